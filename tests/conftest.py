@@ -1,0 +1,24 @@
+"""Shared fixtures: real plan files in tmp_path, Qt offscreen for the UI tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Set before any Qt import so GUI tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tourplanner.db import PlanFile  # noqa: E402
+from tourplanner.services import plans  # noqa: E402
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path) -> PlanFile:
+    """A new, empty plan file on disk with its plan record (home zone Asia/Shanghai)."""
+    plan = PlanFile.create(tmp_path / "test.tourplan")
+    with plan.transaction() as s:
+        plans.create_plan(s, title="Test plan", home_timezone="Asia/Shanghai", organization="ICMA")
+    yield plan
+    plan.close()

@@ -1,0 +1,5 @@
+import sys
+
+from tourplanner.cli import main
+
+sys.exit(main())

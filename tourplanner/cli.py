@@ -1,0 +1,159 @@
+"""The `tourplanner` command: the GUI by default, subcommands for headless work."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tourplanner import __version__
+from tourplanner.db import PlanFile
+from tourplanner.errors import TourPlannerError
+
+EXIT_USAGE_OR_ERROR = 2
+
+# Feature areas add their subcommands through a `register(groups: CommandGroups)` function.
+COMMAND_MODULES = (
+    "tourplanner.commands.check",
+    "tourplanner.commands.export_pdf",
+    "tourplanner.commands.interchange",
+)
+
+
+@dataclass
+class CommandGroups:
+    """The subparser collections a feature area adds its commands to."""
+
+    top: argparse._SubParsersAction
+    export: argparse._SubParsersAction
+    import_: argparse._SubParsersAction
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one `error:` line and exit 2, as for every failure
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE_OR_ERROR, f"error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="tourplanner",
+        usage="tourplanner [--demo] [PLAN]  |  tourplanner COMMAND ...",
+        description="Plan conferences and study tours. With no command, opens the app on PLAN, "
+        "else on the last plan, else on the demo plan.",
+    )
+    parser.add_argument("--version", action="version", version=f"tourplanner {__version__}")
+    top = parser.add_subparsers(
+        title="commands", metavar="COMMAND", dest="command", parser_class=_Parser
+    )
+
+    demo = top.add_parser("demo", help="write the demo plan to a new file")
+    demo.add_argument("plan", type=Path)
+    demo.set_defaults(func=_cmd_demo)
+
+    info = top.add_parser("info", help="summarise a plan")
+    info.add_argument("plan", type=Path)
+    info.add_argument("--json", action="store_true", help="print JSON for scripts")
+    info.set_defaults(func=_cmd_info)
+
+    export = top.add_parser("export", help="write PDFs, calendars, lists").add_subparsers(
+        title="what", metavar="WHAT", required=True, parser_class=_Parser
+    )
+    import_ = top.add_parser("import", help="read people, calendars, schedules").add_subparsers(
+        title="what", metavar="WHAT", required=True, parser_class=_Parser
+    )
+    groups = CommandGroups(top, export, import_)
+    for name in COMMAND_MODULES:
+        _register(name, groups)
+    return parser
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="tourplanner", description="Open the TourPlanner app.")
+    parser.add_argument("plan", nargs="?", type=Path, help="plan file to open")
+    parser.add_argument("--demo", action="store_true", help="open the demo plan")
+    parser.set_defaults(func=_cmd_gui)
+    return parser
+
+
+def _register(module_name: str, groups: CommandGroups) -> None:
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        return  # that feature area is not built yet
+    module.register(groups)
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from tourplanner.ui.app import run  # Qt is imported only when the GUI is asked for
+
+    return run(args.plan, demo=args.demo)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from tourplanner.demo import write_demo_plan
+
+    write_demo_plan(args.plan)
+    print(f"wrote the demo plan to {args.plan}")
+    return 0
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from tourplanner.services.itinerary import plan_summary
+
+    with PlanFile.open(args.plan) as plan, plan.reading() as session:
+        summary = plan_summary(session)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(format_summary(summary))
+    return 0
+
+
+def format_summary(summary: dict) -> str:
+    """The human-readable `info` text."""
+    lines = [
+        f"{summary['title']}",
+        f"  organization: {summary['organization'] or '-'}   home zone: {summary['home_timezone']}",
+        "",
+        "Programmes:",
+    ]
+    for p in summary["programmes"]:
+        local = f" / {p['title_local']}" if p["title_local"] else ""
+        lines.append(
+            f"  #{p['id']:<3} {p['start']} .. {p['end']}  {p['kind']:<11} "
+            f"{p['title']}{local}  ({p['items']} items)"
+        )
+    counts = summary["counts"]
+    lines += ["", "Counts: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items())]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status (0 ok, 1 findings where a command says so, 2 error)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    if argv and (argv[0] in commands or argv[0] in ("-h", "--help", "--version")):
+        args = parser.parse_args(argv)
+    else:
+        args = build_gui_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return handler(args)
+    except TourPlannerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE_OR_ERROR
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return EXIT_USAGE_OR_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""CLI subcommands of each feature area; each module has `register(groups)`."""

@@ -1,0 +1,37 @@
+"""Domain errors: every failure a user can cause is one of these, in plain words."""
+
+from __future__ import annotations
+
+
+class TourPlannerError(Exception):
+    """A failure the user can understand and act on; never shown as a traceback."""
+
+
+class ValidationError(TourPlannerError):
+    """A value the user entered is not acceptable."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+class NotFoundError(TourPlannerError):
+    """Something the user named or selected does not exist (any more)."""
+
+
+class AmbiguousNameError(TourPlannerError):
+    """A name matches several things; the message lists them with their ids."""
+
+    def __init__(self, what: str, name: str, candidates: list[tuple[int, str]]) -> None:
+        listed = "; ".join(f"#{cid} {label}" for cid, label in candidates)
+        super().__init__(f"{what} {name!r} is ambiguous, it matches: {listed}")
+        self.candidates = candidates
+
+
+class InUseError(TourPlannerError):
+    """Deleting this would orphan other records."""
+
+
+class PlanFileError(TourPlannerError):
+    """A plan file cannot be opened, created or upgraded."""

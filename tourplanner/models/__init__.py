@@ -1,0 +1,28 @@
+"""SQLAlchemy mapped classes of a plan file; nothing else lives here."""
+
+from tourplanner.models.base import Base, UTCDateTime
+from tourplanner.models.organization import Group, Organization, group_members
+from tourplanner.models.participation import Participation
+from tourplanner.models.person import SENSITIVE_PERSON_FIELDS, Person
+from tourplanner.models.plan import Plan
+from tourplanner.models.programme import Item, Programme
+from tourplanner.models.travel import TravelSegment
+from tourplanner.models.venue import Room, TravelTime, Venue
+
+__all__ = [
+    "Base",
+    "Group",
+    "Item",
+    "Organization",
+    "Participation",
+    "Person",
+    "Plan",
+    "Programme",
+    "Room",
+    "SENSITIVE_PERSON_FIELDS",
+    "TravelSegment",
+    "TravelTime",
+    "UTCDateTime",
+    "Venue",
+    "group_members",
+]

@@ -1,0 +1,37 @@
+"""Organizations people belong to, and groups (delegations) that gather people."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tourplanner.models.base import Base
+
+group_members = Table(
+    "group_members",
+    Base.metadata,
+    Column("group_id", ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Organization(Base):
+    __tablename__ = "organizations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name_en: Mapped[str] = mapped_column(String(200))
+    name_local: Mapped[str] = mapped_column(String(200), default="")
+    country: Mapped[str] = mapped_column(String(100), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Group(Base):
+    __tablename__ = "groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    members: Mapped[list[Person]] = relationship(  # noqa: F821
+        secondary=group_members, back_populates="groups", order_by="Person.name_latin"
+    )

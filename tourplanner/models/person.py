@@ -1,0 +1,46 @@
+"""People: delegates, speakers, officials, interpreters, guides, staff."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tourplanner.models.base import Base
+from tourplanner.models.organization import Group, Organization, group_members
+
+
+class Person(Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name_latin: Mapped[str] = mapped_column(String(200), index=True)
+    name_local: Mapped[str] = mapped_column(String(200), default="")
+    honorific: Mapped[str] = mapped_column(String(50), default="")
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="SET NULL"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(20), default="delegate")
+    email: Mapped[str] = mapped_column(String(200), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    preferred_language: Mapped[str] = mapped_column(String(35), default="")
+    dietary_needs: Mapped[str] = mapped_column(Text, default="")
+    accessibility_needs: Mapped[str] = mapped_column(Text, default="")
+    emergency_contact: Mapped[str] = mapped_column(Text, default="")
+    # Sensitive: never printed or exported unless the user explicitly asks.
+    passport_visa_notes: Mapped[str] = mapped_column(Text, default="")
+    medical_notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    organization: Mapped[Organization | None] = relationship()
+    groups: Mapped[list[Group]] = relationship(
+        secondary=group_members, back_populates="members", order_by=Group.name
+    )
+
+    @property
+    def display_name(self) -> str:
+        """'Dr. Li Wei (李伟)': honorific, Latin name and local name where present."""
+        name = f"{self.honorific} {self.name_latin}".strip()
+        return f"{name} ({self.name_local})" if self.name_local else name
+
+
+SENSITIVE_PERSON_FIELDS = ("passport_visa_notes", "medical_notes")

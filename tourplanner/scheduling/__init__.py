@@ -1,0 +1,1 @@
+"""Scheduling logic: recurrence now, conflict checks later. Pure Python: no database, no Qt."""

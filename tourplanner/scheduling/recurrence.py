@@ -1,0 +1,84 @@
+"""Recurring items: RFC 5545 RRULE text expanded with dateutil, in the item's own zone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, time
+
+from dateutil.rrule import rrule, rrulestr
+
+from tourplanner.errors import ValidationError
+from tourplanner.timezones import to_local, to_utc
+
+MAX_OCCURRENCES = 10_000
+
+
+def parse_rule(text: str, dtstart_local: datetime) -> rrule:
+    """Parse an RRULE (with or without the 'RRULE:' prefix), or raise a ValidationError."""
+    body = text.strip()
+    if body.upper().startswith("RRULE:"):
+        body = body[6:]
+    try:
+        rule = rrulestr(body, dtstart=dtstart_local.replace(tzinfo=None))
+    except (ValueError, TypeError) as exc:
+        raise ValidationError("recurrence", f"{text!r} is not a valid repeat rule ({exc})") from exc
+    if not isinstance(rule, rrule):
+        raise ValidationError("recurrence", "give a single RRULE")
+    return rule
+
+
+def parse_exdates(text: str) -> list[datetime]:
+    """EXDATEs as naive local date-times, from comma- or line-separated ISO values."""
+    values = [p.strip() for p in text.replace("\n", ",").split(",") if p.strip()]
+    result = []
+    for value in values:
+        try:
+            result.append(datetime.fromisoformat(value).replace(tzinfo=None))
+        except ValueError as exc:
+            raise ValidationError(
+                "exception dates", f"{value!r} is not a date-time like 2015-04-21T08:00"
+            ) from exc
+    return result
+
+
+def occurrences(
+    *,
+    start_utc: datetime,
+    end_utc: datetime,
+    zone_name: str,
+    rule_text: str,
+    exdates_text: str = "",
+    until: date | None = None,
+) -> Iterator[tuple[datetime, datetime]]:
+    """(start, end) UTC instants of each occurrence; wall-clock times are kept across DST.
+
+    A rule without COUNT or UNTIL is cut at the end of local date `until`, and never runs past
+    MAX_OCCURRENCES.
+    """
+    if not rule_text.strip():
+        yield start_utc, end_utc
+        return
+    first_local = to_local(start_utc, zone_name).replace(tzinfo=None)
+    duration_local = to_local(end_utc, zone_name).replace(tzinfo=None) - first_local
+    rule = parse_rule(rule_text, first_local)
+    skipped = set(parse_exdates(exdates_text))
+    limit = datetime.combine(until, time.max) if until else None
+    for count, local in enumerate(rule):
+        if count >= MAX_OCCURRENCES or (limit is not None and local > limit):
+            break
+        if local in skipped:
+            continue
+        yield to_utc(local, zone_name), to_utc(local + duration_local, zone_name)
+
+
+def validate_rule(rule_text: str, exdates_text: str, start_local: datetime) -> None:
+    """Raise a ValidationError if the rule or the exception dates cannot be read."""
+    if rule_text.strip():
+        parse_rule(rule_text, start_local)
+    parse_exdates(exdates_text)
+
+
+def unbounded(rule_text: str, start_local: datetime) -> bool:
+    """True when the rule has neither COUNT nor UNTIL and would repeat forever."""
+    rule = parse_rule(rule_text, start_local)
+    return rule._count is None and rule._until is None  # dateutil exposes no public accessor

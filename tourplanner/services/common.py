@@ -1,0 +1,61 @@
+"""Lookups shared by the services: fetch by id, find by name or id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tourplanner.errors import AmbiguousNameError, NotFoundError, ValidationError
+
+T = TypeVar("T")
+
+
+def fetch(session: Session, model: type[T], entity_id: int, what: str) -> T:
+    """The row with that id, or a NotFoundError saying which kind of thing is missing."""
+    obj = session.get(model, entity_id)
+    if obj is None:
+        raise NotFoundError(f"{what} #{entity_id} does not exist")
+    return obj
+
+
+def find_one(
+    session: Session,
+    model: type[T],
+    query: str | int,
+    *,
+    what: str,
+    names: Callable[[T], Iterable[str]],
+    label: Callable[[T], str],
+) -> T:
+    """Resolve a user's reference: an id ('12', '#12') or a name (exact, then unique substring)."""
+    text = str(query).strip()
+    if not text:
+        raise ValidationError(what, "no name or id given")
+    if text.lstrip("#").isdigit():
+        obj = session.get(model, int(text.lstrip("#")))
+        if obj is not None:
+            return obj
+    rows = list(session.scalars(select(model)))
+    folded = text.casefold()
+    exact = [r for r in rows if any(n and n.casefold() == folded for n in names(r))]
+    matches = exact or [r for r in rows if any(n and folded in n.casefold() for n in names(r))]
+    if not matches:
+        raise NotFoundError(f"no {what} matches {text!r}")
+    if len(matches) > 1:
+        raise AmbiguousNameError(what, text, [(m.id, label(m)) for m in matches])  # type: ignore[attr-defined]
+    return matches[0]
+
+
+def apply_changes(
+    obj: object, changes: dict[str, object], allowed: Iterable[str], what: str
+) -> None:
+    """Set the given attributes, refusing any field the caller may not change."""
+    allowed = set(allowed)
+    unknown = sorted(set(changes) - allowed)
+    if unknown:
+        raise ValidationError(unknown[0], f"is not a field of a {what} that can be changed")
+    for key, value in changes.items():
+        setattr(obj, key, value)

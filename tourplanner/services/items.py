@@ -1,0 +1,117 @@
+"""Items: the scheduled things of a programme (sessions, meals, visits, transfers...)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tourplanner.errors import ValidationError
+from tourplanner.models import Item, Programme, Room, Venue
+from tourplanner.models.enums import ItemKind, ItemStatus
+from tourplanner.scheduling.recurrence import validate_rule
+from tourplanner.services import validation as v
+from tourplanner.services.common import apply_changes, fetch
+from tourplanner.timezones import to_local, to_utc
+
+FIELDS = (
+    "programme_id",
+    "title_en",
+    "title_local",
+    "kind",
+    "venue_id",
+    "room_id",
+    "description",
+    "status",
+    "track",
+    "language",
+    "recurrence",
+    "exdates",
+    "timezone",
+)
+TIME_FIELDS = ("start", "end")
+
+
+def _instant(value: object, zone_name: str, field: str) -> datetime:
+    """A UTC instant from an aware datetime, or from a naive wall-clock time at `zone_name`."""
+    if not isinstance(value, datetime):
+        raise ValidationError(field, "is required (a date and time)")
+    return to_utc(value, zone_name)
+
+
+def _validate(session: Session, item: Item, start: object, end: object) -> None:
+    item.title_en = v.required_text(item.title_en, "English title", max_length=300)
+    item.title_local = v.optional_text(item.title_local, "local title", max_length=300)
+    item.kind = v.choice(item.kind or ItemKind.SESSION, ItemKind, "kind")
+    item.status = v.choice(item.status or ItemStatus.CONFIRMED, ItemStatus, "status")
+    for field in ("description", "track", "language"):
+        setattr(item, field, v.optional_text(getattr(item, field), field))
+    if item.programme_id is None:
+        raise ValidationError("programme", "is required")
+    programme = fetch(session, Programme, item.programme_id, "programme")
+    if item.room_id is not None:
+        room = fetch(session, Room, item.room_id, "room")
+        if item.venue_id is None:
+            item.venue_id = room.venue_id
+        elif room.venue_id != item.venue_id:
+            raise ValidationError("room", f"room {room.name!r} is not at the chosen venue")
+    if item.venue_id is not None:
+        item.timezone = fetch(session, Venue, item.venue_id, "venue").timezone
+    item.timezone = v.timezone_name(item.timezone or programme.timezone)
+    item.start_utc = _instant(start, item.timezone, "start")
+    item.end_utc = _instant(end, item.timezone, "end")
+    v.end_after_start(item.start_utc, item.end_utc)
+    item.recurrence = v.optional_text(item.recurrence, "recurrence", max_length=1000)
+    item.exdates = v.optional_text(item.exdates, "exception dates")
+    validate_rule(item.recurrence, item.exdates, to_local(item.start_utc, item.timezone))
+
+
+def create_item(session: Session, *, start: datetime, end: datetime, **fields: object) -> int:
+    """Add an item. Naive `start`/`end` are wall-clock times where the item happens."""
+    item = Item()
+    apply_changes(item, fields, FIELDS, "item")
+    with session.no_autoflush:
+        _validate(session, item, start, end)
+    session.add(item)
+    session.flush()
+    return item.id
+
+
+def update_item(session: Session, item_id: int, **changes: object) -> None:
+    """Change an item; `start`/`end` may be naive local times or aware instants."""
+    item = fetch(session, Item, item_id, "item")
+    old_zone = item.timezone
+    start = changes.pop("start", to_local(item.start_utc, old_zone).replace(tzinfo=None))
+    end = changes.pop("end", to_local(item.end_utc, old_zone).replace(tzinfo=None))
+    apply_changes(item, changes, FIELDS, "item")
+    with session.no_autoflush:
+        _validate(session, item, start, end)
+    item.sequence = (item.sequence or 0) + 1
+    session.flush()
+
+
+def move_item(session: Session, item_id: int, new_start: datetime) -> None:
+    """Move an item to a new start, keeping its length."""
+    item = fetch(session, Item, item_id, "item")
+    length: timedelta = item.end_utc - item.start_utc
+    start_utc = _instant(new_start, item.timezone, "start")
+    update_item(session, item_id, start=start_utc, end=start_utc + length)
+
+
+def delete_item(session: Session, item_id: int) -> None:
+    """Remove an item and its participations."""
+    session.delete(fetch(session, Item, item_id, "item"))
+    session.flush()
+
+
+def get_item(session: Session, item_id: int) -> Item:
+    return fetch(session, Item, item_id, "item")
+
+
+def list_items(session: Session, programme_id: int | None = None) -> list[Item]:
+    """Items in time order, of one programme or of the whole plan."""
+    query = select(Item).order_by(Item.start_utc, Item.id)
+    if programme_id is not None:
+        query = query.where(Item.programme_id == programme_id)
+    return list(session.scalars(query))

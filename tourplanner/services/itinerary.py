@@ -1,0 +1,227 @@
+"""Read-side queries: a person's itinerary, a programme's day, a tour's roster, a summary."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from tourplanner.models import (
+    Group,
+    Item,
+    Organization,
+    Participation,
+    Person,
+    Programme,
+    TravelSegment,
+    Venue,
+)
+from tourplanner.models.enums import ItemKind, ItemStatus, ParticipationRole, ParticipationStatus
+from tourplanner.scheduling.recurrence import occurrences
+from tourplanner.services.common import fetch
+from tourplanner.services.plans import get_plan
+from tourplanner.services.views import (
+    ItemView,
+    Itinerary,
+    PersonView,
+    ProgrammeView,
+    Roster,
+    RosterEntry,
+    TravelView,
+)
+from tourplanner.timezones import to_local
+
+# Breakouts run in parallel, so being on a conference does not put them in a personal itinerary:
+# the person must be booked into them. Everything else in a programme is for all its people.
+NEEDS_OWN_BOOKING = frozenset({ItemKind.SESSION, ItemKind.PANEL, ItemKind.WORKSHOP})
+
+
+def _names_by_item(session: Session, item_ids: list[int]) -> dict[int, dict[str, list[str]]]:
+    """Speakers and chairs of each item, by display name."""
+    result: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    if not item_ids:
+        return result
+    rows = session.execute(
+        select(Participation.item_id, Participation.role, Person)
+        .join(Person)
+        .where(
+            Participation.item_id.in_(item_ids),
+            Participation.role.in_([ParticipationRole.SPEAKING, ParticipationRole.CHAIRING]),
+            Participation.status != ParticipationStatus.CANCELLED,
+        )
+        .order_by(Person.name_latin)
+    )
+    for item_id, role, person in rows:
+        result[item_id][role].append(person.display_name)
+    return result
+
+
+def item_views(
+    session: Session, items: list[Item], *, roles: dict[int, str] | None = None
+) -> list[ItemView]:
+    """Views of items, recurring ones expanded within their programme's dates, in time order."""
+    names = _names_by_item(session, [i.id for i in items])
+    views = []
+    for item in items:
+        people = names.get(item.id, {})
+        for start, end in occurrences(
+            start_utc=item.start_utc,
+            end_utc=item.end_utc,
+            zone_name=item.timezone,
+            rule_text=item.recurrence,
+            exdates_text=item.exdates,
+            until=item.programme.end_date,
+        ):
+            views.append(
+                ItemView.of(
+                    item,
+                    start_utc=start,
+                    end_utc=end,
+                    speakers=tuple(people.get(ParticipationRole.SPEAKING, ())),
+                    chairs=tuple(people.get(ParticipationRole.CHAIRING, ())),
+                    role=(roles or {}).get(item.id, ""),
+                )
+            )
+    views.sort(key=lambda v: (v.start_utc, v.end_utc, v.id))
+    return views
+
+
+def _load_items(session: Session, condition: object) -> list[Item]:
+    return list(
+        session.scalars(
+            select(Item)
+            .where(condition)
+            .options(
+                selectinload(Item.venue), selectinload(Item.room), selectinload(Item.programme)
+            )
+            .order_by(Item.start_utc, Item.id)
+        )
+    )
+
+
+def person_itinerary(
+    session: Session,
+    person_id: int,
+    *,
+    include_cancelled: bool = False,
+    include_sensitive: bool = False,
+) -> Itinerary:
+    """The person's own items, programmes and travel in time order, never anyone else's."""
+    person = fetch(session, Person, person_id, "person")
+    parts = session.scalars(
+        select(Participation).where(
+            Participation.person_id == person_id,
+            Participation.status == ParticipationStatus.CONFIRMED,
+        )
+    ).all()
+    direct = {p.item_id: p.role for p in parts if p.item_id is not None}
+    programme_ids = {p.programme_id for p in parts if p.programme_id is not None}
+    programmes = [session.get(Programme, pid) for pid in sorted(programme_ids)]
+    condition = Item.id.in_(direct) | (
+        Item.programme_id.in_(programme_ids) & Item.kind.not_in(NEEDS_OWN_BOOKING)
+    )
+    items = [
+        i
+        for i in _load_items(session, condition)
+        if include_cancelled or i.status != ItemStatus.CANCELLED
+    ]
+    travel = session.scalars(
+        select(TravelSegment)
+        .where(TravelSegment.person_id == person_id)
+        .options(selectinload(TravelSegment.venue))
+        .order_by(TravelSegment.start_utc, TravelSegment.id)
+    ).all()
+    return Itinerary(
+        person=PersonView.of(person, include_sensitive=include_sensitive),
+        programmes=tuple(
+            ProgrammeView.of(p) for p in sorted(programmes, key=lambda p: p.start_date)
+        ),
+        items=tuple(item_views(session, items, roles=direct)),
+        travel=tuple(TravelView.of(t) for t in travel),
+    )
+
+
+def programme_items(
+    session: Session, programme_id: int, *, include_cancelled: bool = True
+) -> list[ItemView]:
+    """All occurrences of a programme's items in time order."""
+    fetch(session, Programme, programme_id, "programme")
+    items = _load_items(session, Item.programme_id == programme_id)
+    views = item_views(session, items)
+    return [v for v in views if include_cancelled or v.status != ItemStatus.CANCELLED]
+
+
+def programme_days(session: Session, programme_id: int) -> list[date]:
+    """The local dates of a programme, first to last."""
+    prog = fetch(session, Programme, programme_id, "programme")
+    days = (prog.end_date - prog.start_date).days + 1
+    return [date.fromordinal(prog.start_date.toordinal() + n) for n in range(days)]
+
+
+def programme_day(
+    session: Session, programme_id: int, day: date, *, include_cancelled: bool = True
+) -> list[ItemView]:
+    """The occurrences starting on local date `day` (in each item's own zone)."""
+    return [
+        v
+        for v in programme_items(session, programme_id, include_cancelled=include_cancelled)
+        if to_local(v.start_utc, v.timezone).date() == day
+    ]
+
+
+def tour_roster(session: Session, programme_id: int) -> Roster:
+    """Who is on a programme (the bus), with role and status, and how many seats are taken."""
+    prog = fetch(session, Programme, programme_id, "programme")
+    parts = session.scalars(
+        select(Participation)
+        .join(Person)
+        .where(Participation.programme_id == programme_id)
+        .options(selectinload(Participation.person))
+        .order_by(Person.name_latin)
+    ).all()
+    entries = tuple(RosterEntry(PersonView.of(p.person), p.role, p.status) for p in parts)
+    confirmed = len({e.person.id for e in entries if e.status == ParticipationStatus.CONFIRMED})
+    return Roster(ProgrammeView.of(prog), entries, confirmed)
+
+
+def plan_summary(session: Session) -> dict[str, object]:
+    """Counts and programmes of the plan: what `tourplanner info` prints."""
+    plan = get_plan(session)
+
+    def count(model: type) -> int:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+    item_counts = dict(
+        session.execute(select(Item.programme_id, func.count()).group_by(Item.programme_id)).all()
+    )
+    programmes = [
+        {
+            "id": p.id,
+            "title": p.title_en,
+            "title_local": p.title_local,
+            "kind": p.kind,
+            "start": p.start_date.isoformat(),
+            "end": p.end_date.isoformat(),
+            "items": item_counts.get(p.id, 0),
+            "parent_id": p.parent_id,
+        }
+        for p in session.scalars(select(Programme).order_by(Programme.start_date, Programme.id))
+    ]
+    return {
+        "title": plan.title,
+        "organization": plan.organization,
+        "home_timezone": plan.home_timezone,
+        "programmes": programmes,
+        "counts": {
+            "programmes": len(programmes),
+            "items": count(Item),
+            "people": count(Person),
+            "organizations": count(Organization),
+            "groups": count(Group),
+            "venues": count(Venue),
+            "participations": count(Participation),
+            "travel_segments": count(TravelSegment),
+        },
+    }

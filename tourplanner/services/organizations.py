@@ -1,0 +1,133 @@
+"""Organizations and groups (delegations)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tourplanner.errors import ValidationError
+from tourplanner.models import Group, Organization, Person
+from tourplanner.services import validation as v
+from tourplanner.services.common import apply_changes, fetch, find_one
+
+ORGANIZATION_FIELDS = ("name_en", "name_local", "country", "notes")
+GROUP_FIELDS = ("name", "description")
+
+
+def _validate_organization(org: Organization) -> None:
+    org.name_en = v.required_text(org.name_en, "English name")
+    org.name_local = v.optional_text(org.name_local, "local name", max_length=200)
+    org.country = v.optional_text(org.country, "country", max_length=100)
+    org.notes = v.optional_text(org.notes, "notes")
+
+
+def create_organization(session: Session, **fields: object) -> int:
+    """Add an organization; returns its id."""
+    org = Organization()
+    apply_changes(org, fields, ORGANIZATION_FIELDS, "organization")
+    _validate_organization(org)
+    session.add(org)
+    session.flush()
+    return org.id
+
+
+def update_organization(session: Session, organization_id: int, **changes: object) -> None:
+    org = fetch(session, Organization, organization_id, "organization")
+    apply_changes(org, changes, ORGANIZATION_FIELDS, "organization")
+    _validate_organization(org)
+    session.flush()
+
+
+def delete_organization(session: Session, organization_id: int) -> None:
+    """Remove an organization; its people stay, without an organization."""
+    session.delete(fetch(session, Organization, organization_id, "organization"))
+    session.flush()
+
+
+def get_organization(session: Session, organization_id: int) -> Organization:
+    return fetch(session, Organization, organization_id, "organization")
+
+
+def list_organizations(session: Session) -> list[Organization]:
+    return list(session.scalars(select(Organization).order_by(Organization.name_en)))
+
+
+def find_organization(session: Session, query: str | int) -> Organization:
+    return find_one(
+        session,
+        Organization,
+        query,
+        what="organization",
+        names=lambda o: (o.name_en, o.name_local),
+        label=lambda o: o.name_en,
+    )
+
+
+def _validate_group(session: Session, group: Group) -> None:
+    group.name = v.required_text(group.name, "name")
+    group.description = v.optional_text(group.description, "description")
+    clash = session.scalar(select(Group.id).where(Group.name == group.name, Group.id != group.id))
+    if clash is not None:
+        raise ValidationError("name", f"a group called {group.name!r} already exists")
+
+
+def create_group(session: Session, **fields: object) -> int:
+    """Add a group (a delegation); returns its id."""
+    group = Group()
+    apply_changes(group, fields, GROUP_FIELDS, "group")
+    with session.no_autoflush:
+        _validate_group(session, group)
+    session.add(group)
+    session.flush()
+    return group.id
+
+
+def update_group(session: Session, group_id: int, **changes: object) -> None:
+    group = fetch(session, Group, group_id, "group")
+    apply_changes(group, changes, GROUP_FIELDS, "group")
+    with session.no_autoflush:
+        _validate_group(session, group)
+    session.flush()
+
+
+def delete_group(session: Session, group_id: int) -> None:
+    """Remove a group; its members stay in the plan."""
+    session.delete(fetch(session, Group, group_id, "group"))
+    session.flush()
+
+
+def get_group(session: Session, group_id: int) -> Group:
+    return fetch(session, Group, group_id, "group")
+
+
+def list_groups(session: Session) -> list[Group]:
+    return list(session.scalars(select(Group).order_by(Group.name)))
+
+
+def find_group(session: Session, query: str | int) -> Group:
+    return find_one(
+        session, Group, query, what="group", names=lambda g: (g.name,), label=lambda g: g.name
+    )
+
+
+def add_group_members(session: Session, group_id: int, person_ids: list[int]) -> int:
+    """Put people into a group; returns how many were newly added."""
+    group = fetch(session, Group, group_id, "group")
+    present = {p.id for p in group.members}
+    added = 0
+    for person_id in dict.fromkeys(person_ids):
+        if person_id not in present:
+            group.members.append(fetch(session, Person, person_id, "person"))
+            added += 1
+    session.flush()
+    return added
+
+
+def remove_group_members(session: Session, group_id: int, person_ids: list[int]) -> int:
+    """Take people out of a group; returns how many were removed."""
+    group = fetch(session, Group, group_id, "group")
+    drop = set(person_ids)
+    before = len(group.members)
+    group.members = [p for p in group.members if p.id not in drop]
+    session.flush()
+    return before - len(group.members)

@@ -1,0 +1,112 @@
+"""Who takes part in which item or programme, in which role."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tourplanner.errors import ValidationError
+from tourplanner.models import Group, Item, Participation, Person, Programme
+from tourplanner.models.enums import ParticipationRole, ParticipationStatus
+from tourplanner.services import validation as v
+from tourplanner.services.common import fetch
+
+
+def _existing(
+    session: Session, person_id: int, item_id: int | None, programme_id: int | None, role: str
+) -> Participation | None:
+    return session.scalar(
+        select(Participation).where(
+            Participation.person_id == person_id,
+            Participation.item_id.is_(None)
+            if item_id is None
+            else Participation.item_id == item_id,
+            Participation.programme_id.is_(None)
+            if programme_id is None
+            else Participation.programme_id == programme_id,
+            Participation.role == role,
+        )
+    )
+
+
+def add_participation(
+    session: Session,
+    person_id: int,
+    *,
+    item_id: int | None = None,
+    programme_id: int | None = None,
+    role: str = ParticipationRole.ATTENDING,
+    status: str = ParticipationStatus.CONFIRMED,
+) -> int:
+    """Book a person into an item or a whole programme; booking twice returns the same id."""
+    if (item_id is None) == (programme_id is None):
+        raise ValidationError("participation", "choose either an item or a programme")
+    fetch(session, Person, person_id, "person")
+    if item_id is not None:
+        fetch(session, Item, item_id, "item")
+    else:
+        fetch(session, Programme, programme_id, "programme")
+    role = v.choice(role, ParticipationRole, "role")
+    status = v.choice(status, ParticipationStatus, "status")
+    found = _existing(session, person_id, item_id, programme_id, role)
+    if found is not None:
+        found.status = status
+        session.flush()
+        return found.id
+    part = Participation(
+        person_id=person_id, item_id=item_id, programme_id=programme_id, role=role, status=status
+    )
+    session.add(part)
+    session.flush()
+    return part.id
+
+
+def update_participation(
+    session: Session, participation_id: int, *, role: str | None = None, status: str | None = None
+) -> None:
+    part = fetch(session, Participation, participation_id, "participation")
+    if role is not None:
+        part.role = v.choice(role, ParticipationRole, "role")
+    if status is not None:
+        part.status = v.choice(status, ParticipationStatus, "status")
+    session.flush()
+
+
+def remove_participation(session: Session, participation_id: int) -> None:
+    session.delete(fetch(session, Participation, participation_id, "participation"))
+    session.flush()
+
+
+def assign_group(
+    session: Session,
+    group_id: int,
+    *,
+    item_id: int | None = None,
+    programme_id: int | None = None,
+    role: str = ParticipationRole.ATTENDING,
+    status: str = ParticipationStatus.CONFIRMED,
+) -> list[int]:
+    """Book every member of a group; returns the participation ids."""
+    group = fetch(session, Group, group_id, "group")
+    return [
+        add_participation(
+            session, p.id, item_id=item_id, programme_id=programme_id, role=role, status=status
+        )
+        for p in group.members
+    ]
+
+
+def participations_of_person(session: Session, person_id: int) -> list[Participation]:
+    return list(session.scalars(select(Participation).where(Participation.person_id == person_id)))
+
+
+def participants(
+    session: Session, *, item_id: int | None = None, programme_id: int | None = None
+) -> list[Participation]:
+    """The participations of one item or one programme, by person name."""
+    query = select(Participation).join(Person).order_by(Person.name_latin)
+    if item_id is not None:
+        query = query.where(Participation.item_id == item_id)
+    if programme_id is not None:
+        query = query.where(Participation.programme_id == programme_id)
+    return list(session.scalars(query))

@@ -1,0 +1,93 @@
+"""Programmes: a conference, its study tours, training programmes and visits."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tourplanner.errors import ValidationError
+from tourplanner.models import Programme
+from tourplanner.models.enums import ProgrammeKind
+from tourplanner.services import validation as v
+from tourplanner.services.common import apply_changes, fetch, find_one
+
+FIELDS = (
+    "title_en",
+    "title_local",
+    "kind",
+    "start_date",
+    "end_date",
+    "timezone",
+    "capacity",
+    "parent_id",
+    "description",
+)
+
+
+def _validate(session: Session, prog: Programme) -> None:
+    prog.title_en = v.required_text(prog.title_en, "English title", max_length=300)
+    prog.title_local = v.optional_text(prog.title_local, "local title", max_length=300)
+    prog.kind = v.choice(prog.kind, ProgrammeKind, "kind")
+    for field in ("start_date", "end_date"):
+        value = getattr(prog, field)
+        if not isinstance(value, date):
+            raise ValidationError(field.replace("_", " "), "is required (a date)")
+    if prog.end_date < prog.start_date:
+        raise ValidationError("end date", "cannot be before the start date")
+    prog.timezone = v.timezone_name(prog.timezone)
+    prog.capacity = v.capacity(prog.capacity, "seats")
+    prog.description = v.optional_text(prog.description, "description")
+    if prog.parent_id is not None:
+        if prog.id is not None and prog.parent_id == prog.id:
+            raise ValidationError("part of", "a programme cannot be part of itself")
+        parent = fetch(session, Programme, prog.parent_id, "programme")
+        while parent is not None:
+            if prog.id is not None and parent.id == prog.id:
+                raise ValidationError("part of", "that would make the programmes a loop")
+            parent = parent.parent
+
+
+def create_programme(session: Session, **fields: object) -> int:
+    """Add a programme; returns its id."""
+    prog = Programme()
+    apply_changes(prog, fields, FIELDS, "programme")
+    with session.no_autoflush:
+        _validate(session, prog)
+    session.add(prog)
+    session.flush()
+    return prog.id
+
+
+def update_programme(session: Session, programme_id: int, **changes: object) -> None:
+    prog = fetch(session, Programme, programme_id, "programme")
+    apply_changes(prog, changes, FIELDS, "programme")
+    with session.no_autoflush:
+        _validate(session, prog)
+    session.flush()
+
+
+def delete_programme(session: Session, programme_id: int) -> None:
+    """Remove a programme with its items and participations."""
+    session.delete(fetch(session, Programme, programme_id, "programme"))
+    session.flush()
+
+
+def get_programme(session: Session, programme_id: int) -> Programme:
+    return fetch(session, Programme, programme_id, "programme")
+
+
+def list_programmes(session: Session) -> list[Programme]:
+    return list(session.scalars(select(Programme).order_by(Programme.start_date, Programme.id)))
+
+
+def find_programme(session: Session, query: str | int) -> Programme:
+    return find_one(
+        session,
+        Programme,
+        query,
+        what="programme",
+        names=lambda p: (p.title_en, p.title_local),
+        label=lambda p: p.title_en,
+    )

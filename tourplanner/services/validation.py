@@ -1,0 +1,83 @@
+"""Field checks shared by the services; each raises a ValidationError in plain words."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from enum import StrEnum
+
+from tourplanner.errors import ValidationError
+from tourplanner.timezones import zone
+
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def required_text(value: object, field: str, *, max_length: int = 200) -> str:
+    text = optional_text(value, field, max_length=max_length)
+    if not text:
+        raise ValidationError(field, "is required and cannot be empty")
+    return text
+
+
+def optional_text(value: object, field: str, *, max_length: int = 10_000) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"must be text, not {type(value).__name__}")
+    text = value.strip()
+    if len(text) > max_length:
+        raise ValidationError(field, f"is too long ({len(text)} characters, at most {max_length})")
+    return text
+
+
+def choice(value: object, vocabulary: type[StrEnum], field: str) -> str:
+    allowed = [v.value for v in vocabulary]
+    if value not in allowed:
+        raise ValidationError(field, f"{value!r} is not one of: {', '.join(allowed)}")
+    return str(value)
+
+
+def capacity(value: object, field: str = "capacity") -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, "must be a whole number")
+    if value < 0:
+        raise ValidationError(field, f"cannot be negative (got {value})")
+    return value
+
+
+def minutes(value: object, field: str) -> int:
+    result = capacity(value, field)
+    if result is None:
+        raise ValidationError(field, "is required")
+    return result
+
+
+def timezone_name(value: object, field: str = "time zone") -> str:
+    if not isinstance(value, str):
+        raise ValidationError(field, "is required (an IANA name like 'Asia/Shanghai')")
+    zone(value, field=field)
+    return value
+
+
+def email(value: object, field: str = "email") -> str:
+    text = optional_text(value, field, max_length=200)
+    if text and not EMAIL_RE.match(text):
+        raise ValidationError(field, f"{text!r} is not a valid email address")
+    return text
+
+
+def coordinate(value: object, field: str, limit: float) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValidationError(field, "must be a number")
+    if not -limit <= value <= limit:
+        raise ValidationError(field, f"must be between -{limit:g} and {limit:g} (got {value})")
+    return float(value)
+
+
+def end_after_start(start: datetime, end: datetime, *, field: str = "end") -> None:
+    if end <= start:
+        raise ValidationError(field, "must be after the start")

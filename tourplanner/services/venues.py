@@ -1,0 +1,162 @@
+"""Venues, their rooms, and travel times between venues."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tourplanner.errors import InUseError, ValidationError
+from tourplanner.models import Item, Plan, Room, TravelSegment, TravelTime, Venue
+from tourplanner.services import validation as v
+from tourplanner.services.common import apply_changes, fetch, find_one
+
+VENUE_FIELDS = (
+    "name_en",
+    "name_local",
+    "address_en",
+    "address_local",
+    "city",
+    "country",
+    "timezone",
+    "latitude",
+    "longitude",
+    "notes",
+)
+ROOM_FIELDS = ("name", "name_local", "capacity")
+
+
+def _validate_venue(venue: Venue) -> None:
+    venue.name_en = v.required_text(venue.name_en, "English name")
+    venue.name_local = v.optional_text(venue.name_local, "local name", max_length=200)
+    venue.address_en = v.optional_text(venue.address_en, "English address", max_length=500)
+    venue.address_local = v.optional_text(venue.address_local, "local address", max_length=500)
+    venue.city = v.optional_text(venue.city, "city", max_length=100)
+    venue.country = v.optional_text(venue.country, "country", max_length=100)
+    venue.timezone = v.timezone_name(venue.timezone)
+    venue.latitude = v.coordinate(venue.latitude, "latitude", 90)
+    venue.longitude = v.coordinate(venue.longitude, "longitude", 180)
+    if (venue.latitude is None) != (venue.longitude is None):
+        raise ValidationError("longitude", "give both latitude and longitude, or neither")
+    venue.notes = v.optional_text(venue.notes, "notes")
+
+
+def create_venue(session: Session, **fields: object) -> int:
+    """Add a venue; returns its id."""
+    venue = Venue()
+    apply_changes(venue, fields, VENUE_FIELDS, "venue")
+    _validate_venue(venue)
+    session.add(venue)
+    session.flush()
+    return venue.id
+
+
+def update_venue(session: Session, venue_id: int, **changes: object) -> None:
+    venue = fetch(session, Venue, venue_id, "venue")
+    apply_changes(venue, changes, VENUE_FIELDS, "venue")
+    _validate_venue(venue)
+    session.flush()
+
+
+def delete_venue(session: Session, venue_id: int) -> None:
+    """Remove a venue and its rooms; refused while items or hotel stays still use it."""
+    venue = fetch(session, Venue, venue_id, "venue")
+    items = session.scalar(select(func.count()).where(Item.venue_id == venue_id))
+    stays = session.scalar(select(func.count()).where(TravelSegment.venue_id == venue_id))
+    if items or stays:
+        raise InUseError(
+            f"venue {venue.name_en!r} is still used by {items} item(s) and {stays} travel "
+            "segment(s); move or delete those first"
+        )
+    session.delete(venue)
+    session.flush()
+
+
+def get_venue(session: Session, venue_id: int) -> Venue:
+    return fetch(session, Venue, venue_id, "venue")
+
+
+def list_venues(session: Session) -> list[Venue]:
+    return list(session.scalars(select(Venue).order_by(Venue.city, Venue.name_en)))
+
+
+def find_venue(session: Session, query: str | int) -> Venue:
+    return find_one(
+        session,
+        Venue,
+        query,
+        what="venue",
+        names=lambda x: (x.name_en, x.name_local),
+        label=lambda x: f"{x.name_en} ({x.city})",
+    )
+
+
+def _validate_room(room: Room) -> None:
+    room.name = v.required_text(room.name, "room name")
+    room.name_local = v.optional_text(room.name_local, "local room name", max_length=200)
+    room.capacity = v.capacity(room.capacity)
+
+
+def add_room(session: Session, venue_id: int, **fields: object) -> int:
+    """Add a room to a venue; returns its id."""
+    venue = fetch(session, Venue, venue_id, "venue")
+    room = Room()
+    apply_changes(room, fields, ROOM_FIELDS, "room")
+    _validate_room(room)
+    venue.rooms.append(room)
+    session.flush()
+    return room.id
+
+
+def update_room(session: Session, room_id: int, **changes: object) -> None:
+    room = fetch(session, Room, room_id, "room")
+    apply_changes(room, changes, ROOM_FIELDS, "room")
+    _validate_room(room)
+    session.flush()
+
+
+def delete_room(session: Session, room_id: int) -> None:
+    """Remove a room; its items stay at the venue, without a room."""
+    session.delete(fetch(session, Room, room_id, "room"))
+    session.flush()
+
+
+def get_room(session: Session, room_id: int) -> Room:
+    return fetch(session, Room, room_id, "room")
+
+
+def set_travel_time(session: Session, venue_a: int, venue_b: int, minutes: int | None) -> None:
+    """Set (or with None, clear) the minutes needed between two venues, either direction."""
+    if venue_a == venue_b:
+        raise ValidationError("venues", "choose two different venues")
+    fetch(session, Venue, venue_a, "venue")
+    fetch(session, Venue, venue_b, "venue")
+    low, high = sorted((venue_a, venue_b))
+    existing = session.get(TravelTime, (low, high))
+    if minutes is None:
+        if existing is not None:
+            session.delete(existing)
+    else:
+        value = v.minutes(minutes, "travel minutes")
+        if existing is None:
+            session.add(TravelTime(from_venue_id=low, to_venue_id=high, minutes=value))
+        else:
+            existing.minutes = value
+    session.flush()
+
+
+def travel_minutes(session: Session, venue_a: int, venue_b: int) -> int:
+    """Minutes to allow between two venues: the pair's own time, else the plan's default."""
+    if venue_a == venue_b:
+        return 0
+    low, high = sorted((venue_a, venue_b))
+    pair = session.get(TravelTime, (low, high))
+    if pair is not None:
+        return pair.minutes
+    plan = session.scalar(select(Plan).limit(1))
+    same_city, other_city = (
+        (plan.travel_minutes_same_city, plan.travel_minutes_other_city) if plan else (30, 180)
+    )
+    a = fetch(session, Venue, venue_a, "venue")
+    b = fetch(session, Venue, venue_b, "venue")
+    same = a.city and b.city and a.city.casefold() == b.city.casefold()
+    return same_city if same else other_city

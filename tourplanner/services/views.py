@@ -1,0 +1,260 @@
+"""Plain, immutable views of plan data: what services hand to the UI, exports and the CLI.
+
+They outlive the session that built them and can cross threads and processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from tourplanner.models import Item, Person, Programme, TravelSegment, Venue
+from tourplanner.timezones import day_offset
+
+
+@dataclass(frozen=True)
+class VenueView:
+    id: int
+    name_en: str
+    name_local: str
+    address_en: str
+    address_local: str
+    city: str
+    country: str
+    timezone: str
+    latitude: float | None
+    longitude: float | None
+
+    @classmethod
+    def of(cls, venue: Venue) -> VenueView:
+        return cls(
+            venue.id,
+            venue.name_en,
+            venue.name_local,
+            venue.address_en,
+            venue.address_local,
+            venue.city,
+            venue.country,
+            venue.timezone,
+            venue.latitude,
+            venue.longitude,
+        )
+
+
+@dataclass(frozen=True)
+class ProgrammeView:
+    id: int
+    title_en: str
+    title_local: str
+    kind: str
+    start_date: date
+    end_date: date
+    timezone: str
+    capacity: int | None
+    parent_id: int | None
+    description: str
+
+    @classmethod
+    def of(cls, prog: Programme) -> ProgrammeView:
+        return cls(
+            prog.id,
+            prog.title_en,
+            prog.title_local,
+            prog.kind,
+            prog.start_date,
+            prog.end_date,
+            prog.timezone,
+            prog.capacity,
+            prog.parent_id,
+            prog.description,
+        )
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """One occurrence of an item (a recurring item gives one view per occurrence)."""
+
+    id: int
+    uid: str
+    programme_id: int
+    programme_title: str
+    title_en: str
+    title_local: str
+    kind: str
+    status: str
+    start_utc: datetime
+    end_utc: datetime
+    timezone: str
+    venue: VenueView | None
+    room: str
+    room_local: str
+    room_capacity: int | None
+    description: str
+    track: str
+    language: str
+    recurrence: str
+    sequence: int
+    speakers: tuple[str, ...] = ()
+    chairs: tuple[str, ...] = ()
+    role: str = ""  # the person's role, in a personal itinerary
+
+    @classmethod
+    def of(
+        cls,
+        item: Item,
+        *,
+        start_utc: datetime | None = None,
+        end_utc: datetime | None = None,
+        speakers: tuple[str, ...] = (),
+        chairs: tuple[str, ...] = (),
+        role: str = "",
+    ) -> ItemView:
+        room = item.room
+        return cls(
+            id=item.id,
+            uid=item.uid,
+            programme_id=item.programme_id,
+            programme_title=item.programme.title_en,
+            title_en=item.title_en,
+            title_local=item.title_local,
+            kind=item.kind,
+            status=item.status,
+            start_utc=start_utc or item.start_utc,
+            end_utc=end_utc or item.end_utc,
+            timezone=item.timezone,
+            venue=VenueView.of(item.venue) if item.venue else None,
+            room=room.name if room else "",
+            room_local=room.name_local if room else "",
+            room_capacity=room.capacity if room else None,
+            description=item.description,
+            track=item.track,
+            language=item.language,
+            recurrence=item.recurrence,
+            sequence=item.sequence,
+            speakers=speakers,
+            chairs=chairs,
+            role=role,
+        )
+
+
+@dataclass(frozen=True)
+class TravelView:
+    id: int
+    uid: str
+    kind: str
+    carrier: str
+    number: str
+    confirmation_code: str
+    from_place: str
+    to_place: str
+    start_utc: datetime
+    start_timezone: str
+    end_utc: datetime
+    end_timezone: str
+    venue: VenueView | None
+    notes: str
+
+    @property
+    def day_offset(self) -> int:
+        """Calendar days between the local departure date and the local arrival date."""
+        return day_offset(self.start_utc, self.start_timezone, self.end_utc, self.end_timezone)
+
+    @classmethod
+    def of(cls, seg: TravelSegment) -> TravelView:
+        return cls(
+            seg.id,
+            seg.uid,
+            seg.kind,
+            seg.carrier,
+            seg.number,
+            seg.confirmation_code,
+            seg.from_place,
+            seg.to_place,
+            seg.start_utc,
+            seg.start_timezone,
+            seg.end_utc,
+            seg.end_timezone,
+            VenueView.of(seg.venue) if seg.venue else None,
+            seg.notes,
+        )
+
+
+@dataclass(frozen=True)
+class PersonView:
+    """A person as printed or shown; sensitive fields are empty unless asked for."""
+
+    id: int
+    display_name: str
+    name_latin: str
+    name_local: str
+    honorific: str
+    organization: str
+    organization_local: str
+    groups: tuple[str, ...]
+    role: str
+    email: str
+    phone: str
+    preferred_language: str
+    dietary_needs: str
+    accessibility_needs: str
+    emergency_contact: str
+    passport_visa_notes: str = ""
+    medical_notes: str = ""
+
+    @classmethod
+    def of(cls, person: Person, *, include_sensitive: bool = False) -> PersonView:
+        org = person.organization
+        return cls(
+            id=person.id,
+            display_name=person.display_name,
+            name_latin=person.name_latin,
+            name_local=person.name_local,
+            honorific=person.honorific,
+            organization=org.name_en if org else "",
+            organization_local=org.name_local if org else "",
+            groups=tuple(g.name for g in person.groups),
+            role=person.role,
+            email=person.email,
+            phone=person.phone,
+            preferred_language=person.preferred_language,
+            dietary_needs=person.dietary_needs,
+            accessibility_needs=person.accessibility_needs,
+            emergency_contact=person.emergency_contact,
+            passport_visa_notes=person.passport_visa_notes if include_sensitive else "",
+            medical_notes=person.medical_notes if include_sensitive else "",
+        )
+
+
+@dataclass(frozen=True)
+class Itinerary:
+    """Everything one person does, in time order: items (occurrences), programmes, travel."""
+
+    person: PersonView
+    programmes: tuple[ProgrammeView, ...]
+    items: tuple[ItemView, ...]
+    travel: tuple[TravelView, ...]
+
+    def entries(self) -> list[ItemView | TravelView]:
+        """Items and travel merged in time order."""
+        merged: list[ItemView | TravelView] = [*self.items, *self.travel]
+        return sorted(merged, key=lambda e: (e.start_utc, e.end_utc, e.id))
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    person: PersonView
+    role: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Roster:
+    programme: ProgrammeView
+    entries: tuple[RosterEntry, ...]
+    confirmed: int = field(default=0)
+
+    @property
+    def over_capacity(self) -> int:
+        """How many confirmed participants exceed the seats (0 when within or no limit)."""
+        cap = self.programme.capacity
+        return max(0, self.confirmed - cap) if cap is not None else 0
