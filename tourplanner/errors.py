@@ -33,5 +33,9 @@ class InUseError(TourPlannerError):
     """Deleting this would orphan other records."""
 
 
+class Cancelled(TourPlannerError):
+    """The user cancelled a long job; whatever it wrote is removed."""
+
+
 class PlanFileError(TourPlannerError):
     """A plan file cannot be opened, created or upgraded."""
