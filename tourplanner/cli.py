@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tourplanner import __version__
 from tourplanner.db import PlanFile
-from tourplanner.errors import TourPlannerError
+from tourplanner.errors import PlanFileError, TourPlannerError
 
 EXIT_USAGE_OR_ERROR = 2
 
@@ -91,6 +91,9 @@ def _register(module_name: str, groups: CommandGroups) -> None:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
+    if args.plan is not None and not args.plan.is_file():
+        commands = ", ".join(sorted(args.commands))
+        raise PlanFileError(f"{args.plan} is neither a plan file nor a command ({commands})")
     from tourplanner.ui.app import run  # Qt is imported only when the GUI is asked for
 
     return run(args.plan, demo=args.demo)
@@ -144,6 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     else:
         args = build_gui_parser().parse_args(argv)
+        args.commands = commands
     handler: Callable[[argparse.Namespace], int] = args.func
     try:
         return handler(args)
