@@ -64,6 +64,8 @@ def test_old_file_is_backed_up_then_upgraded(tmp_path: Path) -> None:
             views = itinerary.programme_items(s, 1)
             assert [v.title_local for v in views] == ["瘦西湖游船"]
             assert views[0].start_utc == datetime(2014, 5, 11, 1, 0, tzinfo=UTC)
+            roster = itinerary.tour_roster(s, 1)
+            assert [(e.person.name_local, e.role) for e in roster.entries] == [("李伟", "leading")]
         with plan.transaction() as s:  # and it is writable at the new schema
             venues.set_travel_time(
                 s, 1, venues.create_venue(s, name_en="Ge Garden", timezone="Asia/Shanghai"), 15

@@ -10,6 +10,8 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from tourplanner.db import sqlite
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
@@ -33,6 +35,8 @@ def head_revision() -> str:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the file to `revision` (the newest by default)."""
     config = _config()
-    with engine.begin() as connection:
+    # The pragma is set before the transaction begins: SQLite ignores it inside one.
+    with engine.connect() as connection, sqlite.foreign_keys_off(connection), connection.begin():
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+        sqlite.verify_foreign_keys(connection)

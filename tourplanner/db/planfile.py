@@ -73,10 +73,9 @@ class PlanFile:
         """A read-only look at a consistent snapshot; anything written is rolled back."""
         session = self._reader()
         try:
-            with session.begin():
-                yield session
-                session.rollback()
+            yield session
         finally:
+            session.rollback()
             session.close()
 
     def integrity_ok(self) -> bool:

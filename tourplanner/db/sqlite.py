@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 
 from tourplanner.errors import PlanFileError
 
@@ -88,3 +90,31 @@ def backup_file(source: Path, target: Path) -> None:
 def integrity_ok(engine: Engine) -> bool:
     with engine.connect() as conn:
         return conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+
+@contextmanager
+def foreign_keys_off(connection: Connection) -> Iterator[None]:
+    """Foreign keys off while Alembic's batch mode recreates tables.
+
+    With them on, dropping a table during a batch copy would cascade-delete its child rows.
+    The pragma is ignored inside a transaction, so it is set around it.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    # On the driver connection: SQLAlchemy would first begin a transaction, voiding the pragma.
+    raw = connection.connection.driver_connection
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
+
+
+def verify_foreign_keys(connection: Connection) -> None:
+    """Raise inside the migration's transaction if it left links pointing nowhere."""
+    if connection.dialect.name != "sqlite":
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise PlanFileError(f"the upgrade would break {len(broken)} links between records")
