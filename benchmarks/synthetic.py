@@ -127,6 +127,7 @@ class _Batches:
         self._context: Any = None
         self._session: Session | None = None
         self._rows = 0
+        self._last_report = self.started
 
     @property
     def session(self) -> Session:
@@ -152,9 +153,13 @@ class _Batches:
             context.__exit__(type(exc), exc, exc.__traceback__)
 
     def progress(self, what: str, done: int, total: int) -> None:
-        if not self.quiet:
-            elapsed = time.perf_counter() - self.started
-            print(f"  {what:<15} {done:>9,} / {total:<9,} {elapsed:8.1f} s", file=sys.stderr)
+        """A progress line on stderr, at most every few seconds and at the end of each stage."""
+        now = time.perf_counter()
+        if self.quiet or (done < total and now - self._last_report < 3.0):
+            return
+        self._last_report = now
+        elapsed = now - self.started
+        print(f"  {what:<15} {done:>9,} / {total:<9,} {elapsed:8.1f} s", file=sys.stderr)
 
 
 def _weighted(rng: random.Random, table: Sequence[tuple[str, int]]) -> Callable[[], str]:
@@ -297,7 +302,7 @@ class _Generator:
             if rng.random() < 0.5:
                 members[rng.choice(self.group_ids)].append(person_id)
             self.b.done()
-            if (n + 1) % CHUNK == 0:
+            if (n + 1) % 500 == 0 and n + 1 < people:
                 self.b.progress("people", n + 1, people)
         for group_id, ids in members.items():
             if ids:
@@ -482,7 +487,7 @@ class _Generator:
                     cursor[d, r] = end + timedelta(minutes=rng.choice([0, 15, 15, 30]))
                     placed += 1
                     made += 1
-                    if made % CHUNK == 0:
+                    if made % 500 == 0 and made < total:
                         self.b.progress("items", made, total)
             if placed == progress:
                 latest += timedelta(hours=1)  # every room-day is full: run later into the night
@@ -530,7 +535,7 @@ class _Generator:
                 )
                 done += 1
                 self.b.done()
-                if done % (CHUNK * 5) == 0:
+                if done % 500 == 0 and done < total:
                     self.b.progress("participations", done, total)
         self.b.progress("participations", done, total)
 

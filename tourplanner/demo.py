@@ -1075,12 +1075,15 @@ JOURNEYS: dict[str, list[tuple[str, ...]]] = {
     "wang": FROM_NEW_YORK,
 }
 
-# Airline special meals follow the traveller's dietary needs.
+# Notes on a person's flights (or on one flight: 'person/flight'); airline special meals
+# follow the traveller's dietary needs.
 FLIGHT_NOTES = {
     "walsh": "Special meal requested: vegetarian (VLML).",
     "hassan": "Special meal requested: Muslim meal (MOML).",
     "thompson": "Nut allergy declared to the airline; no special meal available.",
     "wright": "Aisle seat requested (knee).",
+    "oneill/CA818": "Late departure after the ICMA board meeting on 13 April; arrives in Beijing "
+    "in the small hours of 15 April, a day before the tour's first visit.",
 }
 
 
@@ -1243,7 +1246,7 @@ def _add_journey(
                 end=_at(arr),
                 end_timezone=to_zone,
                 venue_id=venue_ids[from_venue],
-                notes=FLIGHT_NOTES.get(key, ""),
+                notes=FLIGHT_NOTES.get(f"{key}/{step[1]}", FLIGHT_NOTES.get(key, "")),
             )
         elif step[0] == "road":
             _, origin, dest, start, end = step
