@@ -231,6 +231,8 @@ class _Generator:
         self.rooms_by_city: dict[int, list[int]] = {}
         self.hotel_by_city: dict[int, int] = {}
         self.venue_count: dict[int, int] = {}
+        self._held_session: Session | None = None
+        self._held: dict[tuple[object, int], object] = {}
 
     def run(self, *, people: int, items: int, programmes: int, per_person: int) -> None:
         s = self.b.session
@@ -395,7 +397,22 @@ class _Generator:
                 made = self._packed_items(prog, shares[n], made, total_items)
         self.b.progress("items", made, total_items)
 
+    def _hold(self, getter: Callable[[Session, int], object], entity_id: int | None) -> None:
+        """Keep a row loaded for the rest of the transaction.
+
+        The session's identity map holds rows weakly; holding them here spares each service
+        call a SELECT for the same programme, venue or room.
+        """
+        session = self.b.session
+        if session is not self._held_session:
+            self._held_session, self._held = session, {}
+        if entity_id is not None and (getter, entity_id) not in self._held:
+            self._held[getter, entity_id] = getter(session, entity_id)
+
     def _add_item(self, prog: _Programme, start: datetime, end: datetime, **fields: Any) -> int:
+        self._hold(programmes.get_programme, prog.id)
+        self._hold(venues.get_venue, fields.get("venue_id"))
+        self._hold(venues.get_room, fields.get("room_id"))
         item_id = items_service.create_item(
             self.b.session, programme_id=prog.id, start=start, end=end, **fields
         )
