@@ -1110,7 +1110,15 @@ def _code(*parts: str, digits: bool = False) -> str:
 def populate_demo(session: Session) -> None:
     """Write the whole demo into an empty plan file, through the services."""
     plans.create_plan(session, **PLAN)
+    person_ids, group_ids = _add_people(session)
+    venue_ids, room_ids = _add_venues(session)
+    programme_ids, item_ids = _add_programmes(session, venue_ids, room_ids)
+    _add_bookings(session, person_ids, group_ids, programme_ids, item_ids)
+    for key, steps in JOURNEYS.items():
+        _add_journey(session, key, person_ids[key], steps, venue_ids)
 
+
+def _add_people(session: Session) -> tuple[dict[str, int], dict[str, int]]:
     org_ids = {
         key: organizations.create_organization(
             session, name_en=name_en, name_local=name_local, country=country
@@ -1127,9 +1135,12 @@ def populate_demo(session: Session) -> None:
     for name, (description, members) in GROUPS.items():
         group_ids[name] = organizations.create_group(session, name=name, description=description)
         organizations.add_group_members(session, group_ids[name], [person_ids[k] for k in members])
+    return person_ids, group_ids
 
+
+def _add_venues(session: Session) -> tuple[dict[str, int], dict[str, int]]:
     venue_ids: dict[str, int] = {}
-    room_ids: dict[str, int] = {}
+    room_ids: dict[str, int] = {}  # by "venue/room"
     for row in VENUES:
         key = str(row["key"])
         venue_ids[key] = venues.create_venue(session, **row["fields"])  # type: ignore[arg-type]
@@ -1139,31 +1150,26 @@ def populate_demo(session: Session) -> None:
             )
     for a, b, minutes in TRAVEL_TIMES:
         venues.set_travel_time(session, venue_ids[a], venue_ids[b], minutes)
+    return venue_ids, room_ids
 
+
+def _add_programmes(
+    session: Session, venue_ids: dict[str, int], room_ids: dict[str, int]
+) -> tuple[dict[str, int], dict[str, int]]:
     programme_ids: dict[str, int] = {}
     for key, spec in PROGRAMMES.items():  # parents come first in the table
         fields = {k: v for k, v in spec.items() if k != "parent"}
         parent = spec.get("parent")
         programme_ids[key] = programmes.create_programme(
-            session, parent_id=programme_ids[parent] if parent else None, **fields
+            session, parent_id=programme_ids[str(parent)] if parent else None, **fields
         )
-
     item_ids: dict[str, int] = {}
+    table_columns = ("key", "start", "end", "where", "title_en", "title_local", "kind")
     for prog_key, rows in ITEMS.items():
         for row in rows:
-            extra = {
-                k: v
-                for k, v in row.items()
-                if k not in ("key", "start", "end", "where", "title_en", "title_local", "kind")
-            }
             where = row["where"]
-            venue_id = room_id = None
-            if where is not None:
-                venue_id = venue_ids[str(where).split("/")[0]]
-                room_id = room_ids.get(str(where)) if "/" in str(where) else None
-                if "/" in str(where) and room_id is None:
-                    raise KeyError(f"demo data: no room {where!r}")
-            start = _at(str(row["start"]))
+            venue_id = venue_ids[str(where).split("/")[0]] if where else None
+            room_id = room_ids[str(where)] if where and "/" in str(where) else None
             item_ids[str(row["key"])] = items.create_item(
                 session,
                 programme_id=programme_ids[prog_key],
@@ -1172,11 +1178,20 @@ def populate_demo(session: Session) -> None:
                 kind=row["kind"],
                 venue_id=venue_id,
                 room_id=room_id,
-                start=start,
+                start=_at(str(row["start"])),
                 end=_at(str(row["end"]), day_of=str(row["start"])),
-                **extra,
+                **{k: v for k, v in row.items() if k not in table_columns},
             )
+    return programme_ids, item_ids
 
+
+def _add_bookings(
+    session: Session,
+    person_ids: dict[str, int],
+    group_ids: dict[str, int],
+    programme_ids: dict[str, int],
+    item_ids: dict[str, int],
+) -> None:
     for prog_key, who, role, status in PROGRAMME_BOOKINGS:
         if who.startswith("group:"):
             participations.assign_group(
@@ -1197,26 +1212,18 @@ def populate_demo(session: Session) -> None:
     for item_key, roles in ITEM_ROLES.items():
         for role, keys in roles.items():
             for key in keys:
-                status = "confirmed"
                 participations.add_participation(
-                    session, person_ids[key], item_id=item_ids[item_key], role=role, status=status
+                    session, person_ids[key], item_id=item_ids[item_key], role=role
                 )
     for key, booked in BREAKOUTS.items():
         for item_key in booked:
-            participations.add_participation(
-                session, person_ids[key], item_id=item_ids[item_key], role="attending"
-            )
+            participations.add_participation(session, person_ids[key], item_id=item_ids[item_key])
     for item_key in BREAKOUTS_POST:
         for key in ("echen", *POST_TOUR_DELEGATES):
-            participations.add_participation(
-                session, person_ids[key], item_id=item_ids[item_key], role="attending"
-            )
+            participations.add_participation(session, person_ids[key], item_id=item_ids[item_key])
         participations.add_participation(
             session, person_ids["mitchell"], item_id=item_ids[item_key], role="leading"
         )
-
-    for key, steps in JOURNEYS.items():
-        _add_journey(session, key, person_ids[key], steps, venue_ids)
 
 
 def _add_journey(
