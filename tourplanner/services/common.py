@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from tourplanner.errors import AmbiguousNameError, NotFoundError, ValidationError
 
 T = TypeVar("T")
+M = TypeVar("M")
 
 
 def fetch(session: Session, model: type[T], entity_id: int, what: str) -> T:
@@ -59,3 +60,43 @@ def apply_changes(
         raise ValidationError(unknown[0], f"is not a field of a {what} that can be changed")
     for key, value in changes.items():
         setattr(obj, key, value)
+
+
+def create_record(
+    session: Session,
+    obj: M,
+    fields: dict[str, object],
+    allowed: Iterable[str],
+    validate: Callable[[M], None],
+) -> int:
+    """Fill a new record from `fields`, validate it, insert it; returns its id."""
+    apply_changes(obj, fields, allowed, type(obj).__name__.lower())
+    with session.no_autoflush:  # validators query; the half-filled record must not be flushed
+        validate(obj)
+    session.add(obj)
+    session.flush()
+    return obj.id  # type: ignore[attr-defined]
+
+
+def update_record(
+    session: Session,
+    model: type[M],
+    record_id: int,
+    changes: dict[str, object],
+    allowed: Iterable[str],
+    validate: Callable[[M], None],
+    what: str,
+) -> M:
+    """Change the given fields of a record and validate it as a whole."""
+    obj = fetch(session, model, record_id, what)
+    apply_changes(obj, changes, allowed, what)
+    with session.no_autoflush:
+        validate(obj)
+    session.flush()
+    return obj
+
+
+def delete_record(session: Session, model: type, record_id: int, what: str) -> None:
+    """Delete a record; the database cascades to what depends on it."""
+    session.delete(fetch(session, model, record_id, what))
+    session.flush()

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import ValidationError
 from tourplanner.models import Group, Organization, Person
 from tourplanner.services import validation as v
-from tourplanner.services.common import apply_changes, fetch, find_one
+from tourplanner.services.common import (
+    create_record,
+    delete_record,
+    fetch,
+    find_one,
+    update_record,
+)
 
 ORGANIZATION_FIELDS = ("name_en", "name_local", "country", "notes")
 GROUP_FIELDS = ("name", "description")
@@ -23,25 +31,26 @@ def _validate_organization(org: Organization) -> None:
 
 def create_organization(session: Session, **fields: object) -> int:
     """Add an organization; returns its id."""
-    org = Organization()
-    apply_changes(org, fields, ORGANIZATION_FIELDS, "organization")
-    _validate_organization(org)
-    session.add(org)
-    session.flush()
-    return org.id
+    return create_record(
+        session, Organization(), fields, ORGANIZATION_FIELDS, _validate_organization
+    )
 
 
 def update_organization(session: Session, organization_id: int, **changes: object) -> None:
-    org = fetch(session, Organization, organization_id, "organization")
-    apply_changes(org, changes, ORGANIZATION_FIELDS, "organization")
-    _validate_organization(org)
-    session.flush()
+    update_record(
+        session,
+        Organization,
+        organization_id,
+        changes,
+        ORGANIZATION_FIELDS,
+        _validate_organization,
+        "organization",
+    )
 
 
 def delete_organization(session: Session, organization_id: int) -> None:
     """Remove an organization; its people stay, without an organization."""
-    session.delete(fetch(session, Organization, organization_id, "organization"))
-    session.flush()
+    delete_record(session, Organization, organization_id, "organization")
 
 
 def get_organization(session: Session, organization_id: int) -> Organization:
@@ -73,27 +82,18 @@ def _validate_group(session: Session, group: Group) -> None:
 
 def create_group(session: Session, **fields: object) -> int:
     """Add a group (a delegation); returns its id."""
-    group = Group()
-    apply_changes(group, fields, GROUP_FIELDS, "group")
-    with session.no_autoflush:
-        _validate_group(session, group)
-    session.add(group)
-    session.flush()
-    return group.id
+    return create_record(session, Group(), fields, GROUP_FIELDS, partial(_validate_group, session))
 
 
 def update_group(session: Session, group_id: int, **changes: object) -> None:
-    group = fetch(session, Group, group_id, "group")
-    apply_changes(group, changes, GROUP_FIELDS, "group")
-    with session.no_autoflush:
-        _validate_group(session, group)
-    session.flush()
+    update_record(
+        session, Group, group_id, changes, GROUP_FIELDS, partial(_validate_group, session), "group"
+    )
 
 
 def delete_group(session: Session, group_id: int) -> None:
     """Remove a group; its members stay in the plan."""
-    session.delete(fetch(session, Group, group_id, "group"))
-    session.flush()
+    delete_record(session, Group, group_id, "group")
 
 
 def get_group(session: Session, group_id: int) -> Group:

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tourplanner.models import Organization, Person
 from tourplanner.models.enums import PersonRole
 from tourplanner.services import validation as v
-from tourplanner.services.common import apply_changes, fetch, find_one
+from tourplanner.services.common import (
+    create_record,
+    delete_record,
+    fetch,
+    find_one,
+    update_record,
+)
 
 FIELDS = (
     "name_latin",
@@ -53,27 +61,18 @@ def _validate(session: Session, person: Person) -> None:
 
 def create_person(session: Session, **fields: object) -> int:
     """Add a person; returns their id."""
-    person = Person()
-    apply_changes(person, fields, FIELDS, "person")
-    with session.no_autoflush:
-        _validate(session, person)
-    session.add(person)
-    session.flush()
-    return person.id
+    return create_record(session, Person(), fields, FIELDS, partial(_validate, session))
 
 
 def update_person(session: Session, person_id: int, **changes: object) -> None:
-    person = fetch(session, Person, person_id, "person")
-    apply_changes(person, changes, FIELDS, "person")
-    with session.no_autoflush:
-        _validate(session, person)
-    session.flush()
+    update_record(
+        session, Person, person_id, changes, FIELDS, partial(_validate, session), "person"
+    )
 
 
 def delete_person(session: Session, person_id: int) -> None:
     """Remove a person with their participations, travel and group memberships."""
-    session.delete(fetch(session, Person, person_id, "person"))
-    session.flush()
+    delete_record(session, Person, person_id, "person")
 
 
 def get_person(session: Session, person_id: int) -> Person:

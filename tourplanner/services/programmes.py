@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,7 +12,13 @@ from tourplanner.errors import ValidationError
 from tourplanner.models import Programme
 from tourplanner.models.enums import ProgrammeKind
 from tourplanner.services import validation as v
-from tourplanner.services.common import apply_changes, fetch, find_one
+from tourplanner.services.common import (
+    create_record,
+    delete_record,
+    fetch,
+    find_one,
+    update_record,
+)
 
 FIELDS = (
     "title_en",
@@ -51,27 +58,18 @@ def _validate(session: Session, prog: Programme) -> None:
 
 def create_programme(session: Session, **fields: object) -> int:
     """Add a programme; returns its id."""
-    prog = Programme()
-    apply_changes(prog, fields, FIELDS, "programme")
-    with session.no_autoflush:
-        _validate(session, prog)
-    session.add(prog)
-    session.flush()
-    return prog.id
+    return create_record(session, Programme(), fields, FIELDS, partial(_validate, session))
 
 
 def update_programme(session: Session, programme_id: int, **changes: object) -> None:
-    prog = fetch(session, Programme, programme_id, "programme")
-    apply_changes(prog, changes, FIELDS, "programme")
-    with session.no_autoflush:
-        _validate(session, prog)
-    session.flush()
+    update_record(
+        session, Programme, programme_id, changes, FIELDS, partial(_validate, session), "programme"
+    )
 
 
 def delete_programme(session: Session, programme_id: int) -> None:
     """Remove a programme with its items and participations."""
-    session.delete(fetch(session, Programme, programme_id, "programme"))
-    session.flush()
+    delete_record(session, Programme, programme_id, "programme")
 
 
 def get_programme(session: Session, programme_id: int) -> Programme:

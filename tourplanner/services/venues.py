@@ -8,7 +8,13 @@ from sqlalchemy.orm import Session
 from tourplanner.errors import InUseError, ValidationError
 from tourplanner.models import Item, Plan, Room, TravelSegment, TravelTime, Venue
 from tourplanner.services import validation as v
-from tourplanner.services.common import apply_changes, fetch, find_one
+from tourplanner.services.common import (
+    create_record,
+    delete_record,
+    fetch,
+    find_one,
+    update_record,
+)
 
 VENUE_FIELDS = (
     "name_en",
@@ -42,19 +48,11 @@ def _validate_venue(venue: Venue) -> None:
 
 def create_venue(session: Session, **fields: object) -> int:
     """Add a venue; returns its id."""
-    venue = Venue()
-    apply_changes(venue, fields, VENUE_FIELDS, "venue")
-    _validate_venue(venue)
-    session.add(venue)
-    session.flush()
-    return venue.id
+    return create_record(session, Venue(), fields, VENUE_FIELDS, _validate_venue)
 
 
 def update_venue(session: Session, venue_id: int, **changes: object) -> None:
-    venue = fetch(session, Venue, venue_id, "venue")
-    apply_changes(venue, changes, VENUE_FIELDS, "venue")
-    _validate_venue(venue)
-    session.flush()
+    update_record(session, Venue, venue_id, changes, VENUE_FIELDS, _validate_venue, "venue")
 
 
 def delete_venue(session: Session, venue_id: int) -> None:
@@ -99,25 +97,16 @@ def _validate_room(room: Room) -> None:
 def add_room(session: Session, venue_id: int, **fields: object) -> int:
     """Add a room to a venue; returns its id."""
     venue = fetch(session, Venue, venue_id, "venue")
-    room = Room()
-    apply_changes(room, fields, ROOM_FIELDS, "room")
-    _validate_room(room)
-    venue.rooms.append(room)
-    session.flush()
-    return room.id
+    return create_record(session, Room(venue=venue), fields, ROOM_FIELDS, _validate_room)
 
 
 def update_room(session: Session, room_id: int, **changes: object) -> None:
-    room = fetch(session, Room, room_id, "room")
-    apply_changes(room, changes, ROOM_FIELDS, "room")
-    _validate_room(room)
-    session.flush()
+    update_record(session, Room, room_id, changes, ROOM_FIELDS, _validate_room, "room")
 
 
 def delete_room(session: Session, room_id: int) -> None:
     """Remove a room; its items stay at the venue, without a room."""
-    session.delete(fetch(session, Room, room_id, "room"))
-    session.flush()
+    delete_record(session, Room, room_id, "room")
 
 
 def get_room(session: Session, room_id: int) -> Room:
