@@ -537,24 +537,27 @@ class _Generator:
         status = _weighted(rng, [("confirmed", 95), ("waitlisted", 4), ("cancelled", 1)])
         total = len(self.person_ids) * per_person
         done = 0
+        batch: list[participations.Booking] = []
         for person_id in self.person_ids:
             home = rng.choices(pools, weights)[0]
-            chosen = self._pick(spans_by_prog[home.id], everything, per_person)
-            session = person = None
-            for item_id in chosen:
-                if self.b.session is not session:
-                    # Holding the person keeps it in the session's identity map, so each
-                    # booking's existence check does not load it again.
-                    session = self.b.session
-                    person = people_service.get_person(session, person_id)
-                participations.add_participation(
-                    session, person.id, item_id=item_id, role=role(), status=status()
+            for item_id in self._pick(spans_by_prog[home.id], everything, per_person):
+                batch.append(
+                    participations.Booking(person_id, item_id=item_id, role=role(), status=status())
                 )
-                done += 1
-                self.b.done()
-                if done % 500 == 0 and done < total:
-                    self.b.progress("participations", done, total)
+            if len(batch) >= CHUNK:
+                done += self._book(batch)
+                self.b.progress("participations", done, total)
+        done += self._book(batch)
         self.b.progress("participations", done, total)
+
+    def _book(self, batch: list[participations.Booking]) -> int:
+        """Write a batch of bookings through the bulk service; empties the batch."""
+        count = len(batch)
+        if count:
+            participations.add_participations(self.b.session, batch)
+            self.b.done(count)
+            batch.clear()
+        return count
 
     def _pick(
         self, pool: list[tuple[datetime, datetime, int]], everything: list[int], n: int

@@ -223,3 +223,33 @@ def test_deleting_a_person_removes_their_bookings_and_travel(plan_file, tour) ->
     with plan_file.reading() as s:
         assert itinerary.tour_roster(s, tour["prog"]).confirmed == 1
         assert travel.travel_of_person(s, tour["ann"]) == []
+
+
+def test_bulk_bookings_skip_existing_and_refuse_a_bad_batch_whole(plan_file, tour) -> None:
+    from sqlalchemy import func, select
+
+    from tourplanner.errors import NotFoundError
+    from tourplanner.models import Participation
+    from tourplanner.services.participations import Booking, add_participations
+
+    def count() -> int:
+        with plan_file.reading() as s:
+            return s.scalar(select(func.count()).select_from(Participation))
+
+    before = count()
+    with plan_file.transaction() as s:
+        added = add_participations(
+            s,
+            [
+                Booking(tour["ann"], item_id=tour["workshop"]),
+                Booking(tour["ann"], item_id=tour["workshop"]),  # twice in one batch
+                Booking(tour["bo"], item_id=tour["workshop"], role="speaking"),  # exists already
+                Booking(tour["bo"], item_id=tour["boat"], status="waitlisted"),
+            ],
+        )
+    assert added == 2 and count() == before + 2
+    with pytest.raises(NotFoundError, match="item #999"), plan_file.transaction() as s:
+        add_participations(
+            s, [Booking(tour["ann"], item_id=tour["boat"]), Booking(tour["ann"], item_id=999)]
+        )
+    assert count() == before + 2

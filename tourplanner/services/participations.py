@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from tourplanner.errors import ValidationError
+from tourplanner.errors import NotFoundError, ValidationError
 from tourplanner.models import Group, Item, Participation, Person, Programme
 from tourplanner.models.enums import ParticipationRole, ParticipationStatus
 from tourplanner.services import validation as v
@@ -110,3 +113,73 @@ def participants(
     if programme_id is not None:
         query = query.where(Participation.programme_id == programme_id)
     return list(session.scalars(query))
+
+
+class Booking(NamedTuple):
+    """One participation to add in bulk."""
+
+    person_id: int
+    item_id: int | None = None
+    programme_id: int | None = None
+    role: str = ParticipationRole.ATTENDING
+    status: str = ParticipationStatus.CONFIRMED
+
+
+def _missing(session: Session, column: object, ids: set[int]) -> set[int]:
+    found: set[int] = set()
+    id_list = sorted(ids)
+    for start in range(0, len(id_list), 900):  # stay under SQLite's bound-parameter limit
+        chunk = id_list[start : start + 900]
+        found.update(session.scalars(select(column).where(column.in_(chunk))))  # type: ignore[attr-defined]
+    return ids - found
+
+
+def add_participations(session: Session, bookings: Sequence[Booking]) -> int:
+    """Book many at once (bulk assign, imports, generators); returns how many were new.
+
+    Checks every id and value first and refuses the whole batch on the first problem, so a
+    bad row changes nothing. Bookings that already exist are left as they are.
+    """
+    for n, b in enumerate(bookings, start=1):
+        if (b.item_id is None) == (b.programme_id is None):
+            raise ValidationError(
+                "participation", f"booking {n}: choose either an item or a programme"
+            )
+        v.choice(b.role, ParticipationRole, "role")
+        v.choice(b.status, ParticipationStatus, "status")
+    for what, column, ids in (
+        ("person", Person.id, {b.person_id for b in bookings}),
+        ("item", Item.id, {b.item_id for b in bookings if b.item_id is not None}),
+        (
+            "programme",
+            Programme.id,
+            {b.programme_id for b in bookings if b.programme_id is not None},
+        ),
+    ):
+        missing = _missing(session, column, ids)
+        if missing:
+            raise NotFoundError(f"{what} #{min(missing)} does not exist")
+    key = (
+        Participation.person_id,
+        Participation.item_id,
+        Participation.programme_id,
+        Participation.role,
+    )
+    people_ids = sorted({b.person_id for b in bookings})
+    existing: set[tuple] = set()
+    for start in range(0, len(people_ids), 900):
+        existing.update(
+            tuple(row)
+            for row in session.execute(
+                select(*key).where(Participation.person_id.in_(people_ids[start : start + 900]))
+            ).all()
+        )
+    new: dict[tuple, Booking] = {}
+    for b in bookings:
+        k = (b.person_id, b.item_id, b.programme_id, b.role)
+        if k not in existing:
+            new.setdefault(k, b)
+    if new:
+        session.execute(insert(Participation), [b._asdict() for b in new.values()])
+    session.flush()
+    return len(new)
