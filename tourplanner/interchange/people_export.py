@@ -1,0 +1,129 @@
+"""Export people (everyone, or a group's roster) to CSV or XLSX, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from tourplanner.errors import ValidationError
+from tourplanner.models import Group, Person
+from tourplanner.services.organizations import find_group
+from tourplanner.services.views import PersonView
+
+# Headers the people importer recognises, so an export reads back in unchanged.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Name", "name_latin"),
+    ("Local name", "name_local"),
+    ("Honorific", "honorific"),
+    ("Organization", "organization"),
+    ("Organization (local)", "organization_local"),
+    ("Role", "role"),
+    ("Email", "email"),
+    ("Phone", "phone"),
+    ("Language", "preferred_language"),
+    ("Dietary needs", "dietary_needs"),
+    ("Accessibility needs", "accessibility_needs"),
+    ("Emergency contact", "emergency_contact"),
+    ("Groups", "groups"),
+)
+SENSITIVE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Passport / visa", "passport_visa_notes"),
+    ("Medical notes", "medical_notes"),
+)
+# OWASP CSV injection: a cell starting with one of these may be run as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """Prefix a cell that a spreadsheet would read as a formula with an apostrophe."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def people_table(
+    session: Session, *, group: str | None = None, include_sensitive: bool = False
+) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows (neutralised text) of everyone, or of one group's members, by name."""
+    query = (
+        select(Person)
+        .options(selectinload(Person.organization), selectinload(Person.groups))
+        .order_by(Person.name_latin, Person.id)
+    )
+    if group:
+        found = find_group(session, group)
+        query = query.where(Person.groups.any(Group.id == found.id))
+    columns = COLUMNS + (SENSITIVE_COLUMNS if include_sensitive else ())
+    rows = []
+    for person in session.scalars(query):
+        view = PersonView.of(person, include_sensitive=include_sensitive)
+        cells = []
+        for _, attr in columns:
+            value = getattr(view, attr)
+            text = "; ".join(value) if isinstance(value, tuple) else str(value or "")
+            cells.append(neutralise(text))
+        rows.append(cells)
+    return [h for h, _ in columns], rows
+
+
+def export_people(
+    session: Session,
+    path: Path | str,
+    *,
+    group: str | None = None,
+    include_sensitive: bool = False,
+) -> int:
+    """Write the people to `path` (.csv as UTF-8 with BOM for Excel, or .xlsx); returns rows."""
+    path = Path(path)
+    headers, rows = people_table(session, group=group, include_sensitive=include_sensitive)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        data = people_csv(headers, rows)
+    elif suffix == ".xlsx":
+        data = people_xlsx(headers, rows, title=f"Group {group}" if group else "People")
+    else:
+        raise ValidationError("output", f"{path.name}: choose a .csv or .xlsx file name")
+    path.write_bytes(data)
+    return len(rows)
+
+
+def people_csv(headers: list[str], rows: list[list[str]]) -> bytes:
+    """CSV bytes, UTF-8 with a BOM so Excel on any locale reads the Chinese names right."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def people_xlsx(headers: list[str], rows: list[list[str]], *, title: str = "People") -> bytes:
+    """An .xlsx workbook: bold frozen header, every cell stored as text (never as a formula)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=title[:31].replace("/", "-") or "People")
+    sheet.freeze_panes = "A2"
+    for col, header in enumerate(headers):
+        letter = chr(65 + col) if col < 26 else "A" + chr(65 + col - 26)
+        sheet.column_dimensions[letter].width = max(12, min(40, len(header) + 6))
+    from openpyxl.cell import WriteOnlyCell
+
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = Font(bold=True)
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows:
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"  # openpyxl would otherwise store '=...' as a formula
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

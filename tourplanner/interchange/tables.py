@@ -1,0 +1,358 @@
+"""Read a spreadsheet (CSV in any common encoding and delimiter, or .xlsx) into a plain table.
+
+Hostile files are refused before they are expanded: a CSV bigger than MAX_FILE_BYTES, an .xlsx whose
+zip declares more than MAX_UNZIPPED_BYTES or a suspicious compression ratio (a zip bomb), or a
+sheet whose declared extent is beyond MAX_ROWS x MAX_COLUMNS (a sheet saved to its maximum extents).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from tourplanner.interchange.report import FileFormatError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200  # real sheets compress 5-20x; bombs compress 1000x and more
+MAX_ROWS = 100_000
+MAX_COLUMNS = 500
+MAX_CELL_CHARS = 10_000
+DELIMITERS = (",", ";", "\t", "|")
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+@dataclass
+class Table:
+    """Header labels and data rows (text cells), with each row's number in the source file."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    row_numbers: list[int]
+    source: str = ""
+    encoding: str = ""
+    delimiter: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def read_table(path: Path | str, *, encoding: str | None = None) -> Table:
+    """Read a .csv/.tsv/.txt or .xlsx file by its extension (or its content when unclear)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise FileFormatError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if size > MAX_FILE_BYTES:
+        raise FileFormatError(
+            f"{path.name} is {size // (1024 * 1024)} MB; a people list is at most "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
+        )
+    data = path.read_bytes()
+    if path.suffix.lower() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
+        table = read_xlsx(data, name=path.name)
+    else:
+        table = read_csv(data, name=path.name, encoding=encoding)
+    table.source = str(path)
+    return table
+
+
+def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Text and the encoding it was read with: BOMs first, then UTF-8, then GB18030."""
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise FileFormatError(f"the file cannot be read as {encoding}: {exc}") from exc
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ["utf-16"]
+    elif _looks_utf16_without_bom(data):
+        candidates = ["utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"]
+    else:
+        # Chinese-locale Excel saves CSV as GBK/GB18030; GB18030 is a superset of GBK.
+        candidates = ["utf-8", "gb18030"]
+    for name in candidates:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            break
+        return text, {"utf-8-sig": "UTF-8 (with BOM)", "utf-16": "UTF-16"}.get(name, name.upper())
+    raise FileFormatError(
+        "the file is not text in UTF-8, UTF-16 or GB18030 (is it a spreadsheet saved in another "
+        "format? save it as CSV UTF-8 or .xlsx)"
+    )
+
+
+def _looks_utf16_without_bom(data: bytes) -> bool:
+    sample = data[:200]
+    return len(sample) >= 4 and len(sample) % 2 == 0 and sample.count(0) * 3 >= len(sample)
+
+
+def read_csv(data: bytes, *, name: str = "file", encoding: str | None = None) -> Table:
+    """Parse CSV bytes: encoding detected, delimiter sniffed, blank rows and titles skipped."""
+    text, used = decode_text(data, encoding)
+    delimiter = sniff_delimiter(text)
+    rows: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for record in reader:
+            if len(rows) > MAX_ROWS:
+                raise FileFormatError(f"{name} has more than {MAX_ROWS} rows")
+            if len(record) > MAX_COLUMNS:
+                raise FileFormatError(
+                    f"line {reader.line_num}: {len(record)} columns, at most {MAX_COLUMNS}"
+                )
+            rows.append((reader.line_num, [_clean(c) for c in record]))
+    except csv.Error as exc:
+        raise FileFormatError(f"{name}, line {reader.line_num}: not valid CSV ({exc})") from exc
+    table = _table_from_rows(rows, name=name)
+    table.encoding, table.delimiter = used, delimiter
+    return table
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter giving the most columns, consistently, over the first non-blank lines."""
+    lines = [ln for ln in text.splitlines()[:50] if ln.strip()][:20]
+    if not lines:
+        return ","
+    best, best_score = ",", (0, 0)
+    for delim in DELIMITERS:
+        try:
+            counts = [len(r) for r in csv.reader(io.StringIO("\n".join(lines)), delimiter=delim)]
+        except csv.Error:
+            continue
+        common = max(set(counts), key=counts.count)
+        score = (counts.count(common) if common > 1 else 0, common)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _clean(value: object) -> str:
+    """A cell as stripped text: whole numbers without '.0', dates in ISO form."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        text = "yes" if value else "no"
+    elif isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        text = str(int(value))
+    elif isinstance(value, datetime):
+        text = value.isoformat(sep=" ", timespec="minutes")
+        text = text.removesuffix(" 00:00")
+    elif isinstance(value, date | time):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    text = text.replace("\r\n", "\n").strip()
+    if len(text) > MAX_CELL_CHARS:
+        text = text[:MAX_CELL_CHARS]
+    return text
+
+
+def _table_from_rows(
+    rows: list[tuple[int, list[str]]],
+    *,
+    name: str,
+    merged_header: dict[int, list[tuple[int, int]]] | None = None,
+) -> Table:
+    """Find the header among the rows: skip blank rows and single-cell title rows above it.
+
+    With `merged_header` (row number -> merged column spans, from an .xlsx), a header row whose
+    cells are merged across columns followed by a row of sub-headers becomes one header row:
+    'Name' over 'Family' and 'Given' gives 'Name Family' and 'Name Given'.
+    """
+    nonblank = [(n, r) for n, r in rows if any(r)]
+    if not nonblank:
+        raise FileFormatError(f"{name} is empty (no header row and no data)")
+    notes: list[str] = []
+    start = 0
+    while start + 1 < len(nonblank) and sum(1 for c in nonblank[start][1] if c) == 1:
+        following = sum(1 for c in nonblank[start + 1][1] if c)
+        if following <= 1:
+            break
+        notes.append(f"row {nonblank[start][0]} taken as a title: {nonblank[start][1][0] or '…'}")
+        start += 1
+    header_no, headers = nonblank[start]
+    width = max(len(r) for _, r in nonblank[start:])
+    headers = headers + [""] * (width - len(headers))
+    body = nonblank[start + 1 :]
+    spans = (merged_header or {}).get(header_no, [])
+    if spans and body and body[0][0] == header_no + 1:
+        sub = body[0][1] + [""] * (width - len(body[0][1]))
+        combined = list(headers)
+        for first, last in spans:
+            for col in range(first, min(last, width - 1) + 1):
+                top = headers[first]
+                combined[col] = f"{top} {sub[col]}".strip() if sub[col] else top
+        for col, value in enumerate(sub):
+            if value and not any(f <= col <= la for f, la in spans) and not headers[col]:
+                combined[col] = value
+        headers = combined
+        notes.append(f"rows {header_no} and {header_no + 1} read together as the header")
+        body = body[1:]
+    for col, label in enumerate(headers):
+        if not label:
+            headers[col] = f"Column {_column_letter(col)}"
+    data = [r + [""] * (width - len(r)) for _, r in body]
+    return Table(headers, data, [n for n, _ in body], notes=notes)
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+_CELL_RE = re.compile(r"^([A-Z]{1,3})(\d{1,7})$")
+
+
+def _cell_position(ref: str) -> tuple[int, int]:
+    """(row, zero-based column) of 'B12'."""
+    match = _CELL_RE.match(ref.upper())
+    if not match:
+        raise ValueError(ref)
+    col = 0
+    for ch in match.group(1):
+        col = col * 26 + (ord(ch) - 64)
+    return int(match.group(2)), col - 1
+
+
+def check_xlsx_archive(data: bytes, *, name: str = "file") -> zipfile.ZipFile:
+    """Open an .xlsx zip after checking its declared sizes; refuse bombs with a clear error."""
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise FileFormatError(
+            f"{name} is an old Excel 97-2003 (.xls) or encrypted workbook; save it as .xlsx or CSV"
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise FileFormatError(f"{name} is not an .xlsx workbook (not a valid zip file)") from exc
+    infos = archive.infolist()
+    if len(infos) > 10_000:
+        raise FileFormatError(f"{name} holds {len(infos)} parts; refusing a suspicious workbook")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNZIPPED_BYTES:
+        raise FileFormatError(
+            f"{name} would unpack to {total // (1024 * 1024)} MB (at most "
+            f"{MAX_UNZIPPED_BYTES // (1024 * 1024)} MB); refusing a possible zip bomb"
+        )
+    for info in infos:
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_COMPRESSION_RATIO * max(
+            info.compress_size, 1
+        ):
+            raise FileFormatError(
+                f"{name}: part {info.filename} is compressed {info.file_size // max(info.compress_size, 1)}"
+                "-fold; refusing a possible zip bomb"
+            )
+    return archive
+
+
+def _first_sheet_part(archive: zipfile.ZipFile) -> str:
+    names = archive.namelist()
+    if "xl/workbook.xml" not in names:
+        raise FileFormatError("the workbook has no xl/workbook.xml: not an Excel .xlsx file")
+    sheets = sorted(
+        (n for n in names if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)),
+        key=lambda n: int(re.findall(r"\d+", n)[-1]),
+    )
+    if not sheets:
+        raise FileFormatError("the workbook has no worksheet")
+    return sheets[0]
+
+
+def _sheet_facts(archive: zipfile.ZipFile, part: str) -> tuple[str | None, list[str]]:
+    """The declared <dimension ref> and the <mergeCell ref>s of a sheet, read as a stream."""
+    dimension: str | None = None
+    merges: list[str] = []
+    tail = b""
+    dim_re = re.compile(rb'<(?:\w+:)?dimension\s+ref="([^"]{1,40})"')
+    merge_re = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([^"]{1,40})"')
+    with archive.open(part) as stream:
+        while chunk := stream.read(1 << 20):
+            buf = tail + chunk
+            if dimension is None and (m := dim_re.search(buf)):
+                dimension = m.group(1).decode("ascii", "replace")
+            merges.extend(m.group(1).decode("ascii", "replace") for m in merge_re.finditer(buf))
+            # Keep a tail so a tag split across chunks is still seen, but never count it twice.
+            cut = max(0, len(buf) - 100)
+            last = max((m.end() for m in merge_re.finditer(buf)), default=0)
+            tail = buf[max(cut, last) :]
+    return dimension, list(dict.fromkeys(merges))
+
+
+def read_xlsx(data: bytes, *, name: str = "file") -> Table:
+    """Read the first sheet of an .xlsx with openpyxl in read-only mode, after the size checks."""
+    archive = check_xlsx_archive(data, name=name)
+    part = _first_sheet_part(archive)
+    try:
+        dimension, merges = _sheet_facts(archive, part)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
+        raise FileFormatError(f"{name} is damaged ({exc})") from exc
+    if dimension and ":" in dimension:
+        try:
+            (r1, c1), (r2, c2) = (_cell_position(x) for x in dimension.split(":", 1))
+        except ValueError:
+            r1 = c1 = r2 = c2 = 0
+        if r2 - r1 + 1 > MAX_ROWS or c2 - c1 + 1 > MAX_COLUMNS:
+            raise FileFormatError(
+                f"{name}: the sheet claims to span {dimension} ({r2 - r1 + 1} rows x "
+                f"{c2 - c1 + 1} columns; at most {MAX_ROWS} x {MAX_COLUMNS}); delete the empty "
+                "rows and columns or copy the used range to a new sheet"
+            )
+    merged_header: dict[int, list[tuple[int, int]]] = {}
+    for ref in merges:
+        try:
+            (r1, c1), (r2, c2) = (_cell_position(x) for x in ref.split(":", 1))
+        except ValueError:
+            continue
+        if r1 == r2 and c2 > c1:
+            merged_header.setdefault(r1, []).append((c1, c2))
+    rows = _xlsx_rows(data, name=name)
+    table = _table_from_rows(rows, name=name, merged_header=merged_header)
+    table.encoding = "xlsx"
+    return table
+
+
+def _xlsx_rows(data: bytes, *, name: str) -> list[tuple[int, list[str]]]:
+    import openpyxl  # imported here: only .xlsx reading needs it
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=True, keep_links=False
+        )
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise FileFormatError(f"{name} cannot be opened as an .xlsx workbook ({exc})") from exc
+    except Exception as exc:  # openpyxl raises many kinds on malformed XML; all mean "damaged"
+        raise FileFormatError(f"{name} is a damaged .xlsx workbook ({exc})") from exc
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        sheet = book.worksheets[0]
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if len(rows) > MAX_ROWS:
+                raise FileFormatError(f"{name} has more than {MAX_ROWS} rows")
+            cells = [_clean(v) for v in values[:MAX_COLUMNS]]
+            while cells and not cells[-1]:
+                cells.pop()
+            rows.append((number, cells))
+    except FileFormatError:
+        raise
+    except Exception as exc:
+        raise FileFormatError(f"{name} is a damaged .xlsx workbook ({exc})") from exc
+    finally:
+        book.close()
+    return rows
