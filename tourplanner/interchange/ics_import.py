@@ -1,0 +1,503 @@
+"""Import iCalendar (.ics) events into a programme as items.
+
+Accepts times with TZID (IANA or Windows names, or a VTIMEZONE of the file), UTC, floating
+(read at the programme's zone) and all-day dates; RRULE and EXDATE become the item's recurrence;
+several VCALENDARs in one file. The file's structure is checked line by line first, so a malformed
+file is refused with the line named, and nothing is imported. Events whose UID is already an item
+of the programme update that item (an invitation sent again), so re-importing does not duplicate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, vRecur
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from tourplanner.errors import TourPlannerError
+from tourplanner.interchange.report import FileFormatError, ImportRefused, ImportReport
+from tourplanner.models import Item, Programme, Room, Venue
+from tourplanner.models.enums import ItemKind
+from tourplanner.services import items as items_service
+from tourplanner.services.common import fetch
+from tourplanner.timezones import to_local, to_utc, zone
+
+MAX_BYTES = 50 * 1024 * 1024
+MAX_EVENTS = 100_000
+MAX_DEPTH = 8
+MAX_LISTED_ERRORS = 50
+UID_LIMIT = 64  # the items.uid column
+_CONTENT_LINE = re.compile(
+    r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:'
+)
+STATUS = {"CONFIRMED": "confirmed", "TENTATIVE": "tentative", "CANCELLED": "cancelled"}
+KIND_WORDS = {
+    **{k.value: k.value for k in ItemKind},
+    **{k.value.replace("_", " "): k.value for k in ItemKind},
+}
+
+
+@dataclass
+class _Outline:
+    """Where each VEVENT begins in the file (line numbers), found by the structure check."""
+
+    event_lines: list[int] = field(default_factory=list)
+    calendars: int = 0
+    others: dict[str, int] = field(default_factory=dict)
+
+
+def check_structure(text: str) -> _Outline:
+    """Check content lines and BEGIN/END nesting; raise FileFormatError naming the line."""
+    outline = _Outline()
+    stack: list[tuple[str, int]] = []
+    logical: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line[:1] in (" ", "\t") and logical:
+            logical[-1] = (logical[-1][0], logical[-1][1] + line[1:])
+        elif line.strip():
+            logical.append((number, line))
+    if not logical:
+        raise FileFormatError("the file is empty (no BEGIN:VCALENDAR)")
+    for number, line in logical:
+        if not _CONTENT_LINE.match(line):
+            shown = line if len(line) <= 60 else line[:57] + "..."
+            raise FileFormatError(f"line {number}: not an iCalendar content line: {shown!r}")
+        name, _, value = line.partition(":")
+        name = name.split(";", 1)[0].upper()
+        value = value.strip().upper()
+        if name == "BEGIN":
+            if not stack and value != "VCALENDAR":
+                raise FileFormatError(f"line {number}: BEGIN:{value} outside a VCALENDAR")
+            if len(stack) >= MAX_DEPTH:
+                raise FileFormatError(f"line {number}: components nested too deeply")
+            stack.append((value, number))
+            if value == "VCALENDAR":
+                outline.calendars += 1
+            elif value == "VEVENT":
+                outline.event_lines.append(number)
+                if len(outline.event_lines) > MAX_EVENTS:
+                    raise FileFormatError(f"more than {MAX_EVENTS} events; split the file")
+            elif len(stack) == 2 and value != "VTIMEZONE":
+                outline.others[value] = outline.others.get(value, 0) + 1
+        elif name == "END":
+            if not stack:
+                raise FileFormatError(f"line {number}: END:{value} without a BEGIN")
+            opened, at = stack.pop()
+            if opened != value:
+                raise FileFormatError(
+                    f"line {number}: END:{value} does not close BEGIN:{opened} of line {at}"
+                )
+        elif not stack:
+            raise FileFormatError(f"line {number}: {name} outside a VCALENDAR")
+    if stack:
+        opened, at = stack[-1]
+        raise FileFormatError(f"line {at}: BEGIN:{opened} is never closed (END:{opened} missing)")
+    return outline
+
+
+def read_calendars(data: bytes) -> tuple[list[Calendar], _Outline]:
+    """Decode, check and parse an .ics file's bytes (one or several VCALENDARs)."""
+    if len(data) > MAX_BYTES:
+        raise FileFormatError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FileFormatError(f"line {line}: not UTF-8 text (iCalendar files are UTF-8)") from exc
+    if "\x00" in text:
+        raise FileFormatError(f"line {text[: text.index(chr(0))].count(chr(10)) + 1}: binary data")
+    outline = check_structure(text)
+    try:
+        calendars = Calendar.from_ical(text, multiple=True)
+    except Exception as exc:  # icalendar raises ValueError and others on content it cannot read
+        raise FileFormatError(f"not a valid iCalendar file: {exc}") from exc
+    return list(calendars), outline
+
+
+@dataclass
+class _EventData:
+    line: int
+    uid: str
+    fields: dict[str, Any]
+    start: datetime
+    end: datetime
+    sequence: int
+    recurrence_id: datetime | None = None
+
+
+def _zone_of(value: datetime, tzid: str | None, fallback: str) -> tuple[str, str | None]:
+    """The IANA zone for an aware time, and a note when it had to fall back."""
+    tz: tzinfo | None = value.tzinfo
+    if isinstance(tz, ZoneInfo) and tz.key != "UTC":
+        return tz.key, None
+    if tz is None or value.utcoffset() == timedelta(0) and (tzid in (None, "UTC", "Z")):
+        return fallback, None
+    if tzid:
+        # A file's own VTIMEZONE, often with a Windows name ('China Standard Time') or an IANA
+        # name with a prefix ('/mozilla.org/20050126_1/Asia/Shanghai').
+        tail = "/".join(tzid.split("/")[-2:])
+        candidates = (WINDOWS_TO_OLSON.get(tzid, ""), tzid, tail)
+        for name in candidates:
+            if name and _is_zone(name) and _same_offset(value, name):
+                return name, None
+    return fallback, (
+        f"time zone {tzid!r} is not an IANA zone; times are kept exact and shown in {fallback}"
+    )
+
+
+def _is_zone(name: str) -> bool:
+    try:
+        zone(name)
+    except TourPlannerError:
+        return False
+    return True
+
+
+def _same_offset(value: datetime, name: str) -> bool:
+    """True when the zone agrees with the file's own definition at that time."""
+    return value.utcoffset() == value.replace(tzinfo=zone(name)).utcoffset()
+
+
+_ESCAPE = re.compile(r"\\([\\;,nN])")
+
+
+def _text(component: Any, name: str) -> str:
+    value = component.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = value[0]
+    text = str(value)
+    if name.startswith("X-"):
+        # icalendar keeps unknown properties as raw text: undo the RFC 5545 text escapes.
+        text = _ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
+    return text.strip()
+
+
+class _EventReader:
+    """Turns VEVENTs into item fields, collecting problems by line."""
+
+    def __init__(self, session: Session, programme: Programme, report: ImportReport) -> None:
+        self.programme = programme
+        self.report = report
+        self.zone = programme.timezone
+        self.venues = list(session.scalars(select(Venue)))
+        self.rooms = list(session.scalars(select(Room)))
+
+    def read(self, event: Any, line: int) -> _EventData | None:
+        where = f"line {line}"
+        try:
+            return self._read(event, where, line)
+        except TourPlannerError as exc:
+            self.report.error(where, str(exc))
+        except Exception as exc:  # a broken property raises on access; name it and go on
+            self.report.error(where, f"cannot read the event ({exc})")
+        return None
+
+    def _when(self, event: Any, name: str, where: str) -> tuple[datetime | date, str | None] | None:
+        prop = event.get(name)
+        if prop is None:
+            return None
+        tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+        value = prop.dt
+        if isinstance(value, datetime) and value.tzinfo is None and tzid:
+            raise TourPlannerError(
+                f"{name} uses time zone {tzid!r}, which is neither known nor defined in the file"
+            )
+        if not isinstance(value, date):
+            raise TourPlannerError(f"{name} is not a date or date-time")
+        return value, tzid
+
+    def _read(self, event: Any, where: str, line: int) -> _EventData:
+        got = self._when(event, "DTSTART", where)
+        if got is None:
+            raise TourPlannerError("the event has no start (DTSTART)")
+        start, tzid = got
+        all_day = not isinstance(start, datetime)
+        zone_name = self.zone
+        if isinstance(start, datetime) and start.tzinfo is not None:
+            zone_name, note = _zone_of(start, tzid, self.zone)
+            if note:
+                self.report.note(where, note)
+        start_dt = datetime.combine(start, time(0)) if all_day else start
+        end_got = self._when(event, "DTEND", where)
+        if end_got is not None:
+            end = end_got[0]
+            end_dt = datetime.combine(end, time(0)) if not isinstance(end, datetime) else end
+            if isinstance(end, datetime) and end.tzinfo is None and start_dt.tzinfo is not None:
+                end_dt = end.replace(tzinfo=start_dt.tzinfo)
+        elif event.get("DURATION") is not None:
+            end_dt = start_dt + event["DURATION"].dt
+        elif all_day:
+            end_dt = start_dt + timedelta(days=1)
+        else:
+            end_dt = start_dt + timedelta(minutes=30)
+            self.report.note(where, "the event has no end; it is imported as lasting 30 minutes")
+        if start_dt.tzinfo is None and end_dt.tzinfo is not None:
+            end_dt = to_local(end_dt, zone_name).replace(tzinfo=None)
+        if start_dt.tzinfo is not None and end_dt.tzinfo is None:
+            end_dt = end_dt.replace(tzinfo=ZoneInfo(zone_name))
+        uid = _text(event, "UID")
+        if not uid:
+            digest = hashlib.sha1(f"{_text(event, 'SUMMARY')}|{start_dt.isoformat()}".encode())
+            uid = f"ics-{digest.hexdigest()[:32]}"
+        elif len(uid) > UID_LIMIT:
+            uid = "sha1-" + hashlib.sha1(uid.encode()).hexdigest()
+        title = _text(event, "X-TOURPLANNER-TITLE-EN") or _text(event, "SUMMARY")
+        if not title:
+            title = "(untitled event)"
+            self.report.note(where, "the event has no title (SUMMARY)")
+        description = (
+            _text(event, "X-TOURPLANNER-DESCRIPTION")
+            if event.get("X-TOURPLANNER-KIND") is not None
+            else _text(event, "DESCRIPTION")
+        )
+        venue, room = self._place(event)
+        location = _text(event, "LOCATION")
+        if location and venue is None:
+            description = "\n".join(p for p in (description, f"Location: {location}") if p)
+        fields: dict[str, Any] = {
+            "title_en": title,
+            "title_local": _text(event, "X-TOURPLANNER-TITLE-LOCAL"),
+            "kind": self._kind(event),
+            "description": description,
+            "status": STATUS.get(_text(event, "STATUS").upper(), "confirmed"),
+            "track": _text(event, "X-TOURPLANNER-TRACK"),
+            "language": _text(event, "X-TOURPLANNER-LANGUAGE"),
+            "timezone": zone_name,
+            "venue_id": venue.id if venue else None,
+            "room_id": room.id if room else None,
+            "recurrence": "",
+            "exdates": "",
+        }
+        if venue is not None and venue.timezone != zone_name:
+            fields["timezone"] = venue.timezone
+        rrule = event.get("RRULE")
+        if rrule is not None:
+            if isinstance(rrule, list):
+                raise TourPlannerError("the event has several RRULEs; only one is supported")
+            fields["recurrence"] = self._rule(rrule, fields["timezone"])
+            fields["exdates"] = self._exdates(event, fields["timezone"], start_dt)
+        if event.get("RDATE") is not None:
+            self.report.note(where, "extra dates (RDATE) are not supported and were left out")
+        recurrence_id = None
+        if event.get("RECURRENCE-ID") is not None:
+            rid = event["RECURRENCE-ID"].dt
+            recurrence_id = rid if isinstance(rid, datetime) else datetime.combine(rid, time(0))
+        try:
+            sequence = int(str(event.get("SEQUENCE", 0)))
+        except ValueError:
+            sequence = 0
+        return _EventData(line, uid, fields, start_dt, end_dt, max(sequence, 0), recurrence_id)
+
+    def _kind(self, event: Any) -> str:
+        own = _text(event, "X-TOURPLANNER-KIND")
+        if own in KIND_WORDS:
+            return KIND_WORDS[own]
+        categories = event.get("CATEGORIES")
+        for cat in categories if isinstance(categories, list) else [categories]:
+            for word in getattr(cat, "cats", []) or []:
+                folded = str(word).strip().casefold()
+                if folded in KIND_WORDS:
+                    return KIND_WORDS[folded]
+        return ItemKind.OTHER.value
+
+    def _place(self, event: Any) -> tuple[Venue | None, Room | None]:
+        name = _text(event, "X-TOURPLANNER-VENUE")
+        location = _text(event, "LOCATION").casefold()
+        venue = None
+        if name:
+            venue = next((v for v in self.venues if v.name_en == name), None)
+        if venue is None and location:
+            for v in self.venues:
+                names = [n.casefold() for n in (v.name_en, v.name_local) if n]
+                if any(location == n or location.startswith(n + ",") for n in names):
+                    venue = v
+                    break
+        room = None
+        room_name = _text(event, "X-TOURPLANNER-ROOM")
+        if venue is not None and room_name:
+            room = next(
+                (r for r in self.rooms if r.venue_id == venue.id and r.name == room_name), None
+            )
+        return venue, room
+
+    def _rule(self, rrule: vRecur, zone_name: str) -> str:
+        rule = vRecur(rrule)
+        until = rule.get("UNTIL")
+        if until:
+            value = until[0] if isinstance(until, list) else until
+            if isinstance(value, datetime) and value.tzinfo is not None:
+                # Items keep wall-clock rules; dateutil wants UNTIL as naive local then.
+                rule["UNTIL"] = [to_local(value, zone_name).replace(tzinfo=None)]
+        text = rule.to_ical().decode()
+        if len(text) > 1000:
+            raise TourPlannerError("the repeat rule (RRULE) is too long")
+        return text
+
+    def _exdates(self, event: Any, zone_name: str, start: datetime) -> str:
+        values = event.get("EXDATE")
+        if values is None:
+            return ""
+        lists = values if isinstance(values, list) else [values]
+        result = []
+        for group in lists:
+            for entry in getattr(group, "dts", []):
+                value = entry.dt
+                if not isinstance(value, datetime):
+                    value = datetime.combine(value, start.time())
+                elif value.tzinfo is not None:
+                    value = to_local(value, zone_name).replace(tzinfo=None)
+                result.append(value.isoformat(timespec="seconds"))
+        return ",".join(dict.fromkeys(result))
+
+
+def import_ics(
+    session: Session,
+    source: Path | str | bytes,
+    *,
+    programme_id: int,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Import the events of an .ics file into a programme, in the caller's transaction.
+
+    Raises FileFormatError for a file that cannot be read (naming the line) and ImportRefused
+    (with the report) when any event cannot be imported; nothing is written then.
+    """
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    calendars, outline = read_calendars(data)
+    programme = fetch(session, Programme, programme_id, "programme")
+    report = ImportReport("calendar events", dry_run=dry_run)
+    for kind, number in sorted(outline.others.items()):
+        report.note("", f"{number} {kind} component(s) ignored (only events are imported)")
+    reader = _EventReader(session, programme, report)
+    events: list[_EventData] = []
+    lines = iter(outline.event_lines)
+    for calendar in calendars:
+        for component in calendar.walk("VEVENT"):
+            line = next(lines, 0)
+            for prop, message in getattr(component, "errors", []) or []:
+                report.error(f"line {line}", f"{prop}: {message}")
+            data_ = reader.read(component, line)
+            if data_ is not None:
+                events.append(data_)
+            if len(report.errors) > MAX_LISTED_ERRORS:
+                report.error("", "too many problems; the rest are not listed")
+                raise ImportRefused(report)
+    if not events and not report.errors:
+        report.note("", "the file has no events")
+    savepoint = session.begin_nested()
+    try:
+        # Written even when some events failed to read, to report every problem at once;
+        # the savepoint is rolled back below in that case.
+        _write(session, programme, events, report)
+    except BaseException:
+        savepoint.rollback()
+        raise
+    if report.errors or dry_run:
+        savepoint.rollback()
+    else:
+        savepoint.commit()
+    if report.errors and not dry_run:
+        raise ImportRefused(report)
+    return report
+
+
+def _write(
+    session: Session, programme: Programme, events: list[_EventData], report: ImportReport
+) -> None:
+    """Create or update the items; problems go to the report (the caller then rolls back)."""
+    existing: dict[str, tuple[int, int]] = {
+        uid: (item_id, prog_id)
+        for uid, item_id, prog_id in session.execute(select(Item.uid, Item.id, Item.programme_id))
+    }
+    # Held here so the identity map keeps them: updates then need no query per event.
+    held = list(session.scalars(select(Item).where(Item.programme_id == programme.id)))
+    identities: list[dict[str, Any]] = []
+    masters: dict[str, _EventData] = {}
+    overrides: list[_EventData] = []
+    for ev in events:
+        if ev.recurrence_id is not None:
+            overrides.append(ev)
+        elif ev.uid in masters and masters[ev.uid].sequence > ev.sequence:
+            report.note(
+                f"line {ev.line}", f"an older copy of event {ev.uid!r}; the newer one is kept"
+            )
+        else:
+            if ev.uid in masters:
+                report.note(
+                    f"line {ev.line}", f"event {ev.uid!r} appears again; this later copy is kept"
+                )
+            masters[ev.uid] = ev
+    for ev in overrides:
+        # One changed occurrence of a recurring event: drop it from the series, add it alone.
+        master = masters.get(ev.uid)
+        if master is not None and master.fields["recurrence"]:
+            local = ev.recurrence_id
+            if local.tzinfo is not None:
+                local = to_local(local, master.fields["timezone"]).replace(tzinfo=None)
+            stamp = local.isoformat(timespec="seconds")
+            master.fields["exdates"] = ",".join(p for p in (master.fields["exdates"], stamp) if p)
+        ev.uid = (
+            "r-"
+            + hashlib.sha1(f"{ev.uid}|{ev.recurrence_id.isoformat()}".encode()).hexdigest()[:40]
+        )
+        masters[ev.uid] = ev
+    for ev in masters.values():
+        where = f"line {ev.line}"
+        found = existing.get(ev.uid)
+        try:
+            if found is None:
+                item_id = items_service.create_item(
+                    session, programme_id=programme.id, start=ev.start, end=ev.end, **ev.fields
+                )
+                # create_item gives a fresh uid; the event's own UID and SEQUENCE are set below
+                # in one statement (a per-item load and update doubled the time of big files).
+                identities.append({"id": item_id, "uid": ev.uid, "sequence": ev.sequence})
+                existing[ev.uid] = (item_id, programme.id)
+                report.added += 1
+            elif found[1] != programme.id:
+                other = session.get(Programme, found[1])
+                raise TourPlannerError(
+                    f"event {ev.uid!r} is already item #{found[0]} of programme "
+                    f"{other.title_en if other else found[1]!r}"
+                )
+            else:
+                _update(session, found[0], ev, report)
+        except TourPlannerError as exc:
+            report.error(where, str(exc))
+            if len(report.errors) > MAX_LISTED_ERRORS:
+                report.error("", "too many problems; the rest are not listed")
+                return
+    session.flush()
+    if identities:
+        session.execute(update(Item), identities)
+    del held
+
+
+def _update(session: Session, item_id: int, ev: _EventData, report: ImportReport) -> None:
+    item = session.get(Item, item_id)
+    assert item is not None
+    fields = ev.fields
+    zone_name = fields["timezone"]
+    same_times = (to_utc(ev.start, zone_name), to_utc(ev.end, zone_name)) == (
+        item.start_utc,
+        item.end_utc,
+    )
+    changes = {k: v for k, v in fields.items() if getattr(item, k) != v}
+    if not changes and same_times:
+        item.sequence = max(item.sequence, ev.sequence)
+        report.unchanged += 1
+        return
+    with session.begin_nested():
+        items_service.update_item(session, item_id, start=ev.start, end=ev.end, **fields)
+        item.sequence = max(item.sequence, ev.sequence)
+    report.updated += 1
