@@ -1,0 +1,198 @@
+"""`tourplanner import people|ics|schedule` and `tourplanner export people|ics|schedule`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tourplanner.db import PlanFile
+from tourplanner.interchange.report import ImportRefused, ImportReport
+
+
+def register(groups: object) -> None:
+    """Add the import and export subcommands of this feature area."""
+    imp = groups.import_  # type: ignore[attr-defined]
+    exp = groups.export  # type: ignore[attr-defined]
+
+    people = imp.add_parser(
+        "people",
+        help="add or update people from a CSV or .xlsx file",
+        description="Read people from a spreadsheet (headers in English or Chinese are "
+        "recognised). All or nothing unless --skip-invalid; re-importing updates people.",
+    )
+    people.add_argument("plan", type=Path)
+    people.add_argument("file", type=Path, help="a .csv (any delimiter/encoding) or .xlsx file")
+    people.add_argument("--group", help="also put everyone imported into this group")
+    people.add_argument("--skip-invalid", action="store_true", help="import the good rows only")
+    order = people.add_mutually_exclusive_group()
+    order.add_argument(
+        "--day-first",
+        dest="day_first",
+        action="store_const",
+        const=True,
+        help="read 02/03/2015 as 2 March",
+    )
+    order.add_argument(
+        "--month-first",
+        dest="day_first",
+        action="store_const",
+        const=False,
+        help="read 02/03/2015 as February 3",
+    )
+    _dry_run(people)
+    people.set_defaults(func=_import_people, day_first=None)
+
+    ics = imp.add_parser("ics", help="import calendar events (.ics) into a programme")
+    ics.add_argument("plan", type=Path)
+    ics.add_argument("file", type=Path)
+    ics.add_argument("--programme", required=True, help="programme name or id")
+    _dry_run(ics)
+    ics.set_defaults(func=_import_ics)
+
+    schedule = imp.add_parser(
+        "schedule", help="import a conference schedule (pretalx/frab schedule.xml or .json)"
+    )
+    schedule.add_argument("plan", type=Path)
+    schedule.add_argument("file", type=Path)
+    schedule.add_argument(
+        "--programme", help="programme name or id (default: the conference's title, created if new)"
+    )
+    _dry_run(schedule)
+    schedule.set_defaults(func=_import_schedule)
+
+    out_people = exp.add_parser("people", help="write people (or a group's roster) to CSV/XLSX")
+    out_people.add_argument("plan", type=Path)
+    out_people.add_argument("-o", "--output", type=Path, required=True, help="OUT.csv or OUT.xlsx")
+    out_people.add_argument("--group", help="only this group's members")
+    out_people.add_argument(
+        "--include-sensitive", action="store_true", help="add passport/visa and medical notes"
+    )
+    out_people.set_defaults(func=_export_people)
+
+    out_ics = exp.add_parser("ics", help="write an iCalendar file (a person, a programme, or all)")
+    out_ics.add_argument("plan", type=Path)
+    which = out_ics.add_mutually_exclusive_group()
+    which.add_argument("--person", help="a person's itinerary (name, email or id)")
+    which.add_argument("--programme", help="a programme or tour (name or id)")
+    out_ics.add_argument("-o", "--output", type=Path, required=True, help="OUT.ics")
+    out_ics.set_defaults(func=_export_ics)
+
+    out_schedule = exp.add_parser("schedule", help="write a programme as schedule.xml or .json")
+    out_schedule.add_argument("plan", type=Path)
+    out_schedule.add_argument("--programme", required=True, help="programme name or id")
+    out_schedule.add_argument(
+        "-o", "--output", type=Path, required=True, help="OUT.xml or OUT.json"
+    )
+    out_schedule.set_defaults(func=_export_schedule)
+
+
+def _dry_run(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+
+
+def _finish(report: ImportReport) -> int:
+    print(report.summary())
+    for problem in report.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return 0
+
+
+def _refused(exc: ImportRefused) -> None:
+    print(exc.report.text(), file=sys.stderr)
+
+
+def _import_people(args: argparse.Namespace) -> int:
+    from tourplanner.interchange.people_import import import_people
+
+    with PlanFile.open(args.plan) as plan:
+        try:
+            with plan.transaction() as session:
+                report = import_people(
+                    session,
+                    args.file,
+                    group=args.group,
+                    skip_invalid=args.skip_invalid,
+                    day_first=args.day_first,
+                    dry_run=args.dry_run,
+                )
+        except ImportRefused as exc:
+            _refused(exc)
+            raise
+    return _finish(report)
+
+
+def _import_ics(args: argparse.Namespace) -> int:
+    from tourplanner.interchange.ics_import import import_ics
+    from tourplanner.services.programmes import find_programme
+
+    data = _read(args.file)
+    with PlanFile.open(args.plan) as plan:
+        try:
+            with plan.transaction() as session:
+                programme = find_programme(session, args.programme)
+                report = import_ics(session, data, programme_id=programme.id, dry_run=args.dry_run)
+        except ImportRefused as exc:
+            _refused(exc)
+            raise
+    return _finish(report)
+
+
+def _import_schedule(args: argparse.Namespace) -> int:
+    from tourplanner.interchange.schedule_import import import_schedule
+
+    data = _read(args.file)
+    with PlanFile.open(args.plan) as plan:
+        try:
+            with plan.transaction() as session:
+                report = import_schedule(
+                    session, data, programme=args.programme, dry_run=args.dry_run
+                )
+        except ImportRefused as exc:
+            _refused(exc)
+            raise
+    return _finish(report)
+
+
+def _read(path: Path) -> bytes:
+    from tourplanner.interchange.report import FileFormatError
+
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise FileFormatError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def _export_people(args: argparse.Namespace) -> int:
+    from tourplanner.interchange.people_export import export_people
+
+    with PlanFile.open(args.plan) as plan, plan.reading() as session:
+        count = export_people(
+            session, args.output, group=args.group, include_sensitive=args.include_sensitive
+        )
+    print(f"wrote {count} people to {args.output}")
+    return 0
+
+
+def _export_ics(args: argparse.Namespace) -> int:
+    from tourplanner.interchange.ics_export import export_ics
+    from tourplanner.services.people import find_person
+    from tourplanner.services.programmes import find_programme
+
+    with PlanFile.open(args.plan) as plan, plan.reading() as session:
+        person_id = find_person(session, args.person).id if args.person else None
+        programme_id = find_programme(session, args.programme).id if args.programme else None
+        count = export_ics(session, args.output, person_id=person_id, programme_id=programme_id)
+    print(f"wrote {count} events to {args.output}")
+    return 0
+
+
+def _export_schedule(args: argparse.Namespace) -> int:
+    from tourplanner.interchange.schedule_export import export_schedule
+    from tourplanner.services.programmes import find_programme
+
+    with PlanFile.open(args.plan) as plan, plan.reading() as session:
+        programme_id = find_programme(session, args.programme).id
+        count = export_schedule(session, args.output, programme_id=programme_id)
+    print(f"wrote {count} events to {args.output}")
+    return 0
