@@ -11,6 +11,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -300,7 +301,7 @@ def read_xlsx(data: bytes, *, name: str = "file") -> Table:
     part = _first_sheet_part(archive)
     try:
         dimension, merges = _sheet_facts(archive, part)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, zlib.error) as exc:
         raise FileFormatError(f"{name} is damaged ({exc})") from exc
     if dimension and ":" in dimension:
         try:
