@@ -281,6 +281,7 @@ class _Importer:
                 for problem in problems:
                     self.report.error(where, problem)
                 self.report.skipped += 1
+                self.report.outcomes[where] = "skipped"
                 continue
             try:
                 with self.session.begin_nested():
@@ -288,8 +289,10 @@ class _Importer:
             except TourPlannerError as exc:
                 self.report.error(where, str(exc))
                 self.report.skipped += 1
+                self.report.outcomes[where] = "skipped"
                 continue
             setattr(self.report, outcome, getattr(self.report, outcome) + 1)
+            self.report.outcomes[where] = outcome
 
     def _duplicates_in_file(self, row: PreparedRow) -> list[str]:
         problems = []

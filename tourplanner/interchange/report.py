@@ -31,6 +31,8 @@ class ImportReport:
     skipped: int = 0
     problems: list[Problem] = field(default_factory=list)
     dry_run: bool = False
+    # What happened to each row or event ('row 4' -> 'added'), for previews.
+    outcomes: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:

@@ -1,0 +1,145 @@
+"""The Import people dialog, driven through its real widgets with pytest-qt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tourplanner.db import PlanFile
+from tourplanner.services import organizations, people
+from tourplanner.ui.import_dialog import PREVIEW_COLUMNS, ImportPeopleDialog
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "interchange"
+
+
+def preview_column(dialog: ImportPeopleDialog, header: str) -> list[str]:
+    c = [name for name, _ in PREVIEW_COLUMNS].index(header)
+    return [dialog.preview.item(r, c).text() for r in range(dialog.preview.rowCount())]
+
+
+def test_mapping_preview_and_import(qtbot, plan_file: PlanFile, tmp_path: Path) -> None:
+    dialog = ImportPeopleDialog(plan_file, path=FIXTURES / "delegates_merged.xlsx")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "Excel workbook" in dialog.file_info.text()
+    assert dialog.mapping() == {
+        0: "family_name",
+        1: "given_name",
+        2: "organization",
+        3: "email",
+        4: "phone",
+        5: "dietary_needs",
+        6: "arrival",
+    }
+    # 19/04/2015 is unambiguous, but 'ask' mode still accepts it: every row is new.
+    assert preview_column(dialog, "Name") == [
+        "Sarah Mitchell",
+        "Daniel Kim",
+        "Ahmed Hassan",
+        "Patricia O'Neill",
+    ]
+    assert preview_column(dialog, "Will be") == ["New"] * 4
+    assert dialog.import_button.isEnabled()
+
+    # Ignore the email column: the preview follows, and still four new people.
+    combo = dialog.mapping_combo(3)
+    combo.setCurrentIndex(combo.findData(""))
+    qtbot.waitUntil(lambda: preview_column(dialog, "Email") == [""] * 4, timeout=2000)
+    combo.setCurrentIndex(combo.findData("email"))
+    qtbot.waitUntil(
+        lambda: preview_column(dialog, "Email")[0] == "smitchell@icma.org", timeout=2000
+    )
+
+    dialog.group_combo.setEditText("ICMA delegation")
+    qtbot.waitUntil(lambda: preview_column(dialog, "Groups")[0] == "ICMA delegation", timeout=2000)
+    assert plan_file_people(plan_file) == []  # the preview wrote nothing
+
+    dialog.grab().save(str(tmp_path / "import_dialog.png"))  # looked at while writing the dialog
+    with qtbot.waitSignal(dialog.imported, timeout=3000) as signal:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert signal.args == [4, 0, 0]
+    assert "Imported: 4 added" in dialog.status_label.text()
+    assert not dialog.import_button.isEnabled()
+    assert plan_file_people(plan_file) == [
+        "Ahmed Hassan",
+        "Daniel Kim",
+        "Patricia O'Neill",
+        "Sarah Mitchell",
+    ]
+    with plan_file.reading() as s:
+        group = organizations.find_group(s, "ICMA delegation")
+        assert len(group.members) == 4
+        assert people.find_person(s, "Sarah Mitchell").notes == "Arrival: 2015-04-19 14:30"
+
+    again = ImportPeopleDialog(plan_file, path=FIXTURES / "delegates_merged.xlsx")
+    qtbot.addWidget(again)
+    assert preview_column(again, "Will be") == ["No change"] * 4
+    assert not again.import_button.isEnabled()
+    assert "Nothing to import" in again.status_label.text()
+
+
+def plan_file_people(plan: PlanFile) -> list[str]:
+    with plan.reading() as s:
+        return [p.name_latin for p in people.list_people(s)]
+
+
+def test_problems_block_import_until_skipped(qtbot, plan_file: PlanFile, tmp_path: Path) -> None:
+    sheet = tmp_path / "list.csv"
+    sheet.write_text(
+        "Name,E-mail,Arrival\nAnn Lee,ann@example.org,2015-04-19 10:00\n,nobody@example.org,\n"
+        "Bob Stone,bob(at)example.org,\nCy Young,cy@example.org,02/03/2015\n",
+        encoding="utf-8",
+    )
+    dialog = ImportPeopleDialog(plan_file, path=sheet)
+    qtbot.addWidget(dialog)
+    assert preview_column(dialog, "Will be") == ["New", "Problem", "Problem", "Problem"]
+    report = dialog.report_view.toPlainText()
+    assert "row 3: no name" in report and "row 4: 'bob(at)example.org'" in report
+    assert "row 5: arrival: '02/03/2015' could be" in report
+    assert not dialog.import_button.isEnabled()
+    dialog.grab().save(str(tmp_path / "import_dialog_problems.png"))
+
+    dialog.date_combo.setCurrentIndex(1)  # day first
+    qtbot.waitUntil(lambda: preview_column(dialog, "Will be")[3] == "New", timeout=2000)
+    dialog.skip_check.setChecked(True)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=2000)
+    with qtbot.waitSignal(dialog.imported, timeout=3000) as signal:
+        dialog.import_button.click()
+    assert signal.args == [2, 0, 2]
+    assert plan_file_people(plan_file) == ["Ann Lee", "Cy Young"]
+
+
+def test_unreadable_file_is_reported(qtbot, plan_file: PlanFile, tmp_path: Path) -> None:
+    bad = tmp_path / "old.xlsx"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
+    dialog = ImportPeopleDialog(plan_file, path=bad)
+    qtbot.addWidget(dialog)
+    assert "Excel 97-2003" in dialog.status_label.text()
+    assert not dialog.import_button.isEnabled()
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "path_edit",
+        "choose_button",
+        "mapping_table",
+        "preview",
+        "report_view",
+        "group_combo",
+        "date_combo",
+        "skip_check",
+        "import_button",
+    ],
+)
+def test_widgets_have_accessible_names(qtbot, plan_file: PlanFile, widget: str) -> None:
+    dialog = ImportPeopleDialog(plan_file, path=FIXTURES / "delegates_gb18030.csv")
+    qtbot.addWidget(dialog)
+    w = getattr(dialog, widget)
+    assert w.accessibleName()
+    assert w.toolTip()
+    assert all(
+        c.accessibleName() and c.toolTip() for c in (dialog.mapping_combo(i) for i in range(8))
+    )
