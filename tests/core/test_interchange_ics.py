@@ -361,7 +361,17 @@ def test_round_trip_keeps_text_with_newlines_commas_and_semicolons(
             recurrence="FREQ=DAILY;COUNT=4",
             exdates="2015-04-22T09:00:00",
         )
+        items.create_item(
+            s,
+            programme_id=programme_id,
+            title_en="Breakfast",
+            kind="meal",
+            start=datetime(2015, 4, 20, 7),
+            end=datetime(2015, 4, 20, 8),
+            recurrence="FREQ=DAILY;UNTIL=20150424T070000",
+        )
         data, _ = ics_bytes(s, programme_id=programme_id)
+    assert b"RRULE:FREQ=DAILY;UNTIL=20150423T230000Z" in data  # UTC, as RFC 5545 asks
     other = PlanFile.create(tmp_path / "other.tourplan")
     try:
         with other.transaction() as s:

@@ -116,7 +116,7 @@ def _time(match: re.Match[str], value: str, field: str) -> time:
 
 
 def parse_date(text: str, *, day_first: bool | None = None, field: str = "date") -> date:
-    """A date from `text` (a time part, if any, must be midnight-free of meaning and is dropped)."""
+    """A date from `text`; a time part, if any, is dropped."""
     return parse_datetime(text, day_first=day_first, field=field).date()
 
 

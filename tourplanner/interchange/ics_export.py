@@ -24,7 +24,7 @@ from tourplanner.models.enums import ParticipationRole, ParticipationStatus, Tra
 from tourplanner.scheduling.recurrence import parse_exdates
 from tourplanner.services.common import fetch
 from tourplanner.services.itinerary import person_itinerary
-from tourplanner.timezones import to_local, zone
+from tourplanner.timezones import to_local, to_utc, zone
 
 PRODID = f"-//TourPlanner//TourPlanner {__version__}//EN"
 STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
@@ -74,7 +74,13 @@ def item_event(item: Item, names: dict[str, list[str]], stamp: datetime) -> Even
     if item.recurrence.strip():
         body = item.recurrence.strip()
         body = body[6:] if body.upper().startswith("RRULE:") else body
-        event.add("rrule", vRecur.from_ical(body))
+        rule = vRecur.from_ical(body)
+        until = rule.get("UNTIL")
+        value = until[0] if isinstance(until, list) and until else until
+        if isinstance(value, datetime) and value.tzinfo is None:
+            # RFC 5545: with a TZID start, UNTIL must be in UTC; items keep it as wall clock.
+            rule["UNTIL"] = [to_utc(value, item.timezone)]
+        event.add("rrule", rule)
         if item.exdates.strip():
             tz = zone(item.timezone)
             event.add("exdate", [d.replace(tzinfo=tz) for d in parse_exdates(item.exdates)])
