@@ -9,7 +9,13 @@ from PySide6.QtCore import Qt
 
 from tourplanner.db import PlanFile
 from tourplanner.services import organizations, people
-from tourplanner.ui.import_dialog import PREVIEW_COLUMNS, ImportPeopleDialog
+from tourplanner.ui.import_dialog import (
+    EVENT_COLUMNS,
+    NEW_PROGRAMME,
+    PREVIEW_COLUMNS,
+    ImportEventsDialog,
+    ImportPeopleDialog,
+)
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "interchange"
 
@@ -143,3 +149,90 @@ def test_widgets_have_accessible_names(qtbot, plan_file: PlanFile, widget: str) 
     assert all(
         c.accessibleName() and c.toolTip() for c in (dialog.mapping_combo(i) for i in range(8))
     )
+
+
+def _programme(plan: PlanFile) -> int:
+    from datetime import date
+
+    from tourplanner.services import programmes
+
+    with plan.transaction() as s:
+        return programmes.create_programme(
+            s,
+            title_en="Delegation travel",
+            kind="visit",
+            start_date=date(2015, 4, 16),
+            end_date=date(2015, 4, 26),
+            timezone="Asia/Shanghai",
+        )
+
+
+def event_column(dialog: ImportEventsDialog, header: str) -> list[str]:
+    c = EVENT_COLUMNS.index(header)
+    return [dialog.preview.item(r, c).text() for r in range(dialog.preview.rowCount())]
+
+
+def item_titles(plan: PlanFile) -> list[str]:
+    from tourplanner.services import items
+
+    with plan.reading() as s:
+        return [i.title_en for i in items.list_items(s)]
+
+
+def test_events_dialog_imports_an_airline_invitation(
+    qtbot, plan_file: PlanFile, tmp_path: Path
+) -> None:
+    pid = _programme(plan_file)
+    dialog = ImportEventsDialog(plan_file, path=FIXTURES / "united_iad_pek.ics")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.programme_combo.currentData() == pid
+    assert event_column(dialog, "Will be") == ["New"] * 3
+    assert (
+        event_column(dialog, "When (local time)")[0]
+        == "Thu 16 Apr 2015 12:25 EDT – Fri 17 Apr 2015 02:15 EDT"
+    )
+    assert item_titles(plan_file) == []
+    dialog.grab().save(str(tmp_path / "events_dialog.png"))
+    with qtbot.waitSignal(dialog.imported, timeout=3000) as signal:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert signal.args == [3, 0, 0]
+    assert len(item_titles(plan_file)) == 3
+
+
+def test_events_dialog_schedule_creates_its_programme(qtbot, plan_file: PlanFile) -> None:
+    _programme(plan_file)
+    dialog = ImportEventsDialog(plan_file, path=FIXTURES / "smart_cities_schedule.json")
+    qtbot.addWidget(dialog)
+    assert dialog.programme_combo.currentText() == NEW_PROGRAMME
+    assert event_column(dialog, "Will be") == ["New"] * 8
+    assert event_column(dialog, "Place")[:2] == ["Hall A", "Hall A"]
+    with qtbot.waitSignal(dialog.imported, timeout=3000):
+        dialog.import_button.click()
+    from tourplanner.services import programmes
+
+    with plan_file.reading() as s:
+        assert programmes.find_programme(s, "Smart Cities Forum Shenzhen 2015").kind == "conference"
+
+
+def test_events_dialog_shows_problems_and_refuses(
+    qtbot, plan_file: PlanFile, tmp_path: Path
+) -> None:
+    _programme(plan_file)
+    bad = tmp_path / "bad.ics"
+    bad.write_bytes(
+        (FIXTURES / "united_iad_pek.ics")
+        .read_bytes()
+        .replace(b"TZID=Asia/Shanghai:2015", b"TZID=Mars/Base:2015")
+    )
+    dialog = ImportEventsDialog(plan_file, path=bad)
+    qtbot.addWidget(dialog)
+    assert "Problem" in event_column(dialog, "Will be")
+    assert "Mars/Base" in dialog.report_view.toPlainText()
+    assert not dialog.import_button.isEnabled()
+    dialog.grab().save(str(tmp_path / "events_dialog_problem.png"))
+    broken = tmp_path / "broken.ics"
+    broken.write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n")
+    dialog.set_path(broken)
+    assert "line 2: BEGIN:VEVENT is never closed" in dialog.status_label.text()
+    assert item_titles(plan_file) == []

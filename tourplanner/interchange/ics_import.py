@@ -23,7 +23,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import TourPlannerError
-from tourplanner.interchange.report import FileFormatError, ImportRefused, ImportReport
+from tourplanner.interchange.report import FileFormatError, ImportRefused, ImportReport, span_text
 from tourplanner.models import Item, Programme, Room, Venue
 from tourplanner.models.enums import ItemKind
 from tourplanner.services import items as items_service
@@ -200,6 +200,11 @@ class _EventReader:
             self.report.error(where, str(exc))
         except Exception as exc:  # a broken property raises on access; name it and go on
             self.report.error(where, f"cannot read the event ({exc})")
+        try:
+            title = _text(event, "SUMMARY")
+        except Exception:  # the title itself may be the broken part
+            title = ""
+        self.report.refused_row(where, title=title)
         return None
 
     def _when(self, event: Any, name: str, where: str) -> tuple[datetime | date, str | None] | None:
@@ -463,7 +468,7 @@ def _write(
                 # in one statement (a per-item load and update doubled the time of big files).
                 identities.append({"id": item_id, "uid": ev.uid, "sequence": ev.sequence})
                 existing[ev.uid] = (item_id, programme.id)
-                report.added += 1
+                report.record(where, "added", **_shown(ev))
             elif found[1] != programme.id:
                 other = session.get(Programme, found[1])
                 raise TourPlannerError(
@@ -474,6 +479,7 @@ def _write(
                 _update(session, found[0], ev, report)
         except TourPlannerError as exc:
             report.error(where, str(exc))
+            report.refused_row(where, **_shown(ev))
             if len(report.errors) > MAX_LISTED_ERRORS:
                 report.error("", "too many problems; the rest are not listed")
                 return
@@ -495,9 +501,20 @@ def _update(session: Session, item_id: int, ev: _EventData, report: ImportReport
     changes = {k: v for k, v in fields.items() if getattr(item, k) != v}
     if not changes and same_times:
         item.sequence = max(item.sequence, ev.sequence)
-        report.unchanged += 1
+        report.record(f"line {ev.line}", "unchanged", **_shown(ev))
         return
     with session.begin_nested():
         items_service.update_item(session, item_id, start=ev.start, end=ev.end, **fields)
         item.sequence = max(item.sequence, ev.sequence)
-    report.updated += 1
+    report.record(f"line {ev.line}", "updated", **_shown(ev))
+
+
+def _shown(ev: _EventData) -> dict[str, str]:
+    """Title, local times and place of an event, as a preview shows them."""
+    zone_name = ev.fields["timezone"]
+    start, end = to_utc(ev.start, zone_name), to_utc(ev.end, zone_name)
+    when = span_text(start, end, zone_name)
+    if ev.fields["recurrence"]:
+        when += f" (repeats: {ev.fields['recurrence']})"
+    location = re.search(r"^Location: (.*)$", ev.fields["description"], re.MULTILINE)
+    return {"title": ev.fields["title_en"], "when": when, "place": location[1] if location else ""}

@@ -280,19 +280,16 @@ class _Importer:
             if problems:
                 for problem in problems:
                     self.report.error(where, problem)
-                self.report.skipped += 1
-                self.report.outcomes[where] = "skipped"
+                self.report.record(where, "skipped", title=row.name)
                 continue
             try:
                 with self.session.begin_nested():
                     outcome = self._apply(row)
             except TourPlannerError as exc:
                 self.report.error(where, str(exc))
-                self.report.skipped += 1
-                self.report.outcomes[where] = "skipped"
+                self.report.record(where, "skipped", title=row.name)
                 continue
-            setattr(self.report, outcome, getattr(self.report, outcome) + 1)
-            self.report.outcomes[where] = outcome
+            self.report.record(where, outcome, title=row.name)
 
     def _duplicates_in_file(self, row: PreparedRow) -> list[str]:
         problems = []

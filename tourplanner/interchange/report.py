@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from tourplanner.errors import TourPlannerError
+from tourplanner.timezones import format_datetime, format_time, to_local
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,20 @@ class Problem:
         return f"{prefix}{self.message}" if self.error else f"{prefix}note: {self.message}"
 
 
+@dataclass(frozen=True)
+class PreviewRow:
+    """One imported row or event as a preview shows it."""
+
+    where: str
+    outcome: str  # added, updated, unchanged, skipped (refused)
+    title: str = ""
+    when: str = ""
+    place: str = ""
+
+
+PREVIEW_LIMIT = 1000
+
+
 @dataclass
 class ImportReport:
     """Counts of an import and its problems; `errors` refuse the import unless skipped."""
@@ -33,6 +49,7 @@ class ImportReport:
     dry_run: bool = False
     # What happened to each row or event ('row 4' -> 'added'), for previews.
     outcomes: dict[str, str] = field(default_factory=dict)
+    preview: list[PreviewRow] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -49,6 +66,21 @@ class ImportReport:
     def note(self, where: str, message: str) -> None:
         """Record something the user should know that does not refuse anything."""
         self.problems.append(Problem(where, message, False))
+
+    def record(
+        self, where: str, outcome: str, *, title: str = "", when: str = "", place: str = ""
+    ) -> None:
+        """Count an outcome ('added', 'updated', 'unchanged', 'skipped') and keep it for previews."""
+        setattr(self, outcome, getattr(self, outcome) + 1)
+        self.outcomes[where] = outcome
+        if len(self.preview) < PREVIEW_LIMIT:
+            self.preview.append(PreviewRow(where, outcome, title, when, place))
+
+    def refused_row(self, where: str, *, title: str = "", when: str = "", place: str = "") -> None:
+        """Keep a row that could not be imported for previews (its problem is in `problems`)."""
+        self.outcomes[where] = "skipped"
+        if len(self.preview) < PREVIEW_LIMIT:
+            self.preview.append(PreviewRow(where, "skipped", title, when, place))
 
     def summary(self) -> str:
         """'3 added, 1 updated, 5 unchanged, 0 skipped' for the one-line summary."""
@@ -73,6 +105,13 @@ class ImportRefused(TourPlannerError):
             message or f"{report.what} refused, nothing imported: {len(errors)} problem(s){first}"
         )
         self.report = report
+
+
+def span_text(start_utc: datetime, end_utc: datetime, zone_name: str) -> str:
+    """'Thu 16 Apr 2015 12:25 EDT – 02:15 EDT', with the end's date when it is another day."""
+    same_day = to_local(start_utc, zone_name).date() == to_local(end_utc, zone_name).date()
+    end = format_time(end_utc, zone_name) if same_day else format_datetime(end_utc, zone_name)
+    return f"{format_datetime(start_utc, zone_name)} – {end}"
 
 
 class FileFormatError(TourPlannerError):

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import NotFoundError, TourPlannerError
-from tourplanner.interchange.report import FileFormatError, ImportRefused, ImportReport
+from tourplanner.interchange.report import FileFormatError, ImportRefused, ImportReport, span_text
 from tourplanner.models import Item, Person, Plan, Programme, Room, Venue
 from tourplanner.models.enums import ItemKind, ParticipationRole
 from tourplanner.services import items as items_service
@@ -447,9 +447,14 @@ class _Writer:
                     self._event(ev, programme, by_uid)
             except TourPlannerError as exc:
                 self.report.error(ev.where, str(exc))
+                self.report.refused_row(ev.where, **self._shown(ev))
                 if len(self.report.errors) > 50:
                     self.report.error("", "too many problems; the rest are not listed")
                     return
+
+    def _shown(self, ev: ScheduleEvent) -> dict[str, str]:
+        zone_name = self.schedule.timezone
+        return {"title": ev.title, "when": span_text(ev.start, ev.end, zone_name), "place": ev.room}
 
     def _event(self, ev: ScheduleEvent, programme: Programme, by_uid: dict[str, Item]) -> None:
         if len(ev.guid) > 64:
@@ -478,16 +483,16 @@ class _Writer:
             item = items_service.get_item(self.session, item_id)
             item.uid = ev.guid
             by_uid[ev.guid] = item
-            self.report.added += 1
+            self.report.record(ev.where, "added", **self._shown(ev))
         else:
             changes = {k: v for k, v in fields.items() if getattr(item, k) != v}
             if changes or (item.start_utc, item.end_utc) != (ev.start, ev.end):
                 items_service.update_item(
                     self.session, item.id, start=ev.start, end=ev.end, **fields
                 )
-                self.report.updated += 1
+                self.report.record(ev.where, "updated", **self._shown(ev))
             else:
-                self.report.unchanged += 1
+                self.report.record(ev.where, "unchanged", **self._shown(ev))
         for name in ev.persons:
             participations.add_participation(
                 self.session, self._person(name), item_id=item.id, role=ParticipationRole.SPEAKING

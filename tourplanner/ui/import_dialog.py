@@ -39,6 +39,7 @@ from tourplanner.interchange.people_mapping import FIELDS, recognise_all
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.interchange.tables import Table, read_table
 from tourplanner.services import organizations
+from tourplanner.services.programmes import list_programmes
 
 PREVIEW_ROWS = 50
 FILE_FILTER = "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
@@ -418,6 +419,244 @@ class ImportPeopleDialog(QDialog):
         self._show_status(
             f"Imported: {report.added} added, {report.updated} updated, "
             f"{report.unchanged} unchanged, {report.skipped} skipped.",
+            "#1b7f3b",
+        )
+        self.import_button.setEnabled(False)
+        self.close_button.setText("Close")
+        self.imported.emit(report.added, report.updated, report.skipped)
+
+
+EVENT_FILE_FILTER = (
+    "Calendars and schedules (*.ics *.xml *.json);;iCalendar (*.ics);;"
+    "Conference schedules (*.xml *.json);;All files (*)"
+)
+EVENT_COLUMNS = ("Where in the file", "Will be", "Problem", "Title", "When (local time)", "Place")
+NEW_PROGRAMME = "New programme from the schedule"
+
+
+class ImportEventsDialog(QDialog):
+    """Import a calendar (.ics) or a conference schedule (schedule.xml/.json) into a programme.
+
+    Like the people dialog, the preview is a dry run of the real import.
+    """
+
+    imported = Signal(int, int, int)  # added, updated, skipped
+
+    def __init__(self, plan: PlanFile, parent: QWidget | None = None, path: Path | None = None):
+        super().__init__(parent)
+        self.plan = plan
+        self.data: bytes | None = None
+        self.report: ImportReport | None = None
+        self.setWindowTitle("Import calendar or schedule")
+        self.setAccessibleName("Import calendar or schedule")
+        self.resize(1060, 640)
+        layout = QVBoxLayout(self)
+
+        file_row = QHBoxLayout()
+        self.path_edit = QLineEdit(readOnly=True, placeholderText="No file chosen")
+        self.path_edit.setAccessibleName("File to import")
+        self.path_edit.setToolTip(
+            "The .ics calendar or schedule.xml / schedule.json being imported"
+        )
+        self.choose_button = QPushButton("Choose file…")
+        self.choose_button.setAccessibleName("Choose file")
+        self.choose_button.setToolTip(
+            "Pick an .ics calendar (invitations, agency itineraries) or a pretalx/frab schedule"
+        )
+        self.choose_button.clicked.connect(self._choose_file)
+        file_row.addWidget(QLabel("File:"))
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.choose_button)
+        layout.addLayout(file_row)
+
+        form = QFormLayout()
+        self.programme_combo = QComboBox()
+        self.programme_combo.setAccessibleName("Import into programme")
+        self.programme_combo.setToolTip(
+            "The programme that receives the events; a schedule can also create its own"
+        )
+        self.programme_combo.currentIndexChanged.connect(self.refresh)
+        form.addRow("Into programme:", self.programme_combo)
+        layout.addLayout(form)
+
+        preview_box = QGroupBox("Preview (as it will be imported)")
+        preview_layout = QVBoxLayout(preview_box)
+        self.preview = QTableWidget(0, len(EVENT_COLUMNS))
+        self.preview.setHorizontalHeaderLabels(list(EVENT_COLUMNS))
+        self.preview.setAccessibleName("Preview of the events to import")
+        self.preview.setToolTip("Each event of the file and what the import does with it")
+        self.preview.setWordWrap(False)
+        self.preview.verticalHeader().setVisible(False)
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setAlternatingRowColors(True)
+        self.preview.horizontalHeader().setStretchLastSection(True)
+        preview_layout.addWidget(self.preview)
+        layout.addWidget(preview_box, 3)
+
+        report_box = QGroupBox("Report")
+        report_layout = QVBoxLayout(report_box)
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Import summary")
+        self.status_label.setWordWrap(True)
+        bold = QFont(self.status_label.font())
+        bold.setBold(True)
+        self.status_label.setFont(bold)
+        report_layout.addWidget(self.status_label)
+        self.report_view = QPlainTextEdit(readOnly=True)
+        self.report_view.setAccessibleName("Validation report")
+        self.report_view.setToolTip("Every problem found, by line of the file")
+        self.report_view.setMaximumHeight(120)
+        report_layout.addWidget(self.report_view)
+        layout.addWidget(report_box, 1)
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(
+            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setAccessibleName("Import")
+        self.import_button.setToolTip(
+            "Import every event in one step (nothing is written on error)"
+        )
+        self.import_button.setDefault(True)
+        self.import_button.setEnabled(False)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button.setAccessibleName("Close")
+        self.import_button.clicked.connect(self.run_import)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        if path is not None:
+            self.set_path(Path(path))
+        else:
+            self._fill_programmes(schedule=False)
+            self._show_status("Choose an .ics calendar or a schedule.xml / schedule.json.", "")
+
+    @property
+    def is_calendar(self) -> bool:
+        return Path(self.path_edit.text()).suffix.lower() == ".ics" or (
+            self.data is not None and self.data.lstrip(b"\xef\xbb\xbf \r\n").startswith(b"BEGIN:")
+        )
+
+    def _fill_programmes(self, *, schedule: bool) -> None:
+        with self.plan.reading() as session:
+            choices = [(p.title_en, p.id) for p in list_programmes(session)]
+        self.programme_combo.blockSignals(True)
+        self.programme_combo.clear()
+        if schedule:
+            self.programme_combo.addItem(NEW_PROGRAMME, None)
+        for title, pid in choices:
+            self.programme_combo.addItem(title, pid)
+        self.programme_combo.blockSignals(False)
+
+    def _choose_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Import events from", "", EVENT_FILE_FILTER)
+        if chosen:
+            self.set_path(Path(chosen))
+
+    def set_path(self, path: Path) -> None:
+        """Read the file and show the dry-run preview."""
+        self.path_edit.setText(str(path))
+        try:
+            self.data = path.read_bytes()
+        except OSError as exc:
+            self.data = None
+            self._show_status(f"This file cannot be read: {exc.strerror or exc}", "#a51d2d")
+            self.import_button.setEnabled(False)
+            return
+        self._fill_programmes(schedule=not self.is_calendar)
+        self.refresh()
+
+    def _run(self, *, dry_run: bool) -> ImportReport:
+        from tourplanner.interchange.ics_import import import_ics
+        from tourplanner.interchange.schedule_import import import_schedule
+
+        assert self.data is not None
+        programme_id = self.programme_combo.currentData()
+        with self.plan.transaction() as session:
+            if self.is_calendar:
+                if programme_id is None:
+                    raise TourPlannerError("choose the programme that receives the events")
+                return import_ics(session, self.data, programme_id=programme_id, dry_run=dry_run)
+            name = None if programme_id is None else str(programme_id)  # ids are unambiguous
+            return import_schedule(session, self.data, programme=name, dry_run=dry_run)
+
+    def refresh(self) -> None:
+        """Dry-run the import and show what it would do."""
+        if self.data is None:
+            return
+        try:
+            report = self._run(dry_run=True)
+        except TourPlannerError as exc:
+            self.report = None
+            self.preview.setRowCount(0)
+            self.report_view.setPlainText(str(exc))
+            self._show_status(f"Nothing can be imported: {exc}", "#a51d2d")
+            self.import_button.setEnabled(False)
+            return
+        self.report = report
+        self._fill_preview(report)
+        lines = [str(p) for p in report.problems]
+        self.report_view.setPlainText("\n".join(lines) if lines else "No problems found.")
+        counts = f"{report.added} new, {report.updated} to update, {report.unchanged} unchanged"
+        if report.errors:
+            self._show_status(
+                f"{counts}; {len(report.errors)} problem(s). Nothing is imported while an event "
+                "has a problem: fix the file or choose another programme.",
+                "#a51d2d",
+            )
+            self.import_button.setEnabled(False)
+        else:
+            ready = bool(report.added or report.updated)
+            self._show_status(
+                f"{counts}. " + ("Ready to import." if ready else "Nothing to import."),
+                "#1b7f3b" if ready else "#5e5c64",
+            )
+            self.import_button.setEnabled(ready)
+
+    def _fill_preview(self, report: ImportReport) -> None:
+        problems: dict[str, list[str]] = {}
+        for problem in report.errors:
+            problems.setdefault(problem.where, []).append(problem.message)
+        self.preview.setRowCount(len(report.preview))
+        for r, row in enumerate(report.preview):
+            label, fg, bg = OUTCOME_LABELS.get(row.outcome, ("", "#000000", "#ffffff"))
+            problem = "; ".join(problems.get(row.where, []))
+            for c, text in enumerate((row.where, label, problem, row.title, row.when, row.place)):
+                item = QTableWidgetItem(text.replace("\n", " "))
+                item.setToolTip(text)
+                if c == 1 or (c == 2 and text):
+                    item.setForeground(QBrush(QColor(fg)))
+                    item.setBackground(QBrush(QColor(bg)))
+                self.preview.setItem(r, c, item)
+        self.preview.resizeColumnsToContents()
+        for c, cap in enumerate((110, 80, 240, 250, 250)):
+            # Long titles and places are cut (full text in the tooltip) so every column shows.
+            self.preview.setColumnWidth(c, min(self.preview.columnWidth(c), cap))
+        self.preview.horizontalHeader().setStretchLastSection(True)
+
+    def _show_status(self, text: str, color: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet(f"color: {color};" if color else "")
+
+    def run_import(self) -> None:
+        """Import for real, in one transaction; show the summary and emit `imported`."""
+        if self.data is None:
+            return
+        try:
+            report = self._run(dry_run=False)
+        except ImportRefused as exc:
+            self._fill_preview(exc.report)
+            self.report_view.setPlainText(exc.report.text())
+            self._show_status(f"Nothing was imported: {exc}", "#a51d2d")
+            return
+        except TourPlannerError as exc:
+            self._show_status(f"Nothing was imported: {exc}", "#a51d2d")
+            return
+        self.report = report
+        self._fill_preview(report)
+        self._show_status(
+            f"Imported: {report.added} added, {report.updated} updated, "
+            f"{report.unchanged} unchanged.",
             "#1b7f3b",
         )
         self.import_button.setEnabled(False)
