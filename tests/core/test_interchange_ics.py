@@ -387,3 +387,22 @@ def test_round_trip_keeps_text_with_newlines_commas_and_semicolons(
         assert _items(other, pid) == _items(plan_file, programme_id)
     finally:
         other.close()
+
+
+def test_absurd_sequence_is_refused_and_long_uid_is_tamed(
+    plan_file: PlanFile, programme_id: int
+) -> None:
+    event = (
+        "UID:" + "x" * 300 + "\r\nSUMMARY:A\r\nSEQUENCE:{}\r\n"
+        "DTSTART:20150420T010000Z\r\nDTEND:20150420T020000Z"
+    )
+    refused = pytest.raises(ImportRefused, match="line 4: SEQUENCE: .* outside the RFC 5545 range")
+    with refused, plan_file.transaction() as s:
+        import_ics(s, _ics(event.format("99999999999999999999999999")), programme_id=programme_id)
+    assert item_count(plan_file) == 0
+    for _ in range(2):
+        with plan_file.transaction() as s:
+            import_ics(s, _ics(event.format("7")), programme_id=programme_id)
+    with plan_file.reading() as s:
+        (item,) = items.list_items(s)
+        assert item.sequence == 7 and len(item.uid) <= 64

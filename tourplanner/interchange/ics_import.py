@@ -35,6 +35,7 @@ MAX_EVENTS = 100_000
 MAX_DEPTH = 8
 MAX_LISTED_ERRORS = 50
 UID_LIMIT = 64  # the items.uid column
+MAX_SEQUENCE = 2**31 - 1
 _CONTENT_LINE = re.compile(
     r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:'
 )
@@ -207,7 +208,7 @@ class _EventReader:
         self.report.refused_row(where, title=title)
         return None
 
-    def _when(self, event: Any, name: str, where: str) -> tuple[datetime | date, str | None] | None:
+    def _when(self, event: Any, name: str) -> tuple[datetime | date, str | None] | None:
         prop = event.get(name)
         if prop is None:
             return None
@@ -222,7 +223,7 @@ class _EventReader:
         return value, tzid
 
     def _read(self, event: Any, where: str, line: int) -> _EventData:
-        got = self._when(event, "DTSTART", where)
+        got = self._when(event, "DTSTART")
         if got is None:
             raise TourPlannerError("the event has no start (DTSTART)")
         start, tzid = got
@@ -233,7 +234,7 @@ class _EventReader:
             if note:
                 self.report.note(where, note)
         start_dt = datetime.combine(start, time(0)) if all_day else start
-        end_got = self._when(event, "DTEND", where)
+        end_got = self._when(event, "DTEND")
         if end_got is not None:
             end = end_got[0]
             end_dt = datetime.combine(end, time(0)) if not isinstance(end, datetime) else end
@@ -301,7 +302,8 @@ class _EventReader:
             sequence = int(str(event.get("SEQUENCE", 0)))
         except ValueError:
             sequence = 0
-        return _EventData(line, uid, fields, start_dt, end_dt, max(sequence, 0), recurrence_id)
+        sequence = min(max(sequence, 0), MAX_SEQUENCE)  # an absurd SEQUENCE must not overflow
+        return _EventData(line, uid, fields, start_dt, end_dt, sequence, recurrence_id)
 
     def _kind(self, event: Any) -> str:
         own = _text(event, "X-TOURPLANNER-KIND")
