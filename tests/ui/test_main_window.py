@@ -1,0 +1,39 @@
+"""The main window shows the plan's programmes and items in local time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tourplanner.db import PlanFile
+from tourplanner.demo import write_demo_plan
+from tourplanner.ui.app import choose_plan, create_application
+from tourplanner.ui.main_window import MainWindow
+
+
+def test_demo_plan_tree_shows_programmes_and_local_times(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "demo.tourplan"
+    write_demo_plan(path)
+    create_application()
+    with PlanFile.open(path) as plan:
+        window = MainWindow(plan)
+        qtbot.addWidget(window)
+        tree = window.tree
+        assert tree.topLevelItemCount() == 4
+        titles = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+        assert any("SAFEA Foreign Expert Affairs Conference" in t for t in titles)
+        conference = next(
+            tree.topLevelItem(i) for i, t in enumerate(titles) if "SAFEA Foreign" in t
+        )
+        rows = [conference.child(i) for i in range(conference.childCount())]
+        keynote = next(r for r in rows if "Keynote" in r.text(0))
+        assert keynote.text(1).endswith("CST")
+        assert window.windowTitle().endswith("demo.tourplan — TourPlanner")
+
+
+def test_choose_plan_prefers_the_given_file_then_the_demo(tmp_path: Path, monkeypatch) -> None:
+    create_application()
+    given = tmp_path / "mine.tourplan"
+    assert choose_plan(given, demo=False) == given
+    monkeypatch.setattr("tourplanner.ui.app.demo_plan_path", lambda: tmp_path / "demo.tourplan")
+    chosen = choose_plan(None, demo=True)
+    assert chosen == tmp_path / "demo.tourplan" and chosen.exists()

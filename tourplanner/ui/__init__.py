@@ -1,0 +1,1 @@
+"""Everything Qt lives here; the rest of TourPlanner never imports PySide6."""

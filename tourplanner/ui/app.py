@@ -1,0 +1,67 @@
+"""Start the desktop app: QApplication, fonts, which plan to open, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tourplanner import __version__
+from tourplanner.db import PlanFile
+from tourplanner.errors import TourPlannerError
+from tourplanner.paths import RESOURCES_DIR, demo_plan_path
+
+LAST_PLAN_KEY = "plans/last"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with TourPlanner's names (for QSettings) and its bundled CJK font."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("TourPlanner")
+    app.setApplicationName("TourPlanner")
+    app.setApplicationVersion(__version__)
+    icon = RESOURCES_DIR / "icons" / "tourplanner.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    # Chinese names and addresses must render where the system has no CJK font.
+    QFontDatabase.addApplicationFont(str(RESOURCES_DIR / "fonts" / "DroidSansFallbackFull.ttf"))
+    return app
+
+
+def choose_plan(plan_path: Path | None, *, demo: bool) -> Path:
+    """The plan to open: the one given, else the last one, else the demo (written if missing)."""
+    if plan_path is not None:
+        return plan_path
+    if not demo:
+        last = QSettings().value(LAST_PLAN_KEY, "", str)
+        if last and Path(last).is_file():
+            return Path(last)
+    path = demo_plan_path()
+    if not path.exists():
+        from tourplanner.demo import write_demo_plan
+
+        write_demo_plan(path)
+    return path
+
+
+def run(plan_path: Path | None, *, demo: bool = False) -> int:
+    """Open the main window on a plan and run the event loop; returns the exit status."""
+    app = create_application()
+    from tourplanner.ui.main_window import MainWindow
+
+    try:
+        path = choose_plan(plan_path, demo=demo)
+        plan = PlanFile.open(path)
+    except TourPlannerError as exc:
+        QMessageBox.critical(None, "TourPlanner", f"The plan could not be opened.\n\n{exc}")
+        return 2
+    QSettings().setValue(LAST_PLAN_KEY, str(path.resolve()))
+    window = MainWindow(plan)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        plan.close()
