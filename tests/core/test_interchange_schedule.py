@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from tourplanner.db import PlanFile
 from tourplanner.demo import write_demo_plan
+from tourplanner.errors import TourPlannerError
 from tourplanner.interchange.report import FileFormatError, ImportRefused
 from tourplanner.interchange.schedule_export import (
     export_schedule,
@@ -299,4 +300,38 @@ def test_an_invalid_event_refuses_the_whole_schedule(plan_file: PlanFile) -> Non
     with pytest.raises(ImportRefused) as refused, plan_file.transaction() as s:
         import_schedule(s, json.dumps(doc).encode())
     assert "days[1].rooms['Room 3'][0]: English title: is required" in refused.value.report.text()
+    assert counts(plan_file) == (0, 0, 0, 0, 0)
+
+
+def test_only_an_exact_title_is_reused_without_programme(plan_file: PlanFile) -> None:
+    from datetime import date
+
+    with plan_file.transaction() as s:
+        for title in (
+            "Smart Cities Forum Shenzhen 2015 planning",
+            "Smart Cities Forum Shenzhen 2015 (old)",
+        ):
+            programmes.create_programme(
+                s,
+                title_en=title,
+                kind="conference",
+                start_date=date(2015, 4, 21),
+                end_date=date(2015, 4, 23),
+                timezone="Asia/Shanghai",
+            )
+    with plan_file.transaction() as s:
+        report = import_schedule(s, SCHEDULE_JSON)
+    assert "created programme 'Smart Cities Forum Shenzhen 2015'" in report.text()
+    with plan_file.transaction() as s:
+        again = import_schedule(s, SCHEDULE_JSON)
+    assert again.unchanged == 8 and "created programme" not in again.text()
+
+
+def test_empty_schedule_without_dates_is_refused(plan_file: PlanFile) -> None:
+    data = b'{"schedule": {"conference": {"title": "Empty", "days": []}}}'
+    with (
+        pytest.raises(TourPlannerError, match="neither events nor conference dates"),
+        plan_file.transaction() as s,
+    ):
+        import_schedule(s, data)
     assert counts(plan_file) == (0, 0, 0, 0, 0)

@@ -19,7 +19,7 @@ from typing import Any
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import NotFoundError, TourPlannerError
@@ -359,14 +359,24 @@ class _Writer:
     def _programme(self, name: str | None) -> Programme:
         sched = self.schedule
         title = (name or sched.title or sched.acronym or "Imported schedule").strip()
-        try:
-            found = programmes.find_programme(self.session, title)
-            if found.title_en.casefold() == title.casefold() or name:
-                return found
-        except NotFoundError:
-            pass
+        if name:
+            try:
+                return programmes.find_programme(self.session, name)  # by id or name
+            except NotFoundError:
+                pass
+        else:
+            # Without a name, only a programme with exactly the conference's title is reused.
+            same = self.session.scalars(
+                select(Programme)
+                .where(func.lower(Programme.title_en) == title.lower())
+                .order_by(Programme.id)
+            ).first()
+            if same is not None:
+                return same
         local_days = [to_local(e.start, sched.timezone).date() for e in sched.events]
-        start = sched.start or min(local_days, default=date.today())
+        if sched.start is None and not local_days:
+            raise TourPlannerError("the schedule has neither events nor conference dates")
+        start = sched.start or min(local_days)
         end = sched.end or max(local_days, default=start)
         start, end = min([start, *local_days]), max([end, *local_days])
         pid = programmes.create_programme(
