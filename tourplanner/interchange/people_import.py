@@ -22,7 +22,7 @@ from tourplanner.interchange.dates import parse_datetime
 from tourplanner.interchange.people_mapping import FIELDS, recognise_all
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.interchange.tables import CJK_RE, Table, read_table
-from tourplanner.models import Group, Organization, Person
+from tourplanner.models import Group, Organization, Person, group_members
 from tourplanner.models.enums import PersonRole
 from tourplanner.services import organizations, people
 from tourplanner.services.validation import EMAIL_RE
@@ -241,6 +241,14 @@ class PeopleImport:
         return report
 
 
+@dataclass(frozen=True)
+class _Known:
+    """A person already in the plan (or added by this import), as the matching needs them."""
+
+    id: int
+    email: str
+
+
 class _Importer:
     """The database side of one people import: lookups, organizations, groups, rows."""
 
@@ -248,10 +256,12 @@ class _Importer:
         self.session = session
         self.plan = plan
         self.report = report
-        self.by_email: dict[str, list[Person]] = defaultdict(list)
-        self.by_name_org: dict[tuple[str, int | None], list[Person]] = defaultdict(list)
-        for person in session.scalars(select(Person)):
-            self._index(person)
+        self.by_email: dict[str, list[_Known]] = defaultdict(list)
+        self.by_name_org: dict[tuple[str, int | None], list[_Known]] = defaultdict(list)
+        # Held so that updates find them in the identity map instead of querying each one.
+        self._held = list(session.scalars(select(Person)))
+        for person in self._held:
+            self._index(person.id, person.email, person.name_latin, person.organization_id)
         self.orgs: dict[str, Organization] = {}
         for org in session.scalars(select(Organization)):
             for name in (org.name_en, org.name_local):
@@ -260,13 +270,20 @@ class _Importer:
         self.groups: dict[str, Group] = {
             g.name.casefold(): g for g in session.scalars(select(Group))
         }
+        self.members: set[tuple[int, int]] = {
+            (g, p)
+            for g, p in session.execute(select(group_members.c.group_id, group_members.c.person_id))
+        }
+        # Memberships are added per group at the end: one call per group, not one per row.
+        self.joining: dict[int, list[int]] = defaultdict(list)
         self.seen_email: dict[str, int] = {}
         self.seen_name: dict[tuple[str, str], int] = {}
 
-    def _index(self, person: Person) -> None:
-        if person.email:
-            self.by_email[person.email.casefold()].append(person)
-        self.by_name_org[(person.name_latin.casefold(), person.organization_id)].append(person)
+    def _index(self, person_id: int, email: str, name: str, org_id: int | None) -> None:
+        known = _Known(person_id, email)
+        if email:
+            self.by_email[email.casefold()].append(known)
+        self.by_name_org[(name.casefold(), org_id)].append(known)
 
     def run(self) -> None:
         rows = self.plan.rows()
@@ -284,12 +301,29 @@ class _Importer:
                 continue
             try:
                 with self.session.begin_nested():
-                    outcome = self._apply(row)
+                    outcome, person_id, group_ids = self._apply(row)
             except TourPlannerError as exc:
                 self.report.error(where, str(exc))
                 self.report.record(where, "skipped", title=row.name)
                 continue
+            new_groups = [g for g in group_ids if (g, person_id) not in self.members]
+            for group_id in new_groups:
+                self.joining[group_id].append(person_id)
+                self.members.add((group_id, person_id))
+            if new_groups and outcome == "unchanged":
+                outcome = "updated"
             self.report.record(where, outcome, title=row.name)
+        for group_id, person_ids in self.joining.items():
+            # Loaded in bulk and held, so the service finds them without a query per person.
+            held = [
+                p
+                for start in range(0, len(person_ids), 500)
+                for p in self.session.scalars(
+                    select(Person).where(Person.id.in_(person_ids[start : start + 500]))
+                )
+            ]
+            organizations.add_group_members(self.session, group_id, person_ids)
+            del held
 
     def _duplicates_in_file(self, row: PreparedRow) -> list[str]:
         problems = []
@@ -330,19 +364,19 @@ class _Importer:
             self.orgs[name.casefold()] = org
         return org_id
 
-    def _existing(self, fields: dict[str, str], org_id: int | None) -> Person | None:
+    def _existing(self, fields: dict[str, str], org_id: int | None) -> int | None:
         email = fields.get("email", "").casefold()
         candidates = self.by_email.get(email, []) if email else []
         if not candidates:
             candidates = [
-                p
-                for p in self.by_name_org.get((fields["name_latin"].casefold(), org_id), [])
-                if not email or not p.email
+                k
+                for k in self.by_name_org.get((fields["name_latin"].casefold(), org_id), [])
+                if not email or not k.email
             ]
         if len(candidates) > 1:
-            ids = ", ".join(f"#{p.id}" for p in candidates)
+            ids = ", ".join(f"#{k.id}" for k in candidates)
             raise TourPlannerError(f"matches several people already in the plan ({ids})")
-        return candidates[0] if candidates else None
+        return candidates[0].id if candidates else None
 
     def _group_ids(self, row: PreparedRow) -> list[int]:
         names = list(row.groups)
@@ -359,30 +393,23 @@ class _Importer:
             ids.append(group.id)
         return ids
 
-    def _apply(self, row: PreparedRow) -> str:
-        """Add or update the row's person; returns 'added', 'updated' or 'unchanged'."""
+    def _apply(self, row: PreparedRow) -> tuple[str, int, list[int]]:
+        """Add or update the row's person: ('added'|'updated'|'unchanged', id, group ids)."""
         org_id = self._organization(row)
         fields: dict[str, object] = {k: v for k, v in row.fields.items() if v}
         if org_id is not None:
             fields["organization_id"] = org_id
-        person = self._existing(row.fields, org_id)
-        if person is None:
-            person_id = people.create_person(self.session, **fields)
-            person = people.get_person(self.session, person_id)
-            self._index(person)
-            outcome = "added"
-        else:
-            changes = {k: v for k, v in fields.items() if getattr(person, k) != v}
-            if changes:
-                people.update_person(self.session, person.id, **changes)
-            outcome = "updated" if changes else "unchanged"
         group_ids = self._group_ids(row)
-        joined = sum(
-            organizations.add_group_members(self.session, gid, [person.id]) for gid in group_ids
-        )
-        if joined and outcome == "unchanged":
-            outcome = "updated"
-        return outcome
+        person_id = self._existing(row.fields, org_id)
+        if person_id is None:
+            person_id = people.create_person(self.session, **fields)
+            self._index(person_id, row.fields.get("email", ""), row.name, org_id)
+            return "added", person_id, group_ids
+        person = people.get_person(self.session, person_id)
+        changes = {k: v for k, v in fields.items() if getattr(person, k) != v}
+        if changes:
+            people.update_person(self.session, person_id, **changes)
+        return ("updated" if changes else "unchanged"), person_id, group_ids
 
 
 def import_people(
