@@ -424,3 +424,16 @@ def test_people_round_trip(plan_file: PlanFile, tmp_path: Path, suffix: str) -> 
 def test_export_refuses_unknown_suffix(plan_file: PlanFile, tmp_path: Path) -> None:
     with plan_file.reading() as s, pytest.raises(TourPlannerError, match=".csv or .xlsx"):
         export_people(s, tmp_path / "people.pdf")
+
+
+def test_reimport_into_a_group_counts_joining_as_an_update(plan_file: PlanFile) -> None:
+    path = FIXTURES / "delegates_gb18030.csv"
+    with plan_file.transaction() as s:
+        import_people(s, path)
+    with plan_file.transaction() as s:
+        report = import_people(s, path, group="Bus 2")
+    assert (report.added, report.updated, report.unchanged) == (0, 4, 0)
+    with plan_file.transaction() as s:
+        assert import_people(s, path, group="Bus 2").unchanged == 4
+    with plan_file.reading() as s:
+        assert len(organizations.find_group(s, "Bus 2").members) == 4
