@@ -437,3 +437,26 @@ def test_reimport_into_a_group_counts_joining_as_an_update(plan_file: PlanFile) 
         assert import_people(s, path, group="Bus 2").unchanged == 4
     with plan_file.reading() as s:
         assert len(organizations.find_group(s, "Bus 2").members) == 4
+
+
+def test_export_a_tour_roster(tmp_path: Path) -> None:
+    from tourplanner.demo import write_demo_plan
+    from tourplanner.services.itinerary import tour_roster
+    from tourplanner.services.programmes import find_programme
+
+    path = tmp_path / "demo.tourplan"
+    write_demo_plan(path)
+    out = tmp_path / "roster.xlsx"
+    with PlanFile.open(path) as plan, plan.reading() as s:
+        tour = find_programme(s, "Post-conference study tour")
+        roster = tour_roster(s, tour.id)
+        count = export_people(s, out, programme=tour.title_en)
+        expected = sorted({e.person.name_latin for e in roster.entries})
+    sheet = load_workbook(out).active
+    assert sheet.title.startswith("Roster Post-conference study")
+    header = [c.value for c in sheet[1]]
+    assert header[-2:] == ["Booking", "Booking status"]
+    names = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    assert count == len(names) and sorted(names) == expected
+    statuses = {row[-1].value for row in sheet.iter_rows(min_row=2)}
+    assert statuses <= {"Confirmed", "Waitlisted", "Cancelled"} and "Confirmed" in statuses

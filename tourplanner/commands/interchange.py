@@ -64,7 +64,11 @@ def register(groups: object) -> None:
     out_people = exp.add_parser("people", help="write people (or a group's roster) to CSV/XLSX")
     out_people.add_argument("plan", type=Path)
     out_people.add_argument("-o", "--output", type=Path, required=True, help="OUT.csv or OUT.xlsx")
-    out_people.add_argument("--group", help="only this group's members")
+    roster = out_people.add_mutually_exclusive_group()
+    roster.add_argument("--group", help="only this group's members")
+    roster.add_argument(
+        "--programme", help="a programme's roster (who is on the tour), with booking and status"
+    )
     out_people.add_argument(
         "--include-sensitive", action="store_true", help="add passport/visa and medical notes"
     )
@@ -168,7 +172,11 @@ def _export_people(args: argparse.Namespace) -> int:
 
     with PlanFile.open(args.plan) as plan, plan.reading() as session:
         count = export_people(
-            session, args.output, group=args.group, include_sensitive=args.include_sensitive
+            session,
+            args.output,
+            group=args.group,
+            programme=args.programme,
+            include_sensitive=args.include_sensitive,
         )
     print(f"wrote {count} people to {args.output}")
     return 0

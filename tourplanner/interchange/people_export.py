@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from sqlalchemy import select
@@ -11,7 +12,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.errors import ValidationError
 from tourplanner.models import Group, Person
+from tourplanner.models.enums import ParticipationStatus, label
+from tourplanner.services.itinerary import tour_roster
 from tourplanner.services.organizations import find_group
+from tourplanner.services.programmes import find_programme
 from tourplanner.services.views import PersonView
 
 # Headers the people importer recognises, so an export reads back in unchanged.
@@ -44,9 +48,18 @@ def neutralise(value: str) -> str:
 
 
 def people_table(
-    session: Session, *, group: str | None = None, include_sensitive: bool = False
+    session: Session,
+    *,
+    group: str | None = None,
+    programme: str | None = None,
+    include_sensitive: bool = False,
 ) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows (neutralised text) of everyone, or of one group's members, by name."""
+    """Headers and rows (neutralised text) of everyone, a group's members, or a programme's
+    roster (who is on the tour, with their booking role and status), by name."""
+    if group and programme:
+        raise ValidationError("people", "choose a group or a programme, not both")
+    columns = COLUMNS + (SENSITIVE_COLUMNS if include_sensitive else ())
+    bookings: dict[int, tuple[str, str]] = {}
     query = (
         select(Person)
         .options(selectinload(Person.organization), selectinload(Person.groups))
@@ -55,7 +68,14 @@ def people_table(
     if group:
         found = find_group(session, group)
         query = query.where(Person.groups.any(Group.id == found.id))
-    columns = COLUMNS + (SENSITIVE_COLUMNS if include_sensitive else ())
+    if programme:
+        roster = tour_roster(session, find_programme(session, programme).id)
+        for entry in roster.entries:
+            # One row per person: a confirmed booking wins over a waitlisted or cancelled one.
+            current = bookings.get(entry.person.id)
+            if current is None or current[1] != ParticipationStatus.CONFIRMED:
+                bookings[entry.person.id] = (entry.role, entry.status)
+        query = query.where(Person.id.in_(list(bookings) or [-1]))
     rows = []
     for person in session.scalars(query):
         view = PersonView.of(person, include_sensitive=include_sensitive)
@@ -64,8 +84,11 @@ def people_table(
             value = getattr(view, attr)
             text = "; ".join(value) if isinstance(value, tuple) else str(value or "")
             cells.append(neutralise(text))
+        if programme:
+            cells += [label(v) for v in bookings[person.id]]
         rows.append(cells)
-    return [h for h, _ in columns], rows
+    headers = [h for h, _ in columns] + (["Booking", "Booking status"] if programme else [])
+    return headers, rows
 
 
 def export_people(
@@ -73,16 +96,20 @@ def export_people(
     path: Path | str,
     *,
     group: str | None = None,
+    programme: str | None = None,
     include_sensitive: bool = False,
 ) -> int:
     """Write the people to `path` (.csv as UTF-8 with BOM for Excel, or .xlsx); returns rows."""
     path = Path(path)
-    headers, rows = people_table(session, group=group, include_sensitive=include_sensitive)
+    headers, rows = people_table(
+        session, group=group, programme=programme, include_sensitive=include_sensitive
+    )
     suffix = path.suffix.lower()
     if suffix == ".csv":
         data = people_csv(headers, rows)
     elif suffix == ".xlsx":
-        data = people_xlsx(headers, rows, title=f"Group {group}" if group else "People")
+        title = f"Group {group}" if group else f"Roster {programme}" if programme else "People"
+        data = people_xlsx(headers, rows, title=title)
     else:
         raise ValidationError("output", f"{path.name}: choose a .csv or .xlsx file name")
     path.write_bytes(data)
@@ -104,7 +131,8 @@ def people_xlsx(headers: list[str], rows: list[list[str]], *, title: str = "Peop
     from openpyxl.styles import Font
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=title[:31].replace("/", "-") or "People")
+    # Excel refuses these characters and more than 31 characters in a sheet name.
+    sheet = book.create_sheet(title=re.sub(r"[:\\/?*\[\]]", "-", title)[:31] or "People")
     sheet.freeze_panes = "A2"
     for col, header in enumerate(headers):
         letter = chr(65 + col) if col < 26 else "A" + chr(65 + col - 26)
