@@ -24,7 +24,7 @@ from tourplanner.models.enums import ParticipationRole, ParticipationStatus, Tra
 from tourplanner.scheduling.recurrence import parse_exdates
 from tourplanner.services.common import fetch
 from tourplanner.services.itinerary import person_itinerary
-from tourplanner.timezones import to_local, to_utc, zone
+from tourplanner.timezones import day_offset_label, format_datetime, to_local, to_utc, zone
 
 PRODID = f"-//TourPlanner//TourPlanner {__version__}//EN"
 STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
@@ -135,6 +135,8 @@ def travel_event(seg: TravelSegment, stamp: datetime) -> Event:
     if seg.kind == TravelKind.HOTEL:
         hotel = seg.venue.name_en if seg.venue else seg.to_place
         summary = f"Hotel: {hotel}"
+    elif seg.kind == TravelKind.ROAD:
+        summary = "Transfer" + (f" ({code})" if code else "") + (f": {route}" if route else "")
     else:
         summary = f"{label(seg.kind)} {code}".strip() + (f": {route}" if route else "")
     event.add("summary", summary)
@@ -147,13 +149,23 @@ def travel_event(seg: TravelSegment, stamp: datetime) -> Event:
         event.add("location", " / ".join(p for p in parts if p))
     elif seg.from_place:
         event.add("location", seg.from_place)
-    lines = []
+    # Calendar apps show times in the device's zone; say the local times at each end too.
+    offset = day_offset_label(seg.start_utc, seg.start_timezone, seg.end_utc, seg.end_timezone)
+    first, second = (
+        ("Check-in", "Check-out") if seg.kind == TravelKind.HOTEL else ("Departs", "Arrives")
+    )
+    lines = [
+        f"{first}: {format_datetime(seg.start_utc, seg.start_timezone)}"
+        + (f" ({seg.from_place})" if seg.from_place and seg.kind != TravelKind.HOTEL else ""),
+        f"{second}: {format_datetime(seg.end_utc, seg.end_timezone)}"
+        + (f" {offset}" if offset else "")
+        + (f" ({seg.to_place})" if seg.to_place and seg.kind != TravelKind.HOTEL else ""),
+    ]
     if seg.confirmation_code:
         lines.append(f"Confirmation: {seg.confirmation_code}")
     if seg.notes:
         lines.append(seg.notes)
-    if lines:
-        event.add("description", "\n".join(lines))
+    event.add("description", "\n".join(lines))
     event.add("categories", [label(seg.kind)])
     event.add("X-TOURPLANNER-KIND", f"travel:{seg.kind}")
     return event
