@@ -234,6 +234,8 @@ def test_person_itinerary_export(demo_path: Path, tmp_path: Path) -> None:
     assert flight["DTSTART"].dt.tzinfo.key == start_zone
     assert flight["DTEND"].dt.tzinfo.key == end_zone
     assert flight["DTSTART"].dt == start_utc
+    crossing = [e for e in events if "Washington Dulles (IAD) → Beijing" in str(e["SUMMARY"])]
+    assert crossing and "CST +1" in str(crossing[0]["DESCRIPTION"])  # arrives the next day
 
 
 def test_programme_export_location_both_languages_uid_and_sequence(
