@@ -460,3 +460,21 @@ def test_export_a_tour_roster(tmp_path: Path) -> None:
     assert count == len(names) and sorted(names) == expected
     statuses = {row[-1].value for row in sheet.iter_rows(min_row=2)}
     assert statuses <= {"Confirmed", "Waitlisted", "Cancelled"} and "Confirmed" in statuses
+
+
+def test_xlsx_first_sheet_in_workbook_order_and_data_starting_lower_right(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Notes"
+    book.active["A1"] = "not the list"
+    sheet = book.create_sheet("Delegates", 0)  # first in the workbook, second part in the zip
+    sheet["C3"], sheet["D3"] = "Name", "Email"
+    sheet["C4"], sheet["D4"] = "Ann Lee", "ann@example.org"
+    sheet["C6"] = "Bo Li"
+    book.save(tmp_path / "offset.xlsx")
+    table = read_table(tmp_path / "offset.xlsx")
+    assert table.headers == ["Name", "Email"]
+    assert table.rows == [["Ann Lee", "ann@example.org"], ["Bo Li", ""]]
+    assert table.row_numbers == [4, 6]
+    assert "only the first sheet (Delegates) is read" in table.notes

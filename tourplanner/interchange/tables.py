@@ -11,7 +11,6 @@ import csv
 import io
 import re
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -202,11 +201,12 @@ def _table_from_rows(
         headers = combined
         notes.append(f"rows {header_no} and {header_no + 1} read together as the header")
         body = body[1:]
-    for col, label in enumerate(headers):
-        if not label:
-            headers[col] = f"Column {_column_letter(col)}"
     data = [r + [""] * (width - len(r)) for _, r in body]
-    return Table(headers, data, [n for n, _ in body], notes=notes)
+    # Columns empty from top to bottom (a sheet starting in column C) are left out.
+    keep = [c for c in range(width) if headers[c] or any(row[c] for row in data)]
+    labels = [headers[c] or f"Column {_column_letter(c)}" for c in keep]
+    data = [[row[c] for c in keep] for row in data]
+    return Table(labels, data, [n for n, _ in body], notes=notes)
 
 
 def _column_letter(index: int) -> str:
@@ -240,7 +240,7 @@ def check_xlsx_archive(data: bytes, *, name: str = "file") -> zipfile.ZipFile:
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except Exception as exc:  # zipfile raises many kinds (BadZipFile, NotImplementedError, ...)
         raise FileFormatError(f"{name} is not an .xlsx workbook (not a valid zip file)") from exc
     infos = archive.infolist()
     if len(infos) > 10_000:
@@ -260,19 +260,6 @@ def check_xlsx_archive(data: bytes, *, name: str = "file") -> zipfile.ZipFile:
                 "-fold; refusing a possible zip bomb"
             )
     return archive
-
-
-def _first_sheet_part(archive: zipfile.ZipFile) -> str:
-    names = archive.namelist()
-    if "xl/workbook.xml" not in names:
-        raise FileFormatError("the workbook has no xl/workbook.xml: not an Excel .xlsx file")
-    sheets = sorted(
-        (n for n in names if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)),
-        key=lambda n: int(re.findall(r"\d+", n)[-1]),
-    )
-    if not sheets:
-        raise FileFormatError("the workbook has no worksheet")
-    return sheets[0]
 
 
 def _sheet_facts(archive: zipfile.ZipFile, part: str) -> tuple[str | None, list[str]]:
@@ -297,11 +284,43 @@ def _sheet_facts(archive: zipfile.ZipFile, part: str) -> tuple[str | None, list[
 
 def read_xlsx(data: bytes, *, name: str = "file") -> Table:
     """Read the first sheet of an .xlsx with openpyxl in read-only mode, after the size checks."""
+    import openpyxl  # imported here: only .xlsx reading needs it
+
     archive = check_xlsx_archive(data, name=name)
-    part = _first_sheet_part(archive)
+    if "xl/workbook.xml" not in archive.namelist():
+        raise FileFormatError(f"{name} has no xl/workbook.xml: not an Excel .xlsx workbook")
+    try:
+        # Read-only mode parses the workbook's index, not its sheets: rows come as a stream.
+        book = openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=True, keep_links=False
+        )
+    except Exception as exc:  # openpyxl raises many kinds on malformed parts; all mean "damaged"
+        raise FileFormatError(f"{name} cannot be opened as an .xlsx workbook ({exc})") from exc
+    try:
+        if not book.worksheets:
+            raise FileFormatError(f"{name} has no worksheet")
+        sheet = book.worksheets[0]
+        part = getattr(sheet, "_worksheet_path", "")
+        if part not in archive.namelist():
+            raise FileFormatError(f"{name}: the first sheet's part is missing")
+        merged_header = _check_sheet(archive, part, name)
+        rows = _xlsx_rows(sheet, name=name)
+    finally:
+        book.close()
+    table = _table_from_rows(rows, name=name, merged_header=merged_header)
+    table.encoding = "xlsx"
+    if len(book.worksheets) > 1:
+        table.notes.append(f"only the first sheet ({sheet.title}) is read")
+    return table
+
+
+def _check_sheet(
+    archive: zipfile.ZipFile, part: str, name: str
+) -> dict[int, list[tuple[int, int]]]:
+    """Refuse an absurd declared extent; return the merged header spans by row."""
     try:
         dimension, merges = _sheet_facts(archive, part)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, zlib.error) as exc:
+    except Exception as exc:  # a damaged stream: zlib.error, NotImplementedError, EOFError...
         raise FileFormatError(f"{name} is damaged ({exc})") from exc
     if dimension and ":" in dimension:
         try:
@@ -322,29 +341,18 @@ def read_xlsx(data: bytes, *, name: str = "file") -> Table:
             continue
         if r1 == r2 and c2 > c1:
             merged_header.setdefault(r1, []).append((c1, c2))
-    rows = _xlsx_rows(data, name=name)
-    table = _table_from_rows(rows, name=name, merged_header=merged_header)
-    table.encoding = "xlsx"
-    return table
+    return merged_header
 
 
-def _xlsx_rows(data: bytes, *, name: str) -> list[tuple[int, list[str]]]:
-    import openpyxl  # imported here: only .xlsx reading needs it
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = openpyxl.load_workbook(
-            io.BytesIO(data), read_only=True, data_only=True, keep_links=False
-        )
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FileFormatError(f"{name} cannot be opened as an .xlsx workbook ({exc})") from exc
-    except Exception as exc:  # openpyxl raises many kinds on malformed XML; all mean "damaged"
-        raise FileFormatError(f"{name} is a damaged .xlsx workbook ({exc})") from exc
+def _xlsx_rows(sheet: object, *, name: str) -> list[tuple[int, list[str]]]:
     rows: list[tuple[int, list[str]]] = []
     try:
-        sheet = book.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if len(rows) > MAX_ROWS:
+        # min_row=1: rows keep their sheet numbers even when the data starts lower down.
+        for number, values in enumerate(
+            sheet.iter_rows(min_row=1, values_only=True),  # type: ignore[attr-defined]
+            start=1,
+        ):
+            if number > MAX_ROWS:
                 raise FileFormatError(f"{name} has more than {MAX_ROWS} rows")
             cells = [_clean(v) for v in values[:MAX_COLUMNS]]
             while cells and not cells[-1]:
@@ -352,8 +360,6 @@ def _xlsx_rows(data: bytes, *, name: str) -> list[tuple[int, list[str]]]:
             rows.append((number, cells))
     except FileFormatError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # malformed sheet XML surfaces while streaming the rows
         raise FileFormatError(f"{name} is a damaged .xlsx workbook ({exc})") from exc
-    finally:
-        book.close()
     return rows
