@@ -19,7 +19,7 @@ from typing import Any
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import NotFoundError, TourPlannerError
@@ -355,6 +355,7 @@ class _Writer:
         self.report = report
         self.people: dict[str, int] = {}
         self.rooms: dict[str, tuple[int, int | None]] = {}
+        self.held: list[object] = []
 
     def _programme(self, name: str | None) -> Programme:
         sched = self.schedule
@@ -412,6 +413,7 @@ class _Writer:
         named_venue = self.session.scalars(select(Venue).where(Venue.name_en == room_name)).first()
         if named_venue is not None:
             place = (named_venue.id, None)
+            self.held.append(named_venue)
         else:
             venue = self._venue(programme)
             room = self.session.scalars(
@@ -425,10 +427,12 @@ class _Writer:
                 ).first()
                 room = other
             if room is None:
-                room_id = venues.add_room(self.session, venue.id, name=room_name)
-                place = (venue.id, room_id)
-            else:
-                place = (room.venue_id, room.id)
+                room = venues.get_room(
+                    self.session, venues.add_room(self.session, venue.id, name=room_name)
+                )
+            place = (room.venue_id, room.id)
+            # Held for the rest of the import: the item service then finds them without a query.
+            self.held += [venue, room, room.venue]
         self.rooms[room_name] = place
         return place
 
@@ -449,27 +453,64 @@ class _Writer:
 
     def run(self, programme_name: str | None) -> None:
         programme = self._programme(programme_name)
+        # Held so that the services find them in the identity map instead of querying each time.
         held = list(self.session.scalars(select(Item).where(Item.programme_id == programme.id)))
+        places = [*self.session.scalars(select(Venue)), *self.session.scalars(select(Room))]
         by_uid = {i.uid: i for i in held}
+        elsewhere = {
+            uid: item_id
+            for uid, item_id, prog_id in self.session.execute(
+                select(Item.uid, Item.id, Item.programme_id)
+            )
+            if prog_id != programme.id
+        }
+        added: dict[str, int] = {}
+        identities: list[dict[str, Any]] = []
         for ev in self.schedule.events:
             try:
+                # Rooms are made outside the event's savepoint, so a failing event cannot undo
+                # a room that later events use (any failure refuses the whole import anyway).
+                place = self._place(ev.room or "General", programme)
                 with self.session.begin_nested():
-                    self._event(ev, programme, by_uid)
+                    identity = self._event(ev, place, programme, by_uid, elsewhere, added)
             except TourPlannerError as exc:
                 self.report.error(ev.where, str(exc))
                 self.report.refused_row(ev.where, **self._shown(ev))
                 if len(self.report.errors) > 50:
                     self.report.error("", "too many problems; the rest are not listed")
                     return
+                continue
+            if identity is not None:
+                identities.append(identity)
+        self.session.flush()
+        if identities:
+            # The events' own guids, set in one statement rather than by loading each new item.
+            self.session.execute(update(Item), identities)
+        del held, places
 
     def _shown(self, ev: ScheduleEvent) -> dict[str, str]:
         zone_name = self.schedule.timezone
         return {"title": ev.title, "when": span_text(ev.start, ev.end, zone_name), "place": ev.room}
 
-    def _event(self, ev: ScheduleEvent, programme: Programme, by_uid: dict[str, Item]) -> None:
+    def _event(
+        self,
+        ev: ScheduleEvent,
+        place: tuple[int, int | None],
+        programme: Programme,
+        by_uid: dict[str, Item],
+        elsewhere: dict[str, int],
+        added: dict[str, int],
+    ) -> dict[str, Any] | None:
+        """Add or update the event's item; returns the uid to set on a new item."""
         if len(ev.guid) > 64:
             ev.guid = str(uuid.uuid5(uuid.NAMESPACE_URL, ev.guid))
-        venue_id, room_id = self._place(ev.room or "General", programme)
+        if ev.guid in elsewhere:
+            raise TourPlannerError(
+                f"event {ev.guid} is already item #{elsewhere[ev.guid]} of another programme"
+            )
+        if ev.guid in added:
+            raise TourPlannerError(f"event {ev.guid} appears twice in the schedule")
+        venue_id, room_id = place
         fields: dict[str, Any] = {
             "title_en": ev.title,
             "title_local": ev.subtitle,
@@ -481,20 +522,16 @@ class _Writer:
             "room_id": room_id,
         }
         item = by_uid.get(ev.guid)
+        identity = None
         if item is None:
-            other = self.session.scalar(select(Item).where(Item.uid == ev.guid))
-            if other is not None:
-                raise TourPlannerError(
-                    f"event {ev.guid} is already item #{other.id} of another programme"
-                )
             item_id = items_service.create_item(
                 self.session, programme_id=programme.id, start=ev.start, end=ev.end, **fields
             )
-            item = items_service.get_item(self.session, item_id)
-            item.uid = ev.guid
-            by_uid[ev.guid] = item
+            added[ev.guid] = item_id
+            identity = {"id": item_id, "uid": ev.guid}
             self.report.record(ev.where, "added", **self._shown(ev))
         else:
+            item_id = item.id
             changes = {k: v for k, v in fields.items() if getattr(item, k) != v}
             if changes or (item.start_utc, item.end_utc) != (ev.start, ev.end):
                 items_service.update_item(
@@ -505,5 +542,6 @@ class _Writer:
                 self.report.record(ev.where, "unchanged", **self._shown(ev))
         for name in ev.persons:
             participations.add_participation(
-                self.session, self._person(name), item_id=item.id, role=ParticipationRole.SPEAKING
+                self.session, self._person(name), item_id=item_id, role=ParticipationRole.SPEAKING
             )
+        return identity
