@@ -236,3 +236,22 @@ def test_events_dialog_shows_problems_and_refuses(
     dialog.set_path(broken)
     assert "line 2: BEGIN:VEVENT is never closed" in dialog.status_label.text()
     assert item_titles(plan_file) == []
+
+
+def test_big_lists_preview_the_first_rows_and_import_checks_all(
+    qtbot, plan_file: PlanFile, tmp_path: Path
+) -> None:
+    lines = ["Name,Email"] + [f"Person {i},p{i}@example.org" for i in range(1200)]
+    lines[1150] = "Person 1149,not-an-email"  # line 1151 of the file, past the live check
+    sheet = tmp_path / "big.csv"
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dialog = ImportPeopleDialog(plan_file, path=sheet)
+    qtbot.addWidget(dialog)
+    assert "Checked the first 1000 of 1200 rows" in dialog.status_label.text()
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    assert "row 1151: 'not-an-email' is not a valid email address" in (
+        dialog.report_view.toPlainText()
+    )
+    assert plan_file_people(plan_file) == []
+    assert not dialog.import_button.isEnabled()

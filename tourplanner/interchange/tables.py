@@ -42,6 +42,18 @@ class Table:
     def __len__(self) -> int:
         return len(self.rows)
 
+    def head(self, count: int) -> Table:
+        """The same table with only its first `count` data rows (for quick previews)."""
+        return Table(
+            self.headers,
+            self.rows[:count],
+            self.row_numbers[:count],
+            self.source,
+            self.encoding,
+            self.delimiter,
+            list(self.notes),
+        )
+
 
 def read_table(path: Path | str, *, encoding: str | None = None) -> Table:
     """Read a .csv/.tsv/.txt or .xlsx file by its extension (or its content when unclear)."""

@@ -6,12 +6,15 @@ what the dialog shows as 'new', 'update' or 'problem' is exactly what Import wil
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -42,6 +45,9 @@ from tourplanner.services import organizations
 from tourplanner.services.programmes import list_programmes
 
 PREVIEW_ROWS = 50
+# Above this, the live preview checks only the first rows (Import always checks every row),
+# so changing a mapping stays instant on a list of thousands.
+LIVE_CHECK_ROWS = 1000
 FILE_FILTER = "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
 PREVIEW_COLUMNS = (
     ("Row", ""),
@@ -67,6 +73,16 @@ DATE_ORDERS = (
     ("Day first: 19/04/2015", True),
     ("Month first: 04/19/2015", False),
 )
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    """A wait cursor while an import or its dry run works."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class ImportPeopleDialog(QDialog):
@@ -318,9 +334,10 @@ class ImportPeopleDialog(QDialog):
         self._refresh_timer.stop()
         if self.table is None:
             return
-        plan = PeopleImport(self.table, self.mapping(), **self._options())  # type: ignore[arg-type]
+        table = self.table.head(LIVE_CHECK_ROWS)
+        plan = PeopleImport(table, self.mapping(), **self._options())  # type: ignore[arg-type]
         try:
-            with self.plan.transaction() as session:
+            with _busy(), self.plan.transaction() as session:
                 self.report = plan.run(session, dry_run=True)
         except ImportRefused as exc:
             self.report = exc.report
@@ -333,6 +350,12 @@ class ImportPeopleDialog(QDialog):
             return
         self._fill_preview(plan, self.report)
         self._show_report(self.report, skip_invalid=plan.skip_invalid)
+        if len(self.table) > len(table):
+            self.status_label.setText(
+                self.status_label.text()
+                + f" (Checked the first {len(table)} of {len(self.table)} rows; Import checks "
+                "them all and imports nothing if any has a problem.)"
+            )
 
     def _clear_preview(self) -> None:
         self.preview.setRowCount(0)
@@ -404,7 +427,7 @@ class ImportPeopleDialog(QDialog):
             return
         plan = PeopleImport(self.table, self.mapping(), **self._options())  # type: ignore[arg-type]
         try:
-            with self.plan.transaction() as session:
+            with _busy(), self.plan.transaction() as session:
                 report = plan.run(session)
         except ImportRefused as exc:
             self._fill_preview(plan, exc.report)
@@ -572,7 +595,7 @@ class ImportEventsDialog(QDialog):
 
         assert self.data is not None
         programme_id = self.programme_combo.currentData()
-        with self.plan.transaction() as session:
+        with _busy(), self.plan.transaction() as session:
             if self.is_calendar:
                 if programme_id is None:
                     raise TourPlannerError("choose the programme that receives the events")
