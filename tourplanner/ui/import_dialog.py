@@ -652,7 +652,7 @@ class ImportEventsDialog(QDialog):
                     item.setBackground(QBrush(QColor(bg)))
                 self.preview.setItem(r, c, item)
         self.preview.resizeColumnsToContents()
-        for c, cap in enumerate((110, 80, 240, 250, 250)):
+        for c, cap in enumerate((100, 80, 240, 260, 330)):
             # Long titles and places are cut (full text in the tooltip) so every column shows.
             self.preview.setColumnWidth(c, min(self.preview.columnWidth(c), cap))
         self.preview.horizontalHeader().setStretchLastSection(True)
