@@ -1,0 +1,139 @@
+"""The plain records the checks work on: no database, no ORM, cheap to build and to copy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from tourplanner.scheduling.recurrence import occurrences
+
+# Breakouts run in parallel: being on a programme does not book a person into them.
+NEEDS_OWN_BOOKING = frozenset({"session", "panel", "workshop"})
+MOVING_KINDS = frozenset({"flight", "train", "road"})
+
+
+@dataclass(frozen=True)
+class ItemRec:
+    id: int
+    programme_id: int
+    title: str
+    kind: str
+    status: str
+    start: datetime
+    end: datetime
+    zone: str
+    venue_id: int | None = None
+    room_id: int | None = None
+    recurrence: str = ""
+    exdates: str = ""
+
+
+@dataclass(frozen=True)
+class ProgrammeRec:
+    id: int
+    title: str
+    kind: str
+    start_date: date
+    end_date: date
+    zone: str
+    capacity: int | None = None
+    parent_id: int | None = None
+
+
+@dataclass(frozen=True)
+class VenueRec:
+    id: int
+    name: str
+    city: str
+    zone: str
+
+
+@dataclass(frozen=True)
+class RoomRec:
+    id: int
+    venue_id: int
+    name: str
+    capacity: int | None = None
+
+
+@dataclass(frozen=True)
+class PersonRec:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class BookingRec:
+    """A participation: a person in an item or in a whole programme."""
+
+    person_id: int
+    item_id: int | None
+    programme_id: int | None
+    role: str = "attending"
+    status: str = "confirmed"
+
+
+@dataclass(frozen=True)
+class TravelRec:
+    id: int
+    person_id: int
+    kind: str
+    label: str
+    start: datetime
+    end: datetime
+    start_zone: str
+    end_zone: str
+    venue_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One time an item happens (a recurring item has many)."""
+
+    item: ItemRec
+    start: datetime
+    end: datetime
+
+
+@dataclass
+class PlanSnapshot:
+    """Everything the checks read, as plain records keyed by id."""
+
+    items: dict[int, ItemRec] = field(default_factory=dict)
+    programmes: dict[int, ProgrammeRec] = field(default_factory=dict)
+    venues: dict[int, VenueRec] = field(default_factory=dict)
+    rooms: dict[int, RoomRec] = field(default_factory=dict)
+    people: dict[int, PersonRec] = field(default_factory=dict)
+    bookings: list[BookingRec] = field(default_factory=list)
+    travel: dict[int, TravelRec] = field(default_factory=dict)
+    travel_minutes: dict[tuple[int, int], int] = field(default_factory=dict)
+    minutes_same_city: int = 30
+    minutes_other_city: int = 180
+
+    def occurrences_of(self, item: ItemRec) -> list[Occurrence]:
+        """The item's occurrences; a repeat rule is bounded by its programme's last day."""
+        if not item.recurrence:
+            return [Occurrence(item, item.start, item.end)]
+        prog = self.programmes.get(item.programme_id)
+        return [
+            Occurrence(item, s, e)
+            for s, e in occurrences(
+                start_utc=item.start,
+                end_utc=item.end,
+                zone_name=item.zone,
+                rule_text=item.recurrence,
+                exdates_text=item.exdates,
+                until=prog.end_date if prog else None,
+            )
+        ]
+
+    def minutes_between(self, venue_a: int, venue_b: int) -> int:
+        """Travel minutes between two venues: the pair's own, else by same/other city."""
+        if venue_a == venue_b:
+            return 0
+        pair = self.travel_minutes.get((min(venue_a, venue_b), max(venue_a, venue_b)))
+        if pair is not None:
+            return pair
+        a, b = self.venues.get(venue_a), self.venues.get(venue_b)
+        same = a and b and a.city and b.city and a.city.casefold() == b.city.casefold()
+        return self.minutes_same_city if same else self.minutes_other_city
