@@ -121,10 +121,11 @@ class ConflictIndex:
 
     def person_item_ids(self, person_id: int) -> set[int]:
         """The items a person is confirmed in (directly or through a programme)."""
+        items = self.snap.items
         ids = {
             b.item_id
             for b in self.person_bookings[person_id]
-            if b.item_id and b.status == "confirmed"
+            if b.status == "confirmed" and b.item_id in items  # a deleted item may be booked
         }
         for prog_id in self.person_programmes.get(person_id, ()):
             ids |= {
@@ -428,12 +429,9 @@ class ConflictIndex:
         )
 
     def _tour_dates(self, prog: ProgrammeRec) -> list[Finding]:
-        """A programme's pre/post tours against its dates (checked on the conference's side too)."""
-        pairs = []
+        """A pre/post tour against the dates of the conference it belongs to."""
         parent = self.snap.programmes.get(prog.parent_id) if prog.parent_id else None
-        if parent:
-            pairs.append((prog, parent))
-        pairs += [(c, prog) for c in self.snap.programmes.values() if c.parent_id == prog.id]
+        pairs = [(prog, parent)] if parent else []
         found = []
         for tour, conf in pairs:
             if tour.kind == "pre_tour" and tour.end_date >= conf.start_date:

@@ -1,0 +1,117 @@
+"""The sort-and-sweep checker finds exactly what the all-pairs checker finds, on random plans."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tourplanner.scheduling.checker import ConflictIndex
+from tourplanner.scheduling.naive import naive_check
+from tourplanner.scheduling.snapshot import (
+    BookingRec,
+    ItemRec,
+    PersonRec,
+    PlanSnapshot,
+    ProgrammeRec,
+    RoomRec,
+    TravelRec,
+    VenueRec,
+)
+
+BASE = datetime(2015, 4, 20, 0, 0, tzinfo=UTC)
+ZONES = ("Asia/Shanghai", "America/New_York")
+
+
+@st.composite
+def snapshots(draw) -> PlanSnapshot:
+    snap = PlanSnapshot()
+    snap.programmes = {
+        1: ProgrammeRec(
+            1, "Conference", "conference", date(2015, 4, 20), date(2015, 4, 22), "Asia/Shanghai"
+        ),
+        2: ProgrammeRec(
+            2, "Tour", "post_tour", date(2015, 4, 22), date(2015, 4, 23), "Asia/Shanghai", 2, 1
+        ),
+    }
+    snap.venues = {
+        1: VenueRec(1, "Hall", "Shenzhen", ZONES[0]),
+        2: VenueRec(2, "Hotel", "Shenzhen", ZONES[0]),
+        3: VenueRec(3, "HQ", "DC", ZONES[1]),
+    }
+    snap.rooms = {
+        1: RoomRec(1, 1, "Hall A", draw(st.sampled_from([None, 1, 3]))),
+        2: RoomRec(2, 1, "Room 3", None),
+    }
+    people = draw(st.integers(1, 4))
+    snap.people = {p: PersonRec(p, f"Person {p}") for p in range(1, people + 1)}
+    count = draw(st.integers(0, 14))
+    for item_id in range(1, count + 1):
+        start = BASE + timedelta(minutes=15 * draw(st.integers(0, 4 * 24 * 3)))
+        length = timedelta(minutes=15 * draw(st.integers(1, 12)))
+        place = draw(st.sampled_from([(1, 1), (1, 2), (2, None), (3, None), (None, None)]))
+        snap.items[item_id] = ItemRec(
+            item_id,
+            draw(st.sampled_from([1, 2])),
+            f"Item {item_id}",
+            draw(st.sampled_from(["session", "meal", "keynote"])),
+            draw(st.sampled_from(["confirmed", "confirmed", "tentative", "cancelled"])),
+            start,
+            start + length,
+            ZONES[1] if place[0] == 3 else ZONES[0],
+            place[0],
+            place[1],
+            draw(st.sampled_from(["", "", "FREQ=DAILY;COUNT=2"])),
+        )
+    for _ in range(draw(st.integers(0, 25))):
+        person = draw(st.integers(1, people))
+        if snap.items and draw(st.booleans()):
+            snap.bookings.append(
+                BookingRec(
+                    person,
+                    draw(st.sampled_from(sorted(snap.items))),
+                    None,
+                    "attending",
+                    draw(st.sampled_from(["confirmed", "waitlisted"])),
+                )
+            )
+        else:
+            snap.bookings.append(
+                BookingRec(person, None, draw(st.sampled_from([1, 2])), "attending", "confirmed")
+            )
+    for travel_id in range(1, draw(st.integers(0, 4)) + 1):
+        start = BASE + timedelta(hours=draw(st.integers(-24, 90)))
+        snap.travel[travel_id] = TravelRec(
+            travel_id,
+            draw(st.integers(1, people)),
+            draw(st.sampled_from(["flight", "hotel", "road"])),
+            f"trip {travel_id}",
+            start,
+            start + timedelta(hours=draw(st.integers(1, 30))),
+            ZONES[1],
+            ZONES[0],
+            None,
+        )
+    return snap
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(snapshots())
+def test_fast_checker_equals_naive_checker(snap: PlanSnapshot) -> None:
+    assert ConflictIndex(snap).findings() == naive_check(snap)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(snapshots(), st.data())
+def test_incremental_move_equals_a_full_recheck(snap: PlanSnapshot, data) -> None:
+    if not snap.items:
+        return
+    index = ConflictIndex(snap)
+    item_id = data.draw(st.sampled_from(sorted(snap.items)))
+    shift = timedelta(minutes=15 * data.draw(st.integers(-40, 40)))
+    old = snap.items[item_id]
+    moved = ItemRec(**{**old.__dict__, "start": old.start + shift, "end": old.end + shift})
+    index.replace_item(item_id, moved)
+    fresh = PlanSnapshot(**{**snap.__dict__, "items": {**snap.items, item_id: moved}})
+    assert index.findings() == ConflictIndex(fresh).findings()
