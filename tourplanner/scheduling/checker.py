@@ -71,12 +71,22 @@ class ConflictIndex:
             raise ValueError(f"unknown rules: {sorted(unknown)}")
         self._index_bookings()
         self.occ: dict[int, list[Occurrence]] = {}
+        self.live: dict[int, list[Occurrence]] = {}  # occurrences that count (not cancelled)
+        self.scopes: dict[tuple[str, object], list[Finding]] = {}
+        self.bounds = {
+            p.id: (
+                local_day_bounds(p.start_date, p.zone)[0],
+                local_day_bounds(p.end_date, p.zone)[1],
+            )
+            for p in snapshot.programmes.values()
+        }
         self.items_by_programme: dict[int, set[int]] = defaultdict(set)
         self.items_by_room: dict[object, set[int]] = defaultdict(set)
         self.venues_with_rooms = {r.venue_id for r in snapshot.rooms.values()}
         for item in snapshot.items.values():
             self._add_item(item)
-        self.scopes: dict[tuple[str, object], list[Finding]] = {}
+        for item in snapshot.items.values():
+            self._recheck_item(item)
         for person_id in snapshot.people:
             self._recheck_person(person_id)
         for key in list(self.items_by_room):
@@ -95,7 +105,6 @@ class ConflictIndex:
         old = self.snap.items.get(item_id)
         people = self.item_people(item_id) if old else set()
         rooms = {self._room_key(old)} if old else set()
-        programmes = {old.programme_id} if old else set()
         if old:
             self._remove_item(old)
         if new is not None:
@@ -103,13 +112,12 @@ class ConflictIndex:
             self._add_item(new)
             people |= self.item_people(item_id)
             rooms.add(self._room_key(new))
-            programmes.add(new.programme_id)
         for person_id in people:
             self._recheck_person(person_id)
         for key in rooms - {None}:
             self._recheck_room(key)
-        for prog_id in programmes:
-            self._recheck_programme(prog_id)
+        if new is not None:
+            self._recheck_item(new)
 
     def item_people(self, item_id: int) -> set[int]:
         """Who is confirmed in an item: booked directly, or on its programme (not breakouts)."""
@@ -162,6 +170,7 @@ class ConflictIndex:
 
     def _add_item(self, item: ItemRec) -> None:
         self.occ[item.id] = self.snap.occurrences_of(item)
+        self.live[item.id] = [] if item.status == "cancelled" else self.occ[item.id]
         self.items_by_programme[item.programme_id].add(item.id)
         key = self._room_key(item)
         if key is not None:
@@ -170,6 +179,8 @@ class ConflictIndex:
     def _remove_item(self, item: ItemRec) -> None:
         del self.snap.items[item.id]
         self.occ.pop(item.id, None)
+        self.live.pop(item.id, None)
+        self.scopes.pop(("item", item.id), None)
         self.items_by_programme[item.programme_id].discard(item.id)
         key = self._room_key(item)
         if key is not None:
@@ -185,9 +196,7 @@ class ConflictIndex:
         if person is None:
             return
         item_ids = self.person_item_ids(person_id)
-        occs = [
-            o for i in item_ids if self.snap.items[i].status != "cancelled" for o in self.occ[i]
-        ]
+        occs = [o for i in item_ids for o in self.live[i]]
         occs.sort(key=lambda o: (o.start, o.end, o.item.id))
         found: list[Finding] = []
         if self._on("person-double-booked"):
@@ -329,12 +338,7 @@ class ConflictIndex:
 
     def _recheck_room(self, key: object) -> None:
         occs = sorted(
-            (
-                o
-                for i in self.items_by_room.get(key, ())
-                if self.snap.items[i].status != "cancelled"
-                for o in self.occ[i]
-            ),
+            (o for i in self.items_by_room.get(key, ()) for o in self.live[i]),
             key=lambda o: (o.start, o.end, o.item.id),
         )
         found: list[Finding] = []
@@ -369,12 +373,6 @@ class ConflictIndex:
             self.scopes.pop(("programme", prog_id), None)
             return
         found: list[Finding] = []
-        items = sorted(
-            (self.snap.items[i] for i in self.items_by_programme.get(prog_id, ())),
-            key=lambda i: (i.start, i.id),
-        )
-        if self._on("outside-programme"):
-            found += [f for item in items if (f := self._outside(prog, item))]
         if self._on("tour-dates"):
             found += self._tour_dates(prog)
         if self._on("over-capacity") and prog.capacity is not None:
@@ -397,26 +395,35 @@ class ConflictIndex:
                         programme_ids=(prog_id,),
                     )
                 )
-        if self._on("tentative"):
-            for item in items:
-                if item.status == "tentative":
-                    found.append(
-                        Finding(
-                            "tentative",
-                            WARNING,
-                            f"'{item.title}' ({day(item.start, item.zone)}, "
-                            f"{hours(item.start, item.end, item.zone)}) is tentative.",
-                            item_ids=(item.id,),
-                            programme_ids=(prog_id,),
-                        )
-                    )
         self.scopes[("programme", prog_id)] = found
+
+    # -- item scope ---------------------------------------------------------------------------
+
+    def _recheck_item(self, item: ItemRec) -> None:
+        """What concerns one item alone: its programme's dates and whether it is tentative."""
+        found: list[Finding] = []
+        prog = self.snap.programmes.get(item.programme_id)
+        if prog is not None and self._on("outside-programme"):
+            finding = self._outside(prog, item)
+            if finding:
+                found.append(finding)
+        if item.status == "tentative" and self._on("tentative"):
+            found.append(
+                Finding(
+                    "tentative",
+                    WARNING,
+                    f"'{item.title}' ({day(item.start, item.zone)}, "
+                    f"{hours(item.start, item.end, item.zone)}) is tentative.",
+                    item_ids=(item.id,),
+                    programme_ids=(item.programme_id,),
+                )
+            )
+        self.scopes[("item", item.id)] = found
 
     def _outside(self, prog: ProgrammeRec, item: ItemRec) -> Finding | None:
         occs = self.occ.get(item.id) or [Occurrence(item, item.start, item.end)]
-        first = to_local(occs[0].start, prog.zone).date()
-        last = to_local(occs[-1].end - timedelta(microseconds=1), prog.zone).date()
-        if first >= prog.start_date and last <= prog.end_date:
+        opens, closes = self.bounds[prog.id]
+        if occs[0].start >= opens and occs[-1].end <= closes:
             return None
         return Finding(
             "outside-programme",

@@ -109,6 +109,7 @@ class PlanSnapshot:
     travel_minutes: dict[tuple[int, int], int] = field(default_factory=dict)
     minutes_same_city: int = 30
     minutes_other_city: int = 180
+    _minutes_cache: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)
 
     def occurrences_of(self, item: ItemRec) -> list[Occurrence]:
         """The item's occurrences; a repeat rule is bounded by its programme's last day."""
@@ -131,7 +132,14 @@ class PlanSnapshot:
         """Travel minutes between two venues: the pair's own, else by same/other city."""
         if venue_a == venue_b:
             return 0
-        pair = self.travel_minutes.get((min(venue_a, venue_b), max(venue_a, venue_b)))
+        key = (min(venue_a, venue_b), max(venue_a, venue_b))
+        cached = self._minutes_cache.get(key)
+        if cached is None:
+            cached = self._minutes_cache[key] = self._minutes(*key)
+        return cached
+
+    def _minutes(self, venue_a: int, venue_b: int) -> int:
+        pair = self.travel_minutes.get((venue_a, venue_b))
         if pair is not None:
             return pair
         a, b = self.venues.get(venue_a), self.venues.get(venue_b)
