@@ -1,0 +1,1 @@
+"""Documents made from a plan: PDF itineraries, booklets and tour sheets."""

@@ -1,0 +1,221 @@
+"""Everyone's itineraries at once: one PDF for the printer, or one file per person.
+
+The people are cut into small chunks rendered by a pool of processes (one per core), each with
+its own connection to the plan file; the chunks are then joined in order. Progress is reported
+per chunk and a cancel request stops the work and removes what it wrote.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from pathlib import Path
+
+from reportlab.platypus import Flowable, PageBreak
+
+from tourplanner.db import PlanFile
+from tourplanner.errors import Cancelled
+from tourplanner.export.pdf.page import Unnumbered, build
+from tourplanner.services import itinerary, organizations, people
+
+CHUNK = 12  # people per task: small enough for smooth progress and a quick cancel
+
+
+class DuplexPad(Unnumbered):
+    """At the top of an even page, fills it blank, so the next person starts on an odd page."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._blank = self.canv.getPageNumber() % 2 == 0
+        return (avail_width, avail_height) if self._blank else (0, 0)
+
+    def draw(self) -> None:
+        if self._blank:
+            super().draw()
+
+
+def safe_name(name: str) -> str:
+    """A file name from a person's name: ASCII letters, digits and dashes, never empty."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-")[:60]
+    return slug or "person"
+
+
+def file_names(people_rows: Sequence[tuple[int, str]]) -> dict[int, str]:
+    """Unique, safe file names for each person id."""
+    names: dict[int, str] = {}
+    taken: set[str] = set()
+    for person_id, name in people_rows:
+        base = safe_name(name)
+        candidate = f"{base}.pdf"
+        if candidate.lower() in taken:
+            candidate = f"{base}-{person_id}.pdf"
+        taken.add(candidate.lower())
+        names[person_id] = candidate
+    return names
+
+
+_OPEN_PLANS: dict[str, PlanFile] = {}
+
+
+def _plan(path: str) -> PlanFile:
+    """One open plan per worker process (opening checks the file, so do it once)."""
+    if path not in _OPEN_PLANS:
+        _OPEN_PLANS[path] = PlanFile.open(path)
+    return _OPEN_PLANS[path]
+
+
+def render_chunk(
+    plan_path: str,
+    person_ids: list[int],
+    target: str | None,
+    names: dict[int, str] | None,
+    folder: str | None,
+    *,
+    paper: str,
+    duplex: bool,
+) -> list[str]:
+    """Render some people: into one PDF at `target`, or one file each into `folder`."""
+    from tourplanner.export.pdf import plan_info, text_width
+    from tourplanner.export.pdf.itinerary import itinerary_story
+    from tourplanner.export.pdf.styles import make_styles
+
+    plan = _plan(plan_path)
+    styles, width = make_styles(), text_width(paper)
+    with plan.reading() as session:
+        info = plan_info(session)
+        itins = [itinerary.person_itinerary(session, pid) for pid in person_ids]
+    meta = dict(paper=paper, author=info.organization, subject=info.title, plan_title=info.title)
+    if folder is not None:
+        written = []
+        for itin in itins:
+            final = Path(folder) / names[itin.person.id]
+            tmp = final.with_name(f".{final.name}.part")
+            build(
+                str(tmp),
+                itinerary_story(itin, info, width, styles),
+                title=f"Itinerary — {itin.person.name_latin}",
+                **meta,
+            )
+            os.replace(tmp, final)
+            written.append(str(final))
+        return written
+    story: list[Flowable] = []
+    for n, itin in enumerate(itins):
+        if n:
+            story.append(PageBreak())
+            if duplex:
+                story.append(DuplexPad())
+        story += itinerary_story(itin, info, width, styles)
+    build(target, story, title="Itineraries", **meta)
+    return [target]
+
+
+def _people_to_print(plan: PlanFile, group_id: int | None) -> list[tuple[int, str]]:
+    with plan.reading() as session:
+        if group_id is not None:
+            members = organizations.get_group(session, group_id).members
+        else:
+            members = people.list_people(session)
+        return [
+            (p.id, p.name_latin)
+            for p in sorted(members, key=lambda p: (p.name_latin.casefold(), p.id))
+        ]
+
+
+def _merge(parts: list[str], out: Path, *, duplex: bool) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(part)
+        if duplex and len(writer.pages) % 2:
+            writer.add_blank_page()  # the next chunk's first person must start on an odd page
+    if duplex and len(writer.pages) % 2:
+        writer.add_blank_page()
+    with open(out, "wb") as fh:
+        writer.write(fh)
+
+
+def export_itineraries(
+    plan: PlanFile,
+    out: Path,
+    *,
+    group_id: int | None = None,
+    duplex: bool = False,
+    paper: str = "a4",
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Path]:
+    """Everyone's (or one group's) itineraries: `out` ending in .pdf gives one combined file for
+    printing (with `duplex`, each person starts on an odd page); otherwise `out` is a folder
+    that receives one file per person. Returns the files written."""
+    from tourplanner.export.pdf.styles import paper_size
+
+    paper_size(paper)  # refuse a bad paper name before any work
+    out = Path(out)
+    to_folder = out.suffix.lower() != ".pdf"
+    rows = _people_to_print(plan, group_id)
+    names = file_names(rows) if to_folder else None
+    if to_folder:
+        out.mkdir(parents=True, exist_ok=True)
+    chunks = [[pid for pid, _ in rows[i : i + CHUNK]] for i in range(0, len(rows), CHUNK)]
+    scratch = Path(tempfile.mkdtemp(prefix="tourplanner-batch-"))
+    written: list[str] = []
+    parts: dict[int, str] = {}
+    total, done = len(rows), 0
+    workers = workers or min(2, os.cpu_count() or 1)
+    if progress:
+        progress(0, total)
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures: dict[Future, int] = {}
+            for n, chunk in enumerate(chunks):
+                target = None if to_folder else str(scratch / f"part-{n:05d}.pdf")
+                future = pool.submit(
+                    render_chunk,
+                    str(plan.path),
+                    chunk,
+                    target,
+                    names,
+                    str(out) if to_folder else None,
+                    paper=paper,
+                    duplex=duplex,
+                )
+                futures[future] = n
+            pending = set(futures)
+            while pending:
+                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    paths = future.result()
+                    written += paths
+                    parts[futures[future]] = paths[0] if paths else ""
+                    done += len(chunks[futures[future]])
+                    if progress:
+                        progress(done, total)
+                if cancelled and cancelled():
+                    for future in pending:
+                        future.cancel()
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    for future in pending:
+                        if not future.cancelled() and future.exception() is None:
+                            written += future.result()
+                    raise Cancelled("the export was cancelled; nothing was kept")
+        if to_folder:
+            return sorted(Path(p) for p in written)
+        tmp = out.with_name(f".{out.name}.part")
+        _merge([parts[n] for n in sorted(parts)], tmp, duplex=duplex)
+        os.replace(tmp, out)
+        return [out]
+    except BaseException:
+        if to_folder:
+            for path in written:
+                Path(path).unlink(missing_ok=True)
+        raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
