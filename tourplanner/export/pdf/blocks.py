@@ -6,18 +6,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from tourplanner.export.pdf.fonts import markup
+from tourplanner.export.pdf.fonts import SANS, markup
 from tourplanner.export.pdf.styles import ACCENT_LIGHT, RULE, Styles
 from tourplanner.services.views import VenueView
 from tourplanner.timezones import abbreviation, to_local
 
 TIME_WIDTH = 27 * mm
 QR_SIZE = 17 * mm
+
+
+def table_style(commands: list[tuple]) -> TableStyle:
+    """A table style whose empty cells use the embedded face (reportlab's default is Helvetica)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), *commands])
 
 
 @dataclass(frozen=True)
@@ -37,16 +41,47 @@ def join(*parts: str | None, sep: str = " · ") -> str:
     return sep.join(p for p in parts if p)
 
 
-@lru_cache(maxsize=256)
-def qr_code(latitude: float, longitude: float) -> Drawing:
-    """A QR code of a geo: URI, so a phone can navigate to the venue offline."""
-    widget = QrCodeWidget(f"geo:{latitude:.6f},{longitude:.6f}", barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(
-        QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0]
-    )
-    drawing.add(widget)
-    return drawing
+@lru_cache(maxsize=512)
+def qr_modules(latitude: float, longitude: float) -> tuple[tuple[bool, ...], ...]:
+    """The dark/light modules of the QR code of a geo: URI."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(f"geo:{latitude:.6f},{longitude:.6f}")
+    code.make()
+    return tuple(tuple(bool(m) for m in row) for row in code.modules)
+
+
+class GeoQr(Flowable):
+    """A QR code of a venue's geo: URI, so a phone can navigate there offline.
+
+    Drawn once per document as a form and reused: drawing thousands of little squares per
+    entry would dominate the time to print a batch.
+    """
+
+    def __init__(self, latitude: float, longitude: float, size: float = QR_SIZE) -> None:
+        super().__init__()
+        self.latitude, self.longitude = latitude, longitude
+        self.width = self.height = size
+
+    def wrap(self, *_: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        name = f"qr{self.latitude:.6f}_{self.longitude:.6f}".replace("-", "m").replace(".", "d")
+        canv = self.canv
+        if not canv.hasForm(name):
+            modules = qr_modules(self.latitude, self.longitude)
+            box = self.width / (len(modules) + 2)  # a quiet zone of one module around it
+            canv.beginForm(name)
+            canv.setFillColorRGB(0, 0, 0)
+            path = canv.beginPath()
+            for r, row in enumerate(modules):
+                y = self.height - (r + 2) * box
+                for c, dark in enumerate(row):
+                    if dark:
+                        path.rect((c + 1) * box, y, box * 1.01, box * 1.01)
+            canv.drawPath(path, stroke=0, fill=1)
+            canv.endForm()
+        canv.doForm(name)
 
 
 def venue_lines(venue: VenueView | None, room: str, room_local: str, s: Styles) -> list[Flowable]:
@@ -76,7 +111,7 @@ def entry_row(
 ) -> Table:
     """One entry of a day: time | details | QR code; never split across pages."""
     qr = (
-        qr_code(venue.latitude, venue.longitude)
+        GeoQr(venue.latitude, venue.longitude)
         if venue is not None and venue.latitude is not None and venue.longitude is not None
         else ""
     )
@@ -85,7 +120,7 @@ def entry_row(
         colWidths=[TIME_WIDTH, width - TIME_WIDTH - QR_SIZE - 4 * mm, QR_SIZE + 4 * mm],
     )
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -107,7 +142,7 @@ def day_heading(title: str, note: str, width: float, s: Styles) -> Table:
         [[para(title, s.day), para(note, s.day_note)]], colWidths=[width * 0.6, width * 0.4]
     )
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -126,7 +161,7 @@ def info_table(rows: list[tuple[str, list[Flowable]]], width: float, s: Styles) 
     data = [[Paragraph(label, s.muted), value] for label, value in rows]
     table = Table(data, colWidths=[38 * mm, width - 38 * mm])
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),

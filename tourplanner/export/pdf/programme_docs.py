@@ -14,7 +14,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from tourplanner.export.pdf.blocks import (
@@ -23,6 +22,7 @@ from tourplanner.export.pdf.blocks import (
     entry_row,
     join,
     para,
+    table_style,
     time_cell,
     venue_lines,
 )
@@ -116,7 +116,7 @@ def speaker_index(views: list[ItemView], width: float, s: Styles) -> list[Flowab
         data.append([para(name, s.body), entries])
     table = Table(data, colWidths=[width * 0.38, width * 0.62], repeatRows=0)
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -195,7 +195,7 @@ def tour_story(
         repeatRows=1,
     )
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),

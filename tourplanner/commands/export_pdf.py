@@ -1,0 +1,127 @@
+"""`tourplanner export itinerary|itineraries|programme|tour`: the PDF documents."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tourplanner.db import PlanFile
+from tourplanner.errors import NotFoundError
+from tourplanner.export import pdf
+from tourplanner.models.enums import ProgrammeKind
+from tourplanner.services import organizations, people, programmes
+
+
+def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
+    """Add the PDF exports under `export`."""
+    one = groups.export.add_parser("itinerary", help="one person's itinerary as PDF")
+    one.add_argument("plan", type=Path)
+    one.add_argument("--person", required=True, help="name, email or id")
+    one.add_argument("-o", "--output", required=True, type=Path)
+    one.add_argument("--include-cancelled", action="store_true")
+    one.add_argument(
+        "--include-sensitive", action="store_true", help="print passport and medical notes"
+    )
+    _paper(one)
+    one.set_defaults(func=_itinerary)
+
+    many = groups.export.add_parser(
+        "itineraries", help="everyone's itineraries: one PDF (OUT.pdf) or one file each (OUTDIR/)"
+    )
+    many.add_argument("plan", type=Path)
+    many.add_argument("--group", help="only this group's members")
+    many.add_argument("--duplex", action="store_true", help="start each person on an odd page")
+    many.add_argument("-o", "--output", required=True, type=Path)
+    _paper(many)
+    many.set_defaults(func=_itineraries)
+
+    booklet = groups.export.add_parser(
+        "programme", help="a programme booklet (default: the conference)"
+    )
+    booklet.add_argument("plan", type=Path)
+    booklet.add_argument("--programme", help="name or id")
+    booklet.add_argument("-o", "--output", required=True, type=Path)
+    _paper(booklet)
+    booklet.set_defaults(func=_booklet)
+
+    tour = groups.export.add_parser("tour", help="a study tour: roster, hotels, day by day")
+    tour.add_argument("plan", type=Path)
+    tour.add_argument("--programme", required=True, help="name or id")
+    tour.add_argument("-o", "--output", required=True, type=Path)
+    _paper(tour)
+    tour.set_defaults(func=_tour)
+
+
+def _paper(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4")
+
+
+def _itinerary(args: argparse.Namespace) -> int:
+    with PlanFile.open(args.plan) as plan:
+        with plan.reading() as session:
+            person = people.find_person(session, args.person)
+            person_id, name = person.id, person.display_name
+        pdf.export_itinerary(
+            plan,
+            person_id,
+            args.output,
+            paper=args.paper,
+            include_cancelled=args.include_cancelled,
+            include_sensitive=args.include_sensitive,
+        )
+    print(f"wrote the itinerary of {name} to {args.output}")
+    return 0
+
+
+def _itineraries(args: argparse.Namespace) -> int:
+    with PlanFile.open(args.plan) as plan:
+        group_id = None
+        if args.group:
+            with plan.reading() as session:
+                group_id = organizations.find_group(session, args.group).id
+
+        def progress(done: int, total: int) -> None:
+            print(f"\r{done}/{total} people", end="", file=sys.stderr, flush=True)
+
+        written = pdf.export_itineraries(
+            plan,
+            args.output,
+            group_id=group_id,
+            duplex=args.duplex,
+            paper=args.paper,
+            progress=progress,
+        )
+    print(file=sys.stderr)
+    print(f"wrote {len(written)} file(s) to {args.output}")
+    return 0
+
+
+def _booklet(args: argparse.Namespace) -> int:
+    with PlanFile.open(args.plan) as plan:
+        with plan.reading() as session:
+            if args.programme:
+                prog_id = programmes.find_programme(session, args.programme).id
+            else:
+                conferences = [
+                    p
+                    for p in programmes.list_programmes(session)
+                    if p.kind == ProgrammeKind.CONFERENCE
+                ]
+                if not conferences:
+                    raise NotFoundError(
+                        "the plan has no conference; name a programme with --programme"
+                    )
+                prog_id = conferences[0].id
+        pdf.export_programme_booklet(plan, prog_id, args.output, paper=args.paper)
+    print(f"wrote the programme booklet to {args.output}")
+    return 0
+
+
+def _tour(args: argparse.Namespace) -> int:
+    with PlanFile.open(args.plan) as plan:
+        with plan.reading() as session:
+            prog_id = programmes.find_programme(session, args.programme).id
+        pdf.export_tour(plan, prog_id, args.output, paper=args.paper)
+    print(f"wrote the tour sheet to {args.output}")
+    return 0
