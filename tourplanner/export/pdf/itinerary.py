@@ -9,11 +9,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from tourplanner.export.pdf.blocks import (
+    Line,
     PlanInfo,
     day_heading,
     entry_row,
     info_table,
     join,
+    line,
     para,
     time_cell,
     venue_lines,
@@ -66,24 +68,24 @@ def zone_cue(instant: datetime, zone: str, previous: str, s: Styles) -> Paragrap
 
 
 def item_row(view: ItemView, width: float, s: Styles) -> Row:
-    details: list[Flowable] = []
+    details: list[Line] = []
     prefix = '<font color="#9A3412">CANCELLED · </font>' if view.status == "cancelled" else ""
-    details.append(para(view.title_en, s.entry_title, prefix=prefix))
+    details.append(line(view.title_en, s.entry_title, prefix=prefix))
     if view.title_local:
-        details.append(para(view.title_local, s.body))
+        details.append(line(view.title_local, s.body))
     kind = join(
         label(view.kind),
         "tentative" if view.status == "tentative" else "",
         f"you are {view.role}" if view.role and view.role != "attending" else "",
     )
-    details.append(para(kind, s.muted))
+    details.append(line(kind, s.muted))
     details += venue_lines(view.venue, view.room, view.room_local, s)
     if view.speakers:
-        details.append(para("Speakers: " + ", ".join(view.speakers), s.small))
+        details.append(line("Speakers: " + ", ".join(view.speakers), s.small))
     if view.chairs:
-        details.append(para("Chair: " + ", ".join(view.chairs), s.small))
+        details.append(line("Chair: " + ", ".join(view.chairs), s.small))
     if view.description:
-        details.append(para(view.description, s.muted))
+        details.append(line(view.description, s.muted))
     flowable = entry_row(
         time_cell(view.start_utc, view.end_utc, view.timezone, s), details, width, view.venue
     )
@@ -98,11 +100,11 @@ def travel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
     days = seg.day_offset
     marker = f" (+{days} day{'s' if days > 1 else ''})" if days > 0 else ""
     details = [
-        para(join(label(seg.kind), seg.carrier, seg.number), s.entry_title),
-        para(
+        line(join(label(seg.kind), seg.carrier, seg.number), s.entry_title),
+        line(
             f"{seg.from_place} → {seg.to_place}" if seg.from_place or seg.to_place else "", s.body
         ),
-        para(
+        line(
             f"Departs {to_local(seg.start_utc, seg.start_timezone):%a %d %b %H:%M} "
             f"{abbreviation(seg.start_utc, seg.start_timezone)} · Arrives {arrive_local:%a %d %b %H:%M} "
             f"{abbreviation(seg.end_utc, seg.end_timezone)}{marker}",
@@ -110,9 +112,9 @@ def travel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
         ),
     ]
     if seg.confirmation_code:
-        details.append(para(f"Confirmation {seg.confirmation_code}", s.small))
+        details.append(line(f"Confirmation {seg.confirmation_code}", s.small))
     if seg.notes:
-        details.append(para(seg.notes, s.muted))
+        details.append(line(seg.notes, s.muted))
     time = time_cell(seg.start_utc, None, seg.start_timezone, s)
     time.append(
         Paragraph(f"→ {arrive_local:%H:%M}{' +' + str(days) if days > 0 else ''}", s.time_zone)
@@ -130,19 +132,19 @@ def hotel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
     ).days
     check_out = to_local(seg.end_utc, seg.end_timezone)
     extra = (
-        [para(f"Confirmation {seg.confirmation_code}", s.small)] if seg.confirmation_code else []
+        [line(f"Confirmation {seg.confirmation_code}", s.small)] if seg.confirmation_code else []
     )
     check_in = [
-        para(f"Hotel check-in · {name}", s.entry_title),
+        line(f"Hotel check-in · {name}", s.entry_title),
         *venue_lines(venue, "", "", s)[1 if venue else 0 :],
-        para(
+        line(
             f"{nights} night{'s' if nights != 1 else ''}, check-out {check_out:%a %d %b %H:%M}",
             s.small,
         ),
         *extra,
     ]
     if seg.notes:
-        check_in.append(para(seg.notes, s.muted))
+        check_in.append(line(seg.notes, s.muted))
     city = (venue.city,) if venue and venue.city else ()
     rows = [
         Row(
@@ -155,7 +157,7 @@ def hotel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
             city,
         )
     ]
-    out = [para(f"Hotel check-out · {name}", s.entry_title), *extra]
+    out = [line(f"Hotel check-out · {name}", s.entry_title), *extra]
     rows.append(
         Row(
             seg.end_utc,

@@ -17,10 +17,12 @@ from reportlab.platypus import (
 )
 
 from tourplanner.export.pdf.blocks import (
+    Line,
     PlanInfo,
     day_heading,
     entry_row,
     join,
+    line,
     para,
     table_style,
     time_cell,
@@ -43,13 +45,13 @@ def title_block(prog: ProgrammeView, kicker: str, s: Styles) -> list[Flowable]:
     return story
 
 
-def item_details(view: ItemView, s: Styles, *, with_venue: bool) -> list[Flowable]:
+def item_details(view: ItemView, s: Styles, *, with_venue: bool) -> list[Line]:
     prefix = '<font color="#9A3412">CANCELLED · </font>' if view.status == "cancelled" else ""
-    details: list[Flowable] = [para(view.title_en, s.entry_title, prefix=prefix)]
+    details: list[Line] = [line(view.title_en, s.entry_title, prefix=prefix)]
     if view.title_local:
-        details.append(para(view.title_local, s.body))
+        details.append(line(view.title_local, s.body))
     details.append(
-        para(
+        line(
             join(label(view.kind), view.track, "tentative" if view.status == "tentative" else ""),
             s.muted,
         )
@@ -58,17 +60,17 @@ def item_details(view: ItemView, s: Styles, *, with_venue: bool) -> list[Flowabl
         details += venue_lines(view.venue, view.room, view.room_local, s)
     else:
         details.append(
-            para(
+            line(
                 join(view.room, view.room_local) or (view.venue.name_en if view.venue else ""),
                 s.small,
             )
         )
     if view.speakers:
-        details.append(para("Speakers: " + ", ".join(view.speakers), s.small))
+        details.append(line("Speakers: " + ", ".join(view.speakers), s.small))
     if view.chairs:
-        details.append(para("Chair: " + ", ".join(view.chairs), s.small))
+        details.append(line("Chair: " + ", ".join(view.chairs), s.small))
     if view.description:
-        details.append(para(view.description, s.muted))
+        details.append(line(view.description, s.muted))
     return details
 
 
