@@ -66,6 +66,9 @@ class TravelKind(StrEnum):
     HOTEL = "hotel"
 
 
+ACRONYMS = {"vip": "VIP"}
+
+
 def label(value: str) -> str:
-    """A display label for a vocabulary value: 'site_visit' -> 'Site visit'."""
-    return value.replace("_", " ").capitalize()
+    """A display label for a vocabulary value: 'site_visit' -> 'Site visit', 'vip' -> 'VIP'."""
+    return ACRONYMS.get(value) or value.replace("_", " ").capitalize()

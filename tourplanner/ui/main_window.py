@@ -1,19 +1,43 @@
-"""The main window: the plan's programmes and their items, in each venue's local time."""
+"""The main window: programmes and items, people, conflicts; imports, PDF exports, undo."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTreeWidget, QTreeWidgetItem
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QTableView,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tourplanner import __version__
 from tourplanner.db import PlanFile
+from tourplanner.errors import TourPlannerError
+from tourplanner.export.pdf import export_itinerary
 from tourplanner.models.enums import label
-from tourplanner.services import itinerary, plans, programmes
+from tourplanner.services import items, itinerary, plans, programmes
+from tourplanner.services.conflicts import build_index, refresh_item
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, to_local
+from tourplanner.ui.batch_export import BatchExportWorker, start_worker
+from tourplanner.ui.conflicts_panel import ConflictsPanel
+from tourplanner.ui.people_model import PeopleModel
+from tourplanner.ui.undo_commands import MoveItemCommand
 
 COLUMNS = ("Programme / item", "When (local)", "Kind", "Venue", "Status")
+STEP = timedelta(minutes=15)
 
 
 def item_row(view: ItemView) -> list[str]:
@@ -29,50 +53,112 @@ def item_row(view: ItemView) -> list[str]:
 
 
 class MainWindow(QMainWindow):
-    """A read-only overview of one plan; every row is built from plain service views."""
+    """One open plan. Every change is one transaction, saved at once and undoable."""
 
     def __init__(self, plan: PlanFile) -> None:
         super().__init__()
         self.plan = plan
+        self.undo_stack = QUndoStack(self)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(COLUMNS)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setAccessibleName("Programmes and items")
-        self.setCentralWidget(self.tree)
+        self.tree.setToolTip("The plan's programmes and their items, in local time")
+        self.people = PeopleModel(plan)
+        self.people_filter = QSortFilterProxyModel(self)
+        self.people_filter.setSourceModel(self.people)
+        self.people_filter.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.people_filter.setFilterKeyColumn(-1)
+        self.people_view = QTableView()
+        self.people_view.setModel(self.people_filter)
+        self.people_view.setSortingEnabled(True)
+        self.people_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.people_view.verticalHeader().setVisible(False)
+        self.people_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.people_view.setAccessibleName("People")
+        self.people_view.horizontalHeader().setStretchLastSection(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find people by name, organization, group or email")
+        self.search.setAccessibleName("Find people")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.people_filter.setFilterFixedString)
+        people_page = QWidget()
+        layout = QVBoxLayout(people_page)
+        layout.addWidget(self.search)
+        layout.addWidget(self.people_view)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.tree, "Programmes")
+        self.tabs.addTab(people_page, "People")
+        self.setCentralWidget(self.tabs)
+        self.conflicts = ConflictsPanel()
+        self.conflicts.show_items.connect(self.select_items)
+        dock = QDockWidget("Conflicts", self)
+        dock.setObjectName("conflicts")
+        dock.setWidget(self.conflicts)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.resizeDocks([dock], [180], Qt.Orientation.Vertical)
         self._build_menus()
-        self.resize(1200, 760)
+        self.resize(1440, 900)
         self.reload()
 
+    # -- menus ---------------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About TourPlanner", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "Import &people…", self.import_people)
+        self._action(file_menu, "Import &calendar or schedule…", self.import_events)
+        file_menu.addSeparator()
+        self._action(file_menu, "Export &itinerary (PDF)…", self.export_selected_itinerary)
+        self._action(file_menu, "Export &all itineraries (PDF)…", self.export_all_itineraries)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        edit = bar.addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        self._action(edit, "Move item 15 min &later", lambda: self.move_selected(STEP), "Ctrl+Down")
+        self._action(
+            edit, "Move item 15 min &earlier", lambda: self.move_selected(-STEP), "Ctrl+Up"
+        )
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About TourPlanner", self._about)
+
+    # -- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Rebuild the tree from the plan file in one read transaction."""
+        """Rebuild every view and the conflict index from the plan file."""
         with self.plan.reading() as session:
-            plan = plans.get_plan(session)
-            title = plan.title
+            title = plans.get_plan(session).title
+            self.conflict_index = build_index(session)
+        self.setWindowTitle(f"{title} — {self.plan.path.name} — TourPlanner")
+        count = self._fill_tree()
+        self.people.reload()
+        self.people_view.resizeColumnsToContents()
+        self.conflicts.set_findings(self.conflict_index.findings())
+        self.statusBar().showMessage(f"{count} items, {len(self.people.rows)} people")
+
+    def _fill_tree(self) -> int:
+        """The programmes and their items (occurrences) in local time; returns the item count."""
+        with self.plan.reading() as session:
             groups = [
-                (
-                    prog.id,
-                    prog.title_en,
-                    prog.title_local,
-                    prog.kind,
-                    prog.start_date,
-                    prog.end_date,
-                )
-                for prog in programmes.list_programmes(session)
+                (p.id, p.title_en, p.title_local, p.kind, p.start_date, p.end_date)
+                for p in programmes.list_programmes(session)
             ]
             views = {pid: itinerary.programme_items(session, pid) for pid, *_ in groups}
-        self.setWindowTitle(f"{title} — {self.plan.path.name} — TourPlanner")
         self.tree.clear()
         for pid, title_en, title_local, kind, start, end in groups:
             name = f"{title_en} · {title_local}" if title_local else title_en
@@ -88,9 +174,136 @@ class MainWindow(QMainWindow):
             self.tree.resizeColumnToContents(column)
         self.tree.setColumnWidth(0, 520)
         self.tree.setColumnWidth(3, min(self.tree.columnWidth(3), 380))
-        self.statusBar().showMessage(
-            f"{len(groups)} programmes, {sum(len(v) for v in views.values())} items"
+        return sum(len(v) for v in views.values())
+
+    def item_changed(self, item_id: int) -> None:
+        """After an edit: recheck only what the item touches, then refresh the views."""
+        with self.plan.reading() as session:
+            refresh_item(session, self.conflict_index, item_id)
+        selected = self.selected_item_id()
+        self._fill_tree()
+        self.conflicts.set_findings(self.conflict_index.findings())
+        if selected is not None:
+            self.select_items([selected])
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def _item_nodes(self):  # noqa: ANN202 - a generator of tree items
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for j in range(top.childCount()):
+                yield top.child(j)
+
+    def selected_item_id(self) -> int | None:
+        node = self.tree.currentItem()
+        data = node.data(0, Qt.ItemDataRole.UserRole) if node else None
+        return data[1] if data and data[0] == "item" else None
+
+    def select_items(self, item_ids: list[int]) -> None:
+        """Select (and scroll to) the first occurrence of each of these items."""
+        self.tabs.setCurrentIndex(0)
+        self.tree.clearSelection()
+        wanted = set(item_ids)
+        first = None
+        for node in self._item_nodes():
+            kind, ident = node.data(0, Qt.ItemDataRole.UserRole)
+            if ident in wanted:
+                node.setSelected(True)
+                wanted.discard(ident)
+                first = first or node
+        if first is not None:
+            self.tree.setCurrentItem(first)
+            self.tree.scrollToItem(first)
+
+    def selected_person_id(self) -> int | None:
+        index = self.people_view.currentIndex()
+        return self.people_filter.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
+
+    # -- operations ----------------------------------------------------------------------------
+
+    def move_selected(self, delta: timedelta) -> None:
+        item_id = self.selected_item_id()
+        if item_id is None:
+            self.statusBar().showMessage("Select an item to move")
+            return
+        with self.plan.reading() as session:
+            found = items.get_item(session, item_id)
+            start, title = found.start_utc, found.title_en
+        self.undo_stack.push(
+            MoveItemCommand(self.plan, item_id, start, start + delta, title, self.item_changed)
         )
 
+    def import_people(self) -> None:
+        from tourplanner.ui.import_dialog import ImportPeopleDialog
+
+        dialog = ImportPeopleDialog(self.plan, self)
+        dialog.imported.connect(lambda *_: self.reload())
+        dialog.exec()
+
+    def import_events(self) -> None:
+        from tourplanner.ui.import_dialog import ImportEventsDialog
+
+        dialog = ImportEventsDialog(self.plan, self)
+        dialog.imported.connect(lambda *_: self.reload())
+        dialog.exec()
+
+    def export_selected_itinerary(self, path: Path | None = None) -> Path | None:
+        person_id = self.selected_person_id()
+        if person_id is None:
+            QMessageBox.information(
+                self, "Export itinerary", "Select a person in the People tab first."
+            )
+            return None
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export itinerary", "itinerary.pdf", "PDF (*.pdf)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            export_itinerary(self.plan, person_id, path)
+        except (TourPlannerError, OSError) as exc:
+            QMessageBox.warning(
+                self, "Export itinerary", f"The itinerary was not written.\n\n{exc}"
+            )
+            return None
+        self.statusBar().showMessage(f"Wrote {path}")
+        return path
+
+    def export_all_itineraries(
+        self, out: Path | None = None, *, workers: int | None = None
+    ) -> BatchExportWorker | None:
+        if out is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export all itineraries", "itineraries.pdf", "PDF (*.pdf)"
+            )
+            if not name:
+                return None
+            out = Path(name)
+        dialog = QProgressDialog("Exporting itineraries…", "Cancel", 0, 100, self)
+        dialog.setWindowTitle("Export all itineraries")
+        dialog.setMinimumDuration(0)
+        worker = BatchExportWorker(self.plan, out, workers=workers)
+        worker.progressed.connect(
+            lambda done, total: (dialog.setMaximum(max(total, 1)), dialog.setValue(done))
+        )
+        dialog.canceled.connect(worker.stop.set)
+        worker.finished.connect(
+            lambda paths: (dialog.reset(), self.statusBar().showMessage(f"Wrote {out}"))
+        )
+        worker.cancelled.connect(
+            lambda: (dialog.reset(), self.statusBar().showMessage("Export cancelled"))
+        )
+        worker.failed.connect(
+            lambda text: (dialog.reset(), QMessageBox.warning(self, "Export", text))
+        )
+        self._batch = (worker, start_worker(worker), dialog)
+        return worker
+
     def _about(self) -> None:
-        QMessageBox.about(self, "About TourPlanner", f"TourPlanner {__version__}")
+        QMessageBox.about(
+            self,
+            "About TourPlanner",
+            f"TourPlanner {__version__}\nPlan conferences and study tours.",
+        )

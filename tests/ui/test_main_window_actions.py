@@ -1,0 +1,108 @@
+"""The main window driven as a user would: find people, move an item (undo/redo), export PDFs."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from tourplanner.db import PlanFile
+from tourplanner.demo import write_demo_plan
+from tourplanner.services import items, people
+from tourplanner.ui.app import create_application
+from tourplanner.ui.main_window import STEP, MainWindow
+from tourplanner.ui.people_model import PeopleModel
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    path = tmp_path / "demo.tourplan"
+    write_demo_plan(path)
+    create_application()
+    plan = PlanFile.open(path)
+    win = MainWindow(plan)
+    qtbot.addWidget(win)
+    yield win
+    plan.close()
+
+
+def stored_start(path: Path, item_id: int) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT start_utc FROM items WHERE id = ?", (item_id,)).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_people_model_passes_the_model_tester(qtmodeltester, window) -> None:
+    qtmodeltester.check(PeopleModel(window.plan))
+    qtmodeltester.check(window.people_filter)
+
+
+def test_search_box_filters_people(qtbot, window) -> None:
+    total = window.people_filter.rowCount()
+    qtbot.keyClicks(window.search, "Yangzhou")
+    shown = window.people_filter.rowCount()
+    assert 0 < shown < total
+    names = {window.people_filter.index(r, 2).data() for r in range(shown)}
+    assert names == {"Yangzhou Municipal People's Government"}
+
+
+def test_moving_an_item_updates_conflicts_undo_and_redo_persist(window) -> None:
+    with window.plan.reading() as s:
+        keynote = next(i for i in items.list_items(s) if i.title_en.startswith("Keynote"))
+        keynote_id, original = keynote.id, keynote.start_utc
+    assert [f for f in window.conflicts.findings if f.severity == "error"] == []
+    window.select_items([keynote_id])
+    window.move_selected(STEP)  # into the tea break its audience goes to next
+    errors = [f for f in window.conflicts.findings if f.severity == "error"]
+    assert errors and all(keynote_id in f.item_ids for f in errors)
+    assert "person-double-booked" in {f.rule for f in errors}
+    assert stored_start(window.plan.path, keynote_id).startswith("2015-04-21 01:30")
+    window.undo_stack.undo()
+    assert [f for f in window.conflicts.findings if f.severity == "error"] == []
+    with window.plan.reading() as s:
+        assert items.get_item(s, keynote_id).start_utc == original
+    window.undo_stack.redo()
+    reopened = PlanFile.open(window.plan.path)
+    with reopened.reading() as s:
+        assert items.get_item(s, keynote_id).start_utc == datetime(2015, 4, 21, 1, 30, tzinfo=UTC)
+    reopened.close()
+
+
+def test_export_the_selected_persons_itinerary(window, tmp_path: Path) -> None:
+    window.tabs.setCurrentIndex(1)
+    window.search.setText("O'Neill")
+    window.people_view.setCurrentIndex(window.people_filter.index(0, 0))
+    out = window.export_selected_itinerary(tmp_path / "bob.pdf")
+    assert out is not None and "Bob O'Neill" in PdfReader(out).pages[0].extract_text()
+
+
+def test_batch_export_runs_off_the_gui_thread_and_can_be_cancelled(
+    qtbot, window, tmp_path: Path
+) -> None:
+    done = tmp_path / "all.pdf"
+    worker = window.export_all_itineraries(done, workers=1)
+    with qtbot.waitSignal(worker.finished, timeout=60_000) as blocker:
+        pass
+    assert blocker.args == [[str(done)]] and len(PdfReader(done).pages) > 31
+    stopped = tmp_path / "stopped.pdf"
+    worker = window.export_all_itineraries(stopped, workers=1)
+    worker.stop.set()  # what the progress dialog's Cancel button does
+    with qtbot.waitSignal(worker.cancelled, timeout=60_000):
+        pass
+    assert not stopped.exists()
+    qtbot.waitUntil(lambda: not window._batch[1].isRunning(), timeout=10_000)
+
+
+def test_selecting_a_finding_selects_its_items(window) -> None:
+    with window.plan.reading() as s:
+        ahmed = people.find_person(s, "Ahmed Hassan").id
+    finding = next(f for f in window.conflicts.findings if ahmed in f.person_ids)
+    window.conflicts.show_items.emit(list(finding.item_ids))
+    selected = [n.data(0, Qt.ItemDataRole.UserRole)[1] for n in window.tree.selectedItems()]
+    assert selected == list(finding.item_ids)

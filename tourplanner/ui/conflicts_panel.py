@@ -1,0 +1,44 @@
+"""The conflicts dock: the scheduling checks' findings, grouped by severity."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from tourplanner.scheduling.findings import ERROR, Finding
+
+
+class ConflictsPanel(QTreeWidget):
+    """Errors and warnings; activating a finding asks to show its items."""
+
+    show_items = Signal(list)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHeaderLabels(["Rule", "Finding"])
+        self.setAccessibleName("Conflicts")
+        self.setToolTip("Scheduling conflicts, updated after every change")
+        self.setWordWrap(True)
+        self.setColumnWidth(0, 190)
+        self.itemActivated.connect(self._activated)
+        self.itemClicked.connect(self._activated)
+        self.findings: list[Finding] = []
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        self.clear()
+        for severity, title in ((ERROR, "Errors"), ("warning", "Warnings")):
+            group = [f for f in findings if f.severity == severity]
+            top = QTreeWidgetItem([f"{title} ({len(group)})", ""])
+            for finding in group:
+                child = QTreeWidgetItem([finding.rule, finding.message])
+                child.setToolTip(1, finding.message)
+                child.setData(0, Qt.ItemDataRole.UserRole, list(finding.item_ids))
+                top.addChild(child)
+            self.addTopLevelItem(top)
+            top.setExpanded(True)
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        ids = item.data(0, Qt.ItemDataRole.UserRole)
+        if ids:
+            self.show_items.emit(ids)
