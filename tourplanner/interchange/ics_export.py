@@ -23,7 +23,7 @@ from tourplanner.models import Item, Participation, Person, Programme, TravelSeg
 from tourplanner.models.enums import ParticipationRole, ParticipationStatus, TravelKind, label
 from tourplanner.scheduling.recurrence import parse_exdates
 from tourplanner.services.common import fetch
-from tourplanner.services.itinerary import person_itinerary
+from tourplanner.services.itinerary import load_items, person_itinerary
 from tourplanner.timezones import day_offset_label, format_datetime, to_local, to_utc, zone
 
 PRODID = f"-//TourPlanner//TourPlanner {__version__}//EN"
@@ -205,19 +205,6 @@ def build_calendar(
     return calendar
 
 
-def _load_items(session: Session, condition: object) -> list[Item]:
-    return list(
-        session.scalars(
-            select(Item)
-            .where(condition)
-            .options(
-                selectinload(Item.venue), selectinload(Item.room), selectinload(Item.programme)
-            )
-            .order_by(Item.start_utc, Item.id)
-        )
-    )
-
-
 def ics_bytes(
     session: Session, *, person_id: int | None = None, programme_id: int | None = None
 ) -> tuple[bytes, int]:
@@ -229,7 +216,7 @@ def ics_bytes(
         person = fetch(session, Person, person_id, "person")
         itinerary = person_itinerary(session, person_id, include_cancelled=True)
         ids = list(dict.fromkeys(v.id for v in itinerary.items))
-        items = _load_items(session, Item.id.in_(ids)) if ids else []
+        items = load_items(session, Item.id.in_(ids)) if ids else []
         travel = list(
             session.scalars(
                 select(TravelSegment)
@@ -241,10 +228,10 @@ def ics_bytes(
         name = f"Itinerary — {person.display_name}"
     elif programme_id is not None:
         programme = fetch(session, Programme, programme_id, "programme")
-        items = _load_items(session, Item.programme_id == programme_id)
+        items = load_items(session, Item.programme_id == programme_id)
         name = programme.title_en
     else:
-        items = _load_items(session, Item.id.is_not(None))
+        items = load_items(session, Item.id.is_not(None))
         name = "TourPlanner plan"
     calendar = build_calendar(session, items, travel, name=name)
     return calendar.to_ical(), len(items) + len(travel)

@@ -88,7 +88,8 @@ def item_views(
     return views
 
 
-def _load_items(session: Session, condition: object) -> list[Item]:
+def load_items(session: Session, condition: object) -> list[Item]:
+    """Items matching a condition, with venue, room and programme loaded, in time order."""
     return list(
         session.scalars(
             select(Item)
@@ -124,7 +125,7 @@ def person_itinerary(
     )
     items = [
         i
-        for i in _load_items(session, condition)
+        for i in load_items(session, condition)
         if include_cancelled or i.status != ItemStatus.CANCELLED
     ]
     travel = session.scalars(
@@ -148,7 +149,7 @@ def programme_items(
 ) -> list[ItemView]:
     """All occurrences of a programme's items in time order."""
     fetch(session, Programme, programme_id, "programme")
-    items = _load_items(session, Item.programme_id == programme_id)
+    items = load_items(session, Item.programme_id == programme_id)
     views = item_views(session, items)
     return [v for v in views if include_cancelled or v.status != ItemStatus.CANCELLED]
 

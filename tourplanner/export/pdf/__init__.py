@@ -50,6 +50,22 @@ def atomic_output(out: Path | BinaryIO) -> Iterator[str | BinaryIO]:
         raise
 
 
+def write_document(
+    out: Path | BinaryIO, story: list, *, paper: str, title: str, info: PlanInfo
+) -> None:
+    """Lay out a story as a finished PDF at `out`, with the plan's header and metadata."""
+    with atomic_output(out) as target:
+        build(
+            target,
+            story,
+            paper=paper,
+            title=title,
+            author=info.organization,
+            subject=info.title,
+            plan_title=info.title,
+        )
+
+
 def export_itinerary(
     plan: PlanFile,
     person_id: int,
@@ -70,16 +86,9 @@ def export_itinerary(
             include_sensitive=include_sensitive,
         )
     story = itinerary_story(itin, info, width, make_styles())
-    with atomic_output(out) as target:
-        build(
-            target,
-            story,
-            paper=paper,
-            title=f"Itinerary — {itin.person.name_latin}",
-            author=info.organization,
-            subject=info.title,
-            plan_title=info.title,
-        )
+    write_document(
+        out, story, paper=paper, title=f"Itinerary — {itin.person.name_latin}", info=info
+    )
 
 
 def export_programme_booklet(
@@ -92,16 +101,7 @@ def export_programme_booklet(
         prog = ProgrammeView.of(programmes.get_programme(session, programme_id))
         views = itinerary.programme_items(session, programme_id)
     story = booklet_story(prog, views, info, width, make_styles())
-    with atomic_output(out) as target:
-        build(
-            target,
-            story,
-            paper=paper,
-            title=f"Programme — {prog.title_en}",
-            author=info.organization,
-            subject=info.title,
-            plan_title=info.title,
-        )
+    write_document(out, story, paper=paper, title=f"Programme — {prog.title_en}", info=info)
 
 
 def export_tour(
@@ -115,16 +115,7 @@ def export_tour(
         views = itinerary.programme_items(session, programme_id)
         hotels = tour_hotels(session, programme_id)
     story = tour_story(roster, views, hotels, info, width, make_styles())
-    with atomic_output(out) as target:
-        build(
-            target,
-            story,
-            paper=paper,
-            title=f"Tour — {roster.programme.title_en}",
-            author=info.organization,
-            subject=info.title,
-            plan_title=info.title,
-        )
+    write_document(out, story, paper=paper, title=f"Tour — {roster.programme.title_en}", info=info)
 
 
 def tour_hotels(session, programme_id: int) -> list[tuple[str, str, str]]:  # noqa: ANN001

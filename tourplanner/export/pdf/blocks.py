@@ -188,19 +188,31 @@ def day_heading(title: str, note: str, width: float, s: Styles) -> Table:
     return table
 
 
-def info_table(rows: list[tuple[str, list[Flowable]]], width: float, s: Styles) -> Table:
-    """Label | value rows (the itinerary's first page)."""
-    data = [[Paragraph(label, s.muted), value] for label, value in rows]
-    table = Table(data, colWidths=[38 * mm, width - 38 * mm])
+def ruled_table(
+    data: list[list],
+    widths: list[float],
+    *,
+    pad: float = 4,
+    rule_last: bool = True,
+    header: bool = False,
+) -> Table:
+    """A plain list table: top-aligned cells, no side padding, a thin rule under each row."""
+    table = Table(data, colWidths=widths, repeatRows=1 if header else 0)
     table.setStyle(
         table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), pad),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad + 1),
+                ("LINEBELOW", (0, 0), (-1, -1 if rule_last else -2), 0.4, RULE),
             ]
         )
     )
     return table
+
+
+def info_table(rows: list[tuple[str, list[Flowable]]], width: float, s: Styles) -> Table:
+    """Label | value rows (the itinerary's first page)."""
+    data = [[Paragraph(label, s.muted), value] for label, value in rows]
+    return ruled_table(data, [38 * mm, width - 38 * mm], rule_last=False)

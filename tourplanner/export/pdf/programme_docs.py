@@ -13,7 +13,6 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
     Spacer,
-    Table,
 )
 
 from tourplanner.export.pdf.blocks import (
@@ -24,12 +23,12 @@ from tourplanner.export.pdf.blocks import (
     join,
     line,
     para,
-    table_style,
+    ruled_table,
     time_cell,
     venue_lines,
 )
 from tourplanner.export.pdf.page import Section
-from tourplanner.export.pdf.styles import RULE, Styles
+from tourplanner.export.pdf.styles import Styles
 from tourplanner.models.enums import label
 from tourplanner.services.views import ItemView, ProgrammeView, Roster
 from tourplanner.timezones import to_local
@@ -116,18 +115,7 @@ def speaker_index(views: list[ItemView], width: float, s: Styles) -> list[Flowab
             for v in talks[name]
         ]
         data.append([para(name, s.body), entries])
-    table = Table(data, colWidths=[width * 0.38, width * 0.62], repeatRows=0)
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-            ]
-        )
-    )
+    table = ruled_table(data, [width * 0.38, width * 0.62])
     return [PageBreak(), Paragraph("SPEAKER INDEX", s.kicker), table]
 
 
@@ -191,21 +179,11 @@ def tour_story(
                 para(label(entry.status), s.small),
             ]
         )
-    table = Table(
+    table = ruled_table(
         data,
-        colWidths=[8 * mm, width * 0.34, width * 0.36, width * 0.12, width * 0.18 - 8 * mm],
-        repeatRows=1,
-    )
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-            ]
-        )
+        [8 * mm, width * 0.34, width * 0.36, width * 0.12, width * 0.18 - 8 * mm],
+        pad=3,
+        header=True,
     )
     story.append(table)
     if hotels:
