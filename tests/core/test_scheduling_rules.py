@@ -417,3 +417,163 @@ def test_incremental_recheck_matches_a_full_check(plan_file, world) -> None:
         items.delete_item(s, a)
         refresh_item(s, index, a)
     assert index.findings() == []
+
+
+# -- near misses, zones and recurrence for the other rules -------------------------------------
+
+
+def test_travel_time_exactly_enough_is_fine_one_minute_less_is_not(plan_file, world) -> None:
+    add(plan_file, world, "Talk", at(21, 8), at(21, 9), venue=world["hotel"], who=[world["li"]])
+    late = add(
+        plan_file,
+        world,
+        "Keynote",
+        at(21, 9, 30),
+        at(21, 10),
+        room=world["hall_a"],
+        who=[world["li"]],
+    )
+    assert findings(plan_file, "travel-time") == []  # 30 min gap, 30 min needed
+    with plan_file.transaction() as s:
+        items.move_item(s, late, at(21, 9, 29))
+    assert len(findings(plan_file, "travel-time")) == 1
+
+
+def test_travel_time_across_zones_uses_instants(plan_file, world) -> None:
+    # 19:00 EDT in Washington is 07:00 CST next morning: 60 min before a 08:00 CST item elsewhere.
+    add(
+        plan_file,
+        world,
+        "Call",
+        datetime(2015, 4, 20, 18, 0),
+        datetime(2015, 4, 20, 19, 0),
+        venue=world["dc"],
+        who=[world["ann"]],
+    )
+    add(
+        plan_file,
+        world,
+        "Breakfast talk",
+        at(21, 8),
+        at(21, 9),
+        venue=world["hotel"],
+        who=[world["ann"]],
+    )
+    [f] = findings(plan_file, "travel-time")
+    assert "has 60 min" in f.message and "the trip takes 180 min" in f.message
+
+
+def test_outside_programme_near_miss_zone_and_recurrence(plan_file, world) -> None:
+    # Ends exactly at midnight after the last day: inside. Starts at 23:00 on the day before: outside.
+    add(
+        plan_file,
+        world,
+        "Late party",
+        at(23, 22),
+        datetime(2015, 4, 24, 0, 0),
+        venue=world["hotel"],
+    )
+    assert findings(plan_file, "outside-programme") == []
+    # 11:00 EDT on 19 April is 23:00 CST on 19 April, the day before the conference.
+    early = add(
+        plan_file,
+        world,
+        "Remote briefing",
+        datetime(2015, 4, 19, 11),
+        datetime(2015, 4, 19, 12),
+        venue=world["dc"],
+    )
+    # A daily item with COUNT=5 from 22 April runs past the 23rd.
+    repeat = add(
+        plan_file,
+        world,
+        "Daily stand-up",
+        at(22, 8),
+        at(22, 8, 15),
+        room=world["room_3"],
+        recurrence="FREQ=DAILY;COUNT=5",
+    )
+    found = {f.item_ids[0] for f in findings(plan_file, "outside-programme")}
+    assert found == {early} and repeat not in found  # repeats are cut at the programme's end
+
+
+def test_capacity_exactly_full_is_fine(plan_file, world) -> None:
+    add(
+        plan_file,
+        world,
+        "Small meeting",
+        at(21, 9),
+        at(21, 10),
+        room=world["hall_a"],
+        who=[world["li"], world["ann"]],
+    )
+    assert findings(plan_file, "room-over-capacity") == []  # 2 people, 2 places
+
+
+def test_room_double_booked_by_a_recurring_item_across_dst(plan_file, world) -> None:
+    with plan_file.transaction() as s:
+        prog = programmes.create_programme(
+            s,
+            title_en="DC week",
+            kind="training",
+            timezone="America/New_York",
+            start_date=date(2015, 3, 6),
+            end_date=date(2015, 3, 10),
+        )
+        room = venues.add_room(s, world["dc"], name="Board room", capacity=20)
+    add(
+        plan_file,
+        world,
+        "Daily class",
+        datetime(2015, 3, 6, 9),
+        datetime(2015, 3, 6, 10),
+        room=room,
+        programme=prog,
+        recurrence="FREQ=DAILY",
+    )
+    add(
+        plan_file,
+        world,
+        "Board meeting",
+        datetime(2015, 3, 9, 9, 30),
+        datetime(2015, 3, 9, 11),
+        room=room,
+        programme=prog,
+    )
+    add(
+        plan_file,
+        world,
+        "Lunch",
+        datetime(2015, 3, 9, 10),
+        datetime(2015, 3, 9, 11),
+        room=room,
+        programme=prog,
+        kind="meal",
+    )
+    rooms = findings(plan_file, "room-double-booked")
+    # Class 09:00-10:00 EDT (after the change) clashes with the 09:30 meeting, the meeting with lunch;
+    # lunch at 10:00 touches the class's end: no clash.
+    assert len(rooms) == 2 and all("Mon 9 Mar" in f.message for f in rooms)
+
+
+def test_arrival_near_miss(plan_file, world) -> None:
+    with plan_file.transaction() as s:
+        travel.create_travel(
+            s,
+            person_id=world["li"],
+            kind="flight",
+            start=at(21, 6),
+            start_timezone="Asia/Shanghai",
+            end=at(21, 8),
+            end_timezone="Asia/Shanghai",
+        )
+    add(
+        plan_file,
+        world,
+        "Right after landing",
+        at(21, 8),
+        at(21, 9),
+        room=world["room_3"],
+        who=[world["li"]],
+    )
+    assert findings(plan_file, "before-arrival") == []
