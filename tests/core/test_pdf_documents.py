@@ -268,3 +268,40 @@ def test_cli_exports(demo, tmp_path) -> None:
         == 0
     )
     assert "Forbidden City" in text_of(tmp_path / "t.pdf")
+
+
+def test_daylight_saving_change_during_a_stay_is_marked(plan_file, tmp_path) -> None:
+    from tourplanner.services.participations import add_participation
+
+    with plan_file.transaction() as s:
+        pid = people.create_person(s, name_latin="Dana Early")
+        venue = venues.create_venue(s, name_en="City Hall", timezone="America/New_York")
+        prog = programmes.create_programme(
+            s,
+            title_en="Washington visit",
+            kind="visit",
+            timezone="America/New_York",
+            start_date=date(2015, 3, 6),
+            end_date=date(2015, 3, 10),
+        )
+        for day, title in ((6, "Welcome"), (7, "Before the change"), (9, "After the change")):
+            items.create_item(
+                s,
+                programme_id=prog,
+                title_en=title,
+                kind="site_visit",
+                venue_id=venue,
+                start=datetime(2015, 3, day, 10),
+                end=datetime(2015, 3, day, 11),
+            )
+        add_participation(s, pid, programme_id=prog)
+    out = tmp_path / "dst.pdf"
+    export_itinerary(plan_file, pid, out)
+    text = " ".join(text_of(out).split())
+    # Clocks went forward on Sunday 8 March 2015 in New York: said once, before Monday's item.
+    assert text.count("Clocks change") == 1
+    cue = text.index("Clocks change: from here, New York time is EDT")
+    assert text.index("Before the change") < cue < text.index("After the change")
+    assert "clocks go forward 1 h." in text
+    assert "From here:" not in text  # the person never changes zone
+    assert "10:00–11:00" in text and "EST" in text and "EDT" in text

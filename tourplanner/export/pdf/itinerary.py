@@ -48,9 +48,16 @@ def offset_hours(instant: datetime, zone: str) -> float:
     return offset.total_seconds() / 3600
 
 
-def zone_cue(instant: datetime, zone: str, previous: str, s: Styles) -> Paragraph | None:
-    """The line that says the itinerary's clock changes here, or None when it does not."""
-    before = offset_hours(instant, previous)
+def zone_cue(
+    instant: datetime, zone: str, previous: str, before: float, s: Styles
+) -> Paragraph | None:
+    """The line that says the itinerary's clock changes here, or None when it does not.
+
+    `before` is the offset the reader last saw: in the same zone a different offset now means
+    a daylight-saving change happened in between.
+    """
+    if zone != previous:
+        before = offset_hours(instant, previous)
     after = offset_hours(instant, zone)
     if before == after:
         return None
@@ -58,7 +65,12 @@ def zone_cue(instant: datetime, zone: str, previous: str, s: Styles) -> Paragrap
     amount = f"{abs(diff):g} h {'ahead of' if diff > 0 else 'behind'}"
     abbr, offset = abbreviation(instant, zone), utc_offset_label(instant, zone)
     if zone == previous:
-        text = f"Clocks change: from here, {zone_city(zone)} time is {abbr} ({offset}), {amount} before."
+        # Same place, new offset: a daylight-saving change during the stay.
+        way = "forward" if diff > 0 else "back"
+        text = (
+            f"Clocks change: from here, {zone_city(zone)} time is {abbr} ({offset}); "
+            f"clocks go {way} {abs(diff):g} h."
+        )
     else:
         text = (
             f"From here: {zone_city(zone)} time, {abbr} ({offset}) — {amount} "
@@ -237,6 +249,7 @@ def day_by_day(itin: Itinerary, width: float, s: Styles) -> list[Flowable]:
     for row in rows:
         by_day.setdefault(to_local(row.at, row.zone).date(), []).append(row)
     current: str | None = None
+    current_offset = 0.0
     first_day = min(by_day) if by_day else None
     for day, day_rows in by_day.items():
         cities = sorted({c for r in day_rows for c in r.cities})
@@ -246,15 +259,17 @@ def day_by_day(itin: Itinerary, width: float, s: Styles) -> list[Flowable]:
         )
         block: list[Flowable] = []
         for row in day_rows:
-            if current is not None and (cue := zone_cue(row.at, row.zone, current, s)):
-                block.append(cue)
-            block.append(row.flowable)
-            current = row.zone
-            if row.zone_after != row.zone and (
-                cue := zone_cue(row.at, row.zone_after, row.zone, s)
+            if current is not None and (
+                cue := zone_cue(row.at, row.zone, current, current_offset, s)
             ):
                 block.append(cue)
-                current = row.zone_after
+            block.append(row.flowable)
+            current, current_offset = row.zone, offset_hours(row.at, row.zone)
+            if row.zone_after != row.zone and (
+                cue := zone_cue(row.at, row.zone_after, row.zone, current_offset, s)
+            ):
+                block.append(cue)
+                current, current_offset = row.zone_after, offset_hours(row.at, row.zone_after)
         # The heading never sits alone at the bottom of a page: it travels with the first entry.
         story += [
             CondPageBreak(40 * mm),
