@@ -82,3 +82,30 @@ def test_delete_organization_then_restore_relinks_its_people(plan_file) -> None:
     with plan_file.transaction() as s:
         snapshots.restore(s, snap)
     assert dump(plan_file) == before
+
+
+def test_record_whose_dependants_are_empty(plan_file) -> None:
+    """An item nobody is booked into: its cascade to participations finds no rows."""
+    with plan_file.transaction() as s:
+        prog = programmes.create_programme(
+            s,
+            title_en="Tour",
+            kind="study_tour",
+            timezone="Asia/Shanghai",
+            start_date=date(2015, 4, 16),
+            end_date=date(2015, 4, 18),
+        )
+        item = items.create_item(
+            s,
+            programme_id=prog,
+            title_en="Visit",
+            start=datetime(2015, 4, 16, 9),
+            end=datetime(2015, 4, 16, 10),
+        )
+    before = dump(plan_file)
+    with plan_file.transaction() as s:
+        snap = snapshots.capture(s, "items", item)
+        items.delete_item(s, item)
+    with plan_file.transaction() as s:
+        snapshots.restore(s, snap)
+    assert dump(plan_file) == before

@@ -42,8 +42,9 @@ def _pk(table: Table, row: dict[str, Any]) -> dict[str, Any]:
 
 def _collect(session: Session, table: Table, rows: list[dict[str, Any]], snap: Snapshot) -> None:
     """Add `rows` of `table` and, recursively, whatever cascades from them."""
-    fresh = [r for r in rows if r not in snap.rows.setdefault(table.name, [])]
-    snap.rows[table.name].extend(fresh)
+    kept = snap.rows.setdefault(table.name, [])
+    fresh = [r for r in rows if r not in kept]
+    kept.extend(fresh)
     for child in Base.metadata.sorted_tables:
         for fk in child.foreign_keys:
             if fk.column.table is not table:

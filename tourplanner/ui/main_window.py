@@ -33,8 +33,9 @@ from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, to_local
 from tourplanner.ui.batch_export import BatchExportWorker, start_worker
 from tourplanner.ui.conflicts_panel import ConflictsPanel
+from tourplanner.ui.item_editor import ItemEditor, item_values
 from tourplanner.ui.people_model import PeopleModel
-from tourplanner.ui.undo_commands import MoveItemCommand
+from tourplanner.ui.undo_commands import AddItemCommand, EditItemCommand, MoveItemCommand
 
 COLUMNS = ("Programme / item", "When (local)", "Kind", "Venue", "Status")
 STEP = timedelta(minutes=15)
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)
         self.tree.setAccessibleName("Programmes and items")
         self.tree.setToolTip("The plan's programmes and their items, in local time")
+        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_selected())
         self.people = PeopleModel(plan)
         self.people_filter = QSortFilterProxyModel(self)
         self.people_filter.setSourceModel(self.people)
@@ -130,6 +132,8 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addActions([undo, redo])
         edit.addSeparator()
+        self._action(edit, "&New item…", self.new_item, "Ctrl+I")
+        self._action(edit, "&Edit item…", self.edit_selected, "Ctrl+E")
         self._action(edit, "Move item 15 min &later", lambda: self.move_selected(STEP), "Ctrl+Down")
         self._action(
             edit, "Move item 15 min &earlier", lambda: self.move_selected(-STEP), "Ctrl+Up"
@@ -232,6 +236,33 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(
             MoveItemCommand(self.plan, item_id, start, start + delta, title, self.item_changed)
         )
+
+    def new_item(self) -> ItemEditor:
+        """Open the editor for a new item; saving it is one undoable step."""
+        editor = ItemEditor(self.plan, self)
+        editor.accepted.connect(
+            lambda: self.undo_stack.push(
+                AddItemCommand(self.plan, editor.item_id, editor.saved.title_en, self.item_changed)
+            )
+        )
+        editor.open()
+        return editor
+
+    def edit_selected(self) -> ItemEditor | None:
+        """Open the editor on the selected item (also on double-click)."""
+        item_id = self.selected_item_id()
+        if item_id is None:
+            self.statusBar().showMessage("Select an item to edit")
+            return None
+        before = item_values(self.plan, item_id)
+        editor = ItemEditor(self.plan, self, values=before, item_id=item_id)
+        editor.accepted.connect(
+            lambda: self.undo_stack.push(
+                EditItemCommand(self.plan, item_id, before, editor.saved, self.item_changed)
+            )
+        )
+        editor.open()
+        return editor
 
     def import_people(self) -> None:
         from tourplanner.ui.import_dialog import ImportPeopleDialog

@@ -8,7 +8,8 @@ from datetime import datetime
 from PySide6.QtGui import QUndoCommand
 
 from tourplanner.db import PlanFile
-from tourplanner.services import items
+from tourplanner.services import items, snapshots
+from tourplanner.ui.item_editor import ItemValues
 
 
 class MoveItemCommand(QUndoCommand):
@@ -38,3 +39,58 @@ class MoveItemCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._move_to(self.old_start)
+
+
+class AddItemCommand(QUndoCommand):
+    """An item the editor just created; undo deletes it (keeping a snapshot), redo restores it."""
+
+    def __init__(
+        self, plan: PlanFile, item_id: int, title: str, changed: Callable[[int], None]
+    ) -> None:
+        super().__init__(f"Add '{title}'")
+        self.plan, self.item_id, self.changed = plan, item_id, changed
+        self.snapshot: snapshots.Snapshot | None = None
+
+    def redo(self) -> None:
+        if self.snapshot is None:
+            return  # the first time, the editor has already written it
+        with self.plan.transaction() as session:
+            snapshots.restore(session, self.snapshot)
+        self.changed(self.item_id)
+
+    def undo(self) -> None:
+        with self.plan.transaction() as session:
+            self.snapshot = snapshots.capture(session, "items", self.item_id)
+            items.delete_item(session, self.item_id)
+        self.changed(self.item_id)
+
+
+class EditItemCommand(QUndoCommand):
+    """An edit the editor just saved; undo puts the values before it back, redo the new ones."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        item_id: int,
+        before: ItemValues,
+        after: ItemValues,
+        changed: Callable[[int], None],
+    ) -> None:
+        super().__init__(f"Edit '{after.title_en}'")
+        self.plan, self.item_id, self.changed = plan, item_id, changed
+        self.before, self.after = before, after
+        self.done = True  # the editor has already written `after`
+
+    def _apply(self, values: ItemValues) -> None:
+        with self.plan.transaction() as session:
+            items.update_item(session, self.item_id, **values.as_changes())
+        self.changed(self.item_id)
+
+    def redo(self) -> None:
+        if self.done:
+            self.done = False
+            return
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)

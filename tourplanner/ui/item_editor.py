@@ -1,0 +1,256 @@
+"""The item editor: a form with the right widgets, and validation messages next to each field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tourplanner.db import PlanFile
+from tourplanner.errors import TourPlannerError, ValidationError
+from tourplanner.models.enums import ItemKind, ItemStatus, label
+from tourplanner.services import items, programmes, venues
+from tourplanner.timezones import abbreviation, to_local, to_utc
+
+# Which form row shows a service's ValidationError, by the field name the service reports.
+FIELD_ROWS = {
+    "English title": "title_en",
+    "local title": "title_local",
+    "kind": "kind",
+    "status": "status",
+    "programme": "programme_id",
+    "room": "room_id",
+    "start": "start",
+    "end": "end",
+    "recurrence": "description",
+    "description": "description",
+}
+
+
+@dataclass(frozen=True)
+class ItemValues:
+    """What the form edits, as plain values (naive local start/end at the item's place)."""
+
+    programme_id: int
+    title_en: str
+    title_local: str
+    kind: str
+    status: str
+    venue_id: int | None
+    room_id: int | None
+    start: datetime
+    end: datetime
+    description: str
+
+    def as_changes(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+def item_values(plan: PlanFile, item_id: int) -> ItemValues:
+    """The current values of an item, for the form and for undo."""
+    with plan.reading() as session:
+        item = items.get_item(session, item_id)
+        return ItemValues(
+            item.programme_id,
+            item.title_en,
+            item.title_local,
+            item.kind,
+            item.status,
+            item.venue_id,
+            item.room_id,
+            to_local(item.start_utc, item.timezone).replace(tzinfo=None),
+            to_local(item.end_utc, item.timezone).replace(tzinfo=None),
+            item.description,
+        )
+
+
+class ItemEditor(QDialog):
+    """Create or change an item. The form stays open and says what is wrong until it is right."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        parent: QWidget | None = None,
+        *,
+        values: ItemValues | None = None,
+        item_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.plan, self.item_id = plan, item_id
+        self.saved: ItemValues | None = None
+        self.setWindowTitle("Edit item" if item_id else "New item")
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        self.programme = QComboBox()
+        self.title_en = QLineEdit()
+        self.title_local = QLineEdit()
+        self.kind = QComboBox()
+        self.status = QComboBox()
+        self.venue = QComboBox()
+        self.room = QComboBox()
+        self.start = QDateTimeEdit()
+        self.end = QDateTimeEdit()
+        self.zone = QLabel()
+        self.description = QPlainTextEdit()
+        self.description.setFixedHeight(70)
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        with plan.reading() as session:
+            for prog in programmes.list_programmes(session):
+                self.programme.addItem(prog.title_en, prog.id)
+            self.venue.addItem("(no venue)", None)
+            self.rooms_by_venue: dict[int, list[tuple[int, str]]] = {}
+            self.zones: dict[int, str] = {}
+            for venue in venues.list_venues(session):
+                self.venue.addItem(
+                    f"{venue.name_en} ({venue.city})" if venue.city else venue.name_en, venue.id
+                )
+                self.rooms_by_venue[venue.id] = [(r.id, r.name) for r in venue.rooms]
+                self.zones[venue.id] = venue.timezone
+            self.programme_zones = {p.id: p.timezone for p in programmes.list_programmes(session)}
+        for kind in ItemKind:
+            self.kind.addItem(label(kind), kind.value)
+        for status in ItemStatus:
+            self.status.addItem(label(status), status.value)
+        self.venue.currentIndexChanged.connect(self._venue_changed)
+        self.programme.currentIndexChanged.connect(self._show_zone)
+        rows = (
+            ("programme_id", "Programme", self.programme),
+            ("title_en", "Title (English)", self.title_en),
+            ("title_local", "Title (local)", self.title_local),
+            ("kind", "Kind", self.kind),
+            ("status", "Status", self.status),
+            ("venue_id", "Venue", self.venue),
+            ("room_id", "Room", self.room),
+            ("start", "Starts", self.start),
+            ("end", "Ends", self.end),
+            ("zone", "Time zone", self.zone),
+            ("description", "Notes", self.description),
+        )
+        for key, text, widget in rows:
+            widget.setAccessibleName(text)
+            widget.setToolTip(text)
+            error = QLabel()
+            error.setStyleSheet("color: #b42318;")
+            error.setWordWrap(True)
+            error.hide()
+            error.setAccessibleName(f"{text} problem")
+            self.errors[key] = error
+            holder = QVBoxLayout()
+            holder.setContentsMargins(0, 0, 0, 0)
+            holder.addWidget(widget)
+            holder.addWidget(error)
+            holder.addStretch(1)
+            box = QWidget()
+            box.setLayout(holder)
+            form.addRow(text, box)
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet("color: #b42318;")
+        self.general_error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.resize(600, self.sizeHint().height())
+        if values is not None:
+            self.set_values(values)
+        else:
+            self._venue_changed()
+
+    def set_values(self, v: ItemValues) -> None:
+        self.programme.setCurrentIndex(max(0, self.programme.findData(v.programme_id)))
+        self.title_en.setText(v.title_en)
+        self.title_local.setText(v.title_local)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(v.kind)))
+        self.status.setCurrentIndex(max(0, self.status.findData(v.status)))
+        self.venue.setCurrentIndex(max(0, self.venue.findData(v.venue_id)))
+        self._venue_changed()
+        self.room.setCurrentIndex(max(0, self.room.findData(v.room_id)))
+        self.start.setDateTime(QDateTime(v.start))
+        self.end.setDateTime(QDateTime(v.end))
+        self.description.setPlainText(v.description)
+
+    def values(self) -> ItemValues:
+        return ItemValues(
+            self.programme.currentData(),
+            self.title_en.text(),
+            self.title_local.text(),
+            self.kind.currentData(),
+            self.status.currentData(),
+            self.venue.currentData(),
+            self.room.currentData(),
+            self.start.dateTime().toPython(),
+            self.end.dateTime().toPython(),
+            self.description.toPlainText(),
+        )
+
+    def _venue_changed(self) -> None:
+        self.room.clear()
+        self.room.addItem("(no room)", None)
+        for room_id, name in self.rooms_by_venue.get(self.venue.currentData(), []):
+            self.room.addItem(name, room_id)
+        self._show_zone()
+
+    def _show_zone(self) -> None:
+        zone = self.zones.get(self.venue.currentData()) or self.programme_zones.get(
+            self.programme.currentData(), ""
+        )
+        when = self.start.dateTime().toPython()
+        abbr = abbreviation(to_utc(when, zone), zone) if zone else ""
+        self.zone.setText(
+            f"{zone} ({abbr}) — times are local to where the item happens" if zone else ""
+        )
+
+    def show_error(self, field: str, message: str) -> None:
+        key = FIELD_ROWS.get(field)
+        target = self.errors.get(key) if key else None
+        if target is None:
+            self.general_error.setText(f"{field}: {message}")
+            self.general_error.show()
+            return
+        target.setText(message[:1].upper() + message[1:] + ".")
+        target.show()
+
+    def clear_errors(self) -> None:
+        for error in (*self.errors.values(), self.general_error):
+            error.hide()
+
+    def save(self) -> None:
+        """Write the item in one transaction; on a problem, say so beside the field and stay open."""
+        self.clear_errors()
+        values = self.values()
+        try:
+            with self.plan.transaction() as session:
+                if self.item_id is None:
+                    self.item_id = items.create_item(session, **values.as_changes())
+                else:
+                    items.update_item(session, self.item_id, **values.as_changes())
+        except ValidationError as exc:
+            self.show_error(exc.field, exc.message)
+            return
+        except TourPlannerError as exc:
+            self.general_error.setText(str(exc))
+            self.general_error.show()
+            return
+        self.saved = values
+        self.accept()
