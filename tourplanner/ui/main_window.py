@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -102,7 +102,18 @@ class MainWindow(QMainWindow):
         self.resizeDocks([dock], [180], Qt.Orientation.Vertical)
         self._build_menus()
         self.resize(1440, 900)
+        settings = QSettings()
+        if settings.contains("window/geometry"):
+            self.restoreGeometry(settings.value("window/geometry"))
+            self.restoreState(settings.value("window/state"))
         self.reload()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Remember the window's size and docks; the plan itself is always saved already."""
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        super().closeEvent(event)
 
     # -- menus ---------------------------------------------------------------------------------
 
