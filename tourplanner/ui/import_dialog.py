@@ -85,6 +85,24 @@ def _busy() -> Iterator[None]:
         QApplication.restoreOverrideCursor()
 
 
+def report_group(tooltip: str) -> tuple[QGroupBox, QLabel, QPlainTextEdit]:
+    """The 'Report' box of an import dialog: a bold summary line over the list of problems."""
+    box = QGroupBox("Report")
+    layout = QVBoxLayout(box)
+    summary = QLabel()
+    summary.setAccessibleName("Import summary")
+    summary.setWordWrap(True)
+    bold = QFont(summary.font())
+    bold.setBold(True)
+    summary.setFont(bold)
+    layout.addWidget(summary)
+    report = QPlainTextEdit(readOnly=True)
+    report.setAccessibleName("Validation report")
+    report.setToolTip(tooltip)
+    layout.addWidget(report)
+    return box, summary, report
+
+
 class ImportPeopleDialog(QDialog):
     """Import people from a spreadsheet into the plan, with mapping, preview and report."""
 
@@ -215,20 +233,10 @@ class ImportPeopleDialog(QDialog):
         preview_layout.addWidget(self.preview)
         splitter.addWidget(preview_box)
 
-        report_box = QGroupBox("Report")
-        report_layout = QVBoxLayout(report_box)
-        self.status_label = QLabel()
-        self.status_label.setAccessibleName("Import summary")
-        self.status_label.setWordWrap(True)
-        bold = QFont(self.status_label.font())
-        bold.setBold(True)
-        self.status_label.setFont(bold)
-        report_layout.addWidget(self.status_label)
-        self.report_view = QPlainTextEdit(readOnly=True)
-        self.report_view.setAccessibleName("Validation report")
-        self.report_view.setToolTip("Every problem found, by row number in the file")
+        report_box, self.status_label, self.report_view = report_group(
+            "Every problem found, by row number in the file"
+        )
         self.report_view.setMaximumBlockCount(2000)
-        report_layout.addWidget(self.report_view)
         splitter.addWidget(report_box)
         splitter.setSizes([270, 280, 150])
         layout.addWidget(splitter, 1)
@@ -516,20 +524,10 @@ class ImportEventsDialog(QDialog):
         preview_layout.addWidget(self.preview)
         layout.addWidget(preview_box, 3)
 
-        report_box = QGroupBox("Report")
-        report_layout = QVBoxLayout(report_box)
-        self.status_label = QLabel()
-        self.status_label.setAccessibleName("Import summary")
-        self.status_label.setWordWrap(True)
-        bold = QFont(self.status_label.font())
-        bold.setBold(True)
-        self.status_label.setFont(bold)
-        report_layout.addWidget(self.status_label)
-        self.report_view = QPlainTextEdit(readOnly=True)
-        self.report_view.setAccessibleName("Validation report")
-        self.report_view.setToolTip("Every problem found, by line of the file")
+        report_box, self.status_label, self.report_view = report_group(
+            "Every problem found, by line of the file"
+        )
         self.report_view.setMaximumHeight(120)
-        report_layout.addWidget(self.report_view)
         layout.addWidget(report_box, 1)
 
         self.buttons = QDialogButtonBox()
