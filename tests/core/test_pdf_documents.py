@@ -305,3 +305,15 @@ def test_daylight_saving_change_during_a_stay_is_marked(plan_file, tmp_path) -> 
     assert "clocks go forward 1 h." in text
     assert "From here:" not in text  # the person never changes zone
     assert "10:00–11:00" in text and "EST" in text and "EDT" in text
+
+
+def test_batch_of_an_empty_group_is_refused_and_writes_nothing(plan_file, tmp_path) -> None:
+    with plan_file.transaction() as s:
+        gid = organizations.create_group(s, name="Nobody yet")
+    target = tmp_path / "prints"
+    target.mkdir()
+    with pytest.raises(ValidationError, match="nobody to print"):
+        export_itineraries(plan_file, target / "all.pdf", group_id=gid)
+    with pytest.raises(ValidationError, match="nobody to print"):
+        export_itineraries(plan_file, target / "folder")
+    assert list(target.iterdir()) == []

@@ -19,7 +19,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable, PageBreak
 
 from tourplanner.db import PlanFile
-from tourplanner.errors import Cancelled
+from tourplanner.errors import Cancelled, ValidationError
 from tourplanner.export.pdf.page import Unnumbered, build
 from tourplanner.services import itinerary, organizations, people
 
@@ -161,6 +161,14 @@ def export_itineraries(
     out = Path(out)
     to_folder = out.suffix.lower() != ".pdf"
     rows = _people_to_print(plan, group_id)
+    if not rows:
+        # A PDF with no pages is not a document a printer or viewer accepts: say so instead.
+        raise ValidationError(
+            "group" if group_id is not None else "people",
+            "nobody to print: the group has no members"
+            if group_id is not None
+            else "nobody to print: the plan has no people yet",
+        )
     names = file_names(rows) if to_folder else None
     if to_folder:
         out.mkdir(parents=True, exist_ok=True)
@@ -209,8 +217,11 @@ def export_itineraries(
         if to_folder:
             return sorted(Path(p) for p in written)
         tmp = out.with_name(f".{out.name}.part")
-        _merge([parts[n] for n in sorted(parts)], tmp, duplex=duplex)
-        os.replace(tmp, out)
+        try:
+            _merge([parts[n] for n in sorted(parts)], tmp, duplex=duplex)
+            os.replace(tmp, out)
+        finally:
+            tmp.unlink(missing_ok=True)
         return [out]
     except BaseException:
         if to_folder:
