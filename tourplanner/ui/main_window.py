@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
@@ -35,6 +35,7 @@ from tourplanner.ui.batch_export import BatchExportWorker, start_worker
 from tourplanner.ui.conflicts_panel import ConflictsPanel
 from tourplanner.ui.item_editor import ItemEditor, item_values
 from tourplanner.ui.people_model import PeopleModel
+from tourplanner.ui.timeline import TimelineView
 from tourplanner.ui.undo_commands import AddItemCommand, EditItemCommand, MoveItemCommand
 
 COLUMNS = ("Programme / item", "When (local)", "Kind", "Venue", "Status")
@@ -89,9 +90,13 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(people_page)
         layout.addWidget(self.search)
         layout.addWidget(self.people_view)
+        self.timeline = TimelineView(plan)
+        self.timeline.move_requested.connect(self.move_item_to)
+        self.timeline.edit_requested.connect(self.edit_item)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.tree, "Programmes")
         self.tabs.addTab(people_page, "People")
+        self.tabs.addTab(self.timeline, "Timeline")
         self.setCentralWidget(self.tabs)
         self.conflicts = ConflictsPanel()
         self.conflicts.show_items.connect(self.select_items)
@@ -161,6 +166,7 @@ class MainWindow(QMainWindow):
             self.conflict_index = build_index(session)
         self.setWindowTitle(f"{title} — {self.plan.path.name} — TourPlanner")
         count = self._fill_tree()
+        self.timeline.reload_days()
         self.people.reload()
         self.people_view.resizeColumnsToContents()
         self.conflicts.set_findings(self.conflict_index.findings())
@@ -196,6 +202,7 @@ class MainWindow(QMainWindow):
         with self.plan.reading() as session:
             refresh_item(session, self.conflict_index, item_id)
         selected = self.selected_item_id()
+        self.timeline.show_day()
         self._fill_tree()
         self.conflicts.set_findings(self.conflict_index.findings())
         if selected is not None:
@@ -216,7 +223,8 @@ class MainWindow(QMainWindow):
 
     def select_items(self, item_ids: list[int]) -> None:
         """Select (and scroll to) the first occurrence of each of these items."""
-        self.tabs.setCurrentIndex(0)
+        if self.tabs.currentWidget() is not self.timeline:
+            self.tabs.setCurrentIndex(0)
         self.tree.clearSelection()
         wanted = set(item_ids)
         first = None
@@ -235,6 +243,19 @@ class MainWindow(QMainWindow):
         return self.people_filter.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
 
     # -- operations ----------------------------------------------------------------------------
+
+    def move_item_to(self, item_id: int, new_start: datetime) -> None:
+        """Move an item (from the timeline) as one undoable step."""
+        with self.plan.reading() as session:
+            found = items.get_item(session, item_id)
+            start, title = found.start_utc, found.title_en
+        self.undo_stack.push(
+            MoveItemCommand(self.plan, item_id, start, new_start, title, self.item_changed)
+        )
+
+    def edit_item(self, item_id: int) -> ItemEditor | None:
+        self.select_items([item_id])
+        return self.edit_selected()
 
     def move_selected(self, delta: timedelta) -> None:
         item_id = self.selected_item_id()
