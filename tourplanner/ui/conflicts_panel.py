@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from tourplanner.scheduling.findings import ERROR, Finding
 
 
+SHOWN = 500  # a panel of thousands of lines helps nobody and costs a repaint after each edit
+
+
 class ConflictsPanel(QTreeWidget):
     """Errors and warnings; activating a finding asks to show its items."""
 
@@ -30,10 +33,15 @@ class ConflictsPanel(QTreeWidget):
         for severity, title in ((ERROR, "Errors"), ("warning", "Warnings")):
             group = [f for f in findings if f.severity == severity]
             top = QTreeWidgetItem([f"{title} ({len(group)})", ""])
-            for finding in group:
+            if len(group) > SHOWN:
+                top.setText(1, f"the first {SHOWN} are listed; `tourplanner check` lists all")
+            for finding in group[:SHOWN]:
                 child = QTreeWidgetItem([finding.rule, finding.message])
                 child.setToolTip(1, finding.message)
-                child.setData(0, Qt.ItemDataRole.UserRole, list(finding.item_ids))
+                # Plain text, not a Python list: PySide mishandles many list-valued QVariants.
+                child.setData(
+                    0, Qt.ItemDataRole.UserRole, ",".join(str(i) for i in finding.item_ids)
+                )
                 top.addChild(child)
             self.addTopLevelItem(top)
             top.setExpanded(True)
@@ -41,4 +49,4 @@ class ConflictsPanel(QTreeWidget):
     def _activated(self, item: QTreeWidgetItem) -> None:
         ids = item.data(0, Qt.ItemDataRole.UserRole)
         if ids:
-            self.show_items.emit(ids)
+            self.show_items.emit([int(i) for i in ids.split(",")])
