@@ -39,7 +39,11 @@ def stored_start(path: Path, item_id: int) -> str:
 
 
 def test_people_model_passes_the_model_tester(qtmodeltester, window) -> None:
-    qtmodeltester.check(PeopleModel(window.plan))
+    model = PeopleModel(window.plan)
+    qtmodeltester.check(model)  # empty
+    model.reload()
+    assert model.rowCount() == 31
+    qtmodeltester.check(model)
     qtmodeltester.check(window.people_filter)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -165,10 +165,19 @@ def programme_day(
     session: Session, programme_id: int, day: date, *, include_cancelled: bool = True
 ) -> list[ItemView]:
     """The occurrences starting on local date `day` (in each item's own zone)."""
+    fetch(session, Programme, programme_id, "programme")
+    # Only items that can start on that local date anywhere on Earth (UTC-12..UTC+14), and
+    # repeating ones, are read: a day of a 20,000-item programme must not load all of it.
+    early = datetime.combine(day, time.min, UTC) - timedelta(hours=14)
+    late = datetime.combine(day, time.max, UTC) + timedelta(hours=12)
+    condition = (Item.programme_id == programme_id) & (
+        Item.start_utc.between(early, late) | (Item.recurrence != "")
+    )
     return [
         v
-        for v in programme_items(session, programme_id, include_cancelled=include_cancelled)
+        for v in item_views(session, load_items(session, condition))
         if to_local(v.start_utc, v.timezone).date() == day
+        and (include_cancelled or v.status != ItemStatus.CANCELLED)
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.models import Organization, Person
 from tourplanner.models.enums import PersonRole
@@ -80,7 +80,9 @@ def get_person(session: Session, person_id: int) -> Person:
 
 
 def list_people(session: Session) -> list[Person]:
-    return list(session.scalars(select(Person).order_by(Person.name_latin, Person.id)))
+    """Everyone by name, with organization and groups loaded (tables show them)."""
+    query = select(Person).options(selectinload(Person.organization), selectinload(Person.groups))
+    return list(session.scalars(query.order_by(Person.name_latin, Person.id)))
 
 
 def find_person(session: Session, query: str | int) -> Person:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from tourplanner.scheduling.findings import ERROR, Finding
 
-
 SHOWN = 500  # a panel of thousands of lines helps nobody and costs a repaint after each edit
 
 

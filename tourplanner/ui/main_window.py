@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
@@ -27,7 +27,7 @@ from tourplanner.db import PlanFile
 from tourplanner.errors import TourPlannerError
 from tourplanner.export.pdf import export_itinerary
 from tourplanner.models.enums import label
-from tourplanner.services import items, itinerary, plans, programmes
+from tourplanner.services import items, itinerary, plans
 from tourplanner.services.conflicts import build_index, refresh_item
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, to_local
@@ -40,6 +40,7 @@ from tourplanner.ui.undo_commands import AddItemCommand, EditItemCommand, MoveIt
 
 COLUMNS = ("Programme / item", "When (local)", "Kind", "Venue", "Status")
 STEP = timedelta(minutes=15)
+EAGER_ITEMS = 2000  # up to this many items, every programme is shown open
 
 
 def item_row(view: ItemView) -> list[str]:
@@ -68,6 +69,9 @@ class MainWindow(QMainWindow):
         self.tree.setAccessibleName("Programmes and items")
         self.tree.setToolTip("The plan's programmes and their items, in local time")
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit_selected())
+        self.tree.itemExpanded.connect(self._expanding)
+        self.tree.itemCollapsed.connect(self._collapsed)
+        self._expanded: set[int] | None = None
         self.people = PeopleModel(plan)
         self.people_filter = QSortFilterProxyModel(self)
         self.people_filter.setSourceModel(self.people)
@@ -173,29 +177,58 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{count} items, {len(self.people.rows)} people")
 
     def _fill_tree(self) -> int:
-        """The programmes and their items (occurrences) in local time; returns the item count."""
+        """Programmes, with their items in local time; returns the plan's item count.
+
+        A programme's items are read when it is opened (or was open before), so a plan of
+        tens of thousands of items opens at once.
+        """
         with self.plan.reading() as session:
-            groups = [
-                (p.id, p.title_en, p.title_local, p.kind, p.start_date, p.end_date)
-                for p in programmes.list_programmes(session)
-            ]
-            views = {pid: itinerary.programme_items(session, pid) for pid, *_ in groups}
+            summary = itinerary.plan_summary(session)["programmes"]
+        total = sum(p["items"] for p in summary)
+        if self._expanded is None:
+            self._expanded = {p["id"] for p in summary} if total <= EAGER_ITEMS else set()
+        self.tree.blockSignals(True)
         self.tree.clear()
-        for pid, title_en, title_local, kind, start, end in groups:
-            name = f"{title_en} · {title_local}" if title_local else title_en
-            node = QTreeWidgetItem([name, f"{start:%d %b} – {end:%d %b %Y}", label(kind), "", ""])
-            node.setData(0, Qt.ItemDataRole.UserRole, ("programme", pid))
-            for view in views[pid]:
-                child = QTreeWidgetItem(item_row(view))
-                child.setData(0, Qt.ItemDataRole.UserRole, ("item", view.id))
-                node.addChild(child)
+        for p in summary:
+            name = f"{p['title']} · {p['title_local']}" if p["title_local"] else p["title"]
+            dates = (
+                f"{date.fromisoformat(p['start']):%d %b} – {date.fromisoformat(p['end']):%d %b %Y}"
+            )
+            node = QTreeWidgetItem([name, dates, label(p["kind"]), f"{p['items']} items", ""])
+            node.setData(0, Qt.ItemDataRole.UserRole, ("programme", p["id"]))
             self.tree.addTopLevelItem(node)
-        self.tree.expandToDepth(0)
+            if p["id"] in self._expanded:
+                self._fill_programme(node)
+                node.setExpanded(True)
+            elif p["items"]:
+                node.addChild(QTreeWidgetItem(["…"]))  # makes it expandable until it is read
+        self.tree.blockSignals(False)
         for column in range(1, len(COLUMNS)):
             self.tree.resizeColumnToContents(column)
         self.tree.setColumnWidth(0, 520)
         self.tree.setColumnWidth(3, min(self.tree.columnWidth(3), 380))
-        return sum(len(v) for v in views.values())
+        return total
+
+    def _fill_programme(self, node: QTreeWidgetItem) -> None:
+        pid = node.data(0, Qt.ItemDataRole.UserRole)[1]
+        with self.plan.reading() as session:
+            views = itinerary.programme_items(session, pid)
+        node.takeChildren()
+        for view in views:
+            child = QTreeWidgetItem(item_row(view))
+            child.setData(0, Qt.ItemDataRole.UserRole, ("item", view.id))
+            node.addChild(child)
+
+    def _expanding(self, node: QTreeWidgetItem) -> None:
+        data = node.data(0, Qt.ItemDataRole.UserRole)
+        if data and data[0] == "programme" and data[1] not in self._expanded:
+            self._expanded.add(data[1])
+            self._fill_programme(node)
+
+    def _collapsed(self, node: QTreeWidgetItem) -> None:
+        data = node.data(0, Qt.ItemDataRole.UserRole)
+        if data and data[0] == "programme":
+            self._expanded.discard(data[1])
 
     def item_changed(self, item_id: int) -> None:
         """After an edit: recheck only what the item touches, then refresh the views."""
@@ -227,6 +260,12 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(0)
         self.tree.clearSelection()
         wanted = set(item_ids)
+        with self.plan.reading() as session:
+            owners = {items.get_item(session, i).programme_id for i in wanted}
+        for n in range(self.tree.topLevelItemCount()):
+            node = self.tree.topLevelItem(n)
+            if node.data(0, Qt.ItemDataRole.UserRole)[1] in owners:
+                node.setExpanded(True)  # reads its items if they were not read yet
         first = None
         for node in self._item_nodes():
             kind, ident = node.data(0, Qt.ItemDataRole.UserRole)

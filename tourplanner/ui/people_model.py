@@ -45,13 +45,12 @@ def load_rows(plan: PlanFile) -> list[PersonRow]:
 
 
 class PeopleModel(QAbstractTableModel):
-    """Rows of people; `reload()` re-reads them after an edit or an import."""
+    """Rows of people; `reload()` reads them (first, and after an edit or an import)."""
 
     def __init__(self, plan: PlanFile) -> None:
         super().__init__()
         self.plan = plan
         self.rows: list[PersonRow] = []
-        self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()

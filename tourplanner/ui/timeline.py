@@ -154,7 +154,6 @@ class TimelineView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view)
-        self.reload_days()
 
     def reload_days(self) -> None:
         """Fill the day selector with every day of every programme."""
