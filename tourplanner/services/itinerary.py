@@ -154,6 +154,12 @@ def programme_items(
     return [v for v in views if include_cancelled or v.status != ItemStatus.CANCELLED]
 
 
+def item_occurrences(session: Session, item_id: int) -> list[ItemView]:
+    """The views of one item (one per occurrence of a repeating item)."""
+    fetch(session, Item, item_id, "item")
+    return item_views(session, load_items(session, Item.id == item_id))
+
+
 def programme_days(session: Session, programme_id: int) -> list[date]:
     """The local dates of a programme, first to last."""
     prog = fetch(session, Programme, programme_id, "programme")

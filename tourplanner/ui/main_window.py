@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         with self.plan.reading() as session:
             refresh_item(session, self.conflict_index, item_id)
         selected = self.selected_item_id()
-        self.timeline.show_day()
+        self.timeline.refresh_item(item_id)
         self._fill_tree()
         self.conflicts.set_findings(self.conflict_index.findings())
         if selected is not None:

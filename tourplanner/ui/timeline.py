@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from tourplanner.db import PlanFile
+from tourplanner.errors import NotFoundError
 from tourplanner.services import itinerary, programmes
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, to_local
@@ -148,6 +149,7 @@ class TimelineView(QWidget):
         self.view.setAccessibleName("Timeline")
         self.view.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.blocks: dict[int, Block] = {}
+        self._layout: tuple[date, int, int, dict] | None = None
         top = QHBoxLayout()
         top.addWidget(QLabel("Day:"))
         top.addWidget(self.day, 1)
@@ -178,6 +180,7 @@ class TimelineView(QWidget):
         """Draw the chosen day: a column per room (or venue), blocks at their local times."""
         self.scene.clear()
         self.blocks = {}
+        self._layout = None
         data = self.day.currentData()
         if not data:
             self.scene.addText("This plan has no programme yet.")
@@ -211,18 +214,48 @@ class TimelineView(QWidget):
             title.setHtml(f"<b>{_html(column.title)}</b>")
             title.setPos(x + 2, 0)
             self.scene.addItem(title)
+        self._layout = (day, first, end_hour, index)
         for v in views:
-            start = to_local(v.start_utc, v.timezone)
-            minutes = (start.hour - first) * 60 + start.minute
-            length = (v.end_utc - v.start_utc).total_seconds() / 60
-            x = GUTTER + index[self._column(v).key] * COLUMN + 3
-            rect = QRectF(
-                x, HEADER + minutes * PX_PER_MIN, COLUMN - 6, max(length * PX_PER_MIN, 14)
-            )
-            block = Block(self, v, rect)
-            self.scene.addItem(block)
-            self.blocks.setdefault(v.id, block)
+            self._place(v)
         self.scene.setSceneRect(0, 0, width + 10, height + 10)
+
+    def _place(self, v: ItemView) -> None:
+        _, first, _, index = self._layout
+        start = to_local(v.start_utc, v.timezone)
+        minutes = (start.hour - first) * 60 + start.minute
+        length = (v.end_utc - v.start_utc).total_seconds() / 60
+        x = GUTTER + index[self._column(v).key] * COLUMN + 3
+        rect = QRectF(x, HEADER + minutes * PX_PER_MIN, COLUMN - 6, max(length * PX_PER_MIN, 14))
+        block = Block(self, v, rect)
+        self.scene.addItem(block)
+        self.blocks.setdefault(v.id, block)
+
+    def refresh_item(self, item_id: int) -> None:
+        """After one item changed: move just its block when it stays within the drawn day."""
+        old = self.blocks.get(item_id)
+        try:
+            with self.plan.reading() as session:
+                views = itinerary.item_occurrences(session, item_id)
+        except NotFoundError:  # deleted (an undone addition): redraw without it
+            views = []
+        if old is None or self._layout is None or len(views) != 1 or views[0].recurrence:
+            self.show_day()
+            return
+        day, first, end_hour, index = self._layout
+        view = views[0]
+        start, end = to_local(view.start_utc, view.timezone), to_local(view.end_utc, view.timezone)
+        fits = (
+            start.date() == day
+            and self._column(view).key in index
+            and start.hour >= first
+            and (end.date() == day and (end.hour, end.minute) <= (end_hour, 0))
+        )
+        if not fits:
+            self.show_day()
+            return
+        self.scene.removeItem(old)
+        del self.blocks[item_id]
+        self._place(view)
 
     @staticmethod
     def _column(view: ItemView) -> Column:
