@@ -38,7 +38,7 @@ def test_day_shows_a_block_per_item_in_room_columns(window) -> None:
     blocks = window.timeline.blocks
     assert len(blocks) == 13  # the 21 April items of the conference
     block = blocks[keynote(window)]
-    assert "09:15–10:15 CST" in block.text.toPlainText() and "主旨演讲" in block.text.toPlainText()
+    assert "09:15–10:15 CST" in block.label() and "主旨演讲" in block.label()
     opening = next(b for b in blocks.values() if b.view.title_en == "Opening ceremony")
     # Same room, so same column; the keynote starts 45 minutes after the opening ceremony.
     assert opening.rect().x() == block.rect().x()
@@ -51,7 +51,7 @@ def test_drag_moves_snapped_to_five_minutes_and_undo(window) -> None:
     with window.plan.reading() as s:
         assert items.get_item(s, item_id).start_utc == datetime(2015, 4, 21, 1, 45, tzinfo=UTC)
     assert any(f.severity == "error" and item_id in f.item_ids for f in window.conflicts.findings)
-    assert "09:45–10:45 CST" in window.timeline.blocks[item_id].text.toPlainText()
+    assert "09:45–10:45 CST" in window.timeline.blocks[item_id].label()
     window.undo_stack.undo()
     with window.plan.reading() as s:
         assert items.get_item(s, item_id).start_utc == datetime(2015, 4, 21, 1, 15, tzinfo=UTC)

@@ -87,17 +87,40 @@ class Block(QGraphicsRectItem):
             self.hatch.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
             self.hatch.setPen(Qt.PenStyle.NoPen)
         start, end = to_local(view.start_utc, view.timezone), to_local(view.end_utc, view.timezone)
-        self.text = text = QGraphicsTextItem(self)
-        text.setTextWidth(rect.width() - 6)
-        strike = "text-decoration: line-through;" if view.status == "cancelled" else ""
-        text.setHtml(
-            f'<div style="{strike}"><b>{_html(view.title_en)}</b><br>{_html(view.title_local)}'
-            f'<br><span style="color:#555">{start:%H:%M}–{end:%H:%M} {abbreviation(view.start_utc, view.timezone)}</span></div>'
-        )
-        text.setPos(rect.left() + 2, rect.top() + 1)
-        text.setFont(QFont(text.font().family(), 8))
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+        when = f"{start:%H:%M}–{end:%H:%M} {abbreviation(view.start_utc, view.timezone)}"
+        # The text is painted, not held in child text items: a busy day has thousands of blocks.
+        self.lines = [line for line in (view.title_en, view.title_local, when) if line]
+        self.cancelled = view.status == "cancelled"
         self._pressed_at: QPointF | None = None
+
+    def label(self) -> str:
+        """The block's text, as painted."""
+        return "\n".join(self.lines)
+
+    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
+        super().paint(painter, option, widget)
+        box = self.rect().adjusted(4, 2, -4, -2)
+        fonts = [QFont(painter.font()), QFont(painter.font()), QFont(painter.font())]
+        for n, font in enumerate(fonts):
+            font.setPointSizeF(8)
+            font.setBold(n == 0)
+            font.setStrikeOut(self.cancelled)
+        painter.setClipRect(self.rect())
+        y = box.top()
+        for n, text in enumerate(self.lines):
+            painter.setFont(fonts[min(n, 2)])
+            painter.setPen(QColor("#555555") if n == len(self.lines) - 1 else QColor("#111111"))
+            height = painter.fontMetrics().height()
+            flags = Qt.TextFlag.TextWordWrap if n == 0 else Qt.TextFlag.TextSingleLine
+            used = painter.boundingRect(
+                QRectF(box.left(), y, box.width(), box.bottom() - y), flags, text
+            )
+            painter.drawText(
+                QRectF(box.left(), y, box.width(), max(height, used.height())), flags, text
+            )
+            y += max(height, used.height())
+            if y > box.bottom():
+                break
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt
         self._pressed_at = self.pos()
