@@ -210,3 +210,16 @@ def test_schema_made_by_migrations_matches_the_models(plan_file) -> None:
             MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
         )
     assert diff == []
+
+
+def test_save_a_copy(plan_file, tmp_path: Path) -> None:
+    with plan_file.transaction() as s:
+        venues.create_venue(s, name_en="Ge Garden", name_local="个园", timezone="Asia/Shanghai")
+    copy = tmp_path / "copy.tourplan"
+    plan_file.save_copy(copy)
+    with PlanFile.open(copy) as again, again.reading() as s:
+        assert [v.name_local for v in venues.list_venues(s)] == ["个园"]
+    with pytest.raises(PlanFileError, match="already exists"):
+        plan_file.save_copy(copy)
+    with pytest.raises(PlanFileError, match="another file"):
+        plan_file.save_copy(plan_file.path)

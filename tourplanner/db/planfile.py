@@ -78,6 +78,15 @@ class PlanFile:
             session.rollback()
             session.close()
 
+    def save_copy(self, target: Path | str) -> None:
+        """A consistent copy of the plan as it is now, in another file (never over this one)."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise PlanFileError("choose another file than the open plan for the copy")
+        if target.exists():
+            raise PlanFileError(f"{target} already exists; choose another name")
+        sqlite.backup_file(self.path, target)
+
     def integrity_ok(self) -> bool:
         return sqlite.integrity_ok(self.engine)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -13,8 +12,7 @@ from tourplanner import __version__
 from tourplanner.db import PlanFile
 from tourplanner.errors import TourPlannerError
 from tourplanner.paths import RESOURCES_DIR, demo_plan_path
-
-LAST_PLAN_KEY = "plans/last"
+from tourplanner.ui.recent import last_plan, remember
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -35,10 +33,8 @@ def choose_plan(plan_path: Path | None, *, demo: bool) -> Path:
     """The plan to open: the one given, else the last one, else the demo (written if missing)."""
     if plan_path is not None:
         return plan_path
-    if not demo:
-        last = QSettings().value(LAST_PLAN_KEY, "", str)
-        if last and Path(last).is_file():
-            return Path(last)
+    if not demo and (last := last_plan()) is not None:
+        return last
     path = demo_plan_path()
     if not path.exists():
         from tourplanner.demo import write_demo_plan
@@ -58,7 +54,7 @@ def run(plan_path: Path | None, *, demo: bool = False) -> int:
     except TourPlannerError as exc:
         QMessageBox.critical(None, "TourPlanner", f"The plan could not be opened.\n\n{exc}")
         return 2
-    QSettings().setValue(LAST_PLAN_KEY, str(path.resolve()))
+    remember(path)
     window = MainWindow(plan)
     window.show()
     try:

@@ -35,6 +35,7 @@ from tourplanner.ui.batch_export import BatchExportWorker, start_worker
 from tourplanner.ui.conflicts_panel import ConflictsPanel
 from tourplanner.ui.item_editor import ItemEditor, item_values
 from tourplanner.ui.people_model import PeopleModel
+from tourplanner.ui.recent import recent_plans, remember
 from tourplanner.ui.timeline import TimelineView
 from tourplanner.ui.undo_commands import AddItemCommand, EditItemCommand, MoveItemCommand
 
@@ -138,6 +139,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New plan…", self.new_plan, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(file_menu, "Save a &Copy As…", self.save_copy, QKeySequence.StandardKey.SaveAs)
+        file_menu.addSeparator()
         self._action(file_menu, "Import &people…", self.import_people)
         self._action(file_menu, "Import &calendar or schedule…", self.import_events)
         file_menu.addSeparator()
@@ -334,6 +341,91 @@ class MainWindow(QMainWindow):
         )
         editor.open()
         return editor
+
+    # -- plans -------------------------------------------------------------------------------
+
+    def open_plan(self, path: Path) -> bool:
+        """Switch to another plan file; on failure say why and keep the current one."""
+        try:
+            plan = PlanFile.open(path)
+        except TourPlannerError as exc:
+            QMessageBox.warning(self, "Open plan", f"The plan could not be opened.\n\n{exc}")
+            return False
+        self._switch_to(plan)
+        if plan.backup_path is not None:
+            self.statusBar().showMessage(
+                f"Upgraded; the old version is kept in {plan.backup_path.name}"
+            )
+        return True
+
+    def _switch_to(self, plan: PlanFile) -> None:
+        old = self.plan
+        self.plan = self.people.plan = self.timeline.plan = plan
+        self.undo_stack.clear()  # the steps belong to the other file
+        self._expanded = None
+        remember(plan.path)
+        self.reload()
+        if old is not plan:
+            old.close()
+
+    def new_plan(self, path: Path | None = None) -> bool:
+        """Create an empty plan file (same home zone as the current plan) and open it."""
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "New plan", "plan.tourplan", "Plans (*.tourplan)"
+            )
+            if not name:
+                return False
+            path = Path(name)
+        with self.plan.reading() as session:
+            zone = plans.get_plan(session).home_timezone
+        try:
+            plan = PlanFile.create(path)
+            with plan.transaction() as session:
+                plans.create_plan(session, title=path.stem, home_timezone=zone)
+        except TourPlannerError as exc:
+            QMessageBox.warning(self, "New plan", f"The plan was not created.\n\n{exc}")
+            return False
+        self._switch_to(plan)
+        return True
+
+    def open_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open plan", "", "Plans (*.tourplan);;All files (*)"
+        )
+        if name:
+            self.open_plan(Path(name))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        present, gone = recent_plans()
+        for path in present:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_plan(p))
+        if not present:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+        if gone:
+            self.statusBar().showMessage(
+                "No longer found, removed from the list: " + ", ".join(p.name for p in gone)
+            )
+
+    def save_copy(self, target: Path | None = None) -> Path | None:
+        """Write a consistent copy of the plan to another file (the open plan stays open)."""
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Save a copy", "copy.tourplan", "Plans (*.tourplan)"
+            )
+            if not name:
+                return None
+            target = Path(name)
+        try:
+            self.plan.save_copy(target)
+        except (TourPlannerError, OSError) as exc:
+            QMessageBox.warning(self, "Save a copy", f"The copy was not written.\n\n{exc}")
+            return None
+        self.statusBar().showMessage(f"Saved a copy as {target}")
+        return target
 
     def import_people(self) -> None:
         from tourplanner.ui.import_dialog import ImportPeopleDialog

@@ -1,0 +1,68 @@
+"""File menu: new plan, open (and refusing a bad file), recent plans, save a copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from tourplanner.db import PlanFile
+from tourplanner.demo import write_demo_plan
+from tourplanner.services import plans
+from tourplanner.ui.app import create_application
+from tourplanner.ui.main_window import MainWindow
+from tourplanner.ui.recent import recent_plans, remember
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    path = tmp_path / "demo.tourplan"
+    write_demo_plan(path)
+    create_application()
+    win = MainWindow(PlanFile.open(path))
+    qtbot.addWidget(win)
+    yield win
+    win.plan.close()
+
+
+def test_new_plan_then_reopen_the_demo(window, tmp_path: Path) -> None:
+    demo = window.plan.path
+    assert window.new_plan(tmp_path / "visit.tourplan")
+    assert window.windowTitle().startswith("visit — visit.tourplan")
+    assert window.people.rowCount() == 0 and window.tree.topLevelItemCount() == 0
+    with window.plan.reading() as s:
+        assert plans.get_plan(s).home_timezone == "Asia/Shanghai"
+    assert window.open_plan(demo)
+    assert window.people.rowCount() == 31
+    present, _ = recent_plans()
+    assert present[:2] == [demo.resolve(), (tmp_path / "visit.tourplan").resolve()]
+
+
+def test_a_bad_file_is_refused_and_the_plan_stays(window, tmp_path: Path, monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    bad = tmp_path / "bad.tourplan"
+    bad.write_bytes(b"not a plan")
+    before = window.plan.path
+    assert not window.open_plan(bad)
+    assert window.plan.path == before and "not a TourPlanner plan" in shown[0]
+    assert bad.read_bytes() == b"not a plan"
+
+
+def test_missing_recent_plans_are_dropped(window, tmp_path: Path) -> None:
+    gone = tmp_path / "gone.tourplan"
+    remember(window.plan.path)
+    gone.write_bytes(b"")
+    remember(gone)
+    gone.unlink()
+    window._fill_recent()
+    assert [a.text() for a in window.recent_menu.actions()] == ["demo.tourplan"]
+    assert "gone.tourplan" in window.statusBar().currentMessage()
+    assert recent_plans()[1] == []
+
+
+def test_save_a_copy(window, tmp_path: Path) -> None:
+    copy = window.save_copy(tmp_path / "copy.tourplan")
+    with PlanFile.open(copy) as again, again.reading() as s:
+        assert plans.get_plan(s).organization == "ICMA"
