@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
@@ -22,6 +23,7 @@ from tourplanner.scheduling.snapshot import (
 
 BASE = datetime(2015, 4, 20, 0, 0, tzinfo=UTC)
 ZONES = ("Asia/Shanghai", "America/New_York")
+STATUSES = ("confirmed", "confirmed", "tentative", "cancelled")
 
 
 @st.composite
@@ -56,7 +58,7 @@ def snapshots(draw) -> PlanSnapshot:
             draw(st.sampled_from([1, 2])),
             f"Item {item_id}",
             draw(st.sampled_from(["session", "meal", "keynote"])),
-            draw(st.sampled_from(["confirmed", "confirmed", "tentative", "cancelled"])),
+            draw(st.sampled_from(STATUSES)),
             start,
             start + length,
             ZONES[1] if place[0] == 3 else ZONES[0],
@@ -102,16 +104,75 @@ def test_fast_checker_equals_naive_checker(snap: PlanSnapshot) -> None:
     assert ConflictIndex(snap).findings() == naive_check(snap)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EDITS = ("move", "status", "delete", "bookings", "travel", "programme", "person")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(snapshots(), st.data())
-def test_incremental_move_equals_a_full_recheck(snap: PlanSnapshot, data) -> None:
-    if not snap.items:
-        return
+def test_incremental_edits_equal_a_full_recheck(snap: PlanSnapshot, data) -> None:
     index = ConflictIndex(snap)
-    item_id = data.draw(st.sampled_from(sorted(snap.items)))
-    shift = timedelta(minutes=15 * data.draw(st.integers(-40, 40)))
-    old = snap.items[item_id]
-    moved = ItemRec(**{**old.__dict__, "start": old.start + shift, "end": old.end + shift})
-    index.replace_item(item_id, moved)
-    fresh = PlanSnapshot(**{**snap.__dict__, "items": {**snap.items, item_id: moved}})
-    assert index.findings() == ConflictIndex(fresh).findings()
+    for _ in range(data.draw(st.integers(1, 3))):
+        edit = data.draw(st.sampled_from(EDITS))
+        if edit in ("move", "status", "delete") and snap.items:
+            item_id = data.draw(st.sampled_from(sorted(snap.items)))
+            old = snap.items[item_id]
+            if edit == "move":
+                shift = timedelta(minutes=15 * data.draw(st.integers(-40, 40)))
+                new = replace(old, start=old.start + shift, end=old.end + shift)
+                bookings = None
+            elif edit == "status":
+                new = replace(old, status=data.draw(st.sampled_from(STATUSES)))
+                person = data.draw(st.integers(1, len(snap.people)))
+                bookings = [BookingRec(person, item_id, None)]  # its bookings replaced too
+            else:
+                new, bookings = None, None
+            index.replace_item(item_id, new, bookings)
+        elif edit in ("bookings", "travel", "person"):
+            person = data.draw(st.integers(1, len(snap.people)))
+            programme = data.draw(st.sampled_from([1, 2]))
+            bookings = [BookingRec(person, None, programme, "attending", "confirmed")]
+            bookings += [BookingRec(person, i, None) for i in sorted(snap.items)[:2]]
+            journey = TravelRec(
+                99 + person,
+                person,
+                "flight",
+                "flight X",
+                BASE,
+                BASE + timedelta(hours=3),
+                ZONES[1],
+                ZONES[0],
+            )
+            if edit == "bookings":
+                index.replace_person(person, snap.people[person], bookings=bookings)
+            elif edit == "travel":
+                index.replace_person(person, snap.people[person], travel=[journey])
+            else:
+                index.replace_person(person, None)
+                snap.people[person] = PersonRec(person, f"Person {person}")  # back, afresh
+                index.replace_person(person, snap.people[person], bookings, [journey])
+        elif edit == "programme":
+            tour = snap.programmes[2]
+            shift = timedelta(days=data.draw(st.integers(-2, 2)))
+            index.replace_programme(
+                2, replace(tour, start_date=tour.start_date + shift, end_date=tour.end_date + shift)
+            )
+        assert index.findings() == ConflictIndex(index.current_snapshot()).findings()
+
+
+def test_deleting_a_programme_takes_its_items_and_bookings_along() -> None:
+    snap = PlanSnapshot(
+        programmes={
+            1: ProgrammeRec(1, "Tour", "study_tour", date(2015, 4, 20), date(2015, 4, 21), ZONES[0])
+        },
+        people={1: PersonRec(1, "Li Wei")},
+        items={
+            1: ItemRec(
+                1, 1, "Visit", "site_visit", "tentative", BASE, BASE + timedelta(hours=1), ZONES[0]
+            )
+        },
+        bookings=[BookingRec(1, None, 1), BookingRec(1, 1, None)],
+    )
+    index = ConflictIndex(snap)
+    assert [f.rule for f in index.findings()] == ["tentative"]
+    index.replace_programme(1, None)
+    assert index.findings() == [] and index.current_snapshot().bookings == []

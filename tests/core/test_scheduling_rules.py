@@ -493,8 +493,19 @@ def test_outside_programme_near_miss_zone_and_recurrence(plan_file, world) -> No
         room=world["room_3"],
         recurrence="FREQ=DAILY;COUNT=5",
     )
-    found = {f.item_ids[0] for f in findings(plan_file, "outside-programme")}
-    assert found == {early} and repeat not in found  # repeats are cut at the programme's end
+    found = {f.item_ids[0]: f for f in findings(plan_file, "outside-programme")}
+    assert found[early].severity == "error"
+    assert found[early].message == (
+        "'Remote briefing' (Sun 19 Apr, 11:00-12:00 EDT; Sun 19 Apr 23:00 CST in the programme's "
+        "zone) is outside 'Conference' (20 Apr – 23 Apr 2015)."
+    )
+    # Its occurrences past the programme are left out of views and checks, and it says so.
+    assert found[repeat].severity == "warning"
+    assert found[repeat].message == (
+        "'Daily stand-up' (Wed 22 Apr, 08:00-08:15 CST) repeats past the end of 'Conference' "
+        "(20 Apr – 23 Apr 2015); from Fri 24 Apr on it is left out."
+    )
+    assert set(found) == {early, repeat}
 
 
 def test_capacity_exactly_full_is_fine(plan_file, world) -> None:

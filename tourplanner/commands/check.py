@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from tourplanner.db import PlanFile
-from tourplanner.scheduling.checker import RULES
 from tourplanner.scheduling.findings import ERROR
+from tourplanner.scheduling.rules import RULES
 from tourplanner.services.conflicts import check_plan
 
 EXIT_CLEAN, EXIT_ERRORS = 0, 1

@@ -25,6 +25,10 @@ class Finding:
         return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
 
 
-def sort_key(finding: Finding) -> tuple:
-    """Errors first, then by rule and message (messages start with the people/times involved)."""
-    return (finding.severity != ERROR, finding.rule, finding.message, finding.item_ids)
+def order_key(when: float, finding: Finding) -> tuple:
+    """How findings are listed: errors first, then by time (`when`, POSIX seconds), then rule.
+
+    `when` is the start of the earliest thing the finding is about; it is not part of a
+    Finding, so the checks keep it beside each one.
+    """
+    return (finding.severity != ERROR, when, finding.rule, finding)

@@ -52,8 +52,9 @@ def occurrences(
 ) -> Iterator[tuple[datetime, datetime]]:
     """(start, end) UTC instants of each occurrence; wall-clock times are kept across DST.
 
-    A rule without COUNT or UNTIL is cut at the end of local date `until`, and never runs past
-    MAX_OCCURRENCES.
+    Occurrences after local date `until` (the programme's last day) are left out, so a rule
+    without COUNT or UNTIL ends there; no rule yields more than MAX_OCCURRENCES.
+    `first_cut` tells whether a rule with its own end was cut short.
     """
     if not rule_text.strip():
         yield start_utc, end_utc
@@ -69,6 +70,32 @@ def occurrences(
         if local in skipped:
             continue
         yield to_utc(local, zone_name), to_utc(local + duration_local, zone_name)
+
+
+def first_cut(
+    *,
+    start_utc: datetime,
+    zone_name: str,
+    rule_text: str,
+    exdates_text: str = "",
+    until: date,
+) -> datetime | None:
+    """The first local start that `occurrences` leaves out for running past `until`.
+
+    None when nothing is cut, or when the rule has no end of its own (such a rule is meant to
+    run until its programme ends).
+    """
+    if not rule_text.strip():
+        return None
+    first_local = to_local(start_utc, zone_name).replace(tzinfo=None)
+    rule = parse_rule(rule_text, first_local)
+    if rule._count is None and rule._until is None:  # see `unbounded`
+        return None
+    skipped = set(parse_exdates(exdates_text))
+    local = rule.after(datetime.combine(until, time.max))
+    while local is not None and local in skipped:
+        local = rule.after(local)
+    return local
 
 
 def validate_rule(rule_text: str, exdates_text: str, start_local: datetime) -> None:

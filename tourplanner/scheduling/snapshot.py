@@ -11,6 +11,12 @@ from tourplanner.scheduling.recurrence import occurrences
 NEEDS_OWN_BOOKING = frozenset({"session", "panel", "workshop"})
 MOVING_KINDS = frozenset({"flight", "train", "road"})
 
+# What occupies a person or a room for a while, as a plain tuple so that sorting is cheap:
+# (start, end) as POSIX seconds, what it is (ITEM, TRAVEL or PROGRAMME), its id, and the
+# aware UTC datetimes for messages. Tuples order by start, then end, kind and id.
+ITEM, TRAVEL, PROGRAMME = 0, 1, 2
+Interval = tuple[float, float, int, int, datetime, datetime]
+
 
 @dataclass(frozen=True)
 class ItemRec:
@@ -86,15 +92,6 @@ class TravelRec:
     venue_id: int | None = None
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    """One time an item happens (a recurring item has many)."""
-
-    item: ItemRec
-    start: datetime
-    end: datetime
-
-
 @dataclass
 class PlanSnapshot:
     """Everything the checks read, as plain records keyed by id."""
@@ -111,13 +108,15 @@ class PlanSnapshot:
     minutes_other_city: int = 180
     _minutes_cache: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)
 
-    def occurrences_of(self, item: ItemRec) -> list[Occurrence]:
-        """The item's occurrences; a repeat rule is bounded by its programme's last day."""
-        if not item.recurrence:
-            return [Occurrence(item, item.start, item.end)]
+    def occurrences_of(self, item: ItemRec) -> list[Interval]:
+        """The item's occurrences as intervals; a repeat rule stops at its programme's last day."""
+        if not item.recurrence:  # most items: no need to ask dateutil
+            return [
+                (item.start.timestamp(), item.end.timestamp(), ITEM, item.id, item.start, item.end)
+            ]
         prog = self.programmes.get(item.programme_id)
         return [
-            Occurrence(item, s, e)
+            (s.timestamp(), e.timestamp(), ITEM, item.id, s, e)
             for s, e in occurrences(
                 start_utc=item.start,
                 end_utc=item.end,

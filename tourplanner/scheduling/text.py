@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from tourplanner.scheduling.snapshot import ItemRec, PlanSnapshot
-from tourplanner.timezones import abbreviation, to_local
+from tourplanner.scheduling.snapshot import ItemRec, PlanSnapshot, ProgrammeRec
+from tourplanner.timezones import abbreviation, day_offset_label, to_local
 
 
 def day(instant: datetime, zone: str) -> str:
@@ -14,14 +14,30 @@ def day(instant: datetime, zone: str) -> str:
     return f"{local:%a} {local.day} {local:%b}"
 
 
+def date_text(value: date) -> str:
+    """'Tue 21 Apr' for a calendar date."""
+    return f"{value:%a} {value.day} {value:%b}"
+
+
+def clock(instant: datetime, zone: str) -> str:
+    """'09:00' in local time."""
+    return f"{to_local(instant, zone):%H:%M}"
+
+
 def hours(start: datetime, end: datetime, zone: str) -> str:
-    """'09:00-10:00 CST'."""
-    return f"{to_local(start, zone):%H:%M}-{to_local(end, zone):%H:%M} {abbreviation(start, zone)}"
+    """'09:00-10:00 CST', or '22:00-01:00+1 CST' when it ends on a later local day."""
+    later = day_offset_label(start, zone, end, zone)
+    return f"{clock(start, zone)}-{clock(end, zone)}{later} {abbreviation(start, zone)}"
 
 
-def span_text(instant: datetime, zone: str) -> str:
+def moment(instant: datetime, zone: str) -> str:
     """'Tue 21 Apr 09:00 CST'."""
-    return f"{day(instant, zone)} {to_local(instant, zone):%H:%M} {abbreviation(instant, zone)}"
+    return f"{day(instant, zone)} {clock(instant, zone)} {abbreviation(instant, zone)}"
+
+
+def dates(prog: ProgrammeRec) -> str:
+    """'20 Apr – 23 Apr 2015'."""
+    return f"{prog.start_date.day} {prog.start_date:%b} – {prog.end_date.day} {prog.end_date:%b %Y}"
 
 
 def place(snapshot: PlanSnapshot, item: ItemRec) -> str:

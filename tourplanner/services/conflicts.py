@@ -1,4 +1,16 @@
-"""Load a plan into the checks' plain records and run them (full, or kept for incremental use)."""
+"""Load a plan into the checks' plain records and run them, in full or kept up to date.
+
+The app builds one index when a plan opens and refreshes it after each edit:
+
+    with plan.reading() as session:
+        index = build_index(session)
+    ...  # an edit in its own transaction, then:
+    with plan.reading() as session:
+        refresh(session, index, items=[item_id])   # or people=[...], programmes=[...]
+    index.findings()
+
+Edits to venues, rooms, travel times or the plan's defaults need a new `build_index`.
+"""
 
 from __future__ import annotations
 
@@ -19,8 +31,9 @@ from tourplanner.models import (
     TravelTime,
     Venue,
 )
-from tourplanner.scheduling.checker import RULES, ConflictIndex
+from tourplanner.scheduling.checker import ConflictIndex
 from tourplanner.scheduling.findings import Finding
+from tourplanner.scheduling.rules import RULES
 from tourplanner.scheduling.snapshot import (
     BookingRec,
     ItemRec,
@@ -32,6 +45,37 @@ from tourplanner.scheduling.snapshot import (
     VenueRec,
 )
 
+BOOKING_COLUMNS = (
+    Participation.person_id,
+    Participation.item_id,
+    Participation.programme_id,
+    Participation.role,
+    Participation.status,
+)
+PROGRAMME_COLUMNS = (
+    Programme.id,
+    Programme.title_en,
+    Programme.kind,
+    Programme.start_date,
+    Programme.end_date,
+    Programme.timezone,
+    Programme.capacity,
+    Programme.parent_id,
+)
+TRAVEL_COLUMNS = (
+    TravelSegment.id,
+    TravelSegment.person_id,
+    TravelSegment.kind,
+    TravelSegment.carrier,
+    TravelSegment.number,
+    TravelSegment.from_place,
+    TravelSegment.to_place,
+    TravelSegment.start_utc,
+    TravelSegment.end_utc,
+    TravelSegment.start_timezone,
+    TravelSegment.end_timezone,
+    TravelSegment.venue_id,
+)
 ITEM_COLUMNS = (
     Item.id,
     Item.programme_id,
@@ -56,6 +100,14 @@ def _travel_label(kind: str, carrier: str, number: str, from_place: str, to_plac
     return f"{kind} {name}{route}".strip()
 
 
+def _travel_rec(row: tuple, venues: dict[int, VenueRec]) -> TravelRec:
+    tid, pid, kind, carrier, number, frm, to, start, end, sz, ez, venue = row
+    label = _travel_label(kind, carrier, number, frm, to)
+    if kind == "hotel" and venue in venues:
+        label = f"hotel stay at {venues[venue].name}"
+    return TravelRec(tid, pid, kind, label, start, end, sz, ez, venue)
+
+
 def load_snapshot(session: Session) -> PlanSnapshot:
     """The whole plan as plain records, read with one SELECT per table."""
     snap = PlanSnapshot()
@@ -66,19 +118,7 @@ def load_snapshot(session: Session) -> PlanSnapshot:
         snap.minutes_same_city, snap.minutes_other_city = plan
     snap.items = {row[0]: ItemRec(*row) for row in session.execute(select(*ITEM_COLUMNS))}
     snap.programmes = {
-        row[0]: ProgrammeRec(*row)
-        for row in session.execute(
-            select(
-                Programme.id,
-                Programme.title_en,
-                Programme.kind,
-                Programme.start_date,
-                Programme.end_date,
-                Programme.timezone,
-                Programme.capacity,
-                Programme.parent_id,
-            )
-        )
+        row[0]: ProgrammeRec(*row) for row in session.execute(select(*PROGRAMME_COLUMNS))
     }
     snap.venues = {
         row[0]: VenueRec(*row)
@@ -91,39 +131,10 @@ def load_snapshot(session: Session) -> PlanSnapshot:
     snap.people = {
         row[0]: PersonRec(*row) for row in session.execute(select(Person.id, Person.name_latin))
     }
-    snap.bookings = [
-        BookingRec(*row)
-        for row in session.execute(
-            select(
-                Participation.person_id,
-                Participation.item_id,
-                Participation.programme_id,
-                Participation.role,
-                Participation.status,
-            )
-        )
-    ]
-    rows = session.execute(
-        select(
-            TravelSegment.id,
-            TravelSegment.person_id,
-            TravelSegment.kind,
-            TravelSegment.carrier,
-            TravelSegment.number,
-            TravelSegment.from_place,
-            TravelSegment.to_place,
-            TravelSegment.start_utc,
-            TravelSegment.end_utc,
-            TravelSegment.start_timezone,
-            TravelSegment.end_timezone,
-            TravelSegment.venue_id,
-        )
-    )
-    for tid, pid, kind, carrier, number, frm, to, start, end, sz, ez, venue in rows:
-        label = _travel_label(kind, carrier, number, frm, to)
-        if kind == "hotel" and venue in snap.venues:
-            label = f"hotel stay at {snap.venues[venue].name}"
-        snap.travel[tid] = TravelRec(tid, pid, kind, label, start, end, sz, ez, venue)
+    snap.bookings = [BookingRec(*row) for row in session.execute(select(*BOOKING_COLUMNS))]
+    for row in session.execute(select(*TRAVEL_COLUMNS)):
+        journey = _travel_rec(row, snap.venues)
+        snap.travel[journey.id] = journey
     snap.travel_minutes = {
         (a, b): m
         for a, b, m in session.execute(
@@ -152,11 +163,60 @@ def check_plan(session: Session, *, rules: Iterable[str] | None = None) -> list[
 
 
 def build_index(session: Session, *, rules: Iterable[str] | None = None) -> ConflictIndex:
-    """A ConflictIndex to keep and update after edits with `refresh_item`."""
+    """A ConflictIndex to keep, and to update after each edit with `refresh`."""
     return ConflictIndex(load_snapshot(session), check_rules(rules))
 
 
+def refresh(
+    session: Session,
+    index: ConflictIndex,
+    *,
+    items: Iterable[int] = (),
+    people: Iterable[int] = (),
+    programmes: Iterable[int] = (),
+) -> None:
+    """Re-read what an edit changed (added, edited or deleted) and recheck only what it touches.
+
+    items: items and their bookings; people: a person's name, bookings and journeys;
+    programmes: a programme's dates, kind, seats and parent (and, if deleted, its items).
+    """
+    for programme_id in programmes:
+        row = session.execute(
+            select(*PROGRAMME_COLUMNS).where(Programme.id == programme_id)
+        ).first()
+        index.replace_programme(programme_id, ProgrammeRec(*row) if row else None)
+    for item_id in items:
+        refresh_item(session, index, item_id)
+    for person_id in people:
+        row = session.execute(
+            select(Person.id, Person.name_latin).where(Person.id == person_id)
+        ).first()
+        if row is None:
+            index.replace_person(person_id, None)
+            continue
+        bookings = [
+            BookingRec(*b)
+            for b in session.execute(
+                select(*BOOKING_COLUMNS).where(Participation.person_id == person_id)
+            )
+        ]
+        journeys = [
+            _travel_rec(t, index.snap.venues)
+            for t in session.execute(
+                select(*TRAVEL_COLUMNS).where(TravelSegment.person_id == person_id)
+            )
+        ]
+        index.replace_person(person_id, PersonRec(*row), bookings, journeys)
+
+
 def refresh_item(session: Session, index: ConflictIndex, item_id: int) -> None:
-    """Re-read one item after an edit (or its deletion) and recheck only what it touches."""
+    """Re-read one item and its bookings after an edit (or its deletion); recheck what it touches."""
     row = session.execute(select(*ITEM_COLUMNS).where(Item.id == item_id)).first()
-    index.replace_item(item_id, ItemRec(*row) if row else None)
+    if row is None:
+        index.replace_item(item_id, None)
+        return
+    bookings = [
+        BookingRec(*b)
+        for b in session.execute(select(*BOOKING_COLUMNS).where(Participation.item_id == item_id))
+    ]
+    index.replace_item(item_id, ItemRec(*row), bookings)

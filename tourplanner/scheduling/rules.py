@@ -1,0 +1,38 @@
+"""The named rules of the scheduling checks: stable ids, what each finds, what it looks at."""
+
+from __future__ import annotations
+
+# id -> one line for `tourplanner check --help` and the docs. The ids are stable: scripts and
+# the app filter on them.
+RULES: dict[str, str] = {
+    "person-double-booked": "two of a person's items, tours or journeys overlap",
+    "room-double-booked": "two items in the same room (or a venue without rooms) overlap",
+    "travel-time": "too little time to get from one venue to the next",
+    "outside-programme": "an item outside its programme's dates (or repeating past them)",
+    "tour-dates": "a pre-conference tour that does not end before its conference starts, "
+    "or a post-conference tour that starts before it ends",
+    "over-capacity": "more confirmed people than a programme's seats",
+    "room-over-capacity": "more confirmed people in an item than its room holds",
+    "before-arrival": "a person scheduled before their arrival flight lands",
+    "after-departure": "a person scheduled after their departure flight leaves",
+    "no-hotel": "a night between arrival and departure without a hotel stay covering it",
+    "cancelled-booking": "a person still booked into a cancelled item",
+    "tentative": "a tentative item, to be confirmed",
+}
+
+# Which scope computes a rule: a scope is rechecked as a whole after an edit touching it.
+PERSON_RULES = frozenset(
+    {
+        "person-double-booked",
+        "travel-time",
+        "before-arrival",
+        "after-departure",
+        "no-hotel",
+        "cancelled-booking",
+    }
+)
+ROOM_RULES = frozenset({"room-double-booked", "room-over-capacity"})
+ITEM_RULES = frozenset({"outside-programme", "tentative"})
+PROGRAMME_RULES = frozenset({"tour-dates", "over-capacity"})
+
+assert set(RULES) == PERSON_RULES | ROOM_RULES | ITEM_RULES | PROGRAMME_RULES
