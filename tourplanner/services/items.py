@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tourplanner.errors import ValidationError
+from tourplanner.errors import NotFoundError, ValidationError
 from tourplanner.models import Item, Programme, Room, Venue
 from tourplanner.models.enums import ItemKind, ItemStatus
 from tourplanner.scheduling.recurrence import validate_rule
@@ -97,6 +97,28 @@ def move_item(session: Session, item_id: int, new_start: datetime) -> None:
     length: timedelta = item.end_utc - item.start_utc
     start_utc = _instant(new_start, item.timezone, "start")
     update_item(session, item_id, start=start_utc, end=start_utc + length)
+
+
+def set_statuses(session: Session, statuses: dict[int, str]) -> dict[int, str]:
+    """Give items new statuses in one go; returns their statuses before (for undo).
+
+    Checks every status and id first, so a bad one changes nothing.
+    """
+    for status in set(statuses.values()):
+        v.choice(status, ItemStatus, "status")
+    found = {i.id: i for i in session.scalars(select(Item).where(Item.id.in_(list(statuses))))}
+    missing = set(statuses) - set(found)
+    if missing:
+        raise NotFoundError(f"item #{min(missing)} does not exist")
+    before = {}
+    for item_id, status in statuses.items():
+        item = found[item_id]
+        before[item_id] = item.status
+        if item.status != status:
+            item.status = status
+            item.sequence = (item.sequence or 0) + 1
+    session.flush()
+    return before
 
 
 def delete_item(session: Session, item_id: int) -> None:

@@ -112,13 +112,18 @@ def find_group(session: Session, query: str | int) -> Group:
 
 def add_group_members(session: Session, group_id: int, person_ids: list[int]) -> int:
     """Put people into a group; returns how many were newly added."""
+    return len(join_group(session, group_id, person_ids))
+
+
+def join_group(session: Session, group_id: int, person_ids: list[int]) -> list[int]:
+    """Put people into a group; returns the ids of those who were not in it (for undo)."""
     group = fetch(session, Group, group_id, "group")
     present = {p.id for p in group.members}
-    added = 0
+    added = []
     for person_id in dict.fromkeys(person_ids):
         if person_id not in present:
             group.members.append(fetch(session, Person, person_id, "person"))
-            added += 1
+            added.append(person_id)
     session.flush()
     return added
 

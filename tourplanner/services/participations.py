@@ -125,6 +125,15 @@ class Booking(NamedTuple):
     status: str = ParticipationStatus.CONFIRMED
 
 
+# What makes a booking the same booking: one person, one item or programme, one role.
+BOOKING_KEY = (
+    Participation.person_id,
+    Participation.item_id,
+    Participation.programme_id,
+    Participation.role,
+)
+
+
 def _missing(session: Session, column: object, ids: set[int]) -> set[int]:
     found: set[int] = set()
     id_list = sorted(ids)
@@ -135,7 +144,12 @@ def _missing(session: Session, column: object, ids: set[int]) -> set[int]:
 
 
 def add_participations(session: Session, bookings: Sequence[Booking]) -> int:
-    """Book many at once (bulk assign, imports, generators); returns how many were new.
+    """Book many at once (bulk assign, imports, generators); returns how many were new."""
+    return len(book(session, bookings))
+
+
+def book(session: Session, bookings: Sequence[Booking]) -> list[Booking]:
+    """Book many at once; returns the bookings that were new (what an undo takes back).
 
     Checks every id and value first and refuses the whole batch on the first problem, so a
     bad row changes nothing. Bookings that already exist are left as they are.
@@ -159,19 +173,15 @@ def add_participations(session: Session, bookings: Sequence[Booking]) -> int:
         missing = _missing(session, column, ids)
         if missing:
             raise NotFoundError(f"{what} #{min(missing)} does not exist")
-    key = (
-        Participation.person_id,
-        Participation.item_id,
-        Participation.programme_id,
-        Participation.role,
-    )
     people_ids = sorted({b.person_id for b in bookings})
     existing: set[tuple] = set()
     for start in range(0, len(people_ids), 900):
         existing.update(
             tuple(row)
             for row in session.execute(
-                select(*key).where(Participation.person_id.in_(people_ids[start : start + 900]))
+                select(*BOOKING_KEY).where(
+                    Participation.person_id.in_(people_ids[start : start + 900])
+                )
             ).all()
         )
     new: dict[tuple, Booking] = {}
@@ -182,4 +192,20 @@ def add_participations(session: Session, bookings: Sequence[Booking]) -> int:
     if new:
         session.execute(insert(Participation), [b._asdict() for b in new.values()])
     session.flush()
-    return len(new)
+    return list(new.values())
+
+
+def unbook(session: Session, bookings: Sequence[Booking]) -> int:
+    """Remove these bookings (matched on person, item or programme, and role); returns how many."""
+    removed = 0
+    for b in bookings:
+        found = session.scalar(
+            select(Participation).where(
+                *(col == val for col, val in zip(BOOKING_KEY, b[:4], strict=True))
+            )
+        )
+        if found is not None:
+            session.delete(found)
+            removed += 1
+    session.flush()
+    return removed
