@@ -1,0 +1,175 @@
+"""The Person view shows a person's itinerary exactly as its PDF, and exports and prints it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QColor
+from PySide6.QtPrintSupport import QPrinter
+
+from tourplanner.db import PlanFile
+from tourplanner.demo import write_demo_plan
+from tourplanner.export.pdf import export_itinerary
+from tourplanner.services import people
+from tourplanner.ui.app import create_application
+from tourplanner.ui.person_view import EMPTY_TEXT, PersonView, safe_file_stem
+
+NAME = "Bob O'Neill"
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory) -> Path:
+    """One demo plan for the module: these tests only read it."""
+    path = tmp_path_factory.mktemp("demo") / "demo.tourplan"
+    write_demo_plan(path)
+    return path
+
+
+@pytest.fixture
+def plan(demo_path: Path):
+    plan = PlanFile.open(demo_path)
+    yield plan
+    plan.close()
+
+
+@pytest.fixture
+def view(qtbot, plan: PlanFile):
+    create_application()
+    widget = PersonView(plan)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.set_person(None)  # closes the pdfium document
+
+
+def person_id(plan: PlanFile, name: str = NAME) -> int:
+    with plan.reading() as session:
+        return next(p.id for p in people.list_people(session) if p.name_latin == name)
+
+
+def pdf_pages(plan: PlanFile, pid: int) -> int:
+    buffer = io.BytesIO()
+    export_itinerary(plan, pid, buffer)
+    return len(PdfReader(io.BytesIO(buffer.getvalue())).pages)
+
+
+def test_shows_every_page_of_the_itinerary_with_the_name(qtbot, view, plan) -> None:
+    pid = person_id(plan)
+    view.set_person(pid)
+    expected = pdf_pages(plan, pid)
+    assert expected > 1
+    assert view.page_count() == expected == view.itinerary.page_count
+    assert len(PdfReader(io.BytesIO(view.itinerary.data)).pages) == expected
+    assert NAME in view.heading.text()
+    assert view.stack.currentWidget() is view.scroll
+    assert view.export_button.isEnabled() and view.print_button.isEnabled()
+    qtbot.wait(10)
+    # Fitted to the width, centred, and as tall as an A4 page is for its width.
+    first = view.pages[0]
+    margin_left = first.x()
+    margin_right = view.pages_widget.width() - first.x() - first.width()
+    assert abs(margin_left - margin_right) <= 2
+    assert first.paper.height() / first.paper.width() == pytest.approx(297 / 210, rel=0.01)
+    # The page is rendered at the screen's pixel ratio, and has ink on it.
+    pixmap = first.ensure_pixmap()
+    assert pixmap is not None
+    assert pixmap.devicePixelRatio() == first.devicePixelRatioF()
+    image = pixmap.toImage()
+    assert image.width() == round(first.paper.width() * first.devicePixelRatioF())
+    ink = sum(
+        1
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height(), 7)
+        if QColor(image.pixel(x, y)).lightness() < 200
+    )
+    assert ink > 50
+    # What is on screen is the page itself: the widget shows the rendered pixels.
+    grabbed = first.grab().toImage()
+    assert any(
+        QColor(grabbed.pixel(x, y)).lightness() < 200
+        for x in range(0, grabbed.width(), 5)
+        for y in range(0, grabbed.height() // 3, 5)
+    )
+
+
+def test_the_same_person_again_comes_from_the_cache_until_invalidated(view, plan) -> None:
+    pid = person_id(plan)
+    view.set_person(pid)
+    shown = view.itinerary
+    view.set_person(person_id(plan, "Chen Gang"))
+    view.set_person(pid)
+    assert view.itinerary is shown
+    view.invalidate()
+    assert view.itinerary is not shown
+    assert view.itinerary.data[:5] == b"%PDF-"
+    assert view.page_count() == shown.page_count
+
+
+def test_zoom_in_out_and_fit_width(view, plan) -> None:
+    view.set_person(person_id(plan))
+    fitted = view.pages[0].width()
+    view.zoom_in()
+    assert view.zoom is not None and view.pages[0].width() > fitted
+    view.zoom_out()
+    view.zoom_out()
+    assert view.pages[0].width() < fitted
+    assert view.zoom_label.text().endswith("%")
+    view.fit_width()
+    assert view.zoom is None and view.pages[0].width() == fitted
+    assert view.fit_button.isChecked()
+
+
+def test_export_pdf_writes_the_persons_itinerary(view, plan, tmp_path: Path) -> None:
+    view.set_person(person_id(plan))
+    messages: list[str] = []
+    view.status_message.connect(messages.append)
+    out = tmp_path / "x.pdf"
+    assert view.export_pdf(out) == out
+    reader = PdfReader(out)
+    assert len(reader.pages) == view.page_count()
+    assert NAME in "".join(page.extract_text() for page in reader.pages)
+    assert messages == [f"Wrote {out}"]
+
+
+def test_print_to_a_pdf_printer_prints_every_page(view, plan, tmp_path: Path) -> None:
+    view.set_person(person_id(plan))
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    assert view.print_itinerary(printer) is True
+    assert out.exists()
+    reader = PdfReader(out)
+    assert len(reader.pages) == view.page_count()
+    box = reader.pages[0].mediabox  # A4 portrait, in points
+    assert float(box.width) == pytest.approx(595.3, abs=1.5)
+    assert float(box.height) == pytest.approx(841.9, abs=1.5)
+    assert NAME in printer.docName()
+
+
+def test_empty_state_and_a_missing_person_say_so_in_plain_words(view, plan) -> None:
+    view.set_person(None)
+    assert view.stack.currentWidget() is view.message
+    assert view.message.text() == EMPTY_TEXT
+    assert view.page_count() == 0
+    assert not view.export_button.isEnabled() and not view.print_button.isEnabled()
+    assert view.export_pdf(Path("/nonexistent/never.pdf")) is None
+    view.set_person(person_id(plan))
+    view.set_person(999999)
+    assert view.stack.currentWidget() is view.message
+    text = view.message.text()
+    assert "999999" in text and "does not exist" in text
+    assert "Traceback" not in text and "Error" not in text
+    assert view.page_count() == 0 and view.heading.text() == ""
+    assert view.print_itinerary(QPrinter()) is False
+
+
+def test_default_export_file_names_are_safe() -> None:
+    assert safe_file_stem("Bob O'Neill itinerary") == "Bob O'Neill itinerary"
+    assert safe_file_stem('a/b\\c:d*e?"f<g>h|') == "a b c d e f g h"
+    assert safe_file_stem(" ... ") == "itinerary"
