@@ -1,11 +1,14 @@
-"""The timeline: columns per room, blocks at local times, drag to move (snapped, undoable)."""
+"""The timeline: columns per room, blocks at local times, drag to move or resize (snapped),
+a context menu, keys on the selected block."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
 
 from tourplanner.db import PlanFile
 from tourplanner.demo import write_demo_plan
@@ -62,3 +65,178 @@ def test_small_drags_change_nothing(window) -> None:
     item_id = keynote(window)
     window.timeline.blocks[item_id].finish_drag(2 * PX_PER_MIN)
     assert window.undo_stack.count() == 0
+
+
+# -- resizing, menu, keyboard, selection ------------------------------------------------------
+
+
+def captured(signal) -> list[tuple]:
+    """Record a signal's emissions."""
+    seen: list[tuple] = []
+    signal.connect(lambda *args: seen.append(args))
+    return seen
+
+
+def item_named(window, prefix: str) -> int:
+    with window.plan.reading() as s:
+        return next(i.id for i in items.list_items(s) if i.title_en.startswith(prefix))
+
+
+def test_resize_moves_the_end_snapped_to_five_minutes(window) -> None:
+    timeline, item_id = window.timeline, keynote(window)
+    seen = captured(timeline.resize_requested)
+    timeline.blocks[item_id].finish_resize(22 * PX_PER_MIN)  # 22 minutes -> 20
+    assert seen == [(item_id, datetime(2015, 4, 21, 2, 35, tzinfo=UTC))]  # 10:35 CST
+    timeline.blocks[item_id].finish_resize(-31 * PX_PER_MIN)  # 30 minutes shorter
+    assert seen[-1] == (item_id, datetime(2015, 4, 21, 1, 45, tzinfo=UTC))
+    timeline.blocks[item_id].finish_resize(2 * PX_PER_MIN)  # too small to change anything
+    assert len(seen) == 2
+
+
+def test_resize_keeps_at_least_five_minutes(window) -> None:
+    timeline, item_id = window.timeline, keynote(window)
+    seen = captured(timeline.resize_requested)
+    timeline.blocks[item_id].finish_resize(-500 * PX_PER_MIN)
+    assert seen == [(item_id, datetime(2015, 4, 21, 1, 20, tzinfo=UTC))]  # start + 5 minutes
+
+
+def test_repeating_items_are_neither_moved_nor_resized(window) -> None:
+    timeline = window.timeline
+    breakfast = item_named(window, "Breakfast at the hotel")
+    timeline.select_items([breakfast])  # on another programme's day: that day is shown
+    assert timeline.selected_ids() == [breakfast]
+    block = timeline.blocks[breakfast]
+    assert block.view.recurrence and not block.movable
+    moves, resizes = captured(timeline.move_requested), captured(timeline.resize_requested)
+    block.finish_drag(30 * PX_PER_MIN)
+    block.finish_resize(30 * PX_PER_MIN)
+    menu = timeline.context_menu_for(breakfast)
+    assert not action(menu, "Move 15 min later").isEnabled()
+    action(menu, "Move 15 min later").trigger()
+    timeline.view.setFocus()
+    qtbot_key(timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert moves == [] and resizes == []
+    assert not timeline.on_bottom_edge(block, block.rect().bottomLeft() + QPointF(5, -1))
+
+
+def action(menu, text: str):
+    return next(a for a in menu.actions() if a.text() == text)
+
+
+def qtbot_key(timeline, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(timeline.view, key, modifiers)
+
+
+def test_context_menu_actions_emit_their_signals(window) -> None:
+    timeline, item_id = window.timeline, keynote(window)
+    start = timeline.blocks[item_id].view.start_utc
+    menu = timeline.context_menu_for(item_id)
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == [
+        "Edit…",
+        "Move 15 min earlier",
+        "Move 15 min later",
+        "Mark as tentative",
+        "Mark as confirmed",
+        "Mark as cancelled",
+        "Delete",
+    ]
+    assert all(a.toolTip() and a.toolTip() != a.text() for a in menu.actions() if a.text())
+    assert not action(menu, "Mark as confirmed").isEnabled()  # it is confirmed already
+    edits, moves = captured(timeline.edit_requested), captured(timeline.move_requested)
+    statuses, deletes = captured(timeline.status_requested), captured(timeline.delete_requested)
+    timeline.edit_requested.disconnect(window.edit_item)  # no editor dialog in this test
+    timeline.move_requested.disconnect(window.move_item_to)
+    action(menu, "Edit…").trigger()
+    action(menu, "Move 15 min earlier").trigger()
+    action(menu, "Move 15 min later").trigger()
+    action(menu, "Mark as tentative").trigger()
+    action(menu, "Mark as cancelled").trigger()
+    action(menu, "Delete").trigger()
+    assert edits == [(item_id,)]
+    assert moves == [
+        (item_id, start - timedelta(minutes=15)),
+        (item_id, start + timedelta(minutes=15)),
+    ]
+    assert statuses == [(item_id, "tentative"), (item_id, "cancelled")]
+    assert deletes == [(item_id,)]
+
+
+def test_keyboard_on_the_selected_block(window) -> None:
+    timeline, item_id = window.timeline, keynote(window)
+    assert timeline.view.focusPolicy() & Qt.FocusPolicy.TabFocus
+    timeline.edit_requested.disconnect(window.edit_item)
+    timeline.move_requested.disconnect(window.move_item_to)
+    edits, moves = captured(timeline.edit_requested), captured(timeline.move_requested)
+    deletes, resizes = captured(timeline.delete_requested), captured(timeline.resize_requested)
+    qtbot_key(timeline, Qt.Key.Key_Return)  # nothing selected: nothing happens
+    assert edits == []
+    timeline.select_items([item_id])
+    start, end = timeline.blocks[item_id].view.start_utc, timeline.blocks[item_id].view.end_utc
+    qtbot_key(timeline, Qt.Key.Key_Return)
+    qtbot_key(timeline, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    qtbot_key(timeline, Qt.Key.Key_Delete)
+    qtbot_key(timeline, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    qtbot_key(timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    both = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot_key(timeline, Qt.Key.Key_Down, both)
+    assert edits == [(item_id,), (item_id,)]
+    assert deletes == [(item_id,)]
+    assert moves == [
+        (item_id, start - timedelta(minutes=5)),
+        (item_id, start + timedelta(minutes=5)),
+    ]
+    assert resizes == [(item_id, end + timedelta(minutes=5))]
+    # Up and Down walk through the day's blocks in time order.
+    order = list(timeline.blocks)
+    qtbot_key(timeline, Qt.Key.Key_Down)
+    assert timeline.selected_ids() == [order[order.index(item_id) + 1]]
+    qtbot_key(timeline, Qt.Key.Key_Escape)
+    assert timeline.selected_ids() == []
+
+
+def test_select_items_selects_and_scrolls_to_the_first(window) -> None:
+    timeline = window.timeline
+    window.show()
+    timeline.view.resize(400, 200)
+    ids = list(timeline.blocks)
+    last, first = ids[-1], ids[0]
+    timeline.select_items([last, first])
+    assert timeline.selected_ids() == [last, first]
+    assert timeline.blocks[last].isSelected() and timeline.blocks[first].isSelected()
+    assert not timeline.blocks[ids[1]].isSelected()
+    visible = timeline.view.mapToScene(timeline.view.viewport().rect()).boundingRect()
+    assert visible.intersects(timeline.blocks[last].rect())
+    image = timeline.view.viewport().grab().toImage()  # selected blocks paint without errors
+    assert not image.isNull()
+
+
+def test_real_mouse_drags_move_and_resize(window, qtbot) -> None:
+    timeline, item_id = window.timeline, keynote(window)
+    window.show()
+    qtbot.waitExposed(window)
+    viewport = timeline.view.viewport()
+    timeline.select_items([item_id])
+    rect = timeline.blocks[item_id].rect()
+    left = Qt.MouseButton.LeftButton
+    # Drag the middle of the block 30 minutes down: the item moves (an undoable command).
+    grab = timeline.view.mapFromScene(rect.center())
+    qtbot.mousePress(viewport, left, pos=grab)
+    for step in (5, 15, 30):
+        qtbot.mouseMove(viewport, grab + QPoint(0, round(step * PX_PER_MIN)))
+    qtbot.mouseRelease(viewport, left, pos=grab + QPoint(0, round(30 * PX_PER_MIN)))
+    with window.plan.reading() as s:
+        assert items.get_item(s, item_id).start_utc == datetime(2015, 4, 21, 1, 45, tzinfo=UTC)
+    assert window.undo_stack.count() == 1
+    # Drag the bottom edge 20 minutes down: a resize request with the new end.
+    resizes = captured(timeline.resize_requested)
+    rect = timeline.blocks[item_id].rect()
+    edge = timeline.view.mapFromScene(QPointF(rect.center().x(), rect.bottom() - 2))
+    assert timeline._canvas is not None
+    timeline._canvas._hover(timeline.view.mapToScene(edge))
+    assert timeline._canvas.cursor().shape() == Qt.CursorShape.SizeVerCursor
+    qtbot.mousePress(viewport, left, pos=edge)
+    qtbot.mouseMove(viewport, edge + QPoint(0, round(20 * PX_PER_MIN)))
+    assert timeline._canvas.drag is not None and timeline._canvas.drag.mode == "resize"
+    qtbot.mouseRelease(viewport, left, pos=edge + QPoint(0, round(20 * PX_PER_MIN)))
+    assert resizes == [(item_id, datetime(2015, 4, 21, 3, 5, tzinfo=UTC))]  # 11:05 CST

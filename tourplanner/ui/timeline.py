@@ -1,42 +1,67 @@
 """The timeline: one day of a programme, one column per room, time running down.
 
 Blocks are coloured by kind, tentative ones hatched, cancelled ones greyed. Dragging a block
-moves its item (snapped to 5 minutes); the window turns that into an undoable command.
+moves its item, dragging its bottom edge changes its length (both snapped to 5 minutes); the
+window turns that into an undoable command. A right click offers edit, move, status and delete;
+the keyboard does the same on the selected block.
+
+A busy day has thousands of blocks, so they are not graphics items: one `DayCanvas` item paints
+the blocks that intersect the exposed area and finds the block under the mouse by position.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from math import ceil
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsItem,
-    QGraphicsRectItem,
     QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
-    QGraphicsSimpleTextItem,
-    QGraphicsTextItem,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QStyleOptionGraphicsItem,
     QVBoxLayout,
     QWidget,
 )
 
 from tourplanner.db import PlanFile
 from tourplanner.errors import NotFoundError
+from tourplanner.models.enums import ItemStatus
 from tourplanner.services import itinerary, programmes
 from tourplanner.services.views import ItemView
-from tourplanner.timezones import abbreviation, to_local
+from tourplanner.timezones import abbreviation, to_local, zone
 
 PX_PER_MIN = 1.3
 COLUMN = 190.0
 GUTTER = 56.0
 HEADER = 34.0
 SNAP_MIN = 5
+MIN_HEIGHT = 14.0  # a short item still gets a block you can see and click
+EDGE = 6.0  # the bottom pixels of a block that resize it
+MENU_STEP = timedelta(minutes=15)
+KEY_STEP = timedelta(minutes=SNAP_MIN)
 KIND_COLOURS = {
     "keynote": "#c2410c",
     "plenary": "#b45309",
@@ -51,6 +76,12 @@ KIND_COLOURS = {
     "free_time": "#64748b",
     "other": "#6b7280",
 }
+CANCELLED_COLOUR = "#9ca3af"
+STATUS_TIPS = {
+    ItemStatus.TENTATIVE: "Not fixed yet: shown hatched",
+    ItemStatus.CONFIRMED: "Fixed: shown plain",
+    ItemStatus.CANCELLED: "Called off: kept in the plan, shown greyed and struck through",
+}
 
 
 @dataclass(frozen=True)
@@ -64,100 +95,344 @@ def snap(minutes: float) -> int:
     return int(round(minutes / SNAP_MIN) * SNAP_MIN)
 
 
-class Block(QGraphicsRectItem):
-    """One item occurrence; vertical drags become a move request when released."""
+def _local_minutes(instant: datetime, tz: object, day: date) -> int:
+    """Minutes from local midnight of `day` to `instant` (more than 1440 on the next day)."""
+    local = instant.astimezone(tz)
+    return (local.date() - day).days * 1440 + local.hour * 60 + local.minute
 
-    def __init__(self, timeline: TimelineView, view: ItemView, rect: QRectF) -> None:
-        super().__init__(rect)
-        self.timeline, self.view = timeline, view
-        colour = QColor(
-            "#9ca3af" if view.status == "cancelled" else KIND_COLOURS.get(view.kind, "#6b7280")
-        )
-        fill = QColor(colour)
-        fill.setAlpha(60)
-        self.setBrush(QBrush(fill))
-        self.setPen(QPen(colour, 1.4))
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, view.recurrence == "")
-        self.setToolTip(f"{view.title_en}\n{view.title_local}".strip())
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        if view.status == "tentative":
-            # Children are kept as attributes: PySide drops a child item whose wrapper dies.
-            self.hatch = QGraphicsRectItem(rect, self)
-            self.hatch.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
-            self.hatch.setPen(Qt.PenStyle.NoPen)
-        start, end = to_local(view.start_utc, view.timezone), to_local(view.end_utc, view.timezone)
-        when = f"{start:%H:%M}–{end:%H:%M} {abbreviation(view.start_utc, view.timezone)}"
-        # The text is painted, not held in child text items: a busy day has thousands of blocks.
-        self.lines = [line for line in (view.title_en, view.title_local, when) if line]
-        self.cancelled = view.status == "cancelled"
-        self._pressed_at: QPointF | None = None
+
+class Block:
+    """One item occurrence as drawn: a plain object, painted by the day's `DayCanvas`.
+
+    `x`, `y`, `height` are scene coordinates; the block is `COLUMN - 6` wide.
+    """
+
+    __slots__ = ("timeline", "view", "x", "y", "height", "column", "_lines")
+
+    def __init__(
+        self, timeline: TimelineView, view: ItemView, x: float, y: float, column: int
+    ) -> None:
+        self.timeline, self.view, self.column = timeline, view, column
+        self.x, self.y = x, y
+        self.height = max(self.minutes * PX_PER_MIN, MIN_HEIGHT)
+        self._lines: list[str] | None = None
+
+    # -- what it shows ---------------------------------------------------------------------
+
+    @property
+    def minutes(self) -> float:
+        return (self.view.end_utc - self.view.start_utc).total_seconds() / 60
+
+    @property
+    def movable(self) -> bool:
+        """Repeating items are moved and resized in the editor, not by dragging one occurrence."""
+        return self.view.recurrence == ""
+
+    def rect(self) -> QRectF:
+        return QRectF(self.x, self.y, COLUMN - 6, self.height)
+
+    def when(self, start_utc: datetime | None = None, end_utc: datetime | None = None) -> str:
+        """'09:15–10:15 CST', or the same for other start and end instants (a drag preview)."""
+        v = self.view
+        start_utc, end_utc = start_utc or v.start_utc, end_utc or v.end_utc
+        start, end = to_local(start_utc, v.timezone), to_local(end_utc, v.timezone)
+        return f"{start:%H:%M}–{end:%H:%M} {abbreviation(start_utc, v.timezone)}"
+
+    def lines(self) -> list[str]:
+        """Title, local title and times: worked out when first painted, not for every block."""
+        if self._lines is None:
+            v = self.view
+            self._lines = [line for line in (v.title_en, v.title_local, self.when()) if line]
+        return self._lines
 
     def label(self) -> str:
         """The block's text, as painted."""
-        return "\n".join(self.lines)
+        return "\n".join(self.lines())
 
-    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
-        super().paint(painter, option, widget)
-        box = self.rect().adjusted(4, 2, -4, -2)
-        fonts = [QFont(painter.font()), QFont(painter.font()), QFont(painter.font())]
-        for n, font in enumerate(fonts):
-            font.setPointSizeF(8)
-            font.setBold(n == 0)
-            font.setStrikeOut(self.cancelled)
-        painter.setClipRect(self.rect())
-        y = box.top()
-        for n, text in enumerate(self.lines):
-            painter.setFont(fonts[min(n, 2)])
-            painter.setPen(QColor("#555555") if n == len(self.lines) - 1 else QColor("#111111"))
-            height = painter.fontMetrics().height()
-            flags = Qt.TextFlag.TextWordWrap if n == 0 else Qt.TextFlag.TextSingleLine
-            used = painter.boundingRect(
-                QRectF(box.left(), y, box.width(), box.bottom() - y), flags, text
-            )
-            painter.drawText(
-                QRectF(box.left(), y, box.width(), max(height, used.height())), flags, text
-            )
-            y += max(height, used.height())
-            if y > box.bottom():
-                break
+    def tooltip(self) -> str:
+        v = self.view
+        place = ", ".join(p for p in (v.room, v.venue.name_en if v.venue else "") if p)
+        people = ", ".join(v.speakers)
+        parts = [v.title_en, v.title_local, self.when(), place, people]
+        if v.status != ItemStatus.CONFIRMED:
+            parts.append(v.status.capitalize())
+        if self.movable:
+            parts.append("Drag to move, drag the bottom edge to change the length")
+        else:
+            parts.append("A repeating item: change its times in the editor")
+        parts.append("Double-click or Enter to edit; right-click for more")
+        return "\n".join(p for p in parts if p)
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt
-        self._pressed_at = self.pos()
-        super().mousePressEvent(event)
+    # -- selection (kept by the timeline, so it survives a repaint) ------------------------
 
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        super().mouseMoveEvent(event)
-        self.setPos(0, self.pos().y())  # time runs down: only vertical moves make sense
+    def isSelected(self) -> bool:  # noqa: N802 - the name Qt items use
+        return self.view.id in self.timeline._selected
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        super().mouseReleaseEvent(event)
-        if self._pressed_at is not None:
-            self.finish_drag(self.pos().y() - self._pressed_at.y())
-        self._pressed_at = None
+    def setSelected(self, selected: bool) -> None:  # noqa: N802
+        ids = [i for i in self.timeline._selected if i != self.view.id]
+        self.timeline._set_selection([*ids, self.view.id] if selected else ids)
+
+    # -- edits -----------------------------------------------------------------------------
 
     def finish_drag(self, dy: float) -> None:
         """Turn a vertical drag of `dy` pixels into a move, snapped to 5 minutes."""
         minutes = snap(dy / PX_PER_MIN)
-        self.setPos(0, 0)
-        if minutes:
+        if minutes and self.movable:
             self.timeline.move_requested.emit(
                 self.view.id, self.view.start_utc + timedelta(minutes=minutes)
             )
 
+    def resized_minutes(self, dy: float) -> int:
+        """The length after dragging the bottom edge `dy` pixels: snapped, at least 5 minutes."""
+        return max(SNAP_MIN, round(self.minutes) + snap(dy / PX_PER_MIN))
+
+    def finish_resize(self, dy: float) -> None:
+        """Turn a drag of the bottom edge by `dy` pixels into a new end, snapped to 5 minutes."""
+        minutes = self.resized_minutes(dy)
+        if self.movable and minutes != round(self.minutes):
+            self.timeline.resize_requested.emit(
+                self.view.id, self.view.start_utc + timedelta(minutes=minutes)
+            )
+
+
+@dataclass
+class _Drag:
+    block: Block
+    mode: str  # "move" or "resize"
+    pressed_y: float
+    dy: float = 0.0
+
+    def preview(self) -> tuple[QRectF, datetime, datetime]:
+        """Where the block would go now, and its new start and end."""
+        b, v = self.block, self.block.view
+        rect = b.rect()
+        if self.mode == "move":
+            minutes = snap(self.dy / PX_PER_MIN)
+            rect.translate(0, minutes * PX_PER_MIN)
+            shift = timedelta(minutes=minutes)
+            return rect, v.start_utc + shift, v.end_utc + shift
+        minutes = b.resized_minutes(self.dy)
+        rect.setHeight(max(minutes * PX_PER_MIN, MIN_HEIGHT))
+        return rect, v.start_utc, v.start_utc + timedelta(minutes=minutes)
+
+
+class DayCanvas(QGraphicsItem):
+    """The whole day in one item: grid, hours, room titles and the blocks in the exposed area."""
+
+    def __init__(self, timeline: TimelineView, width: float, height: float) -> None:
+        super().__init__()
+        self.timeline = timeline
+        self.size = QRectF(0, 0, width, height)
+        self.drag: _Drag | None = None
+        self.setAcceptHoverEvents(True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt
+        return self.size
+
+    # -- painting --------------------------------------------------------------------------
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: object = None
+    ) -> None:
+        tl = self.timeline
+        exposed = option.exposedRect if not option.exposedRect.isEmpty() else self.size
+        first, end_hour = tl._layout[1], tl._layout[2]
+        grid = QPen(QColor(128, 128, 128, 70))
+        text = tl.palette().color(QPalette.ColorRole.WindowText)
+        painter.setFont(tl._fonts["hour"])
+        for hour in range(first, end_hour + 1):
+            y = HEADER + (hour - first) * 60 * PX_PER_MIN
+            if exposed.top() - 10 <= y <= exposed.bottom() + 10:
+                painter.setPen(grid)
+                painter.drawLine(QPointF(GUTTER - 6, y), QPointF(self.size.width() - 10, y))
+                painter.setPen(text)
+                painter.drawText(QRectF(4, y - 8, GUTTER - 10, 16), f"{hour:02d}:00")
+        painter.setFont(tl._fonts["header"])
+        for n, column in enumerate(tl._columns):
+            x = GUTTER + n * COLUMN
+            if x > exposed.right() or x + COLUMN < exposed.left():
+                continue
+            painter.setPen(grid)
+            painter.drawLine(QPointF(x, 0), QPointF(x, self.size.height() - 10))
+            if exposed.top() < HEADER:
+                painter.setPen(text)
+                box = QRectF(x + 4, 2, COLUMN - 8, HEADER - 4)
+                painter.drawText(box, Qt.TextFlag.TextWordWrap, column.title)
+        drag = self.drag
+        for block in tl._blocks_in(exposed):
+            if drag is not None and block is drag.block:
+                ghost = QPen(QColor(128, 128, 128), 1, Qt.PenStyle.DashLine)
+                painter.setPen(ghost)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(block.rect())
+                continue
+            self.paint_block(painter, block, block.rect(), block.lines())
+        if drag is not None:
+            rect, start, end = drag.preview()
+            if rect.intersects(exposed):
+                b, v = drag.block, drag.block.view
+                lines = [t for t in (v.title_en, v.title_local, b.when(start, end)) if t]
+                self.paint_block(painter, b, rect, lines)
+
+    def paint_block(self, painter: QPainter, block: Block, rect: QRectF, lines: list[str]) -> None:
+        tl, v = self.timeline, block.view
+        cancelled = v.status == ItemStatus.CANCELLED
+        colour = QColor(CANCELLED_COLOUR if cancelled else KIND_COLOURS.get(v.kind, "#6b7280"))
+        fill = QColor(colour)
+        fill.setAlpha(40 if cancelled else 60)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRect(rect)
+        if v.status == ItemStatus.TENTATIVE:
+            hatch = QColor(colour)
+            hatch.setAlpha(110)  # light enough to read the text over it
+            painter.setBrush(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+            painter.drawRect(rect)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if block.isSelected():
+            painter.setPen(QPen(tl.palette().color(QPalette.ColorRole.Highlight), 3.2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        else:
+            painter.setPen(QPen(colour, 1.4))
+            painter.drawRect(rect)
+        painter.save()
+        painter.setClipRect(rect)
+        box = rect.adjusted(4, 2, -4, -2)
+        y = box.top()
+        for n, line in enumerate(lines):
+            if y >= box.bottom():
+                break
+            last = n == len(lines) - 1
+            font = tl._fonts["title" if n == 0 else "text"]
+            if cancelled:
+                font = tl._fonts["title-struck" if n == 0 else "text-struck"]
+            painter.setFont(font)
+            painter.setPen(QColor("#6b6b6b" if cancelled or last else "#111111"))
+            metrics = tl._metrics[n == 0]
+            if n == 0 and len(lines) > 1:  # the English title may wrap onto a second line
+                flags = Qt.TextFlag.TextWordWrap
+                height = metrics.boundingRect(QRectF(0, 0, box.width(), 1000), flags, line).height()
+                height = min(height, 2 * metrics.height(), box.bottom() - y)
+                height = max(height, metrics.height())
+            else:
+                flags = Qt.TextFlag.TextSingleLine
+                line = metrics.elidedText(line, Qt.TextElideMode.ElideRight, box.width())
+                height = metrics.height()
+            painter.drawText(QRectF(box.left(), y, box.width(), height), flags, line)
+            y += height
+        painter.restore()
+
+    # -- the mouse -------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt
+        tl, pos = self.timeline, event.scenePos()
+        block = tl.block_at(pos)
+        if block is None:
+            tl._set_selection([])
+            event.accept()
+            return
+        item_id = block.view.id
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            ids = [i for i in tl._selected if i != item_id]
+            tl._set_selection(ids if item_id in tl._selected else [*ids, item_id])
+        elif item_id not in tl._selected or event.button() == Qt.MouseButton.LeftButton:
+            tl._set_selection([item_id])
+        if event.button() == Qt.MouseButton.LeftButton and block.movable:
+            mode = "resize" if tl.on_bottom_edge(block, pos) else "move"
+            self.drag = _Drag(block, mode, pos.y())
+            self.setCursor(
+                Qt.CursorShape.SizeVerCursor
+                if mode == "resize"
+                else Qt.CursorShape.ClosedHandCursor
+            )
+        event.accept()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        drag = self.drag
+        if drag is None:
+            return
+        before = drag.preview()[0]
+        drag.dy = event.scenePos().y() - drag.pressed_y
+        after = drag.preview()[0]
+        self.update(before.united(after).united(drag.block.rect()).adjusted(-3, -3, 3, 3))
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        drag, self.drag = self.drag, None
+        if drag is None:
+            return
+        # The block goes back where it was: the window redraws it once the command has run.
+        self.update(drag.preview()[0].united(drag.block.rect()).adjusted(-3, -3, 3, 3))
+        self._hover(event.scenePos())
+        if drag.mode == "move":
+            drag.block.finish_drag(drag.dy)
+        else:
+            drag.block.finish_resize(drag.dy)
+
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        self.timeline.edit_requested.emit(self.view.id)
+        block = self.timeline.block_at(event.scenePos())
+        if block is not None:
+            self.timeline.edit_requested.emit(block.view.id)
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
+        self._hover(event.pos())
+
+    def _hover(self, pos: QPointF) -> None:
+        block = self.timeline.block_at(pos)
+        if block is None:
+            self.setCursor(Qt.CursorShape.ArrowCursor)
+            self.setToolTip("")
+            return
+        if not block.movable:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        elif self.timeline.on_bottom_edge(block, pos):
+            self.setCursor(Qt.CursorShape.SizeVerCursor)
+        else:
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setToolTip(block.tooltip())
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
+        block = self.timeline.block_at(event.scenePos())
+        if block is None:
+            return
+        if block.view.id not in self.timeline._selected:
+            self.timeline._set_selection([block.view.id])
+        self.timeline.show_menu(block.view.id, event.screenPos())
 
 
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+class TimelineCanvas(QGraphicsView):
+    """The view: passes the timeline's keys (Enter, Delete, Alt+arrows) to it first."""
+
+    def __init__(self, scene: QGraphicsScene, timeline: TimelineView) -> None:
+        super().__init__(scene)
+        self.timeline = timeline
+
+    def event(self, event: QEvent) -> bool:
+        # A window shortcut on the same key must not take it while a block is selected here.
+        if event.type() == QEvent.Type.ShortcutOverride and self.timeline._handles(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt
+        if not self.timeline.key_pressed(event):
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self.timeline.show_menu_for_current()
+            return
+        super().contextMenuEvent(event)
 
 
 class TimelineView(QWidget):
     """A day selector over a QGraphicsView of the chosen day."""
 
-    move_requested = Signal(int, datetime)
+    move_requested = Signal(int, datetime)  # item id, new start (UTC)
+    resize_requested = Signal(int, datetime)  # item id, new end (UTC)
     edit_requested = Signal(int)
+    status_requested = Signal(int, str)  # item id, an ItemStatus value
+    delete_requested = Signal(int)
 
     def __init__(self, plan: PlanFile) -> None:
         super().__init__()
@@ -167,18 +442,61 @@ class TimelineView(QWidget):
         self.day.setToolTip("The programme and day to show")
         self.day.currentIndexChanged.connect(lambda *_: self.show_day())
         self.scene = QGraphicsScene(self)
-        self.view = QGraphicsView(self.scene)
+        self.view = TimelineCanvas(self.scene, self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setAccessibleName("Timeline")
+        self.view.setAccessibleDescription(
+            "One column per room, time running down. Up and Down select the previous or next "
+            "item, Enter edits it, Delete deletes it, Alt+Up and Alt+Down move it 5 minutes, "
+            "Shift+Alt+Up and Shift+Alt+Down shorten or lengthen it, the menu key shows "
+            "more actions."
+        )
+        self.view.setToolTip(
+            "Drag a block to move it, drag its bottom edge to change its length; "
+            "right-click for more"
+        )
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.blocks: dict[int, Block] = {}
+        self.view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.blocks: dict[int, Block] = {}  # the first occurrence of each item on the day
+        self._all: list[Block] = []  # every occurrence, in time order
+        self._by_column: list[tuple[list[float], list[Block], float]] = []
+        self._columns: list[Column] = []
+        self._selected: list[int] = []
+        self._canvas: DayCanvas | None = None
         self._layout: tuple[date, int, int, dict] | None = None
+        self._fonts = self._make_fonts()
+        self._metrics = {
+            False: QFontMetricsF(self._fonts["text"]),
+            True: QFontMetricsF(self._fonts["title"]),
+        }
         top = QHBoxLayout()
-        top.addWidget(QLabel("Day:"))
+        label = QLabel("&Day:")
+        label.setBuddy(self.day)
+        top.addWidget(label)
         top.addWidget(self.day, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view)
+
+    def _make_fonts(self) -> dict[str, QFont]:
+        fonts = {}
+        for name, bold, struck, size in (
+            ("title", True, False, 8),
+            ("text", False, False, 8),
+            ("title-struck", True, True, 8),
+            ("text-struck", False, True, 8),
+            ("header", True, False, 9),
+            ("hour", False, False, 8),
+        ):
+            font = QFont(self.font())
+            font.setPointSizeF(size)
+            font.setBold(bold)
+            font.setStrikeOut(struck)
+            fonts[name] = font
+        return fonts
+
+    # -- days ------------------------------------------------------------------------------
 
     def reload_days(self) -> None:
         """Fill the day selector with every day of every programme."""
@@ -199,14 +517,19 @@ class TimelineView(QWidget):
     def select_day(self, programme_id: int, day: date) -> None:
         self.day.setCurrentIndex(max(0, self.day.findData(f"{programme_id}|{day.isoformat()}")))
 
+    def _clear(self) -> None:
+        self._canvas = None
+        self.scene.clear()
+        self.blocks, self._all, self._by_column, self._columns = {}, [], [], []
+        self._layout = None
+
     def show_day(self) -> None:
         """Draw the chosen day: a column per room (or venue), blocks at their local times."""
-        self.scene.clear()
-        self.blocks = {}
-        self._layout = None
+        self._clear()
         data = self.day.currentData()
         if not data:
             self.scene.addText("This plan has no programme yet.")
+            self.scene.setSceneRect(self.scene.itemsBoundingRect())
             return
         prog_text, day_text = data.split("|")
         prog_id, day = int(prog_text), date.fromisoformat(day_text)
@@ -214,44 +537,80 @@ class TimelineView(QWidget):
             views = itinerary.programme_day(session, prog_id, day)
         if not views:
             self.scene.addText("Nothing is scheduled on this day.")
+            self.scene.setSceneRect(self.scene.itemsBoundingRect())
             return
-        columns = sorted({self._column(v) for v in views}, key=lambda c: c.title)
-        index = {c.key: n for n, c in enumerate(columns)}
-        first = min(to_local(v.start_utc, v.timezone).hour for v in views)
-        last = max(to_local(v.end_utc, v.timezone) for v in views)
-        end_hour = min(24, last.hour + (1 if last.minute else 0))
-        height = HEADER + (end_hour - first) * 60 * PX_PER_MIN
-        width = GUTTER + COLUMN * len(columns)
-        grid = QPen(QColor(128, 128, 128, 70))
-        for hour in range(first, end_hour + 1):
-            y = HEADER + (hour - first) * 60 * PX_PER_MIN
-            self.scene.addLine(GUTTER - 6, y, width, y, grid)
-            label = QGraphicsSimpleTextItem(f"{hour:02d}:00")
-            label.setPos(4, y - 7)
-            self.scene.addItem(label)
-        for n, column in enumerate(columns):
-            x = GUTTER + n * COLUMN
-            self.scene.addLine(x, 0, x, height, grid)
-            title = QGraphicsTextItem()
-            title.setTextWidth(COLUMN - 6)
-            title.setHtml(f"<b>{_html(column.title)}</b>")
-            title.setPos(x + 2, 0)
-            self.scene.addItem(title)
-        self._layout = (day, first, end_hour, index)
+        # One zone lookup per zone, and one column lookup per room, not per item.
+        zones = {name: zone(name) for name in {v.timezone for v in views}}
+        columns: dict[tuple[int | None, str], Column] = {}
+        keys, starts = [], []
+        last = 0
         for v in views:
-            self._place(v)
-        self.scene.setSceneRect(0, 0, width + 10, height + 10)
+            key = (v.venue.id, v.room) if v.venue is not None else (None, "")
+            if key not in columns:
+                columns[key] = self._column(v)
+            keys.append(key)
+            tz = zones[v.timezone]
+            starts.append(_local_minutes(v.start_utc, tz, day))
+            last = max(last, _local_minutes(v.end_utc, tz, day))
+        self._columns = sorted(columns.values(), key=lambda c: c.title)
+        index = {c.key: n for n, c in enumerate(self._columns)}
+        first = min(starts) // 60
+        end_hour = max(first + 1, min(24, ceil(last / 60)))
+        self._layout = (day, first, end_hour, index)
+        for v, key, start in zip(views, keys, starts, strict=True):
+            self._all.append(self._block(v, index[key], start))
+        self._index_blocks()
+        height = HEADER + (end_hour - first) * 60 * PX_PER_MIN + 10
+        width = GUTTER + COLUMN * len(self._columns) + 10
+        self._canvas = DayCanvas(self, width, height)
+        self.scene.addItem(self._canvas)
+        self.scene.setSceneRect(0, 0, width, height)
 
-    def _place(self, v: ItemView) -> None:
-        _, first, _, index = self._layout
-        start = to_local(v.start_utc, v.timezone)
-        minutes = (start.hour - first) * 60 + start.minute
-        length = (v.end_utc - v.start_utc).total_seconds() / 60
-        x = GUTTER + index[self._column(v).key] * COLUMN + 3
-        rect = QRectF(x, HEADER + minutes * PX_PER_MIN, COLUMN - 6, max(length * PX_PER_MIN, 14))
-        block = Block(self, v, rect)
-        self.scene.addItem(block)
-        self.blocks.setdefault(v.id, block)
+    def _block(self, v: ItemView, column: int, start_minutes: int) -> Block:
+        first = self._layout[1]
+        y = HEADER + (start_minutes - first * 60) * PX_PER_MIN
+        return Block(self, v, GUTTER + column * COLUMN + 3, y, column)
+
+    def _index_blocks(self) -> None:
+        """Per column: blocks by top edge (and the tallest), to find them by position."""
+        per_column: list[list[Block]] = [[] for _ in self._columns]
+        for block in self._all:
+            per_column[block.column].append(block)
+        self._by_column = []
+        for blocks in per_column:
+            blocks.sort(key=lambda b: b.y)  # stable: time order among equal tops
+            tallest = max((b.height for b in blocks), default=0.0)
+            self._by_column.append(([b.y for b in blocks], blocks, tallest))
+        self.blocks = {}
+        for block in self._all:
+            self.blocks.setdefault(block.view.id, block)
+
+    def _blocks_in(self, rect: QRectF) -> Iterator[Block]:
+        """The blocks intersecting `rect`, in painting order (later ones on top)."""
+        if not self._by_column:
+            return
+        low = max(0, int((rect.left() - GUTTER) // COLUMN))
+        high = min(len(self._by_column) - 1, int((rect.right() - GUTTER) // COLUMN))
+        for n in range(low, high + 1):
+            tops, blocks, tallest = self._by_column[n]
+            for i in range(bisect_left(tops, rect.top() - tallest), len(blocks)):
+                block = blocks[i]
+                if block.y > rect.bottom():
+                    break
+                if block.y + block.height >= rect.top():
+                    yield block
+
+    def block_at(self, pos: QPointF) -> Block | None:
+        """The topmost block at a scene position."""
+        found = None
+        for block in self._blocks_in(QRectF(pos.x(), pos.y(), 0.01, 0.01)):
+            if block.rect().contains(pos):
+                found = block
+        return found
+
+    @staticmethod
+    def on_bottom_edge(block: Block, pos: QPointF) -> bool:
+        return block.movable and pos.y() >= block.y + block.height - EDGE
 
     def refresh_item(self, item_id: int) -> None:
         """After one item changed: move just its block when it stays within the drawn day."""
@@ -262,26 +621,191 @@ class TimelineView(QWidget):
         except NotFoundError:  # deleted (an undone addition): redraw without it
             views = []
         if old is None or self._layout is None or len(views) != 1 or views[0].recurrence:
-            self.show_day()
+            self._redraw_keeping_selection()
             return
         day, first, end_hour, index = self._layout
         view = views[0]
-        start, end = to_local(view.start_utc, view.timezone), to_local(view.end_utc, view.timezone)
-        fits = (
-            start.date() == day
-            and self._column(view).key in index
-            and start.hour >= first
-            and (end.date() == day and (end.hour, end.minute) <= (end_hour, 0))
-        )
-        if not fits:
-            self.show_day()
+        tz = zone(view.timezone)
+        start, end = _local_minutes(view.start_utc, tz, day), _local_minutes(view.end_utc, tz, day)
+        key = self._column(view).key
+        same_programme = self.day.currentData() == f"{view.programme_id}|{day.isoformat()}"
+        fits = key in index and first * 60 <= start < 1440 and end <= end_hour * 60
+        if not (same_programme and fits):
+            self._redraw_keeping_selection()
             return
-        self.scene.removeItem(old)
-        del self.blocks[item_id]
-        self._place(view)
+        block = self._block(view, index[key], start)
+        self._all = [block if b.view.id == item_id else b for b in self._all]
+        self._all.sort(key=lambda b: (b.view.start_utc, b.view.end_utc, b.view.id))
+        self._index_blocks()
+        if self._canvas is not None:
+            self._canvas.update()
+
+    def _redraw_keeping_selection(self) -> None:
+        selected = list(self._selected)
+        self.show_day()
+        self._set_selection(selected)
 
     @staticmethod
     def _column(view: ItemView) -> Column:
         if view.venue is None:
             return Column((None, ""), "No venue")
         return Column((view.venue.id, view.room), view.room or view.venue.name_en)
+
+    # -- selection -------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        """The selected items, the most recently selected last."""
+        return list(self._selected)
+
+    def current_block(self) -> Block | None:
+        """The block the keyboard acts on: the last one selected."""
+        return self.blocks.get(self._selected[-1]) if self._selected else None
+
+    def _set_selection(self, item_ids: list[int]) -> None:
+        wanted = [i for i in dict.fromkeys(item_ids) if i in self.blocks]
+        if wanted != self._selected:
+            self._selected = wanted
+            if self._canvas is not None:
+                self._canvas.update()
+
+    def select_items(self, item_ids: list[int]) -> None:
+        """Select these items' blocks and scroll the first into view.
+
+        When none of them is on the day shown, the day of the first one is shown first.
+        """
+        item_ids = list(item_ids)
+        if item_ids and not any(i in self.blocks for i in item_ids):
+            try:
+                with self.plan.reading() as session:
+                    views = itinerary.item_occurrences(session, item_ids[0])
+            except NotFoundError:
+                views = []
+            if views:
+                v = views[0]
+                self.select_day(v.programme_id, v.start_utc.astimezone(zone(v.timezone)).date())
+        self._set_selection(item_ids)
+        if self._selected:
+            self.view.ensureVisible(self.blocks[self._selected[0]].rect(), 40, 40)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _move(self, item_id: int, delta: timedelta) -> None:
+        block = self.blocks.get(item_id)
+        if block is not None and block.movable:
+            self.move_requested.emit(item_id, block.view.start_utc + delta)
+
+    def _resize(self, item_id: int, delta: timedelta) -> None:
+        block = self.blocks.get(item_id)
+        if block is None or not block.movable:
+            return
+        end = max(block.view.end_utc + delta, block.view.start_utc + KEY_STEP)
+        if end != block.view.end_utc:
+            self.resize_requested.emit(item_id, end)
+
+    def context_menu_for(self, item_id: int) -> QMenu:
+        """The block's right-click menu (shown by the caller with exec or popup)."""
+        block = self.blocks[item_id]
+        v = block.view
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)
+        menu.setAccessibleName(f"Actions for {v.title_en}")
+
+        def add(text: str, tip: str, slot: object, enabled: bool = True) -> QAction:
+            action = menu.addAction(text)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.setEnabled(enabled)
+            action.triggered.connect(lambda *_: slot())
+            return action
+
+        add("Edit…", "Open this item in the editor (Enter)", lambda: self.edit_requested.emit(v.id))
+        menu.addSeparator()
+        fixed = "" if block.movable else " (a repeating item: change its times in the editor)"
+        add(
+            "Move 15 min earlier",
+            "Start and end 15 minutes earlier" + fixed,
+            lambda: self._move(v.id, -MENU_STEP),
+            block.movable,
+        )
+        add(
+            "Move 15 min later",
+            "Start and end 15 minutes later" + fixed,
+            lambda: self._move(v.id, MENU_STEP),
+            block.movable,
+        )
+        menu.addSeparator()
+        for status in (ItemStatus.TENTATIVE, ItemStatus.CONFIRMED, ItemStatus.CANCELLED):
+            action = add(
+                f"Mark as {status.value}",
+                STATUS_TIPS[status],
+                lambda s=status: self.status_requested.emit(v.id, s.value),
+                v.status != status,
+            )
+            action.setCheckable(True)
+            action.setChecked(v.status == status)
+        menu.addSeparator()
+        series = " (every occurrence of this repeating item)" if not block.movable else ""
+        add(
+            "Delete",
+            "Delete this item (Delete key)" + series,
+            lambda: self.delete_requested.emit(v.id),
+        )
+        return menu
+
+    def show_menu(self, item_id: int, screen_pos: QPoint) -> None:
+        menu = self.context_menu_for(item_id)
+        menu.exec(screen_pos)
+        menu.deleteLater()
+
+    def show_menu_for_current(self) -> None:
+        block = self.current_block()
+        if block is not None:
+            corner = self.view.mapFromScene(block.rect().topLeft()) + QPoint(12, 12)
+            self.show_menu(block.view.id, self.view.viewport().mapToGlobal(corner))
+
+    # -- the keyboard ----------------------------------------------------------------------
+
+    def _handles(self, event: QKeyEvent) -> bool:
+        """Whether a key is the timeline's own while a block is selected."""
+        if self.current_block() is None:
+            return False
+        key, mods = event.key(), event.modifiers()
+        alt = Qt.KeyboardModifier.AltModifier
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete):
+            return not (mods & ~Qt.KeyboardModifier.KeypadModifier)
+        return key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and bool(mods & alt)
+
+    def key_pressed(self, event: QKeyEvent) -> bool:
+        """Act on a key pressed in the view; False when it is not the timeline's."""
+        key, mods = event.key(), event.modifiers()
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and mods == Qt.KeyboardModifier.NoModifier:
+            return self._step_selection(-1 if key == Qt.Key.Key_Up else 1)
+        if key == Qt.Key.Key_Escape and self._selected:
+            self._set_selection([])
+            return True
+        if not self._handles(event):
+            return False
+        item_id = self.current_block().view.id
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.edit_requested.emit(item_id)
+        elif key == Qt.Key.Key_Delete:
+            self.delete_requested.emit(item_id)
+        else:
+            step = -KEY_STEP if key == Qt.Key.Key_Up else KEY_STEP
+            if mods & Qt.KeyboardModifier.ShiftModifier:
+                self._resize(item_id, step)
+            else:
+                self._move(item_id, step)
+        return True
+
+    def _step_selection(self, direction: int) -> bool:
+        """Select the previous or next block in time order (the first one if none is)."""
+        order = list(self.blocks.values())
+        if not order:
+            return False
+        current = self.current_block()
+        n = order.index(current) + direction if current is not None else 0
+        if not 0 <= n < len(order):
+            return True
+        self.select_items([order[n].view.id])
+        return True
