@@ -17,7 +17,7 @@ def test_demo_plan_tree_shows_programmes_and_local_times(qtbot, tmp_path: Path) 
     with PlanFile.open(path) as plan:
         window = MainWindow(plan)
         qtbot.addWidget(window)
-        tree = window.tree
+        tree = window.agenda
         assert tree.topLevelItemCount() == 4
         titles = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
         assert any("SAFEA Foreign Expert Affairs Conference" in t for t in titles)

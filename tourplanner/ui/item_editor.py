@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -24,19 +23,15 @@ from tourplanner.errors import TourPlannerError, ValidationError
 from tourplanner.models.enums import ItemKind, ItemStatus, label
 from tourplanner.services import items, programmes, venues
 from tourplanner.timezones import abbreviation, to_local, to_utc
+from tourplanner.ui.form_rows import FormRows
 
-# Which form row shows a service's ValidationError, by the field name the service reports.
-FIELD_ROWS = {
-    "English title": "title_en",
-    "local title": "title_local",
-    "kind": "kind",
-    "status": "status",
-    "programme": "programme_id",
-    "room": "room_id",
-    "start": "start",
-    "end": "end",
-    "recurrence": "description",
-    "description": "description",
+# The names the item service uses for each row's field in its validation errors.
+REPORTED_AS = {
+    "title_en": ("English title",),
+    "title_local": ("local title",),
+    "programme_id": ("programme",),
+    "room_id": ("room",),
+    "description": ("recurrence",),
 }
 
 
@@ -92,8 +87,8 @@ class ItemEditor(QDialog):
         self.plan, self.item_id = plan, item_id
         self.saved: ItemValues | None = None
         self.setWindowTitle("Edit item" if item_id else "New item")
-        self.errors: dict[str, QLabel] = {}
-        form = QFormLayout()
+        self.form = form = FormRows()
+        self.errors = form.errors
         self.programme = QComboBox()
         self.title_en = QLineEdit()
         self.title_local = QLineEdit()
@@ -142,25 +137,7 @@ class ItemEditor(QDialog):
             ("description", "Notes", self.description),
         )
         for key, text, widget in rows:
-            widget.setAccessibleName(text)
-            widget.setToolTip(text)
-            error = QLabel()
-            error.setStyleSheet("color: #b42318;")
-            error.setWordWrap(True)
-            error.hide()
-            error.setAccessibleName(f"{text} problem")
-            self.errors[key] = error
-            holder = QVBoxLayout()
-            holder.setContentsMargins(0, 0, 0, 0)
-            holder.addWidget(widget)
-            holder.addWidget(error)
-            holder.addStretch(1)
-            box = QWidget()
-            box.setLayout(holder)
-            form.addRow(text, box)
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet("color: #b42318;")
-        self.general_error.hide()
+            form.add(key, text, widget, reported_as=REPORTED_AS.get(key, ()))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -169,7 +146,7 @@ class ItemEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
-        layout.addWidget(self.general_error)
+        layout.addWidget(form.general)
         layout.addWidget(buttons)
         self.resize(600, self.sizeHint().height())
         if values is not None:
@@ -221,23 +198,9 @@ class ItemEditor(QDialog):
             f"{zone} ({abbr}) — times are local to where the item happens" if zone else ""
         )
 
-    def show_error(self, field: str, message: str) -> None:
-        key = FIELD_ROWS.get(field)
-        target = self.errors.get(key) if key else None
-        if target is None:
-            self.general_error.setText(f"{field}: {message}")
-            self.general_error.show()
-            return
-        target.setText(message[:1].upper() + message[1:] + ".")
-        target.show()
-
-    def clear_errors(self) -> None:
-        for error in (*self.errors.values(), self.general_error):
-            error.hide()
-
     def save(self) -> None:
         """Write the item in one transaction; on a problem, say so beside the field and stay open."""
-        self.clear_errors()
+        self.form.clear_errors()
         values = self.values()
         try:
             with self.plan.transaction() as session:
@@ -246,11 +209,11 @@ class ItemEditor(QDialog):
                 else:
                     items.update_item(session, self.item_id, **values.as_changes())
         except ValidationError as exc:
-            self.show_error(exc.field, exc.message)
+            self.form.show_error(exc.field, exc.message)
             return
         except TourPlannerError as exc:
-            self.general_error.setText(str(exc))
-            self.general_error.show()
+            self.form.general.setText(str(exc))
+            self.form.general.show()
             return
         self.saved = values
         self.accept()

@@ -1,24 +1,29 @@
-"""The main window: programmes and items, people, conflicts; imports, PDF exports, undo."""
+"""The main window: a navigator, the timeline, agenda and tables, the conflicts dock, menus.
+
+Every change is one transaction, saved at once, and one step on the undo stack.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
-    QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
-    QTableView,
-    QTabWidget,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,34 +31,51 @@ from tourplanner import __version__
 from tourplanner.db import PlanFile
 from tourplanner.errors import TourPlannerError
 from tourplanner.export.pdf import export_itinerary
-from tourplanner.models.enums import label
-from tourplanner.services import items, itinerary, plans
+from tourplanner.models.enums import ItemStatus, label
+from tourplanner.services import items, itinerary, listings, organizations, plans, programmes
 from tourplanner.services.conflicts import build_index, refresh_item
-from tourplanner.services.views import ItemView
+from tourplanner.services.participations import Booking
 from tourplanner.timezones import abbreviation, to_local
+from tourplanner.ui.agenda import AgendaView
 from tourplanner.ui.batch_export import BatchExportWorker, start_worker
+from tourplanner.ui.chooser import Chooser
 from tourplanner.ui.conflicts_panel import ConflictsPanel
+from tourplanner.ui.entities import ENTITIES, Entity
+from tourplanner.ui.icons import icon
 from tourplanner.ui.item_editor import ItemEditor, item_values
-from tourplanner.ui.people_model import PeopleModel
+from tourplanner.ui.person_view import PersonView
 from tourplanner.ui.recent import recent_plans, remember
+from tourplanner.ui.record_editor import RecordEditor
+from tourplanner.ui.record_page import RecordPage
 from tourplanner.ui.timeline import TimelineView
-from tourplanner.ui.undo_commands import AddItemCommand, EditItemCommand, MoveItemCommand
+from tourplanner.ui.undo_commands import (
+    AddItemCommand,
+    AddRecordCommand,
+    BookCommand,
+    DeleteCommand,
+    EditItemCommand,
+    EditRecordCommand,
+    JoinGroupCommand,
+    MoveItemCommand,
+    ResizeItemCommand,
+    SetStatusCommand,
+    TriedCommand,
+)
 
-COLUMNS = ("Programme / item", "When (local)", "Kind", "Venue", "Status")
 STEP = timedelta(minutes=15)
-EAGER_ITEMS = 2000  # up to this many items, every programme is shown open
-
-
-def item_row(view: ItemView) -> list[str]:
-    """The cells of an item: both-language title, local time range with zone, kind, venue."""
-    start = to_local(view.start_utc, view.timezone)
-    end = to_local(view.end_utc, view.timezone)
-    title = f"{view.title_en} · {view.title_local}" if view.title_local else view.title_en
-    when = f"{start:%a %d %b  %H:%M}–{end:%H:%M} {abbreviation(view.start_utc, view.timezone)}"
-    venue = ""
-    if view.venue:
-        venue = view.venue.name_en + (f" · {view.room}" if view.room else "")
-    return [title, when, label(view.kind), venue, label(view.status)]
+# Pages in navigator order: (key, navigator text, icon role). Record pages use ENTITIES' keys.
+PAGES = (
+    ("timeline", "Timeline", "timeline"),
+    ("agenda", "Agenda", "agenda"),
+    ("item", "Items", "items"),
+    ("person", "People", "people"),
+    ("group", "Groups", "groups"),
+    ("organization", "Organizations", "organizations"),
+    ("venue", "Venues", "venues"),
+    ("programme", "Programmes", "programmes"),
+)
+ITEM_PAGES = ("timeline", "agenda", "item")
+PAGE_KEY = Qt.ItemDataRole.UserRole
 
 
 class MainWindow(QMainWindow):
@@ -63,54 +85,71 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.plan = plan
         self.undo_stack = QUndoStack(self)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(COLUMNS)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAccessibleName("Programmes and items")
-        self.tree.setToolTip("The plan's programmes and their items, in local time")
-        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_selected())
-        self.tree.itemExpanded.connect(self._expanding)
-        self.tree.itemCollapsed.connect(self._collapsed)
-        self._expanded: set[int] | None = None
-        self.people = PeopleModel(plan)
-        self.people_filter = QSortFilterProxyModel(self)
-        self.people_filter.setSourceModel(self.people)
-        self.people_filter.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.people_filter.setFilterKeyColumn(-1)
-        self.people_view = QTableView()
-        self.people_view.setModel(self.people_filter)
-        self.people_view.setSortingEnabled(True)
-        self.people_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.people_view.verticalHeader().setVisible(False)
-        self.people_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.people_view.setAccessibleName("People")
-        self.people_view.horizontalHeader().setStretchLastSection(True)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Find people by name, organization, group or email")
-        self.search.setAccessibleName("Find people")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.people_filter.setFilterFixedString)
-        people_page = QWidget()
-        layout = QVBoxLayout(people_page)
-        layout.addWidget(self.search)
-        layout.addWidget(self.people_view)
+        self.setDockNestingEnabled(True)
         self.timeline = TimelineView(plan)
         self.timeline.move_requested.connect(self.move_item_to)
         self.timeline.edit_requested.connect(self.edit_item)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.tree, "Programmes")
-        self.tabs.addTab(people_page, "People")
-        self.tabs.addTab(self.timeline, "Timeline")
-        self.setCentralWidget(self.tabs)
+        self.timeline.resize_requested.connect(self.resize_item_to)
+        self.timeline.status_requested.connect(
+            lambda item_id, status: self.set_status(status, [item_id])
+        )
+        self.timeline.delete_requested.connect(lambda item_id: self.delete_items([item_id]))
+        self.agenda = AgendaView(plan)
+        self.agenda.edit_requested.connect(self.edit_item)
+        self.agenda.programme_edit_requested.connect(
+            lambda pid: self.edit_record(ENTITIES["programme"], pid)
+        )
+        self.records: dict[str, RecordPage] = {}
+        for key, entity in ENTITIES.items():
+            page = RecordPage(plan, entity.listing, entity.plural)
+            page.edit_requested.connect(lambda rid, e=entity: self.edit_record(e, rid))
+            self.records[key] = page
+        self.items_page = RecordPage(plan, listings.items_listing, "items")
+        self.items_page.edit_requested.connect(self.edit_item)
+        self.records["item"] = self.items_page
+        self.people = self.records["person"]
+        self.person_view = PersonView(plan)
+        self.person_view.status_message.connect(self.statusBar().showMessage)
+        self.person_view.export_button.setIcon(icon("export"))
+        self.person_view.print_button.setIcon(icon("print"))
+        # Rendering an itinerary takes a moment: wait until the selection settles.
+        self._preview_timer = QTimer(self, singleShot=True, interval=150)
+        self._preview_timer.timeout.connect(
+            lambda: self.person_view.set_person(self.selected_person_id())
+        )
+        self.people.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._preview_timer.start()
+        )
+        self.people_side = QSplitter()
+        self.people_side.addWidget(self.people)
+        self.people_side.addWidget(self.person_view)
+        self.people_side.setStretchFactor(0, 3)
+        self.people_side.setStretchFactor(1, 2)
+        self.pages = QStackedWidget()
+        self.page_widgets: dict[str, QWidget] = {
+            "timeline": self.timeline,
+            "agenda": self.agenda,
+            "person": self.people_side,
+        }
+        for key, _text, _icon in PAGES:
+            widget = self.page_widgets.setdefault(key, self.records.get(key))
+            self.pages.addWidget(widget)
+        self.pages.currentChanged.connect(self._page_shown)
+        self.setCentralWidget(self.pages)
+        self._loaded: set[str] = set()
+        self._build_navigator()
         self.conflicts = ConflictsPanel()
         self.conflicts.show_items.connect(self.select_items)
-        dock = QDockWidget("Conflicts", self)
-        dock.setObjectName("conflicts")
-        dock.setWidget(self.conflicts)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.resizeDocks([dock], [180], Qt.Orientation.Vertical)
+        self.conflicts_dock = QDockWidget("Conflicts", self)
+        self.conflicts_dock.setObjectName("conflicts")
+        self.conflicts_dock.setWidget(self.conflicts)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts_dock)
+        self.resizeDocks([self.conflicts_dock], [190], Qt.Orientation.Vertical)
+        self.resizeDocks([self.navigator_dock], [210], Qt.Orientation.Horizontal)
+        self._build_actions()
         self._build_menus()
+        self._build_toolbar()
+        self._build_page_actions()
         self.resize(1440, 900)
         settings = QSettings()
         if settings.contains("window/geometry"):
@@ -125,48 +164,292 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         super().closeEvent(event)
 
-    # -- menus ---------------------------------------------------------------------------------
+    # -- building ------------------------------------------------------------------------------
 
-    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
+    def _build_navigator(self) -> None:
+        self.navigator = QTreeWidget()
+        self.navigator.setHeaderHidden(True)
+        self.navigator.setAccessibleName("Navigator")
+        self.navigator.setToolTip("The plan's programmes, people, groups, organizations, venues")
+        self.navigator.setIconSize(QSize(18, 18))
+        self.nav_nodes: dict[str, QTreeWidgetItem] = {}
+        for key, text, role in PAGES:
+            node = QTreeWidgetItem([text])
+            node.setIcon(0, icon(role))
+            node.setData(0, PAGE_KEY, ("page", key))
+            node.setToolTip(0, f"Show {text.lower()}")
+            self.navigator.addTopLevelItem(node)
+            self.nav_nodes[key] = node
+        self.navigator.currentItemChanged.connect(self._navigate)
+        self.navigator_dock = QDockWidget("Navigator", self)
+        self.navigator_dock.setObjectName("navigator")
+        self.navigator_dock.setWidget(self.navigator)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator_dock)
+
+    def _fill_navigator_programmes(self) -> None:
+        """Each programme under Programmes; choosing one shows its first day on the timeline."""
+        parent = self.nav_nodes["programme"]
+        parent.takeChildren()
+        with self.plan.reading() as session:
+            found = [(p.id, p.title_en, p.kind) for p in programmes.list_programmes(session)]
+        for pid, title, kind in found:
+            node = QTreeWidgetItem([title])
+            node.setData(0, PAGE_KEY, ("programme", pid))
+            node.setToolTip(0, f"{title} ({label(kind)}): show it on the timeline")
+            parent.addChild(node)
+        parent.setExpanded(True)
+
+    def _navigate(self, node: QTreeWidgetItem | None, _previous: object = None) -> None:
+        if node is None:
+            return
+        kind, key = node.data(0, PAGE_KEY)
+        if kind == "page":
+            self.show_page(key)
+        else:
+            with self.plan.reading() as session:
+                days = itinerary.programme_days(session, key)
+            if days:
+                self.timeline.select_day(key, days[0])
+            self.show_page("timeline")
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+        *,
+        tip: str = "",
+        role: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
-        action.setToolTip(tip or text.replace("&", "").rstrip("…"))
-        action.triggered.connect(slot)
-        menu.addAction(action)
+        if role:
+            action.setIcon(icon(role))
+        plain = text.replace("&", "").rstrip("…")
+        action.setToolTip(tip or plain)
+        action.setStatusTip(tip or plain)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
         return action
 
+    def _build_actions(self) -> None:
+        a, key = self._action, QKeySequence.StandardKey
+        self.acts = {
+            "new-plan": a("&New plan…", self.new_plan, key.New, role="new-plan"),
+            "open": a("&Open…", self.open_dialog, key.Open, role="open"),
+            "save-copy": a("Save a &Copy As…", self.save_copy, key.SaveAs, role="save-copy"),
+            "import-people": a("Import &people…", self.import_people, role="import"),
+            "import-events": a("Import &calendar or schedule…", self.import_events),
+            "export": a(
+                "&Export itinerary (PDF)…",
+                self.export_selected_itinerary,
+                "Ctrl+Shift+E",
+                tip="Write the selected person's itinerary as a PDF",
+                role="export",
+            ),
+            "export-all": a(
+                "Export &all itineraries (PDF)…",
+                self.export_all_itineraries,
+                tip="Write every person's itinerary into one PDF, in the background",
+                role="export-all",
+            ),
+            "print": a(
+                "&Print itinerary…",
+                self.print_itinerary,
+                key.Print,
+                tip="Print the selected person's itinerary",
+                role="print",
+            ),
+            "close": a("&Close", self.close, key.Close),
+            "quit": a("&Quit", QApplication.quit, key.Quit),
+            "new-item": a("New &item…", self.new_item, "Ctrl+I", role="new-item"),
+            "edit": a(
+                "&Edit…",
+                self.edit_selected,
+                "Ctrl+E",
+                tip="Edit the selected item or record",
+                role="edit",
+            ),
+            "delete": a(
+                "&Delete",
+                self.delete_selected,
+                key.Delete,
+                tip="Delete the selected items or records (Undo brings them back)",
+                role="delete",
+            ),
+            "find": a("&Find…", self.find, key.Find, tip="Search the table shown", role="find"),
+            "later": a(
+                "Move item 15 min &later",
+                lambda: self.move_selected(STEP),
+                "Ctrl+Down",
+                role="later",
+            ),
+            "earlier": a(
+                "Move item 15 min e&arlier",
+                lambda: self.move_selected(-STEP),
+                "Ctrl+Up",
+                role="earlier",
+            ),
+            "book-item": a(
+                "Book selected people into an &item…",
+                self.book_people_into_item,
+                tip="Add the selected people to one item",
+                role="book",
+            ),
+            "book-programme": a(
+                "Book selected people onto a &tour or programme…",
+                self.book_people_into_programme,
+                tip="Add the selected people to a whole tour or programme",
+                role="tour",
+            ),
+            "join-group": a(
+                "Add selected people to a &group…",
+                self.add_people_to_group,
+                tip="Put the selected people into a group (delegation)",
+                role="group",
+            ),
+            "check": a(
+                "&Check the whole plan",
+                self.check_plan,
+                "F5",
+                tip="Run every scheduling check again",
+                role="check",
+            ),
+            "about": a("&About TourPlanner", self._about, role="about"),
+        }
+        self.acts["undo"] = self.undo_stack.createUndoAction(self, "&Undo")
+        self.acts["undo"].setShortcut(key.Undo)
+        self.acts["undo"].setIcon(icon("undo"))
+        self.acts["redo"] = self.undo_stack.createRedoAction(self, "&Redo")
+        self.acts["redo"].setShortcut(key.Redo)
+        self.acts["redo"].setIcon(icon("redo"))
+        for status in ItemStatus:
+            self.acts[f"status-{status.value}"] = a(
+                f"Mark as {label(status).lower()}",
+                lambda s=status.value: self.set_status(s),
+                tip=f"Mark the selected items as {label(status).lower()}",
+            )
+        for key_, entity in ENTITIES.items():
+            self.acts[f"new-{key_}"] = a(
+                f"New {entity.title.lower()}…",
+                lambda e=entity: self.new_record(e),
+                role="new",
+            )
+
     def _build_menus(self) -> None:
-        bar = self.menuBar()
+        bar, acts = self.menuBar(), self.acts
         file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&New plan…", self.new_plan, QKeySequence.StandardKey.New)
-        self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
+        file_menu.addActions([acts["new-plan"], acts["open"]])
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._action(file_menu, "Save a &Copy As…", self.save_copy, QKeySequence.StandardKey.SaveAs)
+        file_menu.addAction(acts["save-copy"])
         file_menu.addSeparator()
-        self._action(file_menu, "Import &people…", self.import_people)
-        self._action(file_menu, "Import &calendar or schedule…", self.import_events)
+        file_menu.addActions([acts["import-people"], acts["import-events"]])
         file_menu.addSeparator()
-        self._action(file_menu, "Export &itinerary (PDF)…", self.export_selected_itinerary)
-        self._action(file_menu, "Export &all itineraries (PDF)…", self.export_all_itineraries)
+        file_menu.addActions([acts["export"], acts["export-all"], acts["print"]])
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        file_menu.addActions([acts["close"], acts["quit"]])
         edit = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit.addActions([undo, redo])
+        edit.addActions([acts["undo"], acts["redo"]])
         edit.addSeparator()
-        self._action(edit, "&New item…", self.new_item, "Ctrl+I")
-        self._action(edit, "&Edit item…", self.edit_selected, "Ctrl+E")
-        self._action(edit, "Move item 15 min &later", lambda: self.move_selected(STEP), "Ctrl+Down")
-        self._action(
-            edit, "Move item 15 min &earlier", lambda: self.move_selected(-STEP), "Ctrl+Up"
-        )
+        edit.addActions([acts["edit"], acts["delete"], acts["find"]])
+        edit.addSeparator()
+        edit.addActions([acts["earlier"], acts["later"]])
+        status = edit.addMenu("Item &status")
+        status.addActions([acts[f"status-{s.value}"] for s in ItemStatus])
+        view = bar.addMenu("&View")
+        view.addAction(self.navigator_dock.toggleViewAction())
+        view.addAction(self.conflicts_dock.toggleViewAction())
+        view.addSeparator()
+        for n, (key, text, role) in enumerate(PAGES, start=1):
+            view.addAction(
+                self._action(text, lambda k=key: self.show_page(k), f"Ctrl+{n}", role=role)
+            )
+        plan_menu = bar.addMenu("&Plan")
+        plan_menu.addAction(acts["new-item"])
+        plan_menu.addActions([acts[f"new-{k}"] for k in ENTITIES])
+        plan_menu.addSeparator()
+        plan_menu.addActions([acts["book-item"], acts["book-programme"], acts["join-group"]])
+        plan_menu.addSeparator()
+        plan_menu.addAction(acts["check"])
         help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About TourPlanner", self._about)
+        help_menu.addAction(acts["about"])
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Toolbar", self)
+        bar.setObjectName("toolbar")
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        acts = self.acts
+        for group in (
+            ("new-item", "edit", "delete"),
+            ("undo", "redo"),
+            ("find",),
+            ("export", "print"),
+            ("check",),
+        ):
+            bar.addActions([acts[k] for k in group])
+            bar.addSeparator()
+        self.addToolBar(bar)
+        self.toolbar = bar
+        for button in bar.findChildren(QWidget):
+            action = getattr(button, "defaultAction", lambda: None)()
+            if action is not None:
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+
+    def _build_page_actions(self) -> None:
+        acts = self.acts
+        for key in ENTITIES:
+            page = self.records[key]
+            page.add_action(acts[f"new-{key}"])
+            page.add_action(acts["edit"], button=False)
+            page.add_action(acts["delete"], button=False)
+        for key, short in (
+            ("book-item", "Book into item…"),
+            ("book-programme", "Book onto tour…"),
+            ("join-group", "Add to group…"),
+        ):
+            acts[key].setIconText(short)  # the button's text; menus show the full one
+            self.people.add_action(acts[key])
+        self.people.add_action(acts["export"], button=False)
+        self.people.add_action(acts["print"], button=False)
+        self.items_page.add_action(acts["new-item"])
+        status = QMenu("Set status", self)
+        status.addActions([acts[f"status-{s.value}"] for s in ItemStatus])
+        status_action = status.menuAction()
+        status_action.setIcon(icon("status"))
+        status_action.setToolTip("Confirm, mark tentative or cancel the selected items")
+        self.items_page.add_action(status_action)
+        self.items_page.add_action(acts["edit"], button=False)
+        self.items_page.add_action(acts["delete"], button=False)
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def show_page(self, key: str) -> None:
+        self.pages.setCurrentWidget(self.page_widgets[key])
+        node = self.nav_nodes[key]
+        if self.navigator.currentItem() is not node and not (
+            key == "timeline" and self.navigator.currentItem() in self._programme_nodes()
+        ):
+            self.navigator.blockSignals(True)
+            self.navigator.setCurrentItem(node)
+            self.navigator.blockSignals(False)
+
+    def _programme_nodes(self) -> list[QTreeWidgetItem]:
+        parent = self.nav_nodes["programme"]
+        return [parent.child(i) for i in range(parent.childCount())]
+
+    def current_page(self) -> str:
+        widget = self.pages.currentWidget()
+        return next(k for k, w in self.page_widgets.items() if w is widget)
+
+    def _page_shown(self, _index: int = 0) -> None:
+        """Tables are read when first shown (the items table of a big plan is not cheap)."""
+        key = self.current_page()
+        if key in self.records and key not in self._loaded:
+            self.records[key].reload()
+            self._loaded.add(key)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -176,132 +459,80 @@ class MainWindow(QMainWindow):
             title = plans.get_plan(session).title
             self.conflict_index = build_index(session)
         self.setWindowTitle(f"{title} — {self.plan.path.name} — TourPlanner")
-        count = self._fill_tree()
+        count = self.agenda.reload()
         self.timeline.reload_days()
-        self.people.reload()
-        self.people_view.resizeColumnsToContents()
+        self._fill_navigator_programmes()
+        self._reload_tables()
         self.conflicts.set_findings(self.conflict_index.findings())
-        self.statusBar().showMessage(f"{count} items, {len(self.people.rows)} people")
+        self.statusBar().showMessage(f"{count} items, {self.people.model.rowCount()} people")
 
-    def _fill_tree(self) -> int:
-        """Programmes, with their items in local time; returns the plan's item count.
-
-        A programme's items are read when it is opened (or was open before), so a plan of
-        tens of thousands of items opens at once.
-        """
-        with self.plan.reading() as session:
-            summary = itinerary.plan_summary(session)["programmes"]
-        total = sum(p["items"] for p in summary)
-        if self._expanded is None:
-            self._expanded = {p["id"] for p in summary} if total <= EAGER_ITEMS else set()
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        for p in summary:
-            name = f"{p['title']} · {p['title_local']}" if p["title_local"] else p["title"]
-            dates = (
-                f"{date.fromisoformat(p['start']):%d %b} – {date.fromisoformat(p['end']):%d %b %Y}"
-            )
-            node = QTreeWidgetItem([name, dates, label(p["kind"]), f"{p['items']} items", ""])
-            node.setData(0, Qt.ItemDataRole.UserRole, ("programme", p["id"]))
-            self.tree.addTopLevelItem(node)
-            if p["id"] in self._expanded:
-                self._fill_programme(node)
-                node.setExpanded(True)
-            elif p["items"]:
-                node.addChild(QTreeWidgetItem(["…"]))  # makes it expandable until it is read
-        self.tree.blockSignals(False)
-        for column in range(1, len(COLUMNS)):
-            self.tree.resizeColumnToContents(column)
-        self.tree.setColumnWidth(0, 520)
-        self.tree.setColumnWidth(3, min(self.tree.columnWidth(3), 380))
-        return total
-
-    def _fill_programme(self, node: QTreeWidgetItem) -> None:
-        pid = node.data(0, Qt.ItemDataRole.UserRole)[1]
-        with self.plan.reading() as session:
-            views = itinerary.programme_items(session, pid)
-        node.takeChildren()
-        for view in views:
-            child = QTreeWidgetItem(item_row(view))
-            child.setData(0, Qt.ItemDataRole.UserRole, ("item", view.id))
-            node.addChild(child)
-
-    def _expanding(self, node: QTreeWidgetItem) -> None:
-        data = node.data(0, Qt.ItemDataRole.UserRole)
-        if data and data[0] == "programme" and data[1] not in self._expanded:
-            self._expanded.add(data[1])
-            self._fill_programme(node)
-
-    def _collapsed(self, node: QTreeWidgetItem) -> None:
-        data = node.data(0, Qt.ItemDataRole.UserRole)
-        if data and data[0] == "programme":
-            self._expanded.discard(data[1])
+    def _reload_tables(self) -> None:
+        """Reload the tables read so far (and People, always shown first)."""
+        self._loaded = {"person"} | {self.current_page()} & set(self.records)
+        for key in self._loaded:
+            self.records[key].reload()
 
     def item_changed(self, item_id: int) -> None:
-        """After an edit: recheck only what the item touches, then refresh the views."""
+        """After an edit of one item: recheck only what it touches, then refresh the views."""
+        self.items_changed([item_id])
+
+    def items_changed(self, item_ids: list[int]) -> None:
         with self.plan.reading() as session:
-            refresh_item(session, self.conflict_index, item_id)
-        selected = self.selected_item_id()
-        self.timeline.refresh_item(item_id)
-        self._fill_tree()
+            for item_id in item_ids:
+                refresh_item(session, self.conflict_index, item_id)
+        for item_id in item_ids:
+            self.timeline.refresh_item(item_id)
+        self.agenda.reload()
+        if "item" in self._loaded:
+            self.items_page.reload()
         self.conflicts.set_findings(self.conflict_index.findings())
-        if selected is not None:
-            self.select_items([selected])
+        self.person_view.invalidate()
+
+    def records_changed(self) -> None:
+        """After people, venues, groups... changed: everything may look different."""
+        self.reload()
+        self.person_view.invalidate()
 
     # -- selection -----------------------------------------------------------------------------
 
-    def _item_nodes(self):  # noqa: ANN202 - a generator of tree items
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            for j in range(top.childCount()):
-                yield top.child(j)
+    def selected_item_ids(self) -> list[int]:
+        """The items selected on the page shown (timeline, agenda or items table)."""
+        page = self.current_page()
+        if page == "timeline":
+            return self.timeline.selected_ids()
+        if page == "item":
+            return self.items_page.selected_ids()
+        return self.agenda.selected_item_ids()
 
     def selected_item_id(self) -> int | None:
-        node = self.tree.currentItem()
-        data = node.data(0, Qt.ItemDataRole.UserRole) if node else None
-        return data[1] if data and data[0] == "item" else None
+        found = self.selected_item_ids()
+        return found[0] if found else None
 
     def select_items(self, item_ids: list[int]) -> None:
-        """Select (and scroll to) the first occurrence of each of these items."""
-        if self.tabs.currentWidget() is not self.timeline:
-            self.tabs.setCurrentIndex(0)
-        self.tree.clearSelection()
-        wanted = set(item_ids)
-        with self.plan.reading() as session:
-            owners = {items.get_item(session, i).programme_id for i in wanted}
-        for n in range(self.tree.topLevelItemCount()):
-            node = self.tree.topLevelItem(n)
-            if node.data(0, Qt.ItemDataRole.UserRole)[1] in owners:
-                node.setExpanded(True)  # reads its items if they were not read yet
-        first = None
-        for node in self._item_nodes():
-            kind, ident = node.data(0, Qt.ItemDataRole.UserRole)
-            if ident in wanted:
-                node.setSelected(True)
-                wanted.discard(ident)
-                first = first or node
-        if first is not None:
-            self.tree.setCurrentItem(first)
-            self.tree.scrollToItem(first)
+        """Show these items: on the timeline when it is shown, else in the agenda."""
+        if self.current_page() == "timeline":
+            self.timeline.select_items(item_ids)
+            return
+        if self.current_page() == "item":
+            self.items_page.select_ids(item_ids)
+            return
+        self.show_page("agenda")
+        self.agenda.select_items(item_ids)
+
+    def selected_person_ids(self) -> list[int]:
+        return self.people.selected_ids()
 
     def selected_person_id(self) -> int | None:
-        index = self.people_view.currentIndex()
-        return self.people_filter.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
+        return self.people.current_id() or next(iter(self.selected_person_ids()), None)
 
-    # -- operations ----------------------------------------------------------------------------
+    # -- items ---------------------------------------------------------------------------------
 
     def move_item_to(self, item_id: int, new_start: datetime) -> None:
         """Move an item (from the timeline) as one undoable step."""
         with self.plan.reading() as session:
             found = items.get_item(session, item_id)
             start, title = found.start_utc, found.title_en
-        self.undo_stack.push(
-            MoveItemCommand(self.plan, item_id, start, new_start, title, self.item_changed)
-        )
-
-    def edit_item(self, item_id: int) -> ItemEditor | None:
-        self.select_items([item_id])
-        return self.edit_selected()
+        self._push(MoveItemCommand(self.plan, item_id, start, new_start, title, self.item_changed))
 
     def move_selected(self, delta: timedelta) -> None:
         item_id = self.selected_item_id()
@@ -309,11 +540,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select an item to move")
             return
         with self.plan.reading() as session:
-            found = items.get_item(session, item_id)
-            start, title = found.start_utc, found.title_en
-        self.undo_stack.push(
-            MoveItemCommand(self.plan, item_id, start, start + delta, title, self.item_changed)
-        )
+            start = items.get_item(session, item_id).start_utc
+        self.move_item_to(item_id, start + delta)
 
     def new_item(self) -> ItemEditor:
         """Open the editor for a new item; saving it is one undoable step."""
@@ -326,12 +554,8 @@ class MainWindow(QMainWindow):
         editor.open()
         return editor
 
-    def edit_selected(self) -> ItemEditor | None:
-        """Open the editor on the selected item (also on double-click)."""
-        item_id = self.selected_item_id()
-        if item_id is None:
-            self.statusBar().showMessage("Select an item to edit")
-            return None
+    def edit_item(self, item_id: int) -> ItemEditor:
+        """Open the editor on an item; saving the change is one undoable step."""
         before = item_values(self.plan, item_id)
         editor = ItemEditor(self.plan, self, values=before, item_id=item_id)
         editor.accepted.connect(
@@ -342,7 +566,213 @@ class MainWindow(QMainWindow):
         editor.open()
         return editor
 
-    # -- plans -------------------------------------------------------------------------------
+    def resize_item_to(self, item_id: int, new_end: datetime) -> None:
+        """Give an item a new end (the timeline's edge drag) as one undoable step."""
+        with self.plan.reading() as session:
+            found = items.get_item(session, item_id)
+            end, title = found.end_utc, found.title_en
+        self._push(ResizeItemCommand(self.plan, item_id, end, new_end, title, self.item_changed))
+
+    def set_status(self, status: str, item_ids: list[int] | None = None) -> None:
+        ids = item_ids or self.selected_item_ids()
+        if not ids:
+            self.statusBar().showMessage("Select the items to change first")
+            return
+        text = f"Mark {len(ids)} item{'s' * (len(ids) != 1)} as {label(status).lower()}"
+        self._push(SetStatusCommand(self.plan, ids, status, text, self.items_changed))
+
+    # -- records -------------------------------------------------------------------------------
+
+    def new_record(self, entity: Entity) -> RecordEditor:
+        editor = RecordEditor(self.plan, entity, self)
+
+        def added() -> None:
+            self.undo_stack.push(
+                AddRecordCommand(
+                    self.plan,
+                    entity,
+                    editor.record_id,
+                    self._name(editor.saved, entity),
+                    self.records_changed,
+                )
+            )
+            self.records_changed()
+            self.show_page(entity.key)
+            self.records[entity.key].select_ids([editor.record_id])
+
+        editor.accepted.connect(added)
+        editor.open()
+        return editor
+
+    def edit_record(self, entity: Entity, record_id: int) -> RecordEditor:
+        editor = RecordEditor(self.plan, entity, self, record_id=record_id)
+
+        def edited() -> None:
+            self.undo_stack.push(
+                EditRecordCommand(
+                    self.plan,
+                    entity,
+                    record_id,
+                    editor.before,
+                    editor.saved,
+                    self._name(editor.saved, entity),
+                    self.records_changed,
+                )
+            )
+            self.records_changed()
+
+        editor.accepted.connect(edited)
+        editor.open()
+        return editor
+
+    @staticmethod
+    def _name(values: dict[str, object], entity: Entity) -> str:
+        return str(next(iter(values.values()), "")) if values else entity.title
+
+    def edit_selected(self) -> QWidget | None:
+        """Edit what is selected on the page shown (also Enter and double-click)."""
+        page = self.current_page()
+        if page in ITEM_PAGES:
+            item_id = self.selected_item_id()
+            if item_id is None:
+                self.statusBar().showMessage("Select an item to edit")
+                return None
+            return self.edit_item(item_id)
+        record_id = self.records[page].current_id()
+        if record_id is None:
+            self.statusBar().showMessage(f"Select one of the {ENTITIES[page].plural} to edit")
+            return None
+        return self.edit_record(ENTITIES[page], record_id)
+
+    def delete_items(self, item_ids: list[int]) -> None:
+        self._delete(
+            item_ids, "items", items.delete_item, "item", lambda: self.items_changed(item_ids)
+        )
+
+    def delete_selected(self) -> None:
+        """Delete the selection on the page shown, as one undoable step."""
+        page = self.current_page()
+        if page in ITEM_PAGES:
+            self.delete_items(self.selected_item_ids())
+        else:
+            entity = ENTITIES[page]
+            ids = self.records[page].selected_ids()
+            self._delete(
+                ids, entity.table, entity.delete, entity.title.lower(), self.records_changed
+            )
+
+    def _delete(
+        self,
+        ids: list[int],
+        table: str,
+        delete: Callable[..., None],
+        what: str,
+        changed: Callable[[], None],
+    ) -> None:
+        if not ids:
+            self.statusBar().showMessage("Select what to delete first")
+            return
+        text = f"Delete {len(ids)} {what}{'s' * (len(ids) != 1)}"
+        if self._push(DeleteCommand(self.plan, table, ids, delete, text, changed)):
+            self.statusBar().showMessage(f"{text} — Edit > Undo brings them back")
+
+    def _push(self, command: TriedCommand) -> bool:
+        """Run an undoable change; a refusal (a domain error) is said in words, not pushed."""
+        try:
+            command.try_it()
+        except TourPlannerError as exc:
+            QMessageBox.warning(self, command.text(), f"Nothing was changed.\n\n{exc}")
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    # -- bulk actions on people ----------------------------------------------------------------
+
+    def _people_for(self, what: str) -> list[int] | None:
+        ids = self.selected_person_ids()
+        if not ids:
+            QMessageBox.information(self, what, "Select one or more people in People first.")
+            return None
+        return ids
+
+    def _choose(self, title: str, prompt: str, options: list[tuple[str, int]]) -> int | None:
+        chooser = Chooser(self, title, prompt, options)
+        self._chooser = chooser  # tests answer it
+        return chooser.chosen() if chooser.exec() else None
+
+    def book_people_into_item(self, item_id: int | None = None) -> None:
+        ids = self._people_for("Book into an item")
+        if ids is None:
+            return
+        if item_id is None:
+            with self.plan.reading() as session:
+                options = [
+                    (
+                        f"{to_local(i.start_utc, i.timezone):%a %d %b %H:%M} "
+                        f"{abbreviation(i.start_utc, i.timezone)} — {i.title_en}",
+                        i.id,
+                    )
+                    for i in items.list_items(session)
+                ]
+            item_id = self._choose("Book into an item", f"Book {len(ids)} people into:", options)
+            if item_id is None:
+                return
+        bookings = [Booking(p, item_id=item_id) for p in ids]
+        self._push(
+            BookCommand(self.plan, bookings, f"Book {len(ids)} people", self.records_changed)
+        )
+
+    def book_people_into_programme(self, programme_id: int | None = None) -> None:
+        ids = self._people_for("Book onto a tour or programme")
+        if ids is None:
+            return
+        if programme_id is None:
+            with self.plan.reading() as session:
+                options = [(p.title_en, p.id) for p in programmes.list_programmes(session)]
+            programme_id = self._choose(
+                "Book onto a tour or programme", f"Book {len(ids)} people onto:", options
+            )
+            if programme_id is None:
+                return
+        bookings = [Booking(p, programme_id=programme_id) for p in ids]
+        self._push(
+            BookCommand(self.plan, bookings, f"Book {len(ids)} people", self.records_changed)
+        )
+
+    def add_people_to_group(self, group_id: int | None = None) -> None:
+        ids = self._people_for("Add to a group")
+        if ids is None:
+            return
+        if group_id is None:
+            with self.plan.reading() as session:
+                options = [(g.name, g.id) for g in organizations.list_groups(session)]
+            group_id = self._choose("Add to a group", f"Add {len(ids)} people to:", options)
+            if group_id is None:
+                return
+        text = f"Add {len(ids)} people to a group"
+        self._push(JoinGroupCommand(self.plan, group_id, ids, text, self.records_changed))
+
+    # -- find, check ---------------------------------------------------------------------------
+
+    def find(self) -> None:
+        """Put the cursor in the search box of the table shown (the items table from a view)."""
+        page = self.current_page()
+        if page in ("timeline", "agenda"):
+            self.show_page("item")
+            page = "item"
+        self.records[page].search.setFocus()
+        self.records[page].search.selectAll()
+
+    def check_plan(self) -> None:
+        with self.plan.reading() as session:
+            self.conflict_index = build_index(session)
+        findings = self.conflict_index.findings()
+        self.conflicts.set_findings(findings)
+        self.conflicts_dock.show()
+        errors = sum(f.severity == "error" for f in findings)
+        self.statusBar().showMessage(f"Checked: {errors} errors, {len(findings) - errors} warnings")
+
+    # -- plans ---------------------------------------------------------------------------------
 
     def open_plan(self, path: Path) -> bool:
         """Switch to another plan file; on failure say why and keep the current one."""
@@ -360,9 +790,13 @@ class MainWindow(QMainWindow):
 
     def _switch_to(self, plan: PlanFile) -> None:
         old = self.plan
-        self.plan = self.people.plan = self.timeline.plan = plan
+        self.plan = self.timeline.plan = self.agenda.plan = self.person_view.plan = plan
+        self.person_view.set_person(None)
+        self.person_view.invalidate()
+        for page in self.records.values():
+            page.model.plan = plan
         self.undo_stack.clear()  # the steps belong to the other file
-        self._expanded = None
+        self.agenda.forget_open_programmes()
         remember(plan.path)
         self.reload()
         if old is not plan:
@@ -441,12 +875,17 @@ class MainWindow(QMainWindow):
         dialog.imported.connect(lambda *_: self.reload())
         dialog.exec()
 
-    def export_selected_itinerary(self, path: Path | None = None) -> Path | None:
+    # -- itineraries ---------------------------------------------------------------------------
+
+    def _person_or_say(self, what: str) -> int | None:
         person_id = self.selected_person_id()
         if person_id is None:
-            QMessageBox.information(
-                self, "Export itinerary", "Select a person in the People tab first."
-            )
+            QMessageBox.information(self, what, "Select a person in People first.")
+        return person_id
+
+    def export_selected_itinerary(self, path: Path | None = None) -> Path | None:
+        person_id = self._person_or_say("Export itinerary")
+        if person_id is None:
             return None
         if path is None:
             name, _ = QFileDialog.getSaveFileName(
@@ -464,6 +903,14 @@ class MainWindow(QMainWindow):
             return None
         self.statusBar().showMessage(f"Wrote {path}")
         return path
+
+    def print_itinerary(self) -> bool:
+        """Print the selected person's itinerary as it shows in the preview (a print dialog)."""
+        person_id = self._person_or_say("Print itinerary")
+        if person_id is None:
+            return False
+        self.person_view.set_person(person_id)
+        return self.person_view.print_itinerary()
 
     def export_all_itineraries(
         self, out: Path | None = None, *, workers: int | None = None
@@ -499,5 +946,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About TourPlanner",
-            f"TourPlanner {__version__}\nPlan conferences and study tours.",
+            f"<b>TourPlanner {__version__}</b><p>Plan international conferences, study tours "
+            "and delegation visits; print each delegate's itinerary.</p>"
+            "<p>Works offline: every change is saved in the plan file at once.</p>",
         )

@@ -6,13 +6,46 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtGui import QUndoCommand
+from sqlalchemy.orm import Session
 
 from tourplanner.db import PlanFile
-from tourplanner.services import items, snapshots
+from tourplanner.services import items, organizations, participations, snapshots
+from tourplanner.ui.entities import Entity
 from tourplanner.ui.item_editor import ItemValues
 
 
-class MoveItemCommand(QUndoCommand):
+class TriedCommand(QUndoCommand):
+    """A change that is tried first, outside the stack, so a refusal can be said in words.
+
+    `try_it()` applies it (raising a domain error that changes nothing when refused); pushed
+    afterwards, the stack's first `redo()` knows it is already done.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._applied = False
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def try_it(self) -> None:
+        self.apply()
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.apply()
+
+    def undo(self) -> None:
+        self.revert()
+
+
+class MoveItemCommand(TriedCommand):
     """Move an item to a new start (keeping its length); undo moves it back."""
 
     def __init__(
@@ -34,10 +67,10 @@ class MoveItemCommand(QUndoCommand):
             items.move_item(session, self.item_id, start)
         self.changed(self.item_id)
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self._move_to(self.new_start)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._move_to(self.old_start)
 
 
@@ -94,3 +127,206 @@ class EditItemCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(self.before)
+
+
+class ResizeItemCommand(TriedCommand):
+    """Give an item a new end (from the timeline's edge drag); undo puts the old end back."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        item_id: int,
+        old_end: datetime,
+        new_end: datetime,
+        title: str,
+        changed: Callable[[int], None],
+    ) -> None:
+        super().__init__(f"Change the length of '{title}'")
+        self.plan, self.item_id, self.changed = plan, item_id, changed
+        self.old_end, self.new_end = old_end, new_end
+
+    def _end_at(self, end: datetime) -> None:
+        with self.plan.transaction() as session:
+            items.update_item(session, self.item_id, end=end)
+        self.changed(self.item_id)
+
+    def apply(self) -> None:
+        self._end_at(self.new_end)
+
+    def revert(self) -> None:
+        self._end_at(self.old_end)
+
+
+class DeleteCommand(TriedCommand):
+    """Delete records (items, people, venues...); undo restores them with the same ids."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        table: str,
+        ids: list[int],
+        delete: Callable[[Session, int], None],
+        text: str,
+        changed: Callable[[], None],
+    ) -> None:
+        super().__init__(text)
+        self.plan, self.table, self.ids, self.delete = plan, table, ids, delete
+        self.changed = changed
+        self.snapshots: list[snapshots.Snapshot] = []
+
+    def apply(self) -> None:
+        with self.plan.transaction() as session:
+            self.snapshots = [snapshots.capture(session, self.table, i) for i in self.ids]
+            for record_id in self.ids:
+                self.delete(session, record_id)
+        self.changed()
+
+    def revert(self) -> None:
+        with self.plan.transaction() as session:
+            for snap in reversed(self.snapshots):
+                snapshots.restore(session, snap)
+        self.changed()
+
+
+class AddRecordCommand(QUndoCommand):
+    """A record an editor just created; undo deletes it (with a snapshot), redo restores it."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        entity: Entity,
+        record_id: int,
+        name: str,
+        changed: Callable[[], None],
+    ) -> None:
+        super().__init__(f"Add {entity.title.lower()} '{name}'")
+        self.plan, self.entity, self.record_id, self.changed = plan, entity, record_id, changed
+        self.snapshot: snapshots.Snapshot | None = None
+
+    def redo(self) -> None:
+        if self.snapshot is None:
+            return  # the first time, the editor has already written it
+        with self.plan.transaction() as session:
+            snapshots.restore(session, self.snapshot)
+        self.changed()
+
+    def undo(self) -> None:
+        with self.plan.transaction() as session:
+            self.snapshot = snapshots.capture(session, self.entity.table, self.record_id)
+            self.entity.delete(session, self.record_id)
+        self.changed()
+
+
+class EditRecordCommand(QUndoCommand):
+    """An edit an editor just saved; undo writes the values before it back, redo the new ones."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        entity: Entity,
+        record_id: int,
+        before: dict[str, object],
+        after: dict[str, object],
+        name: str,
+        changed: Callable[[], None],
+    ) -> None:
+        super().__init__(f"Edit {entity.title.lower()} '{name}'")
+        self.plan, self.entity, self.record_id, self.changed = plan, entity, record_id, changed
+        self.before, self.after = before, after
+        self.done = True  # the editor has already written `after`
+
+    def _apply(self, values: dict[str, object]) -> None:
+        with self.plan.transaction() as session:
+            self.entity.update(session, self.record_id, **values)
+        self.changed()
+
+    def redo(self) -> None:
+        if self.done:
+            self.done = False
+            return
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)
+
+
+class BookCommand(TriedCommand):
+    """Book people into an item or a programme; undo removes only the bookings it made."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        bookings: list[participations.Booking],
+        text: str,
+        changed: Callable[[], None],
+    ) -> None:
+        super().__init__(text)
+        self.plan, self.bookings, self.changed = plan, bookings, changed
+        self.made: list[participations.Booking] = []
+
+    def apply(self) -> None:
+        with self.plan.transaction() as session:
+            self.made = participations.book(session, self.bookings)
+        self.changed()
+
+    def revert(self) -> None:
+        with self.plan.transaction() as session:
+            participations.unbook(session, self.made)
+        self.changed()
+
+
+class JoinGroupCommand(TriedCommand):
+    """Put people into a group; undo takes out only those who were not in it before."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        group_id: int,
+        person_ids: list[int],
+        text: str,
+        changed: Callable[[], None],
+    ) -> None:
+        super().__init__(text)
+        self.plan, self.group_id, self.person_ids, self.changed = (
+            plan,
+            group_id,
+            person_ids,
+            changed,
+        )
+        self.added: list[int] = []
+
+    def apply(self) -> None:
+        with self.plan.transaction() as session:
+            self.added = organizations.join_group(session, self.group_id, self.person_ids)
+        self.changed()
+
+    def revert(self) -> None:
+        with self.plan.transaction() as session:
+            organizations.remove_group_members(session, self.group_id, self.added)
+        self.changed()
+
+
+class SetStatusCommand(TriedCommand):
+    """Give items a status (confirm, mark tentative, cancel); undo gives each its old one back."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        item_ids: list[int],
+        status: str,
+        text: str,
+        changed: Callable[[list[int]], None],
+    ) -> None:
+        super().__init__(text)
+        self.plan, self.item_ids, self.status, self.changed = plan, item_ids, status, changed
+        self.before: dict[int, str] = {}
+
+    def apply(self) -> None:
+        with self.plan.transaction() as session:
+            self.before = items.set_statuses(session, dict.fromkeys(self.item_ids, self.status))
+        self.changed(self.item_ids)
+
+    def revert(self) -> None:
+        with self.plan.transaction() as session:
+            items.set_statuses(session, self.before)
+        self.changed(self.item_ids)

@@ -1,0 +1,278 @@
+"""Editors and tables for venues, people, groups, organizations and programmes; bulk actions."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tourplanner.db import PlanFile
+from tourplanner.demo import write_demo_plan
+from tourplanner.services import items, organizations, participations, people
+from tourplanner.ui.app import create_application
+from tourplanner.ui.entities import ENTITIES
+from tourplanner.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    path = tmp_path / "demo.tourplan"
+    write_demo_plan(path)
+    create_application()
+    win = MainWindow(PlanFile.open(path))
+    qtbot.addWidget(win)
+    yield win
+    win.plan.close()
+
+
+def rows(path: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_new_venue_shows_problems_inline_then_saves_and_undoes(qtbot, window) -> None:
+    before = rows(window.plan.path, "SELECT count(*) FROM venues")[0][0]
+    editor = window.new_record(ENTITIES["venue"])
+    fields = editor.widgets
+    fields["name_local"].setText("深圳湾体育中心")  # QTest types Latin-1 only
+    fields["timezone"].setEditText("Asia/Shenzen")  # a typo
+    qtbot.keyClicks(fields["latitude"], "north")
+    editor.save()
+    # The first problem the service finds is shown beside its field, and nothing is written.
+    assert editor.isVisible()
+    assert editor.form.visible_errors() == {"name_en": "Is required and cannot be empty."}
+    qtbot.keyClicks(fields["name_en"], "Shenzhen Bay Sports Centre")
+    editor.save()
+    shown = editor.form.visible_errors()
+    assert list(shown) == ["timezone"] and "Asia/Shenzen" in shown["timezone"]
+    fields["timezone"].setEditText("Asia/Shanghai")
+    editor.save()
+    assert editor.form.visible_errors() == {"latitude": "Must be a number."}
+    assert rows(window.plan.path, "SELECT count(*) FROM venues")[0][0] == before
+    fields["latitude"].setText("22.5")
+    fields["longitude"].setText("113.9")
+    editor.save()
+    assert not editor.isVisible()
+    saved = rows(
+        window.plan.path,
+        "SELECT name_en, name_local, timezone, latitude FROM venues ORDER BY id DESC LIMIT 1",
+    )
+    assert saved == [("Shenzhen Bay Sports Centre", "深圳湾体育中心", "Asia/Shanghai", 22.5)]
+    assert window.current_page() == "venue"
+    assert window.records["venue"].selected_ids() == [editor.record_id]
+    assert window.undo_stack.undoText() == "Add venue 'Shenzhen Bay Sports Centre'"
+    window.undo_stack.undo()
+    assert rows(window.plan.path, "SELECT count(*) FROM venues")[0][0] == before
+    assert window.records["venue"].model.row_of(editor.record_id) == -1
+    window.undo_stack.redo()
+    assert rows(window.plan.path, f"SELECT id FROM venues WHERE id = {editor.record_id}")
+
+
+def test_edit_a_person_then_undo_and_redo(qtbot, window) -> None:
+    with window.plan.reading() as s:
+        bob = people.find_person(s, "Bob O'Neill").id
+    window.show_page("person")
+    window.people.select_ids([bob])
+    editor = window.edit_selected()
+    assert editor.widgets["name_local"].text() == "鲍勃·奥尼尔"
+    editor.widgets["email"].setText("not an address")
+    editor.save()
+    assert "not a valid email address" in editor.form.visible_errors()["email"]
+    editor.widgets["email"].setText("bob@example.org")
+    editor.widgets["role"].setCurrentIndex(editor.widgets["role"].findData("official"))
+    editor.save()
+    query = f"SELECT email, role FROM people WHERE id = {bob}"
+    assert rows(window.plan.path, query) == [("bob@example.org", "official")]
+    assert (
+        window.people.proxy.index(window.people.table.currentIndex().row(), 3).data() == "Official"
+    )
+    window.undo_stack.undo()
+    assert rows(window.plan.path, query) == [("bob.oneill@icma.org", "speaker")]
+    window.undo_stack.redo()
+    assert rows(window.plan.path, query) == [("bob@example.org", "official")]
+
+
+def test_programme_editor_refuses_a_last_day_before_the_first(qtbot, window) -> None:
+    with window.plan.reading() as s:
+        first = next(iter(ENTITIES["programme"].listing(s).rows))[0]
+    editor = window.edit_record(ENTITIES["programme"], first)
+    start = editor.widgets["start_date"].date()
+    editor.widgets["end_date"].setDate(start.addDays(-1))
+    editor.widgets["capacity"].setText("twenty")
+    editor.save()
+    assert editor.form.visible_errors() == {"end_date": "Cannot be before the start date."}
+    editor.widgets["end_date"].setDate(start.addDays(2))
+    editor.save()
+    assert editor.form.visible_errors() == {"capacity": "Must be a whole number."}
+    assert editor.isVisible() and window.undo_stack.count() == 0
+
+
+def test_delete_people_is_one_undoable_step_that_brings_their_bookings_back(window) -> None:
+    count = "SELECT count(*) FROM people"
+    bookings = "SELECT count(*) FROM participations"
+    before = rows(window.plan.path, count)[0][0], rows(window.plan.path, bookings)[0][0]
+    window.show_page("person")
+    window.people.search.setText("Fort Collins")
+    window.people.table.selectAll()
+    chosen = window.people.selected_ids()
+    assert len(chosen) == window.people.proxy.rowCount() >= 3
+    window.acts["delete"].trigger()
+    assert rows(window.plan.path, count)[0][0] == before[0] - len(chosen)
+    assert rows(window.plan.path, bookings)[0][0] < before[1]
+    assert window.people.proxy.rowCount() == 0
+    window.undo_stack.undo()
+    assert (rows(window.plan.path, count)[0][0], rows(window.plan.path, bookings)[0][0]) == before
+    assert window.people.proxy.rowCount() == len(chosen)
+
+
+def test_deleting_a_venue_in_use_is_refused_in_words(window, monkeypatch) -> None:
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: said.append(a[2]))
+    window.show_page("venue")
+    page = window.records["venue"]
+    page.search.setText("Shangri-La Hotel, Beijing")
+    page.table.selectAll()
+    window.delete_selected()
+    assert said and said[0].startswith("Nothing was changed.") and "Traceback" not in said[0]
+    assert window.undo_stack.count() == 0
+    assert page.model.rowCount() == 26
+
+
+def test_bulk_book_people_into_an_item_and_a_group_then_undo(qtbot, window) -> None:
+    with window.plan.reading() as s:
+        lunch = next(i.id for i in items.list_items(s) if i.title_en == "Conference banquet")
+        group = organizations.find_group(s, "ICMA staff").id
+        before = {p.person_id for p in participations.participants(s, item_id=lunch)}
+    window.show_page("person")
+    window.people.search.setText("Arlington")
+    window.people.table.selectAll()
+    chosen = set(window.people.selected_ids())
+    assert len(chosen) == 3
+    window.book_people_into_item(lunch)
+    with window.plan.reading() as s:
+        after = {p.person_id for p in participations.participants(s, item_id=lunch)}
+    assert after == before | chosen
+    window.add_people_to_group(group)
+    with window.plan.reading() as s:
+        members = {p.id for p in organizations.get_group(s, group).members}
+    assert chosen <= members
+    assert window.people.proxy.index(0, 4).data().count("ICMA staff") == 1
+    window.undo_stack.undo()  # the group
+    window.undo_stack.undo()  # the bookings: only those it made go
+    with window.plan.reading() as s:
+        assert {p.person_id for p in participations.participants(s, item_id=lunch)} == before
+        assert not chosen & {p.id for p in organizations.get_group(s, group).members}
+
+
+def test_choosing_the_item_from_a_searchable_list(qtbot, window) -> None:
+    window.show_page("person")
+    window.people.search.setText("O'Neill")
+    window.people.table.selectAll()
+    seen = []
+
+    def answer() -> None:
+        chooser = QApplication.activeModalWidget()
+        qtbot.keyClicks(chooser.search, "banquet")
+        seen.append(chooser.proxy.rowCount())
+        chooser.accept()
+
+    QTimer.singleShot(0, answer)
+    window.book_people_into_item()
+    assert seen == [1]
+    with window.plan.reading() as s:
+        banquet = next(i.id for i in items.list_items(s) if i.title_en == "Conference banquet")
+        booked = {p.person_id for p in participations.participants(s, item_id=banquet)}
+    assert window.people.selected_ids()[0] in booked
+    assert window.undo_stack.undoText() == "Book 1 people"
+
+
+def test_set_status_of_selected_items_in_the_items_table(window) -> None:
+    window.show_page("item")
+    page = window.items_page
+    page.search.setText("Coach")
+    page.table.selectAll()
+    ids = page.selected_ids()
+    assert len(ids) >= 5
+    window.acts["status-tentative"].trigger()
+    statuses = rows(
+        window.plan.path,
+        f"SELECT DISTINCT status FROM items WHERE id IN ({','.join(map(str, ids))})",
+    )
+    assert statuses == [("tentative",)]
+    assert {page.proxy.index(r, 4).data() for r in range(page.proxy.rowCount())} == {"Tentative"}
+    # The conflicts panel lists each newly tentative item at once.
+    flagged = {f.item_ids[0] for f in window.conflicts.findings if f.rule == "tentative"}
+    assert set(ids) <= flagged
+    window.undo_stack.undo()
+    statuses = rows(
+        window.plan.path,
+        f"SELECT DISTINCT status FROM items WHERE id IN ({','.join(map(str, ids))})",
+    )
+    assert statuses == [("confirmed",)]
+
+
+def test_find_goes_to_the_search_box_of_the_table_shown(qtbot, window) -> None:
+    window.show()
+    window.show_page("organization")
+    window.acts["find"].trigger()
+    assert window.focusWidget() is window.records["organization"].search
+    window.show_page("agenda")
+    window.acts["find"].trigger()
+    assert window.current_page() == "item" and window.focusWidget() is window.items_page.search
+
+
+def test_navigator_shows_pages_and_programmes(window) -> None:
+    nav = window.navigator
+    titles = [nav.topLevelItem(i).text(0) for i in range(nav.topLevelItemCount())]
+    assert titles == [
+        "Timeline",
+        "Agenda",
+        "Items",
+        "People",
+        "Groups",
+        "Organizations",
+        "Venues",
+        "Programmes",
+    ]
+    nav.setCurrentItem(window.nav_nodes["venue"])
+    assert window.current_page() == "venue" and window.records["venue"].model.rowCount() == 26
+    programmes = window.nav_nodes["programme"]
+    conference = next(
+        programmes.child(i)
+        for i in range(programmes.childCount())
+        if "SAFEA" in programmes.child(i).text(0)
+    )
+    nav.setCurrentItem(conference)
+    assert window.current_page() == "timeline"
+    assert (
+        window.timeline.day.currentText().startswith("SAFEA")
+        and "Mon 20 Apr 2015" in window.timeline.day.currentText()
+    )
+
+
+def test_every_interactive_widget_has_an_accessible_name_and_a_tooltip(window) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QWidget
+
+    for key, *_ in [("person",), ("venue",), ("item",)]:
+        window.show_page(key)
+    missing = []
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, QAbstractButton | QAbstractItemView | QComboBox | QLineEdit):
+            continue
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or widget.objectName().startswith("qt_"):
+            continue
+        if widget.window() is not window or isinstance(
+            widget.parent(), QComboBox | QAbstractItemView
+        ):
+            continue  # a combo box's own line edit or a view's internal widget
+        if not widget.accessibleName() or not (
+            widget.toolTip() or getattr(widget, "defaultAction", lambda: None)()
+        ):
+            missing.append(f"{type(widget).__name__} {widget.accessibleName()!r}")
+    assert missing == []

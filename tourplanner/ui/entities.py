@@ -1,0 +1,178 @@
+"""What the app edits, one entry per kind of record: its form fields, services and table.
+
+Editors, tables, undo commands and menus are all built from these entries, so adding a field
+or a kind of record is a change in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from tourplanner.models.enums import PersonRole, ProgrammeKind
+from tourplanner.services import listings, organizations, people, programmes, venues
+
+
+@dataclass(frozen=True)
+class Field:
+    """One form row. `kind`: text, long, enum, ref, zone, date, int or number."""
+
+    key: str
+    label: str
+    kind: str = "text"
+    reported_as: tuple[str, ...] = ()  # the names the service uses for it in its errors
+    vocabulary: type[StrEnum] | None = None
+    options: Callable[[Session], list[tuple[str, int]]] | None = None
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    key: str
+    title: str
+    plural: str
+    table: str  # for snapshots (undoing a deletion)
+    fields: tuple[Field, ...]
+    create: Callable[..., int]
+    update: Callable[..., None]
+    delete: Callable[[Session, int], None]
+    get: Callable[[Session, int], object]
+    listing: Callable[[Session], listings.Listing]
+    name_of: Callable[[object], str] = field(default=lambda record: record.name_en)
+
+
+def _organizations(session: Session) -> list[tuple[str, int]]:
+    return [(o.name_en, o.id) for o in organizations.list_organizations(session)]
+
+
+def _programmes(session: Session) -> list[tuple[str, int]]:
+    return [(p.title_en, p.id) for p in programmes.list_programmes(session)]
+
+
+def _text(key: str, label: str, reported: str = "", hint: str = "") -> Field:
+    return Field(key, label, "text", (reported or label.lower(),), hint=hint)
+
+
+def _long(key: str, label: str, reported: str = "") -> Field:
+    return Field(key, label, "long", (reported or label.lower(),))
+
+
+VENUE = Entity(
+    "venue",
+    "Venue",
+    "venues",
+    "venues",
+    (
+        _text("name_en", "Name (English)", "English name"),
+        _text("name_local", "Name (local)", "local name", "e.g. 深圳会展中心"),
+        _text("address_en", "Address (English)", "English address"),
+        _text("address_local", "Address (local)", "local address"),
+        _text("city", "City"),
+        _text("country", "Country"),
+        Field("timezone", "Time zone", "zone", ("time zone",)),
+        Field("latitude", "Latitude", "number", ("latitude",), hint="e.g. 22.5333"),
+        Field("longitude", "Longitude", "number", ("longitude",), hint="e.g. 114.0556"),
+        _long("notes", "Notes"),
+    ),
+    venues.create_venue,
+    venues.update_venue,
+    venues.delete_venue,
+    venues.get_venue,
+    listings.venues_listing,
+)
+
+PERSON = Entity(
+    "person",
+    "Person",
+    "people",
+    "people",
+    (
+        _text("name_latin", "Name (Latin script)", "name (Latin script)"),
+        _text("name_local", "Name (local script)", "name (local script)", "e.g. 王小明"),
+        _text("honorific", "Honorific", hint="e.g. Dr., Mayor"),
+        Field("organization_id", "Organization", "ref", ("organization",), options=_organizations),
+        Field("role", "Role", "enum", ("role",), vocabulary=PersonRole),
+        _text("email", "Email"),
+        _text("phone", "Phone"),
+        _text("preferred_language", "Preferred language", hint="e.g. en, zh-Hans"),
+        _text("dietary_needs", "Dietary needs"),
+        _text("accessibility_needs", "Accessibility needs"),
+        _text("emergency_contact", "Emergency contact"),
+        _text("passport_visa_notes", "Passport and visa", "passport visa notes"),
+        _text("medical_notes", "Medical notes"),
+        _long("notes", "Notes"),
+    ),
+    people.create_person,
+    people.update_person,
+    people.delete_person,
+    people.get_person,
+    listings.people_listing,
+    lambda record: record.name_latin,
+)
+
+ORGANIZATION = Entity(
+    "organization",
+    "Organization",
+    "organizations",
+    "organizations",
+    (
+        _text("name_en", "Name (English)", "English name"),
+        _text("name_local", "Name (local)", "local name"),
+        _text("country", "Country"),
+        _long("notes", "Notes"),
+    ),
+    organizations.create_organization,
+    organizations.update_organization,
+    organizations.delete_organization,
+    organizations.get_organization,
+    listings.organizations_listing,
+)
+
+GROUP = Entity(
+    "group",
+    "Group",
+    "groups",
+    "groups",
+    (_text("name", "Name"), _long("description", "Description")),
+    organizations.create_group,
+    organizations.update_group,
+    organizations.delete_group,
+    organizations.get_group,
+    listings.groups_listing,
+    lambda record: record.name,
+)
+
+PROGRAMME = Entity(
+    "programme",
+    "Programme",
+    "programmes",
+    "programmes",
+    (
+        _text("title_en", "Title (English)", "English title"),
+        _text("title_local", "Title (local)", "local title"),
+        Field("kind", "Kind", "enum", ("kind",), vocabulary=ProgrammeKind),
+        Field("start_date", "First day", "date", ("start date",)),
+        Field("end_date", "Last day", "date", ("end date",)),
+        Field("timezone", "Time zone", "zone", ("time zone",)),
+        Field("capacity", "Seats", "int", ("seats",), hint="leave empty for no limit"),
+        Field("parent_id", "Part of", "ref", ("part of", "programme"), options=_programmes),
+        _long("description", "Description"),
+    ),
+    programmes.create_programme,
+    programmes.update_programme,
+    programmes.delete_programme,
+    programmes.get_programme,
+    listings.programmes_listing,
+    lambda record: record.title_en,
+)
+
+ENTITIES = {e.key: e for e in (PERSON, GROUP, ORGANIZATION, VENUE, PROGRAMME)}
+
+
+def record_values(session: Session, entity: Entity, record_id: int) -> dict[str, object]:
+    """The current values of a record's form fields (for the editor and for undo)."""
+    record = entity.get(session, record_id)
+    return {f.key: getattr(record, f.key) for f in entity.fields}

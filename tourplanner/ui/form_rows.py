@@ -1,0 +1,73 @@
+"""A form whose rows each carry an inline problem line, shared by every editor dialog.
+
+Services report a `ValidationError` by the field's plain name ("English name", "seats"); the
+form maps that name to its row and shows the message right under the widget, so the user sees
+what to fix where it is, never a traceback or a silent refusal.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color: #b42318;"
+
+
+def problem_label(accessible: str) -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setAccessibleName(accessible)
+    label.hide()
+    return label
+
+
+class FormRows(QFormLayout):
+    """Rows of label + widget + hidden problem line; `show_error` reveals the right one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errors: dict[str, QLabel] = {}
+        self.names: dict[str, str] = {}  # a service's field name -> row key
+        self.general = problem_label("Problem")
+
+    def add(
+        self, key: str, text: str, widget: QWidget, *, reported_as: tuple[str, ...] = ()
+    ) -> None:
+        """Add a row. `reported_as`: the names a service uses for this field in its errors."""
+        widget.setAccessibleName(text)
+        if not widget.toolTip():
+            widget.setToolTip(text)
+        error = problem_label(f"{text} problem")
+        self.errors[key] = error
+        for name in (key, *reported_as):
+            self.names[name] = key
+        holder = QVBoxLayout()
+        holder.setContentsMargins(0, 0, 0, 0)
+        holder.setSpacing(2)
+        holder.addWidget(widget)
+        holder.addWidget(error)
+        box = QWidget()
+        box.setLayout(holder)
+        self.addRow(text, box)
+
+    def show_error(self, field: str, message: str) -> QLabel:
+        """Show the problem beside its field (or under the form when no row matches)."""
+        target = self.errors.get(self.names.get(field, ""))
+        if target is None:
+            self.general.setText(f"{field[:1].upper()}{field[1:]}: {message}.")
+            target = self.general
+        else:
+            target.setText(message[:1].upper() + message[1:] + ".")
+        target.show()
+        return target
+
+    def clear_errors(self) -> None:
+        for error in (*self.errors.values(), self.general):
+            error.hide()
+
+    def visible_errors(self) -> dict[str, str]:
+        """Row key -> shown problem (`""` for the general line): what the user sees now."""
+        shown = {key: e.text() for key, e in self.errors.items() if not e.isHidden()}
+        if not self.general.isHidden():
+            shown[""] = self.general.text()
+        return shown

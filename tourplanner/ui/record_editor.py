@@ -1,0 +1,191 @@
+"""The editor for venues, people, organizations, groups and programmes, built from `entities`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tourplanner.db import PlanFile
+from tourplanner.errors import TourPlannerError, ValidationError
+from tourplanner.models.enums import label
+from tourplanner.timezones import all_zone_names
+from tourplanner.ui.entities import Entity, Field, record_values
+from tourplanner.ui.form_rows import FormRows
+
+
+class ZonePicker(QComboBox):
+    """An IANA time zone, typed or picked; typing any part of a name ("shang") finds it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setEditable(True)
+        self.addItems(list(all_zone_names()))
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.lineEdit().setPlaceholderText("e.g. Asia/Shanghai — type part of a city")
+
+
+def _number(text: str, kind: str) -> object:
+    """The typed number, or the text itself so the service can say what is wrong with it."""
+    text = text.strip().replace(",", ".") if kind == "number" else text.strip()
+    if not text:
+        return None
+    try:
+        return int(text) if kind == "int" else float(text)
+    except ValueError:
+        return text
+
+
+class RecordEditor(QDialog):
+    """Create or change one record; stays open with the problem beside its field until right."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        entity: Entity,
+        parent: QWidget | None = None,
+        *,
+        record_id: int | None = None,
+        defaults: dict[str, object] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.plan, self.entity, self.record_id = plan, entity, record_id
+        self.before: dict[str, object] | None = None
+        self.saved: dict[str, object] | None = None
+        self.setWindowTitle(
+            f"Edit {entity.title.lower()}" if record_id else f"New {entity.title.lower()}"
+        )
+        self.form = FormRows()
+        self.widgets: dict[str, QWidget] = {}
+        with plan.reading() as session:
+            options = {f.key: f.options(session) for f in entity.fields if f.options}
+            if record_id is not None:
+                self.before = record_values(session, entity, record_id)
+        for spec in entity.fields:
+            widget = self._widget(spec, options.get(spec.key, []))
+            self.widgets[spec.key] = widget
+            self.form.add(spec.key, spec.label, widget, reported_as=spec.reported_as)
+            if spec.hint:
+                widget.setToolTip(f"{spec.label} ({spec.hint})")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        body = QWidget()
+        body.setLayout(self.form)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(self.form.general)
+        layout.addWidget(buttons)
+        self.set_values(self.before or defaults or {})
+        self.resize(560, min(body.sizeHint().height() + 90, 760))
+
+    def _widget(self, spec: Field, options: list[tuple[str, int]]) -> QWidget:
+        if spec.kind == "long":
+            widget = QPlainTextEdit()
+            widget.setTabChangesFocus(True)
+            widget.setFixedHeight(64)
+            return widget
+        if spec.kind in ("enum", "ref"):
+            widget = QComboBox()
+            if spec.kind == "enum":
+                for value in spec.vocabulary:
+                    widget.addItem(label(value), value.value)
+            else:
+                widget.addItem("(none)", None)
+                for text, ident in options:
+                    if ident != self.record_id:  # a record is never its own parent
+                        widget.addItem(text, ident)
+            return widget
+        if spec.kind == "zone":
+            return ZonePicker()
+        if spec.kind == "date":
+            widget = QDateEdit()
+            widget.setCalendarPopup(True)
+            widget.setDisplayFormat("ddd d MMM yyyy")
+            return widget
+        widget = QLineEdit()
+        if spec.hint:
+            widget.setPlaceholderText(spec.hint)
+        return widget
+
+    def set_values(self, values: dict[str, object]) -> None:
+        for spec in self.entity.fields:
+            widget, value = self.widgets[spec.key], values.get(spec.key)
+            if isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(str(value or ""))
+            elif isinstance(widget, ZonePicker):
+                widget.setEditText(str(value or ""))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            elif isinstance(widget, QDateEdit):
+                widget.setDate(QDate(value) if isinstance(value, date) else QDate.currentDate())
+            else:
+                widget.setText("" if value is None else str(value))
+
+    def values(self) -> dict[str, object]:
+        """The form's values as the service takes them."""
+        out: dict[str, object] = {}
+        for spec in self.entity.fields:
+            widget = self.widgets[spec.key]
+            if isinstance(widget, QPlainTextEdit):
+                out[spec.key] = widget.toPlainText()
+            elif isinstance(widget, ZonePicker):
+                out[spec.key] = widget.currentText().strip()
+            elif isinstance(widget, QComboBox):
+                out[spec.key] = widget.currentData()
+            elif isinstance(widget, QDateEdit):
+                out[spec.key] = widget.date().toPython()
+            elif spec.kind in ("int", "number"):
+                out[spec.key] = _number(widget.text(), spec.kind)
+            else:
+                out[spec.key] = widget.text()
+        return out
+
+    def save(self) -> None:
+        """Write the record in one transaction; on a problem, say it beside the field."""
+        self.form.clear_errors()
+        values = self.values()
+        try:
+            with self.plan.transaction() as session:
+                if self.record_id is None:
+                    self.record_id = self.entity.create(session, **values)
+                else:
+                    self.entity.update(session, self.record_id, **values)
+                self.saved = record_values(session, self.entity, self.record_id)
+        except ValidationError as exc:
+            if self.before is None:
+                self.record_id = None
+            problem = self.form.show_error(exc.field, exc.message)
+            target = self.widgets.get(self.form.names.get(exc.field, ""))
+            (target or problem).setFocus()
+            return
+        except TourPlannerError as exc:
+            if self.before is None:
+                self.record_id = None
+            self.form.general.setText(str(exc))
+            self.form.general.show()
+            return
+        self.accept()
