@@ -85,10 +85,9 @@ class AddItemCommand(QUndoCommand):
         self.snapshot: snapshots.Snapshot | None = None
 
     def redo(self) -> None:
-        if self.snapshot is None:
-            return  # the first time, the editor has already written it
-        with self.plan.transaction() as session:
-            snapshots.restore(session, self.snapshot)
+        if self.snapshot is not None:  # the first time, the editor has already written it
+            with self.plan.transaction() as session:
+                snapshots.restore(session, self.snapshot)
         self.changed(self.item_id)
 
     def undo(self) -> None:
@@ -120,8 +119,9 @@ class EditItemCommand(QUndoCommand):
         self.changed(self.item_id)
 
     def redo(self) -> None:
-        if self.done:
+        if self.done:  # the first time, the editor has already written it
             self.done = False
+            self.changed(self.item_id)
             return
         self._apply(self.after)
 
