@@ -12,7 +12,7 @@ the blocks that intersect the exposed area and finds the block under the mouse b
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from math import ceil
@@ -51,7 +51,7 @@ from tourplanner.errors import NotFoundError
 from tourplanner.models.enums import ItemStatus
 from tourplanner.services import itinerary, programmes
 from tourplanner.services.views import ItemView
-from tourplanner.timezones import abbreviation, to_local, zone
+from tourplanner.timezones import abbreviation, local_day_bounds, to_local, zone
 
 PX_PER_MIN = 1.3
 COLUMN = 190.0
@@ -99,6 +99,17 @@ def _local_minutes(instant: datetime, tz: object, day: date) -> int:
     """Minutes from local midnight of `day` to `instant` (more than 1440 on the next day)."""
     local = instant.astimezone(tz)
     return (local.date() - day).days * 1440 + local.hour * 60 + local.minute
+
+
+def _day_clock(day: date, zone_name: str) -> Callable[[datetime], int]:
+    """`_local_minutes` for one zone and day; a mere subtraction when the day has no DST change."""
+    tz = zone(zone_name)
+    midnight, next_midnight = local_day_bounds(day, zone_name)
+    if next_midnight - midnight == timedelta(days=1) and (
+        midnight.astimezone(tz).utcoffset() == next_midnight.astimezone(tz).utcoffset()
+    ):
+        return lambda instant: int((instant - midnight).total_seconds()) // 60
+    return lambda instant: _local_minutes(instant, tz, day)
 
 
 class Block:
@@ -240,12 +251,15 @@ class DayCanvas(QGraphicsItem):
         first, end_hour = tl._layout[1], tl._layout[2]
         grid = QPen(QColor(128, 128, 128, 70))
         text = tl.palette().color(QPalette.ColorRole.WindowText)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # crisp, cheap grid
         painter.setFont(tl._fonts["hour"])
         for hour in range(first, end_hour + 1):
             y = HEADER + (hour - first) * 60 * PX_PER_MIN
             if exposed.top() - 10 <= y <= exposed.bottom() + 10:
                 painter.setPen(grid)
-                painter.drawLine(QPointF(GUTTER - 6, y), QPointF(self.size.width() - 10, y))
+                left = max(GUTTER - 6, exposed.left())
+                right = min(self.size.width() - 10, exposed.right())
+                painter.drawLine(QPointF(left, y), QPointF(right, y))
                 painter.setPen(text)
                 painter.drawText(QRectF(4, y - 8, GUTTER - 10, 16), f"{hour:02d}:00")
         painter.setFont(tl._fonts["header"])
@@ -254,11 +268,13 @@ class DayCanvas(QGraphicsItem):
             if x > exposed.right() or x + COLUMN < exposed.left():
                 continue
             painter.setPen(grid)
-            painter.drawLine(QPointF(x, 0), QPointF(x, self.size.height() - 10))
+            bottom = min(self.size.height() - 10, exposed.bottom())
+            painter.drawLine(QPointF(x, max(0, exposed.top())), QPointF(x, bottom))
             if exposed.top() < HEADER:
                 painter.setPen(text)
                 box = QRectF(x + 4, 2, COLUMN - 8, HEADER - 4)
                 painter.drawText(box, Qt.TextFlag.TextWordWrap, column.title)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         drag = self.drag
         for block in tl._blocks_in(exposed):
             if drag is not None and block is drag.block:
@@ -442,6 +458,7 @@ class TimelineView(QWidget):
         self.day.setToolTip("The programme and day to show")
         self.day.currentIndexChanged.connect(lambda *_: self.show_day())
         self.scene = QGraphicsScene(self)
+        self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # a few items
         self.view = TimelineCanvas(self.scene, self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setAccessibleName("Timeline")
@@ -540,7 +557,7 @@ class TimelineView(QWidget):
             self.scene.setSceneRect(self.scene.itemsBoundingRect())
             return
         # One zone lookup per zone, and one column lookup per room, not per item.
-        zones = {name: zone(name) for name in {v.timezone for v in views}}
+        clocks = {name: _day_clock(day, name) for name in {v.timezone for v in views}}
         columns: dict[tuple[int | None, str], Column] = {}
         keys, starts = [], []
         last = 0
@@ -549,9 +566,9 @@ class TimelineView(QWidget):
             if key not in columns:
                 columns[key] = self._column(v)
             keys.append(key)
-            tz = zones[v.timezone]
-            starts.append(_local_minutes(v.start_utc, tz, day))
-            last = max(last, _local_minutes(v.end_utc, tz, day))
+            clock = clocks[v.timezone]
+            starts.append(clock(v.start_utc))
+            last = max(last, clock(v.end_utc))
         self._columns = sorted(columns.values(), key=lambda c: c.title)
         index = {c.key: n for n, c in enumerate(self._columns)}
         first = min(starts) // 60
