@@ -12,24 +12,31 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from datetime import date  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from tourplanner.db import PlanFile  # noqa: E402
 from tourplanner.demo import write_demo_plan  # noqa: E402
-from tourplanner.services import programmes  # noqa: E402
+from tourplanner.services import items, people, programmes  # noqa: E402
 from tourplanner.ui.app import create_application  # noqa: E402
+from tourplanner.ui.entities import ENTITIES  # noqa: E402
 from tourplanner.ui.main_window import MainWindow  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 
-def conference_id(plan: PlanFile) -> int:
-    with plan.reading() as session:
-        return next(p.id for p in programmes.list_programmes(session) if p.kind == "conference")
+def save(app: QApplication, widget: QWidget, name: str) -> None:
+    app.processEvents()
+    widget.grab().save(str(OUT / f"{name}.png"))
 
 
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
+    # Screenshots never read or change the user's own settings.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     app = create_application()
     path = Path(tempfile.mkdtemp()) / "demo.tourplan"
     write_demo_plan(path)
@@ -37,22 +44,46 @@ def main() -> int:
         window = MainWindow(plan)
         window.resize(1440, 900)
         window.show()
-        app.processEvents()
-        window.grab().save(str(OUT / "programmes.png"))
-        window.tabs.setCurrentIndex(1)
-        app.processEvents()
-        window.grab().save(str(OUT / "people.png"))
-        window.tabs.setCurrentWidget(window.timeline)
-        window.timeline.select_day(conference_id(plan), date(2015, 4, 21))
-        app.processEvents()
-        window.grab().save(str(OUT / "timeline.png"))
-        keynote = next(b for b in window.timeline.blocks.values() if b.view.kind == "keynote")
-        editor = window.edit_item(keynote.view.id)
+        with plan.reading() as session:
+            conference = next(
+                p.id for p in programmes.list_programmes(session) if p.kind == "conference"
+            )
+            keynote = next(i for i in items.list_items(session) if i.title_en.startswith("Keynote"))
+            keynote_id, keynote_start = keynote.id, keynote.start_utc
+            bob = people.find_person(session, "Bob O'Neill").id
+        window.show_page("timeline")
+        window.timeline.select_day(conference, date(2015, 4, 21))
+        save(app, window, "timeline")
+        window.show_page("agenda")
+        save(app, window, "agenda")
+        window.show_page("person")
+        window.people.select_ids([bob])
+        window.person_view.set_person(bob)
+        save(app, window, "people")
+        window.show_page("venue")
+        save(app, window, "venues")
+        # A move into the tea break: the conflicts panel lists the clashes, the timeline
+        # selects the items of the finding clicked.
+        window.show_page("timeline")
+        window.move_item_to(keynote_id, keynote_start + timedelta(minutes=15))
+        errors = window.conflicts.topLevelItem(0)
+        window.conflicts.setCurrentItem(errors.child(0))
+        window.conflicts.itemClicked.emit(errors.child(0), 0)
+        save(app, window, "conflicts")
+        window.undo_stack.undo()
+        editor = window.edit_item(keynote_id)
         editor.title_en.clear()
         editor.save()  # shows the message next to the field
-        app.processEvents()
-        editor.grab().save(str(OUT / "item-editor.png"))
+        save(app, editor, "item-editor")
         editor.reject()
+        venue = window.new_record(ENTITIES["venue"])
+        venue.widgets["name_en"].setText("Shenzhen Bay Sports Centre")
+        venue.widgets["name_local"].setText("深圳湾体育中心")
+        venue.widgets["city"].setText("Shenzhen")
+        venue.widgets["timezone"].setEditText("Asia/Shenzen")
+        venue.save()
+        save(app, venue, "venue-editor")
+        venue.reject()
         window.close()
     print(f"saved screenshots in {OUT}")
     return 0

@@ -243,9 +243,9 @@ class PersonView(QWidget):
             lambda: self.print_itinerary(),
         )
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.heading, 1)
+        bar = QHBoxLayout()  # the heading has its own line above: names can be long
         bar.addWidget(self.page_info)
+        bar.addStretch(1)
         bar.addSpacing(12)
         for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
             bar.addWidget(widget)
@@ -283,6 +283,7 @@ class PersonView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.heading)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
 

@@ -114,7 +114,7 @@ class RecordPage(QWidget):
             self.table.sortByColumn(self.model.time_column or 0, Qt.SortOrder.AscendingOrder)
             self.table.resizeColumnsToContents()
             for column in range(self.model.columnCount() - 1):
-                self.table.setColumnWidth(column, min(self.table.columnWidth(column), 360))
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), 300))
             self._sized = True
         self.select_ids(keep)
         self._show_count()
