@@ -15,7 +15,7 @@ from tourplanner.demo import write_demo_plan
 from tourplanner.services import items
 from tourplanner.ui.app import create_application
 from tourplanner.ui.main_window import MainWindow
-from tourplanner.ui.timeline import PX_PER_MIN
+from tourplanner.ui.timeline import PX_PER_MIN, TimelineView
 
 
 @pytest.fixture
@@ -26,14 +26,29 @@ def window(qtbot, tmp_path: Path):
     plan = PlanFile.open(path)
     win = MainWindow(plan)
     qtbot.addWidget(win)
-    win.tabs.setCurrentWidget(win.timeline)
+    win.show_page("timeline")
     win.timeline.select_day(1, date(2015, 4, 21))
     yield win
     plan.close()
 
 
-def keynote(window) -> int:
-    with window.plan.reading() as s:
+@pytest.fixture
+def timeline(qtbot, tmp_path: Path):
+    """The timeline on its own (its signals connected to nothing), on 21 April."""
+    path = tmp_path / "demo.tourplan"
+    write_demo_plan(path)
+    create_application()
+    plan = PlanFile.open(path)
+    view = TimelineView(plan)
+    qtbot.addWidget(view)
+    view.reload_days()
+    view.select_day(1, date(2015, 4, 21))
+    yield view
+    plan.close()
+
+
+def keynote(view) -> int:
+    with view.plan.reading() as s:
         return next(i.id for i in items.list_items(s) if i.title_en.startswith("Keynote"))
 
 
@@ -77,13 +92,13 @@ def captured(signal) -> list[tuple]:
     return seen
 
 
-def item_named(window, prefix: str) -> int:
-    with window.plan.reading() as s:
+def item_named(view, prefix: str) -> int:
+    with view.plan.reading() as s:
         return next(i.id for i in items.list_items(s) if i.title_en.startswith(prefix))
 
 
-def test_resize_moves_the_end_snapped_to_five_minutes(window) -> None:
-    timeline, item_id = window.timeline, keynote(window)
+def test_resize_moves_the_end_snapped_to_five_minutes(timeline) -> None:
+    item_id = keynote(timeline)
     seen = captured(timeline.resize_requested)
     timeline.blocks[item_id].finish_resize(22 * PX_PER_MIN)  # 22 minutes -> 20
     assert seen == [(item_id, datetime(2015, 4, 21, 2, 35, tzinfo=UTC))]  # 10:35 CST
@@ -93,16 +108,15 @@ def test_resize_moves_the_end_snapped_to_five_minutes(window) -> None:
     assert len(seen) == 2
 
 
-def test_resize_keeps_at_least_five_minutes(window) -> None:
-    timeline, item_id = window.timeline, keynote(window)
+def test_resize_keeps_at_least_five_minutes(timeline) -> None:
+    item_id = keynote(timeline)
     seen = captured(timeline.resize_requested)
     timeline.blocks[item_id].finish_resize(-500 * PX_PER_MIN)
     assert seen == [(item_id, datetime(2015, 4, 21, 1, 20, tzinfo=UTC))]  # start + 5 minutes
 
 
-def test_repeating_items_are_neither_moved_nor_resized(window) -> None:
-    timeline = window.timeline
-    breakfast = item_named(window, "Breakfast at the hotel")
+def test_repeating_items_are_neither_moved_nor_resized(timeline) -> None:
+    breakfast = item_named(timeline, "Breakfast at the hotel")
     timeline.select_items([breakfast])  # on another programme's day: that day is shown
     assert timeline.selected_ids() == [breakfast]
     block = timeline.blocks[breakfast]
@@ -127,8 +141,8 @@ def qtbot_key(timeline, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     QTest.keyClick(timeline.view, key, modifiers)
 
 
-def test_context_menu_actions_emit_their_signals(window) -> None:
-    timeline, item_id = window.timeline, keynote(window)
+def test_context_menu_actions_emit_their_signals(timeline) -> None:
+    item_id = keynote(timeline)
     start = timeline.blocks[item_id].view.start_utc
     menu = timeline.context_menu_for(item_id)
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
@@ -145,8 +159,6 @@ def test_context_menu_actions_emit_their_signals(window) -> None:
     assert not action(menu, "Mark as confirmed").isEnabled()  # it is confirmed already
     edits, moves = captured(timeline.edit_requested), captured(timeline.move_requested)
     statuses, deletes = captured(timeline.status_requested), captured(timeline.delete_requested)
-    timeline.edit_requested.disconnect(window.edit_item)  # no editor dialog in this test
-    timeline.move_requested.disconnect(window.move_item_to)
     action(menu, "Edit…").trigger()
     action(menu, "Move 15 min earlier").trigger()
     action(menu, "Move 15 min later").trigger()
@@ -162,11 +174,9 @@ def test_context_menu_actions_emit_their_signals(window) -> None:
     assert deletes == [(item_id,)]
 
 
-def test_keyboard_on_the_selected_block(window) -> None:
-    timeline, item_id = window.timeline, keynote(window)
+def test_keyboard_on_the_selected_block(timeline) -> None:
+    item_id = keynote(timeline)
     assert timeline.view.focusPolicy() & Qt.FocusPolicy.TabFocus
-    timeline.edit_requested.disconnect(window.edit_item)
-    timeline.move_requested.disconnect(window.move_item_to)
     edits, moves = captured(timeline.edit_requested), captured(timeline.move_requested)
     deletes, resizes = captured(timeline.delete_requested), captured(timeline.resize_requested)
     qtbot_key(timeline, Qt.Key.Key_Return)  # nothing selected: nothing happens
@@ -195,9 +205,8 @@ def test_keyboard_on_the_selected_block(window) -> None:
     assert timeline.selected_ids() == []
 
 
-def test_select_items_selects_and_scrolls_to_the_first(window) -> None:
-    timeline = window.timeline
-    window.show()
+def test_select_items_selects_and_scrolls_to_the_first(timeline) -> None:
+    timeline.show()
     timeline.view.resize(400, 200)
     ids = list(timeline.blocks)
     last, first = ids[-1], ids[0]
