@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.models import (
@@ -15,6 +15,7 @@ from tourplanner.models import (
     Participation,
     Person,
     Programme,
+    Room,
     TravelSegment,
     Venue,
 )
@@ -30,8 +31,9 @@ from tourplanner.services.views import (
     Roster,
     RosterEntry,
     TravelView,
+    VenueView,
 )
-from tourplanner.timezones import to_local
+from tourplanner.timezones import local_day_bounds, to_local
 
 # Breakouts run in parallel, so being on a conference does not put them in a personal itinerary:
 # the person must be booked into them. Everything else in a programme is for all its people.
@@ -170,21 +172,89 @@ def programme_days(session: Session, programme_id: int) -> list[date]:
 def programme_day(
     session: Session, programme_id: int, day: date, *, include_cancelled: bool = True
 ) -> list[ItemView]:
-    """The occurrences starting on local date `day` (in each item's own zone)."""
-    fetch(session, Programme, programme_id, "programme")
-    # Only items that can start on that local date anywhere on Earth (UTC-12..UTC+14), and
-    # repeating ones, are read: a day of a 20,000-item programme must not load all of it.
-    early = datetime.combine(day, time.min, UTC) - timedelta(hours=14)
-    late = datetime.combine(day, time.max, UTC) + timedelta(hours=12)
-    condition = (Item.programme_id == programme_id) & (
-        Item.start_utc.between(early, late) | (Item.recurrence != "")
+    """The occurrences starting on local date `day` (in each item's own zone), in time order.
+
+    The timeline shows one day of programmes of thousands of items, so one-off items are read
+    as plain columns, only those starting on that local date in their zone (one UTC range per
+    zone the programme uses); only repeating items go through the full object load.
+    """
+    prog = fetch(session, Programme, programme_id, "programme")
+    zones = session.scalars(
+        select(Item.timezone).where(Item.programme_id == programme_id).distinct()
+    ).all()
+    spans = []
+    for zone_name in zones:
+        begin, end = local_day_bounds(day, zone_name)
+        spans.append(
+            (Item.timezone == zone_name) & (Item.start_utc >= begin) & (Item.start_utc < end)
+        )
+    rows = (
+        session.execute(
+            select(
+                Item.id,
+                Item.uid,
+                Item.title_en,
+                Item.title_local,
+                Item.kind,
+                Item.status,
+                Item.start_utc,
+                Item.end_utc,
+                Item.timezone,
+                Item.venue_id,
+                Room.name,
+                Room.name_local,
+                Room.capacity,
+                Item.description,
+                Item.track,
+                Item.language,
+                Item.sequence,
+            )
+            .outerjoin(Room, Item.room_id == Room.id)
+            .where(Item.programme_id == programme_id, Item.recurrence == "", or_(*spans))
+        ).all()
+        if spans
+        else []
     )
-    return [
-        v
-        for v in item_views(session, load_items(session, condition))
-        if to_local(v.start_utc, v.timezone).date() == day
-        and (include_cancelled or v.status != ItemStatus.CANCELLED)
+    venue_ids = {r.venue_id for r in rows if r.venue_id is not None}
+    venues = {
+        v.id: VenueView.of(v) for v in session.scalars(select(Venue).where(Venue.id.in_(venue_ids)))
+    }
+    names = _names_by_item(session, [r.id for r in rows])
+    views = []
+    for r in rows:
+        people = names.get(r.id, {})
+        views.append(
+            ItemView(
+                id=r.id,
+                uid=r.uid,
+                programme_id=programme_id,
+                programme_title=prog.title_en,
+                title_en=r.title_en,
+                title_local=r.title_local,
+                kind=r.kind,
+                status=r.status,
+                start_utc=r.start_utc,
+                end_utc=r.end_utc,
+                timezone=r.timezone,
+                venue=venues.get(r.venue_id),
+                room=r.name or "",
+                room_local=r.name_local or "",
+                room_capacity=r.capacity,
+                description=r.description,
+                track=r.track,
+                language=r.language,
+                recurrence="",
+                sequence=r.sequence,
+                speakers=tuple(people.get(ParticipationRole.SPEAKING, ())),
+                chairs=tuple(people.get(ParticipationRole.CHAIRING, ())),
+            )
+        )
+    repeating = load_items(session, (Item.programme_id == programme_id) & (Item.recurrence != ""))
+    views += [
+        v for v in item_views(session, repeating) if to_local(v.start_utc, v.timezone).date() == day
     ]
+    views.sort(key=lambda v: (v.start_utc, v.end_utc, v.id))
+    return [v for v in views if include_cancelled or v.status != ItemStatus.CANCELLED]
 
 
 def tour_roster(session: Session, programme_id: int) -> Roster:
