@@ -17,6 +17,7 @@ def test_demo_plan_tree_shows_programmes_and_local_times(qtbot, tmp_path: Path) 
     with PlanFile.open(path) as plan:
         window = MainWindow(plan)
         qtbot.addWidget(window)
+        window.show_page("agenda")  # pages are read when shown
         tree = window.agenda
         assert tree.topLevelItemCount() == 4
         titles = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]

@@ -62,6 +62,7 @@ def test_every_table_model_passes_the_model_tester(qtmodeltester, window, key, r
 
 
 def test_search_box_filters_people(qtbot, window) -> None:
+    window.show_page("person")
     proxy = window.people.proxy
     total = proxy.rowCount()
     qtbot.keyClicks(window.people.search, "Yangzhou")

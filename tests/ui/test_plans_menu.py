@@ -30,7 +30,10 @@ def test_new_plan_then_reopen_the_demo(window, tmp_path: Path) -> None:
     demo = window.plan.path
     assert window.new_plan(tmp_path / "visit.tourplan")
     assert window.windowTitle().startswith("visit — visit.tourplan")
-    assert window.people.model.rowCount() == 0 and window.agenda.topLevelItemCount() == 0
+    window.show_page("agenda")
+    assert window.agenda.topLevelItemCount() == 0
+    window.show_page("person")
+    assert window.people.model.rowCount() == 0
     with window.plan.reading() as s:
         assert plans.get_plan(s).home_timezone == "Asia/Shanghai"
     assert window.open_plan(demo)

@@ -45,6 +45,12 @@ class ConflictsPanel(QTreeWidget):
             self.addTopLevelItem(top)
             top.setExpanded(True)
 
+    def set_checking(self) -> None:
+        """The plan is being checked in the background: say so instead of stale findings."""
+        self.findings = []
+        self.clear()
+        self.addTopLevelItem(QTreeWidgetItem(["Checking the plan…", ""]))
+
     def _activated(self, item: QTreeWidgetItem) -> None:
         ids = item.data(0, Qt.ItemDataRole.UserRole)
         if ids:

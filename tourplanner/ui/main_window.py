@@ -33,12 +33,12 @@ from tourplanner.errors import TourPlannerError
 from tourplanner.export.pdf import export_itinerary
 from tourplanner.models.enums import ItemStatus, label
 from tourplanner.services import items, itinerary, listings, organizations, plans, programmes
-from tourplanner.services.conflicts import build_index, refresh_item
 from tourplanner.services.participations import Booking
 from tourplanner.timezones import abbreviation, to_local
 from tourplanner.ui.agenda import AgendaView
 from tourplanner.ui.batch_export import BatchExportWorker, start_worker
 from tourplanner.ui.chooser import Chooser
+from tourplanner.ui.conflict_checker import ConflictChecker
 from tourplanner.ui.conflicts_panel import ConflictsPanel
 from tourplanner.ui.entities import ENTITIES, Entity
 from tourplanner.ui.icons import icon
@@ -136,10 +136,13 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(widget)
         self.pages.currentChanged.connect(self._page_shown)
         self.setCentralWidget(self.pages)
-        self._loaded: set[str] = set()
+        self._stale: set[str] = set()
         self._build_navigator()
         self.conflicts = ConflictsPanel()
         self.conflicts.show_items.connect(self.select_items)
+        self.checker = ConflictChecker(plan)
+        self.checker.changed.connect(self.conflicts.set_findings)
+        self.checker.checking.connect(self.conflicts.set_checking)
         self.conflicts_dock = QDockWidget("Conflicts", self)
         self.conflicts_dock.setObjectName("conflicts")
         self.conflicts_dock.setWidget(self.conflicts)
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Remember the window's size and docks; the plan itself is always saved already."""
+        self.checker.wait()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
@@ -445,47 +449,43 @@ class MainWindow(QMainWindow):
         return next(k for k, w in self.page_widgets.items() if w is widget)
 
     def _page_shown(self, _index: int = 0) -> None:
-        """Tables are read when first shown (the items table of a big plan is not cheap)."""
+        """Pages are read when shown: a hidden table of 20,000 items costs nothing."""
         key = self.current_page()
-        if key in self.records and key not in self._loaded:
-            self.records[key].reload()
-            self._loaded.add(key)
+        if key in self._stale:
+            self._stale.discard(key)
+            if key == "agenda":
+                self.agenda.reload()
+            elif key in self.records:
+                self.records[key].reload()
+
+    def _refresh_pages(self, keys: set[str]) -> None:
+        """These pages changed: the one shown is read again now, the others when shown."""
+        self._stale |= keys
+        self._page_shown()
 
     # -- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Rebuild every view and the conflict index from the plan file."""
+        """Read every view again and recheck the plan (in the background when it is big)."""
         with self.plan.reading() as session:
-            title = plans.get_plan(session).title
-            self.conflict_index = build_index(session)
-        self.setWindowTitle(f"{title} — {self.plan.path.name} — TourPlanner")
-        count = self.agenda.reload()
+            summary = itinerary.plan_summary(session)
+        self.setWindowTitle(f"{summary['title']} — {self.plan.path.name} — TourPlanner")
+        count = summary["counts"]["items"]
         self.timeline.reload_days()
         self._fill_navigator_programmes()
-        self._reload_tables()
-        self.conflicts.set_findings(self.conflict_index.findings())
-        self.statusBar().showMessage(f"{count} items, {self.people.model.rowCount()} people")
-
-    def _reload_tables(self) -> None:
-        """Reload the tables read so far (and People, always shown first)."""
-        self._loaded = {"person"} | {self.current_page()} & set(self.records)
-        for key in self._loaded:
-            self.records[key].reload()
+        self._refresh_pages({"agenda", *self.records})
+        self.checker.rebuild(self.plan, items=count)
+        self.statusBar().showMessage(f"{count} items, {summary['counts']['people']} people")
 
     def item_changed(self, item_id: int) -> None:
         """After an edit of one item: recheck only what it touches, then refresh the views."""
         self.items_changed([item_id])
 
     def items_changed(self, item_ids: list[int]) -> None:
-        with self.plan.reading() as session:
-            for item_id in item_ids:
-                refresh_item(session, self.conflict_index, item_id)
+        self.checker.items_changed(item_ids)
         for item_id in item_ids:
             self.timeline.refresh_item(item_id)
-        self.agenda.reload()
-        if "item" in self._loaded:
-            self.items_page.reload()
-        self.conflicts.set_findings(self.conflict_index.findings())
+        self._refresh_pages({"agenda", "item"})
         self.person_view.invalidate()
 
     def records_changed(self) -> None:
@@ -764,10 +764,9 @@ class MainWindow(QMainWindow):
         self.records[page].search.selectAll()
 
     def check_plan(self) -> None:
-        with self.plan.reading() as session:
-            self.conflict_index = build_index(session)
-        findings = self.conflict_index.findings()
-        self.conflicts.set_findings(findings)
+        """Run every check again (F5), at once."""
+        self.checker.rebuild(self.plan)
+        findings = self.checker.findings()
         self.conflicts_dock.show()
         errors = sum(f.severity == "error" for f in findings)
         self.statusBar().showMessage(f"Checked: {errors} errors, {len(findings) - errors} warnings")
