@@ -223,3 +223,9 @@ def test_save_a_copy(plan_file, tmp_path: Path) -> None:
         plan_file.save_copy(copy)
     with pytest.raises(PlanFileError, match="another file"):
         plan_file.save_copy(plan_file.path)
+
+
+def test_the_known_revisions_are_the_migration_scripts() -> None:
+    # Opening a plan compares against migrate.REVISIONS without loading Alembic; a migration
+    # added without its id there would leave new files unrecognised.
+    assert migrate.known_revisions() == migrate.script_revisions()

@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from tourplanner.db import PlanFile
 from tourplanner.errors import Cancelled, TourPlannerError
-from tourplanner.export.pdf import export_itineraries
 
 
 class BatchExportWorker(QObject):
@@ -28,6 +27,8 @@ class BatchExportWorker(QObject):
         self.stop = threading.Event()
 
     def run(self) -> None:
+        from tourplanner.export.pdf import export_itineraries  # reportlab: loaded when needed
+
         try:
             written = export_itineraries(
                 self.plan,

@@ -27,6 +27,8 @@ class ConflictsPanel(QTreeWidget):
         self.findings: list[Finding] = []
 
     def set_findings(self, findings: list[Finding]) -> None:
+        if findings == self.findings and self.topLevelItemCount() == 2:
+            return  # most edits change no finding: keep the panel (and its scroll) as it is
         self.findings = findings
         self.clear()
         for severity, title in ((ERROR, "Errors"), ("warning", "Warnings")):

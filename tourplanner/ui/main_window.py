@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from tourplanner import __version__
 from tourplanner.db import PlanFile
 from tourplanner.errors import TourPlannerError
-from tourplanner.export.pdf import export_itinerary
 from tourplanner.models.enums import ItemStatus, label
 from tourplanner.services import items, itinerary, listings, organizations, plans, programmes
 from tourplanner.services.participations import Booking
@@ -893,6 +892,8 @@ class MainWindow(QMainWindow):
             if not name:
                 return None
             path = Path(name)
+        from tourplanner.export.pdf import export_itinerary  # reportlab: loaded when needed
+
         try:
             export_itinerary(self.plan, person_id, path)
         except (TourPlannerError, OSError) as exc:

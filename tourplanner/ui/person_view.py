@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
 
 from tourplanner.db import PlanFile
 from tourplanner.errors import TourPlannerError
-from tourplanner.export.pdf import export_itinerary
 from tourplanner.services import people
 
 EMPTY_TEXT = "Select a person to preview their itinerary"
@@ -89,6 +88,8 @@ def render_itinerary(plan: PlanFile, person_id: int) -> Itinerary:
         person = people.get_person(session, person_id)
         latin, local = person.name_latin, person.name_local
     buffer = io.BytesIO()
+    from tourplanner.export.pdf import export_itinerary  # reportlab: on first use
+
     export_itinerary(plan, person_id, buffer)
     data = buffer.getvalue()
     pdf = pdfium.PdfDocument(data)
@@ -552,6 +553,8 @@ class PersonView(QWidget):
                 path = path.with_name(path.name + ".pdf")
             settings.setValue("person_view/export_folder", str(path.parent))
         try:
+            from tourplanner.export.pdf import export_itinerary  # reportlab: on first use
+
             export_itinerary(self.plan, self.person_id, path)
         except (TourPlannerError, OSError) as exc:
             QMessageBox.warning(
