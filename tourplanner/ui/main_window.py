@@ -161,7 +161,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Remember the window's size and docks; the plan itself is always saved already."""
+        batch = getattr(self, "_batch", None)
+        if batch is not None and batch[1].isRunning():
+            batch[0].stop.set()  # a batch export stops and removes its partial file
+            batch[1].wait()
         self.checker.wait()
+        self.person_view.close_document()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())

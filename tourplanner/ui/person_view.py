@@ -302,7 +302,7 @@ class PersonView(QWidget):
         self._show_message(EMPTY_TEXT)
         app = QApplication.instance()
         if app is not None:  # pdfium complains about documents still open at exit
-            app.aboutToQuit.connect(self._close_pdf)
+            app.aboutToQuit.connect(self.close_document)
 
     def _button(self, text: str, name: str, tip: str, slot) -> QToolButton:  # noqa: ANN001
         button = QToolButton()
@@ -364,7 +364,7 @@ class PersonView(QWidget):
     def _show_current(self, *, keep_position: bool = False) -> None:
         bar = self.scroll.verticalScrollBar()
         position = bar.value() / bar.maximum() if keep_position and bar.maximum() else 0.0
-        self._close_pdf()
+        self.close_document()
         if self.person_id is None:
             self._show_message(EMPTY_TEXT)
             return
@@ -389,7 +389,7 @@ class PersonView(QWidget):
 
     def _show_message(self, text: str) -> None:
         self.itinerary = None
-        self._close_pdf()
+        self.close_document()
         self._clear_pages()
         self.heading.setText("")
         self.heading.setToolTip("")
@@ -409,7 +409,7 @@ class PersonView(QWidget):
         ):
             button.setEnabled(enabled)
 
-    def _close_pdf(self) -> None:
+    def close_document(self) -> None:
         if self._pdf is not None:
             self._pdf.close()
             self._pdf = None

@@ -312,6 +312,10 @@ class DayCanvas(QGraphicsItem):
         else:
             painter.setPen(QPen(colour, 1.4))
             painter.drawRect(rect)
+        # The palette's text colour: readable on the tinted fill in light and dark themes.
+        main = tl.palette().color(QPalette.ColorRole.Text)
+        soft = QColor(main)
+        soft.setAlphaF(0.68)
         painter.save()
         painter.setClipRect(rect)
         box = rect.adjusted(4, 2, -4, -2)
@@ -324,7 +328,7 @@ class DayCanvas(QGraphicsItem):
             if cancelled:
                 font = tl._fonts["title-struck" if n == 0 else "text-struck"]
             painter.setFont(font)
-            painter.setPen(QColor("#6b6b6b" if cancelled or last else "#111111"))
+            painter.setPen(soft if cancelled or last else main)
             metrics = tl._metrics[n == 0]
             if n == 0 and len(lines) > 1:  # the English title may wrap onto a second line
                 flags = Qt.TextFlag.TextWordWrap
