@@ -238,6 +238,7 @@ def test_navigator_shows_pages_and_programmes(window) -> None:
         "Groups",
         "Organizations",
         "Venues",
+        "Rooms",
         "Programmes",
     ]
     nav.setCurrentItem(window.nav_nodes["venue"])
@@ -276,3 +277,29 @@ def test_every_interactive_widget_has_an_accessible_name_and_a_tooltip(window) -
         ):
             missing.append(f"{type(widget).__name__} {widget.accessibleName()!r}")
     assert missing == []
+
+
+def test_a_new_room_needs_its_venue_and_then_is_offered_in_the_item_editor(qtbot, window) -> None:
+    editor = window.new_record(ENTITIES["room"])
+    qtbot.keyClicks(editor.widgets["name"], "Boardroom 2")
+    editor.widgets["capacity"].setText("-4")
+    editor.save()
+    assert editor.form.visible_errors() == {"venue_id": "Choose the venue the room is in."}
+    venue = editor.widgets["venue_id"]
+    venue.setCurrentIndex(venue.findText("Shenzhen Convention & Exhibition Center"))
+    editor.save()
+    assert editor.form.visible_errors() == {"capacity": "Cannot be negative (got -4)."}
+    editor.widgets["capacity"].setText("12")
+    editor.save()
+    assert not editor.isVisible()
+    assert window.current_page() == "room"
+    item_editor = window.new_item()
+    item_editor.venue.setCurrentIndex(item_editor.venue.findData(venue.currentData()))
+    rooms = [item_editor.room.itemText(i) for i in range(item_editor.room.count())]
+    assert "Boardroom 2" in rooms
+    item_editor.reject()
+    # A room stays in its venue: its items are there.
+    again = window.edit_record(ENTITIES["room"], editor.record_id)
+    again.widgets["venue_id"].setCurrentIndex(1 if venue.currentIndex() != 1 else 2)
+    again.save()
+    assert "stays in its venue" in again.form.visible_errors()["venue_id"]

@@ -83,6 +83,28 @@ def venues_listing(session: Session) -> Listing:
     return Listing(("Name", "Local name", "City", "Address", "Time zone", "Rooms"), rows)
 
 
+def rooms_listing(session: Session) -> Listing:
+    query = (
+        select(
+            Room.id,
+            Room.name,
+            Room.name_local,
+            Venue.name_en,
+            Room.capacity,
+            _count(Item.id),
+        )
+        .join(Venue, Venue.id == Room.venue_id)
+        .outerjoin(Item, Item.room_id == Room.id)
+        .group_by(Room.id)
+        .order_by(Venue.name_en, Room.name, Room.id)
+    )
+    rows = [
+        (rid, name, local, venue, "" if seats is None else str(seats), str(count))
+        for rid, name, local, venue, seats, count in session.execute(query)
+    ]
+    return Listing(("Room", "Local name", "Venue", "Seats", "Items"), rows)
+
+
 def organizations_listing(session: Session) -> Listing:
     query = (
         select(
@@ -199,6 +221,7 @@ def items_listing(session: Session) -> Listing:
 LISTINGS: dict[str, Callable[[Session], Listing]] = {
     "person": people_listing,
     "venue": venues_listing,
+    "room": rooms_listing,
     "organization": organizations_listing,
     "group": groups_listing,
     "programme": programmes_listing,

@@ -94,13 +94,20 @@ def _validate_room(room: Room) -> None:
     room.capacity = v.capacity(room.capacity)
 
 
-def add_room(session: Session, venue_id: int, **fields: object) -> int:
+def add_room(session: Session, venue_id: int | None, **fields: object) -> int:
     """Add a room to a venue; returns its id."""
+    if venue_id is None:
+        raise ValidationError("venue", "choose the venue the room is in")
     venue = fetch(session, Venue, venue_id, "venue")
     return create_record(session, Room(venue=venue), fields, ROOM_FIELDS, _validate_room)
 
 
 def update_room(session: Session, room_id: int, **changes: object) -> None:
+    """Change a room's name or capacity; `venue_id`, if given, must be its own venue."""
+    venue_id = changes.pop("venue_id", None)
+    if venue_id is not None and venue_id != fetch(session, Room, room_id, "room").venue_id:
+        # Its items are at the old venue: moving the room would split them from it.
+        raise ValidationError("venue", "a room stays in its venue; add a room to the other one")
     update_record(session, Room, room_id, changes, ROOM_FIELDS, _validate_room, "room")
 
 

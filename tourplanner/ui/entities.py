@@ -84,6 +84,30 @@ VENUE = Entity(
     listings.venues_listing,
 )
 
+
+def _venues(session: Session) -> list[tuple[str, int]]:
+    return [(v.name_en, v.id) for v in venues.list_venues(session)]
+
+
+ROOM = Entity(
+    "room",
+    "Room",
+    "rooms",
+    "rooms",
+    (
+        Field("venue_id", "Venue", "ref", ("venue",), options=_venues),
+        _text("name", "Name", "room name"),
+        _text("name_local", "Name (local)", "local room name", "e.g. 第一会议室"),
+        Field("capacity", "Seats", "int", ("capacity",), hint="leave empty for no limit"),
+    ),
+    venues.add_room,
+    venues.update_room,
+    venues.delete_room,
+    venues.get_room,
+    listings.rooms_listing,
+    lambda record: record.name,
+)
+
 PERSON = Entity(
     "person",
     "Person",
@@ -169,7 +193,7 @@ PROGRAMME = Entity(
     lambda record: record.title_en,
 )
 
-ENTITIES = {e.key: e for e in (PERSON, GROUP, ORGANIZATION, VENUE, PROGRAMME)}
+ENTITIES = {e.key: e for e in (PERSON, GROUP, ORGANIZATION, VENUE, ROOM, PROGRAMME)}
 
 
 def record_values(session: Session, entity: Entity, record_id: int) -> dict[str, object]:

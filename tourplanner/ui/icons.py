@@ -39,6 +39,7 @@ NAMES = {
     "groups": "mdi6.account-group-outline",
     "organizations": "mdi6.domain",
     "venues": "mdi6.map-marker-outline",
+    "rooms": "mdi6.door-open",
     "programmes": "mdi6.calendar-range",
     "about": "mdi6.information-outline",
     "earlier": "mdi6.arrow-up",

@@ -71,6 +71,7 @@ PAGES = (
     ("group", "Groups", "groups"),
     ("organization", "Organizations", "organizations"),
     ("venue", "Venues", "venues"),
+    ("room", "Rooms", "rooms"),
     ("programme", "Programmes", "programmes"),
 )
 ITEM_PAGES = ("timeline", "agenda", "item")
