@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tourplanner.db import PlanFile
@@ -235,6 +236,7 @@ def test_navigator_shows_pages_and_programmes(window) -> None:
         "Agenda",
         "Items",
         "People",
+        "Travel",
         "Groups",
         "Organizations",
         "Venues",
@@ -303,3 +305,46 @@ def test_a_new_room_needs_its_venue_and_then_is_offered_in_the_item_editor(qtbot
     again.widgets["venue_id"].setCurrentIndex(1 if venue.currentIndex() != 1 else 2)
     again.save()
     assert "stays in its venue" in again.form.visible_errors()["venue_id"]
+
+
+def test_a_flight_with_each_end_in_its_own_zone(qtbot, window) -> None:
+    editor = window.new_record(ENTITIES["travel"])
+    w = editor.widgets
+    traveller = w["person_id"]
+    assert traveller.isEditable()  # a long list: type part of a name
+    traveller.setCurrentIndex(traveller.findText("Lisa Hartman"))
+    w["kind"].setCurrentIndex(w["kind"].findData("flight"))
+    qtbot.keyClicks(w["carrier"], "Air China")
+    qtbot.keyClicks(w["number"], "CA 818")
+    qtbot.keyClicks(w["from_place"], "Washington Dulles (IAD)")
+    qtbot.keyClicks(w["to_place"], "Beijing Capital (PEK)")
+    w["start"].setDateTime(QDateTime(datetime(2015, 4, 17, 23, 55)))
+    w["start_timezone"].setEditText("America/New_York")
+    w["end"].setDateTime(QDateTime(datetime(2015, 4, 17, 11, 0)))  # a typo: the 17th, not 19th
+    w["end_timezone"].setEditText("Asia/Shanghai")
+    editor.save()
+    assert editor.form.visible_errors() == {"end": "Cannot be before the departure."}
+    w["end"].setDateTime(QDateTime(datetime(2015, 4, 19, 1, 40)))
+    editor.save()
+    assert not editor.isVisible(), editor.form.visible_errors()
+    page = window.records["travel"]
+    assert window.current_page() == "travel" and page.selected_ids() == [editor.record_id]
+    row = page.table.currentIndex().row()
+    cells = [page.proxy.index(row, c).data() for c in range(page.model.columnCount())]
+    assert cells[:2] == ["Lisa Hartman", "Flight"]
+    assert cells[4:6] == ["Fri 17 Apr 23:55 EDT", "Sun 19 Apr 01:40 CST +2"]
+    stored = rows(
+        window.plan.path,
+        f"SELECT start_utc, end_utc FROM travel_segments WHERE id = {editor.record_id}",
+    )
+    assert stored == [("2015-04-18 03:55:00.000000", "2015-04-18 17:40:00.000000")]
+    # The editor opens on the same wall-clock times and zones.
+    again = window.edit_record(ENTITIES["travel"], editor.record_id)
+    assert again.widgets["start"].dateTime().toPython() == datetime(2015, 4, 17, 23, 55)
+    assert again.widgets["end_timezone"].currentText() == "Asia/Shanghai"
+    again.reject()
+    window.undo_stack.undo()
+    assert (
+        rows(window.plan.path, f"SELECT id FROM travel_segments WHERE id = {editor.record_id}")
+        == []
+    )

@@ -19,11 +19,12 @@ from tourplanner.models import (
     Person,
     Programme,
     Room,
+    TravelSegment,
     Venue,
     group_members,
 )
 from tourplanner.models.enums import label
-from tourplanner.timezones import abbreviation, to_local
+from tourplanner.timezones import abbreviation, day_offset_label, to_local
 
 
 class Listing(NamedTuple):
@@ -218,8 +219,62 @@ def items_listing(session: Session) -> Listing:
     )
 
 
+def travel_listing(session: Session) -> Listing:
+    """Flights, trains, road transfers and hotel stays, in time order, each end in its zone."""
+    query = (
+        select(
+            TravelSegment.id,
+            Person.name_latin,
+            TravelSegment.kind,
+            TravelSegment.carrier,
+            TravelSegment.number,
+            TravelSegment.from_place,
+            TravelSegment.to_place,
+            Venue.name_en,
+            TravelSegment.start_utc,
+            TravelSegment.start_timezone,
+            TravelSegment.end_utc,
+            TravelSegment.end_timezone,
+            TravelSegment.confirmation_code,
+        )
+        .join(Person, Person.id == TravelSegment.person_id)
+        .outerjoin(Venue, Venue.id == TravelSegment.venue_id)
+        .order_by(TravelSegment.start_utc, TravelSegment.id)
+    )
+    rows = []
+    for (
+        sid,
+        name,
+        kind,
+        carrier,
+        number,
+        src,
+        dst,
+        venue,
+        start,
+        zone_a,
+        end,
+        zone_b,
+        code,
+    ) in session.execute(query):
+        depart = f"{to_local(start, zone_a):%a %d %b %H:%M} {abbreviation(start, zone_a)}"
+        arrive = f"{to_local(end, zone_b):%a %d %b %H:%M} {abbreviation(end, zone_b)}"
+        offset = day_offset_label(start, zone_a, end, zone_b)
+        route = " → ".join(p for p in (src, dst or venue or "") if p)
+        service = " ".join(p for p in (carrier, number) if p)
+        rows.append(
+            (sid, name, label(kind), service, route, depart, f"{arrive} {offset}".strip(), code)
+        )
+    return Listing(
+        ("Traveller", "Kind", "Carrier", "Route or hotel", "Departs / in", "Arrives / out", "Code"),
+        rows,
+        time_column=4,
+    )
+
+
 LISTINGS: dict[str, Callable[[Session], Listing]] = {
     "person": people_listing,
+    "travel": travel_listing,
     "venue": venues_listing,
     "room": rooms_listing,
     "organization": organizations_listing,

@@ -12,13 +12,14 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
-from tourplanner.models.enums import PersonRole, ProgrammeKind
-from tourplanner.services import listings, organizations, people, programmes, venues
+from tourplanner.models.enums import PersonRole, ProgrammeKind, TravelKind
+from tourplanner.services import listings, organizations, people, programmes, travel, venues
+from tourplanner.timezones import to_local
 
 
 @dataclass(frozen=True)
 class Field:
-    """One form row. `kind`: text, long, enum, ref, zone, date, int or number."""
+    """One form row. `kind`: text, long, enum, ref, zone, date, datetime, int or number."""
 
     key: str
     label: str
@@ -27,6 +28,8 @@ class Field:
     vocabulary: type[StrEnum] | None = None
     options: Callable[[Session], list[tuple[str, int]]] | None = None
     hint: str = ""
+    # How to read the value from a record, when it is not simply the attribute `key`.
+    read: Callable[[object], object] | None = None
 
 
 @dataclass(frozen=True)
@@ -193,10 +196,62 @@ PROGRAMME = Entity(
     lambda record: record.title_en,
 )
 
-ENTITIES = {e.key: e for e in (PERSON, GROUP, ORGANIZATION, VENUE, ROOM, PROGRAMME)}
+
+def _people(session: Session) -> list[tuple[str, int]]:
+    return [(p.name_latin, p.id) for p in people.list_people(session)]
+
+
+def _local(instant: str, zone_field: str) -> Callable[[object], object]:
+    """Reads a travel end as the naive wall-clock time the form shows, at its own zone."""
+    return lambda seg: to_local(getattr(seg, instant), getattr(seg, zone_field)).replace(
+        tzinfo=None
+    )
+
+
+TRAVEL = Entity(
+    "travel",
+    "Journey or stay",
+    "journeys and stays",
+    "travel_segments",
+    (
+        Field("person_id", "Traveller", "ref", ("person",), options=_people),
+        Field("kind", "Kind", "enum", ("kind",), vocabulary=TravelKind),
+        _text("carrier", "Carrier", hint="e.g. Air China"),
+        _text("number", "Flight or train", "number", "e.g. CA 818"),
+        _text("confirmation_code", "Confirmation code"),
+        _text("from_place", "From", "from place", "e.g. Washington Dulles (IAD)"),
+        _text("to_place", "To", "to place", "e.g. Beijing Capital (PEK)"),
+        Field(
+            "start",
+            "Departs / check-in",
+            "datetime",
+            ("departure",),
+            read=_local("start_utc", "start_timezone"),
+        ),
+        Field("start_timezone", "Departure time zone", "zone", ("departure time zone",)),
+        Field(
+            "end",
+            "Arrives / check-out",
+            "datetime",
+            ("arrival",),
+            read=_local("end_utc", "end_timezone"),
+        ),
+        Field("end_timezone", "Arrival time zone", "zone", ("arrival time zone",)),
+        Field("venue_id", "Hotel (venue)", "ref", ("venue", "hotel"), options=_venues),
+        _long("notes", "Notes"),
+    ),
+    travel.create_travel,
+    travel.update_travel,
+    travel.delete_travel,
+    travel.get_travel,
+    listings.travel_listing,
+    lambda record: f"{record.carrier} {record.number}".strip() or record.to_place,
+)
+
+ENTITIES = {e.key: e for e in (PERSON, TRAVEL, GROUP, ORGANIZATION, VENUE, ROOM, PROGRAMME)}
 
 
 def record_values(session: Session, entity: Entity, record_id: int) -> dict[str, object]:
     """The current values of a record's form fields (for the editor and for undo)."""
     record = entity.get(session, record_id)
-    return {f.key: getattr(record, f.key) for f in entity.fields}
+    return {f.key: f.read(record) if f.read else getattr(record, f.key) for f in entity.fields}

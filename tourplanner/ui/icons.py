@@ -36,6 +36,7 @@ NAMES = {
     "agenda": "mdi6.format-list-bulleted",
     "items": "mdi6.calendar-text-outline",
     "people": "mdi6.account-outline",
+    "travel": "mdi6.airplane",
     "groups": "mdi6.account-group-outline",
     "organizations": "mdi6.domain",
     "venues": "mdi6.map-marker-outline",

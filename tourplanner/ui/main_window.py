@@ -68,6 +68,7 @@ PAGES = (
     ("agenda", "Agenda", "agenda"),
     ("item", "Items", "items"),
     ("person", "People", "people"),
+    ("travel", "Travel", "travel"),
     ("group", "Groups", "groups"),
     ("organization", "Organizations", "organizations"),
     ("venue", "Venues", "venues"),

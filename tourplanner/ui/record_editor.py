@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QLineEdit,
@@ -40,6 +41,16 @@ class ZonePicker(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         self.lineEdit().setPlaceholderText("e.g. Asia/Shanghai — type part of a city")
+
+
+def _searchable(box: QComboBox) -> None:
+    """Let a long list be searched by typing any part of an entry (the choice stays a listed one)."""
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = box.completer()
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
 
 
 def _number(text: str, kind: str) -> object:
@@ -118,6 +129,8 @@ class RecordEditor(QDialog):
                 for text, ident in options:
                     if ident != self.record_id:  # a record is never its own parent
                         widget.addItem(text, ident)
+                if len(options) > 20:  # thousands of people: type part of a name instead
+                    _searchable(widget)
             return widget
         if spec.kind == "zone":
             return ZonePicker()
@@ -125,6 +138,11 @@ class RecordEditor(QDialog):
             widget = QDateEdit()
             widget.setCalendarPopup(True)
             widget.setDisplayFormat("ddd d MMM yyyy")
+            return widget
+        if spec.kind == "datetime":  # wall-clock time at the zone of the row below it
+            widget = QDateTimeEdit()
+            widget.setCalendarPopup(True)
+            widget.setDisplayFormat("ddd d MMM yyyy  HH:mm")
             return widget
         widget = QLineEdit()
         if spec.hint:
@@ -140,6 +158,9 @@ class RecordEditor(QDialog):
                 widget.setEditText(str(value or ""))
             elif isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findData(value)))
+            elif isinstance(widget, QDateTimeEdit) and spec.kind == "datetime":
+                when = value if isinstance(value, datetime) else datetime.now().replace(second=0)
+                widget.setDateTime(QDateTime(when.replace(microsecond=0)))
             elif isinstance(widget, QDateEdit):
                 widget.setDate(QDate(value) if isinstance(value, date) else QDate.currentDate())
             else:
@@ -156,6 +177,8 @@ class RecordEditor(QDialog):
                 out[spec.key] = widget.currentText().strip()
             elif isinstance(widget, QComboBox):
                 out[spec.key] = widget.currentData()
+            elif spec.kind == "datetime":
+                out[spec.key] = widget.dateTime().toPython().replace(second=0, microsecond=0)
             elif isinstance(widget, QDateEdit):
                 out[spec.key] = widget.date().toPython()
             elif spec.kind in ("int", "number"):
