@@ -23,8 +23,8 @@ from tourplanner.models import (
     Venue,
     group_members,
 )
-from tourplanner.models.enums import label
-from tourplanner.timezones import abbreviation, day_offset_label, to_local
+from tourplanner.models.enums import TravelKind, label
+from tourplanner.timezones import abbreviation, day_offset, day_offset_label, to_local
 
 
 class Listing(NamedTuple):
@@ -260,6 +260,9 @@ def travel_listing(session: Session) -> Listing:
         depart = f"{to_local(start, zone_a):%a %d %b %H:%M} {abbreviation(start, zone_a)}"
         arrive = f"{to_local(end, zone_b):%a %d %b %H:%M} {abbreviation(end, zone_b)}"
         offset = day_offset_label(start, zone_a, end, zone_b)
+        if kind == TravelKind.HOTEL:  # a stay counts nights, a journey the days it crosses
+            nights = day_offset(start, zone_a, end, zone_b)
+            offset = f"({nights} night{'s' * (nights != 1)})" if nights else ""
         route = " → ".join(p for p in (src, dst or venue or "") if p)
         service = " ".join(p for p in (carrier, number) if p)
         rows.append(
