@@ -348,3 +348,20 @@ def test_a_flight_with_each_end_in_its_own_zone(qtbot, window) -> None:
         rows(window.plan.path, f"SELECT id FROM travel_segments WHERE id = {editor.record_id}")
         == []
     )
+
+
+def test_plan_details_change_the_title_and_are_undoable(qtbot, window) -> None:
+    before = window.windowTitle()
+    editor = window.edit_plan_details()
+    assert editor.widgets["home_timezone"].currentText() == "Asia/Shanghai"
+    editor.widgets["travel_minutes_same_city"].setText("half an hour")
+    editor.save()
+    assert editor.form.visible_errors() == {"travel_minutes_same_city": "Must be a whole number."}
+    editor.widgets["travel_minutes_same_city"].setText("45")
+    editor.widgets["title"].setText("Shenzhen 2015")
+    editor.save()
+    assert not editor.isVisible()
+    assert window.windowTitle() == "Shenzhen 2015 — demo.tourplan — TourPlanner"
+    window.undo_stack.undo()
+    assert window.windowTitle() == before
+    assert rows(window.plan.path, "SELECT travel_minutes_same_city FROM plans") == [(30,)]

@@ -12,8 +12,17 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
+from tourplanner.errors import InUseError, ValidationError
 from tourplanner.models.enums import PersonRole, ProgrammeKind, TravelKind
-from tourplanner.services import listings, organizations, people, programmes, travel, venues
+from tourplanner.services import (
+    listings,
+    organizations,
+    people,
+    plans,
+    programmes,
+    travel,
+    venues,
+)
 from tourplanner.timezones import to_local
 
 
@@ -43,7 +52,7 @@ class Entity:
     update: Callable[..., None]
     delete: Callable[[Session, int], None]
     get: Callable[[Session, int], object]
-    listing: Callable[[Session], listings.Listing]
+    listing: Callable[[Session], listings.Listing] | None  # None: no table (the plan itself)
     name_of: Callable[[object], str] = field(default=lambda record: record.name_en)
 
 
@@ -249,6 +258,53 @@ TRAVEL = Entity(
 )
 
 ENTITIES = {e.key: e for e in (PERSON, TRAVEL, GROUP, ORGANIZATION, VENUE, ROOM, PROGRAMME)}
+
+
+def _no_second_plan(session: Session, **_fields: object) -> int:
+    raise ValidationError("plan", "a file holds one plan: use File > New plan")
+
+
+def _not_deleted(session: Session, _plan_id: int) -> None:
+    raise InUseError("the plan itself cannot be deleted; delete its file instead")
+
+
+PLAN = Entity(
+    "plan",
+    "Plan",
+    "plans",
+    "plans",
+    (
+        _text("title", "Title"),
+        _text("organization", "Organization", hint="who runs it, e.g. ICMA China Center"),
+        Field("home_timezone", "Home time zone", "zone", ("home time zone",)),
+        Field(
+            "emergency_contacts",
+            "Emergency contacts",
+            "long",
+            ("emergency contacts",),
+            hint="printed on every itinerary's first page, one per line",
+        ),
+        Field(
+            "travel_minutes_same_city",
+            "Minutes between venues in a city",
+            "int",
+            ("travel minutes within a city",),
+            hint="used where no travel time between two venues is set",
+        ),
+        Field(
+            "travel_minutes_other_city",
+            "Minutes between cities",
+            "int",
+            ("travel minutes between cities",),
+        ),
+    ),
+    _no_second_plan,
+    lambda session, _plan_id, **changes: plans.update_plan(session, **changes),
+    _not_deleted,
+    lambda session, _plan_id: plans.get_plan(session),
+    None,
+    lambda record: record.title,
+)
 
 
 def record_values(session: Session, entity: Entity, record_id: int) -> dict[str, object]:

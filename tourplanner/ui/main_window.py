@@ -39,7 +39,7 @@ from tourplanner.ui.batch_export import BatchExportWorker, start_worker
 from tourplanner.ui.chooser import Chooser
 from tourplanner.ui.conflict_checker import ConflictChecker
 from tourplanner.ui.conflicts_panel import ConflictsPanel
-from tourplanner.ui.entities import ENTITIES, Entity
+from tourplanner.ui.entities import ENTITIES, PLAN, Entity
 from tourplanner.ui.icons import icon
 from tourplanner.ui.item_editor import ItemEditor, item_values
 from tourplanner.ui.person_view import PersonView
@@ -319,6 +319,12 @@ class MainWindow(QMainWindow):
                 tip="Put the selected people into a group (delegation)",
                 role="group",
             ),
+            "plan-details": a(
+                "Plan &details…",
+                self.edit_plan_details,
+                tip="The plan's title, organization, home time zone and emergency contacts",
+                role="edit",
+            ),
             "check": a(
                 "&Check the whole plan",
                 self.check_plan,
@@ -382,7 +388,7 @@ class MainWindow(QMainWindow):
         plan_menu.addSeparator()
         plan_menu.addActions([acts["book-item"], acts["book-programme"], acts["join-group"]])
         plan_menu.addSeparator()
-        plan_menu.addAction(acts["check"])
+        plan_menu.addActions([acts["plan-details"], acts["check"]])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(acts["about"])
 
@@ -630,6 +636,11 @@ class MainWindow(QMainWindow):
         editor.accepted.connect(edited)
         editor.open()
         return editor
+
+    def edit_plan_details(self) -> RecordEditor:
+        with self.plan.reading() as session:
+            plan_id = plans.get_plan(session).id
+        return self.edit_record(PLAN, plan_id)
 
     @staticmethod
     def _name(values: dict[str, object], entity: Entity) -> str:
