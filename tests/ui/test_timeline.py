@@ -14,8 +14,9 @@ from tourplanner.db import PlanFile
 from tourplanner.demo import write_demo_plan
 from tourplanner.services import items
 from tourplanner.ui.app import create_application
+from tourplanner.ui.item_editor import ItemEditor
 from tourplanner.ui.main_window import MainWindow
-from tourplanner.ui.timeline import PX_PER_MIN, TimelineView
+from tourplanner.ui.timeline import COLUMN, GUTTER, HEADER, PX_PER_MIN, TimelineView
 
 
 @pytest.fixture
@@ -249,3 +250,42 @@ def test_real_mouse_drags_move_and_resize(window, qtbot) -> None:
     assert timeline._canvas.drag is not None and timeline._canvas.drag.mode == "resize"
     qtbot.mouseRelease(viewport, left, pos=edge + QPoint(0, round(20 * PX_PER_MIN)))
     assert resizes == [(item_id, datetime(2015, 4, 21, 3, 5, tzinfo=UTC))]  # 11:05 CST
+
+
+def test_double_click_on_empty_space_proposes_an_item_there(window, qtbot) -> None:
+    timeline = window.timeline
+    window.show()
+    qtbot.waitExposed(window)
+    column = next(n for n, c in enumerate(timeline._columns) if c.title == "Room 3")
+    x = GUTTER + column * COLUMN + COLUMN / 2
+    first = timeline._layout[1]
+    # The first free quarter hour in Room 3 from 13:00, clicked 7 minutes in.
+    hour, minute = next(
+        (h, m)
+        for h in range(13, 20)
+        for m in (0, 15, 30, 45)
+        if timeline.block_at(QPointF(x, HEADER + ((h - first) * 60 + m + 7) * PX_PER_MIN)) is None
+    )
+    y = HEADER + ((hour - first) * 60 + minute + 7) * PX_PER_MIN
+    asked = []
+    timeline.new_item_requested.connect(lambda *args: asked.append(args))
+    timeline.view.centerOn(QPointF(x, y))
+    point = timeline.view.mapFromScene(QPointF(x, y))
+    viewport = timeline.view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=point)
+    start = datetime(2015, 4, 21, hour, minute)
+    assert [(a[1], a[3]) for a in asked] == [(start, "Room 3")]
+    editor = window.findChild(ItemEditor)
+    assert editor is not None and editor.isVisible()
+    assert editor.room.currentText() == "Room 3"
+    assert editor.start.dateTime().toPython() == start
+    assert editor.end.dateTime().toPython() == start + timedelta(hours=1)
+    editor.title_en.setText("Side meeting")
+    editor.save()
+    assert not editor.isVisible()
+    with window.plan.reading() as s:
+        made = items.get_item(s, editor.item_id)
+        assert made.room.name == "Room 3"
+        assert made.start_utc == datetime(2015, 4, 21, hour - 8, minute, tzinfo=UTC)  # CST
+    assert editor.item_id in timeline.blocks

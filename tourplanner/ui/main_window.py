@@ -30,8 +30,16 @@ from PySide6.QtWidgets import (
 from tourplanner import __version__
 from tourplanner.db import PlanFile
 from tourplanner.errors import TourPlannerError
-from tourplanner.models.enums import ItemStatus, label
-from tourplanner.services import items, itinerary, listings, organizations, plans, programmes
+from tourplanner.models.enums import ItemKind, ItemStatus, label
+from tourplanner.services import (
+    items,
+    itinerary,
+    listings,
+    organizations,
+    plans,
+    programmes,
+    venues,
+)
 from tourplanner.services.participations import Booking
 from tourplanner.timezones import abbreviation, to_local
 from tourplanner.ui.agenda import AgendaView
@@ -41,7 +49,7 @@ from tourplanner.ui.conflict_checker import ConflictChecker
 from tourplanner.ui.conflicts_panel import ConflictsPanel
 from tourplanner.ui.entities import ENTITIES, PLAN, Entity
 from tourplanner.ui.icons import icon
-from tourplanner.ui.item_editor import ItemEditor, item_values
+from tourplanner.ui.item_editor import ItemEditor, ItemValues, item_values
 from tourplanner.ui.person_view import PersonView
 from tourplanner.ui.recent import recent_plans, remember
 from tourplanner.ui.record_editor import RecordEditor
@@ -91,6 +99,7 @@ class MainWindow(QMainWindow):
         self.timeline.move_requested.connect(self.move_item_to)
         self.timeline.edit_requested.connect(self.edit_item)
         self.timeline.resize_requested.connect(self.resize_item_to)
+        self.timeline.new_item_requested.connect(self.new_item_at)
         self.timeline.status_requested.connect(
             lambda item_id, status: self.set_status(status, [item_id])
         )
@@ -555,9 +564,9 @@ class MainWindow(QMainWindow):
             start = items.get_item(session, item_id).start_utc
         self.move_item_to(item_id, start + delta)
 
-    def new_item(self) -> ItemEditor:
+    def new_item(self, values: ItemValues | None = None) -> ItemEditor:
         """Open the editor for a new item; saving it is one undoable step."""
-        editor = ItemEditor(self.plan, self)
+        editor = ItemEditor(self.plan, self, values=values)
         editor.accepted.connect(
             lambda: self.undo_stack.push(
                 AddItemCommand(self.plan, editor.item_id, editor.saved.title_en, self.item_changed)
@@ -565,6 +574,29 @@ class MainWindow(QMainWindow):
         )
         editor.open()
         return editor
+
+    def new_item_at(
+        self, programme_id: int, start: datetime, venue_id: int | None, room: str
+    ) -> ItemEditor:
+        """A new hour-long item where the timeline was double-clicked."""
+        room_id = None
+        if venue_id is not None and room:
+            with self.plan.reading() as session:
+                rooms = venues.get_venue(session, venue_id).rooms
+                room_id = next((r.id for r in rooms if r.name == room), None)
+        values = ItemValues(
+            programme_id,
+            "",
+            "",
+            ItemKind.SESSION,
+            ItemStatus.CONFIRMED,
+            venue_id,
+            room_id,
+            start,
+            start + timedelta(hours=1),
+            "",
+        )
+        return self.new_item(values)
 
     def edit_item(self, item_id: int) -> ItemEditor:
         """Open the editor on an item; saving the change is one undoable step."""

@@ -393,6 +393,8 @@ class DayCanvas(QGraphicsItem):
         block = self.timeline.block_at(event.scenePos())
         if block is not None:
             self.timeline.edit_requested.emit(block.view.id)
+        else:
+            self.timeline.request_new_item_at(event.scenePos())
 
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
         self._hover(event.pos())
@@ -453,6 +455,8 @@ class TimelineView(QWidget):
     edit_requested = Signal(int)
     status_requested = Signal(int, str)  # item id, an ItemStatus value
     delete_requested = Signal(int)
+    # programme id, naive local start, venue id (or None), room name ("" for none)
+    new_item_requested = Signal(int, datetime, object, str)
 
     def __init__(self, plan: PlanFile) -> None:
         super().__init__()
@@ -586,6 +590,22 @@ class TimelineView(QWidget):
         self._canvas = DayCanvas(self, width, height)
         self.scene.addItem(self._canvas)
         self.scene.setSceneRect(0, 0, width, height)
+
+    def request_new_item_at(self, pos: QPointF) -> bool:
+        """Double-click on empty space: ask for a new item there (room and time, 15-min grid)."""
+        if self._layout is None or pos.y() < HEADER or pos.x() < GUTTER:
+            return False
+        n = int((pos.x() - GUTTER) // COLUMN)
+        if not 0 <= n < len(self._columns):
+            return False
+        day, first, _, _ = self._layout
+        minutes = first * 60 + (pos.y() - HEADER) / PX_PER_MIN
+        minutes = int(minutes // 15 * 15)
+        start = datetime.combine(day, datetime.min.time()) + timedelta(minutes=minutes)
+        venue_id, room = self._columns[n].key
+        programme_id = int(self.day.currentData().split("|")[0])
+        self.new_item_requested.emit(programme_id, start, venue_id, room)
+        return True
 
     def _block(self, v: ItemView, column: int, start_minutes: int) -> Block:
         first = self._layout[1]
