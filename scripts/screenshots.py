@@ -60,8 +60,8 @@ def main() -> int:
         window.people.select_ids([bob])
         window.person_view.set_person(bob)
         save(app, window, "people")
-        window.show_page("venue")
-        save(app, window, "venues")
+        window.show_page("travel")
+        save(app, window, "travel")
         # A move into the tea break: the conflicts panel lists the clashes, the timeline
         # selects the items of the finding clicked.
         window.show_page("timeline")

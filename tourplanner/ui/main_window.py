@@ -388,9 +388,8 @@ class MainWindow(QMainWindow):
         view.addAction(self.conflicts_dock.toggleViewAction())
         view.addSeparator()
         for n, (key, text, role) in enumerate(PAGES, start=1):
-            view.addAction(
-                self._action(text, lambda k=key: self.show_page(k), f"Ctrl+{n}", role=role)
-            )
+            shortcut = f"Ctrl+{n}" if n <= 9 else None  # Ctrl+1 … Ctrl+9
+            view.addAction(self._action(text, lambda k=key: self.show_page(k), shortcut, role=role))
         plan_menu = bar.addMenu("&Plan")
         plan_menu.addAction(acts["new-item"])
         plan_menu.addActions([acts[f"new-{k}"] for k in ENTITIES])
