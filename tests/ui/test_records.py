@@ -124,6 +124,7 @@ def test_delete_people_is_one_undoable_step_that_brings_their_bookings_back(wind
     chosen = window.people.selected_ids()
     assert len(chosen) == window.people.proxy.rowCount() >= 3
     window.acts["delete"].trigger()
+    assert window.undo_stack.undoText() == f"Delete {len(chosen)} people"
     assert rows(window.plan.path, count)[0][0] == before[0] - len(chosen)
     assert rows(window.plan.path, bookings)[0][0] < before[1]
     assert window.people.proxy.rowCount() == 0
@@ -190,7 +191,7 @@ def test_choosing_the_item_from_a_searchable_list(qtbot, window) -> None:
         banquet = next(i.id for i in items.list_items(s) if i.title_en == "Conference banquet")
         booked = {p.person_id for p in participations.participants(s, item_id=banquet)}
     assert window.people.selected_ids()[0] in booked
-    assert window.undo_stack.undoText() == "Book 1 people"
+    assert window.undo_stack.undoText() == "Book 1 person"
 
 
 def test_set_status_of_selected_items_in_the_items_table(window) -> None:

@@ -87,6 +87,11 @@ ITEM_PAGES = ("timeline", "agenda", "item")
 PAGE_KEY = Qt.ItemDataRole.UserRole
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """'1 person', '3 people'."""
+    return f"{n} {one if n == 1 else many}"
+
+
 class MainWindow(QMainWindow):
     """One open plan. Every change is one transaction, saved at once and undoable."""
 
@@ -621,7 +626,7 @@ class MainWindow(QMainWindow):
         if not ids:
             self.statusBar().showMessage("Select the items to change first")
             return
-        text = f"Mark {len(ids)} item{'s' * (len(ids) != 1)} as {label(status).lower()}"
+        text = f"Mark {counted(len(ids), 'item', 'items')} as {label(status).lower()}"
         self._push(SetStatusCommand(self.plan, ids, status, text, self.items_changed))
 
     # -- records -------------------------------------------------------------------------------
@@ -635,7 +640,7 @@ class MainWindow(QMainWindow):
                     self.plan,
                     entity,
                     editor.record_id,
-                    self._name(editor.saved, entity),
+                    editor.saved_name,
                     self.records_changed,
                 )
             )
@@ -658,7 +663,7 @@ class MainWindow(QMainWindow):
                     record_id,
                     editor.before,
                     editor.saved,
-                    self._name(editor.saved, entity),
+                    editor.saved_name,
                     self.records_changed,
                 )
             )
@@ -672,10 +677,6 @@ class MainWindow(QMainWindow):
         with self.plan.reading() as session:
             plan_id = plans.get_plan(session).id
         return self.edit_record(PLAN, plan_id)
-
-    @staticmethod
-    def _name(values: dict[str, object], entity: Entity) -> str:
-        return str(next(iter(values.values()), "")) if values else entity.title
 
     def edit_selected(self) -> QWidget | None:
         """Edit what is selected on the page shown (also Enter and double-click)."""
@@ -693,8 +694,9 @@ class MainWindow(QMainWindow):
         return self.edit_record(ENTITIES[page], record_id)
 
     def delete_items(self, item_ids: list[int]) -> None:
+        what = counted(len(item_ids), "item", "items")
         self._delete(
-            item_ids, "items", items.delete_item, "item", lambda: self.items_changed(item_ids)
+            item_ids, "items", items.delete_item, what, lambda: self.items_changed(item_ids)
         )
 
     def delete_selected(self) -> None:
@@ -705,9 +707,8 @@ class MainWindow(QMainWindow):
         else:
             entity = ENTITIES[page]
             ids = self.records[page].selected_ids()
-            self._delete(
-                ids, entity.table, entity.delete, entity.title.lower(), self.records_changed
-            )
+            what = counted(len(ids), entity.title.lower(), entity.plural)
+            self._delete(ids, entity.table, entity.delete, what, self.records_changed)
 
     def _delete(
         self,
@@ -720,7 +721,7 @@ class MainWindow(QMainWindow):
         if not ids:
             self.statusBar().showMessage("Select what to delete first")
             return
-        text = f"Delete {len(ids)} {what}{'s' * (len(ids) != 1)}"
+        text = f"Delete {what}"
         if self._push(DeleteCommand(self.plan, table, ids, delete, text, changed)):
             self.statusBar().showMessage(f"{text} — Edit > Undo brings them back")
 
@@ -762,12 +763,19 @@ class MainWindow(QMainWindow):
                     )
                     for i in items.list_items(session)
                 ]
-            item_id = self._choose("Book into an item", f"Book {len(ids)} people into:", options)
+            item_id = self._choose(
+                "Book into an item", f"Book {counted(len(ids), 'person', 'people')} into:", options
+            )
             if item_id is None:
                 return
         bookings = [Booking(p, item_id=item_id) for p in ids]
         self._push(
-            BookCommand(self.plan, bookings, f"Book {len(ids)} people", self.records_changed)
+            BookCommand(
+                self.plan,
+                bookings,
+                f"Book {counted(len(ids), 'person', 'people')}",
+                self.records_changed,
+            )
         )
 
     def book_people_into_programme(self, programme_id: int | None = None) -> None:
@@ -778,13 +786,20 @@ class MainWindow(QMainWindow):
             with self.plan.reading() as session:
                 options = [(p.title_en, p.id) for p in programmes.list_programmes(session)]
             programme_id = self._choose(
-                "Book onto a tour or programme", f"Book {len(ids)} people onto:", options
+                "Book onto a tour or programme",
+                f"Book {counted(len(ids), 'person', 'people')} onto:",
+                options,
             )
             if programme_id is None:
                 return
         bookings = [Booking(p, programme_id=programme_id) for p in ids]
         self._push(
-            BookCommand(self.plan, bookings, f"Book {len(ids)} people", self.records_changed)
+            BookCommand(
+                self.plan,
+                bookings,
+                f"Book {counted(len(ids), 'person', 'people')}",
+                self.records_changed,
+            )
         )
 
     def add_people_to_group(self, group_id: int | None = None) -> None:
@@ -794,10 +809,12 @@ class MainWindow(QMainWindow):
         if group_id is None:
             with self.plan.reading() as session:
                 options = [(g.name, g.id) for g in organizations.list_groups(session)]
-            group_id = self._choose("Add to a group", f"Add {len(ids)} people to:", options)
+            group_id = self._choose(
+                "Add to a group", f"Add {counted(len(ids), 'person', 'people')} to:", options
+            )
             if group_id is None:
                 return
-        text = f"Add {len(ids)} people to a group"
+        text = f"Add {counted(len(ids), 'person', 'people')} to a group"
         self._push(JoinGroupCommand(self.plan, group_id, ids, text, self.records_changed))
 
     # -- find, check ---------------------------------------------------------------------------
@@ -817,7 +834,11 @@ class MainWindow(QMainWindow):
         findings = self.checker.findings()
         self.conflicts_dock.show()
         errors = sum(f.severity == "error" for f in findings)
-        self.statusBar().showMessage(f"Checked: {errors} errors, {len(findings) - errors} warnings")
+        warnings = len(findings) - errors
+        self.statusBar().showMessage(
+            f"Checked: {counted(errors, 'error', 'errors')}, "
+            f"{counted(warnings, 'warning', 'warnings')}"
+        )
 
     # -- plans ---------------------------------------------------------------------------------
 

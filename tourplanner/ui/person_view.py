@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
+    QCloseEvent,
     QColor,
     QGuiApplication,
     QImage,
@@ -339,6 +340,10 @@ class PersonView(QWidget):
             self._show_current(keep_position=True)
         else:
             self._stale = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.close_document()  # PDFium documents are freed explicitly, not by the collector
+        super().closeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

@@ -80,6 +80,7 @@ class RecordEditor(QDialog):
         self.plan, self.entity, self.record_id = plan, entity, record_id
         self.before: dict[str, object] | None = None
         self.saved: dict[str, object] | None = None
+        self.saved_name = ""  # what the undo step calls it: "Edit venue 'Civic Centre'"
         self.setWindowTitle(
             f"Edit {entity.title.lower()}" if record_id else f"New {entity.title.lower()}"
         )
@@ -198,6 +199,7 @@ class RecordEditor(QDialog):
                 else:
                     self.entity.update(session, self.record_id, **values)
                 self.saved = record_values(session, self.entity, self.record_id)
+                self.saved_name = self.entity.name_of(self.entity.get(session, self.record_id))
         except ValidationError as exc:
             if self.before is None:
                 self.record_id = None
