@@ -60,7 +60,22 @@ def test_every_table_model_passes_the_model_tester(qtmodeltester, window, key, r
     qtmodeltester.check(model)
     window.show_page(key)  # read when first shown
     assert page.model.rowCount() == rows
+    qtmodeltester.check(page.model)
     qtmodeltester.check(page.proxy)
+    # The testers keep watching: sorting, searching and reloading keep the models consistent.
+    page.table.selectRow(0)
+    chosen = page.selected_ids()
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    first = page.proxy.index(0, 0).data().casefold()
+    last = page.proxy.index(page.proxy.rowCount() - 1, 0).data().casefold()
+    assert first >= last
+    assert page.selected_ids() == chosen  # the selection follows its row
+    page.search.setText("a")
+    assert 0 < page.proxy.rowCount() <= rows
+    page.reload()
+    assert page.proxy.rowCount() <= rows
+    page.search.clear()
+    assert page.proxy.rowCount() == rows
 
 
 def test_search_box_filters_people(qtbot, window) -> None:
