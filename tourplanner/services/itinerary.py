@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.models import (
@@ -40,10 +40,16 @@ from tourplanner.timezones import local_day_bounds, to_local
 NEEDS_OWN_BOOKING = frozenset({ItemKind.SESSION, ItemKind.PANEL, ItemKind.WORKSHOP})
 
 
-def _names_by_item(session: Session, item_ids: list[int]) -> dict[int, dict[str, list[str]]]:
-    """Speakers and chairs of each item, by display name (each person loaded once)."""
+def _names_by_item(
+    session: Session, item_ids: list[int] | Select
+) -> dict[int, dict[str, list[str]]]:
+    """Speakers and chairs of each item, by display name (each person loaded once).
+
+    `item_ids` may be a SELECT of ids: a day of 3,000 items as a list of bound parameters
+    costs more to compile than the query takes to run.
+    """
     result: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    if not item_ids:
+    if isinstance(item_ids, list) and not item_ids:
         return result
     rows = session.execute(
         select(Participation.item_id, Participation.role, Participation.person_id)
@@ -193,6 +199,7 @@ def programme_day(
         spans.append(
             (Item.timezone == zone_name) & (Item.start_utc >= begin) & (Item.start_utc < end)
         )
+    one_off = (Item.programme_id == programme_id) & (Item.recurrence == "") & or_(*spans)
     rows = (
         session.execute(
             select(
@@ -215,7 +222,7 @@ def programme_day(
                 Item.sequence,
             )
             .outerjoin(Room, Item.room_id == Room.id)
-            .where(Item.programme_id == programme_id, Item.recurrence == "", or_(*spans))
+            .where(one_off)
         ).all()
         if spans
         else []
@@ -224,7 +231,7 @@ def programme_day(
     venues = {
         v.id: VenueView.of(v) for v in session.scalars(select(Venue).where(Venue.id.in_(venue_ids)))
     }
-    names = _names_by_item(session, [r[0] for r in rows])
+    names = _names_by_item(session, select(Item.id).where(one_off)) if rows else {}
     speaking, chairing, none = ParticipationRole.SPEAKING, ParticipationRole.CHAIRING, {}
     views = []
     # Unpacked by position: 3,000 rows x 17 attribute lookups is most of a day's reading time.
