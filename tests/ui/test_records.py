@@ -182,6 +182,7 @@ def test_choosing_the_item_from_a_searchable_list(qtbot, window) -> None:
         chooser = QApplication.activeModalWidget()
         qtbot.keyClicks(chooser.search, "banquet")
         seen.append(chooser.proxy.rowCount())
+        chooser.role.setCurrentIndex(chooser.role.findData("speaking"))
         chooser.accept()
 
     QTimer.singleShot(0, answer)
@@ -189,9 +190,9 @@ def test_choosing_the_item_from_a_searchable_list(qtbot, window) -> None:
     assert seen == [1]
     with window.plan.reading() as s:
         banquet = next(i.id for i in items.list_items(s) if i.title_en == "Conference banquet")
-        booked = {p.person_id for p in participations.participants(s, item_id=banquet)}
-    assert window.people.selected_ids()[0] in booked
-    assert window.undo_stack.undoText() == "Book 1 person"
+        booked = {(p.person_id, p.role) for p in participations.participants(s, item_id=banquet)}
+    assert (window.people.selected_ids()[0], "speaking") in booked
+    assert window.undo_stack.undoText() == "Book 1 person (speaking)"
 
 
 def test_set_status_of_selected_items_in_the_items_table(window) -> None:

@@ -6,8 +6,10 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -20,7 +22,13 @@ class Chooser(QDialog):
     """A search box over a list; OK (or Enter, or a double-click) picks the current entry."""
 
     def __init__(
-        self, parent: QWidget | None, title: str, prompt: str, options: list[tuple[str, int]]
+        self,
+        parent: QWidget | None,
+        title: str,
+        prompt: str,
+        options: list[tuple[str, int]],
+        *,
+        roles: list[tuple[str, str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -56,6 +64,16 @@ class Chooser(QDialog):
         layout.addWidget(QLabel(prompt))
         layout.addWidget(self.search)
         layout.addWidget(self.list)
+        self.role = QComboBox()
+        self.role.setAccessibleName("Role")
+        self.role.setToolTip("In which role: attending, speaking, chairing…")
+        if roles:
+            for text, value in roles:
+                self.role.addItem(text, value)
+            row = QHBoxLayout()
+            row.addWidget(QLabel("As:"))
+            row.addWidget(self.role, 1)
+            layout.addLayout(row)
         layout.addWidget(buttons)
         self.resize(560, 480)
         self._filter("")
@@ -65,6 +83,9 @@ class Chooser(QDialog):
         if self.proxy.rowCount():
             self.list.setCurrentIndex(self.proxy.index(0, 0))
         self.ok.setEnabled(self.proxy.rowCount() > 0)
+
+    def chosen_role(self) -> str | None:
+        return self.role.currentData() if self.role.count() else None
 
     def chosen(self) -> int | None:
         index = self.list.currentIndex()

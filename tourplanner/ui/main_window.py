@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from tourplanner import __version__
 from tourplanner.db import PlanFile
 from tourplanner.errors import TourPlannerError
-from tourplanner.models.enums import ItemKind, ItemStatus, label
+from tourplanner.models.enums import ItemKind, ItemStatus, ParticipationRole, label
 from tourplanner.services import (
     items,
     itinerary,
@@ -744,12 +744,23 @@ class MainWindow(QMainWindow):
             return None
         return ids
 
-    def _choose(self, title: str, prompt: str, options: list[tuple[str, int]]) -> int | None:
-        chooser = Chooser(self, title, prompt, options)
+    def _choose(
+        self,
+        title: str,
+        prompt: str,
+        options: list[tuple[str, int]],
+        roles: list[tuple[str, str]] | None = None,
+    ) -> tuple[int, str | None] | None:
+        chooser = Chooser(self, title, prompt, options, roles=roles)
         self._chooser = chooser  # tests answer it
-        return chooser.chosen() if chooser.exec() else None
+        if not chooser.exec() or chooser.chosen() is None:
+            return None
+        return chooser.chosen(), chooser.chosen_role()
 
-    def book_people_into_item(self, item_id: int | None = None) -> None:
+    def book_people_into_item(
+        self, item_id: int | None = None, role: str = ParticipationRole.ATTENDING
+    ) -> None:
+        """Book the selected people into one item (as attendees, speakers, chairs…)."""
         ids = self._people_for("Book into an item")
         if ids is None:
             return
@@ -763,44 +774,44 @@ class MainWindow(QMainWindow):
                     )
                     for i in items.list_items(session)
                 ]
-            item_id = self._choose(
-                "Book into an item", f"Book {counted(len(ids), 'person', 'people')} into:", options
+            picked = self._choose(
+                "Book into an item",
+                f"Book {counted(len(ids), 'person', 'people')} into:",
+                options,
+                [(label(r), r.value) for r in ParticipationRole],
             )
-            if item_id is None:
+            if picked is None:
                 return
-        bookings = [Booking(p, item_id=item_id) for p in ids]
-        self._push(
-            BookCommand(
-                self.plan,
-                bookings,
-                f"Book {counted(len(ids), 'person', 'people')}",
-                self.records_changed,
-            )
-        )
+            item_id, role = picked
+        self._book([Booking(p, item_id=item_id, role=role) for p in ids])
 
-    def book_people_into_programme(self, programme_id: int | None = None) -> None:
+    def book_people_into_programme(
+        self, programme_id: int | None = None, role: str = ParticipationRole.ATTENDING
+    ) -> None:
+        """Book the selected people onto a whole tour or programme (its bus, its seats)."""
         ids = self._people_for("Book onto a tour or programme")
         if ids is None:
             return
         if programme_id is None:
             with self.plan.reading() as session:
                 options = [(p.title_en, p.id) for p in programmes.list_programmes(session)]
-            programme_id = self._choose(
+            picked = self._choose(
                 "Book onto a tour or programme",
                 f"Book {counted(len(ids), 'person', 'people')} onto:",
                 options,
+                [(label(r), r.value) for r in ParticipationRole],
             )
-            if programme_id is None:
+            if picked is None:
                 return
-        bookings = [Booking(p, programme_id=programme_id) for p in ids]
-        self._push(
-            BookCommand(
-                self.plan,
-                bookings,
-                f"Book {counted(len(ids), 'person', 'people')}",
-                self.records_changed,
-            )
-        )
+            programme_id, role = picked
+        self._book([Booking(p, programme_id=programme_id, role=role) for p in ids])
+
+    def _book(self, bookings: list[Booking]) -> None:
+        text = f"Book {counted(len(bookings), 'person', 'people')}"
+        role = bookings[0].role
+        if role != ParticipationRole.ATTENDING:
+            text += f" ({label(role).lower()})"
+        self._push(BookCommand(self.plan, bookings, text, self.records_changed))
 
     def add_people_to_group(self, group_id: int | None = None) -> None:
         ids = self._people_for("Add to a group")
@@ -809,11 +820,12 @@ class MainWindow(QMainWindow):
         if group_id is None:
             with self.plan.reading() as session:
                 options = [(g.name, g.id) for g in organizations.list_groups(session)]
-            group_id = self._choose(
+            picked = self._choose(
                 "Add to a group", f"Add {counted(len(ids), 'person', 'people')} to:", options
             )
-            if group_id is None:
+            if picked is None:
                 return
+            group_id = picked[0]
         text = f"Add {counted(len(ids), 'person', 'people')} to a group"
         self._push(JoinGroupCommand(self.plan, group_id, ids, text, self.records_changed))
 
