@@ -367,3 +367,31 @@ def test_plan_details_change_the_title_and_are_undoable(qtbot, window) -> None:
     window.undo_stack.undo()
     assert window.windowTitle() == before
     assert rows(window.plan.path, "SELECT travel_minutes_same_city FROM plans") == [(30,)]
+
+
+def test_who_is_booked_and_taking_someone_off_is_undoable(qtbot, window) -> None:
+    with window.plan.reading() as s:
+        keynote = next(i.id for i in items.list_items(s) if i.title_en.startswith("Keynote"))
+        before = {(p.person_id, p.role) for p in participations.participants(s, item_id=keynote)}
+    window.show_page("agenda")
+    window.select_items([keynote])
+    dialog = window.show_bookings()
+    assert dialog is not None and dialog.table.rowCount() == len(before)
+    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    row = names.index("Bob O'Neill")
+    assert dialog.table.item(row, 2).text() == "Speaking"
+    dialog.table.selectRow(row)
+    dialog.remove.click()
+    assert dialog.table.rowCount() == len(before) - 1
+    with window.plan.reading() as s:
+        bob = people.find_person(s, "Bob O'Neill").id
+        now = {(p.person_id, p.role) for p in participations.participants(s, item_id=keynote)}
+    assert now == before - {(bob, "speaking")}
+    assert window.undo_stack.undoText() == "Take 1 person off"
+    window.undo_stack.undo()
+    dialog.reload()
+    assert dialog.table.rowCount() == len(before)
+    with window.plan.reading() as s:
+        assert {
+            (p.person_id, p.role) for p in participations.participants(s, item_id=keynote)
+        } == before

@@ -44,6 +44,7 @@ from tourplanner.services.participations import Booking
 from tourplanner.timezones import abbreviation, to_local
 from tourplanner.ui.agenda import AgendaView
 from tourplanner.ui.batch_export import BatchExportWorker, start_worker
+from tourplanner.ui.bookings_dialog import BookingsDialog
 from tourplanner.ui.chooser import Chooser
 from tourplanner.ui.conflict_checker import ConflictChecker
 from tourplanner.ui.conflicts_panel import ConflictsPanel
@@ -67,6 +68,7 @@ from tourplanner.ui.undo_commands import (
     ResizeItemCommand,
     SetStatusCommand,
     TriedCommand,
+    UnbookCommand,
 )
 
 STEP = timedelta(minutes=15)
@@ -327,6 +329,13 @@ class MainWindow(QMainWindow):
                 tip="Add the selected people to a whole tour or programme",
                 role="tour",
             ),
+            "bookings": a(
+                "Who is &booked…",
+                self.show_bookings,
+                "Ctrl+B",
+                tip="The people booked into the selected item or onto the selected programme",
+                role="people",
+            ),
             "join-group": a(
                 "Add selected people to a &group…",
                 self.add_people_to_group,
@@ -399,7 +408,9 @@ class MainWindow(QMainWindow):
         plan_menu.addAction(acts["new-item"])
         plan_menu.addActions([acts[f"new-{k}"] for k in ENTITIES])
         plan_menu.addSeparator()
-        plan_menu.addActions([acts["book-item"], acts["book-programme"], acts["join-group"]])
+        plan_menu.addActions(
+            [acts["bookings"], acts["book-item"], acts["book-programme"], acts["join-group"]]
+        )
         plan_menu.addSeparator()
         plan_menu.addActions([acts["plan-details"], acts["check"]])
         help_menu = bar.addMenu("&Help")
@@ -450,6 +461,8 @@ class MainWindow(QMainWindow):
         status_action.setIcon(icon("status"))
         status_action.setToolTip("Confirm, mark tentative or cancel the selected items")
         self.items_page.add_action(status_action)
+        self.items_page.add_action(acts["bookings"], button=False)
+        self.records["programme"].add_action(acts["bookings"], button=False)
         self.items_page.add_action(acts["edit"], button=False)
         self.items_page.add_action(acts["delete"], button=False)
 
@@ -812,6 +825,25 @@ class MainWindow(QMainWindow):
         if role != ParticipationRole.ATTENDING:
             text += f" ({label(role).lower()})"
         self._push(BookCommand(self.plan, bookings, text, self.records_changed))
+
+    def show_bookings(self) -> BookingsDialog | None:
+        """Who is booked into the selected item (or onto the selected programme)."""
+        if self.current_page() == "programme":
+            programme_id = self.records["programme"].current_id()
+            target = {"programme_id": programme_id} if programme_id is not None else None
+        else:
+            item_id = self.selected_item_id()
+            target = {"item_id": item_id} if item_id is not None else None
+        if target is None:
+            self.statusBar().showMessage("Select an item or a programme first")
+            return None
+        dialog = BookingsDialog(self.plan, self, self.unbook, **target)
+        dialog.open()
+        return dialog
+
+    def unbook(self, bookings: list[Booking]) -> bool:
+        text = f"Take {counted(len(bookings), 'person', 'people')} off"
+        return self._push(UnbookCommand(self.plan, bookings, text, self.records_changed))
 
     def add_people_to_group(self, group_id: int | None = None) -> None:
         ids = self._people_for("Add to a group")

@@ -330,3 +330,27 @@ class SetStatusCommand(TriedCommand):
         with self.plan.transaction() as session:
             items.set_statuses(session, self.before)
         self.changed(self.item_ids)
+
+
+class UnbookCommand(TriedCommand):
+    """Take people off an item or programme; undo books them again as they were."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        bookings: list[participations.Booking],
+        text: str,
+        changed: Callable[[], None],
+    ) -> None:
+        super().__init__(text)
+        self.plan, self.bookings, self.changed = plan, bookings, changed
+
+    def apply(self) -> None:
+        with self.plan.transaction() as session:
+            participations.unbook(session, self.bookings)
+        self.changed()
+
+    def revert(self) -> None:
+        with self.plan.transaction() as session:
+            participations.book(session, self.bookings)
+        self.changed()

@@ -1,0 +1,123 @@
+"""Who is booked into an item or onto a programme: a list with their role and status.
+
+Removing people from it is an undoable step of the window; the list reads itself again after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tourplanner.db import PlanFile
+from tourplanner.models.enums import label
+from tourplanner.services import items, participations, programmes
+from tourplanner.services.itinerary import NEEDS_OWN_BOOKING
+from tourplanner.services.participations import Booking
+
+COLUMNS = ("Name", "Local name", "Role", "Status")
+
+
+class BookingsDialog(QDialog):
+    """The bookings of one item (`item_id`) or one programme (`programme_id`)."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        parent: QWidget | None,
+        unbook: Callable[[list[Booking]], bool],
+        *,
+        item_id: int | None = None,
+        programme_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.plan, self.unbook = plan, unbook
+        self.item_id, self.programme_id = item_id, programme_id
+        self.everyone = ""
+        with plan.reading() as session:
+            if item_id is not None:
+                item = items.get_item(session, item_id)
+                title = item.title_en
+                if item.kind not in NEEDS_OWN_BOOKING:
+                    # Plenaries, meals, visits: the programme's people go without a booking.
+                    self.everyone = f" Everyone on '{item.programme.title_en}' attends it too."
+            else:
+                title = programmes.get_programme(session, programme_id).title_en
+        self.setWindowTitle(f"Booked — {title}")
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSortingEnabled(True)
+        self.table.setAccessibleName("Booked people")
+        self.table.setToolTip("Who is booked, in which role; select rows to remove them")
+        self.remove = QPushButton("Remove from it")
+        self.remove.setAccessibleName("Remove the selected people")
+        self.remove.setToolTip("Take the selected people off (Edit > Undo puts them back)")
+        self.remove.clicked.connect(self.remove_selected)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.remove)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        self.resize(620, 460)
+        self.reload()
+
+    def reload(self) -> None:
+        with self.plan.reading() as session:
+            found = participations.participants(
+                session, item_id=self.item_id, programme_id=self.programme_id
+            )
+            rows = [
+                (
+                    p.person.name_latin,
+                    p.person.name_local,
+                    Booking(p.person_id, p.item_id, p.programme_id, p.role, p.status),
+                )
+                for p in found
+            ]
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(rows))
+        for n, (name, local, booking) in enumerate(rows):
+            cells = (name, local, label(booking.role), label(booking.status))
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if column == 0:
+                    cell.setData(Qt.ItemDataRole.UserRole, booking)
+                self.table.setItem(n, column, cell)
+        self.table.setSortingEnabled(True)
+        self.table.sortItems(0, Qt.SortOrder.AscendingOrder)
+        self.table.resizeColumnsToContents()
+        confirmed = sum(b.status == "confirmed" for *_, b in rows)
+        self.heading.setText(f"{len(rows)} booked, {confirmed} confirmed.{self.everyone}")
+        self.remove.setEnabled(bool(rows))
+
+    def selected(self) -> list[Booking]:
+        chosen = {index.row() for index in self.table.selectionModel().selectedRows()}
+        return [self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) for row in sorted(chosen)]
+
+    def remove_selected(self) -> None:
+        chosen = self.selected()
+        if chosen and self.unbook(chosen):
+            self.reload()
