@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from tourplanner.db import PlanFile
 from tourplanner.demo import write_demo_plan
-from tourplanner.services import items, people
+from tourplanner.services import items, people, programmes
 from tourplanner.ui.app import create_application
 from tourplanner.ui.main_window import STEP, MainWindow
 from tourplanner.ui.record_model import RecordTableModel
@@ -145,3 +146,37 @@ def test_selecting_a_finding_selects_its_items(window) -> None:
     window.conflicts.show_items.emit(list(finding.item_ids))
     selected = [n.data(0, Qt.ItemDataRole.UserRole)[1] for n in window.agenda.selectedItems()]
     assert selected == list(finding.item_ids)
+
+
+def test_file_export_other_writes_each_document(window, tmp_path: Path, monkeypatch) -> None:
+    import icalendar
+    import openpyxl
+    from lxml import etree
+
+    with window.plan.reading() as s:
+        progs = {p.kind: p.id for p in programmes.list_programmes(s) if "NIST" not in p.title_en}
+    booklet = window.export_programme("booklet", progs["conference"], tmp_path / "b.pdf")
+    assert booklet is not None and "Keynote" in "".join(
+        p.extract_text() for p in PdfReader(booklet).pages
+    )
+    tour = window.export_programme("tour", progs["pre_tour"], tmp_path / "t.pdf")
+    assert tour is not None and len(PdfReader(tour).pages) >= 1
+    cal = window.export_programme("ics", progs["conference"], tmp_path / "c.ics")
+    events = icalendar.Calendar.from_ical(cal.read_bytes()).walk("VEVENT")
+    assert any(str(e["SUMMARY"]).startswith("Keynote") for e in events)
+    schedule = window.export_programme("schedule", progs["conference"], tmp_path / "s.xml")
+    assert etree.parse(str(schedule)).getroot().tag == "schedule"
+    window.show_page("person")
+    window.people.search.setText("O'Neill")
+    window.people.table.selectRow(0)
+    mine = window.export_person_calendar(tmp_path / "bob.ics")
+    assert len(icalendar.Calendar.from_ical(mine.read_bytes()).walk("VEVENT")) > 5
+    listed = window.export_people_list(tmp_path / "people.xlsx")
+    sheet = openpyxl.load_workbook(listed).active
+    assert sheet.max_row == 32  # a header and the demo's 31 people
+    # A file type it cannot write: said in words, nothing written.
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: said.append(a[2]))
+    assert window.export_people_list(tmp_path / "people.txt") is None
+    assert said and said[0].startswith("Nothing was written.")
+    assert not (tmp_path / "people.txt").exists()

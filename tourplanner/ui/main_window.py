@@ -274,6 +274,39 @@ class MainWindow(QMainWindow):
                 tip="Write the selected person's itinerary as a PDF",
                 role="export",
             ),
+            "export-booklet": a(
+                "Programme &booklet (PDF)…",
+                lambda: self.export_programme("booklet"),
+                tip="A programme's booklet: each day's items, rooms and speakers",
+                role="export",
+            ),
+            "export-tour": a(
+                "&Tour sheet (PDF)…",
+                lambda: self.export_programme("tour"),
+                tip="A study tour's roster, hotels and day-by-day stops",
+                role="tour",
+            ),
+            "export-person-ics": a(
+                "Selected person's &calendar (.ics)…",
+                self.export_person_calendar,
+                tip="The selected person's items and travel, for their phone's calendar",
+            ),
+            "export-programme-ics": a(
+                "Programme &calendar (.ics)…",
+                lambda: self.export_programme("ics"),
+                tip="A programme's items as calendar events",
+            ),
+            "export-schedule": a(
+                "Programme &schedule (pretalx/frab XML or JSON)…",
+                lambda: self.export_programme("schedule"),
+                tip="A conference schedule in the format of event apps and video teams",
+            ),
+            "export-people": a(
+                "&People list (CSV or Excel)…",
+                self.export_people_list,
+                tip="Everyone in the plan as a spreadsheet (no passport or medical notes)",
+                role="people",
+            ),
             "export-all": a(
                 "Export &all itineraries (PDF)…",
                 self.export_all_itineraries,
@@ -386,7 +419,19 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([acts["import-people"], acts["import-events"]])
         file_menu.addSeparator()
-        file_menu.addActions([acts["export"], acts["export-all"], acts["print"]])
+        file_menu.addActions([acts["export"], acts["export-all"]])
+        more = file_menu.addMenu("E&xport other")
+        more.addActions(
+            [
+                acts["export-booklet"],
+                acts["export-tour"],
+                acts["export-person-ics"],
+                acts["export-programme-ics"],
+                acts["export-schedule"],
+                acts["export-people"],
+            ]
+        )
+        file_menu.addAction(acts["print"])
         file_menu.addSeparator()
         file_menu.addActions([acts["close"], acts["quit"]])
         edit = bar.addMenu("&Edit")
@@ -1017,6 +1062,92 @@ class MainWindow(QMainWindow):
             return None
         self.statusBar().showMessage(f"Wrote {path}")
         return path
+
+    def _write(self, what: str, path: Path, write: Callable[[Path], object]) -> Path | None:
+        """Run one export; a problem is said in words and leaves no file behind."""
+        try:
+            write(path)
+        except (TourPlannerError, OSError) as exc:
+            QMessageBox.warning(self, what, f"Nothing was written.\n\n{exc}")
+            return None
+        self.statusBar().showMessage(f"Wrote {path}")
+        return path
+
+    def _save_name(self, what: str, suggested: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, what, suggested, filters)
+        return Path(name) if name else None
+
+    def export_programme(
+        self, kind: str, programme_id: int | None = None, path: Path | None = None
+    ) -> Path | None:
+        """A programme as a booklet, a tour sheet, a calendar or a pretalx/frab schedule."""
+        what, suffixes = {
+            "booklet": ("Programme booklet", "PDF (*.pdf)"),
+            "tour": ("Tour sheet", "PDF (*.pdf)"),
+            "ics": ("Programme calendar", "Calendar (*.ics)"),
+            "schedule": ("Programme schedule", "Schedule (*.xml *.json)"),
+        }[kind]
+        if programme_id is None:
+            with self.plan.reading() as session:
+                options = [(p.title_en, p.id) for p in programmes.list_programmes(session)]
+            picked = self._choose(what, "Which programme?", options)
+            if picked is None:
+                return None
+            programme_id = picked[0]
+        suffix = {"booklet": ".pdf", "tour": ".pdf", "ics": ".ics", "schedule": ".xml"}[kind]
+        path = path or self._save_name(what, f"{kind}{suffix}", suffixes)
+        if path is None:
+            return None
+
+        def write(out: Path) -> None:
+            if kind in ("booklet", "tour"):
+                from tourplanner.export import pdf
+
+                make = pdf.export_programme_booklet if kind == "booklet" else pdf.export_tour
+                make(self.plan, programme_id, out)
+                return
+            with self.plan.reading() as session:
+                if kind == "ics":
+                    from tourplanner.interchange.ics_export import export_ics
+
+                    export_ics(session, out, programme_id=programme_id)
+                else:
+                    from tourplanner.interchange.schedule_export import export_schedule
+
+                    export_schedule(session, out, programme_id=programme_id)
+
+        return self._write(what, path, write)
+
+    def export_person_calendar(self, path: Path | None = None) -> Path | None:
+        person_id = self._person_or_say("Export calendar")
+        if person_id is None:
+            return None
+        path = path or self._save_name("Export calendar", "itinerary.ics", "Calendar (*.ics)")
+        if path is None:
+            return None
+
+        def write(out: Path) -> None:
+            from tourplanner.interchange.ics_export import export_ics
+
+            with self.plan.reading() as session:
+                export_ics(session, out, person_id=person_id)
+
+        return self._write("Export calendar", path, write)
+
+    def export_people_list(self, path: Path | None = None) -> Path | None:
+        path = path or self._save_name(
+            "Export people", "people.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+        )
+        if path is None:
+            return None
+
+        def write(out: Path) -> None:
+            from tourplanner.interchange.people_export import export_people
+
+            with self.plan.reading() as session:
+                export_people(session, out)
+
+        return self._write("Export people", path, write)
 
     def print_itinerary(self) -> bool:
         """Print the selected person's itinerary as it shows in the preview (a print dialog)."""
