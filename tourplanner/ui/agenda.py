@@ -108,8 +108,9 @@ class AgendaView(QTreeWidget):
         self.blockSignals(False)
         for column in range(1, len(COLUMNS)):
             self.resizeColumnToContents(column)
-        self.setColumnWidth(0, 520)
-        self.setColumnWidth(3, min(self.columnWidth(3), 380))
+        # Title and venue share what is left; the short columns keep their whole text.
+        self.setColumnWidth(0, 480)
+        self.setColumnWidth(3, min(self.columnWidth(3), 300))
         if keep:
             self.select_items(keep)
         return total
@@ -119,8 +120,11 @@ class AgendaView(QTreeWidget):
             views = itinerary.programme_items(session, node.data(0, KEY)[1])
         node.takeChildren()
         for view in views:
-            child = QTreeWidgetItem(item_row(view))
+            cells = item_row(view)
+            child = QTreeWidgetItem(cells)
             child.setData(0, KEY, ("item", view.id))
+            for column in (0, 3):  # the long ones, elided when the window is narrow
+                child.setToolTip(column, cells[column])
             node.addChild(child)
 
     def _expanding(self, node: QTreeWidgetItem) -> None:
