@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, false, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.models import (
@@ -199,7 +199,7 @@ def programme_day(
         spans.append(
             (Item.timezone == zone_name) & (Item.start_utc >= begin) & (Item.start_utc < end)
         )
-    one_off = (Item.programme_id == programme_id) & (Item.recurrence == "") & or_(*spans)
+    one_off = (Item.programme_id == programme_id) & (Item.recurrence == "") & or_(false(), *spans)
     rows = (
         session.execute(
             select(
