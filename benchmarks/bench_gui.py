@@ -3,8 +3,9 @@
     .venv/bin/python -m benchmarks.bench_gui [--plan FILE] [--items N] [--people N]
 
 Prints: window opened and first day painted (from process start), then the median and best of
---repeat runs of: switching the timeline day, filtering the people table, and an edit round
-trip (commit + conflict recheck + repaint).
+--repeat runs of: switching to the next timeline day (read ahead while the day before was
+shown), jumping to a day not read ahead, filtering the people table, and an edit round trip
+(commit + conflict recheck + repaint).
 Targets: open < 1.5 s, day switch and filter < 100 ms, edit < 100 ms.
 """
 
@@ -20,7 +21,7 @@ import statistics  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 from collections.abc import Callable  # noqa: E402
-from datetime import timedelta  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -52,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QWidget
 
     from tourplanner.db import PlanFile
+    from tourplanner.services import itinerary
     from tourplanner.ui.app import create_application
     from tourplanner.ui.main_window import MainWindow
 
@@ -87,18 +89,36 @@ def main(argv: list[str] | None = None) -> int:
             f"best {ms(times[0]).strip()}  (target < 100 ms)"
         )
 
-    # Between the first two days (the busiest of the synthetic plan), back and forth.
+    # The busiest days of the synthetic plan (3,300 items): the next day, after a pause in
+    # which the timeline reads the days either side ahead; then jumps to days not read ahead.
+    def settle() -> None:
+        timeline.days.wait()
+        app.processEvents()
+
+    def next_day(n: int) -> None:
+        timeline.day.setCurrentIndex(first + (n + 1) % 2)
+
     first = timeline.day.currentIndex()
-    report(
-        "switch day:",
-        [
-            timed(
-                lambda n=n: timeline.day.setCurrentIndex(first + (n + 1) % 2),
-                timeline.view.viewport(),
-            )
-            for n in range(args.repeat)
-        ],
-    )
+    flips = []
+    for n in range(args.repeat):
+        settle()
+        flips.append(timed(lambda n=n: next_day(n), timeline.view.viewport()))
+    report("switch to the next day (read ahead):", flips)
+
+    def size(n: int) -> int:
+        programme, day = timeline.day.itemData(n).split("|")
+        with plan.reading() as session:
+            return len(itinerary.programme_day(session, int(programme), date.fromisoformat(day)))
+
+    # Busy days (over 2,000 items) away from the two above.
+    busy = [n for n in range(3, timeline.day.count()) if size(n) > 2000][: args.repeat]
+    jumps = []
+    for n in busy:
+        settle()
+        timeline.days.clear()  # as after an edit: nothing read ahead
+        jumps.append(timed(lambda n=n: timeline.day.setCurrentIndex(n), timeline.view.viewport()))
+    report("jump to a day not read ahead:", jumps)
+    settle()
     window.show_page("person")
     app.processEvents()
     texts = ["an", "", "li", "", "wang", ""] * args.repeat

@@ -289,3 +289,30 @@ def test_double_click_on_empty_space_proposes_an_item_there(window, qtbot) -> No
         assert made.room.name == "Room 3"
         assert made.start_utc == datetime(2015, 4, 21, hour - 8, minute, tzinfo=UTC)  # CST
     assert editor.item_id in timeline.blocks
+
+
+def test_the_days_either_side_are_read_ahead_and_dropped_after_an_edit(window, monkeypatch) -> None:
+    from tourplanner.ui import day_cache
+
+    timeline = window.timeline
+    index = timeline.day.currentIndex()
+    timeline.days.wait()  # the neighbours of the day shown were read on threads
+    QTest.qWait(50)  # their results arrive as queued signals
+    after = timeline.day.itemData(index + 1).split("|")
+    key = (int(after[0]), date.fromisoformat(after[1]))
+    assert timeline.days.has(key)
+    reads = []
+    real = day_cache.itinerary.programme_day
+    monkeypatch.setattr(
+        day_cache.itinerary, "programme_day", lambda *a, **k: reads.append(a[1:]) or real(*a, **k)
+    )
+    timeline.day.setCurrentIndex(index + 1)
+    assert reads == []  # drawn from what was read ahead
+    shown = sorted(b.label() for b in timeline.blocks.values())
+    with window.plan.reading() as s:
+        fresh = real(s, *key)
+    assert len(shown) == len({v.id for v in fresh}) and shown
+    # An edit may touch any day: everything read ahead is dropped.
+    some = next(iter(timeline.blocks))
+    window.move_item_to(some, timeline.blocks[some].view.start_utc + timedelta(minutes=5))
+    assert not timeline.days.has((int(after[0]), date.fromisoformat(after[1])))

@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
             batch[0].stop.set()  # a batch export stops and removes its partial file
             batch[1].wait()
         self.checker.wait()
+        self.timeline.days.wait()
         self.person_view.close_document()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
@@ -957,6 +958,8 @@ class MainWindow(QMainWindow):
         remember(plan.path)
         self.reload()
         if old is not plan:
+            self.checker.wait()
+            self.timeline.days.wait()  # reads ahead of the old file end before it closes
             old.close()
 
     def new_plan(self, path: Path | None = None) -> bool:

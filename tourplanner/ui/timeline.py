@@ -52,6 +52,7 @@ from tourplanner.models.enums import ItemStatus
 from tourplanner.services import itinerary, programmes
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, local_day_bounds, to_local, zone
+from tourplanner.ui.day_cache import DayCache
 
 PX_PER_MIN = 1.3
 COLUMN = 190.0
@@ -483,6 +484,7 @@ class TimelineView(QWidget):
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.days = DayCache(plan)
         self.blocks: dict[int, Block] = {}  # the first occurrence of each item on the day
         self._all: list[Block] = []  # every occurrence, in time order
         self._by_column: list[tuple[list[float], list[Block], float]] = []
@@ -524,7 +526,8 @@ class TimelineView(QWidget):
     # -- days ------------------------------------------------------------------------------
 
     def reload_days(self) -> None:
-        """Fill the day selector with every day of every programme."""
+        """Fill the day selector with every day of every programme (the plan changed)."""
+        self.days.clear(self.plan)
         current = self.day.currentData()
         self.day.blockSignals(True)
         self.day.clear()
@@ -558,8 +561,10 @@ class TimelineView(QWidget):
             return
         prog_text, day_text = data.split("|")
         prog_id, day = int(prog_text), date.fromisoformat(day_text)
-        with self.plan.reading() as session:
-            views = itinerary.programme_day(session, prog_id, day)
+        if self.days.plan is not self.plan:  # another plan was opened
+            self.days.clear(self.plan)
+        views = self.days.get((prog_id, day))
+        self._read_neighbours()
         if not views:
             self.scene.addText("Nothing is scheduled on this day.")
             self.scene.setSceneRect(self.scene.itemsBoundingRect())
@@ -653,8 +658,19 @@ class TimelineView(QWidget):
     def on_bottom_edge(block: Block, pos: QPointF) -> bool:
         return block.movable and pos.y() >= block.y + block.height - EDGE
 
+    def _read_neighbours(self) -> None:
+        """Read the days either side of the one shown, on a thread, while it is looked at."""
+        keys = []
+        for n in (self.day.currentIndex() + 1, self.day.currentIndex() - 1):
+            data = self.day.itemData(n) if 0 <= n < self.day.count() else None
+            if data:
+                prog_text, day_text = data.split("|")
+                keys.append((int(prog_text), date.fromisoformat(day_text)))
+        self.days.read_ahead(keys)
+
     def refresh_item(self, item_id: int) -> None:
         """After one item changed: move just its block when it stays within the drawn day."""
+        self.days.clear()  # every day read so far may hold the item
         old = self.blocks.get(item_id)
         try:
             with self.plan.reading() as session:
