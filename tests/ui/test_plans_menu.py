@@ -69,3 +69,21 @@ def test_save_a_copy(window, tmp_path: Path) -> None:
     copy = window.save_copy(tmp_path / "copy.tourplan")
     with PlanFile.open(copy) as again, again.reading() as s:
         assert plans.get_plan(s).organization == "ICMA"
+
+
+def test_empty_tables_say_why_and_what_to_do(window, tmp_path: Path) -> None:
+    assert window.new_plan(tmp_path / "empty.tourplan")
+    window.show_page("venue")
+    page = window.records["venue"]
+    assert page.table.empty_text() == "No venues yet. New venue… adds one."
+    page.table.viewport().grab()  # paints the hint without errors
+    editor = window.new_item()
+    assert "Plan > New programme" in editor.programme.placeholderText()
+    editor.title_en.setText("Welcome dinner")
+    editor.save()
+    assert editor.isVisible() and editor.form.visible_errors() == {"programme_id": "Is required."}
+    editor.reject()
+    assert window.open_plan(tmp_path.parent / tmp_path.name / "demo.tourplan")
+    window.show_page("venue")
+    page.search.setText("zzz")
+    assert page.table.empty_text() == "No venues contain “zzz”."

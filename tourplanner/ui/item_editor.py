@@ -117,6 +117,9 @@ class ItemEditor(QDialog):
                 self.rooms_by_venue[venue.id] = [(r.id, r.name) for r in venue.rooms]
                 self.zones[venue.id] = venue.timezone
             self.programme_zones = {p.id: p.timezone for p in programmes.list_programmes(session)}
+        if not self.programme.count():
+            # Items belong to a programme: say how to make one rather than refuse later.
+            self.programme.setPlaceholderText("No programme yet: Plan > New programme first")
         for kind in ItemKind:
             self.kind.addItem(label(kind), kind.value)
         for status in ItemStatus:

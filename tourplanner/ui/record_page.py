@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,12 +32,27 @@ class RecordTable(QTableView):
     def __init__(self) -> None:
         super().__init__()
         self.menu_actions: list[QAction] = []
+        self.empty_text: Callable[[], str] | None = None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.activated_row.emit()
             return
         super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0 and self.empty_text:
+            # An empty table says why, and what to do, instead of being a blank box.
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                self.viewport().rect().adjusted(24, 24, -24, -24),
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignTop
+                | Qt.TextFlag.TextWordWrap,
+                self.empty_text(),
+            )
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = QMenu(self)
@@ -76,6 +91,7 @@ class RecordPage(QWidget):
             f"The plan's {plural}: click a header to sort, Ctrl/Shift-click to select several, "
             "double-click or Enter to edit"
         )
+        self.table.empty_text = self._empty_text
         self.table.doubleClicked.connect(lambda *_: self._edit_current())
         self.table.activated_row.connect(self._edit_current)
         self.search = QLineEdit()
@@ -120,6 +136,13 @@ class RecordPage(QWidget):
             self._sized = True
         self.select_ids(keep)
         self._show_count()
+
+    def _empty_text(self) -> str:
+        if self.model.rowCount():
+            return f"No {self.plural} contain “{self.search.text()}”."
+        new = next((a for a in self.table.menu_actions if a.text().startswith("New")), None)
+        hint = f" {new.text().replace('&', '').rstrip('…')}… adds one." if new else ""
+        return f"No {self.plural} yet.{hint}"
 
     def _filter(self, text: str) -> None:
         self.proxy.set_text(text)
