@@ -15,8 +15,9 @@ from tourplanner.db import PlanFile
 from tourplanner.demo import write_demo_plan
 from tourplanner.services import items, people, programmes
 from tourplanner.ui.app import create_application
-from tourplanner.ui.main_window import STEP, MainWindow
+from tourplanner.ui.main_window import MainWindow
 from tourplanner.ui.record_model import RecordTableModel
+from tourplanner.ui.window_menus import STEP
 
 
 @pytest.fixture

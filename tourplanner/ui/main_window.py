@@ -7,21 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
-    QFileDialog,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -30,71 +24,47 @@ from PySide6.QtWidgets import (
 from tourplanner import __version__
 from tourplanner.db import PlanFile
 from tourplanner.errors import TourPlannerError
-from tourplanner.models.enums import ItemKind, ItemStatus, ParticipationRole, label
+from tourplanner.models.enums import ItemKind, ItemStatus, label
 from tourplanner.services import (
     items,
     itinerary,
     listings,
-    organizations,
     plans,
     programmes,
     venues,
 )
-from tourplanner.services.participations import Booking
-from tourplanner.timezones import abbreviation, to_local
 from tourplanner.ui.agenda import AgendaView
-from tourplanner.ui.batch_export import BatchExportWorker, start_worker
-from tourplanner.ui.bookings_dialog import BookingsDialog
-from tourplanner.ui.chooser import Chooser
+from tourplanner.ui.booking_actions import BookingActions
 from tourplanner.ui.conflict_checker import ConflictChecker
 from tourplanner.ui.conflicts_panel import ConflictsPanel
 from tourplanner.ui.entities import ENTITIES, PLAN, Entity
+from tourplanner.ui.export_actions import ExportActions
 from tourplanner.ui.icons import icon
 from tourplanner.ui.item_editor import ItemEditor, ItemValues, item_values
+from tourplanner.ui.pages import ITEM_PAGES, PAGES
 from tourplanner.ui.person_view import PersonView
-from tourplanner.ui.recent import recent_plans, remember
+from tourplanner.ui.plan_file_actions import PlanFileActions
 from tourplanner.ui.record_editor import RecordEditor
 from tourplanner.ui.record_page import RecordPage
 from tourplanner.ui.timeline import TimelineView
 from tourplanner.ui.undo_commands import (
     AddItemCommand,
     AddRecordCommand,
-    BookCommand,
     DeleteCommand,
     EditItemCommand,
     EditRecordCommand,
-    JoinGroupCommand,
     MoveItemCommand,
     ResizeItemCommand,
     SetStatusCommand,
     TriedCommand,
-    UnbookCommand,
 )
+from tourplanner.ui.window_menus import WindowMenus
+from tourplanner.ui.wording import counted
 
-STEP = timedelta(minutes=15)
-# Pages in navigator order: (key, navigator text, icon role). Record pages use ENTITIES' keys.
-PAGES = (
-    ("timeline", "Timeline", "timeline"),
-    ("agenda", "Agenda", "agenda"),
-    ("item", "Items", "items"),
-    ("person", "People", "people"),
-    ("travel", "Travel", "travel"),
-    ("group", "Groups", "groups"),
-    ("organization", "Organizations", "organizations"),
-    ("venue", "Venues", "venues"),
-    ("room", "Rooms", "rooms"),
-    ("programme", "Programmes", "programmes"),
-)
-ITEM_PAGES = ("timeline", "agenda", "item")
 PAGE_KEY = Qt.ItemDataRole.UserRole
 
 
-def counted(n: int, one: str, many: str) -> str:
-    """'1 person', '3 people'."""
-    return f"{n} {one if n == 1 else many}"
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QMainWindow):
     """One open plan. Every change is one transaction, saved at once and undoable."""
 
     def __init__(self, plan: PlanFile) -> None:
@@ -238,279 +208,6 @@ class MainWindow(QMainWindow):
             if days:
                 self.timeline.select_day(key, days[0])
             self.show_page("timeline")
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence.StandardKey | str | None = None,
-        *,
-        tip: str = "",
-        role: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        if role:
-            action.setIcon(icon(role))
-        plain = text.replace("&", "").rstrip("…")
-        action.setToolTip(tip or plain)
-        action.setStatusTip(tip or plain)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)  # shortcuts work even when the menu bar is hidden
-        return action
-
-    def _build_actions(self) -> None:
-        a, key = self._action, QKeySequence.StandardKey
-        self.acts = {
-            "new-plan": a("&New plan…", self.new_plan, key.New, role="new-plan"),
-            "open": a("&Open…", self.open_dialog, key.Open, role="open"),
-            "save-copy": a("Save a &Copy As…", self.save_copy, key.SaveAs, role="save-copy"),
-            "import-people": a("Import &people…", self.import_people, role="import"),
-            "import-events": a("Import &calendar or schedule…", self.import_events),
-            "export": a(
-                "&Export itinerary (PDF)…",
-                self.export_selected_itinerary,
-                "Ctrl+Shift+E",
-                tip="Write the selected person's itinerary as a PDF",
-                role="export",
-            ),
-            "export-booklet": a(
-                "Programme &booklet (PDF)…",
-                lambda: self.export_programme("booklet"),
-                tip="A programme's booklet: each day's items, rooms and speakers",
-                role="export",
-            ),
-            "export-tour": a(
-                "&Tour sheet (PDF)…",
-                lambda: self.export_programme("tour"),
-                tip="A study tour's roster, hotels and day-by-day stops",
-                role="tour",
-            ),
-            "export-person-ics": a(
-                "Selected person's &calendar (.ics)…",
-                self.export_person_calendar,
-                tip="The selected person's items and travel, for their phone's calendar",
-            ),
-            "export-programme-ics": a(
-                "Programme &calendar (.ics)…",
-                lambda: self.export_programme("ics"),
-                tip="A programme's items as calendar events",
-            ),
-            "export-schedule": a(
-                "Programme &schedule (pretalx/frab XML or JSON)…",
-                lambda: self.export_programme("schedule"),
-                tip="A conference schedule in the format of event apps and video teams",
-            ),
-            "export-people": a(
-                "&People list (CSV or Excel)…",
-                self.export_people_list,
-                tip="Everyone in the plan as a spreadsheet (no passport or medical notes)",
-                role="people",
-            ),
-            "export-all": a(
-                "Export &all itineraries (PDF)…",
-                self.export_all_itineraries,
-                tip="Write every person's itinerary into one PDF, in the background",
-                role="export-all",
-            ),
-            "print": a(
-                "&Print itinerary…",
-                self.print_itinerary,
-                key.Print,
-                tip="Print the selected person's itinerary",
-                role="print",
-            ),
-            "close": a("&Close", self.close, key.Close),
-            "quit": a("&Quit", QApplication.quit, key.Quit),
-            "new-item": a("New &item…", self.new_item, "Ctrl+I", role="new-item"),
-            "edit": a(
-                "&Edit…",
-                self.edit_selected,
-                "Ctrl+E",
-                tip="Edit the selected item or record",
-                role="edit",
-            ),
-            "delete": a(
-                "&Delete",
-                self.delete_selected,
-                key.Delete,
-                tip="Delete the selected items or records (Undo brings them back)",
-                role="delete",
-            ),
-            "find": a("&Find…", self.find, key.Find, tip="Search the table shown", role="find"),
-            "later": a(
-                "Move item 15 min &later",
-                lambda: self.move_selected(STEP),
-                "Ctrl+Down",
-                role="later",
-            ),
-            "earlier": a(
-                "Move item 15 min e&arlier",
-                lambda: self.move_selected(-STEP),
-                "Ctrl+Up",
-                role="earlier",
-            ),
-            "book-item": a(
-                "Book selected people into an &item…",
-                self.book_people_into_item,
-                tip="Add the selected people to one item",
-                role="book",
-            ),
-            "book-programme": a(
-                "Book selected people onto a &tour or programme…",
-                self.book_people_into_programme,
-                tip="Add the selected people to a whole tour or programme",
-                role="tour",
-            ),
-            "bookings": a(
-                "Who is &booked…",
-                self.show_bookings,
-                "Ctrl+B",
-                tip="The people booked into the selected item or onto the selected programme",
-                role="people",
-            ),
-            "join-group": a(
-                "Add selected people to a &group…",
-                self.add_people_to_group,
-                tip="Put the selected people into a group (delegation)",
-                role="group",
-            ),
-            "plan-details": a(
-                "Plan &details…",
-                self.edit_plan_details,
-                tip="The plan's title, organization, home time zone and emergency contacts",
-                role="edit",
-            ),
-            "check": a(
-                "&Check the whole plan",
-                self.check_plan,
-                "F5",
-                tip="Run every scheduling check again",
-                role="check",
-            ),
-            "about": a("&About TourPlanner", self._about, role="about"),
-        }
-        self.acts["undo"] = self.undo_stack.createUndoAction(self, "&Undo")
-        self.acts["undo"].setShortcut(key.Undo)
-        self.acts["undo"].setIcon(icon("undo"))
-        self.acts["redo"] = self.undo_stack.createRedoAction(self, "&Redo")
-        self.acts["redo"].setShortcut(key.Redo)
-        self.acts["redo"].setIcon(icon("redo"))
-        for status in ItemStatus:
-            self.acts[f"status-{status.value}"] = a(
-                f"Mark as {label(status).lower()}",
-                lambda s=status.value: self.set_status(s),
-                tip=f"Mark the selected items as {label(status).lower()}",
-            )
-        for key_, entity in ENTITIES.items():
-            self.acts[f"new-{key_}"] = a(
-                f"New {entity.title.lower()}…",
-                lambda e=entity: self.new_record(e),
-                role="new",
-            )
-
-    def _build_menus(self) -> None:
-        bar, acts = self.menuBar(), self.acts
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([acts["new-plan"], acts["open"]])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addAction(acts["save-copy"])
-        file_menu.addSeparator()
-        file_menu.addActions([acts["import-people"], acts["import-events"]])
-        file_menu.addSeparator()
-        file_menu.addActions([acts["export"], acts["export-all"]])
-        more = file_menu.addMenu("E&xport other")
-        more.addActions(
-            [
-                acts["export-booklet"],
-                acts["export-tour"],
-                acts["export-person-ics"],
-                acts["export-programme-ics"],
-                acts["export-schedule"],
-                acts["export-people"],
-            ]
-        )
-        file_menu.addAction(acts["print"])
-        file_menu.addSeparator()
-        file_menu.addActions([acts["close"], acts["quit"]])
-        edit = bar.addMenu("&Edit")
-        edit.addActions([acts["undo"], acts["redo"]])
-        edit.addSeparator()
-        edit.addActions([acts["edit"], acts["delete"], acts["find"]])
-        edit.addSeparator()
-        edit.addActions([acts["earlier"], acts["later"]])
-        status = edit.addMenu("Item &status")
-        status.addActions([acts[f"status-{s.value}"] for s in ItemStatus])
-        view = bar.addMenu("&View")
-        view.addAction(self.navigator_dock.toggleViewAction())
-        view.addAction(self.conflicts_dock.toggleViewAction())
-        view.addSeparator()
-        for n, (key, text, role) in enumerate(PAGES, start=1):
-            shortcut = f"Ctrl+{n}" if n <= 9 else None  # Ctrl+1 … Ctrl+9
-            view.addAction(self._action(text, lambda k=key: self.show_page(k), shortcut, role=role))
-        plan_menu = bar.addMenu("&Plan")
-        plan_menu.addAction(acts["new-item"])
-        plan_menu.addActions([acts[f"new-{k}"] for k in ENTITIES])
-        plan_menu.addSeparator()
-        plan_menu.addActions(
-            [acts["bookings"], acts["book-item"], acts["book-programme"], acts["join-group"]]
-        )
-        plan_menu.addSeparator()
-        plan_menu.addActions([acts["plan-details"], acts["check"]])
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(acts["about"])
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Toolbar", self)
-        bar.setObjectName("toolbar")
-        bar.setIconSize(QSize(20, 20))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        acts = self.acts
-        for group in (
-            ("new-item", "edit", "delete"),
-            ("undo", "redo"),
-            ("find",),
-            ("export", "print"),
-            ("check",),
-        ):
-            bar.addActions([acts[k] for k in group])
-            bar.addSeparator()
-        self.addToolBar(bar)
-        self.toolbar = bar
-        for button in bar.findChildren(QWidget):
-            action = getattr(button, "defaultAction", lambda: None)()
-            if action is not None:
-                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-
-    def _build_page_actions(self) -> None:
-        acts = self.acts
-        for key in ENTITIES:
-            page = self.records[key]
-            page.add_action(acts[f"new-{key}"])
-            page.add_action(acts["edit"], button=False)
-            page.add_action(acts["delete"], button=False)
-        for key, short in (
-            ("book-item", "Book into item…"),
-            ("book-programme", "Book onto tour…"),
-            ("join-group", "Add to group…"),
-        ):
-            acts[key].setIconText(short)  # the button's text; menus show the full one
-            self.people.add_action(acts[key])
-        self.people.add_action(acts["export"], button=False)
-        self.people.add_action(acts["print"], button=False)
-        self.items_page.add_action(acts["new-item"])
-        status = QMenu("Set status", self)
-        status.addActions([acts[f"status-{s.value}"] for s in ItemStatus])
-        status_action = status.menuAction()
-        status_action.setIcon(icon("status"))
-        status_action.setToolTip("Confirm, mark tentative or cancel the selected items")
-        self.items_page.add_action(status_action)
-        self.items_page.add_action(acts["bookings"], button=False)
-        self.records["programme"].add_action(acts["bookings"], button=False)
-        self.items_page.add_action(acts["edit"], button=False)
-        self.items_page.add_action(acts["delete"], button=False)
 
     # -- pages ---------------------------------------------------------------------------------
 
@@ -794,119 +491,6 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(command)
         return True
 
-    # -- bulk actions on people ----------------------------------------------------------------
-
-    def _people_for(self, what: str) -> list[int] | None:
-        ids = self.selected_person_ids()
-        if not ids:
-            QMessageBox.information(self, what, "Select one or more people in People first.")
-            return None
-        return ids
-
-    def _choose(
-        self,
-        title: str,
-        prompt: str,
-        options: list[tuple[str, int]],
-        roles: list[tuple[str, str]] | None = None,
-    ) -> tuple[int, str | None] | None:
-        chooser = Chooser(self, title, prompt, options, roles=roles)
-        self._chooser = chooser  # tests answer it
-        if not chooser.exec() or chooser.chosen() is None:
-            return None
-        return chooser.chosen(), chooser.chosen_role()
-
-    def book_people_into_item(
-        self, item_id: int | None = None, role: str = ParticipationRole.ATTENDING
-    ) -> None:
-        """Book the selected people into one item (as attendees, speakers, chairs…)."""
-        ids = self._people_for("Book into an item")
-        if ids is None:
-            return
-        if item_id is None:
-            with self.plan.reading() as session:
-                options = [
-                    (
-                        f"{to_local(i.start_utc, i.timezone):%a %d %b %H:%M} "
-                        f"{abbreviation(i.start_utc, i.timezone)} — {i.title_en}",
-                        i.id,
-                    )
-                    for i in items.list_items(session)
-                ]
-            picked = self._choose(
-                "Book into an item",
-                f"Book {counted(len(ids), 'person', 'people')} into:",
-                options,
-                [(label(r), r.value) for r in ParticipationRole],
-            )
-            if picked is None:
-                return
-            item_id, role = picked
-        self._book([Booking(p, item_id=item_id, role=role) for p in ids])
-
-    def book_people_into_programme(
-        self, programme_id: int | None = None, role: str = ParticipationRole.ATTENDING
-    ) -> None:
-        """Book the selected people onto a whole tour or programme (its bus, its seats)."""
-        ids = self._people_for("Book onto a tour or programme")
-        if ids is None:
-            return
-        if programme_id is None:
-            with self.plan.reading() as session:
-                options = [(p.title_en, p.id) for p in programmes.list_programmes(session)]
-            picked = self._choose(
-                "Book onto a tour or programme",
-                f"Book {counted(len(ids), 'person', 'people')} onto:",
-                options,
-                [(label(r), r.value) for r in ParticipationRole],
-            )
-            if picked is None:
-                return
-            programme_id, role = picked
-        self._book([Booking(p, programme_id=programme_id, role=role) for p in ids])
-
-    def _book(self, bookings: list[Booking]) -> None:
-        text = f"Book {counted(len(bookings), 'person', 'people')}"
-        role = bookings[0].role
-        if role != ParticipationRole.ATTENDING:
-            text += f" ({label(role).lower()})"
-        self._push(BookCommand(self.plan, bookings, text, self.records_changed))
-
-    def show_bookings(self) -> BookingsDialog | None:
-        """Who is booked into the selected item (or onto the selected programme)."""
-        if self.current_page() == "programme":
-            programme_id = self.records["programme"].current_id()
-            target = {"programme_id": programme_id} if programme_id is not None else None
-        else:
-            item_id = self.selected_item_id()
-            target = {"item_id": item_id} if item_id is not None else None
-        if target is None:
-            self.statusBar().showMessage("Select an item or a programme first")
-            return None
-        dialog = BookingsDialog(self.plan, self, self.unbook, **target)
-        dialog.open()
-        return dialog
-
-    def unbook(self, bookings: list[Booking]) -> bool:
-        text = f"Take {counted(len(bookings), 'person', 'people')} off"
-        return self._push(UnbookCommand(self.plan, bookings, text, self.records_changed))
-
-    def add_people_to_group(self, group_id: int | None = None) -> None:
-        ids = self._people_for("Add to a group")
-        if ids is None:
-            return
-        if group_id is None:
-            with self.plan.reading() as session:
-                options = [(g.name, g.id) for g in organizations.list_groups(session)]
-            picked = self._choose(
-                "Add to a group", f"Add {counted(len(ids), 'person', 'people')} to:", options
-            )
-            if picked is None:
-                return
-            group_id = picked[0]
-        text = f"Add {counted(len(ids), 'person', 'people')} to a group"
-        self._push(JoinGroupCommand(self.plan, group_id, ids, text, self.records_changed))
-
     # -- find, check ---------------------------------------------------------------------------
 
     def find(self) -> None:
@@ -929,266 +513,6 @@ class MainWindow(QMainWindow):
             f"Checked: {counted(errors, 'error', 'errors')}, "
             f"{counted(warnings, 'warning', 'warnings')}"
         )
-
-    # -- plans ---------------------------------------------------------------------------------
-
-    def open_plan(self, path: Path) -> bool:
-        """Switch to another plan file; on failure say why and keep the current one."""
-        try:
-            plan = PlanFile.open(path)
-        except TourPlannerError as exc:
-            QMessageBox.warning(self, "Open plan", f"The plan could not be opened.\n\n{exc}")
-            return False
-        self._switch_to(plan)
-        if plan.backup_path is not None:
-            self.statusBar().showMessage(
-                f"Upgraded; the old version is kept in {plan.backup_path.name}"
-            )
-        return True
-
-    def _switch_to(self, plan: PlanFile) -> None:
-        old = self.plan
-        self.plan = self.timeline.plan = self.agenda.plan = self.person_view.plan = plan
-        self.person_view.set_person(None)
-        self.person_view.invalidate()
-        for page in self.records.values():
-            page.model.plan = plan
-        self.undo_stack.clear()  # the steps belong to the other file
-        self.agenda.forget_open_programmes()
-        remember(plan.path)
-        self.reload()
-        if old is not plan:
-            self.checker.wait()
-            self.timeline.days.wait()  # reads ahead of the old file end before it closes
-            old.close()
-
-    def new_plan(self, path: Path | None = None) -> bool:
-        """Create an empty plan file (same home zone as the current plan) and open it."""
-        if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "New plan", "plan.tourplan", "Plans (*.tourplan)"
-            )
-            if not name:
-                return False
-            path = Path(name)
-        with self.plan.reading() as session:
-            zone = plans.get_plan(session).home_timezone
-        try:
-            plan = PlanFile.create(path)
-            with plan.transaction() as session:
-                plans.create_plan(session, title=path.stem, home_timezone=zone)
-        except TourPlannerError as exc:
-            QMessageBox.warning(self, "New plan", f"The plan was not created.\n\n{exc}")
-            return False
-        self._switch_to(plan)
-        return True
-
-    def open_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Open plan", "", "Plans (*.tourplan);;All files (*)"
-        )
-        if name:
-            self.open_plan(Path(name))
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        present, gone = recent_plans()
-        for path in present:
-            action = self.recent_menu.addAction(path.name)
-            action.setToolTip(str(path))
-            action.triggered.connect(lambda _=False, p=path: self.open_plan(p))
-        if not present:
-            self.recent_menu.addAction("(none)").setEnabled(False)
-        if gone:
-            self.statusBar().showMessage(
-                "No longer found, removed from the list: " + ", ".join(p.name for p in gone)
-            )
-
-    def save_copy(self, target: Path | None = None) -> Path | None:
-        """Write a consistent copy of the plan to another file (the open plan stays open)."""
-        if target is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "Save a copy", "copy.tourplan", "Plans (*.tourplan)"
-            )
-            if not name:
-                return None
-            target = Path(name)
-        try:
-            self.plan.save_copy(target)
-        except (TourPlannerError, OSError) as exc:
-            QMessageBox.warning(self, "Save a copy", f"The copy was not written.\n\n{exc}")
-            return None
-        self.statusBar().showMessage(f"Saved a copy as {target}")
-        return target
-
-    def import_people(self) -> None:
-        from tourplanner.ui.import_dialog import ImportPeopleDialog
-
-        dialog = ImportPeopleDialog(self.plan, self)
-        dialog.imported.connect(lambda *_: self.reload())
-        dialog.exec()
-
-    def import_events(self) -> None:
-        from tourplanner.ui.import_dialog import ImportEventsDialog
-
-        dialog = ImportEventsDialog(self.plan, self)
-        dialog.imported.connect(lambda *_: self.reload())
-        dialog.exec()
-
-    # -- itineraries ---------------------------------------------------------------------------
-
-    def _person_or_say(self, what: str) -> int | None:
-        person_id = self.selected_person_id()
-        if person_id is None:
-            QMessageBox.information(self, what, "Select a person in People first.")
-        return person_id
-
-    def export_selected_itinerary(self, path: Path | None = None) -> Path | None:
-        person_id = self._person_or_say("Export itinerary")
-        if person_id is None:
-            return None
-        if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "Export itinerary", "itinerary.pdf", "PDF (*.pdf)"
-            )
-            if not name:
-                return None
-            path = Path(name)
-        from tourplanner.export.pdf import export_itinerary  # reportlab: loaded when needed
-
-        try:
-            export_itinerary(self.plan, person_id, path)
-        except (TourPlannerError, OSError) as exc:
-            QMessageBox.warning(
-                self, "Export itinerary", f"The itinerary was not written.\n\n{exc}"
-            )
-            return None
-        self.statusBar().showMessage(f"Wrote {path}")
-        return path
-
-    def _write(self, what: str, path: Path, write: Callable[[Path], object]) -> Path | None:
-        """Run one export; a problem is said in words and leaves no file behind."""
-        try:
-            write(path)
-        except (TourPlannerError, OSError) as exc:
-            QMessageBox.warning(self, what, f"Nothing was written.\n\n{exc}")
-            return None
-        self.statusBar().showMessage(f"Wrote {path}")
-        return path
-
-    def _save_name(self, what: str, suggested: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, what, suggested, filters)
-        return Path(name) if name else None
-
-    def export_programme(
-        self, kind: str, programme_id: int | None = None, path: Path | None = None
-    ) -> Path | None:
-        """A programme as a booklet, a tour sheet, a calendar or a pretalx/frab schedule."""
-        what, suffixes = {
-            "booklet": ("Programme booklet", "PDF (*.pdf)"),
-            "tour": ("Tour sheet", "PDF (*.pdf)"),
-            "ics": ("Programme calendar", "Calendar (*.ics)"),
-            "schedule": ("Programme schedule", "Schedule (*.xml *.json)"),
-        }[kind]
-        if programme_id is None:
-            with self.plan.reading() as session:
-                options = [(p.title_en, p.id) for p in programmes.list_programmes(session)]
-            picked = self._choose(what, "Which programme?", options)
-            if picked is None:
-                return None
-            programme_id = picked[0]
-        suffix = {"booklet": ".pdf", "tour": ".pdf", "ics": ".ics", "schedule": ".xml"}[kind]
-        path = path or self._save_name(what, f"{kind}{suffix}", suffixes)
-        if path is None:
-            return None
-
-        def write(out: Path) -> None:
-            if kind in ("booklet", "tour"):
-                from tourplanner.export import pdf
-
-                make = pdf.export_programme_booklet if kind == "booklet" else pdf.export_tour
-                make(self.plan, programme_id, out)
-                return
-            with self.plan.reading() as session:
-                if kind == "ics":
-                    from tourplanner.interchange.ics_export import export_ics
-
-                    export_ics(session, out, programme_id=programme_id)
-                else:
-                    from tourplanner.interchange.schedule_export import export_schedule
-
-                    export_schedule(session, out, programme_id=programme_id)
-
-        return self._write(what, path, write)
-
-    def export_person_calendar(self, path: Path | None = None) -> Path | None:
-        person_id = self._person_or_say("Export calendar")
-        if person_id is None:
-            return None
-        path = path or self._save_name("Export calendar", "itinerary.ics", "Calendar (*.ics)")
-        if path is None:
-            return None
-
-        def write(out: Path) -> None:
-            from tourplanner.interchange.ics_export import export_ics
-
-            with self.plan.reading() as session:
-                export_ics(session, out, person_id=person_id)
-
-        return self._write("Export calendar", path, write)
-
-    def export_people_list(self, path: Path | None = None) -> Path | None:
-        path = path or self._save_name(
-            "Export people", "people.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
-        )
-        if path is None:
-            return None
-
-        def write(out: Path) -> None:
-            from tourplanner.interchange.people_export import export_people
-
-            with self.plan.reading() as session:
-                export_people(session, out)
-
-        return self._write("Export people", path, write)
-
-    def print_itinerary(self) -> bool:
-        """Print the selected person's itinerary as it shows in the preview (a print dialog)."""
-        person_id = self._person_or_say("Print itinerary")
-        if person_id is None:
-            return False
-        self.person_view.set_person(person_id)
-        return self.person_view.print_itinerary()
-
-    def export_all_itineraries(
-        self, out: Path | None = None, *, workers: int | None = None
-    ) -> BatchExportWorker | None:
-        if out is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "Export all itineraries", "itineraries.pdf", "PDF (*.pdf)"
-            )
-            if not name:
-                return None
-            out = Path(name)
-        dialog = QProgressDialog("Exporting itineraries…", "Cancel", 0, 100, self)
-        dialog.setWindowTitle("Export all itineraries")
-        dialog.setMinimumDuration(0)
-        worker = BatchExportWorker(self.plan, out, workers=workers)
-        worker.progressed.connect(
-            lambda done, total: (dialog.setMaximum(max(total, 1)), dialog.setValue(done))
-        )
-        dialog.canceled.connect(worker.stop.set)
-        worker.finished.connect(
-            lambda paths: (dialog.reset(), self.statusBar().showMessage(f"Wrote {out}"))
-        )
-        worker.cancelled.connect(
-            lambda: (dialog.reset(), self.statusBar().showMessage("Export cancelled"))
-        )
-        worker.failed.connect(
-            lambda text: (dialog.reset(), QMessageBox.warning(self, "Export", text))
-        )
-        self._batch = (worker, start_worker(worker), dialog)
-        return worker
 
     def _about(self) -> None:
         QMessageBox.about(

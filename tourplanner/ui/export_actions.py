@@ -1,0 +1,178 @@
+"""The exports: itineraries (one, all on a thread, printed), booklets, tour sheets, calendars,
+schedules and the people list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+)
+
+from tourplanner.errors import TourPlannerError
+from tourplanner.services import (
+    programmes,
+)
+from tourplanner.ui.batch_export import BatchExportWorker, start_worker
+
+
+class ExportActions:
+    """The main window's export commands (a mixin: it uses the window's plan and selection)."""
+
+    # -- itineraries ---------------------------------------------------------------------------
+
+    def _person_or_say(self, what: str) -> int | None:
+        person_id = self.selected_person_id()
+        if person_id is None:
+            QMessageBox.information(self, what, "Select a person in People first.")
+        return person_id
+
+    def export_selected_itinerary(self, path: Path | None = None) -> Path | None:
+        person_id = self._person_or_say("Export itinerary")
+        if person_id is None:
+            return None
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export itinerary", "itinerary.pdf", "PDF (*.pdf)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        from tourplanner.export.pdf import export_itinerary  # reportlab: loaded when needed
+
+        try:
+            export_itinerary(self.plan, person_id, path)
+        except (TourPlannerError, OSError) as exc:
+            QMessageBox.warning(
+                self, "Export itinerary", f"The itinerary was not written.\n\n{exc}"
+            )
+            return None
+        self.statusBar().showMessage(f"Wrote {path}")
+        return path
+
+    def _write(self, what: str, path: Path, write: Callable[[Path], object]) -> Path | None:
+        """Run one export; a problem is said in words and leaves no file behind."""
+        try:
+            write(path)
+        except (TourPlannerError, OSError) as exc:
+            QMessageBox.warning(self, what, f"Nothing was written.\n\n{exc}")
+            return None
+        self.statusBar().showMessage(f"Wrote {path}")
+        return path
+
+    def _save_name(self, what: str, suggested: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, what, suggested, filters)
+        return Path(name) if name else None
+
+    def export_programme(
+        self, kind: str, programme_id: int | None = None, path: Path | None = None
+    ) -> Path | None:
+        """A programme as a booklet, a tour sheet, a calendar or a pretalx/frab schedule."""
+        what, suffixes = {
+            "booklet": ("Programme booklet", "PDF (*.pdf)"),
+            "tour": ("Tour sheet", "PDF (*.pdf)"),
+            "ics": ("Programme calendar", "Calendar (*.ics)"),
+            "schedule": ("Programme schedule", "Schedule (*.xml *.json)"),
+        }[kind]
+        if programme_id is None:
+            with self.plan.reading() as session:
+                options = [(p.title_en, p.id) for p in programmes.list_programmes(session)]
+            picked = self._choose(what, "Which programme?", options)
+            if picked is None:
+                return None
+            programme_id = picked[0]
+        suffix = {"booklet": ".pdf", "tour": ".pdf", "ics": ".ics", "schedule": ".xml"}[kind]
+        path = path or self._save_name(what, f"{kind}{suffix}", suffixes)
+        if path is None:
+            return None
+
+        def write(out: Path) -> None:
+            if kind in ("booklet", "tour"):
+                from tourplanner.export import pdf
+
+                make = pdf.export_programme_booklet if kind == "booklet" else pdf.export_tour
+                make(self.plan, programme_id, out)
+                return
+            with self.plan.reading() as session:
+                if kind == "ics":
+                    from tourplanner.interchange.ics_export import export_ics
+
+                    export_ics(session, out, programme_id=programme_id)
+                else:
+                    from tourplanner.interchange.schedule_export import export_schedule
+
+                    export_schedule(session, out, programme_id=programme_id)
+
+        return self._write(what, path, write)
+
+    def export_person_calendar(self, path: Path | None = None) -> Path | None:
+        person_id = self._person_or_say("Export calendar")
+        if person_id is None:
+            return None
+        path = path or self._save_name("Export calendar", "itinerary.ics", "Calendar (*.ics)")
+        if path is None:
+            return None
+
+        def write(out: Path) -> None:
+            from tourplanner.interchange.ics_export import export_ics
+
+            with self.plan.reading() as session:
+                export_ics(session, out, person_id=person_id)
+
+        return self._write("Export calendar", path, write)
+
+    def export_people_list(self, path: Path | None = None) -> Path | None:
+        path = path or self._save_name(
+            "Export people", "people.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+        )
+        if path is None:
+            return None
+
+        def write(out: Path) -> None:
+            from tourplanner.interchange.people_export import export_people
+
+            with self.plan.reading() as session:
+                export_people(session, out)
+
+        return self._write("Export people", path, write)
+
+    def print_itinerary(self) -> bool:
+        """Print the selected person's itinerary as it shows in the preview (a print dialog)."""
+        person_id = self._person_or_say("Print itinerary")
+        if person_id is None:
+            return False
+        self.person_view.set_person(person_id)
+        return self.person_view.print_itinerary()
+
+    def export_all_itineraries(
+        self, out: Path | None = None, *, workers: int | None = None
+    ) -> BatchExportWorker | None:
+        if out is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export all itineraries", "itineraries.pdf", "PDF (*.pdf)"
+            )
+            if not name:
+                return None
+            out = Path(name)
+        dialog = QProgressDialog("Exporting itineraries…", "Cancel", 0, 100, self)
+        dialog.setWindowTitle("Export all itineraries")
+        dialog.setMinimumDuration(0)
+        worker = BatchExportWorker(self.plan, out, workers=workers)
+        worker.progressed.connect(
+            lambda done, total: (dialog.setMaximum(max(total, 1)), dialog.setValue(done))
+        )
+        dialog.canceled.connect(worker.stop.set)
+        worker.finished.connect(
+            lambda paths: (dialog.reset(), self.statusBar().showMessage(f"Wrote {out}"))
+        )
+        worker.cancelled.connect(
+            lambda: (dialog.reset(), self.statusBar().showMessage("Export cancelled"))
+        )
+        worker.failed.connect(
+            lambda text: (dialog.reset(), QMessageBox.warning(self, "Export", text))
+        )
+        self._batch = (worker, start_worker(worker), dialog)
+        return worker

@@ -1,0 +1,20 @@
+"""The main window's pages, in navigator order: (key, navigator text, icon role).
+
+Record pages use the keys of `entities.ENTITIES`; the timeline, agenda and items table show items.
+"""
+
+from __future__ import annotations
+
+PAGES = (
+    ("timeline", "Timeline", "timeline"),
+    ("agenda", "Agenda", "agenda"),
+    ("item", "Items", "items"),
+    ("person", "People", "people"),
+    ("travel", "Travel", "travel"),
+    ("group", "Groups", "groups"),
+    ("organization", "Organizations", "organizations"),
+    ("venue", "Venues", "venues"),
+    ("room", "Rooms", "rooms"),
+    ("programme", "Programmes", "programmes"),
+)
+ITEM_PAGES = ("timeline", "agenda", "item")
