@@ -261,26 +261,40 @@ def test_navigator_shows_pages_and_programmes(window) -> None:
     )
 
 
-def test_every_interactive_widget_has_an_accessible_name_and_a_tooltip(window) -> None:
+def unnamed(top) -> list[str]:  # noqa: ANN001 - any window or dialog
+    """Interactive widgets of a window without an accessible name or a tooltip."""
     from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QWidget
 
-    for key, *_ in [("person",), ("venue",), ("item",)]:
-        window.show_page(key)
     missing = []
-    for widget in window.findChildren(QWidget):
+    for widget in top.findChildren(QWidget):
         if not isinstance(widget, QAbstractButton | QAbstractItemView | QComboBox | QLineEdit):
             continue
         if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or widget.objectName().startswith("qt_"):
             continue
-        if widget.window() is not window or isinstance(
-            widget.parent(), QComboBox | QAbstractItemView
-        ):
+        if widget.window() is not top or isinstance(widget.parent(), QComboBox | QAbstractItemView):
             continue  # a combo box's own line edit or a view's internal widget
         if not widget.accessibleName() or not (
             widget.toolTip() or getattr(widget, "defaultAction", lambda: None)()
         ):
-            missing.append(f"{type(widget).__name__} {widget.accessibleName()!r}")
-    assert missing == []
+            missing.append(
+                f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
+            )
+    return missing
+
+
+def test_every_interactive_widget_has_an_accessible_name_and_a_tooltip(window) -> None:
+    for key in ("person", "venue", "item", "travel"):
+        window.show_page(key)
+    assert unnamed(window) == []
+    dialogs = [window.new_item(), *(window.new_record(e) for e in ENTITIES.values())]
+    window.select_items([next(iter(window.timeline.blocks))])
+    dialogs.append(window.show_bookings())
+    from tourplanner.ui.import_dialog import ImportEventsDialog, ImportPeopleDialog
+
+    dialogs += [ImportPeopleDialog(window.plan, window), ImportEventsDialog(window.plan, window)]
+    for dialog in dialogs:
+        assert unnamed(dialog) == [], dialog.windowTitle()
+        dialog.reject()
 
 
 def test_a_new_room_needs_its_venue_and_then_is_offered_in_the_item_editor(qtbot, window) -> None:

@@ -26,6 +26,7 @@ from tourplanner.models.enums import label
 from tourplanner.services import items, participations, programmes
 from tourplanner.services.itinerary import NEEDS_OWN_BOOKING
 from tourplanner.services.participations import Booking
+from tourplanner.ui.form_rows import name_buttons
 
 COLUMNS = ("Name", "Local name", "Role", "Status")
 
@@ -71,7 +72,7 @@ class BookingsDialog(QDialog):
         self.remove.setAccessibleName("Remove the selected people")
         self.remove.setToolTip("Take the selected people off (Edit > Undo puts them back)")
         self.remove.clicked.connect(self.remove_selected)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = name_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         close.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.remove)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tourplanner.ui.form_rows import name_buttons
+
 
 class Chooser(QDialog):
     """A search box over a list; OK (or Enter, or a double-click) picks the current entry."""
@@ -54,8 +56,10 @@ class Chooser(QDialog):
         self.list.setAccessibleName(title)
         self.list.setToolTip(prompt)
         self.list.doubleClicked.connect(lambda *_: self.accept())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = name_buttons(
+            QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+            )
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -7,7 +7,7 @@ what to fix where it is, never a traceback or a silent refusal.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b42318;"
 
@@ -71,3 +71,21 @@ class FormRows(QFormLayout):
         if not self.general.isHidden():
             shown[""] = self.general.text()
         return shown
+
+
+# What each standard dialog button does, said on hover and to screen readers.
+BUTTON_TIPS = {
+    QDialogButtonBox.StandardButton.Save: "Save, or say what to fix (Enter)",
+    QDialogButtonBox.StandardButton.Cancel: "Close without changing anything (Esc)",
+    QDialogButtonBox.StandardButton.Ok: "Use the highlighted entry (Enter)",
+    QDialogButtonBox.StandardButton.Close: "Close this window (Esc)",
+}
+
+
+def name_buttons(box: QDialogButtonBox) -> QDialogButtonBox:
+    """Give a dialog's standard buttons accessible names and tooltips."""
+    for button in box.buttons():
+        which = box.standardButton(button)
+        button.setAccessibleName(button.text().replace("&", ""))
+        button.setToolTip(BUTTON_TIPS.get(which, button.text().replace("&", "")))
+    return box

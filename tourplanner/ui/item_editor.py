@@ -23,7 +23,7 @@ from tourplanner.errors import TourPlannerError, ValidationError
 from tourplanner.models.enums import ItemKind, ItemStatus, label
 from tourplanner.services import items, programmes, venues
 from tourplanner.timezones import abbreviation, to_local, to_utc
-from tourplanner.ui.form_rows import FormRows
+from tourplanner.ui.form_rows import FormRows, name_buttons
 
 # The names the item service uses for each row's field in its validation errors.
 REPORTED_AS = {
@@ -141,8 +141,10 @@ class ItemEditor(QDialog):
         )
         for key, text, widget in rows:
             form.add(key, text, widget, reported_as=REPORTED_AS.get(key, ()))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        buttons = name_buttons(
+            QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+            )
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

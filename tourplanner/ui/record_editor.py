@@ -24,7 +24,7 @@ from tourplanner.errors import TourPlannerError, ValidationError
 from tourplanner.models.enums import label
 from tourplanner.timezones import all_zone_names
 from tourplanner.ui.entities import Entity, Field, record_values
-from tourplanner.ui.form_rows import FormRows
+from tourplanner.ui.form_rows import FormRows, name_buttons
 
 
 class ZonePicker(QComboBox):
@@ -96,8 +96,10 @@ class RecordEditor(QDialog):
             self.form.add(spec.key, spec.label, widget, reported_as=spec.reported_as)
             if spec.hint:
                 widget.setToolTip(f"{spec.label} ({spec.hint})")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        buttons = name_buttons(
+            QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+            )
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
