@@ -1,13 +1,48 @@
-"""UI tests keep their QSettings in a temporary folder, never in the user's own settings."""
+"""UI test fixtures: private QSettings, and the main window on a fresh copy of the demo plan."""
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
+from tourplanner.db import PlanFile
+from tourplanner.demo import write_demo_plan
+from tourplanner.ui.app import create_application
+from tourplanner.ui.main_window import MainWindow
+
 
 @pytest.fixture(autouse=True)
 def private_settings(tmp_path_factory) -> None:
+    """UI tests keep their QSettings in a temporary folder, never in the user's own settings."""
     folder = tmp_path_factory.mktemp("settings")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo plan, written once per test run (a closed file: no WAL left beside it)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.tourplan"
+    write_demo_plan(path)
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    """A test's own copy of the demo plan, free to change."""
+    path = tmp_path / "demo.tourplan"
+    shutil.copyfile(demo_template, path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, demo_path: Path):
+    """The main window on the demo plan, as `scripts/start` opens it."""
+    create_application()
+    win = MainWindow(PlanFile.open(demo_path))
+    qtbot.addWidget(win)
+    yield win
+    win.plan.close()

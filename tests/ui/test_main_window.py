@@ -5,16 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from tourplanner.db import PlanFile
-from tourplanner.demo import write_demo_plan
 from tourplanner.ui.app import choose_plan, create_application
 from tourplanner.ui.main_window import MainWindow
 
 
-def test_demo_plan_tree_shows_programmes_and_local_times(qtbot, tmp_path: Path) -> None:
-    path = tmp_path / "demo.tourplan"
-    write_demo_plan(path)
+def test_demo_plan_tree_shows_programmes_and_local_times(qtbot, demo_path: Path) -> None:
     create_application()
-    with PlanFile.open(path) as plan:
+    with PlanFile.open(demo_path) as plan:
         window = MainWindow(plan)
         qtbot.addWidget(window)
         window.show_page("agenda")  # pages are read when shown

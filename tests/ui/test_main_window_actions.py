@@ -12,24 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tourplanner.db import PlanFile
-from tourplanner.demo import write_demo_plan
 from tourplanner.services import items, people, programmes
-from tourplanner.ui.app import create_application
-from tourplanner.ui.main_window import MainWindow
 from tourplanner.ui.record_model import RecordTableModel
 from tourplanner.ui.window_menus import STEP
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path):
-    path = tmp_path / "demo.tourplan"
-    write_demo_plan(path)
-    create_application()
-    plan = PlanFile.open(path)
-    win = MainWindow(plan)
-    qtbot.addWidget(win)
-    yield win
-    plan.close()
 
 
 def stored_start(path: Path, item_id: int) -> str:

@@ -11,21 +11,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
 
 from tourplanner.db import PlanFile
-from tourplanner.demo import write_demo_plan
 from tourplanner.export.pdf import export_itinerary
 from tourplanner.services import people
 from tourplanner.ui.app import create_application
 from tourplanner.ui.person_view import EMPTY_TEXT, PersonView, safe_file_stem
 
 NAME = "Bob O'Neill"
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory) -> Path:
-    """One demo plan for the module: these tests only read it."""
-    path = tmp_path_factory.mktemp("demo") / "demo.tourplan"
-    write_demo_plan(path)
-    return path
 
 
 @pytest.fixture

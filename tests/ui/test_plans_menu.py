@@ -4,26 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from tourplanner.db import PlanFile
-from tourplanner.demo import write_demo_plan
 from tourplanner.services import plans
-from tourplanner.ui.app import create_application
-from tourplanner.ui.main_window import MainWindow
 from tourplanner.ui.recent import recent_plans, remember
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path):
-    path = tmp_path / "demo.tourplan"
-    write_demo_plan(path)
-    create_application()
-    win = MainWindow(PlanFile.open(path))
-    qtbot.addWidget(win)
-    yield win
-    win.plan.close()
 
 
 def test_new_plan_then_reopen_the_demo(window, tmp_path: Path) -> None:

@@ -6,27 +6,11 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tourplanner.db import PlanFile
-from tourplanner.demo import write_demo_plan
 from tourplanner.services import items, organizations, participations, people
-from tourplanner.ui.app import create_application
 from tourplanner.ui.entities import ENTITIES
-from tourplanner.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path):
-    path = tmp_path / "demo.tourplan"
-    write_demo_plan(path)
-    create_application()
-    win = MainWindow(PlanFile.open(path))
-    qtbot.addWidget(win)
-    yield win
-    win.plan.close()
 
 
 def rows(path: Path, sql: str) -> list[tuple]:

@@ -11,35 +11,25 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from tourplanner.db import PlanFile
-from tourplanner.demo import write_demo_plan
 from tourplanner.services import items
 from tourplanner.ui.app import create_application
 from tourplanner.ui.item_editor import ItemEditor
-from tourplanner.ui.main_window import MainWindow
 from tourplanner.ui.timeline import COLUMN, GUTTER, HEADER, PX_PER_MIN, TimelineView
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path):
-    path = tmp_path / "demo.tourplan"
-    write_demo_plan(path)
-    create_application()
-    plan = PlanFile.open(path)
-    win = MainWindow(plan)
-    qtbot.addWidget(win)
-    win.show_page("timeline")
-    win.timeline.select_day(1, date(2015, 4, 21))
-    yield win
-    plan.close()
+def window(window):
+    """The demo's conference on Tue 21 April, on the timeline."""
+    window.show_page("timeline")
+    window.timeline.select_day(1, date(2015, 4, 21))
+    return window
 
 
 @pytest.fixture
-def timeline(qtbot, tmp_path: Path):
+def timeline(qtbot, demo_path: Path):
     """The timeline on its own (its signals connected to nothing), on 21 April."""
-    path = tmp_path / "demo.tourplan"
-    write_demo_plan(path)
     create_application()
-    plan = PlanFile.open(path)
+    plan = PlanFile.open(demo_path)
     view = TimelineView(plan)
     qtbot.addWidget(view)
     view.reload_days()

@@ -13,9 +13,7 @@ from PySide6.QtCore import QDate, QDateTime, QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 
 from tourplanner.db import PlanFile
-from tourplanner.demo import write_demo_plan
 from tourplanner.services import items
-from tourplanner.ui.app import create_application
 from tourplanner.ui.entities import ENTITIES
 from tourplanner.ui.main_window import MainWindow
 from tourplanner.ui.timeline import PX_PER_MIN
@@ -41,12 +39,7 @@ def save_item(qtbot, window: MainWindow, title: str, start: datetime, end: datet
     return editor.item_id
 
 
-def test_first_session_of_a_coordinator(qtbot, tmp_path: Path) -> None:
-    demo = tmp_path / "demo.tourplan"
-    write_demo_plan(demo)
-    create_application()
-    window = MainWindow(PlanFile.open(demo))
-    qtbot.addWidget(window)
+def test_first_session_of_a_coordinator(qtbot, window, tmp_path: Path) -> None:
     window.show()
     qtbot.waitExposed(window)
 
@@ -128,12 +121,7 @@ def test_first_session_of_a_coordinator(qtbot, tmp_path: Path) -> None:
         assert items.get_item(s, visit).start_utc == datetime(2015, 4, 21, 1, 30, tzinfo=UTC)
 
 
-def test_export_an_itinerary_and_cancel_a_batch(qtbot, tmp_path: Path) -> None:
-    demo = tmp_path / "demo.tourplan"
-    write_demo_plan(demo)
-    create_application()
-    window = MainWindow(PlanFile.open(demo))
-    qtbot.addWidget(window)
+def test_export_an_itinerary_and_cancel_a_batch(qtbot, window, tmp_path: Path) -> None:
     window.show_page("person")
     qtbot.keyClicks(window.people.search, "Chen Xiaoyu")
     window.people.table.selectRow(0)
@@ -150,4 +138,3 @@ def test_export_an_itinerary_and_cancel_a_batch(qtbot, tmp_path: Path) -> None:
     assert not stopped.exists()
     assert window.statusBar().currentMessage() == "Export cancelled"
     qtbot.waitUntil(lambda: not window._batch[1].isRunning(), timeout=10_000)
-    window.plan.close()
