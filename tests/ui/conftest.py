@@ -45,4 +45,5 @@ def window(qtbot, demo_path: Path):
     win = MainWindow(PlanFile.open(demo_path))
     qtbot.addWidget(win)
     yield win
+    win.close()  # waits for its threads (conflict check, days read ahead) before the file closes
     win.plan.close()
