@@ -393,3 +393,31 @@ def test_who_is_booked_and_taking_someone_off_is_undoable(qtbot, window) -> None
         assert {
             (p.person_id, p.role) for p in participations.participants(s, item_id=keynote)
         } == before
+
+
+def test_travel_times_between_venues_set_refused_removed_and_undone(window) -> None:
+    dialog = window.edit_travel_times()
+    assert unnamed(dialog) == []
+    pairs = dialog.table.rowCount()
+    assert pairs == len(rows(window.plan.path, "SELECT * FROM travel_times"))
+    dialog.first.setCurrentIndex(0)
+    dialog.second.setCurrentIndex(0)
+    dialog.set_pair()
+    assert dialog.problem.isVisible() and "two different venues" in dialog.problem.text()
+    assert dialog.table.rowCount() == pairs and window.undo_stack.count() == 0
+    dialog.second.setCurrentIndex(1)
+    a, b = sorted((dialog.first.currentData(), dialog.second.currentData()))
+    query = f"SELECT minutes FROM travel_times WHERE from_venue_id = {a} AND to_venue_id = {b}"
+    before = rows(window.plan.path, query)
+    dialog.minutes.setValue(55)
+    dialog.set_pair()
+    assert not dialog.problem.isVisible()
+    assert rows(window.plan.path, query) == [(55,)]
+    window.undo_stack.undo()
+    assert rows(window.plan.path, query) == before
+    window.undo_stack.redo()
+    dialog.remove_pair()
+    assert rows(window.plan.path, query) == []
+    window.undo_stack.undo()
+    assert rows(window.plan.path, query) == [(55,)]
+    dialog.reject()

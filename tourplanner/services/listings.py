@@ -20,6 +20,7 @@ from tourplanner.models import (
     Programme,
     Room,
     TravelSegment,
+    TravelTime,
     Venue,
     group_members,
 )
@@ -273,6 +274,24 @@ def travel_listing(session: Session) -> Listing:
         rows,
         time_column=4,
     )
+
+
+def travel_times_listing(session: Session) -> list[tuple[int, int, str, str, int]]:
+    """The pairs of venues with their own travel time: (venue id, venue id, names, minutes)."""
+    first, second = aliased(Venue), aliased(Venue)
+    query = (
+        select(
+            TravelTime.from_venue_id,
+            TravelTime.to_venue_id,
+            first.name_en,
+            second.name_en,
+            TravelTime.minutes,
+        )
+        .join(first, first.id == TravelTime.from_venue_id)
+        .join(second, second.id == TravelTime.to_venue_id)
+        .order_by(first.name_en, second.name_en)
+    )
+    return [tuple(row) for row in session.execute(query)]
 
 
 LISTINGS: dict[str, Callable[[Session], Listing]] = {

@@ -120,14 +120,20 @@ def get_room(session: Session, room_id: int) -> Room:
     return fetch(session, Room, room_id, "room")
 
 
-def set_travel_time(session: Session, venue_a: int, venue_b: int, minutes: int | None) -> None:
-    """Set (or with None, clear) the minutes needed between two venues, either direction."""
+def set_travel_time(
+    session: Session, venue_a: int, venue_b: int, minutes: int | None
+) -> int | None:
+    """Set (or with None, clear) the minutes needed between two venues, either direction.
+
+    Returns the pair's minutes before (None: it had none of its own), which undo puts back.
+    """
     if venue_a == venue_b:
         raise ValidationError("venues", "choose two different venues")
     fetch(session, Venue, venue_a, "venue")
     fetch(session, Venue, venue_b, "venue")
     low, high = sorted((venue_a, venue_b))
     existing = session.get(TravelTime, (low, high))
+    before = existing.minutes if existing is not None else None
     if minutes is None:
         if existing is not None:
             session.delete(existing)
@@ -138,6 +144,7 @@ def set_travel_time(session: Session, venue_a: int, venue_b: int, minutes: int |
         else:
             existing.minutes = value
     session.flush()
+    return before
 
 
 def travel_minutes(session: Session, venue_a: int, venue_b: int) -> int:

@@ -47,6 +47,7 @@ from tourplanner.ui.plan_file_actions import PlanFileActions
 from tourplanner.ui.record_editor import RecordEditor
 from tourplanner.ui.record_page import RecordPage
 from tourplanner.ui.timeline import TimelineView
+from tourplanner.ui.travel_times_dialog import TravelTimesDialog
 from tourplanner.ui.undo_commands import (
     AddItemCommand,
     AddRecordCommand,
@@ -56,6 +57,7 @@ from tourplanner.ui.undo_commands import (
     MoveItemCommand,
     ResizeItemCommand,
     SetStatusCommand,
+    TravelTimeCommand,
     TriedCommand,
 )
 from tourplanner.ui.window_menus import WindowMenus
@@ -428,6 +430,22 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
         editor.accepted.connect(edited)
         editor.open()
         return editor
+
+    def edit_travel_times(self) -> TravelTimesDialog:
+        """Plan > Travel times: the minutes the checks allow between two venues."""
+        dialog = TravelTimesDialog(self.plan, self, self.set_travel_time)
+        dialog.open()
+        return dialog
+
+    def set_travel_time(self, venue_a: int, venue_b: int, minutes: int | None) -> str | None:
+        """One undoable change of a pair's travel time; returns the problem, if refused."""
+        command = TravelTimeCommand(self.plan, venue_a, venue_b, minutes, self.records_changed)
+        try:
+            command.try_it()
+        except TourPlannerError as exc:
+            return str(exc)
+        self.undo_stack.push(command)
+        return None
 
     def edit_plan_details(self) -> RecordEditor:
         with self.plan.reading() as session:

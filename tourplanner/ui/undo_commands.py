@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
 from tourplanner.db import PlanFile
-from tourplanner.services import items, organizations, participations, snapshots
+from tourplanner.services import items, organizations, participations, snapshots, venues
 from tourplanner.ui.entities import Entity
 from tourplanner.ui.item_editor import ItemValues
 
@@ -353,4 +353,35 @@ class UnbookCommand(TriedCommand):
     def revert(self) -> None:
         with self.plan.transaction() as session:
             participations.book(session, self.bookings)
+        self.changed()
+
+
+class TravelTimeCommand(TriedCommand):
+    """Give two venues their own travel time (or None: the plan's default); undo restores it."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        venue_a: int,
+        venue_b: int,
+        minutes: int | None,
+        changed: Callable[[], None],
+    ) -> None:
+        super().__init__("Change a travel time" if minutes is not None else "Remove a travel time")
+        self.plan, self.pair, self.minutes, self.changed = (
+            plan,
+            (venue_a, venue_b),
+            minutes,
+            changed,
+        )
+        self.before: int | None = None
+
+    def apply(self) -> None:
+        with self.plan.transaction() as session:
+            self.before = venues.set_travel_time(session, *self.pair, self.minutes)
+        self.changed()
+
+    def revert(self) -> None:
+        with self.plan.transaction() as session:
+            venues.set_travel_time(session, *self.pair, self.before)
         self.changed()

@@ -163,6 +163,12 @@ class WindowMenus:
                 tip="Put the selected people into a group (delegation)",
                 role="group",
             ),
+            "travel-times": a(
+                "&Travel times between venues…",
+                self.edit_travel_times,
+                tip="Minutes to allow between two venues, used by the travel-time check",
+                role="travel",
+            ),
             "plan-details": a(
                 "Plan &details…",
                 self.edit_plan_details,
@@ -245,7 +251,7 @@ class WindowMenus:
             [acts["bookings"], acts["book-item"], acts["book-programme"], acts["join-group"]]
         )
         plan_menu.addSeparator()
-        plan_menu.addActions([acts["plan-details"], acts["check"]])
+        plan_menu.addActions([acts["plan-details"], acts["travel-times"], acts["check"]])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(acts["about"])
 

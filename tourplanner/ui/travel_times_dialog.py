@@ -1,0 +1,140 @@
+"""Travel times between venues: the minutes the travel-time check allows from one to the other.
+
+Pairs without their own time use the plan's defaults (Plan details: within a city, between
+cities). Each change is an undoable step of the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tourplanner.db import PlanFile
+from tourplanner.services import listings, venues
+from tourplanner.ui.form_rows import name_buttons, problem_label
+
+COLUMNS = ("From", "To", "Minutes")
+
+
+class TravelTimesDialog(QDialog):
+    """The pairs with their own time; pick two venues and minutes to set one, or remove one."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        parent: QWidget | None,
+        change: Callable[[int, int, int | None], str | None],
+    ) -> None:
+        super().__init__(parent)
+        self.plan, self.change = plan, change
+        self.setWindowTitle("Travel times between venues")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAccessibleName("Travel times")
+        self.table.setToolTip("Pairs of venues with their own travel time; select one to change it")
+        self.table.itemSelectionChanged.connect(self._picked)
+        self.first, self.second = QComboBox(), QComboBox()
+        with plan.reading() as session:
+            for venue in venues.list_venues(session):
+                text = f"{venue.name_en} ({venue.city})" if venue.city else venue.name_en
+                self.first.addItem(text, venue.id)
+                self.second.addItem(text, venue.id)
+        for box, name in ((self.first, "From venue"), (self.second, "To venue")):
+            box.setAccessibleName(name)
+            box.setToolTip(f"{name} (the time is the same both ways)")
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, 24 * 60)
+        self.minutes.setSuffix(" min")
+        self.minutes.setValue(30)
+        self.minutes.setAccessibleName("Minutes")
+        self.minutes.setToolTip("Minutes to allow between the two venues")
+        self.set_button = QPushButton("Set")
+        self.set_button.setAccessibleName("Set the travel time")
+        self.set_button.setToolTip("Give this pair of venues its own travel time")
+        self.set_button.clicked.connect(self.set_pair)
+        self.remove_button = QPushButton("Use the default")
+        self.remove_button.setAccessibleName("Remove the travel time")
+        self.remove_button.setToolTip("The pair goes back to the plan's default time")
+        self.remove_button.clicked.connect(self.remove_pair)
+        self.problem = problem_label("Travel time problem")
+        grid = QGridLayout()
+        grid.addWidget(QLabel("From"), 0, 0)
+        grid.addWidget(self.first, 0, 1, 1, 3)
+        grid.addWidget(QLabel("To"), 1, 0)
+        grid.addWidget(self.second, 1, 1, 1, 3)
+        grid.addWidget(QLabel("Minutes"), 2, 0)
+        grid.addWidget(self.minutes, 2, 1)
+        grid.addWidget(self.set_button, 2, 2)
+        grid.addWidget(self.remove_button, 2, 3)
+        close = name_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(grid)
+        layout.addWidget(self.problem)
+        layout.addWidget(close)
+        self.resize(820, 480)
+        self.reload()
+
+    def reload(self) -> None:
+        with self.plan.reading() as session:
+            pairs = listings.travel_times_listing(session)
+        self.table.setRowCount(len(pairs))
+        for n, (a, b, name_a, name_b, minutes) in enumerate(pairs):
+            for column, text in enumerate((name_a, name_b, str(minutes))):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, (a, b, minutes))
+                if column == 2:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(n, column, cell)
+        header = self.table.horizontalHeader()
+        for column, mode in enumerate(
+            (QHeaderView.ResizeMode.Stretch,) * 2 + (QHeaderView.ResizeMode.ResizeToContents,)
+        ):
+            header.setSectionResizeMode(column, mode)  # long venue names share the width
+        self.remove_button.setEnabled(bool(pairs))
+
+    def _picked(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            a, b, minutes = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+            self.first.setCurrentIndex(self.first.findData(a))
+            self.second.setCurrentIndex(self.second.findData(b))
+            self.minutes.setValue(minutes)
+
+    def _apply(self, minutes: int | None) -> None:
+        self.problem.hide()
+        problem = self.change(self.first.currentData(), self.second.currentData(), minutes)
+        if problem:
+            self.problem.setText(problem)
+            self.problem.show()
+            return
+        self.reload()
+
+    def set_pair(self) -> None:
+        self._apply(self.minutes.value())
+
+    def remove_pair(self) -> None:
+        self._apply(None)
