@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 
 from tourplanner.db import PlanFile
 from tourplanner.export.pdf import export_itinerary
@@ -88,14 +89,15 @@ def test_shows_every_page_of_the_itinerary_with_the_name(qtbot, view, plan) -> N
     )
 
 
-def test_the_same_person_again_comes_from_the_cache_until_invalidated(view, plan) -> None:
+def test_the_same_person_again_comes_from_the_cache_until_invalidated(qtbot, view, plan) -> None:
     pid = person_id(plan)
     view.set_person(pid)
     shown = view.itinerary
     view.set_person(person_id(plan, "Chen Gang"))
     view.set_person(pid)
     assert view.itinerary is shown
-    view.invalidate()
+    view.invalidate()  # made again on a thread, the view says so meanwhile
+    qtbot.waitUntil(lambda: view.itinerary is not None, timeout=20_000)
     assert view.itinerary is not shown
     assert view.itinerary.data[:5] == b"%PDF-"
     assert view.page_count() == shown.page_count
@@ -164,3 +166,19 @@ def test_default_export_file_names_are_safe() -> None:
     assert safe_file_stem("Bob O'Neill itinerary") == "Bob O'Neill itinerary"
     assert safe_file_stem('a/b\\c:d*e?"f<g>h|') == "a b c d e f g h"
     assert safe_file_stem(" ... ") == "itinerary"
+
+
+def test_asking_without_blocking_shows_only_the_last_person_asked_for(qtbot, view, plan) -> None:
+    bob, chen = person_id(plan), person_id(plan, "Chen Gang")
+    view.request_person(bob)
+    assert view.message.text() == "Preparing the itinerary…"  # the window is not blocked
+    view.request_person(chen)  # chosen before Bob's was ready
+    qtbot.waitUntil(lambda: view.itinerary is not None, timeout=20_000)
+    view.wait()
+    QApplication.processEvents()
+    assert view.itinerary.person_id == chen and view.page_count() == pdf_pages(plan, chen)
+    assert view.heading.text().startswith("Itinerary — Chen Gang")
+    view.request_person(chen)  # cached now: shown at once
+    assert view.itinerary.person_id == chen and view.stack.currentWidget() is view.scroll
+    view.request_person(999_999)
+    qtbot.waitUntil(lambda: view.itinerary is None and "cannot be shown" in view.message.text())

@@ -104,7 +104,7 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
         # Rendering an itinerary takes a moment: wait until the selection settles.
         self._preview_timer = QTimer(self, singleShot=True, interval=150)
         self._preview_timer.timeout.connect(
-            lambda: self.person_view.set_person(self.selected_person_id())
+            lambda: self.person_view.request_person(self.selected_person_id())
         )
         self.people.table.selectionModel().currentRowChanged.connect(
             lambda *_: self._preview_timer.start()
@@ -157,6 +157,7 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
             batch[1].wait()
         self.checker.wait()
         self.timeline.days.wait()
+        self.person_view.wait()
         self.person_view.close_document()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())

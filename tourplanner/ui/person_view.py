@@ -14,7 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QRect,
+    QRectF,
+    QSettings,
+    QSize,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -180,6 +191,23 @@ class PageWidget(QWidget):
         painter.end()
 
 
+class _Render(QThread):
+    """Makes one itinerary off the GUI thread; `made` carries it, or the problem in words."""
+
+    made = Signal(int, object)
+
+    def __init__(self, plan: PlanFile, person_id: int) -> None:
+        super().__init__()
+        self.plan, self.person_id = plan, person_id
+
+    def run(self) -> None:
+        try:
+            result: object = render_itinerary(self.plan, self.person_id)
+        except (TourPlannerError, pdfium.PdfiumError, OSError) as exc:
+            result = str(exc)
+        self.made.emit(self.person_id, result)
+
+
 class PersonView(QWidget):
     """A person's itinerary as it prints, page under page; Export PDF…, Print… and zoom.
 
@@ -200,6 +228,9 @@ class PersonView(QWidget):
         self._pdf: pdfium.PdfDocument | None = None
         self._cache: OrderedDict[int, Itinerary] = OrderedDict()
         self._stale = False  # invalidated while hidden: render again when shown
+        self._wanted: int | None = None  # the person last asked for (request_person)
+        self._keep_position = False
+        self._workers: list[_Render] = []
 
         self.heading = QLabel()
         font = self.heading.font()
@@ -330,18 +361,56 @@ class PersonView(QWidget):
         self._stale = False
         self._show_current()
 
+    def request_person(self, person_id: int | None, *, keep_position: bool = False) -> None:
+        """Show that person's itinerary without blocking: made on a thread unless cached.
+
+        Making a long itinerary takes up to a second; the window stays usable meanwhile and
+        only the last person asked for is shown.
+        """
+        self._wanted = person_id
+        if person_id is None or person_id in self._cache:
+            self.set_person(person_id)
+            return
+        self._show_message("Preparing the itinerary…")
+        self._keep_position = keep_position
+        worker = _Render(self.plan, person_id)
+        worker.made.connect(self._made)
+        worker.finished.connect(lambda: self._workers.remove(worker))
+        self._workers.append(worker)
+        worker.start()
+
+    def _made(self, person_id: int, result: object) -> None:
+        if person_id != self._wanted:
+            return  # another person was chosen meanwhile
+        if isinstance(result, Itinerary):
+            self._cache[person_id] = result
+            while len(self._cache) > CACHED_PEOPLE:
+                self._cache.popitem(last=False)
+            self.person_id = person_id
+            self._stale = False
+            self._show_current(keep_position=self._keep_position)
+        else:
+            self.person_id = person_id
+            self._show_message(f"This itinerary cannot be shown: {result}.")
+
+    def wait(self) -> None:
+        """Let itineraries being made finish (closing the window, tests)."""
+        for worker in list(self._workers):
+            worker.wait()
+
     def invalidate(self) -> None:
-        """Forget every rendered itinerary (the plan changed); the shown one is made again now,
-        or when the view is next shown if it is hidden."""
+        """Forget every rendered itinerary (the plan changed); the shown one is made again
+        (on a thread), or when the view is next shown if it is hidden."""
         self._cache.clear()
         if self.person_id is None:
             return
         if self.isVisible():
-            self._show_current(keep_position=True)
+            self.request_person(self.person_id, keep_position=True)
         else:
             self._stale = True
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.wait()
         self.close_document()  # PDFium documents are freed explicitly, not by the collector
         super().closeEvent(event)
 
