@@ -409,9 +409,14 @@ class PersonView(QWidget):
         else:
             self._stale = True
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def shut_down(self) -> None:
+        """Before the window closes: nothing more is shown, and the PDF is freed."""
+        self._wanted = None  # an itinerary arriving after this is dropped
         self.wait()
-        self.close_document()  # PDFium documents are freed explicitly, not by the collector
+        self.close_document()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.shut_down()  # PDFium documents are freed explicitly, not by the collector
         super().closeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
