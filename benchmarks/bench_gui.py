@@ -50,12 +50,14 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     from PySide6.QtCore import QSettings
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QWidget
 
     from tourplanner.db import PlanFile
     from tourplanner.services import itinerary
     from tourplanner.ui.app import create_application
     from tourplanner.ui.main_window import MainWindow
+    from tourplanner.ui.timeline import READ_AHEAD_MS
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
@@ -91,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # The busiest days of the synthetic plan (3,300 items): the next day, after a pause in
     # which the timeline reads the days either side ahead; then jumps to days not read ahead.
-    def settle() -> None:
+    def settle() -> None:  # a user's pause on a day: the days either side are read meanwhile
+        QTest.qWait(READ_AHEAD_MS + 50)
         timeline.days.wait()
         app.processEvents()
 

@@ -281,16 +281,17 @@ def test_double_click_on_empty_space_proposes_an_item_there(window, qtbot) -> No
     assert editor.item_id in timeline.blocks
 
 
-def test_the_days_either_side_are_read_ahead_and_dropped_after_an_edit(window, monkeypatch) -> None:
+def test_the_days_either_side_are_read_ahead_and_dropped_after_an_edit(
+    qtbot, window, monkeypatch
+) -> None:
     from tourplanner.ui import day_cache
 
     timeline = window.timeline
     index = timeline.day.currentIndex()
-    timeline.days.wait()  # the neighbours of the day shown were read on threads
-    QTest.qWait(50)  # their results arrive as queued signals
     after = timeline.day.itemData(index + 1).split("|")
     key = (int(after[0]), date.fromisoformat(after[1]))
-    assert timeline.days.has(key)
+    # A pause on the day shown reads its neighbours on threads.
+    qtbot.waitUntil(lambda: timeline.days.has(key), timeout=10_000)
     reads = []
     real = day_cache.itinerary.programme_day
     monkeypatch.setattr(

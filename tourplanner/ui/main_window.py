@@ -156,7 +156,7 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
             batch[0].stop.set()  # a batch export stops and removes its partial file
             batch[1].wait()
         self.checker.wait()
-        self.timeline.days.wait()
+        self.timeline.shut_down()
         self._preview_timer.stop()
         self.person_view.shut_down()
         settings = QSettings()

@@ -49,7 +49,7 @@ class PlanFileActions:
         self.reload()
         if old is not plan:
             self.checker.wait()
-            self.timeline.days.wait()  # reads ahead of the old file end before it closes
+            self.timeline.shut_down()  # reads ahead of the old file end before it closes
             old.close()
 
     def new_plan(self, path: Path | None = None) -> bool:

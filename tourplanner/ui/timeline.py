@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from math import ceil
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -59,6 +59,7 @@ COLUMN = 190.0
 GUTTER = 56.0
 HEADER = 34.0
 SNAP_MIN = 5
+READ_AHEAD_MS = 150  # a pause on a day this long starts reading the days either side
 MIN_HEIGHT = 14.0  # a short item still gets a block you can see and click
 EDGE = 6.0  # the bottom pixels of a block that resize it
 MENU_STEP = timedelta(minutes=15)
@@ -485,6 +486,8 @@ class TimelineView(QWidget):
         self.view.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.days = DayCache(plan)
+        self._read_ahead_timer = QTimer(self, singleShot=True, interval=READ_AHEAD_MS)
+        self._read_ahead_timer.timeout.connect(self._read_neighbours)
         self.blocks: dict[int, Block] = {}  # the first occurrence of each item on the day
         self._all: list[Block] = []  # every occurrence, in time order
         self._by_column: list[tuple[list[float], list[Block], float]] = []
@@ -564,7 +567,8 @@ class TimelineView(QWidget):
         if self.days.plan is not self.plan:  # another plan was opened
             self.days.clear(self.plan)
         views = self.days.get((prog_id, day))
-        self._read_neighbours()
+        # Read ahead once this day is painted and the user pauses on it, not while drawing.
+        self._read_ahead_timer.start()
         if not views:
             self.scene.addText("Nothing is scheduled on this day.")
             self.scene.setSceneRect(self.scene.itemsBoundingRect())
@@ -657,6 +661,11 @@ class TimelineView(QWidget):
     @staticmethod
     def on_bottom_edge(block: Block, pos: QPointF) -> bool:
         return block.movable and pos.y() >= block.y + block.height - EDGE
+
+    def shut_down(self) -> None:
+        """Before the window closes (or the file does): no more reading ahead."""
+        self._read_ahead_timer.stop()
+        self.days.wait()
 
     def _read_neighbours(self) -> None:
         """Read the days either side of the one shown, on a thread, while it is looked at."""
