@@ -440,13 +440,9 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
 
     def set_travel_time(self, venue_a: int, venue_b: int, minutes: int | None) -> str | None:
         """One undoable change of a pair's travel time; returns the problem, if refused."""
-        command = TravelTimeCommand(self.plan, venue_a, venue_b, minutes, self.records_changed)
-        try:
-            command.try_it()
-        except TourPlannerError as exc:
-            return str(exc)
-        self.undo_stack.push(command)
-        return None
+        return self._try(
+            TravelTimeCommand(self.plan, venue_a, venue_b, minutes, self.records_changed)
+        )
 
     def edit_plan_details(self) -> RecordEditor:
         with self.plan.reading() as session:
@@ -500,15 +496,21 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
         if self._push(DeleteCommand(self.plan, table, ids, delete, text, changed)):
             self.statusBar().showMessage(f"{text} — Edit > Undo brings them back")
 
-    def _push(self, command: TriedCommand) -> bool:
-        """Run an undoable change; a refusal (a domain error) is said in words, not pushed."""
+    def _try(self, command: TriedCommand) -> str | None:
+        """Run an undoable change and put it on the stack; a refusal is returned in words."""
         try:
             command.try_it()
         except TourPlannerError as exc:
-            QMessageBox.warning(self, command.text(), f"Nothing was changed.\n\n{exc}")
-            return False
+            return str(exc)
         self.undo_stack.push(command)
-        return True
+        return None
+
+    def _push(self, command: TriedCommand) -> bool:
+        """Run an undoable change; a refusal (a domain error) is said in a message box."""
+        problem = self._try(command)
+        if problem is not None:
+            QMessageBox.warning(self, command.text(), f"Nothing was changed.\n\n{problem}")
+        return problem is None
 
     # -- find, check ---------------------------------------------------------------------------
 
