@@ -49,11 +49,9 @@ from tourplanner.ui.record_page import RecordPage
 from tourplanner.ui.timeline import TimelineView
 from tourplanner.ui.travel_times_dialog import TravelTimesDialog
 from tourplanner.ui.undo_commands import (
-    AddItemCommand,
-    AddRecordCommand,
+    AddedCommand,
     DeleteCommand,
-    EditItemCommand,
-    EditRecordCommand,
+    EditedCommand,
     MoveItemCommand,
     ResizeItemCommand,
     SetStatusCommand,
@@ -330,11 +328,22 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
     def new_item(self, values: ItemValues | None = None) -> ItemEditor:
         """Open the editor for a new item; saving it is one undoable step."""
         editor = ItemEditor(self.plan, self, values=values)
-        editor.accepted.connect(
-            lambda: self.undo_stack.push(
-                AddItemCommand(self.plan, editor.item_id, editor.saved.title_en, self.item_changed)
+
+        def added() -> None:
+            item_id = editor.item_id
+            self.undo_stack.push(
+                AddedCommand(
+                    self.plan,
+                    "items",
+                    item_id,
+                    items.delete_item,
+                    f"Add '{editor.saved.title_en}'",
+                    lambda: self.item_changed(item_id),
+                )
             )
-        )
+            self.item_changed(item_id)
+
+        editor.accepted.connect(added)
         editor.open()
         return editor
 
@@ -365,11 +374,23 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
         """Open the editor on an item; saving the change is one undoable step."""
         before = item_values(self.plan, item_id)
         editor = ItemEditor(self.plan, self, values=before, item_id=item_id)
-        editor.accepted.connect(
-            lambda: self.undo_stack.push(
-                EditItemCommand(self.plan, item_id, before, editor.saved, self.item_changed)
+
+        def edited() -> None:
+            self.undo_stack.push(
+                EditedCommand(
+                    self.plan,
+                    lambda session, values: items.update_item(
+                        session, item_id, **values.as_changes()
+                    ),
+                    before,
+                    editor.saved,
+                    f"Edit '{editor.saved.title_en}'",
+                    lambda: self.item_changed(item_id),
+                )
             )
-        )
+            self.item_changed(item_id)
+
+        editor.accepted.connect(edited)
         editor.open()
         return editor
 
@@ -395,11 +416,12 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
 
         def added() -> None:
             self.undo_stack.push(
-                AddRecordCommand(
+                AddedCommand(
                     self.plan,
-                    entity,
+                    entity.table,
                     editor.record_id,
-                    editor.saved_name,
+                    entity.delete,
+                    f"Add {entity.title.lower()} '{editor.saved_name}'",
                     self.records_changed,
                 )
             )
@@ -416,13 +438,12 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
 
         def edited() -> None:
             self.undo_stack.push(
-                EditRecordCommand(
+                EditedCommand(
                     self.plan,
-                    entity,
-                    record_id,
+                    lambda session, values: entity.update(session, record_id, **values),
                     editor.before,
                     editor.saved,
-                    editor.saved_name,
+                    f"Edit {entity.title.lower()} '{editor.saved_name}'",
                     self.records_changed,
                 )
             )

@@ -10,8 +10,6 @@ from sqlalchemy.orm import Session
 
 from tourplanner.db import PlanFile
 from tourplanner.services import items, organizations, participations, snapshots, venues
-from tourplanner.ui.entities import Entity
-from tourplanner.ui.item_editor import ItemValues
 
 
 class TriedCommand(QUndoCommand):
@@ -35,6 +33,11 @@ class TriedCommand(QUndoCommand):
         self.apply()
         self._applied = True
 
+    def already_done(self) -> TriedCommand:
+        """Mark it applied by someone else (an editor's own transaction) before it is pushed."""
+        self._applied = True
+        return self
+
     def redo(self) -> None:
         if self._applied:
             self._applied = False
@@ -43,6 +46,66 @@ class TriedCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.revert()
+
+
+class AddedCommand(TriedCommand):
+    """A record an editor has just created; undo deletes it (keeping a snapshot of it and of
+    what its deletion takes along), redo restores it with the same ids."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        table: str,
+        record_id: int,
+        delete: Callable[[Session, int], None],
+        text: str,
+        changed: Callable[[], None],
+    ) -> None:
+        super().__init__(text)
+        self.plan, self.table, self.record_id = plan, table, record_id
+        self.delete, self.changed = delete, changed
+        self.snapshot: snapshots.Snapshot | None = None
+        self.already_done()
+
+    def apply(self) -> None:
+        with self.plan.transaction() as session:
+            snapshots.restore(session, self.snapshot)
+        self.changed()
+
+    def revert(self) -> None:
+        with self.plan.transaction() as session:
+            self.snapshot = snapshots.capture(session, self.table, self.record_id)
+            self.delete(session, self.record_id)
+        self.changed()
+
+
+class EditedCommand(TriedCommand):
+    """An edit an editor has just saved; undo writes the values before it back, redo the new."""
+
+    def __init__(
+        self,
+        plan: PlanFile,
+        write: Callable[[Session, object], None],
+        before: object,
+        after: object,
+        text: str,
+        changed: Callable[[], None],
+    ) -> None:
+        super().__init__(text)
+        self.plan, self.write, self.changed = plan, write, changed
+        self.before, self.after = before, after
+        self.already_done()
+
+    def _write(self, values: object) -> None:
+        with self.plan.transaction() as session:
+            self.write(session, values)
+        self.changed()
+
+    def apply(self) -> None:
+        self._write(self.after)
+
+    def revert(self) -> None:
+        self._write(self.before)
 
 
 class MoveItemCommand(TriedCommand):
@@ -72,61 +135,6 @@ class MoveItemCommand(TriedCommand):
 
     def revert(self) -> None:
         self._move_to(self.old_start)
-
-
-class AddItemCommand(QUndoCommand):
-    """An item the editor just created; undo deletes it (keeping a snapshot), redo restores it."""
-
-    def __init__(
-        self, plan: PlanFile, item_id: int, title: str, changed: Callable[[int], None]
-    ) -> None:
-        super().__init__(f"Add '{title}'")
-        self.plan, self.item_id, self.changed = plan, item_id, changed
-        self.snapshot: snapshots.Snapshot | None = None
-
-    def redo(self) -> None:
-        if self.snapshot is not None:  # the first time, the editor has already written it
-            with self.plan.transaction() as session:
-                snapshots.restore(session, self.snapshot)
-        self.changed(self.item_id)
-
-    def undo(self) -> None:
-        with self.plan.transaction() as session:
-            self.snapshot = snapshots.capture(session, "items", self.item_id)
-            items.delete_item(session, self.item_id)
-        self.changed(self.item_id)
-
-
-class EditItemCommand(QUndoCommand):
-    """An edit the editor just saved; undo puts the values before it back, redo the new ones."""
-
-    def __init__(
-        self,
-        plan: PlanFile,
-        item_id: int,
-        before: ItemValues,
-        after: ItemValues,
-        changed: Callable[[int], None],
-    ) -> None:
-        super().__init__(f"Edit '{after.title_en}'")
-        self.plan, self.item_id, self.changed = plan, item_id, changed
-        self.before, self.after = before, after
-        self.done = True  # the editor has already written `after`
-
-    def _apply(self, values: ItemValues) -> None:
-        with self.plan.transaction() as session:
-            items.update_item(session, self.item_id, **values.as_changes())
-        self.changed(self.item_id)
-
-    def redo(self) -> None:
-        if self.done:  # the first time, the editor has already written it
-            self.done = False
-            self.changed(self.item_id)
-            return
-        self._apply(self.after)
-
-    def undo(self) -> None:
-        self._apply(self.before)
 
 
 class ResizeItemCommand(TriedCommand):
@@ -186,68 +194,6 @@ class DeleteCommand(TriedCommand):
             for snap in reversed(self.snapshots):
                 snapshots.restore(session, snap)
         self.changed()
-
-
-class AddRecordCommand(QUndoCommand):
-    """A record an editor just created; undo deletes it (with a snapshot), redo restores it."""
-
-    def __init__(
-        self,
-        plan: PlanFile,
-        entity: Entity,
-        record_id: int,
-        name: str,
-        changed: Callable[[], None],
-    ) -> None:
-        super().__init__(f"Add {entity.title.lower()} '{name}'")
-        self.plan, self.entity, self.record_id, self.changed = plan, entity, record_id, changed
-        self.snapshot: snapshots.Snapshot | None = None
-
-    def redo(self) -> None:
-        if self.snapshot is None:
-            return  # the first time, the editor has already written it
-        with self.plan.transaction() as session:
-            snapshots.restore(session, self.snapshot)
-        self.changed()
-
-    def undo(self) -> None:
-        with self.plan.transaction() as session:
-            self.snapshot = snapshots.capture(session, self.entity.table, self.record_id)
-            self.entity.delete(session, self.record_id)
-        self.changed()
-
-
-class EditRecordCommand(QUndoCommand):
-    """An edit an editor just saved; undo writes the values before it back, redo the new ones."""
-
-    def __init__(
-        self,
-        plan: PlanFile,
-        entity: Entity,
-        record_id: int,
-        before: dict[str, object],
-        after: dict[str, object],
-        name: str,
-        changed: Callable[[], None],
-    ) -> None:
-        super().__init__(f"Edit {entity.title.lower()} '{name}'")
-        self.plan, self.entity, self.record_id, self.changed = plan, entity, record_id, changed
-        self.before, self.after = before, after
-        self.done = True  # the editor has already written `after`
-
-    def _apply(self, values: dict[str, object]) -> None:
-        with self.plan.transaction() as session:
-            self.entity.update(session, self.record_id, **values)
-        self.changed()
-
-    def redo(self) -> None:
-        if self.done:
-            self.done = False
-            return
-        self._apply(self.after)
-
-    def undo(self) -> None:
-        self._apply(self.before)
 
 
 class BookCommand(TriedCommand):
