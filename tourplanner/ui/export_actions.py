@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMessageBox,
     QProgressDialog,
 )
@@ -17,6 +16,7 @@ from tourplanner.services import (
     programmes,
 )
 from tourplanner.ui.batch_export import BatchExportWorker, start_worker
+from tourplanner.ui.file_dialogs import save_path
 
 
 class ExportActions:
@@ -34,24 +34,16 @@ class ExportActions:
         person_id = self._person_or_say("Export itinerary")
         if person_id is None:
             return None
+        path = path or save_path(self, "Export itinerary", "itinerary.pdf", "PDF (*.pdf)")
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "Export itinerary", "itinerary.pdf", "PDF (*.pdf)"
-            )
-            if not name:
-                return None
-            path = Path(name)
-        from tourplanner.export.pdf import export_itinerary  # reportlab: loaded when needed
-
-        try:
-            export_itinerary(self.plan, person_id, path)
-        except (TourPlannerError, OSError) as exc:
-            QMessageBox.warning(
-                self, "Export itinerary", f"The itinerary was not written.\n\n{exc}"
-            )
             return None
-        self.statusBar().showMessage(f"Wrote {path}")
-        return path
+
+        def write(out: Path) -> None:
+            from tourplanner.export.pdf import export_itinerary  # reportlab: loaded when needed
+
+            export_itinerary(self.plan, person_id, out)
+
+        return self._write("Export itinerary", path, write)
 
     def _write(self, what: str, path: Path, write: Callable[[Path], object]) -> Path | None:
         """Run one export; a problem is said in words and leaves no file behind."""
@@ -62,10 +54,6 @@ class ExportActions:
             return None
         self.statusBar().showMessage(f"Wrote {path}")
         return path
-
-    def _save_name(self, what: str, suggested: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, what, suggested, filters)
-        return Path(name) if name else None
 
     def export_programme(
         self, kind: str, programme_id: int | None = None, path: Path | None = None
@@ -85,7 +73,7 @@ class ExportActions:
                 return None
             programme_id = picked[0]
         suffix = {"booklet": ".pdf", "tour": ".pdf", "ics": ".ics", "schedule": ".xml"}[kind]
-        path = path or self._save_name(what, f"{kind}{suffix}", suffixes)
+        path = path or save_path(self, what, f"{kind}{suffix}", suffixes)
         if path is None:
             return None
 
@@ -112,7 +100,7 @@ class ExportActions:
         person_id = self._person_or_say("Export calendar")
         if person_id is None:
             return None
-        path = path or self._save_name("Export calendar", "itinerary.ics", "Calendar (*.ics)")
+        path = path or save_path(self, "Export calendar", "itinerary.ics", "Calendar (*.ics)")
         if path is None:
             return None
 
@@ -125,8 +113,8 @@ class ExportActions:
         return self._write("Export calendar", path, write)
 
     def export_people_list(self, path: Path | None = None) -> Path | None:
-        path = path or self._save_name(
-            "Export people", "people.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+        path = path or save_path(
+            self, "Export people", "people.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
         )
         if path is None:
             return None
@@ -150,13 +138,9 @@ class ExportActions:
     def export_all_itineraries(
         self, out: Path | None = None, *, workers: int | None = None
     ) -> BatchExportWorker | None:
+        out = out or save_path(self, "Export all itineraries", "itineraries.pdf", "PDF (*.pdf)")
         if out is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "Export all itineraries", "itineraries.pdf", "PDF (*.pdf)"
-            )
-            if not name:
-                return None
-            out = Path(name)
+            return None
         dialog = QProgressDialog("Exporting itineraries…", "Cancel", 0, 100, self)
         dialog.setWindowTitle("Export all itineraries")
         dialog.setMinimumDuration(0)

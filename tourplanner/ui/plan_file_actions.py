@@ -14,6 +14,7 @@ from tourplanner.errors import TourPlannerError
 from tourplanner.services import (
     plans,
 )
+from tourplanner.ui.file_dialogs import save_path
 from tourplanner.ui.recent import recent_plans, remember
 
 
@@ -54,13 +55,9 @@ class PlanFileActions:
 
     def new_plan(self, path: Path | None = None) -> bool:
         """Create an empty plan file (same home zone as the current plan) and open it."""
+        path = path or save_path(self, "New plan", "plan.tourplan", "Plans (*.tourplan)")
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "New plan", "plan.tourplan", "Plans (*.tourplan)"
-            )
-            if not name:
-                return False
-            path = Path(name)
+            return False
         with self.plan.reading() as session:
             zone = plans.get_plan(session).home_timezone
         try:
@@ -96,13 +93,9 @@ class PlanFileActions:
 
     def save_copy(self, target: Path | None = None) -> Path | None:
         """Write a consistent copy of the plan to another file (the open plan stays open)."""
+        target = target or save_path(self, "Save a copy", "copy.tourplan", "Plans (*.tourplan)")
         if target is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "Save a copy", "copy.tourplan", "Plans (*.tourplan)"
-            )
-            if not name:
-                return None
-            target = Path(name)
+            return None
         try:
             self.plan.save_copy(target)
         except (TourPlannerError, OSError) as exc:
