@@ -30,9 +30,9 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__()
         self.plan, self.listing = plan, listing
         self.columns: tuple[str, ...] = ()
-        self.rows: list[tuple] = []
+        # (time order, row, its text folded for the search box): sorted together, never apart.
+        self.rows: list[tuple[int, tuple, str]] = []
         self.time_column: int | None = None
-        self.haystacks: list[str] = []  # each row's text, folded, for the search box
         self._order: tuple[int, Qt.SortOrder] | None = None
 
     def reload(self) -> None:
@@ -40,10 +40,9 @@ class RecordTableModel(QAbstractTableModel):
             found = self.listing(session)
         self.beginResetModel()
         self.columns, self.time_column = found.columns, found.time_column
-        self.rows = list(enumerate(found.rows))  # (time order, row): the time columns' key
+        self.rows = [(n, row, self._haystack(row)) for n, row in enumerate(found.rows)]
         if self._order is not None:
             self.rows.sort(key=self._key(self._order[0]), reverse=self._reversed())
-        self.haystacks = [self._haystack(row) for _, row in self.rows]
         self.endResetModel()
 
     @staticmethod
@@ -89,8 +88,7 @@ class RecordTableModel(QAbstractTableModel):
         ids = [self.rows[i.row()][1][0] for i in old]
         self._order = (column, order)
         self.rows.sort(key=self._key(column), reverse=self._reversed())
-        self.haystacks = [self._haystack(row) for _, row in self.rows]
-        where = {row[0]: n for n, (_, row) in enumerate(self.rows)}
+        where = {row[0]: n for n, (_, row, _) in enumerate(self.rows)}
         self.changePersistentIndexList(
             old, [self.index(where[i], p.column()) for i, p in zip(ids, old, strict=True)]
         )
@@ -98,7 +96,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def row_of(self, record_id: int) -> int:
         """The row of a record, or -1."""
-        for n, (_, row) in enumerate(self.rows):
+        for n, (_, row, _) in enumerate(self.rows):
             if row[0] == record_id:
                 return n
         return -1
@@ -124,13 +122,7 @@ class RecordFilter(QSortFilterProxyModel):
         model: RecordTableModel = self.sourceModel()
         self.needle = text.strip().casefold()
         self._shown = (
-            {
-                row[0]
-                for (_, row), hay in zip(model.rows, model.haystacks, strict=True)
-                if self.needle in hay
-            }
-            if self.needle
-            else None
+            {row[0] for _, row, hay in model.rows if self.needle in hay} if self.needle else None
         )
         if hasattr(self, "endFilterChange"):
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
