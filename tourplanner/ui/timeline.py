@@ -564,8 +564,6 @@ class TimelineView(QWidget):
             return
         prog_text, day_text = data.split("|")
         prog_id, day = int(prog_text), date.fromisoformat(day_text)
-        if self.days.plan is not self.plan:  # another plan was opened
-            self.days.clear(self.plan)
         views = self.days.get((prog_id, day))
         # Read ahead once this day is painted and the user pauses on it, not while drawing.
         self._read_ahead_timer.start()
