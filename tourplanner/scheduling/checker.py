@@ -19,6 +19,7 @@ Venues, rooms, travel times and the plan's defaults change rarely: build a new i
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime, time, timedelta
@@ -57,6 +58,10 @@ Scope = tuple[str, object]  # ("person", id), ("room", id or ("venue", id)), ("i
 Timed = tuple[float, Finding]  # when (POSIX seconds, for ordering), finding
 
 
+def _entry_key(entry: tuple[tuple, Finding]) -> tuple:
+    return entry[0]
+
+
 class ConflictIndex:
     """All findings of a snapshot, kept per scope so that an edit rechecks only what it touches.
 
@@ -76,6 +81,9 @@ class ConflictIndex:
         if unknown:
             raise ValueError(f"unknown rules: {sorted(unknown)}")
         self.scopes: dict[Scope, list[tuple[tuple, Finding]]] = {}
+        # Every scope's entries in listing order, kept up to date by each edit once sorted:
+        # re-sorting 10,000 findings after every edit cost more than the recheck itself.
+        self._sorted: list[tuple[tuple, Finding]] | None = None
         self._listed: list[Finding] | None = None
         self.venues_with_rooms = {r.venue_id for r in snapshot.rooms.values()}
         self.spans: dict[int, Interval] = {}  # a programme's whole local days
@@ -128,10 +136,11 @@ class ConflictIndex:
 
     def findings(self) -> list[Finding]:
         """Every finding: errors first, then by time, then by rule."""
+        if self._sorted is None:
+            self._sorted = [entry for found in self.scopes.values() for entry in found]
+            self._sorted.sort(key=_entry_key)
         if self._listed is None:
-            keyed = [entry for found in self.scopes.values() for entry in found]
-            keyed.sort(key=lambda entry: entry[0])
-            self._listed = [finding for _, finding in keyed]
+            self._listed = [finding for _, finding in self._sorted]
         return list(self._listed)
 
     def current_snapshot(self) -> PlanSnapshot:
@@ -388,11 +397,25 @@ class ConflictIndex:
         )
 
     def _store(self, scope: Scope, found: list[Timed]) -> None:
+        old = self.scopes.get(scope, [])
+        new = [(order_key(when, f), f) for when, f in found]
+        if new == old:
+            return  # most rechecks find what was there: the listing stays as it is
         self._listed = None
-        if found:
-            self.scopes[scope] = [(order_key(when, f), f) for when, f in found]
+        if new:
+            self.scopes[scope] = new
         else:
             self.scopes.pop(scope, None)
+        listing = self._sorted
+        if listing is None:
+            return  # not listed yet: sorted once when first asked for
+        for entry in old:
+            n = bisect_left(listing, entry[0], key=_entry_key)
+            while listing[n] is not entry:  # equal keys: find this very entry
+                n += 1
+            del listing[n]
+        for entry in new:
+            insort(listing, entry, key=_entry_key)
 
     def clash(self, a: Interval, b: Interval) -> bool:
         """Whether two overlapping intervals of one person or room are a double booking."""
