@@ -66,9 +66,10 @@ def main() -> int:
         # selects the items of the finding clicked.
         window.show_page("timeline")
         window.move_item_to(keynote_id, keynote_start + timedelta(minutes=15))
-        errors = window.conflicts.topLevelItem(0)
-        window.conflicts.setCurrentItem(errors.child(0))
-        window.conflicts.itemClicked.emit(errors.child(0), 0)
+        panel = window.conflicts
+        first_error = panel.model().index(0, 0, panel.model().index(0, 0))
+        panel.setCurrentIndex(first_error)
+        panel.clicked.emit(first_error)
         save(app, window, "conflicts")
         window.undo_stack.undo()
         editor = window.edit_item(keynote_id)

@@ -24,8 +24,9 @@ def errors(window: MainWindow) -> list[str]:
 
 
 def shown_in_panel(window: MainWindow) -> list[str]:
-    top = window.conflicts.topLevelItem(0)  # "Errors (n)"
-    return [top.text(0)] + [top.child(i).text(0) for i in range(top.childCount())]
+    model = window.conflicts.model()
+    top = model.index(0, 0)  # "Errors (n)"
+    return [top.data()] + [model.index(i, 0, top).data() for i in range(model.rowCount(top))]
 
 
 def save_item(qtbot, window: MainWindow, title: str, start: datetime, end: datetime) -> int:
@@ -101,7 +102,8 @@ def test_first_session_of_a_coordinator(qtbot, window, tmp_path: Path) -> None:
     assert set(finding.item_ids) == {talk, visit}
     assert "Civic Centre" in finding.message and "CST" in finding.message
     # Clicking the finding selects both items on the timeline.
-    window.conflicts.itemClicked.emit(window.conflicts.topLevelItem(0).child(0), 0)
+    model = window.conflicts.model()
+    window.conflicts.clicked.emit(model.index(0, 0, model.index(0, 0)))
     assert sorted(window.timeline.selected_ids()) == sorted([talk, visit])
 
     # Undo, redo: the file follows each step.

@@ -32,7 +32,7 @@ class _Build(QThread):
 class ConflictChecker(QObject):
     """The findings of the open plan; `changed` carries them after every (re)check."""
 
-    changed = Signal(list)
+    changed = Signal(object)  # list[Finding]: passed as it is, not converted item by item
     checking = Signal()
 
     def __init__(self, plan: PlanFile) -> None:

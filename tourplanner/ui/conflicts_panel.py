@@ -1,59 +1,143 @@
-"""The conflicts dock: the scheduling checks' findings, grouped by severity."""
+"""The conflicts dock: the scheduling checks' findings, grouped by severity.
+
+A busy plan has thousands of findings and every edit may change some, so the panel is a view
+on a model that hands out rows as they are shown, instead of a tree of widget items rebuilt
+after each edit. Each group lists its first `SHOWN` findings: a tree view lays out every row
+of an expanded group, and a panel of thousands of lines helps nobody.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from tourplanner.scheduling.findings import ERROR, Finding
+from tourplanner.ui.record_model import Index
 
-SHOWN = 500  # a panel of thousands of lines helps nobody and costs a repaint after each edit
+GROUPS = ((ERROR, "Errors"), ("warning", "Warnings"))
+SHOWN = 500
+TOP = 0  # the internal id of a group's row; a finding's row carries its group's number + 1
 
 
-class ConflictsPanel(QTreeWidget):
-    """Errors and warnings; activating a finding asks to show its items."""
+class FindingsModel(QAbstractItemModel):
+    """Two levels: 'Errors (n)' and 'Warnings (n)', each with its findings as rows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.findings: list[Finding] = []
+        self.groups: list[list[Finding]] = [[] for _ in GROUPS]  # each one's first SHOWN
+        self.counts = [0 for _ in GROUPS]
+        self.checking = False
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        self.beginResetModel()
+        self.findings, self.checking = findings, False
+        grouped = [[f for f in findings if f.severity == severity] for severity, _ in GROUPS]
+        self.groups = [found[:SHOWN] for found in grouped]
+        self.counts = [len(found) for found in grouped]
+        self.endResetModel()
+
+    def set_checking(self) -> None:
+        """One row saying the plan is being checked, instead of findings that may be stale."""
+        self.beginResetModel()
+        self.findings, self.checking = [], True
+        self.groups = [[] for _ in GROUPS]
+        self.counts = [0 for _ in GROUPS]
+        self.endResetModel()
+
+    def finding(self, index: Index) -> Finding | None:
+        """The finding on a row, or None on a group's row."""
+        group = index.internalId() - 1 if index.isValid() else -1
+        return self.groups[group][index.row()] if group >= 0 else None
+
+    # -- QAbstractItemModel ----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, TOP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not index.isValid() or index.internalId() == TOP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, TOP)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt
+        if not parent.isValid():
+            return 1 if self.checking else len(GROUPS)
+        if parent.column() != 0 or parent.internalId() != TOP or self.checking:
+            return 0
+        return len(self.groups[parent.row()])
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt
+        return 2
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        finding = self.finding(index)
+        if finding is not None:
+            return (finding.rule, finding.message)[index.column()]
+        if self.checking:
+            return "Checking the plan…" if index.column() == 0 else None
+        count = self.counts[index.row()]
+        if index.column() == 0:
+            return f"{GROUPS[index.row()][1]} ({count})"
+        if count > SHOWN:
+            return f"the first {SHOWN} are listed; `tourplanner check` lists all"
+        return None if role == Qt.ItemDataRole.DisplayRole else "Click a finding to see it"
+
+    def headerData(  # noqa: N802 - Qt
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return ("Rule", "Finding")[section]
+        return None
+
+
+class ConflictsPanel(QTreeView):
+    """Errors and warnings; clicking or activating a finding asks to show its items."""
 
     show_items = Signal(list)
 
     def __init__(self) -> None:
         super().__init__()
-        self.setHeaderLabels(["Rule", "Finding"])
+        self.findings_model = FindingsModel()
+        self.setModel(self.findings_model)
         self.setAccessibleName("Conflicts")
         self.setToolTip("Scheduling conflicts, updated after every change")
-        self.setWordWrap(True)
+        # One line a finding (the whole sentence is its tooltip): the view then asks only
+        # for the rows it shows, however many findings there are.
+        self.setUniformRowHeights(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setColumnWidth(0, 190)
-        self.itemActivated.connect(self._activated)
-        self.itemClicked.connect(self._activated)
-        self.findings: list[Finding] = []
+        self.activated.connect(self._activated)
+        self.clicked.connect(self._activated)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.findings_model.findings
 
     def set_findings(self, findings: list[Finding]) -> None:
-        if findings == self.findings and self.topLevelItemCount() == 2:
+        if findings == self.findings and not self.findings_model.checking:
             return  # most edits change no finding: keep the panel (and its scroll) as it is
-        self.findings = findings
-        self.clear()
-        for severity, title in ((ERROR, "Errors"), ("warning", "Warnings")):
-            group = [f for f in findings if f.severity == severity]
-            top = QTreeWidgetItem([f"{title} ({len(group)})", ""])
-            if len(group) > SHOWN:
-                top.setText(1, f"the first {SHOWN} are listed; `tourplanner check` lists all")
-            for finding in group[:SHOWN]:
-                child = QTreeWidgetItem([finding.rule, finding.message])
-                child.setToolTip(1, finding.message)
-                # Plain text, not a Python list: PySide mishandles many list-valued QVariants.
-                child.setData(
-                    0, Qt.ItemDataRole.UserRole, ",".join(str(i) for i in finding.item_ids)
-                )
-                top.addChild(child)
-            self.addTopLevelItem(top)
-            top.setExpanded(True)
+        scrolled = self.verticalScrollBar().value()
+        self.findings_model.set_findings(findings)
+        for row in range(len(GROUPS)):
+            self.expand(self.findings_model.index(row, 0))
+        self.executeDelayedItemsLayout()  # the scroll range of the new rows, before scrolling
+        self.verticalScrollBar().setValue(scrolled)
 
     def set_checking(self) -> None:
         """The plan is being checked in the background: say so instead of stale findings."""
-        self.findings = []
-        self.clear()
-        self.addTopLevelItem(QTreeWidgetItem(["Checking the plan…", ""]))
+        self.findings_model.set_checking()
 
-    def _activated(self, item: QTreeWidgetItem) -> None:
-        ids = item.data(0, Qt.ItemDataRole.UserRole)
-        if ids:
-            self.show_items.emit([int(i) for i in ids.split(",")])
+    def _activated(self, index: QModelIndex) -> None:
+        finding = self.findings_model.finding(index)
+        if finding is not None and finding.item_ids:
+            self.show_items.emit(list(finding.item_ids))
