@@ -9,7 +9,6 @@ what iCalendar has no place for, so an exported file imports back into the same 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,33 +18,15 @@ from sqlalchemy.orm import Session, selectinload
 
 from tourplanner import __version__
 from tourplanner.errors import ValidationError
-from tourplanner.models import Item, Participation, Person, Programme, TravelSegment
-from tourplanner.models.enums import ParticipationRole, ParticipationStatus, TravelKind, label
+from tourplanner.models import Item, Person, Programme, TravelSegment
+from tourplanner.models.enums import ParticipationRole, TravelKind, label
 from tourplanner.scheduling.recurrence import parse_exdates
 from tourplanner.services.common import fetch
-from tourplanner.services.itinerary import load_items, person_itinerary
+from tourplanner.services.itinerary import load_items, names_by_item, person_itinerary
 from tourplanner.timezones import day_offset_label, format_datetime, to_local, to_utc, zone
 
 PRODID = f"-//TourPlanner//TourPlanner {__version__}//EN"
 STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
-
-
-def _speakers(session: Session, item_ids: list[int]) -> dict[int, dict[str, list[str]]]:
-    result: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for chunk_start in range(0, len(item_ids), 500):
-        rows = session.execute(
-            select(Participation.item_id, Participation.role, Person)
-            .join(Person)
-            .where(
-                Participation.item_id.in_(item_ids[chunk_start : chunk_start + 500]),
-                Participation.role.in_([ParticipationRole.SPEAKING, ParticipationRole.CHAIRING]),
-                Participation.status != ParticipationStatus.CANCELLED,
-            )
-            .order_by(Person.name_latin)
-        )
-        for item_id, role, person in rows:
-            result[item_id][role].append(person.display_name)
-    return result
 
 
 def location_text(item: Item) -> str:
@@ -187,7 +168,7 @@ def build_calendar(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    names = _speakers(session, [i.id for i in items])
+    names = names_by_item(session, [i.id for i in items])
     for item in items:
         calendar.add_component(item_event(item, names.get(item.id, {}), stamp))
     for seg in travel:

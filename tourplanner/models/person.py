@@ -39,8 +39,13 @@ class Person(Base):
     @property
     def display_name(self) -> str:
         """'Dr. Li Wei (李伟)': honorific, Latin name and local name where present."""
-        name = f"{self.honorific} {self.name_latin}".strip()
-        return f"{name} ({self.name_local})" if self.name_local else name
+        return Person.name_of(self.honorific, self.name_latin, self.name_local)
+
+    @staticmethod
+    def name_of(honorific: str, name_latin: str, name_local: str) -> str:
+        """The display name from the three columns (for queries that read only those)."""
+        name = f"{honorific} {name_latin}".strip()
+        return f"{name} ({name_local})" if name_local else name
 
 
 SENSITIVE_PERSON_FIELDS = ("passport_visa_notes", "medical_notes")

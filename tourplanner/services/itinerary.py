@@ -38,36 +38,41 @@ from tourplanner.timezones import local_day_bounds, to_local
 # Breakouts run in parallel, so being on a conference does not put them in a personal itinerary:
 # the person must be booked into them. Everything else in a programme is for all its people.
 NEEDS_OWN_BOOKING = frozenset({ItemKind.SESSION, ItemKind.PANEL, ItemKind.WORKSHOP})
+IDS_PER_QUERY = 500  # bound parameters per IN (...): well under SQLite's limit
 
 
-def _names_by_item(
+def names_by_item(
     session: Session, item_ids: list[int] | Select
 ) -> dict[int, dict[str, list[str]]]:
-    """Speakers and chairs of each item, by display name (each person loaded once).
+    """Speakers and chairs of each item, by display name, in name order.
 
     `item_ids` may be a SELECT of ids: a day of 3,000 items as a list of bound parameters
-    costs more to compile than the query takes to run.
+    costs more to compile than the query takes to run. A list is read in chunks.
     """
     result: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    if isinstance(item_ids, list) and not item_ids:
-        return result
-    rows = session.execute(
-        select(Participation.item_id, Participation.role, Participation.person_id)
-        .join(Person)
-        .where(
-            Participation.item_id.in_(item_ids),
-            Participation.role.in_([ParticipationRole.SPEAKING, ParticipationRole.CHAIRING]),
-            Participation.status != ParticipationStatus.CANCELLED,
+    if isinstance(item_ids, Select):
+        chunks: list[list[int] | Select] = [item_ids]
+    else:
+        chunks = [item_ids[n : n + IDS_PER_QUERY] for n in range(0, len(item_ids), IDS_PER_QUERY)]
+    for chunk in chunks:
+        rows = session.execute(
+            select(
+                Participation.item_id,
+                Participation.role,
+                Person.honorific,
+                Person.name_latin,
+                Person.name_local,
+            )
+            .join(Person)
+            .where(
+                Participation.item_id.in_(chunk),
+                Participation.role.in_([ParticipationRole.SPEAKING, ParticipationRole.CHAIRING]),
+                Participation.status != ParticipationStatus.CANCELLED,
+            )
+            .order_by(Person.name_latin)
         )
-        .order_by(Person.name_latin)
-    ).all()
-    wanted = {person_id for _, _, person_id in rows}
-    names = {
-        p.id: p.display_name
-        for p in session.scalars(select(Person).where(Person.id.in_(sorted(wanted))))
-    }
-    for item_id, role, person_id in rows:
-        result[item_id][role].append(names[person_id])
+        for item_id, role, honorific, name_latin, name_local in rows:
+            result[item_id][role].append(Person.name_of(honorific, name_latin, name_local))
     return result
 
 
@@ -75,7 +80,7 @@ def item_views(
     session: Session, items: list[Item], *, roles: dict[int, str] | None = None
 ) -> list[ItemView]:
     """Views of items, recurring ones expanded within their programme's dates, in time order."""
-    names = _names_by_item(session, [i.id for i in items])
+    names = names_by_item(session, [i.id for i in items])
     views = []
     for item in items:
         people = names.get(item.id, {})
@@ -173,6 +178,12 @@ def item_occurrences(session: Session, item_id: int) -> list[ItemView]:
     return item_views(session, load_items(session, Item.id == item_id))
 
 
+def item_speakers(session: Session, item_id: int) -> tuple[str, ...]:
+    """The display names of an item's speakers, in name order."""
+    fetch(session, Item, item_id, "item")
+    return tuple(names_by_item(session, [item_id])[item_id][ParticipationRole.SPEAKING])
+
+
 def programme_days(session: Session, programme_id: int) -> list[date]:
     """The local dates of a programme, first to last."""
     prog = fetch(session, Programme, programme_id, "programme")
@@ -181,13 +192,20 @@ def programme_days(session: Session, programme_id: int) -> list[date]:
 
 
 def programme_day(
-    session: Session, programme_id: int, day: date, *, include_cancelled: bool = True
+    session: Session,
+    programme_id: int,
+    day: date,
+    *,
+    include_cancelled: bool = True,
+    with_people: bool = True,
 ) -> list[ItemView]:
     """The occurrences starting on local date `day` (in each item's own zone), in time order.
 
     The timeline shows one day of programmes of thousands of items, so one-off items are read
     as plain columns, only those starting on that local date in their zone (one UTC range per
-    zone the programme uses); only repeating items go through the full object load.
+    zone the programme uses); only repeating items go through the full object load. Without
+    people, one-off items have no speakers and chairs: the timeline asks for those of one item
+    when it shows them (`item_speakers`), which saves a quarter of the day's reading time.
     """
     prog = fetch(session, Programme, programme_id, "programme")
     zones = session.scalars(
@@ -231,7 +249,8 @@ def programme_day(
     venues = {
         v.id: VenueView.of(v) for v in session.scalars(select(Venue).where(Venue.id.in_(venue_ids)))
     }
-    names = _names_by_item(session, select(Item.id).where(one_off)) if rows else {}
+    wanted = rows and with_people
+    names = names_by_item(session, select(Item.id).where(one_off)) if wanted else {}
     speaking, chairing, none = ParticipationRole.SPEAKING, ParticipationRole.CHAIRING, {}
     views = []
     # Unpacked by position: 3,000 rows x 17 attribute lookups is most of a day's reading time.
