@@ -54,6 +54,21 @@ def test_day_shows_a_block_per_item_in_room_columns(window) -> None:
     assert block.rect().y() - opening.rect().y() == pytest.approx(45 * PX_PER_MIN)
 
 
+def test_pointing_at_a_block_tells_its_place_and_speakers(window, qtbot) -> None:
+    timeline = window.timeline
+    block = timeline.blocks[keynote(window)]
+    assert block.view.speakers == ()  # a day is drawn without them: read when pointed at
+    viewport = timeline.view.viewport()
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.mouseMove(viewport, timeline.view.mapFromScene(block.rect().center()))
+    tip = timeline._canvas.toolTip()
+    assert "Bob O'Neill" in tip and "Hall A" in tip and "09:15–10:15 CST" in tip
+    # Empty space has no tooltip.
+    qtbot.mouseMove(viewport, timeline.view.mapFromScene(QPointF(GUTTER + 2, HEADER + 2)))
+    assert timeline._canvas.toolTip() == ""
+
+
 def test_drag_moves_snapped_to_five_minutes_and_undo(window) -> None:
     item_id = keynote(window)
     window.timeline.blocks[item_id].finish_drag(32 * PX_PER_MIN)  # 32 minutes -> 30
@@ -281,7 +296,7 @@ def test_double_click_on_empty_space_proposes_an_item_there(window, qtbot) -> No
     assert editor.item_id in timeline.blocks
 
 
-def test_the_days_either_side_are_read_ahead_and_dropped_after_an_edit(
+def test_the_days_either_side_are_read_ahead_and_an_edit_drops_only_its_days(
     qtbot, window, monkeypatch
 ) -> None:
     from tourplanner.ui import day_cache
@@ -303,10 +318,19 @@ def test_the_days_either_side_are_read_ahead_and_dropped_after_an_edit(
     with window.plan.reading() as s:
         fresh = real(s, *key)
     assert len(shown) == len({v.id for v in fresh}) and shown
-    # An edit may touch any day: every day read before it is dropped (here the first one).
+    # An edit drops the days that held the item or now do, and keeps the others.
     first = timeline.day.itemData(index).split("|")
     earlier = (int(first[0]), date.fromisoformat(first[1]))
-    assert timeline.days.has(earlier)
+    assert timeline.days.has(earlier) and timeline.days.has(key)
     some = next(iter(timeline.blocks))
-    window.move_item_to(some, timeline.blocks[some].view.start_utc + timedelta(minutes=5))
+    start = timeline.blocks[some].view.start_utc
+    window.move_item_to(some, start + timedelta(minutes=5))
+    assert timeline.days.has(earlier) and not timeline.days.has(key)
+    assert timeline.blocks[some].view.start_utc == start + timedelta(minutes=5)
+    # Moved a day back, the item leaves the day shown (read again) and the day before is
+    # dropped, to be read afresh when shown.
+    window.move_item_to(some, start - timedelta(days=1))
     assert not timeline.days.has(earlier)
+    assert some not in timeline.blocks and some not in {v.id for v in timeline.days.get(key)}
+    timeline.select_day(*earlier)
+    assert timeline.blocks[some].view.start_utc == start - timedelta(days=1)

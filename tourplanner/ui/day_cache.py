@@ -1,8 +1,9 @@
 """The timeline's days, read ahead: while the coordinator looks at one day, the days either
 side of it are read on a thread, so flipping to the next or previous day only draws.
 
-Any change to the plan empties the cache (`clear()`); a read started before a change is
-thrown away when it arrives.
+A change to people, venues or programmes empties the cache (`clear()`); a change to some
+items drops only the days that held them or now do (`forget()`). Either way a read started
+before the change is thrown away when it arrives.
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ Key = tuple[int, date]  # programme id, local day
 KEPT = 8  # days kept: a week either way of browsing, a few MB at most
 
 
+def read_day(plan: PlanFile, key: Key) -> list[ItemView]:
+    """A day as the timeline draws it: the speakers of an item are read when it is pointed at."""
+    with plan.reading() as session:
+        return itinerary.programme_day(session, *key, with_people=False)
+
+
 class _Read(QThread):
     done = Signal(object, object, int)  # key, views, generation
 
@@ -27,9 +34,7 @@ class _Read(QThread):
         self.plan, self.key, self.generation = plan, key, generation
 
     def run(self) -> None:
-        with self.plan.reading() as session:
-            views = itinerary.programme_day(session, *self.key)
-        self.done.emit(self.key, views, self.generation)
+        self.done.emit(self.key, read_day(self.plan, self.key), self.generation)
 
 
 class DayCache(QObject):
@@ -45,8 +50,7 @@ class DayCache(QObject):
     def get(self, key: Key) -> list[ItemView]:
         views = self._days.pop(key, None)
         if views is None:
-            with self.plan.reading() as session:
-                views = itinerary.programme_day(session, *key)
+            views = read_day(self.plan, key)
         self._days[key] = views  # most recently used last
         while len(self._days) > KEPT:
             del self._days[next(iter(self._days))]
@@ -70,6 +74,13 @@ class DayCache(QObject):
             self._days[key] = views
             while len(self._days) > KEPT:
                 del self._days[next(iter(self._days))]
+
+    def forget(self, item_ids: set[int], days: set[Key]) -> None:
+        """These items changed: drop the days that show them, and `days`, where they are now."""
+        self._generation += 1
+        for key, views in list(self._days.items()):
+            if key in days or any(v.id in item_ids for v in views):
+                del self._days[key]
 
     def clear(self, plan: PlanFile | None = None) -> None:
         """The plan changed (or another was opened): nothing read so far holds any more."""

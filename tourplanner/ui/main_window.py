@@ -265,8 +265,7 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
 
     def items_changed(self, item_ids: list[int]) -> None:
         self.checker.items_changed(item_ids)
-        for item_id in item_ids:
-            self.timeline.refresh_item(item_id)
+        self.timeline.refresh_items(item_ids)
         self._refresh_pages({"agenda", "item"})
         self.person_view.invalidate()
 

@@ -52,7 +52,7 @@ from tourplanner.models.enums import ItemStatus
 from tourplanner.services import itinerary, programmes
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, local_day_bounds, to_local, zone
-from tourplanner.ui.day_cache import DayCache
+from tourplanner.ui.day_cache import DayCache, Key
 
 PX_PER_MIN = 1.3
 COLUMN = 190.0
@@ -101,6 +101,11 @@ def _local_minutes(instant: datetime, tz: object, day: date) -> int:
     """Minutes from local midnight of `day` to `instant` (more than 1440 on the next day)."""
     local = instant.astimezone(tz)
     return (local.date() - day).days * 1440 + local.hour * 60 + local.minute
+
+
+def _local_day(view: ItemView) -> date:
+    """The local date an occurrence starts on, in its own zone (the day it is listed under)."""
+    return to_local(view.start_utc, view.timezone).date()
 
 
 def _day_clock(day: date, zone_name: str) -> Callable[[datetime], int]:
@@ -165,7 +170,7 @@ class Block:
     def tooltip(self) -> str:
         v = self.view
         place = ", ".join(p for p in (v.room, v.venue.name_en if v.venue else "") if p)
-        people = ", ".join(v.speakers)
+        people = ", ".join(self.timeline.speakers_of(v))
         parts = [v.title_en, v.title_local, self.when(), place, people]
         if v.status != ItemStatus.CONFIRMED:
             parts.append(v.status.capitalize())
@@ -237,6 +242,7 @@ class DayCanvas(QGraphicsItem):
         self.timeline = timeline
         self.size = QRectF(0, 0, width, height)
         self.drag: _Drag | None = None
+        self.hovered: Block | None = None
         self.setAcceptHoverEvents(True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
@@ -405,15 +411,15 @@ class DayCanvas(QGraphicsItem):
         block = self.timeline.block_at(pos)
         if block is None:
             self.setCursor(Qt.CursorShape.ArrowCursor)
-            self.setToolTip("")
-            return
-        if not block.movable:
+        elif not block.movable:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
         elif self.timeline.on_bottom_edge(block, pos):
             self.setCursor(Qt.CursorShape.SizeVerCursor)
         else:
             self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setToolTip(block.tooltip())
+        if block is not self.hovered:  # the tooltip may read the speakers: once per block
+            self.hovered = block
+            self.setToolTip(block.tooltip() if block is not None else "")
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
         block = self.timeline.block_at(event.scenePos())
@@ -493,6 +499,7 @@ class TimelineView(QWidget):
         self._by_column: list[tuple[list[float], list[Block], float]] = []
         self._columns: list[Column] = []
         self._selected: list[int] = []
+        self._speakers: dict[int, tuple[str, ...]] = {}  # read for tooltips, per day drawn
         self._canvas: DayCanvas | None = None
         self._layout: tuple[date, int, int, dict] | None = None
         self._fonts = self._make_fonts()
@@ -545,11 +552,24 @@ class TimelineView(QWidget):
         self.day.setCurrentIndex(max(index, 0))
         self.show_day()
 
+    def key_at(self, n: int) -> Key | None:
+        """The programme and day of entry `n` of the day selector."""
+        data = self.day.itemData(n) if 0 <= n < self.day.count() else None
+        if not data:
+            return None
+        prog_text, day_text = data.split("|")
+        return int(prog_text), date.fromisoformat(day_text)
+
+    def shown_key(self) -> Key | None:
+        """The programme and day shown, if any."""
+        return self.key_at(self.day.currentIndex())
+
     def select_day(self, programme_id: int, day: date) -> None:
         self.day.setCurrentIndex(max(0, self.day.findData(f"{programme_id}|{day.isoformat()}")))
 
     def _clear(self) -> None:
         self._canvas = None
+        self._speakers.clear()
         self.scene.clear()
         self.blocks, self._all, self._by_column, self._columns = {}, [], [], []
         self._layout = None
@@ -557,14 +577,13 @@ class TimelineView(QWidget):
     def show_day(self) -> None:
         """Draw the chosen day: a column per room (or venue), blocks at their local times."""
         self._clear()
-        data = self.day.currentData()
-        if not data:
+        shown = self.shown_key()
+        if shown is None:
             self.scene.addText("This plan has no programme yet.")
             self.scene.setSceneRect(self.scene.itemsBoundingRect())
             return
-        prog_text, day_text = data.split("|")
-        prog_id, day = int(prog_text), date.fromisoformat(day_text)
-        views = self.days.get((prog_id, day))
+        day = shown[1]
+        views = self.days.get(shown)
         # Read ahead once this day is painted and the user pauses on it, not while drawing.
         self._read_ahead_timer.start()
         if not views:
@@ -610,7 +629,7 @@ class TimelineView(QWidget):
         minutes = int(minutes // 15 * 15)
         start = datetime.combine(day, datetime.min.time()) + timedelta(minutes=minutes)
         venue_id, room = self._columns[n].key
-        programme_id = int(self.day.currentData().split("|")[0])
+        programme_id = self.shown_key()[0]
         self.new_item_requested.emit(programme_id, start, venue_id, room)
         return True
 
@@ -667,47 +686,66 @@ class TimelineView(QWidget):
 
     def _read_neighbours(self) -> None:
         """Read the days either side of the one shown, on a thread, while it is looked at."""
-        keys = []
-        for n in (self.day.currentIndex() + 1, self.day.currentIndex() - 1):
-            data = self.day.itemData(n) if 0 <= n < self.day.count() else None
-            if data:
-                prog_text, day_text = data.split("|")
-                keys.append((int(prog_text), date.fromisoformat(day_text)))
-        self.days.read_ahead(keys)
+        current = self.day.currentIndex()
+        keys = [self.key_at(n) for n in (current + 1, current - 1)]
+        self.days.read_ahead([key for key in keys if key is not None])
 
-    def refresh_item(self, item_id: int) -> None:
-        """After one item changed: move just its block when it stays within the drawn day."""
-        self.days.clear()  # every day read so far may hold the item
-        old = self.blocks.get(item_id)
-        try:
-            with self.plan.reading() as session:
-                views = itinerary.item_occurrences(session, item_id)
-        except NotFoundError:  # deleted (an undone addition): redraw without it
-            views = []
-        if old is None or self._layout is None or len(views) != 1 or views[0].recurrence:
-            self._redraw_keeping_selection()
+    def refresh_items(self, item_ids: list[int]) -> None:
+        """After items changed: forget the days read that held them or now do, and redraw the
+        day shown only if it is one of those (a single item staying on it just moves)."""
+        views: dict[int, list[ItemView]] = {}
+        with self.plan.reading() as session:
+            for item_id in item_ids:
+                try:
+                    views[item_id] = itinerary.item_occurrences(session, item_id)
+                except NotFoundError:  # deleted (or an addition undone)
+                    views[item_id] = []
+        now_on = {(v.programme_id, _local_day(v)) for found in views.values() for v in found}
+        self.days.forget(set(item_ids), now_on)
+        self._read_ahead_timer.start()  # the days either side again, if they were dropped
+        if self.shown_key() not in now_on and not any(i in self.blocks for i in item_ids):
+            return  # neither on the day shown before nor now
+        if len(item_ids) == 1 and self._move_block(views[item_ids[0]]):
             return
-        day, first, end_hour, index = self._layout
+        self._redraw_keeping_selection()
+
+    def _move_block(self, views: list[ItemView]) -> bool:
+        """Move one one-off item's block within the drawn day; False if it does not fit there."""
+        if self._layout is None or len(views) != 1 or views[0].recurrence:
+            return False
         view = views[0]
+        if view.id not in self.blocks or self.shown_key() != (view.programme_id, self._layout[0]):
+            return False
+        day, first, end_hour, index = self._layout
         tz = zone(view.timezone)
         start, end = _local_minutes(view.start_utc, tz, day), _local_minutes(view.end_utc, tz, day)
         key = self._column(view).key
-        same_programme = self.day.currentData() == f"{view.programme_id}|{day.isoformat()}"
-        fits = key in index and first * 60 <= start < 1440 and end <= end_hour * 60
-        if not (same_programme and fits):
-            self._redraw_keeping_selection()
-            return
+        if key not in index or not (first * 60 <= start < 1440 and end <= end_hour * 60):
+            return False
         block = self._block(view, index[key], start)
-        self._all = [block if b.view.id == item_id else b for b in self._all]
+        self._all = [block if b.view.id == view.id else b for b in self._all]
         self._all.sort(key=lambda b: (b.view.start_utc, b.view.end_utc, b.view.id))
         self._index_blocks()
         if self._canvas is not None:
             self._canvas.update()
+        return True
 
     def _redraw_keeping_selection(self) -> None:
         selected = list(self._selected)
         self.show_day()
         self._set_selection(selected)
+
+    def speakers_of(self, view: ItemView) -> tuple[str, ...]:
+        """An item's speakers: a day is read without them, so they are read when asked for."""
+        if view.speakers:
+            return view.speakers
+        if view.id not in self._speakers:
+            try:
+                with self.plan.reading() as session:
+                    self._speakers[view.id] = itinerary.item_speakers(session, view.id)
+            except NotFoundError:
+                return ()
+        return self._speakers[view.id]
 
     @staticmethod
     def _column(view: ItemView) -> Column:
@@ -746,7 +784,7 @@ class TimelineView(QWidget):
                 views = []
             if views:
                 v = views[0]
-                self.select_day(v.programme_id, v.start_utc.astimezone(zone(v.timezone)).date())
+                self.select_day(v.programme_id, _local_day(v))
         self._set_selection(item_ids)
         if self._selected:
             self.view.ensureVisible(self.blocks[self._selected[0]].rect(), 40, 40)
