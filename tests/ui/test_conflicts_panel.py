@@ -3,7 +3,7 @@ clicking a finding shows its items."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
@@ -109,3 +109,47 @@ def test_thousands_of_findings_are_counted_and_the_first_ones_listed(qtbot, qtmo
     assert model.index(0, 0).data() == "Errors (6000)"
     assert model.index(1, 0).data() == "Warnings (2999)"
     assert panel.verticalScrollBar().value() == 200
+
+
+def test_a_big_plan_is_checked_after_the_window_paints(qtbot, demo_path, monkeypatch) -> None:
+    from tourplanner.db import PlanFile
+    from tourplanner.services import items
+    from tourplanner.ui import conflict_checker
+    from tourplanner.ui.app import create_application
+    from tourplanner.ui.main_window import MainWindow
+
+    monkeypatch.setattr(conflict_checker, "BACKGROUND_FROM", 10)  # the demo's 77 items: big
+    create_application()
+    plan = PlanFile.open(demo_path)
+    window = MainWindow(plan)
+    qtbot.addWidget(window)
+    assert texts(window.conflicts.model()) == ["Checking the plan…"]
+    assert not window.checker.ready and not any(t.isRunning() for t in window.checker._threads)
+    # An edit made before the check has even started is rechecked once it is done.
+    with plan.reading() as s:
+        keynote = next(i for i in items.list_items(s) if i.title_en.startswith("Keynote"))
+        keynote_id, start = keynote.id, keynote.start_utc
+    window.move_item_to(keynote_id, start + timedelta(minutes=15))
+    qtbot.waitUntil(lambda: window.checker.ready, timeout=10_000)
+    errors = [f for f in window.conflicts.findings if f.severity == ERROR]
+    assert errors and all(keynote_id in f.item_ids for f in errors)
+    assert texts(window.conflicts.model())[0] == f"Errors ({len(errors)})"
+    window.close()
+    plan.close()
+
+
+def test_closing_before_the_check_starts_starts_none(qtbot, demo_path, monkeypatch) -> None:
+    from tourplanner.db import PlanFile
+    from tourplanner.ui import conflict_checker
+    from tourplanner.ui.app import create_application
+    from tourplanner.ui.main_window import MainWindow
+
+    monkeypatch.setattr(conflict_checker, "BACKGROUND_FROM", 10)
+    create_application()
+    plan = PlanFile.open(demo_path)
+    window = MainWindow(plan)
+    qtbot.addWidget(window)
+    window.close()
+    plan.close()
+    qtbot.wait(50)  # the queued start comes and goes
+    assert window.checker._threads == [] and not window.checker.ready

@@ -1,12 +1,14 @@
 """Keeps the plan's conflict index for the window: built off the GUI thread on big plans.
 
-A full check of a 20,000-item plan takes seconds; the window must paint first. Edits made
-while the index is being built are remembered and rechecked as soon as it is ready.
+A full check of a 20,000-item plan takes seconds; the window must paint first. The check's
+thread starts once the events already queued (the window's first paint) are handled: Python
+runs one thread at a time, and a check started at once would slow the first paint down.
+Edits made while the index is being built are remembered and rechecked as soon as it is ready.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from tourplanner.db import PlanFile
 from tourplanner.scheduling.checker import ConflictIndex
@@ -66,7 +68,13 @@ class ConflictChecker(QObject):
         thread.built.connect(self._built)
         thread.finished.connect(lambda: self._threads.remove(thread))
         self._threads.append(thread)
-        thread.start()
+        QTimer.singleShot(0, lambda: self._start(thread))
+
+    def _start(self, thread: _Build) -> None:
+        if thread.generation == self._generation:
+            thread.start()
+        else:  # superseded (another rebuild, or the window closed) before it started
+            self._threads.remove(thread)
 
     def _built(self, index: ConflictIndex, generation: int) -> None:
         if generation != self._generation:
@@ -86,6 +94,11 @@ class ConflictChecker(QObject):
         self.changed.emit(self.index.findings())
 
     def wait(self) -> None:
-        """Block until a background check has finished (closing the window, tests)."""
+        """Block until the background checks started so far have finished (tests, benchmarks)."""
         for thread in list(self._threads):
             thread.wait()
+
+    def shut_down(self) -> None:
+        """Before the window or the file closes: no check starts any more; wait for those that run."""
+        self._generation += 1
+        self.wait()

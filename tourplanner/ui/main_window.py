@@ -153,7 +153,7 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
         if batch is not None and batch[1].isRunning():
             batch[0].stop.set()  # a batch export stops and removes its partial file
             batch[1].wait()
-        self.checker.wait()
+        self.checker.shut_down()
         self.timeline.shut_down()
         self._preview_timer.stop()
         self.person_view.shut_down()
