@@ -15,16 +15,14 @@ def test_demo_plan_tree_shows_programmes_and_local_times(qtbot, demo_path: Path)
         window = MainWindow(plan)
         qtbot.addWidget(window)
         window.show_page("agenda")  # pages are read when shown
-        tree = window.agenda
-        assert tree.topLevelItemCount() == 4
-        titles = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+        model = window.agenda.model()
+        assert model.rowCount() == 4
+        titles = [model.index(i, 0).data() for i in range(model.rowCount())]
         assert any("SAFEA Foreign Expert Affairs Conference" in t for t in titles)
-        conference = next(
-            tree.topLevelItem(i) for i, t in enumerate(titles) if "SAFEA Foreign" in t
-        )
-        rows = [conference.child(i) for i in range(conference.childCount())]
-        keynote = next(r for r in rows if "Keynote" in r.text(0))
-        assert keynote.text(1).endswith("CST")
+        conference = model.index(next(i for i, t in enumerate(titles) if "SAFEA Foreign" in t), 0)
+        rows = [model.index(i, 0, conference) for i in range(model.rowCount(conference))]
+        keynote = next(r for r in rows if "Keynote" in r.data())
+        assert keynote.siblingAtColumn(1).data().endswith("CST")
         assert window.windowTitle().endswith("demo.tourplan — TourPlanner")
 
 

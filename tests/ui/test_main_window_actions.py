@@ -130,7 +130,7 @@ def test_selecting_a_finding_selects_its_items(window) -> None:
     window.conflicts.show_items.emit(list(finding.item_ids))
     window.show_page("agenda")
     window.conflicts.show_items.emit(list(finding.item_ids))
-    selected = [n.data(0, Qt.ItemDataRole.UserRole)[1] for n in window.agenda.selectedItems()]
+    selected = window.agenda.selected_item_ids()
     assert selected == list(finding.item_ids)
 
 

@@ -1,17 +1,18 @@
 """The agenda: every programme with its items as a list, in local time with the zone.
 
-A programme's items are read when it is opened (or was open before), so a plan of tens of
-thousands of items opens at once.
+A programme's items are read when it is opened (Qt's fetchMore), or at once when it was open
+before, so a plan of tens of thousands of items opens at once. The view is a tree view on a
+model of plain rows (ids and cell texts), not a tree of widget items.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from tourplanner.db import PlanFile
 from tourplanner.errors import NotFoundError
@@ -19,10 +20,13 @@ from tourplanner.models.enums import label
 from tourplanner.services import items, itinerary
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, to_local
+from tourplanner.ui.record_model import Index
 
 COLUMNS = ("Programme / item", "When (local)", "Kind", "Venue", "Status")
 EAGER_ITEMS = 2000  # up to this many items, every programme is shown open
-KEY = Qt.ItemDataRole.UserRole
+KEY = Qt.ItemDataRole.UserRole  # ("programme", id) or ("item", id)
+TOP = 0  # the internal id of a programme's row; an item's row carries its programme's row + 1
+LONG = (0, 3)  # the columns elided when the window is narrow: their text is the tooltip
 
 
 def item_row(view: ItemView) -> list[str]:
@@ -37,36 +41,183 @@ def item_row(view: ItemView) -> list[str]:
     return [title, when, label(view.kind), venue, label(view.status)]
 
 
-class AgendaView(QTreeWidget):
-    """Programmes and their items; Enter or a double-click on an item asks to edit it."""
+@dataclass
+class _Programme:
+    id: int
+    cells: list[str]
+    count: int  # its items, read or not
+    rows: list[tuple[int, list[str]]] | None = field(default=None)  # (item id, cells) once read
+
+
+class AgendaModel(QAbstractItemModel):
+    """Programmes, each with its items' occurrences as rows once read."""
+
+    def __init__(self, plan: PlanFile) -> None:
+        super().__init__()
+        self.plan = plan
+        self.programmes: list[_Programme] = []
+
+    def reload(self, read: set[int] | None) -> set[int]:
+        """Read the programmes again, and the items of those in `read`; returns `read`.
+
+        None reads every programme's items on a plan of up to EAGER_ITEMS, none on a bigger one.
+        """
+        with self.plan.reading() as session:
+            summary = itinerary.plan_summary(session)["programmes"]
+        if read is None:
+            small = sum(p["items"] for p in summary) <= EAGER_ITEMS
+            read = {p["id"] for p in summary} if small else set()
+        self.beginResetModel()
+        self.programmes = []
+        for p in summary:
+            name = f"{p['title']} · {p['title_local']}" if p["title_local"] else p["title"]
+            first, last = date.fromisoformat(p["start"]), date.fromisoformat(p["end"])
+            cells = [
+                name,
+                f"{first:%d %b} – {last:%d %b %Y}",
+                label(p["kind"]),
+                f"{p['items']} items",
+                "",
+            ]
+            programme = _Programme(p["id"], cells, p["items"])
+            if p["id"] in read:
+                programme.rows = self._read(p["id"])
+            self.programmes.append(programme)
+        self.endResetModel()
+        return read
+
+    def _read(self, programme_id: int) -> list[tuple[int, list[str]]]:
+        with self.plan.reading() as session:
+            views = itinerary.programme_items(session, programme_id)
+        return [(view.id, item_row(view)) for view in views]
+
+    def total_items(self) -> int:
+        return sum(p.count for p in self.programmes)
+
+    def programme_at(self, index: Index) -> _Programme | None:
+        """The programme of a programme's row or of one of its items' rows."""
+        if not index.isValid():
+            return None
+        row = index.row() if index.internalId() == TOP else index.internalId() - 1
+        return self.programmes[row]
+
+    def key(self, index: Index) -> tuple[str, int] | None:
+        """("programme", id) or ("item", id) for a row."""
+        programme = self.programme_at(index)
+        if programme is None:
+            return None
+        if index.internalId() == TOP:
+            return ("programme", programme.id)
+        return ("item", programme.rows[index.row()][0])
+
+    # -- QAbstractItemModel ----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, TOP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not index.isValid() or index.internalId() == TOP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, TOP)
+
+    def _is_programme(self, index: Index) -> bool:
+        return index.isValid() and index.internalId() == TOP and index.column() == 0
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt
+        if not parent.isValid():
+            return len(self.programmes)
+        if not self._is_programme(parent):
+            return 0
+        return len(self.programmes[parent.row()].rows or ())
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt
+        return len(COLUMNS)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt
+        if not parent.isValid():
+            return bool(self.programmes)
+        return self._is_programme(parent) and self.programmes[parent.row()].count > 0
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802 - Qt
+        return self._is_programme(parent) and self.programmes[parent.row()].rows is None
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802 - Qt
+        if not self.canFetchMore(parent):
+            return
+        programme = self.programmes[parent.row()]
+        rows = self._read(programme.id)
+        if not rows:
+            programme.rows = []
+            return
+        self.beginInsertRows(parent, 0, len(rows) - 1)
+        programme.rows = rows
+        self.endInsertRows()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role == KEY:
+            return self.key(index)
+        programme = self.programme_at(index)
+        is_programme = index.internalId() == TOP
+        cells = programme.cells if is_programme else programme.rows[index.row()][1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cells[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and not is_programme:
+            return cells[index.column()] if index.column() in LONG else None
+        return None
+
+    def headerData(  # noqa: N802 - Qt
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+
+class AgendaView(QTreeView):
+    """Programmes and their items; Enter or a double-click on a row asks to edit it."""
 
     edit_requested = Signal(int)
     programme_edit_requested = Signal(int)
 
     def __init__(self, plan: PlanFile) -> None:
         super().__init__()
-        self.plan = plan
-        self.setHeaderLabels(COLUMNS)
+        self.agenda = AgendaModel(plan)
+        self.setModel(self.agenda)
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAccessibleName("Agenda")
         self.setToolTip(
             "Every programme and its items in local time; double-click or Enter to edit"
         )
-        self.itemDoubleClicked.connect(lambda node, _column: self._activate(node))
-        self.itemExpanded.connect(self._expanding)
-        self.itemCollapsed.connect(self._collapsed)
-        self.expanded_ids: set[int] | None = None
+        self.doubleClicked.connect(self._activate)
+        self.expanded.connect(self._opened)
+        self.collapsed.connect(self._closed)
+        self.expanded_ids: set[int] | None = None  # the programmes shown open
+
+    @property
+    def plan(self) -> PlanFile:
+        return self.agenda.plan
+
+    @plan.setter
+    def plan(self, plan: PlanFile) -> None:
+        self.agenda.plan = plan
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem():
-            self._activate(self.currentItem())
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._activate(self.currentIndex())
             return
         super().keyPressEvent(event)
 
-    def _activate(self, node: QTreeWidgetItem) -> None:
-        kind, ident = node.data(0, KEY) or ("", None)
+    def _activate(self, index: QModelIndex) -> None:
+        kind, ident = self.agenda.key(index) or ("", None)
         if kind == "item":
             self.edit_requested.emit(ident)
         elif kind == "programme":
@@ -78,34 +229,13 @@ class AgendaView(QTreeWidget):
 
     def reload(self) -> int:
         """Programmes, with the open ones' items; returns the plan's item count."""
-        with self.plan.reading() as session:
-            summary = itinerary.plan_summary(session)["programmes"]
-        total = sum(p["items"] for p in summary)
-        if self.expanded_ids is None:
-            self.expanded_ids = {p["id"] for p in summary} if total <= EAGER_ITEMS else set()
         keep = self.selected_item_ids()
-        self.blockSignals(True)
-        self.clear()
-        for p in summary:
-            name = f"{p['title']} · {p['title_local']}" if p["title_local"] else p["title"]
-            first, last = date.fromisoformat(p["start"]), date.fromisoformat(p["end"])
-            node = QTreeWidgetItem(
-                [
-                    name,
-                    f"{first:%d %b} – {last:%d %b %Y}",
-                    label(p["kind"]),
-                    f"{p['items']} items",
-                    "",
-                ]
-            )
-            node.setData(0, KEY, ("programme", p["id"]))
-            self.addTopLevelItem(node)
-            if p["id"] in self.expanded_ids:
-                self._fill(node)
-                node.setExpanded(True)
-            elif p["items"]:
-                node.addChild(QTreeWidgetItem(["…"]))  # makes it expandable until it is read
-        self.blockSignals(False)
+        # A small plan shows every programme open; otherwise those the coordinator opened.
+        self.expanded_ids = self.agenda.reload(self.expanded_ids)
+        opened = set(self.expanded_ids)
+        for row, programme in enumerate(self.agenda.programmes):
+            if programme.id in opened:
+                self.expand(self.agenda.index(row, 0))
         for column in range(1, len(COLUMNS)):
             self.resizeColumnToContents(column)
         # Title and venue share what is left; the short columns keep their whole text.
@@ -113,44 +243,31 @@ class AgendaView(QTreeWidget):
         self.setColumnWidth(3, min(self.columnWidth(3), 300))
         if keep:
             self.select_items(keep)
-        return total
+        return self.agenda.total_items()
 
-    def _fill(self, node: QTreeWidgetItem) -> None:
-        with self.plan.reading() as session:
-            views = itinerary.programme_items(session, node.data(0, KEY)[1])
-        node.takeChildren()
-        for view in views:
-            cells = item_row(view)
-            child = QTreeWidgetItem(cells)
-            child.setData(0, KEY, ("item", view.id))
-            for column in (0, 3):  # the long ones, elided when the window is narrow
-                child.setToolTip(column, cells[column])
-            node.addChild(child)
+    def _opened(self, index: QModelIndex) -> None:
+        programme = self.agenda.programme_at(index)
+        if programme is not None and self.expanded_ids is not None:
+            self.expanded_ids.add(programme.id)
 
-    def _expanding(self, node: QTreeWidgetItem) -> None:
-        kind, ident = node.data(0, KEY) or ("", None)
-        if kind == "programme" and ident not in self.expanded_ids:
-            self.expanded_ids.add(ident)
-            self._fill(node)
-
-    def _collapsed(self, node: QTreeWidgetItem) -> None:
-        kind, ident = node.data(0, KEY) or ("", None)
-        if kind == "programme":
-            self.expanded_ids.discard(ident)
-
-    def item_nodes(self) -> Iterator[QTreeWidgetItem]:
-        for i in range(self.topLevelItemCount()):
-            top = self.topLevelItem(i)
-            for j in range(top.childCount()):
-                yield top.child(j)
+    def _closed(self, index: QModelIndex) -> None:
+        programme = self.agenda.programme_at(index)
+        if programme is not None and self.expanded_ids is not None:
+            self.expanded_ids.discard(programme.id)
 
     def selected_item_ids(self) -> list[int]:
         """Selected items (the current one first), each once."""
-        found = []
-        for node in [self.currentItem(), *self.selectedItems()]:
-            data = node.data(0, KEY) if node else None
-            if data and data[0] == "item" and data[1] not in found and node.isSelected():
-                found.append(data[1])
+        chosen = self.selectionModel().selectedRows()
+        current = self.currentIndex()
+        if current.isValid() and self.selectionModel().isRowSelected(
+            current.row(), current.parent()
+        ):
+            chosen.insert(0, current)
+        found: list[int] = []
+        for index in chosen:
+            kind, ident = self.agenda.key(index) or ("", None)
+            if kind == "item" and ident not in found:
+                found.append(ident)
         return found
 
     def select_items(self, item_ids: list[int]) -> None:
@@ -164,18 +281,20 @@ class AgendaView(QTreeWidget):
                     owners.add(items.get_item(session, item_id).programme_id)
                 except NotFoundError:  # deleted meanwhile: nothing to show
                     continue
-        for n in range(self.topLevelItemCount()):
-            node = self.topLevelItem(n)
-            if node.data(0, KEY)[1] in owners:
-                node.setExpanded(True)  # reads its items if they were not read yet
+        model, selection = self.agenda, self.selectionModel()
+        rows = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         first = None
-        for node in self.item_nodes():
-            kind, ident = node.data(0, KEY)
-            if ident in wanted:
-                node.setSelected(True)
-                wanted.discard(ident)
-                first = first or node
+        for row, programme in enumerate(model.programmes):
+            if programme.id not in owners:
+                continue
+            parent = model.index(row, 0)
+            self.expand(parent)  # reads its items if they were not read yet
+            for n, (item_id, _cells) in enumerate(programme.rows or ()):
+                if item_id in wanted:
+                    wanted.discard(item_id)
+                    index = model.index(n, 0, parent)
+                    selection.select(index, rows)
+                    first = first or index
         if first is not None:
-            self.setCurrentItem(first, 0, self.selectionModel().SelectionFlag.NoUpdate)
-            first.setSelected(True)
-            self.scrollToItem(first)
+            selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.scrollTo(first)
