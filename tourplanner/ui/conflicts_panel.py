@@ -114,6 +114,7 @@ class ConflictsPanel(QTreeView):
         # One line a finding (the whole sentence is its tooltip): the view then asks only
         # for the rows it shows, however many findings there are.
         self.setUniformRowHeights(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a finding's day is at its end
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setColumnWidth(0, 190)
         self.activated.connect(self._activated)
