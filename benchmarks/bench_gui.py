@@ -49,15 +49,12 @@ def main(argv: list[str] | None = None) -> int:
             sys.executable, [sys.executable, "-m", "benchmarks.bench_gui", "--plan", str(path)]
         )
 
+    # What the app itself imports, and nothing more, before the window is painted.
     from PySide6.QtCore import QSettings
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QWidget
 
     from tourplanner.db import PlanFile
-    from tourplanner.services import itinerary
     from tourplanner.ui.app import create_application
     from tourplanner.ui.main_window import MainWindow
-    from tourplanner.ui.timeline import READ_AHEAD_MS
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
@@ -71,6 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     window.grab()
     opened = time.perf_counter() - START
     print(f"window open, first day painted:     {ms(opened)}  (target < 1500 ms)")
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    from tourplanner.services import itinerary
+    from tourplanner.ui.timeline import READ_AHEAD_MS
+
     window.checker.wait()  # the full conflict check runs in the background on a big plan
     app.processEvents()
     print(f"  conflict check done (background):  {ms(time.perf_counter() - START)}")
