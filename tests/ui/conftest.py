@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialog
 
 from tourplanner.db import PlanFile
 from tourplanner.demo import write_demo_plan
@@ -45,5 +46,9 @@ def window(qtbot, demo_path: Path):
     win = MainWindow(PlanFile.open(demo_path))
     qtbot.addWidget(win)
     yield win
+    # A dialog a test left open would stay modal and block the next test's window.
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
     win.close()  # waits for its threads (conflict check, days read ahead) before the file closes
     win.plan.close()

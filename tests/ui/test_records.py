@@ -393,6 +393,7 @@ def test_who_is_booked_and_taking_someone_off_is_undoable(qtbot, window) -> None
         assert {
             (p.person_id, p.role) for p in participations.participants(s, item_id=keynote)
         } == before
+    dialog.reject()
 
 
 def test_travel_times_between_venues_set_refused_removed_and_undone(window) -> None:
