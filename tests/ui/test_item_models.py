@@ -272,3 +272,23 @@ def test_travel_times_model_while_a_pair_is_set_and_removed(qtmodeltester, windo
         [model.index(r, c).data() for c in range(3)] for r in range(15)
     ]
     dialog.reject()
+
+
+def test_zone_picker_models_while_typing_part_of_a_city(qtbot, qtmodeltester, window) -> None:
+    from tourplanner.ui.entities import ENTITIES
+    from tourplanner.ui.record_editor import ZonePicker
+
+    editor = window.new_record(ENTITIES["venue"])
+    picker = editor.widgets["timezone"]
+    assert isinstance(picker, ZonePicker)
+    qtmodeltester.check(picker.model())
+    assert picker.findText("Asia/Shanghai") >= 0 and picker.count() > 300
+    completion = picker.completer().completionModel()
+    qtmodeltester.check(completion)  # watched while the typing filters it
+    picker.lineEdit().clear()
+    qtbot.keyClicks(picker.lineEdit(), "shang")
+    found = [completion.index(r, 0).data() for r in range(completion.rowCount())]
+    assert found == ["Asia/Shanghai"]
+    qtbot.keyClicks(picker.lineEdit(), "zzz")
+    assert completion.rowCount() == 0
+    editor.reject()

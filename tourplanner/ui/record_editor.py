@@ -32,14 +32,8 @@ class ZonePicker(QComboBox):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setEditable(True)
         self.addItems(list(all_zone_names()))
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
+        _searchable(self)
         self.lineEdit().setPlaceholderText("e.g. Asia/Shanghai — type part of a city")
 
 
