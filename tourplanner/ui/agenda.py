@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
@@ -21,11 +21,11 @@ from tourplanner.services import items, itinerary
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, to_local
 from tourplanner.ui.record_model import Index
+from tourplanner.ui.two_level_model import TwoLevelModel
 
 COLUMNS = ("Programme / item", "When (local)", "Kind", "Venue", "Status")
 EAGER_ITEMS = 2000  # up to this many items, every programme is shown open
 KEY = Qt.ItemDataRole.UserRole  # ("programme", id) or ("item", id)
-TOP = 0  # the internal id of a programme's row; an item's row carries its programme's row + 1
 LONG = (0, 3)  # the columns elided when the window is narrow: their text is the tooltip
 
 
@@ -49,7 +49,7 @@ class _Programme:
     rows: list[tuple[int, list[str]]] | None = field(default=None)  # (item id, cells) once read
 
 
-class AgendaModel(QAbstractItemModel):
+class AgendaModel(TwoLevelModel):
     """Programmes, each with its items' occurrences as rows once read."""
 
     def __init__(self, plan: PlanFile) -> None:
@@ -96,36 +96,21 @@ class AgendaModel(QAbstractItemModel):
 
     def programme_at(self, index: Index) -> _Programme | None:
         """The programme of a programme's row or of one of its items' rows."""
-        if not index.isValid():
-            return None
-        row = index.row() if index.internalId() == TOP else index.internalId() - 1
-        return self.programmes[row]
+        return self.programmes[self.top_row(index)] if index.isValid() else None
 
     def key(self, index: Index) -> tuple[str, int] | None:
         """("programme", id) or ("item", id) for a row."""
         programme = self.programme_at(index)
         if programme is None:
             return None
-        if index.internalId() == TOP:
+        if self.is_top(index):
             return ("programme", programme.id)
         return ("item", programme.rows[index.row()][0])
 
     # -- QAbstractItemModel ----------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, TOP)
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not index.isValid() or index.internalId() == TOP:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, TOP)
-
     def _is_programme(self, index: Index) -> bool:
-        return index.isValid() and index.internalId() == TOP and index.column() == 0
+        return self.is_top(index) and index.column() == 0
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt
         if not parent.isValid():
@@ -163,7 +148,7 @@ class AgendaModel(QAbstractItemModel):
         if role == KEY:
             return self.key(index)
         programme = self.programme_at(index)
-        is_programme = index.internalId() == TOP
+        is_programme = self.is_top(index)
         cells = programme.cells if is_programme else programme.rows[index.row()][1]
         if role == Qt.ItemDataRole.DisplayRole:
             return cells[index.column()]

@@ -8,18 +8,18 @@ of an expanded group, and a panel of thousands of lines helps nobody.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from tourplanner.scheduling.findings import ERROR, Finding
 from tourplanner.ui.record_model import Index
+from tourplanner.ui.two_level_model import TwoLevelModel
 
 GROUPS = ((ERROR, "Errors"), ("warning", "Warnings"))
 SHOWN = 500
-TOP = 0  # the internal id of a group's row; a finding's row carries its group's number + 1
 
 
-class FindingsModel(QAbstractItemModel):
+class FindingsModel(TwoLevelModel):
     """Two levels: 'Errors (n)' and 'Warnings (n)', each with its findings as rows."""
 
     def __init__(self) -> None:
@@ -47,27 +47,16 @@ class FindingsModel(QAbstractItemModel):
 
     def finding(self, index: Index) -> Finding | None:
         """The finding on a row, or None on a group's row."""
-        group = index.internalId() - 1 if index.isValid() else -1
-        return self.groups[group][index.row()] if group >= 0 else None
+        if not index.isValid() or self.is_top(index):
+            return None
+        return self.groups[self.top_row(index)][index.row()]
 
     # -- QAbstractItemModel ----------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, TOP)
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not index.isValid() or index.internalId() == TOP:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, TOP)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt
         if not parent.isValid():
             return 1 if self.checking else len(GROUPS)
-        if parent.column() != 0 or parent.internalId() != TOP or self.checking:
+        if parent.column() != 0 or not self.is_top(parent) or self.checking:
             return 0
         return len(self.groups[parent.row()])
 
