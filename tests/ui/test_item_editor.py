@@ -7,7 +7,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QApplication
 
 from tourplanner.db import PlanFile
 from tourplanner.services import items, plans, programmes, venues
@@ -102,3 +103,58 @@ def test_edit_item_and_undo(qtbot, window) -> None:
     assert [r[1] for r in item_rows(window.plan.path)] == ["Panel"]
     window.undo_stack.redo()
     assert [r[1] for r in item_rows(window.plan.path)] == ["Panel: smart cities"]
+
+
+def focus_chain(qtbot, dialog, first, last) -> list:
+    """The widgets Tab stops at from `first` to `last`, as a keyboard user goes down the form
+    (each once: Tab walks a date and time field section by section before it leaves)."""
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    chain = [first]
+    for _ in range(60):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        if widget is not chain[-1]:
+            chain.append(widget)
+        if widget is last:
+            break
+    return chain
+
+
+def test_tab_follows_the_item_form_down_to_its_buttons(qtbot, window) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    editor = window.new_item()
+    fields = [
+        editor.programme,
+        editor.title_en,
+        editor.title_local,
+        editor.kind,
+        editor.status,
+        editor.venue,
+        editor.room,
+        editor.start,
+        editor.end,
+        editor.description,  # Tab leaves the notes instead of typing a tab into them
+    ]
+    box = editor.findChild(QDialogButtonBox)
+    save = box.button(QDialogButtonBox.StandardButton.Save)
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    chain = focus_chain(qtbot, editor, fields[0], cancel)
+    assert chain == [*fields, save, cancel]
+    assert editor.description.toPlainText() == ""
+    editor.reject()
+
+
+def test_tab_follows_a_record_form(qtbot, window) -> None:
+    from tourplanner.ui.entities import ENTITIES
+
+    editor = window.new_record(ENTITIES["venue"])
+    fields = [editor.widgets[spec.key] for spec in ENTITIES["venue"].fields]
+    chain = focus_chain(qtbot, editor, fields[0], fields[-1])
+    # A searchable list (the zone picker) takes the focus in its own line edit.
+    assert [w if w in fields else w.parentWidget() for w in chain] == fields
+    editor.reject()

@@ -100,6 +100,7 @@ class ItemEditor(QDialog):
         self.end = QDateTimeEdit()
         self.zone = QLabel()
         self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)  # Tab goes on to Save, as in every field
         self.description.setFixedHeight(70)
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
