@@ -220,7 +220,8 @@ def programme_day(
     one_off = (Item.programme_id == programme_id) & (Item.recurrence == "") & or_(false(), *spans)
     # Plain columns through the connection: the ORM's result handling would double the time.
     rows = (
-        session.connection().execute(
+        session.connection()
+        .execute(
             select(
                 Item.id,
                 Item.uid,
@@ -242,7 +243,8 @@ def programme_day(
             )
             .outerjoin(Room, Item.room_id == Room.id)
             .where(one_off)
-        ).all()
+        )
+        .all()
         if spans
         else []
     )
@@ -327,9 +329,20 @@ def tour_roster(session: Session, programme_id: int) -> Roster:
 def plan_summary(session: Session) -> dict[str, object]:
     """Counts and programmes of the plan: what `tourplanner info` prints."""
     plan = get_plan(session)
-
-    def count(model: type) -> int:
-        return session.scalar(select(func.count()).select_from(model)) or 0
+    counted = {
+        "items": Item,
+        "people": Person,
+        "organizations": Organization,
+        "groups": Group,
+        "venues": Venue,
+        "participations": Participation,
+        "travel_segments": TravelSegment,
+    }
+    # One statement for every count: the window reads them as it opens, when each statement is
+    # compiled for the first time (a few ms saved of the window's start).
+    counts = session.execute(
+        select(*(select(func.count()).select_from(m).scalar_subquery() for m in counted.values()))
+    ).one()
 
     item_counts = dict(
         session.execute(select(Item.programme_id, func.count()).group_by(Item.programme_id)).all()
@@ -352,14 +365,5 @@ def plan_summary(session: Session) -> dict[str, object]:
         "organization": plan.organization,
         "home_timezone": plan.home_timezone,
         "programmes": programmes,
-        "counts": {
-            "programmes": len(programmes),
-            "items": count(Item),
-            "people": count(Person),
-            "organizations": count(Organization),
-            "groups": count(Group),
-            "venues": count(Venue),
-            "participations": count(Participation),
-            "travel_segments": count(TravelSegment),
-        },
+        "counts": {"programmes": len(programmes), **dict(zip(counted, counts, strict=True))},
     }
