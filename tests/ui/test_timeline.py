@@ -337,3 +337,41 @@ def test_the_days_either_side_are_read_ahead_and_an_edit_drops_only_its_days(
     assert some not in timeline.blocks and some not in {v.id for v in timeline.days.get(key)}
     timeline.select_day(*earlier)
     assert timeline.blocks[some].view.start_utc == start - timedelta(days=1)
+
+
+def test_the_days_around_are_read_nearest_first_one_at_a_time(qtbot, window, monkeypatch) -> None:
+    import threading
+
+    from tourplanner.ui import day_cache
+    from tourplanner.ui.timeline import READ_AROUND
+
+    timeline = window.timeline
+    timeline.shut_down()  # what the fixture's day started reading, out of the way
+    timeline.days.clear()
+    reads, running, most = [], [0], [0]
+    lock = threading.Lock()
+    real = day_cache.read_day
+
+    def counted(plan, key):
+        with lock:
+            reads.append(key)
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        try:
+            return real(plan, key)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(day_cache, "read_day", counted)
+    current = timeline.day.currentIndex()
+    timeline._read_ahead_timer.start()  # as after a pause on the day shown
+    order = [current + sign * n for n in range(1, READ_AROUND + 1) for sign in (1, -1)]
+    wanted = [timeline.key_at(n) for n in order if timeline.key_at(n) is not None]
+    assert len(wanted) >= 4  # the conference's days and the tours' either side
+    qtbot.waitUntil(lambda: all(timeline.days.has(k) for k in wanted), timeout=20_000)
+    assert reads == wanted and most[0] == 1
+    # Going to one of them only draws: nothing is read on the way.
+    reads.clear()
+    timeline.day.setCurrentIndex(order[2])
+    assert timeline.shown_key() == wanted[2] and reads == [] and timeline.blocks

@@ -1,5 +1,6 @@
-"""The timeline's days, read ahead: while the coordinator looks at one day, the days either
-side of it are read on a thread, so flipping to the next or previous day only draws.
+"""The timeline's days, read ahead: while the coordinator looks at one day, the days around it
+are read on a thread, nearest first and one at a time (each read holds Python's lock for a
+while, and the window must stay quick meanwhile), so going to a nearby day only draws.
 
 A change to people, venues or programmes empties the cache (`clear()`); a change to some
 items drops only the days that held them or now do (`forget()`). Either way a read started
@@ -17,7 +18,7 @@ from tourplanner.services import itinerary
 from tourplanner.services.views import ItemView
 
 Key = tuple[int, date]  # programme id, local day
-KEPT = 8  # days kept: a week either way of browsing, a few MB at most
+KEPT = 8  # days kept: the one shown and those read around it (~4 MB for 3,300 items)
 
 
 def read_day(plan: PlanFile, key: Key) -> list[ItemView]:
@@ -45,35 +46,49 @@ class DayCache(QObject):
         self.plan = plan
         self._days: dict[Key, list[ItemView]] = {}
         self._generation = 0
-        self._reading: dict[Key, _Read] = {}
+        self._reading: _Read | None = None
+        self._wanted: list[Key] = []  # to read ahead, nearest first
 
     def get(self, key: Key) -> list[ItemView]:
         views = self._days.pop(key, None)
         if views is None:
             views = read_day(self.plan, key)
+        self._keep(key, views)
+        return views
+
+    def _keep(self, key: Key, views: list[ItemView]) -> None:
         self._days[key] = views  # most recently used last
         while len(self._days) > KEPT:
             del self._days[next(iter(self._days))]
-        return views
 
     def has(self, key: Key) -> bool:
         return key in self._days
 
     def read_ahead(self, keys: list[Key]) -> None:
-        for key in keys:
-            if key in self._days or key in self._reading:
-                continue
-            reader = _Read(self.plan, key, self._generation)
-            reader.done.connect(self._arrived)
-            reader.finished.connect(lambda k=key: self._reading.pop(k, None))
-            self._reading[key] = reader
-            reader.start(QThread.Priority.LowPriority)
+        """Read these days on a thread, one after the other (instead of any asked for before)."""
+        self._wanted = [key for key in keys[: KEPT - 1] if key not in self._days]
+        self._read_next()
+
+    def _read_next(self) -> None:
+        if self._reading is not None:
+            return  # the next one starts when this one is done
+        while self._wanted and self._wanted[0] in self._days:
+            self._wanted.pop(0)
+        if not self._wanted:
+            return
+        reader = _Read(self.plan, self._wanted.pop(0), self._generation)
+        reader.done.connect(self._arrived)
+        reader.finished.connect(self._finished)
+        self._reading = reader
+        reader.start(QThread.Priority.LowPriority)
 
     def _arrived(self, key: Key, views: list[ItemView], generation: int) -> None:
         if generation == self._generation and key not in self._days:
-            self._days[key] = views
-            while len(self._days) > KEPT:
-                del self._days[next(iter(self._days))]
+            self._keep(key, views)
+
+    def _finished(self) -> None:
+        self._reading = None
+        self._read_next()
 
     def forget(self, item_ids: set[int], days: set[Key]) -> None:
         """These items changed: drop the days that show them, and `days`, where they are now."""
@@ -88,7 +103,17 @@ class DayCache(QObject):
         self._generation += 1
         self._days.clear()
 
+    @property
+    def busy(self) -> bool:
+        """Whether days are being read ahead, or are still to be."""
+        return self._reading is not None or bool(self._wanted)
+
     def wait(self) -> None:
-        """Let the reads in flight finish (closing the window, tests)."""
-        for reader in list(self._reading.values()):
-            reader.wait()
+        """Let the read in flight finish (tests, benchmarks)."""
+        if self._reading is not None:
+            self._reading.wait()
+
+    def stop(self) -> None:
+        """Before the window or the file closes: read no more, and let the read in flight end."""
+        self._wanted = []
+        self.wait()

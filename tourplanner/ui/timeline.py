@@ -59,7 +59,8 @@ COLUMN = 190.0
 GUTTER = 56.0
 HEADER = 34.0
 SNAP_MIN = 5
-READ_AHEAD_MS = 150  # a pause on a day this long starts reading the days either side
+READ_AHEAD_MS = 150  # a pause on a day this long starts reading the days around it
+READ_AROUND = 3  # days read ahead either side: a conference's week, a few MB a busy day
 MIN_HEIGHT = 14.0  # a short item still gets a block you can see and click
 EDGE = 6.0  # the bottom pixels of a block that resize it
 MENU_STEP = timedelta(minutes=15)
@@ -682,12 +683,13 @@ class TimelineView(QWidget):
     def shut_down(self) -> None:
         """Before the window closes (or the file does): no more reading ahead."""
         self._read_ahead_timer.stop()
-        self.days.wait()
+        self.days.stop()
 
     def _read_neighbours(self) -> None:
-        """Read the days either side of the one shown, on a thread, while it is looked at."""
+        """Read the days around the one shown, nearest first, on a thread, while it is looked at."""
         current = self.day.currentIndex()
-        keys = [self.key_at(n) for n in (current + 1, current - 1)]
+        around = [current + sign * n for n in range(1, READ_AROUND + 1) for sign in (1, -1)]
+        keys = [self.key_at(n) for n in around]
         self.days.read_ahead([key for key in keys if key is not None])
 
     def refresh_items(self, item_ids: list[int]) -> None:
