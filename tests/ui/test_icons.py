@@ -64,3 +64,18 @@ def test_a_high_dpi_screen_gets_sharp_pixmaps(palette) -> None:
     # Drawn at 48 pixels, not scaled up from 24: far more inked pixels than the small one.
     small = len(inked(icon("open").pixmap(QSize(24, 24)).toImage()))
     assert len(inked(pixmap.toImage())) > 3 * small
+
+
+def test_a_changed_copy_of_an_icon_keeps_drawing(palette) -> None:
+    import gc
+
+    from PySide6.QtGui import QPixmap
+
+    original = icon("print")
+    copy = QIcon(original)
+    extra = QPixmap(8, 8)
+    extra.fill(QColor("#00ff00"))
+    copy.addPixmap(extra)  # Qt clones the engine here; the clone must outlive this call
+    del original
+    gc.collect()
+    assert len(inked(copy.pixmap(QSize(32, 32)).toImage())) > 20

@@ -58,6 +58,9 @@ NAMES = {
 }
 
 
+_CLONES: list[QIconEngine] = []
+
+
 @cache
 def _svg(name: str) -> bytes:
     return (ICON_DIR / f"{name}.svg").read_bytes()
@@ -106,7 +109,12 @@ class TintedSvgEngine(QIconEngine):
         return pixmap
 
     def clone(self) -> QIconEngine:
-        return TintedSvgEngine(self.svg)
+        # PySide leaves the engine returned here owned by Python, and Qt goes on using it: kept
+        # alive, it is deleted by Qt with the icon that holds it (Qt clones only when an icon
+        # copy is changed, which the app does not do, so these are few).
+        twin = TintedSvgEngine(self.svg)
+        _CLONES.append(twin)
+        return twin
 
 
 def icon(role: str) -> QIcon:
