@@ -375,3 +375,22 @@ def test_the_days_around_are_read_nearest_first_one_at_a_time(qtbot, window, mon
     reads.clear()
     timeline.day.setCurrentIndex(order[2])
     assert timeline.shown_key() == wanted[2] and reads == [] and timeline.blocks
+
+
+def test_days_still_to_read_of_a_deleted_programme_are_not_read(qtbot, window) -> None:
+    from tourplanner.services import itinerary, programmes
+
+    timeline = window.timeline
+    timeline.shut_down()
+    with window.plan.reading() as s:
+        prog = next(p.id for p in programmes.list_programmes(s) if p.title_en.startswith("ICMA"))
+        keys = [(prog, d) for d in itinerary.programme_days(s, prog)]
+    timeline.days.read_ahead(keys)  # the first is read now, the others after it
+    with window.plan.transaction() as s:
+        programmes.delete_programme(s, prog)
+    window.records_changed()  # a new day list: what was still to read is dropped
+    qtbot.wait(50)
+    timeline.days.wait()
+    qtbot.wait(50)  # a read failing on the thread would be reported here by pytest-qt
+    assert not any(timeline.days.has(k) for k in keys)
+    assert prog not in {key[0] for key in map(timeline.key_at, range(timeline.day.count()))}

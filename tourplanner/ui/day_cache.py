@@ -14,6 +14,7 @@ from datetime import date
 from PySide6.QtCore import QObject, QThread, Signal
 
 from tourplanner.db import PlanFile
+from tourplanner.errors import NotFoundError
 from tourplanner.services import itinerary
 from tourplanner.services.views import ItemView
 
@@ -35,7 +36,11 @@ class _Read(QThread):
         self.plan, self.key, self.generation = plan, key, generation
 
     def run(self) -> None:
-        self.done.emit(self.key, read_day(self.plan, self.key), self.generation)
+        try:
+            views = read_day(self.plan, self.key)
+        except NotFoundError:  # its programme was deleted meanwhile: nothing to keep
+            return
+        self.done.emit(self.key, views, self.generation)
 
 
 class DayCache(QObject):
@@ -102,6 +107,7 @@ class DayCache(QObject):
         self.plan = plan or self.plan
         self._generation += 1
         self._days.clear()
+        self._wanted = []  # asked for under the old plan: the timeline asks again
 
     @property
     def busy(self) -> bool:
