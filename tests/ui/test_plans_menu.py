@@ -11,7 +11,7 @@ from tourplanner.services import plans
 from tourplanner.ui.recent import recent_plans, remember
 
 
-def test_new_plan_then_reopen_the_demo(window, tmp_path: Path) -> None:
+def test_new_plan_then_reopen_the_demo(qtbot, window, tmp_path: Path) -> None:
     demo = window.plan.path
     assert window.new_plan(tmp_path / "visit.tourplan")
     assert window.windowTitle().startswith("visit — visit.tourplan")
@@ -23,6 +23,10 @@ def test_new_plan_then_reopen_the_demo(window, tmp_path: Path) -> None:
         assert plans.get_plan(s).home_timezone == "Asia/Shanghai"
     assert window.open_plan(demo)
     assert window.people.model.rowCount() == 31
+    # The timeline reads the days after the one shown ahead, in the file just opened.
+    timeline = window.timeline
+    following = timeline.key_at(timeline.day.currentIndex() + 1)
+    qtbot.waitUntil(lambda: timeline.days.has(following), timeout=10_000)
     present, _ = recent_plans()
     assert present[:2] == [demo.resolve(), (tmp_path / "visit.tourplan").resolve()]
 

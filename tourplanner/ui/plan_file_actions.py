@@ -47,10 +47,10 @@ class PlanFileActions:
         self.undo_stack.clear()  # the steps belong to the other file
         self.agenda.forget_open_programmes()
         remember(plan.path)
-        self.reload()
+        self.timeline.shut_down()  # reads ahead of the old file end before it closes
+        self.reload()  # and the new file's days are read ahead from here on
         if old is not plan:
             self.checker.wait()
-            self.timeline.shut_down()  # reads ahead of the old file end before it closes
             old.close()
 
     def new_plan(self, path: Path | None = None) -> bool:
