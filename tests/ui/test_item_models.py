@@ -282,3 +282,34 @@ def test_zone_picker_models_while_typing_part_of_a_city(qtbot, qtmodeltester, wi
     qtbot.keyClicks(picker.lineEdit(), "zzz")
     assert completion.rowCount() == 0
     editor.reject()
+
+
+def test_a_programme_whose_items_fall_outside_its_days_opens_to_nothing(window) -> None:
+    from datetime import date, datetime
+
+    with window.plan.transaction() as session:
+        programme = programmes.create_programme(
+            session,
+            title_en="Site survey",
+            kind="visit",
+            start_date=date(2015, 5, 4),
+            end_date=date(2015, 5, 5),
+            timezone="Asia/Shanghai",
+        )
+        # A daily breakfast set up for the week after: none of it falls on the visit's days.
+        items.create_item(
+            session,
+            programme_id=programme,
+            title_en="Breakfast",
+            kind="meal",
+            recurrence="FREQ=DAILY;COUNT=3",
+            start=datetime(2015, 5, 11, 7, 0),
+            end=datetime(2015, 5, 11, 8, 0),
+        )
+    window.records_changed()
+    window.show_page("agenda")
+    model = window.agenda.model()
+    row = column_texts(model).index("Site survey")
+    survey = model.index(row, 0)
+    assert survey.siblingAtColumn(3).data() == "1 item"
+    assert model.rowCount(survey) == 0 and not model.hasChildren(survey)  # no arrow to nothing

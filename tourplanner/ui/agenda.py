@@ -22,6 +22,7 @@ from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, to_local
 from tourplanner.ui.record_model import Index
 from tourplanner.ui.two_level_model import TwoLevelModel
+from tourplanner.ui.wording import counted
 
 COLUMNS = ("Programme / item", "When (local)", "Kind", "Venue", "Status")
 EAGER_ITEMS = 2000  # up to this many items, every programme is shown open
@@ -76,7 +77,7 @@ class AgendaModel(TwoLevelModel):
                 name,
                 f"{first:%d %b} – {last:%d %b %Y}",
                 label(p["kind"]),
-                f"{p['items']} items",
+                counted(p["items"], "item", "items"),
                 "",
             ]
             programme = _Programme(p["id"], cells, p["items"])
@@ -125,7 +126,11 @@ class AgendaModel(TwoLevelModel):
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt
         if not parent.isValid():
             return bool(self.programmes)
-        return self._is_programme(parent) and self.programmes[parent.row()].count > 0
+        if not self._is_programme(parent):
+            return False
+        programme = self.programmes[parent.row()]
+        # Once read, its rows say it (items may have no occurrence within its dates).
+        return bool(programme.rows) if programme.rows is not None else programme.count > 0
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802 - Qt
         return self._is_programme(parent) and self.programmes[parent.row()].rows is None
