@@ -175,7 +175,12 @@ def programme_items(
 def item_occurrences(session: Session, item_id: int) -> list[ItemView]:
     """The views of one item (one per occurrence of a repeating item)."""
     fetch(session, Item, item_id, "item")
-    return item_views(session, load_items(session, Item.id == item_id))
+    return items_occurrences(session, [item_id])
+
+
+def items_occurrences(session: Session, item_ids: list[int]) -> list[ItemView]:
+    """The views of these items in time order; an item deleted meanwhile has none."""
+    return item_views(session, load_items(session, Item.id.in_(item_ids)))
 
 
 def item_speakers(session: Session, item_id: int) -> tuple[str, ...]:

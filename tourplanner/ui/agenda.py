@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
+from sqlalchemy.orm import Session
 
 from tourplanner.db import PlanFile
 from tourplanner.errors import NotFoundError
@@ -65,9 +66,10 @@ class AgendaModel(TwoLevelModel):
         """
         with self.plan.reading() as session:
             summary = itinerary.plan_summary(session)["programmes"]
-        if read is None:
-            small = sum(p["items"] for p in summary) <= EAGER_ITEMS
-            read = {p["id"] for p in summary} if small else set()
+            if read is None:
+                small = sum(p["items"] for p in summary) <= EAGER_ITEMS
+                read = {p["id"] for p in summary} if small else set()
+            rows = {pid: self._read(session, pid) for pid in read}
         self.beginResetModel()
         self.programmes = []
         for p in summary:
@@ -80,16 +82,13 @@ class AgendaModel(TwoLevelModel):
                 counted(p["items"], "item", "items"),
                 "",
             ]
-            programme = _Programme(p["id"], cells, p["items"])
-            if p["id"] in read:
-                programme.rows = self._read(p["id"])
-            self.programmes.append(programme)
+            self.programmes.append(_Programme(p["id"], cells, p["items"], rows.get(p["id"])))
         self.endResetModel()
         return read
 
-    def _read(self, programme_id: int) -> list[tuple[int, list[str]]]:
-        with self.plan.reading() as session:
-            views = itinerary.programme_items(session, programme_id)
+    @staticmethod
+    def _read(session: Session, programme_id: int) -> list[tuple[int, list[str]]]:
+        views = itinerary.programme_items(session, programme_id)
         return [(view.id, item_row(view)) for view in views]
 
     def total_items(self) -> int:
@@ -139,7 +138,8 @@ class AgendaModel(TwoLevelModel):
         if not self.canFetchMore(parent):
             return
         programme = self.programmes[parent.row()]
-        rows = self._read(programme.id)
+        with self.plan.reading() as session:
+            rows = self._read(session, programme.id)
         if not rows:
             programme.rows = []
             return

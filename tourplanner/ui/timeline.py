@@ -695,19 +695,14 @@ class TimelineView(QWidget):
     def refresh_items(self, item_ids: list[int]) -> None:
         """After items changed: forget the days read that held them or now do, and redraw the
         day shown only if it is one of those (a single item staying on it just moves)."""
-        views: dict[int, list[ItemView]] = {}
         with self.plan.reading() as session:
-            for item_id in item_ids:
-                try:
-                    views[item_id] = itinerary.item_occurrences(session, item_id)
-                except NotFoundError:  # deleted (or an addition undone)
-                    views[item_id] = []
-        now_on = {(v.programme_id, _local_day(v)) for found in views.values() for v in found}
+            views = itinerary.items_occurrences(session, item_ids)  # none for a deleted one
+        now_on = {(v.programme_id, _local_day(v)) for v in views}
         self.days.forget(set(item_ids), now_on)
-        self._read_ahead_timer.start()  # the days either side again, if they were dropped
+        self._read_ahead_timer.start()  # the days around again, if they were dropped
         if self.shown_key() not in now_on and not any(i in self.blocks for i in item_ids):
             return  # neither on the day shown before nor now
-        if len(item_ids) == 1 and self._move_block(views[item_ids[0]]):
+        if len(item_ids) == 1 and self._move_block(views):
             return
         self._redraw_keeping_selection()
 
