@@ -9,7 +9,7 @@ from pathlib import Path
 from tourplanner.db import PlanFile
 from tourplanner.errors import NotFoundError
 from tourplanner.export import pdf
-from tourplanner.models.enums import ProgrammeKind
+from tourplanner.enums import ProgrammeKind
 from tourplanner.services import organizations, people, programmes
 
 

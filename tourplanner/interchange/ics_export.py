@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from tourplanner import __version__
 from tourplanner.errors import ValidationError
 from tourplanner.models import Item, Person, Programme, TravelSegment
-from tourplanner.models.enums import ParticipationRole, TravelKind, label
+from tourplanner.enums import ParticipationRole, TravelKind, label
 from tourplanner.scheduling.recurrence import parse_exdates
 from tourplanner.services.common import fetch
 from tourplanner.services.itinerary import load_items, names_by_item, person_itinerary

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.errors import ValidationError
 from tourplanner.models import Group, Person
-from tourplanner.models.enums import ParticipationStatus, label
+from tourplanner.enums import ParticipationStatus, label
 from tourplanner.services.itinerary import tour_roster
 from tourplanner.services.organizations import find_group
 from tourplanner.services.programmes import find_programme

@@ -23,7 +23,7 @@ from tourplanner.interchange.people_mapping import FIELDS, recognise_all
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.interchange.tables import CJK_RE, Table, read_table
 from tourplanner.models import Group, Organization, Person, group_members
-from tourplanner.models.enums import PersonRole
+from tourplanner.enums import PersonRole
 from tourplanner.services import organizations, people
 from tourplanner.services.validation import EMAIL_RE
 

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from tourplanner import __version__
 from tourplanner.errors import ValidationError
 from tourplanner.models import Participation, Person, Programme
-from tourplanner.models.enums import ItemStatus, ParticipationRole, ParticipationStatus
+from tourplanner.enums import ItemStatus, ParticipationRole, ParticipationStatus
 from tourplanner.services.common import fetch
 from tourplanner.services.itinerary import programme_items
 from tourplanner.services.views import ItemView

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -9,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.errors import NotFoundError, ValidationError
 from tourplanner.models import Item, Programme, Room, Venue
-from tourplanner.models.enums import ItemKind, ItemStatus
+from tourplanner.enums import ItemKind, ItemStatus
 from tourplanner.scheduling.recurrence import validate_rule
 from tourplanner.services import validation as v
 from tourplanner.services.common import apply_changes, fetch
@@ -31,6 +32,51 @@ FIELDS = (
     "timezone",
 )
 TIME_FIELDS = ("start", "end")
+
+
+@dataclass(frozen=True)
+class ItemValues:
+    """What the item form edits, as plain values (naive local start/end at the item's place)."""
+
+    programme_id: int
+    title_en: str
+    title_local: str
+    kind: str
+    status: str
+    venue_id: int | None
+    room_id: int | None
+    start: datetime
+    end: datetime
+    description: str
+
+    def as_changes(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def item_values(session: Session, item_id: int) -> ItemValues:
+    """The current values of an item, for the form and for undo."""
+    item = fetch(session, Item, item_id, "item")
+    return ItemValues(
+        item.programme_id,
+        item.title_en,
+        item.title_local,
+        item.kind,
+        item.status,
+        item.venue_id,
+        item.room_id,
+        to_local(item.start_utc, item.timezone).replace(tzinfo=None),
+        to_local(item.end_utc, item.timezone).replace(tzinfo=None),
+        item.description,
+    )
+
+
+def statuses(session: Session, item_ids: list[int]) -> dict[int, str]:
+    """The status of each of these items (an id that is gone is refused)."""
+    found = dict(session.execute(select(Item.id, Item.status).where(Item.id.in_(item_ids))).all())
+    missing = set(item_ids) - set(found)
+    if missing:
+        raise NotFoundError(f"item #{min(missing)} does not exist")
+    return {item_id: found[item_id] for item_id in item_ids}
 
 
 def _instant(value: object, zone_name: str, field: str) -> datetime:

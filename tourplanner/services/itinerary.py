@@ -19,7 +19,7 @@ from tourplanner.models import (
     TravelSegment,
     Venue,
 )
-from tourplanner.models.enums import ItemKind, ItemStatus, ParticipationRole, ParticipationStatus
+from tourplanner.enums import ItemKind, ItemStatus, ParticipationRole, ParticipationStatus
 from tourplanner.scheduling.recurrence import occurrences
 from tourplanner.services.common import fetch
 from tourplanner.services.plans import get_plan

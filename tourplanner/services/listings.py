@@ -24,7 +24,7 @@ from tourplanner.models import (
     Venue,
     group_members,
 )
-from tourplanner.models.enums import TravelKind, label
+from tourplanner.enums import TravelKind, label
 from tourplanner.timezones import abbreviation, day_offset, day_offset_label, to_local
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.errors import NotFoundError, ValidationError
 from tourplanner.models import Group, Item, Participation, Person, Programme
-from tourplanner.models.enums import ParticipationRole, ParticipationStatus
+from tourplanner.enums import ParticipationRole, ParticipationStatus
 from tourplanner.services import validation as v
 from tourplanner.services.common import fetch
 
@@ -193,6 +193,20 @@ def book(session: Session, bookings: Sequence[Booking]) -> list[Booking]:
         session.execute(insert(Participation), [b._asdict() for b in new.values()])
     session.flush()
     return list(new.values())
+
+
+def booked(session: Session, bookings: Sequence[Booking]) -> list[Booking]:
+    """Those of these bookings that exist now (matched as `unbook` matches them)."""
+    return [
+        b
+        for b in bookings
+        if session.scalar(
+            select(Participation.id).where(
+                *(col == val for col, val in zip(BOOKING_KEY, b[:4], strict=True))
+            )
+        )
+        is not None
+    ]
 
 
 def unbook(session: Session, bookings: Sequence[Booking]) -> int:

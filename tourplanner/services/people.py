@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.models import Organization, Person
-from tourplanner.models.enums import PersonRole
+from tourplanner.enums import PersonRole
 from tourplanner.services import validation as v
 from tourplanner.services.common import (
     create_record,

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.errors import ValidationError
 from tourplanner.models import Programme
-from tourplanner.models.enums import ProgrammeKind
+from tourplanner.enums import ProgrammeKind
 from tourplanner.services import validation as v
 from tourplanner.services.common import (
     create_record,

@@ -91,3 +91,10 @@ def restore(session: Session, snap: Snapshot) -> None:
         table = _table(table_name)
         session.execute(update(table).where(_where(table, key)).values({column: value}))
     session.expire_all()
+
+
+def exists(session: Session, table_name: str, record_id: int) -> bool:
+    """Whether a record of that id is in the table now."""
+    table = _table(table_name)
+    key = {table.primary_key.columns[0].name: record_id}
+    return session.execute(select(table).where(_where(table, key))).first() is not None

@@ -120,6 +120,13 @@ def get_room(session: Session, room_id: int) -> Room:
     return fetch(session, Room, room_id, "room")
 
 
+def own_travel_time(session: Session, venue_a: int, venue_b: int) -> int | None:
+    """The minutes set for this pair itself (None: the plan's default applies)."""
+    low, high = sorted((venue_a, venue_b))
+    existing = session.get(TravelTime, (low, high))
+    return existing.minutes if existing is not None else None
+
+
 def set_travel_time(
     session: Session, venue_a: int, venue_b: int, minutes: int | None
 ) -> int | None:

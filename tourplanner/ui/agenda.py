@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.db import PlanFile
 from tourplanner.errors import NotFoundError
-from tourplanner.models.enums import label
+from tourplanner.enums import label
 from tourplanner.services import items, itinerary
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, to_local

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from tourplanner.models.enums import ParticipationRole, label
+from tourplanner.enums import ParticipationRole, label
 from tourplanner.services import (
     items,
     organizations,

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tourplanner.db import PlanFile
-from tourplanner.models.enums import label
+from tourplanner.enums import label
 from tourplanner.services import items, participations, programmes
 from tourplanner.services.itinerary import NEEDS_OWN_BOOKING
 from tourplanner.services.participations import Booking

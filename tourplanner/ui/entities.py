@@ -13,7 +13,7 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import InUseError, ValidationError
-from tourplanner.models.enums import PersonRole, ProgrammeKind, TravelKind
+from tourplanner.enums import PersonRole, ProgrammeKind, TravelKind
 from tourplanner.services import (
     listings,
     organizations,

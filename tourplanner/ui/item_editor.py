@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from tourplanner.db import PlanFile
 from tourplanner.errors import TourPlannerError, ValidationError
-from tourplanner.models.enums import ItemKind, ItemStatus, label
+from tourplanner.enums import ItemKind, ItemStatus, label
 from tourplanner.services import items, programmes, venues
 from tourplanner.timezones import abbreviation, to_local, to_utc
 from tourplanner.ui.form_rows import FormRows, name_buttons

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from tourplanner import __version__
 from tourplanner.db import PlanFile
 from tourplanner.errors import TourPlannerError
-from tourplanner.models.enums import ItemKind, ItemStatus, label
+from tourplanner.enums import ItemKind, ItemStatus, label
 from tourplanner.services import (
     items,
     itinerary,

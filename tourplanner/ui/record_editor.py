@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from tourplanner.db import PlanFile
 from tourplanner.errors import TourPlannerError, ValidationError
-from tourplanner.models.enums import label
+from tourplanner.enums import label
 from tourplanner.timezones import all_zone_names
 from tourplanner.ui.entities import Entity, Field, record_values
 from tourplanner.ui.form_rows import FormRows, name_buttons

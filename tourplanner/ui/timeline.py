@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 
 from tourplanner.db import PlanFile
 from tourplanner.errors import NotFoundError
-from tourplanner.models.enums import ItemStatus
+from tourplanner.enums import ItemStatus
 from tourplanner.services import itinerary, programmes
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, local_day_bounds, to_local, zone

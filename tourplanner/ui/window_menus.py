@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tourplanner.models.enums import ItemStatus, label
+from tourplanner.enums import ItemStatus, label
 from tourplanner.ui.entities import ENTITIES
 from tourplanner.ui.icons import icon
 from tourplanner.ui.pages import PAGES

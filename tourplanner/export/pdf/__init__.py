@@ -16,7 +16,7 @@ from tourplanner.export.pdf.itinerary import itinerary_story
 from tourplanner.export.pdf.page import build
 from tourplanner.export.pdf.programme_docs import booklet_story, tour_story
 from tourplanner.export.pdf.styles import MARGIN, make_styles, paper_size
-from tourplanner.models.enums import TravelKind
+from tourplanner.enums import TravelKind
 from tourplanner.services import itinerary, participations, plans, programmes, travel
 from tourplanner.services.views import ProgrammeView
 from tourplanner.timezones import to_local

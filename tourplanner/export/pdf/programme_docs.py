@@ -29,7 +29,7 @@ from tourplanner.export.pdf.blocks import (
 )
 from tourplanner.export.pdf.page import Section
 from tourplanner.export.pdf.styles import Styles
-from tourplanner.models.enums import label
+from tourplanner.enums import label
 from tourplanner.services.views import ItemView, ProgrammeView, Roster
 from tourplanner.timezones import to_local
 

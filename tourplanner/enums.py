@@ -1,0 +1,77 @@
+"""The fixed vocabularies stored in the plan file (stored as their string values).
+
+They live outside `models` so the UI can name them without importing the ORM.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ProgrammeKind(StrEnum):
+    CONFERENCE = "conference"
+    PRE_TOUR = "pre_tour"
+    POST_TOUR = "post_tour"
+    STUDY_TOUR = "study_tour"
+    TRAINING = "training"
+    VISIT = "visit"
+
+
+class ItemKind(StrEnum):
+    KEYNOTE = "keynote"
+    PLENARY = "plenary"
+    SESSION = "session"
+    PANEL = "panel"
+    WORKSHOP = "workshop"
+    CEREMONY = "ceremony"
+    MEAL = "meal"
+    RECEPTION = "reception"
+    SITE_VISIT = "site_visit"
+    TRANSFER = "transfer"
+    FREE_TIME = "free_time"
+    OTHER = "other"
+
+
+class ItemStatus(StrEnum):
+    CONFIRMED = "confirmed"
+    TENTATIVE = "tentative"
+    CANCELLED = "cancelled"
+
+
+class PersonRole(StrEnum):
+    DELEGATE = "delegate"
+    SPEAKER = "speaker"
+    STAFF = "staff"
+    INTERPRETER = "interpreter"
+    GUIDE = "guide"
+    OFFICIAL = "official"
+    VIP = "vip"
+
+
+class ParticipationRole(StrEnum):
+    ATTENDING = "attending"
+    SPEAKING = "speaking"
+    CHAIRING = "chairing"
+    LEADING = "leading"
+    INTERPRETING = "interpreting"
+
+
+class ParticipationStatus(StrEnum):
+    CONFIRMED = "confirmed"
+    WAITLISTED = "waitlisted"
+    CANCELLED = "cancelled"
+
+
+class TravelKind(StrEnum):
+    FLIGHT = "flight"
+    TRAIN = "train"
+    ROAD = "road"
+    HOTEL = "hotel"
+
+
+ACRONYMS = {"vip": "VIP"}
+
+
+def label(value: str) -> str:
+    """A display label for a vocabulary value: 'site_visit' -> 'Site visit', 'vip' -> 'VIP'."""
+    return ACRONYMS.get(value) or value.replace("_", " ").capitalize()

@@ -1,0 +1,48 @@
+"""An edit: values written over values read. Undo and redo each check what they overwrite."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from tourplanner.operations.changes import Changes
+from tourplanner.operations.operation import Session, ensure_unchanged
+
+
+@dataclass
+class Edit:
+    """Write `after` with `write`; `read` gives the same shape of values back.
+
+    The values before are read when the edit is first done. What was written is read back
+    (services normalise what they store), so undo can tell whether anything changed it since.
+    """
+
+    text: str
+    what: str  # names the record in a refusal: "'Keynote'"
+    read: Callable[[Session], object]
+    write: Callable[[Session, object], None]
+    after: object
+    changes: Changes
+    before: object = None
+    # When `after` depends on the values before (a move keeps the length): computed from them.
+    derive: Callable[[object], object] | None = None
+    _expected: object = field(default=None, repr=False)  # what the file holds after the last call
+    _done: bool = False
+
+    def do(self, session: Session) -> Changes:
+        current = self.read(session)
+        if self._done:
+            ensure_unchanged(self.what, current, self._expected)
+        else:
+            self.before = current
+            if self.derive is not None:
+                self.after = self.derive(current)
+        self.write(session, self.after)
+        self._expected, self._done = self.read(session), True
+        return self.changes
+
+    def undo(self, session: Session) -> Changes:
+        ensure_unchanged(self.what, self.read(session), self._expected)
+        self.write(session, self.before)
+        self._expected = self.read(session)
+        return self.changes

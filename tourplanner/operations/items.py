@@ -1,0 +1,92 @@
+"""Operations on programme items: add, edit, move, resize, set statuses, delete."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tourplanner.operations.changes import Changes
+from tourplanner.operations.edit import Edit
+from tourplanner.operations.operation import Session
+from tourplanner.operations.records import Create, Delete
+from tourplanner.services import items
+from tourplanner.services.items import ItemValues
+
+
+def add_item(values: ItemValues) -> Create:
+    return Create(
+        f"Add '{values.title_en}'",
+        "item",
+        "items",
+        lambda session: items.create_item(session, **values.as_changes()),
+        items.delete_item,
+    )
+
+
+def edit_item(item_id: int, values: ItemValues) -> Edit:
+    """The item editor's save: every field at once; undo writes the old values back."""
+    return Edit(
+        f"Edit '{values.title_en}'",
+        f"'{values.title_en}'",
+        lambda session: items.item_values(session, item_id),
+        lambda session, vals: items.update_item(session, item_id, **vals.as_changes()),  # type: ignore[attr-defined]
+        values,
+        Changes.of_items([item_id]),
+    )
+
+
+def _instants(item_id: int):  # noqa: ANN202 - a reader of (start, end) in UTC
+    def read(session: Session) -> tuple[datetime, datetime]:
+        item = items.get_item(session, item_id)
+        return item.start_utc, item.end_utc
+
+    return read
+
+
+def _write_instants(item_id: int):  # noqa: ANN202
+    def write(session: Session, span: object) -> None:
+        start, end = span  # type: ignore[misc]
+        items.update_item(session, item_id, start=start, end=end)
+
+    return write
+
+
+def move_item(item_id: int, new_start: datetime, title: str) -> Edit:
+    """Move an item to a new start (an aware instant), keeping its length."""
+    return Edit(
+        f"Move '{title}'",
+        f"'{title}'",
+        _instants(item_id),
+        _write_instants(item_id),
+        None,
+        Changes.of_items([item_id]),
+        derive=lambda span: (new_start, new_start + (span[1] - span[0])),  # type: ignore[index]
+    )
+
+
+def resize_item(item_id: int, new_end: datetime, title: str) -> Edit:
+    """Give an item a new end (an aware instant); its start stays."""
+    return Edit(
+        f"Change the length of '{title}'",
+        f"'{title}'",
+        _instants(item_id),
+        _write_instants(item_id),
+        None,
+        Changes.of_items([item_id]),
+        derive=lambda span: (span[0], new_end),  # type: ignore[index]
+    )
+
+
+def set_statuses(item_ids: list[int], status: str, text: str) -> Edit:
+    """Confirm, mark tentative or cancel items; undo gives each its own old status back."""
+    return Edit(
+        text,
+        "The status of these items",
+        lambda session: items.statuses(session, item_ids),
+        lambda session, statuses: items.set_statuses(session, statuses),  # type: ignore[arg-type]
+        dict.fromkeys(item_ids, status),
+        Changes.of_items(item_ids),
+    )
+
+
+def delete_items(item_ids: list[int], text: str) -> Delete:
+    return Delete(text, "item", "items", list(item_ids), items.delete_item)
