@@ -1,0 +1,60 @@
+"""What the window's collaborators may use of it: the open plan, the selection, the runners,
+and one way each to say something and to announce a change."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtWidgets import QWidget
+
+from tourplanner.errors import TourPlannerError
+from tourplanner.operations import Changes, Operation
+from tourplanner.planfile import PlanFile
+from tourplanner.ui.tasks import TaskRunner
+from tourplanner.ui.undo import OperationRunner
+
+
+class WindowContext(Protocol):
+    @property
+    def plan(self) -> PlanFile:
+        """The open plan (it changes when another file is opened)."""
+        ...
+
+    @property
+    def widget(self) -> QWidget:
+        """The parent for dialogs."""
+        ...
+
+    tasks: TaskRunner
+    operations: OperationRunner
+
+    def say(self, message: str) -> None:
+        """A passing message in the status bar."""
+        ...
+
+    def warn(self, title: str, message: str) -> None:
+        """A message the user must read (a box)."""
+        ...
+
+    def run(self, operation: Operation) -> bool:
+        """Run an operation; a refusal is said in a box. Whether it was done."""
+        ...
+
+    def apply(self, changes: Changes) -> None:
+        """Refresh every view from what changed (also after work done outside operations)."""
+        ...
+
+    def current_page(self) -> str: ...
+
+    def selected_item_ids(self) -> list[int]: ...
+
+    def selected_item_id(self) -> int | None: ...
+
+    def selected_person_ids(self) -> list[int]: ...
+
+    def selected_person_id(self) -> int | None: ...
+
+
+def refusal(problem: TourPlannerError) -> str:
+    """A refusal as the window says it."""
+    return f"Nothing was changed.\n\n{problem}"
