@@ -1,0 +1,42 @@
+"""Imports as operations: one undo step each, so undo never walks past an import into ids
+that belong to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tourplanner.interchange.report import ImportReport
+from tourplanner.operations.operation import Session
+from tourplanner.operations.rows import BulkChange
+
+# What each import may write (people imports add organizations and groups they name).
+PEOPLE_TABLES = ("organizations", "groups", "people", "group_members", "travel_segments")
+EVENT_TABLES = ("programmes", "venues", "rooms", "people", "items", "participations")
+
+
+def import_people(path: Path, **options: object) -> BulkChange:
+    """`tourplanner.interchange.people_import.import_people` as one undoable step."""
+    from tourplanner.interchange.people_import import import_people as run
+
+    def change(session: Session) -> ImportReport:
+        return run(session, path, **options)  # type: ignore[arg-type]
+
+    return BulkChange(f"Import people from {path.name}", PEOPLE_TABLES, change)
+
+
+def import_calendar(data: bytes, name: str, *, programme_id: int) -> BulkChange:
+    from tourplanner.interchange.ics_import import import_ics
+
+    def change(session: Session) -> ImportReport:
+        return import_ics(session, data, programme_id=programme_id)
+
+    return BulkChange(f"Import the calendar {name}", EVENT_TABLES, change)
+
+
+def import_schedule(data: bytes, name: str, *, programme: str | None) -> BulkChange:
+    from tourplanner.interchange.schedule_import import import_schedule as run
+
+    def change(session: Session) -> ImportReport:
+        return run(session, data, programme=programme)
+
+    return BulkChange(f"Import the schedule {name}", EVENT_TABLES, change)
