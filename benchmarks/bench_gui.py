@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from tourplanner.db import PlanFile
     from tourplanner.ui.app import create_application
-    from tourplanner.ui.main_window import MainWindow
+    from tourplanner.ui.window.main_window import MainWindow
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         "edit round trip (move one item):",
         [
             timed(
-                lambda b=b: window.move_item_to(
+                lambda b=b: window.edits.move_item_to(
                     b.view.id, b.view.start_utc + timedelta(minutes=15)
                 ),
                 timeline.view.viewport(),

@@ -689,7 +689,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     elapsed = time.perf_counter() - started
     with PlanFile.open(args.out) as plan, plan.reading() as session:
-        counts = plan_summary(session)["counts"]
+        counts = plan_summary(session).counts
     listed = ", ".join(f"{v:,} {k.replace('_', ' ')}" for k, v in counts.items())
     print(f"wrote {args.out} in {elapsed:.1f} s: {listed}")
     return 0

@@ -22,7 +22,7 @@ from tourplanner.demo import write_demo_plan  # noqa: E402
 from tourplanner.services import items, people, programmes  # noqa: E402
 from tourplanner.ui.app import create_application  # noqa: E402
 from tourplanner.ui.entities import ENTITIES  # noqa: E402
-from tourplanner.ui.main_window import MainWindow  # noqa: E402
+from tourplanner.ui.window.main_window import MainWindow  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
@@ -65,19 +65,19 @@ def main() -> int:
         # A move into the tea break: the conflicts panel lists the clashes, the timeline
         # selects the items of the finding clicked.
         window.show_page("timeline")
-        window.move_item_to(keynote_id, keynote_start + timedelta(minutes=15))
+        window.edits.move_item_to(keynote_id, keynote_start + timedelta(minutes=15))
         panel = window.conflicts
         first_error = panel.model().index(0, 0, panel.model().index(0, 0))
         panel.setCurrentIndex(first_error)
         panel.clicked.emit(first_error)
         save(app, window, "conflicts")
         window.undo_stack.undo()
-        editor = window.edit_item(keynote_id)
+        editor = window.edits.edit_item(keynote_id)
         editor.title_en.clear()
         editor.save()  # shows the message next to the field
         save(app, editor, "item-editor")
         editor.reject()
-        venue = window.new_record(ENTITIES["venue"])
+        venue = window.edits.new_record(ENTITIES["venue"])
         venue.widgets["name_en"].setText("Shenzhen Bay Sports Centre")
         venue.widgets["name_local"].setText("深圳湾体育中心")
         venue.widgets["city"].setText("Shenzhen")

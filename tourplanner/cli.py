@@ -113,9 +113,9 @@ def _cmd_info(args: argparse.Namespace) -> int:
     with PlanFile.open(args.plan) as plan, plan.reading() as session:
         summary = plan_summary(session)
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        print(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
     else:
-        print(format_summary(summary))
+        print(format_summary(summary.as_dict()))
     return 0
 
 

@@ -14,7 +14,7 @@ from tourplanner import demo
 from tourplanner.cli import main
 from tourplanner.db import PlanFile
 from tourplanner.errors import PlanFileError, ValidationError
-from tourplanner.models.enums import ItemStatus, ParticipationStatus
+from tourplanner.enums import ItemStatus, ParticipationStatus
 from tourplanner.services import (
     items,
     itinerary,
@@ -69,7 +69,7 @@ def test_file_is_sound(demo_plan) -> None:
 
 def test_plan_record(demo_plan) -> None:
     with demo_plan.reading() as s:
-        summary = itinerary.plan_summary(s)
+        summary = itinerary.plan_summary(s).as_dict()
     assert "SAFEA Foreign Expert Affairs Conference 2015" in summary["title"]
     assert summary["home_timezone"] == "Asia/Shanghai"
     assert summary["organization"] == "ICMA"

@@ -60,7 +60,7 @@ def small(tmp_path_factory) -> Path:
 
 def test_requested_counts(small) -> None:
     with PlanFile.open(small) as plan, plan.reading() as s:
-        counts = itinerary.plan_summary(s)["counts"]
+        counts = itinerary.plan_summary(s).counts
         per_item = s.scalar(
             select(func.count())
             .select_from(Participation)

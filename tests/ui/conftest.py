@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from tourplanner.db import PlanFile
 from tourplanner.demo import write_demo_plan
 from tourplanner.ui.app import create_application
-from tourplanner.ui.main_window import MainWindow
+from tourplanner.ui.window.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

@@ -116,7 +116,7 @@ def test_a_big_plan_is_checked_after_the_window_paints(qtbot, demo_path, monkeyp
     from tourplanner.services import items
     from tourplanner.ui import conflict_checker
     from tourplanner.ui.app import create_application
-    from tourplanner.ui.main_window import MainWindow
+    from tourplanner.ui.window.main_window import MainWindow
 
     monkeypatch.setattr(conflict_checker, "BACKGROUND_FROM", 10)  # the demo's 77 items: big
     create_application()
@@ -124,12 +124,13 @@ def test_a_big_plan_is_checked_after_the_window_paints(qtbot, demo_path, monkeyp
     window = MainWindow(plan)
     qtbot.addWidget(window)
     assert texts(window.conflicts.model()) == ["Checking the plan…"]
-    assert not window.checker.ready and not any(t.isRunning() for t in window.checker._threads)
+    check = window.tasks.running(conflict_checker.TASK)
+    assert not window.checker.ready and check is not None and not check.started
     # An edit made before the check has even started is rechecked once it is done.
     with plan.reading() as s:
         keynote = next(i for i in items.list_items(s) if i.title_en.startswith("Keynote"))
         keynote_id, start = keynote.id, keynote.start_utc
-    window.move_item_to(keynote_id, start + timedelta(minutes=15))
+    window.edits.move_item_to(keynote_id, start + timedelta(minutes=15))
     qtbot.waitUntil(lambda: window.checker.ready, timeout=10_000)
     errors = [f for f in window.conflicts.findings if f.severity == ERROR]
     assert errors and all(keynote_id in f.item_ids for f in errors)
@@ -142,14 +143,16 @@ def test_closing_before_the_check_starts_starts_none(qtbot, demo_path, monkeypat
     from tourplanner.db import PlanFile
     from tourplanner.ui import conflict_checker
     from tourplanner.ui.app import create_application
-    from tourplanner.ui.main_window import MainWindow
+    from tourplanner.ui.window.main_window import MainWindow
 
     monkeypatch.setattr(conflict_checker, "BACKGROUND_FROM", 10)
     create_application()
     plan = PlanFile.open(demo_path)
     window = MainWindow(plan)
     qtbot.addWidget(window)
+    check = window.tasks.running(conflict_checker.TASK)
     window.close()
     plan.close()
     qtbot.wait(50)  # the queued start comes and goes
-    assert window.checker._threads == [] and not window.checker.ready
+    assert check is not None and not check.started and check.finished
+    assert not window.tasks.busy and not window.checker.ready

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from tourplanner.db import PlanFile
 from tourplanner.services import items, plans, programmes, venues
 from tourplanner.ui.app import create_application
-from tourplanner.ui.main_window import MainWindow
+from tourplanner.ui.window.main_window import MainWindow
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def item_rows(path: Path) -> list[tuple]:
 
 
 def test_new_item_with_inline_errors_then_saved_undone_redone(qtbot, window) -> None:
-    editor = window.new_item()
+    editor = window.edits.new_item()
     qtbot.addWidget(editor)
     editor.venue.setCurrentIndex(editor.venue.findData(1))
     editor.room.setCurrentIndex(1)
@@ -93,7 +93,7 @@ def test_edit_item_and_undo(qtbot, window) -> None:
         )
     window.reload()
     window.select_items([item_id])
-    editor = window.edit_selected()
+    editor = window.edits.edit_selected()
     qtbot.addWidget(editor)
     assert editor.title_en.text() == "Panel"
     editor.title_en.setText("Panel: smart cities")
@@ -127,7 +127,7 @@ def focus_chain(qtbot, dialog, first, last) -> list:
 def test_tab_follows_the_item_form_down_to_its_buttons(qtbot, window) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 
-    editor = window.new_item()
+    editor = window.edits.new_item()
     fields = [
         editor.programme,
         editor.title_en,
@@ -152,7 +152,7 @@ def test_tab_follows_the_item_form_down_to_its_buttons(qtbot, window) -> None:
 def test_tab_follows_a_record_form(qtbot, window) -> None:
     from tourplanner.ui.entities import ENTITIES
 
-    editor = window.new_record(ENTITIES["venue"])
+    editor = window.edits.new_record(ENTITIES["venue"])
     fields = [editor.widgets[spec.key] for spec in ENTITIES["venue"].fields]
     chain = focus_chain(qtbot, editor, fields[0], fields[-1])
     # A searchable list (the zone picker) takes the focus in its own line edit.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
 
 from tourplanner.services import items, itinerary, participations, programmes
-from tourplanner.ui.main_window import MainWindow
+from tourplanner.ui.window.main_window import MainWindow
 from tourplanner.ui.pages import PAGES
 
 
@@ -76,7 +76,7 @@ def test_agenda_model_while_it_is_read_reloaded_and_changed(qtmodeltester, windo
     assert [model.rowCount(model.index(r, 0)) for r in range(4)] == occurrences
     assert agenda.selected_item_ids() == [banquet]
     # Deleting an item from the agenda (and undoing it) reads the agenda again.
-    window.delete_selected()
+    window.edits.delete_selected()
     conference = model.index(1, 0)
     assert model.rowCount(conference) == 33
     assert not any(t.startswith("Conference banquet") for t in column_texts(model, conference))
@@ -118,7 +118,7 @@ def test_agenda_reads_a_closed_programme_when_it_is_opened(qtbot, qtmodeltester,
     # A change to one of its items reads the agenda again, the opened programme with it.
     kind, dinner_id = dinner.data(Qt.ItemDataRole.UserRole)
     assert kind == "item"
-    window.set_status("cancelled", [dinner_id])
+    window.edits.set_status("cancelled", [dinner_id])
     pre_tour = model.index(0, 0)
     assert model.rowCount(pre_tour) == 23
     assert model.index(0, 4, pre_tour).data() == "Cancelled"
@@ -139,7 +139,7 @@ def test_navigator_model_lists_the_pages_and_follows_the_programmes(qtmodelteste
     # Deleting a programme takes it out of the navigator; undo puts it back.
     window.show_page("programme")
     window.records["programme"].select_ids([programme_id(window, BROWNFIELDS)])
-    window.delete_selected()
+    window.edits.delete_selected()
     under = model.index(9, 0)
     assert column_texts(model, under) == [PRE_TOUR, CONFERENCE, POST_TOUR]
     window.undo_stack.undo()
@@ -157,7 +157,7 @@ def test_chooser_models_while_typing_a_filter(qtbot, qtmodeltester, window) -> N
     seen: dict[str, object] = {}
 
     def answer() -> None:
-        chooser = window._chooser
+        chooser = window.bookings.chooser
         try:
             qtmodeltester.check(chooser.model)
             seen["options"] = chooser.model.rowCount()
@@ -178,7 +178,7 @@ def test_chooser_models_while_typing_a_filter(qtbot, qtmodeltester, window) -> N
             chooser.reject()
 
     QTimer.singleShot(0, answer)
-    window.book_people_into_item()
+    window.bookings.book_people_into_item()
     assert seen["options"] == seen["shown"] == 77
     assert seen["first"] == "Wed 15 Apr 18:30 CST — Welcome dinner and programme briefing"
     assert len(seen["banquet"]) == 1 and seen["banquet"][0].endswith("— Conference banquet")
@@ -195,7 +195,7 @@ def test_bookings_model_of_an_item_while_someone_is_taken_off(qtmodeltester, win
         keynote = next(i.id for i in items.list_items(session) if i.title_en.startswith("Keynote"))
     window.show_page("agenda")
     window.select_items([keynote])
-    dialog = window.show_bookings()
+    dialog = window.bookings.show_bookings()
     assert dialog is not None
     model = dialog.table.model()
     qtmodeltester.check(model)
@@ -220,7 +220,7 @@ def test_bookings_model_of_an_item_while_someone_is_taken_off(qtmodeltester, win
 def test_bookings_model_of_a_programme_while_it_is_sorted(qtmodeltester, window) -> None:
     window.show_page("programme")
     window.records["programme"].select_ids([programme_id(window, POST_TOUR)])
-    dialog = window.show_bookings()
+    dialog = window.bookings.show_bookings()
     assert dialog is not None and dialog.windowTitle() == f"Booked — {POST_TOUR}"
     model = dialog.table.model()
     qtmodeltester.check(model)
@@ -236,7 +236,7 @@ def test_bookings_model_of_a_programme_while_it_is_sorted(qtmodeltester, window)
 
 
 def test_travel_times_model_while_a_pair_is_set_and_removed(qtmodeltester, window) -> None:
-    dialog = window.edit_travel_times()
+    dialog = window.edits.edit_travel_times()
     model = dialog.table.model()
     qtmodeltester.check(model)
     assert model.rowCount() == 15
@@ -268,7 +268,7 @@ def test_zone_picker_models_while_typing_part_of_a_city(qtbot, qtmodeltester, wi
     from tourplanner.ui.entities import ENTITIES
     from tourplanner.ui.record_editor import ZonePicker
 
-    editor = window.new_record(ENTITIES["venue"])
+    editor = window.edits.new_record(ENTITIES["venue"])
     picker = editor.widgets["timezone"]
     assert isinstance(picker, ZonePicker)
     qtmodeltester.check(picker.model())
@@ -306,7 +306,7 @@ def test_a_programme_whose_items_fall_outside_its_days_opens_to_nothing(window) 
             start=datetime(2015, 5, 11, 7, 0),
             end=datetime(2015, 5, 11, 8, 0),
         )
-    window.records_changed()
+    window.reload()
     window.show_page("agenda")
     model = window.agenda.model()
     row = column_texts(model).index("Site survey")

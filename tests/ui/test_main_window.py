@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tourplanner.db import PlanFile
 from tourplanner.ui.app import choose_plan, create_application
-from tourplanner.ui.main_window import MainWindow
+from tourplanner.ui.window.main_window import MainWindow
 
 
 def test_demo_plan_tree_shows_programmes_and_local_times(qtbot, demo_path: Path) -> None:

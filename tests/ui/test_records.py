@@ -23,7 +23,7 @@ def rows(path: Path, sql: str) -> list[tuple]:
 
 def test_new_venue_shows_problems_inline_then_saves_and_undoes(qtbot, window) -> None:
     before = rows(window.plan.path, "SELECT count(*) FROM venues")[0][0]
-    editor = window.new_record(ENTITIES["venue"])
+    editor = window.edits.new_record(ENTITIES["venue"])
     fields = editor.widgets
     fields["name_local"].setText("深圳湾体育中心")  # QTest types Latin-1 only
     fields["timezone"].setEditText("Asia/Shenzen")  # a typo
@@ -64,7 +64,7 @@ def test_edit_a_person_then_undo_and_redo(qtbot, window) -> None:
         bob = people.find_person(s, "Bob O'Neill").id
     window.show_page("person")
     window.people.select_ids([bob])
-    editor = window.edit_selected()
+    editor = window.edits.edit_selected()
     assert editor.widgets["name_local"].text() == "鲍勃·奥尼尔"
     editor.widgets["email"].setText("not an address")
     editor.save()
@@ -86,7 +86,7 @@ def test_edit_a_person_then_undo_and_redo(qtbot, window) -> None:
 def test_programme_editor_refuses_a_last_day_before_the_first(qtbot, window) -> None:
     with window.plan.reading() as s:
         first = next(iter(ENTITIES["programme"].listing(s).rows))[0]
-    editor = window.edit_record(ENTITIES["programme"], first)
+    editor = window.edits.edit_record(ENTITIES["programme"], first)
     start = editor.widgets["start_date"].date()
     editor.widgets["end_date"].setDate(start.addDays(-1))
     editor.widgets["capacity"].setText("twenty")
@@ -124,7 +124,7 @@ def test_deleting_a_venue_in_use_is_refused_in_words(window, monkeypatch) -> Non
     page = window.records["venue"]
     page.search.setText("Shangri-La Hotel, Beijing")
     page.table.selectAll()
-    window.delete_selected()
+    window.edits.delete_selected()
     assert said and said[0].startswith("Nothing was changed.") and "Traceback" not in said[0]
     assert window.undo_stack.count() == 0
     assert page.model.rowCount() == 26
@@ -140,11 +140,11 @@ def test_bulk_book_people_into_an_item_and_a_group_then_undo(qtbot, window) -> N
     window.people.table.selectAll()
     chosen = set(window.people.selected_ids())
     assert len(chosen) == 3
-    window.book_people_into_item(lunch)
+    window.bookings.book_people_into_item(lunch)
     with window.plan.reading() as s:
         after = {p.person_id for p in participations.participants(s, item_id=lunch)}
     assert after == before | chosen
-    window.add_people_to_group(group)
+    window.bookings.add_people_to_group(group)
     with window.plan.reading() as s:
         members = {p.id for p in organizations.get_group(s, group).members}
     assert chosen <= members
@@ -170,7 +170,7 @@ def test_choosing_the_item_from_a_searchable_list(qtbot, window) -> None:
         chooser.accept()
 
     QTimer.singleShot(0, answer)
-    window.book_people_into_item()
+    window.bookings.book_people_into_item()
     assert seen == [1]
     with window.plan.reading() as s:
         banquet = next(i.id for i in items.list_items(s) if i.title_en == "Conference banquet")
@@ -229,9 +229,9 @@ def test_navigator_shows_pages_and_programmes(window) -> None:
         "Rooms",
         "Programmes",
     ]
-    nav.setCurrentItem(window.nav_nodes["venue"])
+    nav.setCurrentItem(window.navigator.nodes["venue"])
     assert window.current_page() == "venue" and window.records["venue"].model.rowCount() == 26
-    programmes = window.nav_nodes["programme"]
+    programmes = window.navigator.nodes["programme"]
     conference = next(
         programmes.child(i)
         for i in range(programmes.childCount())
@@ -270,9 +270,9 @@ def test_every_interactive_widget_has_an_accessible_name_and_a_tooltip(window) -
     for key in ("person", "venue", "item", "travel"):
         window.show_page(key)
     assert unnamed(window) == []
-    dialogs = [window.new_item(), *(window.new_record(e) for e in ENTITIES.values())]
+    dialogs = [window.edits.new_item(), *(window.edits.new_record(e) for e in ENTITIES.values())]
     window.select_items([next(iter(window.timeline.blocks))])
-    dialogs.append(window.show_bookings())
+    dialogs.append(window.bookings.show_bookings())
     from tourplanner.ui.import_dialog import ImportEventsDialog, ImportPeopleDialog
 
     dialogs += [ImportPeopleDialog(window.plan, window), ImportEventsDialog(window.plan, window)]
@@ -282,7 +282,7 @@ def test_every_interactive_widget_has_an_accessible_name_and_a_tooltip(window) -
 
 
 def test_a_new_room_needs_its_venue_and_then_is_offered_in_the_item_editor(qtbot, window) -> None:
-    editor = window.new_record(ENTITIES["room"])
+    editor = window.edits.new_record(ENTITIES["room"])
     qtbot.keyClicks(editor.widgets["name"], "Boardroom 2")
     editor.widgets["capacity"].setText("-4")
     editor.save()
@@ -295,20 +295,20 @@ def test_a_new_room_needs_its_venue_and_then_is_offered_in_the_item_editor(qtbot
     editor.save()
     assert not editor.isVisible()
     assert window.current_page() == "room"
-    item_editor = window.new_item()
+    item_editor = window.edits.new_item()
     item_editor.venue.setCurrentIndex(item_editor.venue.findData(venue.currentData()))
     rooms = [item_editor.room.itemText(i) for i in range(item_editor.room.count())]
     assert "Boardroom 2" in rooms
     item_editor.reject()
     # A room stays in its venue: its items are there.
-    again = window.edit_record(ENTITIES["room"], editor.record_id)
+    again = window.edits.edit_record(ENTITIES["room"], editor.record_id)
     again.widgets["venue_id"].setCurrentIndex(1 if venue.currentIndex() != 1 else 2)
     again.save()
     assert "stays in its venue" in again.form.visible_errors()["venue_id"]
 
 
 def test_a_flight_with_each_end_in_its_own_zone(qtbot, window) -> None:
-    editor = window.new_record(ENTITIES["travel"])
+    editor = window.edits.new_record(ENTITIES["travel"])
     w = editor.widgets
     traveller = w["person_id"]
     assert traveller.isEditable()  # a long list: type part of a name
@@ -339,7 +339,7 @@ def test_a_flight_with_each_end_in_its_own_zone(qtbot, window) -> None:
     )
     assert stored == [("2015-04-18 03:55:00.000000", "2015-04-18 17:40:00.000000")]
     # The editor opens on the same wall-clock times and zones.
-    again = window.edit_record(ENTITIES["travel"], editor.record_id)
+    again = window.edits.edit_record(ENTITIES["travel"], editor.record_id)
     assert again.widgets["start"].dateTime().toPython() == datetime(2015, 4, 17, 23, 55)
     assert again.widgets["end_timezone"].currentText() == "Asia/Shanghai"
     again.reject()
@@ -352,7 +352,7 @@ def test_a_flight_with_each_end_in_its_own_zone(qtbot, window) -> None:
 
 def test_plan_details_change_the_title_and_are_undoable(qtbot, window) -> None:
     before = window.windowTitle()
-    editor = window.edit_plan_details()
+    editor = window.edits.edit_plan_details()
     assert editor.widgets["home_timezone"].currentText() == "Asia/Shanghai"
     editor.widgets["travel_minutes_same_city"].setText("half an hour")
     editor.save()
@@ -373,7 +373,7 @@ def test_who_is_booked_and_taking_someone_off_is_undoable(qtbot, window) -> None
         before = {(p.person_id, p.role) for p in participations.participants(s, item_id=keynote)}
     window.show_page("agenda")
     window.select_items([keynote])
-    dialog = window.show_bookings()
+    dialog = window.bookings.show_bookings()
     assert dialog is not None and dialog.table.rowCount() == len(before)
     names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     row = names.index("Bob O'Neill")
@@ -397,7 +397,7 @@ def test_who_is_booked_and_taking_someone_off_is_undoable(qtbot, window) -> None
 
 
 def test_travel_times_between_venues_set_refused_removed_and_undone(window) -> None:
-    dialog = window.edit_travel_times()
+    dialog = window.edits.edit_travel_times()
     assert unnamed(dialog) == []
     pairs = dialog.table.rowCount()
     assert pairs == len(rows(window.plan.path, "SELECT * FROM travel_times"))

@@ -327,12 +327,12 @@ def test_the_days_either_side_are_read_ahead_and_an_edit_drops_only_its_days(
     assert timeline.days.has(earlier) and timeline.days.has(key)
     some = next(iter(timeline.blocks))
     start = timeline.blocks[some].view.start_utc
-    window.move_item_to(some, start + timedelta(minutes=5))
+    window.edits.move_item_to(some, start + timedelta(minutes=5))
     assert timeline.days.has(earlier) and not timeline.days.has(key)
     assert timeline.blocks[some].view.start_utc == start + timedelta(minutes=5)
     # Moved a day back, the item leaves the day shown (read again) and the day before is
     # dropped, to be read afresh when shown.
-    window.move_item_to(some, start - timedelta(days=1))
+    window.edits.move_item_to(some, start - timedelta(days=1))
     assert not timeline.days.has(earlier)
     assert some not in timeline.blocks and some not in {v.id for v in timeline.days.get(key)}
     timeline.select_day(*earlier)
@@ -388,7 +388,7 @@ def test_days_still_to_read_of_a_deleted_programme_are_not_read(qtbot, window) -
     timeline.days.read_ahead(keys)  # the first is read now, the others after it
     with window.plan.transaction() as s:
         programmes.delete_programme(s, prog)
-    window.records_changed()  # a new day list: what was still to read is dropped
+    window.reload()  # a new day list: what was still to read is dropped
     qtbot.wait(50)
     timeline.days.wait()
     qtbot.wait(50)  # a read failing on the thread would be reported here by pytest-qt

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QPushButton
 from tourplanner.db import PlanFile
 from tourplanner.services import items
 from tourplanner.ui.entities import ENTITIES
-from tourplanner.ui.main_window import MainWindow
+from tourplanner.ui.window.main_window import MainWindow
 from tourplanner.ui.timeline import PX_PER_MIN
 
 
@@ -30,7 +30,7 @@ def shown_in_panel(window: MainWindow) -> list[str]:
 
 
 def save_item(qtbot, window: MainWindow, title: str, start: datetime, end: datetime) -> int:
-    editor = window.new_item()
+    editor = window.edits.new_item()
     editor.title_en.setText(title)
     editor.venue.setCurrentIndex(1)  # the venue made above
     editor.start.setDateTime(QDateTime(start))
@@ -46,18 +46,18 @@ def test_first_session_of_a_coordinator(qtbot, window, tmp_path: Path) -> None:
 
     # A new plan.
     path = tmp_path / "visit.tourplan"
-    assert window.new_plan(path)
+    assert window.files.new_plan(path)
     assert window.windowTitle() == "visit — visit.tourplan — TourPlanner"
 
     # A programme and a venue, through their editors; the venue's mistake is shown inline.
-    programme = window.new_record(ENTITIES["programme"])
+    programme = window.edits.new_record(ENTITIES["programme"])
     programme.widgets["title_en"].setText("Delegation visit")
     programme.widgets["start_date"].setDate(QDate(2015, 4, 20))
     programme.widgets["end_date"].setDate(QDate(2015, 4, 22))
     programme.widgets["timezone"].setEditText("Asia/Shanghai")
     programme.save()
     assert not programme.isVisible(), programme.form.visible_errors()
-    venue = window.new_record(ENTITIES["venue"])
+    venue = window.edits.new_record(ENTITIES["venue"])
     qtbot.keyClicks(venue.widgets["name_en"], "Civic Centre")
     venue.widgets["name_local"].setText("市民中心")
     venue.widgets["timezone"].setEditText("Shenzhen")  # not a zone name
@@ -70,7 +70,7 @@ def test_first_session_of_a_coordinator(qtbot, window, tmp_path: Path) -> None:
     assert not venue.isVisible()
 
     # Two items in the venue, the first after an inline complaint about its missing title.
-    editor = window.new_item()
+    editor = window.edits.new_item()
     editor.venue.setCurrentIndex(1)
     editor.save()
     assert editor.errors["title_en"].isVisible() and editor.isVisible()
@@ -127,16 +127,16 @@ def test_export_an_itinerary_and_cancel_a_batch(qtbot, window, tmp_path: Path) -
     window.show_page("person")
     qtbot.keyClicks(window.people.search, "Chen Xiaoyu")
     window.people.table.selectRow(0)
-    out = window.export_selected_itinerary(tmp_path / "chen.pdf")
+    out = window.exports.export_selected_itinerary(tmp_path / "chen.pdf")
     assert out is not None and "Chen Xiaoyu" in PdfReader(out).pages[0].extract_text()
     # The preview beside the table shows the same document.
     qtbot.waitUntil(lambda: window.person_view.page_count() == len(PdfReader(out).pages))
     stopped = tmp_path / "all.pdf"
-    worker = window.export_all_itineraries(stopped, workers=1)
-    dialog = window._batch[2]
+    worker = window.exports.export_all_itineraries(stopped, workers=1)
+    dialog = window.exports._batch[2]
     dialog.findChild(QPushButton).click()  # the progress dialog's Cancel button
     with qtbot.waitSignal(worker.cancelled, timeout=60_000):
         pass
     assert not stopped.exists()
     assert window.statusBar().currentMessage() == "Export cancelled"
-    qtbot.waitUntil(lambda: not window._batch[1].isRunning(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.exports._batch[1].isRunning(), timeout=10_000)

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from tourplanner.db import PlanFile
+from tourplanner.enums import ProgrammeKind
 from tourplanner.errors import NotFoundError
 from tourplanner.export import pdf
-from tourplanner.enums import ProgrammeKind
 from tourplanner.services import organizations, people, programmes
 
 

@@ -17,9 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from tourplanner import __version__
+from tourplanner.enums import ParticipationRole, TravelKind, label
 from tourplanner.errors import ValidationError
 from tourplanner.models import Item, Person, Programme, TravelSegment
-from tourplanner.enums import ParticipationRole, TravelKind, label
 from tourplanner.scheduling.recurrence import parse_exdates
 from tourplanner.services.common import fetch
 from tourplanner.services.itinerary import load_items, names_by_item, person_itinerary

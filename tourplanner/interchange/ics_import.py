@@ -22,10 +22,10 @@ from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from tourplanner.enums import ItemKind
 from tourplanner.errors import TourPlannerError
 from tourplanner.interchange.report import FileFormatError, ImportRefused, ImportReport, span_text
 from tourplanner.models import Item, Programme, Room, Venue
-from tourplanner.enums import ItemKind
 from tourplanner.services import items as items_service
 from tourplanner.services.common import fetch
 from tourplanner.timezones import to_local, to_utc, zone

@@ -10,9 +10,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from tourplanner.enums import ParticipationStatus, label
 from tourplanner.errors import ValidationError
 from tourplanner.models import Group, Person
-from tourplanner.enums import ParticipationStatus, label
 from tourplanner.services.itinerary import tour_roster
 from tourplanner.services.organizations import find_group
 from tourplanner.services.programmes import find_programme

@@ -17,13 +17,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tourplanner.enums import PersonRole
 from tourplanner.errors import TourPlannerError
 from tourplanner.interchange.dates import parse_datetime
 from tourplanner.interchange.people_mapping import FIELDS, recognise_all
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.interchange.tables import CJK_RE, Table, read_table
 from tourplanner.models import Group, Organization, Person, group_members
-from tourplanner.enums import PersonRole
 from tourplanner.services import organizations, people
 from tourplanner.services.validation import EMAIL_RE
 

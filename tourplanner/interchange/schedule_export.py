@@ -22,9 +22,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tourplanner import __version__
+from tourplanner.enums import ItemStatus, ParticipationRole, ParticipationStatus
 from tourplanner.errors import ValidationError
 from tourplanner.models import Participation, Person, Programme
-from tourplanner.enums import ItemStatus, ParticipationRole, ParticipationStatus
 from tourplanner.services.common import fetch
 from tourplanner.services.itinerary import programme_items
 from tourplanner.services.views import ItemView

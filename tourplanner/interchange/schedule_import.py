@@ -22,10 +22,10 @@ from defusedxml import DefusedXmlException
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from tourplanner.enums import ItemKind, ParticipationRole
 from tourplanner.errors import NotFoundError, TourPlannerError
 from tourplanner.interchange.report import FileFormatError, ImportRefused, ImportReport, span_text
 from tourplanner.models import Item, Person, Plan, Programme, Room, Venue
-from tourplanner.enums import ItemKind, ParticipationRole
 from tourplanner.services import items as items_service
 from tourplanner.services import participations, people, programmes, venues
 from tourplanner.timezones import to_local, to_utc, zone

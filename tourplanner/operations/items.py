@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from tourplanner.operations.changes import Changes
@@ -34,15 +35,11 @@ def edit_item(item_id: int, values: ItemValues) -> Edit:
     )
 
 
-def _instants(item_id: int):  # noqa: ANN202 - a reader of (start, end) in UTC
-    def read(session: Session) -> tuple[datetime, datetime]:
-        item = items.get_item(session, item_id)
-        return item.start_utc, item.end_utc
-
-    return read
+def _instants(item_id: int) -> Callable[[Session], object]:
+    return lambda session: items.span(session, item_id)
 
 
-def _write_instants(item_id: int):  # noqa: ANN202
+def _write_instants(item_id: int) -> Callable[[Session, object], None]:
     def write(session: Session, span: object) -> None:
         start, end = span  # type: ignore[misc]
         items.update_item(session, item_id, start=start, end=end)

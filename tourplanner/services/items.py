@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tourplanner.enums import ItemKind, ItemStatus
 from tourplanner.errors import NotFoundError, ValidationError
 from tourplanner.models import Item, Programme, Room, Venue
-from tourplanner.enums import ItemKind, ItemStatus
 from tourplanner.scheduling.recurrence import validate_rule
 from tourplanner.services import validation as v
 from tourplanner.services.common import apply_changes, fetch
@@ -68,6 +68,12 @@ def item_values(session: Session, item_id: int) -> ItemValues:
         to_local(item.end_utc, item.timezone).replace(tzinfo=None),
         item.description,
     )
+
+
+def span(session: Session, item_id: int) -> tuple[datetime, datetime]:
+    """An item's start and end, as instants in UTC."""
+    item = fetch(session, Item, item_id, "item")
+    return item.start_utc, item.end_utc
 
 
 def statuses(session: Session, item_ids: list[int]) -> dict[int, str]:
@@ -183,3 +189,10 @@ def list_items(session: Session, programme_id: int | None = None) -> list[Item]:
     if programme_id is not None:
         query = query.where(Item.programme_id == programme_id)
     return list(session.scalars(query))
+
+
+def programmes_of(session: Session, item_ids: set[int] | list[int]) -> dict[int, int]:
+    """The programme of each of these items that exists, in one query."""
+    return dict(
+        session.execute(select(Item.id, Item.programme_id).where(Item.id.in_(list(item_ids)))).all()
+    )

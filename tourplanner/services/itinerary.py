@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import Select, false, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from tourplanner.enums import ItemKind, ItemStatus, ParticipationRole, ParticipationStatus
 from tourplanner.models import (
     Group,
     Item,
@@ -19,7 +20,6 @@ from tourplanner.models import (
     TravelSegment,
     Venue,
 )
-from tourplanner.enums import ItemKind, ItemStatus, ParticipationRole, ParticipationStatus
 from tourplanner.scheduling.recurrence import occurrences
 from tourplanner.services.common import fetch
 from tourplanner.services.plans import get_plan
@@ -27,6 +27,8 @@ from tourplanner.services.views import (
     ItemView,
     Itinerary,
     PersonView,
+    PlanSummary,
+    ProgrammeSummary,
     ProgrammeView,
     Roster,
     RosterEntry,
@@ -331,7 +333,7 @@ def tour_roster(session: Session, programme_id: int) -> Roster:
     return Roster(ProgrammeView.of(prog), entries, confirmed)
 
 
-def plan_summary(session: Session) -> dict[str, object]:
+def plan_summary(session: Session) -> PlanSummary:
     """Counts and programmes of the plan: what `tourplanner info` prints."""
     plan = get_plan(session)
     counted = {
@@ -352,23 +354,23 @@ def plan_summary(session: Session) -> dict[str, object]:
     item_counts = dict(
         session.execute(select(Item.programme_id, func.count()).group_by(Item.programme_id)).all()
     )
-    programmes = [
-        {
-            "id": p.id,
-            "title": p.title_en,
-            "title_local": p.title_local,
-            "kind": p.kind,
-            "start": p.start_date.isoformat(),
-            "end": p.end_date.isoformat(),
-            "items": item_counts.get(p.id, 0),
-            "parent_id": p.parent_id,
-        }
+    programmes = tuple(
+        ProgrammeSummary(
+            p.id,
+            p.title_en,
+            p.title_local,
+            p.kind,
+            p.start_date,
+            p.end_date,
+            item_counts.get(p.id, 0),
+            p.parent_id,
+        )
         for p in session.scalars(select(Programme).order_by(Programme.start_date, Programme.id))
-    ]
-    return {
-        "title": plan.title,
-        "organization": plan.organization,
-        "home_timezone": plan.home_timezone,
-        "programmes": programmes,
-        "counts": {"programmes": len(programmes), **dict(zip(counted, counts, strict=True))},
-    }
+    )
+    return PlanSummary(
+        plan.title,
+        plan.organization,
+        plan.home_timezone,
+        programmes,
+        {"programmes": len(programmes), **dict(zip(counted, counts, strict=True))},
+    )

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from tourplanner.enums import TravelKind, label
 from tourplanner.models import (
     Group,
     Item,
@@ -24,7 +25,6 @@ from tourplanner.models import (
     Venue,
     group_members,
 )
-from tourplanner.enums import TravelKind, label
 from tourplanner.timezones import abbreviation, day_offset, day_offset_label, to_local
 
 
@@ -304,3 +304,19 @@ LISTINGS: dict[str, Callable[[Session], Listing]] = {
     "programme": programmes_listing,
     "item": items_listing,
 }
+
+
+def item_choices(session: Session) -> list[tuple[str, int]]:
+    """Every item as a chooser lists it: local start with its zone, and its title."""
+    rows = session.execute(
+        select(Item.id, Item.title_en, Item.start_utc, Item.timezone).order_by(
+            Item.start_utc, Item.id
+        )
+    ).all()
+    return [
+        (
+            f"{to_local(start, zone):%a %d %b %H:%M} {abbreviation(start, zone)} — {title}",
+            item_id,
+        )
+        for item_id, title, start, zone in rows
+    ]

@@ -8,9 +8,9 @@ from typing import NamedTuple
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from tourplanner.enums import ParticipationRole, ParticipationStatus
 from tourplanner.errors import NotFoundError, ValidationError
 from tourplanner.models import Group, Item, Participation, Person, Programme
-from tourplanner.enums import ParticipationRole, ParticipationStatus
 from tourplanner.services import validation as v
 from tourplanner.services.common import fetch
 

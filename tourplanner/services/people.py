@@ -7,8 +7,8 @@ from functools import partial
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from tourplanner.models import Organization, Person
 from tourplanner.enums import PersonRole
+from tourplanner.models import Organization, Person
 from tourplanner.services import validation as v
 from tourplanner.services.common import (
     create_record,

@@ -61,3 +61,8 @@ def update_plan(session: Session, **changes: object) -> None:
     apply_changes(plan, changes, FIELDS, "plan")
     _validate(plan)
     session.flush()
+
+
+def home_timezone(session: Session) -> str:
+    """The plan's home time zone (a new plan made from this one starts with it)."""
+    return get_plan(session).home_timezone

@@ -8,9 +8,9 @@ from functools import partial
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tourplanner.enums import ProgrammeKind
 from tourplanner.errors import ValidationError
 from tourplanner.models import Programme
-from tourplanner.enums import ProgrammeKind
 from tourplanner.services import validation as v
 from tourplanner.services.common import (
     create_record,

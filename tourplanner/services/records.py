@@ -28,7 +28,8 @@ class RecordKind:
     update: Callable[..., None]
     delete: Callable[[Session, int], None]
     get: Callable[[Session, int], Any]
-    name_of: Callable[[Any], str] = field(default=lambda record: record.name_en)
+    # What to call a record, from its values: "Civic Centre", "CA 818".
+    name_of: Callable[[dict[str, Any]], str] = field(default=lambda values: values["name_en"])
     # How to read a value when it is not simply the attribute of the same name.
     readers: dict[str, Reader] = field(default_factory=dict)
 
@@ -71,7 +72,7 @@ _KINDS = (
         venues.update_room,
         venues.delete_room,
         venues.get_room,
-        lambda record: record.name,
+        lambda values: values["name"],
     ),
     RecordKind(
         "person",
@@ -81,7 +82,7 @@ _KINDS = (
         people.update_person,
         people.delete_person,
         people.get_person,
-        lambda record: record.name_latin,
+        lambda values: values["name_latin"],
     ),
     RecordKind(
         "organization",
@@ -100,7 +101,7 @@ _KINDS = (
         organizations.update_group,
         organizations.delete_group,
         organizations.get_group,
-        lambda record: record.name,
+        lambda values: values["name"],
     ),
     RecordKind(
         "programme",
@@ -111,7 +112,7 @@ _KINDS = (
         programmes.update_programme,
         programmes.delete_programme,
         programmes.get_programme,
-        lambda record: record.title_en,
+        lambda values: values["title_en"],
     ),
     RecordKind(
         "travel",
@@ -122,7 +123,7 @@ _KINDS = (
         travel.update_travel,
         travel.delete_travel,
         travel.get_travel,
-        lambda record: f"{record.carrier} {record.number}".strip() or record.to_place,
+        lambda values: f"{values['carrier']} {values['number']}".strip() or values["to_place"],
         {
             "start": _local("start_utc", "start_timezone"),
             "end": _local("end_utc", "end_timezone"),
@@ -137,7 +138,7 @@ _KINDS = (
         _update_plan,
         _not_deleted,
         lambda session, _plan_id: plans.get_plan(session),
-        lambda record: record.title,
+        lambda values: values["title"],
     ),
 )
 
@@ -156,8 +157,7 @@ def record_values(session: Session, kind: str, record_id: int) -> dict[str, obje
 
 def record_name(session: Session, kind: str, record_id: int) -> str:
     """What to call a record in an undo step or a message: "Civic Centre", "CA 818"."""
-    spec = RECORDS[kind]
-    return spec.name_of(spec.get(session, record_id))
+    return RECORDS[kind].name_of(record_values(session, kind, record_id))
 
 
 def plan_id(session: Session) -> int:

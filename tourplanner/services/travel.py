@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tourplanner.enums import TravelKind
 from tourplanner.errors import ValidationError
 from tourplanner.models import Person, TravelSegment, Venue
-from tourplanner.enums import TravelKind
 from tourplanner.services import validation as v
 from tourplanner.services.common import apply_changes, fetch
 from tourplanner.timezones import to_local, to_utc

@@ -258,3 +258,67 @@ class Roster:
         """How many confirmed participants exceed the seats (0 when within or no limit)."""
         cap = self.programme.capacity
         return max(0, self.confirmed - cap) if cap is not None else 0
+
+
+@dataclass(frozen=True)
+class ProgrammeSummary:
+    """A programme as `tourplanner info` and the agenda list it: with its number of items."""
+
+    id: int
+    title: str
+    title_local: str
+    kind: str
+    start: date
+    end: date
+    items: int
+    parent_id: int | None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "title_local": self.title_local,
+            "kind": self.kind,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "items": self.items,
+            "parent_id": self.parent_id,
+        }
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """The plan's title, programmes and counts of each kind of record."""
+
+    title: str
+    organization: str
+    home_timezone: str
+    programmes: tuple[ProgrammeSummary, ...]
+    counts: dict[str, int]
+
+    def as_dict(self) -> dict[str, object]:
+        """As `tourplanner info --json` prints it."""
+        return {
+            "title": self.title,
+            "organization": self.organization,
+            "home_timezone": self.home_timezone,
+            "programmes": [p.as_dict() for p in self.programmes],
+            "counts": dict(self.counts),
+        }
+
+
+@dataclass(frozen=True)
+class VenueChoice:
+    """A venue as a form offers it: its label, zone and rooms (id, name)."""
+
+    id: int
+    label: str
+    timezone: str
+    rooms: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
+class ProgrammeChoice:
+    id: int
+    title: str
+    timezone: str

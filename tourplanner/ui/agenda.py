@@ -8,16 +8,13 @@ model of plain rows (ids and cell texts), not a tree of widget items.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
-from sqlalchemy.orm import Session
 
-from tourplanner.db import PlanFile
-from tourplanner.errors import NotFoundError
 from tourplanner.enums import label
+from tourplanner.planfile import PlanFile
 from tourplanner.services import items, itinerary
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, to_local
@@ -43,6 +40,10 @@ def item_row(view: ItemView) -> list[str]:
     return [title, when, label(view.kind), venue, label(view.status)]
 
 
+def _rows(views: list[ItemView]) -> list[tuple[int, list[str]]]:
+    return [(view.id, item_row(view)) for view in views]
+
+
 @dataclass
 class _Programme:
     id: int
@@ -65,31 +66,25 @@ class AgendaModel(TwoLevelModel):
         None reads every programme's items on a plan of up to EAGER_ITEMS, none on a bigger one.
         """
         with self.plan.reading() as session:
-            summary = itinerary.plan_summary(session)["programmes"]
+            summary = itinerary.plan_summary(session).programmes
             if read is None:
-                small = sum(p["items"] for p in summary) <= EAGER_ITEMS
-                read = {p["id"] for p in summary} if small else set()
-            rows = {pid: self._read(session, pid) for pid in read}
+                small = sum(p.items for p in summary) <= EAGER_ITEMS
+                read = {p.id for p in summary} if small else set()
+            rows = {pid: _rows(itinerary.programme_items(session, pid)) for pid in read}
         self.beginResetModel()
         self.programmes = []
         for p in summary:
-            name = f"{p['title']} · {p['title_local']}" if p["title_local"] else p["title"]
-            first, last = date.fromisoformat(p["start"]), date.fromisoformat(p["end"])
+            name = f"{p.title} · {p.title_local}" if p.title_local else p.title
             cells = [
                 name,
-                f"{first:%d %b} – {last:%d %b %Y}",
-                label(p["kind"]),
-                counted(p["items"], "item", "items"),
+                f"{p.start:%d %b} – {p.end:%d %b %Y}",
+                label(p.kind),
+                counted(p.items, "item", "items"),
                 "",
             ]
-            self.programmes.append(_Programme(p["id"], cells, p["items"], rows.get(p["id"])))
+            self.programmes.append(_Programme(p.id, cells, p.items, rows.get(p.id)))
         self.endResetModel()
         return read
-
-    @staticmethod
-    def _read(session: Session, programme_id: int) -> list[tuple[int, list[str]]]:
-        views = itinerary.programme_items(session, programme_id)
-        return [(view.id, item_row(view)) for view in views]
 
     def total_items(self) -> int:
         return sum(p.count for p in self.programmes)
@@ -139,7 +134,7 @@ class AgendaModel(TwoLevelModel):
             return
         programme = self.programmes[parent.row()]
         with self.plan.reading() as session:
-            rows = self._read(session, programme.id)
+            rows = _rows(itinerary.programme_items(session, programme.id))
         if not rows:
             programme.rows = []
             return
@@ -265,12 +260,7 @@ class AgendaView(QTreeView):
         self.clearSelection()
         wanted = set(item_ids)
         with self.plan.reading() as session:
-            owners = set()
-            for item_id in wanted:
-                try:
-                    owners.add(items.get_item(session, item_id).programme_id)
-                except NotFoundError:  # deleted meanwhile: nothing to show
-                    continue
+            owners = set(items.programmes_of(session, wanted).values())  # deleted ones: none
         model, selection = self.agenda, self.selectionModel()
         rows = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         first = None

@@ -46,7 +46,7 @@ def choose_plan(plan_path: Path | None, *, demo: bool) -> Path:
 def run(plan_path: Path | None, *, demo: bool = False) -> int:
     """Open the main window on a plan and run the event loop; returns the exit status."""
     app = create_application()
-    from tourplanner.ui.main_window import MainWindow
+    from tourplanner.ui.window.main_window import MainWindow
 
     try:
         path = choose_plan(plan_path, demo=demo)

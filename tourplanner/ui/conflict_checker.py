@@ -1,34 +1,23 @@
 """Keeps the plan's conflict index for the window: built off the GUI thread on big plans.
 
-A full check of a 20,000-item plan takes seconds; the window must paint first. The check's
-thread starts once the events already queued (the window's first paint) are handled: Python
-runs one thread at a time, and a check started at once would slow the first paint down.
+A full check of a 20,000-item plan takes seconds; the window must paint first. The check
+runs on the task runner once the events already queued (the window's first paint) are handled:
+Python runs one thread at a time, and a check started at once would slow the first paint down.
 Edits made while the index is being built are remembered and rechecked as soon as it is ready.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
-from tourplanner.db import PlanFile
+from tourplanner.planfile import PlanFile
 from tourplanner.scheduling.checker import ConflictIndex
 from tourplanner.scheduling.findings import Finding
 from tourplanner.services.conflicts import build_index, refresh_item
+from tourplanner.ui.tasks import TaskRunner, TaskState
 
 BACKGROUND_FROM = 3000  # items; smaller plans are checked at once (well under 0.1 s)
-
-
-class _Build(QThread):
-    built = Signal(object, int)  # the index, the generation it was started for
-
-    def __init__(self, plan: PlanFile, generation: int) -> None:
-        super().__init__()
-        self.plan, self.generation = plan, generation
-
-    def run(self) -> None:
-        with self.plan.reading() as session:
-            index = build_index(session)
-        self.built.emit(index, self.generation)
+TASK = "full-check"  # a newer full check supersedes one still running
 
 
 class ConflictChecker(QObject):
@@ -37,13 +26,11 @@ class ConflictChecker(QObject):
     changed = Signal(object)  # list[Finding]: passed as it is, not converted item by item
     checking = Signal()
 
-    def __init__(self, plan: PlanFile) -> None:
+    def __init__(self, plan: PlanFile, tasks: TaskRunner) -> None:
         super().__init__()
-        self.plan = plan
+        self.plan, self.tasks = plan, tasks
         self.index: ConflictIndex | None = None
         self._pending: set[int] = set()
-        self._generation = 0
-        self._threads: list[_Build] = []
 
     @property
     def ready(self) -> bool:
@@ -55,30 +42,26 @@ class ConflictChecker(QObject):
     def rebuild(self, plan: PlanFile | None = None, *, items: int = 0) -> None:
         """Check the whole plan again: at once, or in the background for a big plan."""
         self.plan = plan or self.plan
-        self._generation += 1
         self._pending.clear()
         if items < BACKGROUND_FROM:
+            running = self.tasks.running(TASK)
+            if running is not None:
+                running.cancel()
             with self.plan.reading() as session:
                 self.index = build_index(session)
             self.changed.emit(self.index.findings())
             return
         self.index = None
         self.checking.emit()
-        thread = _Build(self.plan, self._generation)
-        thread.built.connect(self._built)
-        thread.finished.connect(lambda: self._threads.remove(thread))
-        self._threads.append(thread)
-        QTimer.singleShot(0, lambda: self._start(thread))
+        plan_now = self.plan
 
-    def _start(self, thread: _Build) -> None:
-        if thread.generation == self._generation:
-            thread.start()
-        else:  # superseded (another rebuild, or the window closed) before it started
-            self._threads.remove(thread)
+        def check(_state: TaskState) -> ConflictIndex:
+            with plan_now.reading() as session:
+                return build_index(session)
 
-    def _built(self, index: ConflictIndex, generation: int) -> None:
-        if generation != self._generation:
-            return  # another plan was opened, or another rebuild started, meanwhile
+        self.tasks.run(check, on_done=self._built, key=TASK, after_events=True)
+
+    def _built(self, index: ConflictIndex) -> None:
         self.index = index
         pending, self._pending = self._pending, set()
         self.items_changed(sorted(pending))
@@ -94,11 +77,12 @@ class ConflictChecker(QObject):
         self.changed.emit(self.index.findings())
 
     def wait(self) -> None:
-        """Block until the background checks started so far have finished (tests, benchmarks)."""
-        for thread in list(self._threads):
-            thread.wait()
+        """Block until the checks started so far are done and delivered (tests, benchmarks)."""
+        self.tasks.wait()
 
     def shut_down(self) -> None:
-        """Before the window or the file closes: no check starts any more; wait for those that run."""
-        self._generation += 1
-        self.wait()
+        """Before the window or the file closes: a check still running is dropped."""
+        running = self.tasks.running(TASK)
+        if running is not None:
+            running.cancel()
+        self.tasks.wait()

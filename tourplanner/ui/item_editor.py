@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,12 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tourplanner.db import PlanFile
-from tourplanner.errors import TourPlannerError, ValidationError
 from tourplanner.enums import ItemKind, ItemStatus, label
-from tourplanner.services import items, programmes, venues
-from tourplanner.timezones import abbreviation, to_local, to_utc
+from tourplanner.errors import ValidationError
+from tourplanner.operations import items as item_ops
+from tourplanner.planfile import PlanFile
+from tourplanner.services import forms
+from tourplanner.services.items import ItemValues
+from tourplanner.timezones import abbreviation, to_utc
 from tourplanner.ui.form_rows import FormRows, name_buttons
+from tourplanner.ui.undo import Run
 
 # The names the item service uses for each row's field in its validation errors.
 REPORTED_AS = {
@@ -35,56 +35,20 @@ REPORTED_AS = {
 }
 
 
-@dataclass(frozen=True)
-class ItemValues:
-    """What the form edits, as plain values (naive local start/end at the item's place)."""
-
-    programme_id: int
-    title_en: str
-    title_local: str
-    kind: str
-    status: str
-    venue_id: int | None
-    room_id: int | None
-    start: datetime
-    end: datetime
-    description: str
-
-    def as_changes(self) -> dict[str, object]:
-        return dict(self.__dict__)
-
-
-def item_values(plan: PlanFile, item_id: int) -> ItemValues:
-    """The current values of an item, for the form and for undo."""
-    with plan.reading() as session:
-        item = items.get_item(session, item_id)
-        return ItemValues(
-            item.programme_id,
-            item.title_en,
-            item.title_local,
-            item.kind,
-            item.status,
-            item.venue_id,
-            item.room_id,
-            to_local(item.start_utc, item.timezone).replace(tzinfo=None),
-            to_local(item.end_utc, item.timezone).replace(tzinfo=None),
-            item.description,
-        )
-
-
 class ItemEditor(QDialog):
     """Create or change an item. The form stays open and says what is wrong until it is right."""
 
     def __init__(
         self,
         plan: PlanFile,
+        run: Run,
         parent: QWidget | None = None,
         *,
         values: ItemValues | None = None,
         item_id: int | None = None,
     ) -> None:
         super().__init__(parent)
-        self.plan, self.item_id = plan, item_id
+        self.plan, self.run, self.item_id = plan, run, item_id
         self.saved: ItemValues | None = None
         self.setWindowTitle("Edit item" if item_id else "New item")
         self.form = form = FormRows()
@@ -106,18 +70,18 @@ class ItemEditor(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         with plan.reading() as session:
-            for prog in programmes.list_programmes(session):
-                self.programme.addItem(prog.title_en, prog.id)
-            self.venue.addItem("(no venue)", None)
-            self.rooms_by_venue: dict[int, list[tuple[int, str]]] = {}
-            self.zones: dict[int, str] = {}
-            for venue in venues.list_venues(session):
-                self.venue.addItem(
-                    f"{venue.name_en} ({venue.city})" if venue.city else venue.name_en, venue.id
-                )
-                self.rooms_by_venue[venue.id] = [(r.id, r.name) for r in venue.rooms]
-                self.zones[venue.id] = venue.timezone
-            self.programme_zones = {p.id: p.timezone for p in programmes.list_programmes(session)}
+            programme_list = forms.programme_choices(session)
+            venue_list = forms.venue_choices(session)
+        for prog in programme_list:
+            self.programme.addItem(prog.title, prog.id)
+        self.venue.addItem("(no venue)", None)
+        self.rooms_by_venue: dict[int, tuple[tuple[int, str], ...]] = {}
+        self.zones: dict[int, str] = {}
+        for venue in venue_list:
+            self.venue.addItem(venue.label, venue.id)
+            self.rooms_by_venue[venue.id] = venue.rooms
+            self.zones[venue.id] = venue.timezone
+        self.programme_zones = {p.id: p.timezone for p in programme_list}
         if not self.programme.count():
             # Items belong to a programme: say how to make one rather than refuse later.
             self.programme.setPlaceholderText("No programme yet: Plan > New programme first")
@@ -205,21 +169,22 @@ class ItemEditor(QDialog):
         )
 
     def save(self) -> None:
-        """Write the item in one transaction; on a problem, say so beside the field and stay open."""
+        """Save the item as one undoable operation; on a problem, say so beside the field and stay open."""
         self.form.clear_errors()
         values = self.values()
-        try:
-            with self.plan.transaction() as session:
-                if self.item_id is None:
-                    self.item_id = items.create_item(session, **values.as_changes())
-                else:
-                    items.update_item(session, self.item_id, **values.as_changes())
-        except ValidationError as exc:
-            self.form.show_error(exc.field, exc.message)
+        if self.item_id is None:
+            added = item_ops.add_item(values)
+            problem = self.run(added)
+        else:
+            problem = self.run(item_ops.edit_item(self.item_id, values))
+        if isinstance(problem, ValidationError):
+            self.form.show_error(problem.field, problem.message)
             return
-        except TourPlannerError as exc:
-            self.form.general.setText(str(exc))
+        if problem is not None:
+            self.form.general.setText(str(problem))
             self.form.general.show()
             return
+        if self.item_id is None:
+            self.item_id = added.record_id
         self.saved = values
         self.accept()

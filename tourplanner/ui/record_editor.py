@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tourplanner.db import PlanFile
-from tourplanner.errors import TourPlannerError, ValidationError
 from tourplanner.enums import label
+from tourplanner.errors import ValidationError
+from tourplanner.operations import records as record_ops
+from tourplanner.planfile import PlanFile
+from tourplanner.services import records
 from tourplanner.timezones import all_zone_names
-from tourplanner.ui.entities import Entity, Field, record_values
+from tourplanner.ui.entities import Entity, Field
 from tourplanner.ui.form_rows import FormRows, name_buttons
+from tourplanner.ui.undo import Run
 
 
 class ZonePicker(QComboBox):
@@ -58,6 +61,14 @@ def _number(text: str, kind: str) -> object:
         return text
 
 
+def _name(entity: Entity, values: dict[str, object]) -> str:
+    """What the undo step calls the record, from the form (a blank name: its kind)."""
+    try:
+        return entity.kind.name_of(values).strip() or entity.title.lower()
+    except (KeyError, AttributeError):
+        return entity.title.lower()
+
+
 class RecordEditor(QDialog):
     """Create or change one record; stays open with the problem beside its field until right."""
 
@@ -65,13 +76,14 @@ class RecordEditor(QDialog):
         self,
         plan: PlanFile,
         entity: Entity,
+        run: Run,
         parent: QWidget | None = None,
         *,
         record_id: int | None = None,
         defaults: dict[str, object] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.plan, self.entity, self.record_id = plan, entity, record_id
+        self.plan, self.entity, self.run, self.record_id = plan, entity, run, record_id
         self.before: dict[str, object] | None = None
         self.saved: dict[str, object] | None = None
         self.saved_name = ""  # what the undo step calls it: "Edit venue 'Civic Centre'"
@@ -81,9 +93,11 @@ class RecordEditor(QDialog):
         self.form = FormRows()
         self.widgets: dict[str, QWidget] = {}
         with plan.reading() as session:
-            options = {f.key: f.options(session) for f in entity.fields if f.options}
+            options = {
+                f.key: records.choices(session, f.choices) for f in entity.fields if f.choices
+            }
             if record_id is not None:
-                self.before = record_values(session, entity, record_id)
+                self.before = records.record_values(session, entity.key, record_id)
         for spec in entity.fields:
             widget = self._widget(spec, options.get(spec.key, []))
             self.widgets[spec.key] = widget
@@ -185,28 +199,34 @@ class RecordEditor(QDialog):
         return out
 
     def save(self) -> None:
-        """Write the record in one transaction; on a problem, say it beside the field."""
+        """Save the record as one undoable operation; on a problem, say it beside the field."""
         self.form.clear_errors()
         values = self.values()
-        try:
-            with self.plan.transaction() as session:
-                if self.record_id is None:
-                    self.record_id = self.entity.create(session, **values)
-                else:
-                    self.entity.update(session, self.record_id, **values)
-                self.saved = record_values(session, self.entity, self.record_id)
-                self.saved_name = self.entity.name_of(self.entity.get(session, self.record_id))
-        except ValidationError as exc:
-            if self.before is None:
-                self.record_id = None
-            problem = self.form.show_error(exc.field, exc.message)
-            target = self.widgets.get(self.form.names.get(exc.field, ""))
-            (target or problem).setFocus()
+        title = self.entity.title.lower()
+        name = _name(self.entity, values)
+        if self.record_id is None:
+            added = record_ops.create_record(self.entity.key, values, f"Add {title} '{name}'")
+            problem = self.run(added)
+        else:
+            problem = self.run(
+                record_ops.edit_record(
+                    self.entity.key,
+                    self.record_id,
+                    values,
+                    name=name,
+                    text=f"Edit {title} '{name}'",
+                )
+            )
+        if isinstance(problem, ValidationError):
+            shown = self.form.show_error(problem.field, problem.message)
+            target = self.widgets.get(self.form.names.get(problem.field, ""))
+            (target or shown).setFocus()
             return
-        except TourPlannerError as exc:
-            if self.before is None:
-                self.record_id = None
-            self.form.general.setText(str(exc))
+        if problem is not None:
+            self.form.general.setText(str(problem))
             self.form.general.show()
             return
+        if self.record_id is None:
+            self.record_id = added.record_id
+        self.saved, self.saved_name = values, name
         self.accept()

@@ -77,6 +77,11 @@ class Task:
     def dropped(self) -> bool:
         return self._dropped
 
+    @property
+    def started(self) -> bool:
+        """Whether the job was handed to a thread (a dropped one may never be)."""
+        return self.future is not None
+
 
 class TaskRunner(QObject):
     """Runs jobs on a small pool of threads and hands their outcome back on the GUI thread."""

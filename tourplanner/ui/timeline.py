@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
 )
 
 from tourplanner.db import PlanFile
-from tourplanner.errors import NotFoundError
 from tourplanner.enums import ItemStatus
+from tourplanner.errors import NotFoundError
 from tourplanner.services import itinerary, programmes
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, local_day_bounds, to_local, zone

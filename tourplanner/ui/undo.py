@@ -19,6 +19,8 @@ from tourplanner.operations import Changes, Operation
 from tourplanner.planfile import PlanFile
 from tourplanner.ui.tasks import TaskRunner, TaskState
 
+Run = Callable[[Operation], TourPlannerError | None]  # what an editor is given to save with
+
 
 class _Step(QUndoCommand):
     """An operation on the undo stack. It is already done when pushed: the runner did it."""

@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tourplanner.db import PlanFile
+from tourplanner.enums import TravelKind
 from tourplanner.export.pdf.batch import export_itineraries
 from tourplanner.export.pdf.blocks import PlanInfo
 from tourplanner.export.pdf.itinerary import itinerary_story
 from tourplanner.export.pdf.page import build
 from tourplanner.export.pdf.programme_docs import booklet_story, tour_story
 from tourplanner.export.pdf.styles import MARGIN, make_styles, paper_size
-from tourplanner.enums import TravelKind
 from tourplanner.services import itinerary, participations, plans, programmes, travel
 from tourplanner.services.views import ProgrammeView
 from tourplanner.timezones import to_local

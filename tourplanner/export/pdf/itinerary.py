@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
+from tourplanner.enums import label
 from tourplanner.export.pdf.blocks import (
     Line,
     PlanInfo,
@@ -22,7 +23,6 @@ from tourplanner.export.pdf.blocks import (
 )
 from tourplanner.export.pdf.page import Section
 from tourplanner.export.pdf.styles import Styles
-from tourplanner.enums import label
 from tourplanner.services.views import ItemView, Itinerary, TravelView
 from tourplanner.timezones import abbreviation, to_local, utc_offset_label
 

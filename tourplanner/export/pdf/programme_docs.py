@@ -15,6 +15,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from tourplanner.enums import label
 from tourplanner.export.pdf.blocks import (
     Line,
     PlanInfo,
@@ -29,7 +30,6 @@ from tourplanner.export.pdf.blocks import (
 )
 from tourplanner.export.pdf.page import Section
 from tourplanner.export.pdf.styles import Styles
-from tourplanner.enums import label
 from tourplanner.services.views import ItemView, ProgrammeView, Roster
 from tourplanner.timezones import to_local
 

@@ -3,37 +3,34 @@ put them in a group; see who is booked and take people off."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QMessageBox,
-)
+from PySide6.QtWidgets import QMessageBox
 
 from tourplanner.enums import ParticipationRole, label
-from tourplanner.services import (
-    items,
-    organizations,
-    programmes,
-)
+from tourplanner.operations.bookings import Book, JoinGroup, Unbook
+from tourplanner.services import records
+from tourplanner.services.listings import item_choices
 from tourplanner.services.participations import Booking
-from tourplanner.timezones import abbreviation, to_local
 from tourplanner.ui.bookings_dialog import BookingsDialog
 from tourplanner.ui.chooser import Chooser
-from tourplanner.ui.undo_commands import (
-    BookCommand,
-    JoinGroupCommand,
-    UnbookCommand,
-)
+from tourplanner.ui.window.context import WindowContext
 from tourplanner.ui.wording import counted
 
 
 class BookingActions:
-    """The main window's booking commands (a mixin: it uses the window's plan, selection and undo)."""
+    """Book the selected people, take them off, put them in a group: each one operation."""
+
+    def __init__(self, context: WindowContext) -> None:
+        self.context = context
+        self.chooser: Chooser | None = None  # the last one asked (tests answer it)
 
     # -- bulk actions on people ----------------------------------------------------------------
 
     def _people_for(self, what: str) -> list[int] | None:
-        ids = self.selected_person_ids()
+        ids = self.context.selected_person_ids()
         if not ids:
-            QMessageBox.information(self, what, "Select one or more people in People first.")
+            QMessageBox.information(
+                self.context.widget, what, "Select one or more people in People first."
+            )
             return None
         return ids
 
@@ -44,8 +41,8 @@ class BookingActions:
         options: list[tuple[str, int]],
         roles: list[tuple[str, str]] | None = None,
     ) -> tuple[int, str | None] | None:
-        chooser = Chooser(self, title, prompt, options, roles=roles)
-        self._chooser = chooser  # tests answer it
+        chooser = Chooser(self.context.widget, title, prompt, options, roles=roles)
+        self.chooser = chooser
         if not chooser.exec() or chooser.chosen() is None:
             return None
         return chooser.chosen(), chooser.chosen_role()
@@ -58,15 +55,8 @@ class BookingActions:
         if ids is None:
             return
         if item_id is None:
-            with self.plan.reading() as session:
-                options = [
-                    (
-                        f"{to_local(i.start_utc, i.timezone):%a %d %b %H:%M} "
-                        f"{abbreviation(i.start_utc, i.timezone)} — {i.title_en}",
-                        i.id,
-                    )
-                    for i in items.list_items(session)
-                ]
+            with self.context.plan.reading() as session:
+                options = item_choices(session)
             picked = self._choose(
                 "Book into an item",
                 f"Book {counted(len(ids), 'person', 'people')} into:",
@@ -86,8 +76,8 @@ class BookingActions:
         if ids is None:
             return
         if programme_id is None:
-            with self.plan.reading() as session:
-                options = [(p.title_en, p.id) for p in programmes.list_programmes(session)]
+            with self.context.plan.reading() as session:
+                options = records.choices(session, "programme")
             picked = self._choose(
                 "Book onto a tour or programme",
                 f"Book {counted(len(ids), 'person', 'people')} onto:",
@@ -104,34 +94,34 @@ class BookingActions:
         role = bookings[0].role
         if role != ParticipationRole.ATTENDING:
             text += f" ({label(role).lower()})"
-        self._push(BookCommand(self.plan, bookings, text, self.records_changed))
+        self.context.run(Book(text, bookings))
 
     def show_bookings(self) -> BookingsDialog | None:
         """Who is booked into the selected item (or onto the selected programme)."""
-        if self.current_page() == "programme":
-            programme_id = self.records["programme"].current_id()
+        if self.context.current_page() == "programme":
+            programme_id = self.context.current_record_id("programme")
             target = {"programme_id": programme_id} if programme_id is not None else None
         else:
-            item_id = self.selected_item_id()
+            item_id = self.context.selected_item_id()
             target = {"item_id": item_id} if item_id is not None else None
         if target is None:
-            self.statusBar().showMessage("Select an item or a programme first")
+            self.context.say("Select an item or a programme first")
             return None
-        dialog = BookingsDialog(self.plan, self, self.unbook, **target)
+        dialog = BookingsDialog(self.context.plan, self.context.widget, self.unbook, **target)
         dialog.open()
         return dialog
 
     def unbook(self, bookings: list[Booking]) -> bool:
         text = f"Take {counted(len(bookings), 'person', 'people')} off"
-        return self._push(UnbookCommand(self.plan, bookings, text, self.records_changed))
+        return self.context.run(Unbook(text, bookings))
 
     def add_people_to_group(self, group_id: int | None = None) -> None:
         ids = self._people_for("Add to a group")
         if ids is None:
             return
         if group_id is None:
-            with self.plan.reading() as session:
-                options = [(g.name, g.id) for g in organizations.list_groups(session)]
+            with self.context.plan.reading() as session:
+                options = records.choices(session, "group")
             picked = self._choose(
                 "Add to a group", f"Add {counted(len(ids), 'person', 'people')} to:", options
             )
@@ -139,4 +129,4 @@ class BookingActions:
                 return
             group_id = picked[0]
         text = f"Add {counted(len(ids), 'person', 'people')} to a group"
-        self._push(JoinGroupCommand(self.plan, group_id, ids, text, self.records_changed))
+        self.context.run(JoinGroup(text, group_id, ids))

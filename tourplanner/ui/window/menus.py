@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,12 +20,30 @@ from tourplanner.ui.entities import ENTITIES
 from tourplanner.ui.icons import icon
 from tourplanner.ui.pages import PAGES
 
+if TYPE_CHECKING:
+    from tourplanner.ui.window.main_window import MainWindow
+
 # Moving an item from the keyboard (Edit > Move 15 min earlier / later).
 STEP = timedelta(minutes=15)
 
 
 class WindowMenus:
-    """Builds `self.acts` (every command as a QAction) and puts them in menus and toolbars."""
+    """Every command as a QAction (`acts`), put in the window's menus, toolbar and pages.
+
+    Each action calls one of the window's collaborators: files, edits, bookings, exports.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.acts: dict[str, QAction] = {}
+        self.recent_menu: QMenu | None = None
+        self.toolbar: QToolBar | None = None
+
+    def build(self) -> None:
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_page_actions()
 
     def _action(
         self,
@@ -35,7 +54,7 @@ class WindowMenus:
         tip: str = "",
         role: str = "",
     ) -> QAction:
-        action = QAction(text, self)
+        action = QAction(text, self.window)
         if shortcut is not None:
             action.setShortcut(shortcut)
         if role:
@@ -44,171 +63,173 @@ class WindowMenus:
         action.setToolTip(tip or plain)
         action.setStatusTip(tip or plain)
         action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        self.window.addAction(action)  # shortcuts work even when the menu bar is hidden
         return action
 
     def _build_actions(self) -> None:
-        a, key = self._action, QKeySequence.StandardKey
+        a, key, w = self._action, QKeySequence.StandardKey, self.window
         self.acts = {
-            "new-plan": a("&New plan…", self.new_plan, key.New, role="new-plan"),
-            "open": a("&Open…", self.open_dialog, key.Open, role="open"),
-            "save-copy": a("Save a &Copy As…", self.save_copy, key.SaveAs, role="save-copy"),
-            "import-people": a("Import &people…", self.import_people, role="import"),
-            "import-events": a("Import &calendar or schedule…", self.import_events),
+            "new-plan": a("&New plan…", w.files.new_plan, key.New, role="new-plan"),
+            "open": a("&Open…", w.files.open_dialog, key.Open, role="open"),
+            "save-copy": a("Save a &Copy As…", w.files.save_copy, key.SaveAs, role="save-copy"),
+            "import-people": a("Import &people…", w.files.import_people, role="import"),
+            "import-events": a("Import &calendar or schedule…", w.files.import_events),
             "export": a(
                 "&Export itinerary (PDF)…",
-                self.export_selected_itinerary,
+                w.exports.export_selected_itinerary,
                 "Ctrl+Shift+E",
                 tip="Write the selected person's itinerary as a PDF",
                 role="export",
             ),
             "export-booklet": a(
                 "Programme &booklet (PDF)…",
-                lambda: self.export_programme("booklet"),
+                lambda: w.exports.export_programme("booklet"),
                 tip="A programme's booklet: each day's items, rooms and speakers",
                 role="export",
             ),
             "export-tour": a(
                 "&Tour sheet (PDF)…",
-                lambda: self.export_programme("tour"),
+                lambda: w.exports.export_programme("tour"),
                 tip="A study tour's roster, hotels and day-by-day stops",
                 role="tour",
             ),
             "export-person-ics": a(
                 "Selected person's &calendar (.ics)…",
-                self.export_person_calendar,
+                w.exports.export_person_calendar,
                 tip="The selected person's items and travel, for their phone's calendar",
             ),
             "export-programme-ics": a(
                 "Programme &calendar (.ics)…",
-                lambda: self.export_programme("ics"),
+                lambda: w.exports.export_programme("ics"),
                 tip="A programme's items as calendar events",
             ),
             "export-schedule": a(
                 "Programme &schedule (pretalx/frab XML or JSON)…",
-                lambda: self.export_programme("schedule"),
+                lambda: w.exports.export_programme("schedule"),
                 tip="A conference schedule in the format of event apps and video teams",
             ),
             "export-people": a(
                 "&People list (CSV or Excel)…",
-                self.export_people_list,
+                w.exports.export_people_list,
                 tip="Everyone in the plan as a spreadsheet (no passport or medical notes)",
                 role="people",
             ),
             "export-all": a(
                 "Export &all itineraries (PDF)…",
-                self.export_all_itineraries,
+                w.exports.export_all_itineraries,
                 tip="Write every person's itinerary into one PDF, in the background",
                 role="export-all",
             ),
             "print": a(
                 "&Print itinerary…",
-                self.print_itinerary,
+                w.exports.print_itinerary,
                 key.Print,
                 tip="Print the selected person's itinerary",
                 role="print",
             ),
-            "close": a("&Close", self.close, key.Close),
+            "close": a("&Close", w.close, key.Close),
             "quit": a("&Quit", QApplication.quit, key.Quit),
-            "new-item": a("New &item…", self.new_item, "Ctrl+I", role="new-item"),
+            "new-item": a("New &item…", w.edits.new_item, "Ctrl+I", role="new-item"),
             "edit": a(
                 "&Edit…",
-                self.edit_selected,
+                w.edits.edit_selected,
                 "Ctrl+E",
                 tip="Edit the selected item or record",
                 role="edit",
             ),
             "delete": a(
                 "&Delete",
-                self.delete_selected,
+                w.edits.delete_selected,
                 key.Delete,
                 tip="Delete the selected items or records (Undo brings them back)",
                 role="delete",
             ),
-            "find": a("&Find…", self.find, key.Find, tip="Search the table shown", role="find"),
+            "find": a("&Find…", w.find, key.Find, tip="Search the table shown", role="find"),
             "later": a(
                 "Move item 15 min &later",
-                lambda: self.move_selected(STEP),
+                lambda: w.edits.move_selected(STEP),
                 "Ctrl+Down",
                 role="later",
             ),
             "earlier": a(
                 "Move item 15 min e&arlier",
-                lambda: self.move_selected(-STEP),
+                lambda: w.edits.move_selected(-STEP),
                 "Ctrl+Up",
                 role="earlier",
             ),
             "book-item": a(
                 "Book selected people into an &item…",
-                self.book_people_into_item,
+                w.bookings.book_people_into_item,
                 tip="Add the selected people to one item",
                 role="book",
             ),
             "book-programme": a(
                 "Book selected people onto a &tour or programme…",
-                self.book_people_into_programme,
+                w.bookings.book_people_into_programme,
                 tip="Add the selected people to a whole tour or programme",
                 role="tour",
             ),
             "bookings": a(
                 "Who is &booked…",
-                self.show_bookings,
+                w.bookings.show_bookings,
                 "Ctrl+B",
                 tip="The people booked into the selected item or onto the selected programme",
                 role="people",
             ),
             "join-group": a(
                 "Add selected people to a &group…",
-                self.add_people_to_group,
+                w.bookings.add_people_to_group,
                 tip="Put the selected people into a group (delegation)",
                 role="group",
             ),
             "travel-times": a(
                 "&Travel times between venues…",
-                self.edit_travel_times,
+                w.edits.edit_travel_times,
                 tip="Minutes to allow between two venues, used by the travel-time check",
                 role="travel",
             ),
             "plan-details": a(
                 "Plan &details…",
-                self.edit_plan_details,
+                w.edits.edit_plan_details,
                 tip="The plan's title, organization, home time zone and emergency contacts",
                 role="edit",
             ),
             "check": a(
                 "&Check the whole plan",
-                self.check_plan,
+                w.check_plan,
                 "F5",
                 tip="Run every scheduling check again",
                 role="check",
             ),
-            "about": a("&About TourPlanner", self._about, role="about"),
+            "about": a("&About TourPlanner", w.about, role="about"),
         }
-        self.acts["undo"] = self.undo_stack.createUndoAction(self, "&Undo")
+        self.acts["undo"] = w.operations.stack.createUndoAction(w, "&Undo")
         self.acts["undo"].setShortcut(key.Undo)
         self.acts["undo"].setIcon(icon("undo"))
-        self.acts["redo"] = self.undo_stack.createRedoAction(self, "&Redo")
+        self.acts["redo"] = w.operations.stack.createRedoAction(w, "&Redo")
         self.acts["redo"].setShortcut(key.Redo)
         self.acts["redo"].setIcon(icon("redo"))
         for status in ItemStatus:
             self.acts[f"status-{status.value}"] = a(
                 f"Mark as {label(status).lower()}",
-                lambda s=status.value: self.set_status(s),
+                lambda s=status.value: w.edits.set_status(s),
                 tip=f"Mark the selected items as {label(status).lower()}",
             )
         for key_, entity in ENTITIES.items():
             self.acts[f"new-{key_}"] = a(
                 f"New {entity.title.lower()}…",
-                lambda e=entity: self.new_record(e),
+                lambda e=entity: w.edits.new_record(e),
                 role="new",
             )
 
     def _build_menus(self) -> None:
-        bar, acts = self.menuBar(), self.acts
+        w, acts = self.window, self.acts
+        bar = w.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([acts["new-plan"], acts["open"]])
         self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        recent = self.recent_menu
+        recent.aboutToShow.connect(lambda: w.files.fill_recent(recent))
         file_menu.addAction(acts["save-copy"])
         file_menu.addSeparator()
         file_menu.addActions([acts["import-people"], acts["import-events"]])
@@ -237,12 +258,12 @@ class WindowMenus:
         status = edit.addMenu("Item &status")
         status.addActions([acts[f"status-{s.value}"] for s in ItemStatus])
         view = bar.addMenu("&View")
-        view.addAction(self.navigator_dock.toggleViewAction())
-        view.addAction(self.conflicts_dock.toggleViewAction())
+        view.addAction(w.navigator_dock.toggleViewAction())
+        view.addAction(w.conflicts_dock.toggleViewAction())
         view.addSeparator()
         for n, (key, text, role) in enumerate(PAGES, start=1):
             shortcut = f"Ctrl+{n}" if n <= 9 else None  # Ctrl+1 … Ctrl+9
-            view.addAction(self._action(text, lambda k=key: self.show_page(k), shortcut, role=role))
+            view.addAction(self._action(text, lambda k=key: w.show_page(k), shortcut, role=role))
         plan_menu = bar.addMenu("&Plan")
         plan_menu.addAction(acts["new-item"])
         plan_menu.addActions([acts[f"new-{k}"] for k in ENTITIES])
@@ -256,7 +277,7 @@ class WindowMenus:
         help_menu.addAction(acts["about"])
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Toolbar", self)
+        bar = QToolBar("Toolbar", self.window)
         bar.setObjectName("toolbar")
         bar.setIconSize(QSize(20, 20))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -270,7 +291,7 @@ class WindowMenus:
         ):
             bar.addActions([acts[k] for k in group])
             bar.addSeparator()
-        self.addToolBar(bar)
+        self.window.addToolBar(bar)
         self.toolbar = bar
         for button in bar.findChildren(QWidget):
             action = getattr(button, "defaultAction", lambda: None)()
@@ -278,9 +299,9 @@ class WindowMenus:
                 button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
 
     def _build_page_actions(self) -> None:
-        acts = self.acts
+        acts, w = self.acts, self.window
         for key in ENTITIES:
-            page = self.records[key]
+            page = w.records[key]
             page.add_action(acts[f"new-{key}"])
             page.add_action(acts["edit"], button=False)
             page.add_action(acts["delete"], button=False)
@@ -290,17 +311,17 @@ class WindowMenus:
             ("join-group", "Add to group…"),
         ):
             acts[key].setIconText(short)  # the button's text; menus show the full one
-            self.people.add_action(acts[key])
-        self.people.add_action(acts["export"], button=False)
-        self.people.add_action(acts["print"], button=False)
-        self.items_page.add_action(acts["new-item"])
-        status = QMenu("Set status", self)
+            w.people.add_action(acts[key])
+        w.people.add_action(acts["export"], button=False)
+        w.people.add_action(acts["print"], button=False)
+        w.items_page.add_action(acts["new-item"])
+        status = QMenu("Set status", w)
         status.addActions([acts[f"status-{s.value}"] for s in ItemStatus])
         status_action = status.menuAction()
         status_action.setIcon(icon("status"))
         status_action.setToolTip("Confirm, mark tentative or cancel the selected items")
-        self.items_page.add_action(status_action)
-        self.items_page.add_action(acts["bookings"], button=False)
-        self.records["programme"].add_action(acts["bookings"], button=False)
-        self.items_page.add_action(acts["edit"], button=False)
-        self.items_page.add_action(acts["delete"], button=False)
+        w.items_page.add_action(status_action)
+        w.items_page.add_action(acts["bookings"], button=False)
+        w.records["programme"].add_action(acts["bookings"], button=False)
+        w.items_page.add_action(acts["edit"], button=False)
+        w.items_page.add_action(acts["delete"], button=False)

@@ -1,0 +1,182 @@
+"""Adding, editing, moving, deleting items and records: each one operation on the undo stack."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from tourplanner.enums import ItemKind, ItemStatus, label
+from tourplanner.operations import items as item_ops
+from tourplanner.operations import records as record_ops
+from tourplanner.operations import venues as venue_ops
+from tourplanner.services import forms, items, records
+from tourplanner.services.items import ItemValues
+from tourplanner.ui.entities import ENTITIES, PLAN, Entity
+from tourplanner.ui.item_editor import ItemEditor
+from tourplanner.ui.pages import ITEM_PAGES
+from tourplanner.ui.record_editor import RecordEditor
+from tourplanner.ui.travel_times_dialog import TravelTimesDialog
+from tourplanner.ui.window.context import WindowContext
+from tourplanner.ui.wording import counted
+
+
+class EditActions:
+    """The Edit and Plan menus' changes, and the timeline's drags, as operations."""
+
+    def __init__(self, context: WindowContext) -> None:
+        self.context = context
+
+    # -- items ---------------------------------------------------------------------------------
+
+    def _item_title(self, item_id: int) -> str:
+        with self.context.plan.reading() as session:
+            return items.item_values(session, item_id).title_en
+
+    def move_item_to(self, item_id: int, new_start: datetime) -> bool:
+        """Move an item (from the timeline) as one undoable step."""
+        return self.context.run(item_ops.move_item(item_id, new_start, self._item_title(item_id)))
+
+    def move_selected(self, delta: timedelta) -> None:
+        item_id = self.context.selected_item_id()
+        if item_id is None:
+            self.context.say("Select an item to move")
+            return
+        with self.context.plan.reading() as session:
+            start, _end = items.span(session, item_id)
+        self.move_item_to(item_id, start + delta)
+
+    def resize_item_to(self, item_id: int, new_end: datetime) -> bool:
+        """Give an item a new end (the timeline's edge drag) as one undoable step."""
+        return self.context.run(item_ops.resize_item(item_id, new_end, self._item_title(item_id)))
+
+    def new_item(self, values: ItemValues | None = None) -> ItemEditor:
+        """Open the editor for a new item; saving it is one undoable step."""
+        editor = ItemEditor(
+            self.context.plan, self.context.operations.run, self.context.widget, values=values
+        )
+        editor.open()
+        return editor
+
+    def new_item_at(
+        self, programme_id: int, start: datetime, venue_id: int | None, room: str
+    ) -> ItemEditor:
+        """A new hour-long item where the timeline was double-clicked."""
+        room_id = None
+        if venue_id is not None and room:
+            with self.context.plan.reading() as session:
+                room_id = forms.room_named(session, venue_id, room)
+        values = ItemValues(
+            programme_id,
+            "",
+            "",
+            ItemKind.SESSION,
+            ItemStatus.CONFIRMED,
+            venue_id,
+            room_id,
+            start,
+            start + timedelta(hours=1),
+            "",
+        )
+        return self.new_item(values)
+
+    def edit_item(self, item_id: int) -> ItemEditor:
+        """Open the editor on an item; saving the change is one undoable step."""
+        with self.context.plan.reading() as session:
+            before = items.item_values(session, item_id)
+        editor = ItemEditor(
+            self.context.plan,
+            self.context.operations.run,
+            self.context.widget,
+            values=before,
+            item_id=item_id,
+        )
+        editor.open()
+        return editor
+
+    def set_status(self, status: str, item_ids: list[int] | None = None) -> None:
+        ids = item_ids or self.context.selected_item_ids()
+        if not ids:
+            self.context.say("Select the items to change first")
+            return
+        text = f"Mark {counted(len(ids), 'item', 'items')} as {label(status).lower()}"
+        self.context.run(item_ops.set_statuses(ids, status, text))
+
+    def delete_items(self, item_ids: list[int]) -> None:
+        self._delete(item_ops.delete_items, item_ids, counted(len(item_ids), "item", "items"))
+
+    # -- records -------------------------------------------------------------------------------
+
+    def new_record(self, entity: Entity) -> RecordEditor:
+        editor = RecordEditor(
+            self.context.plan, entity, self.context.operations.run, self.context.widget
+        )
+
+        def added() -> None:
+            if editor.record_id is not None:
+                self.context.show_records(entity.key, [editor.record_id])
+
+        editor.accepted.connect(added)
+        editor.open()
+        return editor
+
+    def edit_record(self, entity: Entity, record_id: int) -> RecordEditor:
+        editor = RecordEditor(
+            self.context.plan,
+            entity,
+            self.context.operations.run,
+            self.context.widget,
+            record_id=record_id,
+        )
+        editor.open()
+        return editor
+
+    def edit_plan_details(self) -> RecordEditor:
+        with self.context.plan.reading() as session:
+            plan_id = records.plan_id(session)
+        return self.edit_record(PLAN, plan_id)
+
+    def edit_travel_times(self) -> TravelTimesDialog:
+        """Plan > Travel times: the minutes the checks allow between two venues."""
+        dialog = TravelTimesDialog(self.context.plan, self.context.widget, self.set_travel_time)
+        dialog.open()
+        return dialog
+
+    def set_travel_time(self, venue_a: int, venue_b: int, minutes: int | None) -> str | None:
+        """One undoable change of a pair's travel time; returns the problem, if refused."""
+        problem = self.context.operations.run(venue_ops.set_travel_time(venue_a, venue_b, minutes))
+        return None if problem is None else str(problem)
+
+    # -- the selection -------------------------------------------------------------------------
+
+    def edit_selected(self) -> ItemEditor | RecordEditor | None:
+        """Edit what is selected on the page shown (also Enter and double-click)."""
+        page = self.context.current_page()
+        if page in ITEM_PAGES:
+            item_id = self.context.selected_item_id()
+            if item_id is None:
+                self.context.say("Select an item to edit")
+                return None
+            return self.edit_item(item_id)
+        record_id = self.context.current_record_id(page)
+        if record_id is None:
+            self.context.say(f"Select one of the {ENTITIES[page].plural} to edit")
+            return None
+        return self.edit_record(ENTITIES[page], record_id)
+
+    def delete_selected(self) -> None:
+        """Delete the selection on the page shown, as one undoable step."""
+        page = self.context.current_page()
+        if page in ITEM_PAGES:
+            self.delete_items(self.context.selected_item_ids())
+            return
+        entity = ENTITIES[page]
+        ids = self.context.selected_record_ids(page)
+        what = counted(len(ids), entity.title.lower(), entity.plural)
+        self._delete(lambda ids, text: record_ops.delete_records(entity.key, ids, text), ids, what)
+
+    def _delete(self, operation, ids: list[int], what: str) -> None:  # noqa: ANN001
+        if not ids:
+            self.context.say("Select what to delete first")
+            return
+        text = f"Delete {what}"
+        if self.context.run(operation(ids, text)):
+            self.context.say(f"{text} — Edit > Undo brings them back")

@@ -1,0 +1,103 @@
+"""New plan, Open, Open Recent, Save a Copy, and the import dialogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from tourplanner.errors import TourPlannerError
+from tourplanner.planfile import PlanFile
+from tourplanner.services import plans
+from tourplanner.ui.file_dialogs import save_path
+from tourplanner.ui.recent import recent_plans
+from tourplanner.ui.window.context import WindowContext
+
+
+class FileActions:
+    """The File menu's commands on plan files; the window switches to the plan they open."""
+
+    def __init__(self, context: WindowContext) -> None:
+        self.context = context
+
+    def open_plan(self, path: Path) -> bool:
+        """Switch to another plan file; on failure say why and keep the current one."""
+        try:
+            plan = PlanFile.open(path)
+        except TourPlannerError as exc:
+            self.context.warn("Open plan", f"The plan could not be opened.\n\n{exc}")
+            return False
+        self.context.switch_plan(plan)
+        if plan.backup_path is not None:
+            self.context.say(f"Upgraded; the old version is kept in {plan.backup_path.name}")
+        return True
+
+    def new_plan(self, path: Path | None = None) -> bool:
+        """Create an empty plan file (same home zone as the current plan) and open it."""
+        path = path or save_path(
+            self.context.widget, "New plan", "plan.tourplan", "Plans (*.tourplan)"
+        )
+        if path is None:
+            return False
+        with self.context.plan.reading() as session:
+            zone = plans.home_timezone(session)
+        try:
+            plan = PlanFile.create(path)
+            with plan.transaction() as session:
+                plans.create_plan(session, title=path.stem, home_timezone=zone)
+        except TourPlannerError as exc:
+            self.context.warn("New plan", f"The plan was not created.\n\n{exc}")
+            return False
+        self.context.switch_plan(plan)
+        return True
+
+    def open_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.context.widget, "Open plan", "", "Plans (*.tourplan);;All files (*)"
+        )
+        if name:
+            self.open_plan(Path(name))
+
+    def fill_recent(self, menu: QMenu) -> None:
+        """Open Recent: the plans still there; those gone are dropped from the list, and said."""
+        menu.clear()
+        present, gone = recent_plans()
+        for path in present:
+            action = menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_plan(p))
+        if not present:
+            menu.addAction("(none)").setEnabled(False)
+        if gone:
+            self.context.say(
+                "No longer found, removed from the list: " + ", ".join(p.name for p in gone)
+            )
+
+    def save_copy(self, target: Path | None = None) -> Path | None:
+        """Write a consistent copy of the plan to another file (the open plan stays open)."""
+        target = target or save_path(
+            self.context.widget, "Save a copy", "copy.tourplan", "Plans (*.tourplan)"
+        )
+        if target is None:
+            return None
+        try:
+            self.context.plan.save_copy(target)
+        except (TourPlannerError, OSError) as exc:
+            self.context.warn("Save a copy", f"The copy was not written.\n\n{exc}")
+            return None
+        self.context.say(f"Saved a copy as {target}")
+        return target
+
+    def import_people(self) -> None:
+        from tourplanner.ui.import_dialog import ImportPeopleDialog
+
+        dialog = ImportPeopleDialog(self.context.plan, self.context.widget)
+        dialog.imported.connect(lambda *_: self.context.reload())
+        dialog.exec()
+
+    def import_events(self) -> None:
+        from tourplanner.ui.import_dialog import ImportEventsDialog
+
+        dialog = ImportEventsDialog(self.context.plan, self.context.widget)
+        dialog.imported.connect(lambda *_: self.context.reload())
+        dialog.exec()

@@ -1,0 +1,346 @@
+"""The main window: a navigator, the timeline, agenda and tables, the conflicts dock, menus.
+
+Every change is one operation (`self.operations.run`), saved at once and one undo step; what it
+changed reaches every view through `apply(changes)`. The commands live in collaborators that
+take this window as their `WindowContext`: files, edits, bookings, exports; `menus` binds them
+to actions.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from tourplanner import __version__
+from tourplanner.operations import Changes, Operation
+from tourplanner.planfile import PlanFile
+from tourplanner.services import itinerary, listings
+from tourplanner.ui.agenda import AgendaView
+from tourplanner.ui.conflict_checker import ConflictChecker
+from tourplanner.ui.conflicts_panel import ConflictsPanel
+from tourplanner.ui.entities import ENTITIES
+from tourplanner.ui.export_actions import ExportActions
+from tourplanner.ui.icons import icon
+from tourplanner.ui.pages import PAGES
+from tourplanner.ui.person_view import PersonView
+from tourplanner.ui.recent import remember
+from tourplanner.ui.record_page import RecordPage
+from tourplanner.ui.tasks import TaskRunner
+from tourplanner.ui.timeline import TimelineView
+from tourplanner.ui.undo import OperationRunner
+from tourplanner.ui.window.booking_actions import BookingActions
+from tourplanner.ui.window.context import refusal
+from tourplanner.ui.window.edit_actions import EditActions
+from tourplanner.ui.window.file_actions import FileActions
+from tourplanner.ui.window.menus import WindowMenus
+from tourplanner.ui.window.navigator import Navigator
+from tourplanner.ui.wording import counted
+
+
+class MainWindow(QMainWindow):
+    """One open plan. Every change is one transaction, saved at once and undoable."""
+
+    def __init__(self, plan: PlanFile) -> None:
+        super().__init__()
+        self._plan = plan
+        self.tasks = TaskRunner(self)
+        self.operations = OperationRunner(lambda: self._plan, self)
+        self.operations.applied.connect(self.apply)
+        self.operations.refused.connect(self.warn)
+        self.files = FileActions(self)
+        self.edits = EditActions(self)
+        self.bookings = BookingActions(self)
+        self.exports = ExportActions(self)
+        self.setDockNestingEnabled(True)
+        self._build_views(plan)
+        self._build_pages()
+        self._build_docks()
+        self.menus = WindowMenus(self)
+        self.menus.build()
+        self.resize(1440, 900)
+        settings = QSettings()
+        if settings.contains("window/geometry"):
+            self.restoreGeometry(settings.value("window/geometry"))
+            self.restoreState(settings.value("window/state"))
+        self.reload()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_views(self, plan: PlanFile) -> None:
+        edits = self.edits
+        self.timeline = TimelineView(plan)
+        self.timeline.move_requested.connect(edits.move_item_to)
+        self.timeline.edit_requested.connect(edits.edit_item)
+        self.timeline.resize_requested.connect(edits.resize_item_to)
+        self.timeline.new_item_requested.connect(edits.new_item_at)
+        self.timeline.status_requested.connect(
+            lambda item_id, status: edits.set_status(status, [item_id])
+        )
+        self.timeline.delete_requested.connect(lambda item_id: edits.delete_items([item_id]))
+        self.agenda = AgendaView(plan)
+        self.agenda.edit_requested.connect(edits.edit_item)
+        self.agenda.programme_edit_requested.connect(
+            lambda pid: edits.edit_record(ENTITIES["programme"], pid)
+        )
+        self.records: dict[str, RecordPage] = {}
+        for key, entity in ENTITIES.items():
+            page = RecordPage(plan, entity.listing, entity.plural)
+            page.edit_requested.connect(lambda rid, e=entity: edits.edit_record(e, rid))
+            self.records[key] = page
+        self.items_page = RecordPage(plan, listings.items_listing, "items")
+        self.items_page.edit_requested.connect(edits.edit_item)
+        self.records["item"] = self.items_page
+        self.people = self.records["person"]
+        self.person_view = PersonView(plan)
+        self.person_view.status_message.connect(self.say)
+        self.person_view.export_button.setIcon(icon("export"))
+        self.person_view.print_button.setIcon(icon("print"))
+        # Rendering an itinerary takes a moment: wait until the selection settles.
+        self._preview_timer = QTimer(self, singleShot=True, interval=150)
+        self._preview_timer.timeout.connect(
+            lambda: self.person_view.request_person(self.selected_person_id())
+        )
+        self.people.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._preview_timer.start()
+        )
+
+    def _build_pages(self) -> None:
+        self.people_side = QSplitter()
+        self.people_side.addWidget(self.people)
+        self.people_side.addWidget(self.person_view)
+        self.people_side.setStretchFactor(0, 3)
+        self.people_side.setStretchFactor(1, 2)
+        self.pages = QStackedWidget()
+        self.page_widgets: dict[str, QWidget] = {
+            "timeline": self.timeline,
+            "agenda": self.agenda,
+            "person": self.people_side,
+        }
+        for key, _text, _icon in PAGES:
+            widget = self.page_widgets.get(key) or self.records[key]
+            self.page_widgets[key] = widget
+            self.pages.addWidget(widget)
+        self.pages.currentChanged.connect(self._page_shown)
+        self.setCentralWidget(self.pages)
+        self._stale: set[str] = set()
+
+    def _build_docks(self) -> None:
+        self.navigator = Navigator()
+        self.navigator.page_chosen.connect(self.show_page)
+        self.navigator.programme_chosen.connect(self.show_programme)
+        self.navigator_dock = QDockWidget("Navigator", self)
+        self.navigator_dock.setObjectName("navigator")
+        self.navigator_dock.setWidget(self.navigator)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator_dock)
+        self.conflicts = ConflictsPanel()
+        self.conflicts.show_items.connect(self.select_items)
+        self.checker = ConflictChecker(self._plan, self.tasks)
+        self.checker.changed.connect(self.conflicts.set_findings)
+        self.checker.checking.connect(self.conflicts.set_checking)
+        self.conflicts_dock = QDockWidget("Conflicts", self)
+        self.conflicts_dock.setObjectName("conflicts")
+        self.conflicts_dock.setWidget(self.conflicts)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts_dock)
+        self.resizeDocks([self.conflicts_dock], [190], Qt.Orientation.Vertical)
+        self.resizeDocks([self.navigator_dock], [210], Qt.Orientation.Horizontal)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Remember the window's size and docks; the plan itself is always saved already."""
+        self.exports.shut_down()  # a batch export stops and removes its partial file
+        self.checker.shut_down()
+        self.timeline.shut_down()
+        self._preview_timer.stop()
+        self.person_view.shut_down()
+        self.tasks.shut_down()
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        super().closeEvent(event)
+
+    # -- the context its collaborators use -----------------------------------------------------
+
+    @property
+    def plan(self) -> PlanFile:
+        return self._plan
+
+    @property
+    def widget(self) -> QWidget:
+        return self
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.operations.stack
+
+    @property
+    def acts(self) -> dict[str, QAction]:
+        return self.menus.acts
+
+    def say(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+
+    def warn(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def run(self, operation: Operation) -> bool:
+        """Run an operation; a refusal (a domain error) is said in a message box."""
+        problem = self.operations.run(operation)
+        if problem is not None:
+            self.warn(operation.text, refusal(problem))
+        return problem is None
+
+    def apply(self, changes: Changes) -> None:
+        """What changed reaches every view: items alone are rechecked and redrawn alone;
+        anything else (people, venues, bookings…) reads every view again."""
+        if changes.only_items:
+            item_ids = sorted(changes.items)
+            self.checker.items_changed(item_ids)
+            self.timeline.refresh_items(item_ids)
+            self._refresh_pages({"agenda", "item"})
+        else:
+            self.reload()
+        self.person_view.invalidate()
+
+    def switch_plan(self, plan: PlanFile) -> None:
+        """Show another plan file; the old one is closed once nothing reads it any more."""
+        old = self._plan
+        self._plan = self.timeline.plan = self.agenda.plan = self.person_view.plan = plan
+        self.person_view.set_person(None)
+        self.person_view.invalidate()
+        for page in self.records.values():
+            page.model.plan = plan
+        self.operations.clear()  # the steps belong to the other file
+        self.agenda.forget_open_programmes()
+        remember(plan.path)
+        self.timeline.shut_down()  # reads ahead of the old file end before it closes
+        self.reload()  # and the new file's days are read ahead from here on
+        if old is not plan:
+            self.checker.wait()
+            old.close()
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def show_page(self, key: str) -> None:
+        self.pages.setCurrentWidget(self.page_widgets[key])
+        self.navigator.mark_page(key)
+
+    def show_programme(self, programme_id: int) -> None:
+        """A programme chosen in the navigator: its first day on the timeline."""
+        with self._plan.reading() as session:
+            days = itinerary.programme_days(session, programme_id)
+        if days:
+            self.timeline.select_day(programme_id, days[0])
+        self.show_page("timeline")
+
+    def current_page(self) -> str:
+        widget = self.pages.currentWidget()
+        return next(k for k, w in self.page_widgets.items() if w is widget)
+
+    def _page_shown(self, _index: int = 0) -> None:
+        """Pages are read when shown: a hidden table of 20,000 items costs nothing."""
+        key = self.current_page()
+        if key in self._stale:
+            self._stale.discard(key)
+            if key == "agenda":
+                self.agenda.reload()
+            elif key in self.records:
+                self.records[key].reload()
+
+    def _refresh_pages(self, keys: set[str]) -> None:
+        """These pages changed: the one shown is read again now, the others when shown."""
+        self._stale |= keys
+        self._page_shown()
+
+    def reload(self) -> None:
+        """Read every view again and recheck the plan (in the background when it is big)."""
+        with self._plan.reading() as session:
+            summary = itinerary.plan_summary(session)
+        self.setWindowTitle(f"{summary.title} — {self._plan.path.name} — TourPlanner")
+        count = summary.counts["items"]
+        self.timeline.reload_days()
+        self.navigator.set_programmes(summary.programmes)
+        self._refresh_pages({"agenda", *self.records})
+        self.checker.rebuild(self._plan, items=count)
+        self.say(f"{count} items, {summary.counts['people']} people")
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def selected_item_ids(self) -> list[int]:
+        """The items selected on the page shown (timeline, agenda or items table)."""
+        page = self.current_page()
+        if page == "timeline":
+            return self.timeline.selected_ids()
+        if page == "item":
+            return self.items_page.selected_ids()
+        return self.agenda.selected_item_ids()
+
+    def selected_item_id(self) -> int | None:
+        found = self.selected_item_ids()
+        return found[0] if found else None
+
+    def select_items(self, item_ids: list[int]) -> None:
+        """Show these items: on the timeline when it is shown, else in the agenda."""
+        if self.current_page() == "timeline":
+            self.timeline.select_items(item_ids)
+            return
+        if self.current_page() == "item":
+            self.items_page.select_ids(item_ids)
+            return
+        self.show_page("agenda")
+        self.agenda.select_items(item_ids)
+
+    def selected_person_ids(self) -> list[int]:
+        return self.people.selected_ids()
+
+    def selected_person_id(self) -> int | None:
+        return self.people.current_id() or next(iter(self.selected_person_ids()), None)
+
+    def current_record_id(self, page: str) -> int | None:
+        return self.records[page].current_id()
+
+    def selected_record_ids(self, page: str) -> list[int]:
+        return self.records[page].selected_ids()
+
+    def show_records(self, kind: str, ids: list[int]) -> None:
+        """Show a kind of record's page with these selected (a record just added)."""
+        self.show_page(kind)
+        self.records[kind].select_ids(ids)
+
+    # -- find, check, about --------------------------------------------------------------------
+
+    def find(self) -> None:
+        """Put the cursor in the search box of the table shown (the items table from a view)."""
+        page = self.current_page()
+        if page in ("timeline", "agenda"):
+            self.show_page("item")
+            page = "item"
+        self.records[page].search.setFocus()
+        self.records[page].search.selectAll()
+
+    def check_plan(self) -> None:
+        """Run every check again (F5), at once."""
+        self.checker.rebuild(self._plan)
+        findings = self.checker.findings()
+        self.conflicts_dock.show()
+        errors = sum(f.severity == "error" for f in findings)
+        warnings = len(findings) - errors
+        self.say(
+            f"Checked: {counted(errors, 'error', 'errors')}, "
+            f"{counted(warnings, 'warning', 'warnings')}"
+        )
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About TourPlanner",
+            f"<b>TourPlanner {__version__}</b><p>Plan international conferences, study tours "
+            "and delegation visits; print each delegate's itinerary.</p>"
+            "<p>Works offline: every change is saved in the plan file at once.</p>",
+        )

@@ -1,0 +1,71 @@
+"""The navigator: the window's pages, and under Programmes each programme of the plan."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from tourplanner.enums import label
+from tourplanner.services.views import ProgrammeSummary
+from tourplanner.ui.icons import icon
+from tourplanner.ui.pages import PAGES
+
+PAGE_KEY = Qt.ItemDataRole.UserRole
+
+
+class Navigator(QTreeWidget):
+    """Choosing a page emits `page_chosen`; choosing a programme, `programme_chosen`."""
+
+    page_chosen = Signal(str)
+    programme_chosen = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHeaderHidden(True)
+        self.setAccessibleName("Navigator")
+        self.setToolTip("The plan's programmes, people, groups, organizations, venues")
+        self.setIconSize(QSize(18, 18))
+        self.nodes: dict[str, QTreeWidgetItem] = {}
+        for key, text, role in PAGES:
+            node = QTreeWidgetItem([text])
+            node.setIcon(0, icon(role))
+            node.setData(0, PAGE_KEY, ("page", key))
+            node.setToolTip(0, f"Show {text.lower()}")
+            self.addTopLevelItem(node)
+            self.nodes[key] = node
+        self.currentItemChanged.connect(self._chosen)
+
+    def set_programmes(self, programmes: tuple[ProgrammeSummary, ...]) -> None:
+        """Each programme under Programmes; choosing one shows its first day on the timeline."""
+        parent = self.nodes["programme"]
+        parent.takeChildren()
+        for p in programmes:
+            node = QTreeWidgetItem([p.title])
+            node.setData(0, PAGE_KEY, ("programme", p.id))
+            node.setToolTip(0, f"{p.title} ({label(p.kind)}): show it on the timeline")
+            parent.addChild(node)
+        parent.setExpanded(True)
+
+    def programme_nodes(self) -> list[QTreeWidgetItem]:
+        parent = self.nodes["programme"]
+        return [parent.child(i) for i in range(parent.childCount())]
+
+    def mark_page(self, key: str) -> None:
+        """Highlight the page shown (a programme's node stays highlighted on its timeline)."""
+        node = self.nodes[key]
+        if self.currentItem() is node:
+            return
+        if key == "timeline" and self.currentItem() in self.programme_nodes():
+            return
+        self.blockSignals(True)
+        self.setCurrentItem(node)
+        self.blockSignals(False)
+
+    def _chosen(self, node: QTreeWidgetItem | None, _previous: object = None) -> None:
+        if node is None:
+            return
+        kind, key = node.data(0, PAGE_KEY)
+        if kind == "page":
+            self.page_chosen.emit(key)
+        else:
+            self.programme_chosen.emit(key)
