@@ -11,9 +11,8 @@ import pytest
 
 from tourplanner.db import PlanFile
 from tourplanner.demo import write_demo_plan
-from tourplanner.operations import Changes, StaleError
+from tourplanner.operations import Changes, StaleError, imports
 from tourplanner.operations import bookings as booking_ops
-from tourplanner.operations import imports
 from tourplanner.operations import items as item_ops
 from tourplanner.operations import records as record_ops
 from tourplanner.services import items, organizations, participations, people, records
