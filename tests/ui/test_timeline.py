@@ -14,6 +14,7 @@ from tourplanner.db import PlanFile
 from tourplanner.services import items
 from tourplanner.ui.app import create_application
 from tourplanner.ui.item_editor import ItemEditor
+from tourplanner.ui.tasks import TaskRunner
 from tourplanner.ui.timeline import COLUMN, GUTTER, HEADER, PX_PER_MIN, TimelineView
 
 
@@ -30,11 +31,14 @@ def timeline(qtbot, demo_path: Path):
     """The timeline on its own (its signals connected to nothing), on 21 April."""
     create_application()
     plan = PlanFile.open(demo_path)
-    view = TimelineView(plan)
+    tasks = TaskRunner()
+    view = TimelineView(plan, tasks)
     qtbot.addWidget(view)
     view.reload_days()
     view.select_day(1, date(2015, 4, 21))
     yield view
+    view.shut_down()
+    tasks.shut_down()
     plan.close()
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from tourplanner.services import programmes, venues
+from tourplanner.services import items, programmes, venues
+from tourplanner.services.itinerary import NEEDS_OWN_BOOKING
 from tourplanner.services.views import ProgrammeChoice, VenueChoice
 
 
@@ -30,3 +31,16 @@ def venue_choices(session: Session) -> list[VenueChoice]:
 def room_named(session: Session, venue_id: int, name: str) -> int | None:
     """The id of the venue's room of that name (the timeline's columns are rooms by name)."""
     return next((r.id for r in venues.get_venue(session, venue_id).rooms if r.name == name), None)
+
+
+def booking_heading(
+    session: Session, *, item_id: int | None = None, programme_id: int | None = None
+) -> tuple[str, str | None]:
+    """The title of an item or programme whose bookings are listed, and for an item that its
+    programme's people attend without a booking (a plenary, a meal), that programme's title."""
+    if item_id is None:
+        assert programme_id is not None
+        return programmes.get_programme(session, programme_id).title_en, None
+    item = items.get_item(session, item_id)
+    everyone = None if item.kind in NEEDS_OWN_BOOKING else item.programme.title_en
+    return item.title_en, everyone

@@ -9,9 +9,9 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tourplanner import __version__
-from tourplanner.db import PlanFile
 from tourplanner.errors import TourPlannerError
 from tourplanner.paths import RESOURCES_DIR, demo_plan_path
+from tourplanner.planfile import PlanFile
 from tourplanner.ui.recent import last_plan, remember
 
 

@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tourplanner.db import PlanFile
 from tourplanner.enums import label
-from tourplanner.services import items, participations, programmes
-from tourplanner.services.itinerary import NEEDS_OWN_BOOKING
+from tourplanner.planfile import PlanFile
+from tourplanner.services import forms, participations
 from tourplanner.services.participations import Booking
 from tourplanner.ui.form_rows import name_buttons
 
@@ -48,14 +47,12 @@ class BookingsDialog(QDialog):
         self.item_id, self.programme_id = item_id, programme_id
         self.everyone = ""
         with plan.reading() as session:
-            if item_id is not None:
-                item = items.get_item(session, item_id)
-                title = item.title_en
-                if item.kind not in NEEDS_OWN_BOOKING:
-                    # Plenaries, meals, visits: the programme's people go without a booking.
-                    self.everyone = f" Everyone on '{item.programme.title_en}' attends it too."
-            else:
-                title = programmes.get_programme(session, programme_id).title_en
+            title, everyone = forms.booking_heading(
+                session, item_id=item_id, programme_id=programme_id
+            )
+        if everyone is not None:
+            # Plenaries, meals, visits: the programme's people go without a booking.
+            self.everyone = f" Everyone on '{everyone}' attends it too."
         self.setWindowTitle(f"Booked — {title}")
         self.heading = QLabel()
         self.heading.setWordWrap(True)

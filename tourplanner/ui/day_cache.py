@@ -1,22 +1,22 @@
 """The timeline's days, read ahead: while the coordinator looks at one day, the days around it
-are read on a thread, nearest first and one at a time (each read holds Python's lock for a
-while, and the window must stay quick meanwhile), so going to a nearby day only draws.
+are read on the task runner, nearest first and one at a time (each read holds Python's lock for
+a while, and the window must stay quick meanwhile), so going to a nearby day only draws.
 
 A change to people, venues or programmes empties the cache (`clear()`); a change to some
 items drops only the days that held them or now do (`forget()`). Either way a read started
-before the change is thrown away when it arrives.
+before the change is dropped: the runner never delivers what a cancelled task returns.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject
 
-from tourplanner.db import PlanFile
-from tourplanner.errors import NotFoundError
+from tourplanner.planfile import PlanFile
 from tourplanner.services import itinerary
 from tourplanner.services.views import ItemView
+from tourplanner.ui.tasks import Task, TaskRunner, TaskState
 
 Key = tuple[int, date]  # programme id, local day
 KEPT = 8  # days kept: the one shown and those read around it (~4 MB for 3,300 items)
@@ -28,30 +28,14 @@ def read_day(plan: PlanFile, key: Key) -> list[ItemView]:
         return itinerary.programme_day(session, *key, with_people=False)
 
 
-class _Read(QThread):
-    done = Signal(object, object, int)  # key, views, generation
-
-    def __init__(self, plan: PlanFile, key: Key, generation: int) -> None:
-        super().__init__()
-        self.plan, self.key, self.generation = plan, key, generation
-
-    def run(self) -> None:
-        try:
-            views = read_day(self.plan, self.key)
-        except NotFoundError:  # its programme was deleted meanwhile: nothing to keep
-            return
-        self.done.emit(self.key, views, self.generation)
-
-
 class DayCache(QObject):
-    """`get(key)` reads a day now unless it was read ahead; `read_ahead(keys)` on a thread."""
+    """`get(key)` reads a day now unless it was read ahead; `read_ahead(keys)` on the runner."""
 
-    def __init__(self, plan: PlanFile) -> None:
+    def __init__(self, plan: PlanFile, tasks: TaskRunner) -> None:
         super().__init__()
-        self.plan = plan
+        self.plan, self.tasks = plan, tasks
         self._days: dict[Key, list[ItemView]] = {}
-        self._generation = 0
-        self._reading: _Read | None = None
+        self._reading: Task | None = None
         self._wanted: list[Key] = []  # to read ahead, nearest first
 
     def get(self, key: Key) -> list[ItemView]:
@@ -70,7 +54,7 @@ class DayCache(QObject):
         return key in self._days
 
     def read_ahead(self, keys: list[Key]) -> None:
-        """Read these days on a thread, one after the other (instead of any asked for before)."""
+        """Read these days on the runner, one after the other (instead of any asked before)."""
         self._wanted = [key for key in keys[: KEPT - 1] if key not in self._days]
         self._read_next()
 
@@ -81,23 +65,35 @@ class DayCache(QObject):
             self._wanted.pop(0)
         if not self._wanted:
             return
-        reader = _Read(self.plan, self._wanted.pop(0), self._generation)
-        reader.done.connect(self._arrived)
-        reader.finished.connect(self._finished)
-        self._reading = reader
-        reader.start(QThread.Priority.LowPriority)
+        key, plan = self._wanted.pop(0), self.plan
 
-    def _arrived(self, key: Key, views: list[ItemView], generation: int) -> None:
-        if generation == self._generation and key not in self._days:
+        def read(_state: TaskState) -> list[ItemView]:
+            return read_day(plan, key)
+
+        # A read whose programme was deleted meanwhile ends in NotFoundError: nothing to keep.
+        self._reading = self.tasks.run(
+            read,
+            on_done=lambda views: self._arrived(key, views),
+            on_error=lambda _problem: None,
+            on_finished=self._finished,
+        )
+
+    def _arrived(self, key: Key, views: list[ItemView]) -> None:
+        if key not in self._days:
             self._keep(key, views)
 
     def _finished(self) -> None:
         self._reading = None
         self._read_next()
 
+    def _drop_reading(self) -> None:
+        """What the read in flight returns no longer holds; its end starts the next one."""
+        if self._reading is not None:
+            self._reading.cancel()
+
     def forget(self, item_ids: set[int], days: set[Key]) -> None:
         """These items changed: drop the days that show them, and `days`, where they are now."""
-        self._generation += 1
+        self._drop_reading()
         for key, views in list(self._days.items()):
             if key in days or any(v.id in item_ids for v in views):
                 del self._days[key]
@@ -105,7 +101,7 @@ class DayCache(QObject):
     def clear(self, plan: PlanFile | None = None) -> None:
         """The plan changed (or another was opened): nothing read so far holds any more."""
         self.plan = plan or self.plan
-        self._generation += 1
+        self._drop_reading()
         self._days.clear()
         self._wanted = []  # asked for under the old plan: the timeline asks again
 
@@ -115,11 +111,11 @@ class DayCache(QObject):
         return self._reading is not None or bool(self._wanted)
 
     def wait(self) -> None:
-        """Let the read in flight finish (tests, benchmarks)."""
-        if self._reading is not None:
-            self._reading.wait()
+        """Let the reads ahead finish (tests, benchmarks)."""
+        self.tasks.wait()
 
     def stop(self) -> None:
         """Before the window or the file closes: read no more, and let the read in flight end."""
         self._wanted = []
-        self.wait()
+        self._drop_reading()
+        self.tasks.wait()

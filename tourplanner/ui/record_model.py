@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from tourplanner.db import PlanFile
+from tourplanner.planfile import PlanFile
 from tourplanner.services.listings import Listing
 
 Index = QModelIndex | QPersistentModelIndex

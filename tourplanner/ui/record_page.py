@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tourplanner.db import PlanFile
+from tourplanner.planfile import PlanFile
 from tourplanner.services.listings import Listing
 from tourplanner.ui.record_model import ID_ROLE, RecordFilter, RecordTableModel
 

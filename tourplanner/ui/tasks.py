@@ -65,6 +65,7 @@ class Task:
     on_done: Callable[[Any], None] | None
     on_error: Callable[[TourPlannerError], None] | None
     on_cancelled: Callable[[], None] | None
+    on_finished: Callable[[], None] | None = None  # always, even when dropped
     future: Future[Any] | None = None
     finished: bool = False
     _dropped: bool = field(default=False, repr=False)
@@ -106,6 +107,7 @@ class TaskRunner(QObject):
         on_error: Callable[[TourPlannerError], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
+        on_finished: Callable[[], None] | None = None,
         key: str | None = None,
         state: TaskState | None = None,
         after_events: bool = False,
@@ -115,7 +117,7 @@ class TaskRunner(QObject):
         state = state or TaskState()
         if on_progress is not None:
             state._progress = lambda done, total: self._post(lambda: on_progress(done, total))
-        task = Task(job, state, key, on_done, on_error, on_cancelled)
+        task = Task(job, state, key, on_done, on_error, on_cancelled, on_finished)
         if key is not None:
             older = self._by_key.get(key)
             if older is not None:
@@ -168,7 +170,11 @@ class TaskRunner(QObject):
         self._finish(task)
 
     def _finish(self, task: Task) -> None:
+        if task.finished:
+            return
         task.finished = True
+        if task.on_finished is not None:
+            task.on_finished()
         if task in self._tasks:
             self._tasks.remove(task)
         if task.key is not None and self._by_key.get(task.key) is task:

@@ -46,13 +46,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tourplanner.db import PlanFile
 from tourplanner.enums import ItemStatus
 from tourplanner.errors import NotFoundError
+from tourplanner.planfile import PlanFile
 from tourplanner.services import itinerary, programmes
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, local_day_bounds, to_local, zone
 from tourplanner.ui.day_cache import DayCache, Key
+from tourplanner.ui.tasks import TaskRunner
 
 PX_PER_MIN = 1.3
 COLUMN = 190.0
@@ -467,7 +468,7 @@ class TimelineView(QWidget):
     # programme id, naive local start, venue id (or None), room name ("" for none)
     new_item_requested = Signal(int, datetime, object, str)
 
-    def __init__(self, plan: PlanFile) -> None:
+    def __init__(self, plan: PlanFile, tasks: TaskRunner) -> None:
         super().__init__()
         self.plan = plan
         self.day = QComboBox()
@@ -492,7 +493,7 @@ class TimelineView(QWidget):
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        self.days = DayCache(plan)
+        self.days = DayCache(plan, tasks)
         self._read_ahead_timer = QTimer(self, singleShot=True, interval=READ_AHEAD_MS)
         self._read_ahead_timer.timeout.connect(self._read_neighbours)
         self.blocks: dict[int, Block] = {}  # the first occurrence of each item on the day

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tourplanner.db import PlanFile
-from tourplanner.services import listings, venues
+from tourplanner.planfile import PlanFile
+from tourplanner.services import forms, listings
 from tourplanner.ui.form_rows import name_buttons, problem_label
 
 COLUMNS = ("From", "To", "Minutes")
@@ -55,10 +55,10 @@ class TravelTimesDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._picked)
         self.first, self.second = QComboBox(), QComboBox()
         with plan.reading() as session:
-            for venue in venues.list_venues(session):
-                text = f"{venue.name_en} ({venue.city})" if venue.city else venue.name_en
-                self.first.addItem(text, venue.id)
-                self.second.addItem(text, venue.id)
+            choices = forms.venue_choices(session)
+        for venue in choices:
+            self.first.addItem(venue.label, venue.id)
+            self.second.addItem(venue.label, venue.id)
         for box, name in ((self.first, "From venue"), (self.second, "To venue")):
             box.setAccessibleName(name)
             box.setToolTip(f"{name} (the time is the same both ways)")

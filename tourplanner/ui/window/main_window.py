@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
 
     def _build_views(self, plan: PlanFile) -> None:
         edits = self.edits
-        self.timeline = TimelineView(plan)
+        self.timeline = TimelineView(plan, self.tasks)
         self.timeline.move_requested.connect(edits.move_item_to)
         self.timeline.edit_requested.connect(edits.edit_item)
         self.timeline.resize_requested.connect(edits.resize_item_to)
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
 
     # -- find, check, about --------------------------------------------------------------------
 
-    def find(self) -> None:
+    def search_table(self) -> None:
         """Put the cursor in the search box of the table shown (the items table from a view)."""
         page = self.current_page()
         if page in ("timeline", "agenda"):

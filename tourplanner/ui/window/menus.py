@@ -144,7 +144,7 @@ class WindowMenus:
                 tip="Delete the selected items or records (Undo brings them back)",
                 role="delete",
             ),
-            "find": a("&Find…", w.find, key.Find, tip="Search the table shown", role="find"),
+            "find": a("&Find…", w.search_table, key.Find, tip="Search the table shown", role="find"),
             "later": a(
                 "Move item 15 min &later",
                 lambda: w.edits.move_selected(STEP),
