@@ -21,7 +21,7 @@ from tourplanner.db import PlanFile  # noqa: E402
 from tourplanner.demo import write_demo_plan  # noqa: E402
 from tourplanner.services import items, people, programmes  # noqa: E402
 from tourplanner.ui.app import create_application  # noqa: E402
-from tourplanner.ui.entities import ENTITIES  # noqa: E402
+from tourplanner.ui.records.entities import ENTITIES  # noqa: E402
 from tourplanner.ui.window.main_window import MainWindow  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"

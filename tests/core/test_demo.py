@@ -13,8 +13,8 @@ import pytest
 from tourplanner import demo
 from tourplanner.cli import main
 from tourplanner.db import PlanFile
-from tourplanner.errors import PlanFileError, ValidationError
 from tourplanner.enums import ItemStatus, ParticipationStatus
+from tourplanner.errors import PlanFileError, ValidationError
 from tourplanner.services import (
     items,
     itinerary,

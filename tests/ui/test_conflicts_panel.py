@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 
 from tourplanner.scheduling.findings import ERROR, WARNING, Finding
-from tourplanner.ui.conflicts_panel import SHOWN, ConflictsPanel, FindingsModel
+from tourplanner.ui.conflicts.panel import SHOWN, ConflictsPanel, FindingsModel
 
 
 def texts(model: FindingsModel) -> list[str]:
@@ -114,8 +114,8 @@ def test_thousands_of_findings_are_counted_and_the_first_ones_listed(qtbot, qtmo
 def test_a_big_plan_is_checked_after_the_window_paints(qtbot, demo_path, monkeypatch) -> None:
     from tourplanner.db import PlanFile
     from tourplanner.services import items
-    from tourplanner.ui import conflict_checker
     from tourplanner.ui.app import create_application
+    from tourplanner.ui.conflicts import checker as conflict_checker
     from tourplanner.ui.window.main_window import MainWindow
 
     monkeypatch.setattr(conflict_checker, "BACKGROUND_FROM", 10)  # the demo's 77 items: big
@@ -141,8 +141,8 @@ def test_a_big_plan_is_checked_after_the_window_paints(qtbot, demo_path, monkeyp
 
 def test_closing_before_the_check_starts_starts_none(qtbot, demo_path, monkeypatch) -> None:
     from tourplanner.db import PlanFile
-    from tourplanner.ui import conflict_checker
     from tourplanner.ui.app import create_application
+    from tourplanner.ui.conflicts import checker as conflict_checker
     from tourplanner.ui.window.main_window import MainWindow
 
     monkeypatch.setattr(conflict_checker, "BACKGROUND_FROM", 10)

@@ -150,7 +150,7 @@ def test_tab_follows_the_item_form_down_to_its_buttons(qtbot, window) -> None:
 
 
 def test_tab_follows_a_record_form(qtbot, window) -> None:
-    from tourplanner.ui.entities import ENTITIES
+    from tourplanner.ui.records.entities import ENTITIES
 
     editor = window.edits.new_record(ENTITIES["venue"])
     fields = [editor.widgets[spec.key] for spec in ENTITIES["venue"].fields]

@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
 
 from tourplanner.services import items, itinerary, participations, programmes
-from tourplanner.ui.window.main_window import MainWindow
 from tourplanner.ui.pages import PAGES
+from tourplanner.ui.window.main_window import MainWindow
 
 
 def column_texts(
@@ -265,8 +265,8 @@ def test_travel_times_model_while_a_pair_is_set_and_removed(qtmodeltester, windo
 
 
 def test_zone_picker_models_while_typing_part_of_a_city(qtbot, qtmodeltester, window) -> None:
-    from tourplanner.ui.entities import ENTITIES
-    from tourplanner.ui.record_editor import ZonePicker
+    from tourplanner.ui.records.entities import ENTITIES
+    from tourplanner.ui.widgets.zone_picker import ZonePicker
 
     editor = window.edits.new_record(ENTITIES["venue"])
     picker = editor.widgets["timezone"]

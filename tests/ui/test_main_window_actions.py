@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tourplanner.db import PlanFile
 from tourplanner.services import items, people, programmes
-from tourplanner.ui.record_model import RecordTableModel
+from tourplanner.ui.records.model import RecordTableModel
 from tourplanner.ui.window.menus import STEP
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tourplanner.services import items, organizations, participations, people
-from tourplanner.ui.entities import ENTITIES
+from tourplanner.ui.records.entities import ENTITIES
 
 
 def rows(path: Path, sql: str) -> list[tuple]:

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QPushButton
 
 from tourplanner.db import PlanFile
 from tourplanner.services import items
-from tourplanner.ui.entities import ENTITIES
-from tourplanner.ui.window.main_window import MainWindow
+from tourplanner.ui.records.entities import ENTITIES
 from tourplanner.ui.timeline import PX_PER_MIN
+from tourplanner.ui.window.main_window import MainWindow
 
 
 def errors(window: MainWindow) -> list[str]:

@@ -18,7 +18,7 @@ from tourplanner.planfile import PlanFile
 from tourplanner.services import items, itinerary
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, to_local
-from tourplanner.ui.record_model import Index
+from tourplanner.ui.records.model import Index
 from tourplanner.ui.two_level_model import TwoLevelModel
 from tourplanner.ui.wording import counted
 

@@ -25,7 +25,7 @@ from tourplanner.enums import label
 from tourplanner.planfile import PlanFile
 from tourplanner.services import forms, participations
 from tourplanner.services.participations import Booking
-from tourplanner.ui.form_rows import name_buttons
+from tourplanner.ui.widgets.form_rows import name_buttons
 
 COLUMNS = ("Name", "Local name", "Role", "Status")
 

@@ -22,8 +22,8 @@ from tourplanner.planfile import PlanFile
 from tourplanner.services import forms
 from tourplanner.services.items import ItemValues
 from tourplanner.timezones import abbreviation, to_utc
-from tourplanner.ui.form_rows import FormRows, name_buttons
 from tourplanner.ui.undo import Run
+from tourplanner.ui.widgets.form_rows import FormRows, name_buttons
 
 # The names the item service uses for each row's field in its validation errors.
 REPORTED_AS = {

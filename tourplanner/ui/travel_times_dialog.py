@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from tourplanner.planfile import PlanFile
 from tourplanner.services import forms, listings
-from tourplanner.ui.form_rows import name_buttons, problem_label
+from tourplanner.ui.widgets.form_rows import name_buttons, problem_label
 
 COLUMNS = ("From", "To", "Minutes")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex
 
-from tourplanner.ui.record_model import Index
+from tourplanner.ui.records.model import Index
 
 TOP = 0
 

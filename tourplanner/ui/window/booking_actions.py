@@ -11,7 +11,7 @@ from tourplanner.services import records
 from tourplanner.services.listings import item_choices
 from tourplanner.services.participations import Booking
 from tourplanner.ui.bookings_dialog import BookingsDialog
-from tourplanner.ui.chooser import Chooser
+from tourplanner.ui.widgets.chooser import Chooser
 from tourplanner.ui.window.context import WindowContext
 from tourplanner.ui.wording import counted
 

@@ -10,10 +10,10 @@ from tourplanner.operations import records as record_ops
 from tourplanner.operations import venues as venue_ops
 from tourplanner.services import forms, items, records
 from tourplanner.services.items import ItemValues
-from tourplanner.ui.entities import ENTITIES, PLAN, Entity
 from tourplanner.ui.item_editor import ItemEditor
 from tourplanner.ui.pages import ITEM_PAGES
-from tourplanner.ui.record_editor import RecordEditor
+from tourplanner.ui.records.editor import RecordEditor
+from tourplanner.ui.records.entities import ENTITIES, PLAN, Entity
 from tourplanner.ui.travel_times_dialog import TravelTimesDialog
 from tourplanner.ui.window.context import WindowContext
 from tourplanner.ui.wording import counted

@@ -24,15 +24,15 @@ from tourplanner.operations import Changes, Operation
 from tourplanner.planfile import PlanFile
 from tourplanner.services import itinerary, listings
 from tourplanner.ui.agenda import AgendaView
-from tourplanner.ui.conflict_checker import ConflictChecker
-from tourplanner.ui.conflicts_panel import ConflictsPanel
-from tourplanner.ui.entities import ENTITIES
+from tourplanner.ui.conflicts.checker import ConflictChecker
+from tourplanner.ui.conflicts.panel import ConflictsPanel
 from tourplanner.ui.export_actions import ExportActions
 from tourplanner.ui.icons import icon
 from tourplanner.ui.pages import PAGES
 from tourplanner.ui.person_view import PersonView
 from tourplanner.ui.recent import remember
-from tourplanner.ui.record_page import RecordPage
+from tourplanner.ui.records.entities import ENTITIES
+from tourplanner.ui.records.page import RecordPage
 from tourplanner.ui.tasks import TaskRunner
 from tourplanner.ui.timeline import TimelineView
 from tourplanner.ui.undo import OperationRunner

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from tourplanner.enums import ItemStatus, label
-from tourplanner.ui.entities import ENTITIES
 from tourplanner.ui.icons import icon
 from tourplanner.ui.pages import PAGES
+from tourplanner.ui.records.entities import ENTITIES
 
 if TYPE_CHECKING:
     from tourplanner.ui.window.main_window import MainWindow

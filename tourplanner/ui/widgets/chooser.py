@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tourplanner.ui.form_rows import name_buttons
+from tourplanner.ui.widgets.form_rows import name_buttons
 
 
 class Chooser(QDialog):

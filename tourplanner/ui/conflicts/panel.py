@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from tourplanner.scheduling.findings import ERROR, Finding
-from tourplanner.ui.record_model import Index
+from tourplanner.ui.records.model import Index
 from tourplanner.ui.two_level_model import TwoLevelModel
 
 GROUPS = ((ERROR, "Errors"), ("warning", "Warnings"))

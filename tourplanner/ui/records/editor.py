@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
@@ -24,30 +23,10 @@ from tourplanner.errors import ValidationError
 from tourplanner.operations import records as record_ops
 from tourplanner.planfile import PlanFile
 from tourplanner.services import records
-from tourplanner.timezones import all_zone_names
-from tourplanner.ui.entities import Entity, Field
-from tourplanner.ui.form_rows import FormRows, name_buttons
+from tourplanner.ui.records.entities import Entity, Field
 from tourplanner.ui.undo import Run
-
-
-class ZonePicker(QComboBox):
-    """An IANA time zone, typed or picked; typing any part of a name ("shang") finds it."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.addItems(list(all_zone_names()))
-        _searchable(self)
-        self.lineEdit().setPlaceholderText("e.g. Asia/Shanghai — type part of a city")
-
-
-def _searchable(box: QComboBox) -> None:
-    """Let a long list be searched by typing any part of an entry (the choice stays a listed one)."""
-    box.setEditable(True)
-    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = box.completer()
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+from tourplanner.ui.widgets.form_rows import FormRows, name_buttons
+from tourplanner.ui.widgets.zone_picker import ZonePicker, searchable
 
 
 def _number(text: str, kind: str) -> object:
@@ -141,7 +120,7 @@ class RecordEditor(QDialog):
                     if ident != self.record_id:  # a record is never its own parent
                         widget.addItem(text, ident)
                 if len(options) > 20:  # thousands of people: type part of a name instead
-                    _searchable(widget)
+                    searchable(widget)
             return widget
         if spec.kind == "zone":
             return ZonePicker()

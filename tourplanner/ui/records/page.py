@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from tourplanner.planfile import PlanFile
 from tourplanner.services.listings import Listing
-from tourplanner.ui.record_model import ID_ROLE, RecordFilter, RecordTableModel
+from tourplanner.ui.records.model import ID_ROLE, RecordFilter, RecordTableModel
 
 
 class RecordTable(QTableView):

@@ -1,0 +1,1 @@
+"""The conflicts dock: the plan's findings kept up to date (checker) and listed (panel)."""
