@@ -31,8 +31,8 @@ from tourplanner.models import (
     TravelTime,
     Venue,
 )
-from tourplanner.scheduling.checker import ConflictIndex
 from tourplanner.scheduling.findings import Finding
+from tourplanner.scheduling.index import ConflictIndex
 from tourplanner.scheduling.rules import RULES
 from tourplanner.scheduling.snapshot import (
     BookingRec,

@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from tourplanner.db import PlanFile
-from tourplanner.scheduling.checker import ConflictIndex
 from tourplanner.scheduling.findings import Finding
+from tourplanner.scheduling.index import ConflictIndex
 from tourplanner.services.conflicts import build_index, refresh_item
 
 BACKGROUND_FROM = 3000  # items; smaller plans are checked at once (well under 0.1 s)
