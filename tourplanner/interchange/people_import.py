@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.errors import TourPlannerError
 from tourplanner.interchange.dates import parse_datetime
+from tourplanner.interchange.importing import import_savepoint
 from tourplanner.interchange.people_mapping import FIELDS, recognise_all
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.interchange.tables import CJK_RE, Table, read_table
@@ -224,20 +225,8 @@ class PeopleImport:
         ):
             report.error("", "no column holds names (map a column to a name field)")
             raise ImportRefused(report, "people import refused: no column holds names")
-        savepoint = session.begin_nested()
-        try:
+        with import_savepoint(session, report, dry_run=dry_run, skip_invalid=self.skip_invalid):
             _Importer(session, self, report).run()
-        except BaseException:
-            savepoint.rollback()
-            raise
-        refused = bool(report.errors) and not self.skip_invalid
-        # Roll back here too, so nothing stays written even if a caller swallowed the refusal.
-        if dry_run or refused:
-            savepoint.rollback()
-        else:
-            savepoint.commit()
-        if refused and not dry_run:
-            raise ImportRefused(report)
         return report
 
 

@@ -23,7 +23,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import NotFoundError, TourPlannerError
-from tourplanner.interchange.report import FileFormatError, ImportRefused, ImportReport, span_text
+from tourplanner.interchange.importing import import_savepoint
+from tourplanner.interchange.report import FileFormatError, ImportReport, span_text
 from tourplanner.models import Item, Person, Plan, Programme, Room, Venue
 from tourplanner.models.enums import ItemKind, ParticipationRole
 from tourplanner.services import items as items_service
@@ -333,18 +334,8 @@ def import_schedule(
     report = ImportReport("schedule events", dry_run=dry_run)
     for note in schedule.notes:
         report.note("", note)
-    savepoint = session.begin_nested()
-    try:
+    with import_savepoint(session, report, dry_run=dry_run):
         _Writer(session, schedule, report).run(programme)
-    except BaseException:
-        savepoint.rollback()
-        raise
-    if report.errors or dry_run:
-        savepoint.rollback()
-    else:
-        savepoint.commit()
-    if report.errors and not dry_run:
-        raise ImportRefused(report)
     return report
 
 
@@ -474,10 +465,8 @@ class _Writer:
                 with self.session.begin_nested():
                     identity = self._event(ev, place, programme, by_uid, elsewhere, added)
             except TourPlannerError as exc:
-                self.report.error(ev.where, str(exc))
-                self.report.refused_row(ev.where, **self._shown(ev))
-                if len(self.report.errors) > 50:
-                    self.report.error("", "too many problems; the rest are not listed")
+                self.report.refuse(ev.where, str(exc), **self._shown(ev))
+                if self.report.too_many_errors():
                     return
                 continue
             if identity is not None:
