@@ -76,9 +76,9 @@ def _add_venues(session: Session) -> tuple[dict[str, int], dict[str, int]]:
     venue_ids: dict[str, int] = {}
     room_ids: dict[str, int] = {}  # by "venue/room"
     for row in tables.VENUES:
-        key = str(row["key"])
-        venue_ids[key] = venues.create_venue(session, **row["fields"])  # type: ignore[arg-type]
-        for name, name_local, capacity in row["rooms"]:  # type: ignore[attr-defined]
+        key = row["key"]
+        venue_ids[key] = venues.create_venue(session, **row["fields"])
+        for name, name_local, capacity in row["rooms"]:
             room_ids[f"{key}/{name}"] = venues.add_room(
                 session, venue_ids[key], name=name, name_local=name_local, capacity=capacity
             )
@@ -219,7 +219,7 @@ def _add_journey(
 
 
 def _venue_name(key: str) -> str:
-    return next(str(v["fields"]["name_en"]) for v in tables.VENUES if v["key"] == key)  # type: ignore[index]
+    return next(str(v["fields"]["name_en"]) for v in tables.VENUES if v["key"] == key)
 
 
 def write_demo_plan(path: Path | str) -> None:

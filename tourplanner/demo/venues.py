@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from tourplanner.demo.plan import CHINA, EASTERN
+
+
+class VenueRow(TypedDict):
+    """A venue's key, its fields for `services.venues.create_venue`, its rooms (name, local
+    name, places)."""
+
+    key: str
+    fields: dict[str, object]
+    rooms: tuple[tuple[str, str, int | None], ...]
 
 
 # fmt: off
@@ -19,7 +30,7 @@ def _venue(
     lon: float,
     rooms: tuple[tuple[str, str, int | None], ...] = (),
     notes: str = "",
-) -> dict[str, object]:
+) -> VenueRow:
     return {
         "key": key,
         "fields": {
@@ -38,7 +49,7 @@ def _venue(
     }
 
 
-VENUES: list[dict[str, object]] = [
+VENUES: list[VenueRow] = [
     # Shenzhen
     _venue(
         "szcec", "Shenzhen Convention & Exhibition Center", "深圳会展中心",

@@ -451,35 +451,7 @@ def _write(
     # Held here so the identity map keeps them: updates then need no query per event.
     held = list(session.scalars(select(Item).where(Item.programme_id == programme.id)))
     identities: list[dict[str, Any]] = []
-    masters: dict[str, _EventData] = {}
-    overrides: list[_EventData] = []
-    for ev in events:
-        if ev.recurrence_id is not None:
-            overrides.append(ev)
-        elif ev.uid in masters and masters[ev.uid].sequence > ev.sequence:
-            report.note(
-                f"line {ev.line}", f"an older copy of event {ev.uid!r}; the newer one is kept"
-            )
-        else:
-            if ev.uid in masters:
-                report.note(
-                    f"line {ev.line}", f"event {ev.uid!r} appears again; this later copy is kept"
-                )
-            masters[ev.uid] = ev
-    for ev in overrides:
-        # One changed occurrence of a recurring event: drop it from the series, add it alone.
-        master = masters.get(ev.uid)
-        if master is not None and master.fields["recurrence"]:
-            local = ev.recurrence_id
-            if local.tzinfo is not None:
-                local = to_local(local, master.fields["timezone"]).replace(tzinfo=None)
-            stamp = local.isoformat(timespec="seconds")
-            master.fields["exdates"] = ",".join(p for p in (master.fields["exdates"], stamp) if p)
-        ev.uid = (
-            "r-"
-            + hashlib.sha1(f"{ev.uid}|{ev.recurrence_id.isoformat()}".encode()).hexdigest()[:40]
-        )
-        masters[ev.uid] = ev
+    masters = _latest_copies(events, report)
     for ev in masters.values():
         where = f"line {ev.line}"
         found = existing.get(ev.uid)
@@ -509,6 +481,40 @@ def _write(
     if identities:
         session.execute(update(Item), identities)
     del held
+
+
+def _latest_copies(events: list[_EventData], report: ImportReport) -> dict[str, _EventData]:
+    """The events to write, by UID: the newest copy of each (noted), and each changed
+    occurrence of a recurring event apart, left out of its series."""
+    masters: dict[str, _EventData] = {}
+    overrides: list[tuple[_EventData, datetime]] = []
+    for ev in events:
+        if ev.recurrence_id is not None:
+            overrides.append((ev, ev.recurrence_id))
+        elif ev.uid in masters and masters[ev.uid].sequence > ev.sequence:
+            report.note(
+                f"line {ev.line}", f"an older copy of event {ev.uid!r}; the newer one is kept"
+            )
+        else:
+            if ev.uid in masters:
+                report.note(
+                    f"line {ev.line}", f"event {ev.uid!r} appears again; this later copy is kept"
+                )
+            masters[ev.uid] = ev
+    for ev, recurrence_id in overrides:
+        # One changed occurrence of a recurring event: drop it from the series, add it alone.
+        master = masters.get(ev.uid)
+        if master is not None and master.fields["recurrence"]:
+            local = recurrence_id
+            if local.tzinfo is not None:
+                local = to_local(local, master.fields["timezone"]).replace(tzinfo=None)
+            stamp = local.isoformat(timespec="seconds")
+            master.fields["exdates"] = ",".join(p for p in (master.fields["exdates"], stamp) if p)
+        ev.uid = (
+            "r-" + hashlib.sha1(f"{ev.uid}|{recurrence_id.isoformat()}".encode()).hexdigest()[:40]
+        )
+        masters[ev.uid] = ev
+    return masters
 
 
 def _update(session: Session, item_id: int, ev: _EventData, report: ImportReport) -> None:

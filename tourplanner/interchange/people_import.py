@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -202,9 +203,9 @@ class PeopleImport:
         self.day_first = day_first
 
     @classmethod
-    def from_file(cls, path: Path | str, **options: object) -> PeopleImport:
+    def from_file(cls, path: Path | str, **options: Any) -> PeopleImport:
         """Read the file and recognise its headers."""
-        return cls(read_table(path), **options)  # type: ignore[arg-type]
+        return cls(read_table(path), **options)  # the options of PeopleImport
 
     def rows(self) -> list[PreparedRow]:
         return prepare_rows(self.table, self.mapping, day_first=self.day_first)
