@@ -19,7 +19,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from tourplanner.scheduling.checker import ConflictIndex
+from tourplanner.scheduling.index import ConflictIndex
 from tourplanner.scheduling.naive import all_pairs, naive_check
 from tourplanner.scheduling.overlaps import sweep
 from tourplanner.scheduling.snapshot import (

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from tourplanner import __version__
 from tourplanner.db import PlanFile
@@ -34,7 +35,7 @@ class CommandGroups:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one `error:` line and exit 2, as for every failure
+    def error(self, message: str) -> NoReturn:  # one `error:` line and exit 2, as for every failure
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE_OR_ERROR, f"error: {message}\n")
 
@@ -138,11 +139,17 @@ def format_summary(summary: dict) -> str:
     return "\n".join(lines)
 
 
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    """The subcommands' names (argparse keeps them only on its subparsers action)."""
+    actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return {name for action in actions for name in action.choices}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (0 ok, 1 findings where a command says so, 2 error)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    commands = _command_names(parser)
     if argv and (argv[0] in commands or argv[0] in ("-h", "--help", "--version")):
         args = parser.parse_args(argv)
     else:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tourplanner.scheduling.checker import ConflictIndex
+from tourplanner.scheduling.index import ConflictIndex
 from tourplanner.scheduling.naive import naive_check
 from tourplanner.scheduling.snapshot import (
     BookingRec,

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from tourplanner.db import PlanFile
 from tourplanner.interchange.report import ImportRefused, ImportReport
@@ -95,35 +98,38 @@ def _dry_run(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
 
 
-def _finish(report: ImportReport) -> int:
+def _run_import(plan_path: Path, run: Callable[[Session], ImportReport]) -> int:
+    """Run an import in one transaction of the plan; print its summary and problems.
+
+    A refused import prints its report on stderr and goes on to the CLI's one error line.
+    """
+    with PlanFile.open(plan_path) as plan:
+        try:
+            with plan.transaction() as session:
+                report = run(session)
+        except ImportRefused as exc:
+            print(exc.report.text(), file=sys.stderr)
+            raise
     print(report.summary())
     for problem in report.problems:
         print(f"  {problem}", file=sys.stderr)
     return 0
 
 
-def _refused(exc: ImportRefused) -> None:
-    print(exc.report.text(), file=sys.stderr)
-
-
 def _import_people(args: argparse.Namespace) -> int:
     from tourplanner.interchange.people_import import import_people
 
-    with PlanFile.open(args.plan) as plan:
-        try:
-            with plan.transaction() as session:
-                report = import_people(
-                    session,
-                    args.file,
-                    group=args.group,
-                    skip_invalid=args.skip_invalid,
-                    day_first=args.day_first,
-                    dry_run=args.dry_run,
-                )
-        except ImportRefused as exc:
-            _refused(exc)
-            raise
-    return _finish(report)
+    return _run_import(
+        args.plan,
+        lambda session: import_people(
+            session,
+            args.file,
+            group=args.group,
+            skip_invalid=args.skip_invalid,
+            day_first=args.day_first,
+            dry_run=args.dry_run,
+        ),
+    )
 
 
 def _import_ics(args: argparse.Namespace) -> int:
@@ -131,31 +137,24 @@ def _import_ics(args: argparse.Namespace) -> int:
     from tourplanner.services.programmes import find_programme
 
     data = _read(args.file)
-    with PlanFile.open(args.plan) as plan:
-        try:
-            with plan.transaction() as session:
-                programme = find_programme(session, args.programme)
-                report = import_ics(session, data, programme_id=programme.id, dry_run=args.dry_run)
-        except ImportRefused as exc:
-            _refused(exc)
-            raise
-    return _finish(report)
+
+    def run(session: Session) -> ImportReport:
+        programme = find_programme(session, args.programme)
+        return import_ics(session, data, programme_id=programme.id, dry_run=args.dry_run)
+
+    return _run_import(args.plan, run)
 
 
 def _import_schedule(args: argparse.Namespace) -> int:
     from tourplanner.interchange.schedule_import import import_schedule
 
     data = _read(args.file)
-    with PlanFile.open(args.plan) as plan:
-        try:
-            with plan.transaction() as session:
-                report = import_schedule(
-                    session, data, programme=args.programme, dry_run=args.dry_run
-                )
-        except ImportRefused as exc:
-            _refused(exc)
-            raise
-    return _finish(report)
+    return _run_import(
+        args.plan,
+        lambda session: import_schedule(
+            session, data, programme=args.programme, dry_run=args.dry_run
+        ),
+    )
 
 
 def _read(path: Path) -> bytes:

@@ -104,6 +104,7 @@ def foreign_keys_off(connection: Connection) -> Iterator[None]:
         return
     # On the driver connection: SQLAlchemy would first begin a transaction, voiding the pragma.
     raw = connection.connection.driver_connection
+    assert raw is not None  # a connection in use has its driver's connection
     raw.execute("PRAGMA foreign_keys = OFF")
     try:
         yield

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.enums import ItemKind
 from tourplanner.errors import TourPlannerError
+from tourplanner.interchange.importing import import_savepoint
 from tourplanner.interchange.report import FileFormatError, ImportRefused, ImportReport, span_text
 from tourplanner.models import Item, Programme, Room, Venue
 from tourplanner.services import items as items_service
@@ -33,7 +34,6 @@ from tourplanner.timezones import to_local, to_utc, zone
 MAX_BYTES = 50 * 1024 * 1024
 MAX_EVENTS = 100_000
 MAX_DEPTH = 8
-MAX_LISTED_ERRORS = 50
 UID_LIMIT = 64  # the items.uid column
 MAX_SEQUENCE = 2**31 - 1
 _CONTENT_LINE = re.compile(
@@ -183,6 +183,31 @@ def _text(component: Any, name: str) -> str:
     return text.strip()
 
 
+def _uid(event: Any, start: datetime) -> str:
+    """The event's UID (hashed when longer than the column), or one made from title and start."""
+    uid = _text(event, "UID")
+    if not uid:
+        digest = hashlib.sha1(f"{_text(event, 'SUMMARY')}|{start.isoformat()}".encode())
+        return f"ics-{digest.hexdigest()[:32]}"
+    if len(uid) > UID_LIMIT:
+        return "sha1-" + hashlib.sha1(uid.encode()).hexdigest()
+    return uid
+
+
+def _version(event: Any) -> tuple[datetime | None, int]:
+    """Which occurrence the event changes (RECURRENCE-ID), if any, and its SEQUENCE."""
+    recurrence_id = None
+    if event.get("RECURRENCE-ID") is not None:
+        rid = event["RECURRENCE-ID"].dt
+        recurrence_id = rid if isinstance(rid, datetime) else datetime.combine(rid, time(0))
+    try:
+        sequence = int(str(event.get("SEQUENCE", 0)))
+    except ValueError:
+        sequence = 0
+    # An absurd SEQUENCE must not overflow.
+    return recurrence_id, min(max(sequence, 0), MAX_SEQUENCE)
+
+
 class _EventReader:
     """Turns VEVENTs into item fields, collecting problems by line."""
 
@@ -223,40 +248,57 @@ class _EventReader:
         return value, tzid
 
     def _read(self, event: Any, where: str, line: int) -> _EventData:
+        """The event's item fields, step by step; each step may note or refuse (raise)."""
+        start, zone_name, all_day = self._start(event, where)
+        end = self._end(event, where, start, zone_name, all_day)
+        uid = _uid(event, start)
+        fields = self._fields(event, where, zone_name)
+        self._repeats(event, where, fields, start)
+        recurrence_id, sequence = _version(event)
+        return _EventData(line, uid, fields, start, end, sequence, recurrence_id)
+
+    def _start(self, event: Any, where: str) -> tuple[datetime, str, bool]:
+        """DTSTART as a datetime (an all-day date at midnight), the zone it is read in, and
+        whether it is all-day."""
         got = self._when(event, "DTSTART")
         if got is None:
             raise TourPlannerError("the event has no start (DTSTART)")
         start, tzid = got
-        all_day = not isinstance(start, datetime)
         zone_name = self.zone
         if isinstance(start, datetime) and start.tzinfo is not None:
             zone_name, note = _zone_of(start, tzid, self.zone)
             if note:
                 self.report.note(where, note)
-        start_dt = datetime.combine(start, time(0)) if all_day else start
+        if isinstance(start, datetime):
+            return start, zone_name, False
+        return datetime.combine(start, time(0)), zone_name, True
+
+    def _end(
+        self, event: Any, where: str, start: datetime, zone_name: str, all_day: bool
+    ) -> datetime:
+        """DTEND, else the start plus DURATION, a day (all-day) or 30 minutes (noted); naive or
+        aware as the start is."""
         end_got = self._when(event, "DTEND")
         if end_got is not None:
             end = end_got[0]
             end_dt = datetime.combine(end, time(0)) if not isinstance(end, datetime) else end
-            if isinstance(end, datetime) and end.tzinfo is None and start_dt.tzinfo is not None:
-                end_dt = end.replace(tzinfo=start_dt.tzinfo)
+            if isinstance(end, datetime) and end.tzinfo is None and start.tzinfo is not None:
+                end_dt = end.replace(tzinfo=start.tzinfo)
         elif event.get("DURATION") is not None:
-            end_dt = start_dt + event["DURATION"].dt
+            end_dt = start + event["DURATION"].dt
         elif all_day:
-            end_dt = start_dt + timedelta(days=1)
+            end_dt = start + timedelta(days=1)
         else:
-            end_dt = start_dt + timedelta(minutes=30)
+            end_dt = start + timedelta(minutes=30)
             self.report.note(where, "the event has no end; it is imported as lasting 30 minutes")
-        if start_dt.tzinfo is None and end_dt.tzinfo is not None:
+        if start.tzinfo is None and end_dt.tzinfo is not None:
             end_dt = to_local(end_dt, zone_name).replace(tzinfo=None)
-        if start_dt.tzinfo is not None and end_dt.tzinfo is None:
+        if start.tzinfo is not None and end_dt.tzinfo is None:
             end_dt = end_dt.replace(tzinfo=ZoneInfo(zone_name))
-        uid = _text(event, "UID")
-        if not uid:
-            digest = hashlib.sha1(f"{_text(event, 'SUMMARY')}|{start_dt.isoformat()}".encode())
-            uid = f"ics-{digest.hexdigest()[:32]}"
-        elif len(uid) > UID_LIMIT:
-            uid = "sha1-" + hashlib.sha1(uid.encode()).hexdigest()
+        return end_dt
+
+    def _fields(self, event: Any, where: str, zone_name: str) -> dict[str, Any]:
+        """Title, kind, description, status, place and zone (the venue's, when it has one)."""
         title = _text(event, "X-TOURPLANNER-TITLE-EN") or _text(event, "SUMMARY")
         if not title:
             title = "(untitled event)"
@@ -270,7 +312,7 @@ class _EventReader:
         location = _text(event, "LOCATION")
         if location and venue is None:
             description = "\n".join(p for p in (description, f"Location: {location}") if p)
-        fields: dict[str, Any] = {
+        return {
             "title_en": title,
             "title_local": _text(event, "X-TOURPLANNER-TITLE-LOCAL"),
             "kind": self._kind(event),
@@ -278,32 +320,23 @@ class _EventReader:
             "status": STATUS.get(_text(event, "STATUS").upper(), "confirmed"),
             "track": _text(event, "X-TOURPLANNER-TRACK"),
             "language": _text(event, "X-TOURPLANNER-LANGUAGE"),
-            "timezone": zone_name,
+            "timezone": venue.timezone if venue is not None else zone_name,
             "venue_id": venue.id if venue else None,
             "room_id": room.id if room else None,
             "recurrence": "",
             "exdates": "",
         }
-        if venue is not None and venue.timezone != zone_name:
-            fields["timezone"] = venue.timezone
+
+    def _repeats(self, event: Any, where: str, fields: dict[str, Any], start: datetime) -> None:
+        """RRULE and EXDATE into the item's recurrence; RDATE is noted as left out."""
         rrule = event.get("RRULE")
         if rrule is not None:
             if isinstance(rrule, list):
                 raise TourPlannerError("the event has several RRULEs; only one is supported")
             fields["recurrence"] = self._rule(rrule, fields["timezone"])
-            fields["exdates"] = self._exdates(event, fields["timezone"], start_dt)
+            fields["exdates"] = self._exdates(event, fields["timezone"], start)
         if event.get("RDATE") is not None:
             self.report.note(where, "extra dates (RDATE) are not supported and were left out")
-        recurrence_id = None
-        if event.get("RECURRENCE-ID") is not None:
-            rid = event["RECURRENCE-ID"].dt
-            recurrence_id = rid if isinstance(rid, datetime) else datetime.combine(rid, time(0))
-        try:
-            sequence = int(str(event.get("SEQUENCE", 0)))
-        except ValueError:
-            sequence = 0
-        sequence = min(max(sequence, 0), MAX_SEQUENCE)  # an absurd SEQUENCE must not overflow
-        return _EventData(line, uid, fields, start_dt, end_dt, sequence, recurrence_id)
 
     def _kind(self, event: Any) -> str:
         own = _text(event, "X-TOURPLANNER-KIND")
@@ -396,25 +429,14 @@ def import_ics(
             data_ = reader.read(component, line)
             if data_ is not None:
                 events.append(data_)
-            if len(report.errors) > MAX_LISTED_ERRORS:
-                report.error("", "too many problems; the rest are not listed")
+            if report.too_many_errors():
                 raise ImportRefused(report)
     if not events and not report.errors:
         report.note("", "the file has no events")
-    savepoint = session.begin_nested()
-    try:
-        # Written even when some events failed to read, to report every problem at once;
-        # the savepoint is rolled back below in that case.
+    # Written even when some events failed to read, to report every problem at once; the
+    # savepoint is rolled back then.
+    with import_savepoint(session, report, dry_run=dry_run):
         _write(session, programme, events, report)
-    except BaseException:
-        savepoint.rollback()
-        raise
-    if report.errors or dry_run:
-        savepoint.rollback()
-    else:
-        savepoint.commit()
-    if report.errors and not dry_run:
-        raise ImportRefused(report)
     return report
 
 
@@ -429,35 +451,7 @@ def _write(
     # Held here so the identity map keeps them: updates then need no query per event.
     held = list(session.scalars(select(Item).where(Item.programme_id == programme.id)))
     identities: list[dict[str, Any]] = []
-    masters: dict[str, _EventData] = {}
-    overrides: list[_EventData] = []
-    for ev in events:
-        if ev.recurrence_id is not None:
-            overrides.append(ev)
-        elif ev.uid in masters and masters[ev.uid].sequence > ev.sequence:
-            report.note(
-                f"line {ev.line}", f"an older copy of event {ev.uid!r}; the newer one is kept"
-            )
-        else:
-            if ev.uid in masters:
-                report.note(
-                    f"line {ev.line}", f"event {ev.uid!r} appears again; this later copy is kept"
-                )
-            masters[ev.uid] = ev
-    for ev in overrides:
-        # One changed occurrence of a recurring event: drop it from the series, add it alone.
-        master = masters.get(ev.uid)
-        if master is not None and master.fields["recurrence"]:
-            local = ev.recurrence_id
-            if local.tzinfo is not None:
-                local = to_local(local, master.fields["timezone"]).replace(tzinfo=None)
-            stamp = local.isoformat(timespec="seconds")
-            master.fields["exdates"] = ",".join(p for p in (master.fields["exdates"], stamp) if p)
-        ev.uid = (
-            "r-"
-            + hashlib.sha1(f"{ev.uid}|{ev.recurrence_id.isoformat()}".encode()).hexdigest()[:40]
-        )
-        masters[ev.uid] = ev
+    masters = _latest_copies(events, report)
     for ev in masters.values():
         where = f"line {ev.line}"
         found = existing.get(ev.uid)
@@ -480,15 +474,47 @@ def _write(
             else:
                 _update(session, found[0], ev, report)
         except TourPlannerError as exc:
-            report.error(where, str(exc))
-            report.refused_row(where, **_shown(ev))
-            if len(report.errors) > MAX_LISTED_ERRORS:
-                report.error("", "too many problems; the rest are not listed")
+            report.refuse(where, str(exc), **_shown(ev))
+            if report.too_many_errors():
                 return
     session.flush()
     if identities:
         session.execute(update(Item), identities)
     del held
+
+
+def _latest_copies(events: list[_EventData], report: ImportReport) -> dict[str, _EventData]:
+    """The events to write, by UID: the newest copy of each (noted), and each changed
+    occurrence of a recurring event apart, left out of its series."""
+    masters: dict[str, _EventData] = {}
+    overrides: list[tuple[_EventData, datetime]] = []
+    for ev in events:
+        if ev.recurrence_id is not None:
+            overrides.append((ev, ev.recurrence_id))
+        elif ev.uid in masters and masters[ev.uid].sequence > ev.sequence:
+            report.note(
+                f"line {ev.line}", f"an older copy of event {ev.uid!r}; the newer one is kept"
+            )
+        else:
+            if ev.uid in masters:
+                report.note(
+                    f"line {ev.line}", f"event {ev.uid!r} appears again; this later copy is kept"
+                )
+            masters[ev.uid] = ev
+    for ev, recurrence_id in overrides:
+        # One changed occurrence of a recurring event: drop it from the series, add it alone.
+        master = masters.get(ev.uid)
+        if master is not None and master.fields["recurrence"]:
+            local = recurrence_id
+            if local.tzinfo is not None:
+                local = to_local(local, master.fields["timezone"]).replace(tzinfo=None)
+            stamp = local.isoformat(timespec="seconds")
+            master.fields["exdates"] = ",".join(p for p in (master.fields["exdates"], stamp) if p)
+        ev.uid = (
+            "r-" + hashlib.sha1(f"{ev.uid}|{recurrence_id.isoformat()}".encode()).hexdigest()[:40]
+        )
+        masters[ev.uid] = ev
+    return masters
 
 
 def _update(session: Session, item_id: int, ev: _EventData, report: ImportReport) -> None:

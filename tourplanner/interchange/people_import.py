@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from tourplanner.enums import PersonRole
 from tourplanner.errors import TourPlannerError
 from tourplanner.interchange.dates import parse_datetime
+from tourplanner.interchange.importing import import_savepoint
 from tourplanner.interchange.people_mapping import FIELDS, recognise_all
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.interchange.tables import CJK_RE, Table, read_table
@@ -201,9 +203,9 @@ class PeopleImport:
         self.day_first = day_first
 
     @classmethod
-    def from_file(cls, path: Path | str, **options: object) -> PeopleImport:
+    def from_file(cls, path: Path | str, **options: Any) -> PeopleImport:
         """Read the file and recognise its headers."""
-        return cls(read_table(path), **options)  # type: ignore[arg-type]
+        return cls(read_table(path), **options)  # the options of PeopleImport
 
     def rows(self) -> list[PreparedRow]:
         return prepare_rows(self.table, self.mapping, day_first=self.day_first)
@@ -224,20 +226,8 @@ class PeopleImport:
         ):
             report.error("", "no column holds names (map a column to a name field)")
             raise ImportRefused(report, "people import refused: no column holds names")
-        savepoint = session.begin_nested()
-        try:
+        with import_savepoint(session, report, dry_run=dry_run, skip_invalid=self.skip_invalid):
             _Importer(session, self, report).run()
-        except BaseException:
-            savepoint.rollback()
-            raise
-        refused = bool(report.errors) and not self.skip_invalid
-        # Roll back here too, so nothing stays written even if a caller swallowed the refusal.
-        if dry_run or refused:
-            savepoint.rollback()
-        else:
-            savepoint.commit()
-        if refused and not dry_run:
-            raise ImportRefused(report)
         return report
 
 

@@ -34,6 +34,7 @@ class PreviewRow:
 
 
 PREVIEW_LIMIT = 1000
+MAX_LISTED_ERRORS = 50  # past this many, an import stops and says the rest are not listed
 
 
 @dataclass
@@ -81,6 +82,20 @@ class ImportReport:
         self.outcomes[where] = "skipped"
         if len(self.preview) < PREVIEW_LIMIT:
             self.preview.append(PreviewRow(where, "skipped", title, when, place))
+
+    def refuse(
+        self, where: str, message: str, *, title: str = "", when: str = "", place: str = ""
+    ) -> None:
+        """Record the problem that refuses one row or event, and keep the row for previews."""
+        self.error(where, message)
+        self.refused_row(where, title=title, when=when, place=place)
+
+    def too_many_errors(self) -> bool:
+        """Whether more errors were found than are worth listing; then says so, as the last one."""
+        if len(self.errors) <= MAX_LISTED_ERRORS:
+            return False
+        self.error("", "too many problems; the rest are not listed")
+        return True
 
     def summary(self) -> str:
         """'3 added, 1 updated, 5 unchanged, 0 skipped' for the one-line summary."""

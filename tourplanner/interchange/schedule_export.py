@@ -94,6 +94,7 @@ def _speakers(session: Session, item_ids: list[int]) -> dict[int, list[Person]]:
         .order_by(Person.name_latin, Person.id)
     )
     for item_id, person in rows:
+        assert item_id is not None  # the query asks for these items' speakers only
         result[item_id].append(person)
     return result
 

@@ -14,8 +14,13 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tourplanner.interchange.report import FileFormatError
+
+if TYPE_CHECKING:  # openpyxl is imported when a sheet is read
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
@@ -356,12 +361,13 @@ def _check_sheet(
     return merged_header
 
 
-def _xlsx_rows(sheet: object, *, name: str) -> list[tuple[int, list[str]]]:
+def _xlsx_rows(sheet: Worksheet | ReadOnlyWorksheet, *, name: str) -> list[tuple[int, list[str]]]:
     rows: list[tuple[int, list[str]]] = []
     try:
         # min_row=1: rows keep their sheet numbers even when the data starts lower down.
         for number, values in enumerate(
-            sheet.iter_rows(min_row=1, values_only=True),  # type: ignore[attr-defined]
+            # types-openpyxl borrows Worksheet.iter_rows for the read-only sheet, self type too.
+            sheet.iter_rows(min_row=1, values_only=True),  # type: ignore[misc]
             start=1,
         ):
             if number > MAX_ROWS:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tourplanner.models.base import Base
+
+if TYPE_CHECKING:  # person.py imports this module: Person is named for the type checker only
+    from tourplanner.models.person import Person
 
 group_members = Table(
     "group_members",
@@ -32,6 +37,6 @@ class Group(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     description: Mapped[str] = mapped_column(Text, default="")
 
-    members: Mapped[list[Person]] = relationship(  # noqa: F821
+    members: Mapped[list[Person]] = relationship(
         secondary=group_members, back_populates="groups", order_by="Person.name_latin"
     )

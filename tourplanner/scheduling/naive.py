@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tourplanner.scheduling.checker import ConflictIndex
 from tourplanner.scheduling.findings import Finding
+from tourplanner.scheduling.index import ConflictIndex
 from tourplanner.scheduling.overlaps import Clash
 from tourplanner.scheduling.snapshot import Interval, PlanSnapshot
 

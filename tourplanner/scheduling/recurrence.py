@@ -89,7 +89,7 @@ def first_cut(
         return None
     first_local = to_local(start_utc, zone_name).replace(tzinfo=None)
     rule = parse_rule(rule_text, first_local)
-    if rule._count is None and rule._until is None:  # see `unbounded`
+    if not _ends(rule):  # see `unbounded`
         return None
     skipped = set(parse_exdates(exdates_text))
     local = rule.after(datetime.combine(until, time.max))
@@ -107,5 +107,10 @@ def validate_rule(rule_text: str, exdates_text: str, start_local: datetime) -> N
 
 def unbounded(rule_text: str, start_local: datetime) -> bool:
     """True when the rule has neither COUNT nor UNTIL and would repeat forever."""
-    rule = parse_rule(rule_text, start_local)
-    return rule._count is None and rule._until is None  # dateutil exposes no public accessor
+    return not _ends(parse_rule(rule_text, start_local))
+
+
+def _ends(rule: rrule) -> bool:
+    """Whether the rule stops by itself (it has COUNT or UNTIL)."""
+    # dateutil exposes no public accessor, and its stubs do not declare the private ones.
+    return rule._count is not None or rule._until is not None  # type: ignore[attr-defined]

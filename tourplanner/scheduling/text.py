@@ -47,3 +47,8 @@ def place(snapshot: PlanSnapshot, item: ItemRec) -> str:
     if item.venue_id is not None and item.venue_id in snapshot.venues:
         return snapshot.venues[item.venue_id].name
     return "no venue"
+
+
+def occasion(item: ItemRec, start: datetime, end: datetime, *, also: str = "") -> str:
+    """ "'Keynote' (Tue 21 Apr, 09:00-10:00 CST)": an item's title and when (one occurrence)."""
+    return f"'{item.title}' ({day(start, item.zone)}, {hours(start, end, item.zone)}{also})"

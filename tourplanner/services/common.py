@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import AmbiguousNameError, NotFoundError, ValidationError
 
+
+class _Record(Protocol):
+    """A mapped record: anything with an integer id."""
+
+    @property
+    def id(self) -> int: ...
+
+
 T = TypeVar("T")
-M = TypeVar("M")
+R = TypeVar("R", bound=_Record)
+M = TypeVar("M", bound=_Record)
 
 
 def fetch(session: Session, model: type[T], entity_id: int, what: str) -> T:
@@ -24,13 +33,13 @@ def fetch(session: Session, model: type[T], entity_id: int, what: str) -> T:
 
 def find_one(
     session: Session,
-    model: type[T],
+    model: type[R],
     query: str | int,
     *,
     what: str,
-    names: Callable[[T], Iterable[str]],
-    label: Callable[[T], str],
-) -> T:
+    names: Callable[[R], Iterable[str]],
+    label: Callable[[R], str],
+) -> R:
     """Resolve a user's reference: an id ('12', '#12') or a name (exact, then unique substring)."""
     text = str(query).strip()
     if not text:
@@ -46,7 +55,7 @@ def find_one(
     if not matches:
         raise NotFoundError(f"no {what} matches {text!r}")
     if len(matches) > 1:
-        raise AmbiguousNameError(what, text, [(m.id, label(m)) for m in matches])  # type: ignore[attr-defined]
+        raise AmbiguousNameError(what, text, [(m.id, label(m)) for m in matches])
     return matches[0]
 
 
@@ -75,7 +84,7 @@ def create_record(
         validate(obj)
     session.add(obj)
     session.flush()
-    return obj.id  # type: ignore[attr-defined]
+    return obj.id
 
 
 def update_record(

@@ -31,8 +31,8 @@ from tourplanner.models import (
     TravelTime,
     Venue,
 )
-from tourplanner.scheduling.checker import ConflictIndex
 from tourplanner.scheduling.findings import Finding
+from tourplanner.scheduling.index import ConflictIndex
 from tourplanner.scheduling.rules import RULES
 from tourplanner.scheduling.snapshot import (
     BookingRec,
@@ -188,10 +188,10 @@ def refresh(
     for item_id in items:
         refresh_item(session, index, item_id)
     for person_id in people:
-        row = session.execute(
+        person = session.execute(
             select(Person.id, Person.name_latin).where(Person.id == person_id)
         ).first()
-        if row is None:
+        if person is None:
             index.replace_person(person_id, None)
             continue
         bookings = [
@@ -206,7 +206,7 @@ def refresh(
                 select(*TRAVEL_COLUMNS).where(TravelSegment.person_id == person_id)
             )
         ]
-        index.replace_person(person_id, PersonRec(*row), bookings, journeys)
+        index.replace_person(person_id, PersonRec(*person), bookings, journeys)
 
 
 def refresh_item(session: Session, index: ConflictIndex, item_id: int) -> None:

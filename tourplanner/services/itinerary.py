@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import Select, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, false, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.enums import ItemKind, ItemStatus, ParticipationRole, ParticipationStatus
@@ -74,6 +74,7 @@ def names_by_item(
             .order_by(Person.name_latin)
         )
         for item_id, role, honorific, name_latin, name_local in rows:
+            assert item_id is not None  # the query asks for these items' bookings only
             result[item_id][role].append(Person.name_of(honorific, name_latin, name_local))
     return result
 
@@ -108,7 +109,7 @@ def item_views(
     return views
 
 
-def load_items(session: Session, condition: object) -> list[Item]:
+def load_items(session: Session, condition: ColumnElement[bool]) -> list[Item]:
     """Items matching a condition, with venue, room and programme loaded, in time order."""
     return list(
         session.scalars(
@@ -139,7 +140,7 @@ def person_itinerary(
     ).all()
     direct = {p.item_id: p.role for p in parts if p.item_id is not None}
     programme_ids = {p.programme_id for p in parts if p.programme_id is not None}
-    programmes = [session.get(Programme, pid) for pid in sorted(programme_ids)]
+    programmes = [fetch(session, Programme, pid, "programme") for pid in sorted(programme_ids)]
     condition = Item.id.in_(direct) | (
         Item.programme_id.in_(programme_ids) & Item.kind.not_in(NEEDS_OWN_BOOKING)
     )
@@ -256,12 +257,13 @@ def programme_day(
         else []
     )
     venue_ids = {r[9] for r in rows if r[9] is not None}
-    venues = {
+    venues: dict[int | None, VenueView] = {
         v.id: VenueView.of(v) for v in session.scalars(select(Venue).where(Venue.id.in_(venue_ids)))
     }
     wanted = rows and with_people
     names = names_by_item(session, select(Item.id).where(one_off)) if wanted else {}
-    speaking, chairing, none = ParticipationRole.SPEAKING, ParticipationRole.CHAIRING, {}
+    speaking, chairing = ParticipationRole.SPEAKING, ParticipationRole.CHAIRING
+    none: dict[str, list[str]] = {}
     views = []
     # Unpacked by position: 3,000 rows x 17 attribute lookups is most of a day's reading time.
     for (

@@ -7,10 +7,10 @@ column titles beside it, so a table of 20,000 items is one query, not 20,000 obj
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from tourplanner.enums import TravelKind, label
 from tourplanner.models import (
@@ -35,7 +35,7 @@ class Listing(NamedTuple):
     time_column: int | None = None
 
 
-def _count(column: object) -> object:
+def _count(column: ColumnElement[Any] | InstrumentedAttribute[Any]) -> ColumnElement[int]:
     return func.count(func.distinct(column))
 
 
@@ -291,7 +291,10 @@ def travel_times_listing(session: Session) -> list[tuple[int, int, str, str, int
         .join(second, second.id == TravelTime.to_venue_id)
         .order_by(first.name_en, second.name_en)
     )
-    return [tuple(row) for row in session.execute(query)]
+    return [
+        (a, b, first_name, second_name, minutes)
+        for a, b, first_name, second_name, minutes in session.execute(query)
+    ]
 
 
 LISTINGS: dict[str, Callable[[Session], Listing]] = {

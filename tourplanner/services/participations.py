@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tourplanner.enums import ParticipationRole, ParticipationStatus
 from tourplanner.errors import NotFoundError, ValidationError
@@ -47,7 +47,7 @@ def add_participation(
     fetch(session, Person, person_id, "person")
     if item_id is not None:
         fetch(session, Item, item_id, "item")
-    else:
+    elif programme_id is not None:
         fetch(session, Programme, programme_id, "programme")
     role = v.choice(role, ParticipationRole, "role")
     status = v.choice(status, ParticipationStatus, "status")
@@ -134,12 +134,12 @@ BOOKING_KEY = (
 )
 
 
-def _missing(session: Session, column: object, ids: set[int]) -> set[int]:
+def _missing(session: Session, column: InstrumentedAttribute[int], ids: set[int]) -> set[int]:
     found: set[int] = set()
     id_list = sorted(ids)
     for start in range(0, len(id_list), 900):  # stay under SQLite's bound-parameter limit
         chunk = id_list[start : start + 900]
-        found.update(session.scalars(select(column).where(column.in_(chunk))))  # type: ignore[attr-defined]
+        found.update(session.scalars(select(column).where(column.in_(chunk))))
     return ids - found
 
 

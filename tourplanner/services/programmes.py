@@ -49,7 +49,7 @@ def _validate(session: Session, prog: Programme) -> None:
     if prog.parent_id is not None:
         if prog.id is not None and prog.parent_id == prog.id:
             raise ValidationError("part of", "a programme cannot be part of itself")
-        parent = fetch(session, Programme, prog.parent_id, "programme")
+        parent: Programme | None = fetch(session, Programme, prog.parent_id, "programme")
         while parent is not None:
             if prog.id is not None and parent.id == prog.id:
                 raise ValidationError("part of", "that would make the programmes a loop")

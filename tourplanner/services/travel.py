@@ -29,6 +29,12 @@ FIELDS = (
 )
 
 
+def _required(value: object, field: str) -> datetime:
+    if not isinstance(value, datetime):
+        raise ValidationError(field, "is required (a date and time)")
+    return value
+
+
 def _validate(session: Session, seg: TravelSegment, start: object, end: object) -> None:
     fetch(session, Person, seg.person_id, "person")
     seg.kind = v.choice(seg.kind, TravelKind, "kind")
@@ -54,11 +60,9 @@ def _validate(session: Session, seg: TravelSegment, start: object, end: object) 
         raise ValidationError("hotel", "choose the hotel (a venue) or give its name")
     seg.start_timezone = v.timezone_name(seg.start_timezone, "departure time zone")
     seg.end_timezone = v.timezone_name(seg.end_timezone, "arrival time zone")
-    for value, field in ((start, "departure"), (end, "arrival")):
-        if not isinstance(value, datetime):
-            raise ValidationError(field, "is required (a date and time)")
-    seg.start_utc = to_utc(start, seg.start_timezone)  # type: ignore[arg-type]
-    seg.end_utc = to_utc(end, seg.end_timezone)  # type: ignore[arg-type]
+    start_at, end_at = _required(start, "departure"), _required(end, "arrival")
+    seg.start_utc = to_utc(start_at, seg.start_timezone)
+    seg.end_utc = to_utc(end_at, seg.end_timezone)
     if seg.end_utc < seg.start_utc:
         raise ValidationError("arrival", "cannot be before the departure")
 

@@ -91,6 +91,7 @@ def render_chunk(
         itins = [itinerary.person_itinerary(session, pid) for pid in person_ids]
     meta = dict(paper=paper, author=info.organization, subject=info.title, plan_title=info.title)
     if folder is not None:
+        assert names is not None  # with a folder come the file names, by person
         written = []
         for itin in itins:
             final = Path(folder) / names[itin.person.id]
@@ -111,6 +112,7 @@ def render_chunk(
             if duplex:
                 story.append(DuplexPad())
         story += itinerary_story(itin, info, width, styles)
+    assert target is not None  # without a folder, one file at target
     build(target, story, title="Itineraries", **meta)
     return [target]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
@@ -35,12 +36,13 @@ def register_fonts() -> tuple[frozenset[int], frozenset[int]]:
     fonts = {name: TTFont(name, str(FONT_DIR / file)) for name, file in faces.items()}
     for font in fonts.values():
         pdfmetrics.registerFont(font)
-    for bold, italic, name in (
+    faces_by_style: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
         (0, 0, SANS),
         (1, 0, SANS_BOLD),
         (0, 1, SANS_ITALIC),
         (1, 1, SANS_BOLD),
-    ):
+    )
+    for bold, italic, name in faces_by_style:
         addMapping(SANS, bold, italic, name)
         addMapping(CJK, bold, italic, CJK)  # no bold CJK face: bold text keeps the regular one
     return (

@@ -248,9 +248,11 @@ def day_by_day(itin: Itinerary, width: float, s: Styles) -> list[Flowable]:
     by_day: dict[date, list[Row]] = {}
     for row in rows:
         by_day.setdefault(to_local(row.at, row.zone).date(), []).append(row)
+    if not by_day:
+        return story
     current: str | None = None
     current_offset = 0.0
-    first_day = min(by_day) if by_day else None
+    first_day = min(by_day)
     for day, day_rows in by_day.items():
         cities = sorted({c for r in day_rows for c in r.cities})
         number = (day - first_day).days + 1

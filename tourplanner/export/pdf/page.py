@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -61,7 +61,7 @@ class SectionCanvas(canvas.Canvas):
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's; its stubs omit it
 
     def save(self) -> None:
         totals = Counter(p["section"][0] for p in self._pages if p["section"] is not None)
@@ -76,7 +76,7 @@ class SectionCanvas(canvas.Canvas):
         super().save()
 
     def _decorate(self, subject: str, number: int, total: int) -> None:
-        width, height = self._pagesize
+        width, height = self._pagesize  # type: ignore[attr-defined]  # set by reportlab's Canvas
         left, right = MARGIN, width - MARGIN
         top = height - MARGIN + 4 * mm
         half = (right - left) / 2 - 4 * mm
@@ -103,21 +103,21 @@ class Section(Flowable):
         self.subject = subject
         self.width = self.height = 0
 
-    def wrap(self, *_: float) -> tuple[float, float]:
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
-        self.canv.section = (self.key, self.subject)
+        cast(SectionCanvas, self.canv).section = (self.key, self.subject)  # `build` draws on it
 
 
 class Unnumbered(Flowable):
     """Marks a page that gets no header or footer (a blank page for duplex printing)."""
 
-    def wrap(self, *_: float) -> tuple[float, float]:
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
-        self.canv.section = None
+        cast(SectionCanvas, self.canv).section = None
 
 
 def build(

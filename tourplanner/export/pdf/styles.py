@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -56,8 +57,8 @@ def make_styles() -> Styles:
     """The paragraph styles (fonts registered first)."""
     register_fonts()
 
-    def style(name: str, **kw: object) -> ParagraphStyle:
-        base = {"fontName": SANS, "fontSize": 9.5, "leading": 13, "textColor": INK}
+    def style(name: str, **kw: Any) -> ParagraphStyle:  # reportlab's style properties
+        base: dict[str, Any] = {"fontName": SANS, "fontSize": 9.5, "leading": 13, "textColor": INK}
         return ParagraphStyle(name, **{**base, **kw})
 
     return Styles(

@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from tourplanner.planfile import PlanFile
-from tourplanner.scheduling.checker import ConflictIndex
 from tourplanner.scheduling.findings import Finding
+from tourplanner.scheduling.index import ConflictIndex
 from tourplanner.services.conflicts import build_index, refresh_item
 from tourplanner.ui.tasks import TaskRunner, TaskState
 

@@ -1,4 +1,12 @@
-"""The named rules of the scheduling checks: stable ids, what each finds, what it looks at."""
+"""The named rules of the scheduling checks: stable ids, what each finds, what it looks at.
+
+Each rule is a pure function over the snapshot and the index's lookups (`view.CheckView`) that
+returns its findings, each with the instant it is listed by; `scopes` says which rules run for
+a person, a room, an item and a programme. One file per rule or family of rules:
+`double_booking`, `travel_time`, `presence` (before-arrival, after-departure, no-hotel),
+`capacity` (rooms and programmes), `dates` (outside-programme, tour-dates), `status`
+(tentative, cancelled-booking).
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,415 @@
+"""The conflict index over a PlanSnapshot: one full check, then incremental rechecks.
+
+Findings are kept per scope: a person, a room (or a venue without rooms), an item, a programme.
+A full check computes every scope. An edit changes a few records; the `replace_*` methods apply
+it to the index and recompute only the scopes it touches:
+
+- `replace_item(item_id, item, bookings=None)`: an item added, edited or deleted (None), with
+  its complete new list of bookings when those changed too. Rechecks the people in the item
+  before and after, its old and new room, and the item itself (dates, tentative).
+- `replace_person(person_id, person, bookings=None, travel=None)`: a person renamed, deleted, or
+  their bookings or journeys changed. Rechecks the person, the rooms whose head count changed
+  and the programmes they joined or left.
+- `replace_programme(programme_id, programme)`: a programme's dates, kind, seats or parent
+  changed, or it was deleted. Rechecks its items, the people on it (a tour's span), its tours.
+
+Venues, rooms, travel times and the plan's defaults change rarely: build a new index then.
+`findings()` returns every finding, errors first, then by time.
+
+The index keeps the lookups (bookings by person, item and programme, items by room, who is on
+a programme, intervals) and decides which scopes an edit touches; what a scope finds is up to
+the rules (`scheduling.rules`), pure functions over the snapshot and these lookups.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import chain
+
+from tourplanner.scheduling.findings import Finding
+from tourplanner.scheduling.listing import ScopedFindings
+from tourplanner.scheduling.overlaps import Clash, sweep
+from tourplanner.scheduling.rules import RULES
+from tourplanner.scheduling.rules.double_booking import clash as double_booking
+from tourplanner.scheduling.rules.scopes import (
+    item_findings,
+    person_findings,
+    programme_findings,
+    room_findings,
+)
+from tourplanner.scheduling.rules.view import CANCELLED, CONFIRMED
+from tourplanner.scheduling.snapshot import (
+    MOVING_KINDS,
+    NEEDS_OWN_BOOKING,
+    PROGRAMME,
+    TRAVEL,
+    BookingRec,
+    Interval,
+    ItemRec,
+    PersonRec,
+    PlanSnapshot,
+    ProgrammeRec,
+    TravelRec,
+)
+from tourplanner.timezones import local_day_bounds
+
+__all__ = ["RULES", "ConflictIndex", "check"]
+
+TOUR_KINDS = frozenset({"pre_tour", "post_tour", "study_tour", "visit"})
+
+
+class ConflictIndex:
+    """All findings of a snapshot, kept per scope so that an edit rechecks only what it touches.
+
+    The index owns the snapshot it is given and applies edits to it, except to its list of
+    bookings, which it reads once (`current_snapshot` gives an up-to-date copy).
+    """
+
+    @staticmethod
+    def pairs(intervals: list[Interval], clash: Clash) -> list[tuple[Interval, Interval]]:
+        """The overlapping pairs among one person's or one room's intervals that clash."""
+        return sweep(intervals, clash)
+
+    def clash(self, a: Interval, b: Interval) -> bool:
+        """Whether two overlapping intervals of one person or room are a double booking."""
+        return double_booking(self.snap, a, b)
+
+    def __init__(self, snapshot: PlanSnapshot, rules: Iterable[str] | None = None) -> None:
+        self.snap = snapshot
+        self.rules = frozenset(RULES) if rules is None else frozenset(rules)
+        unknown = self.rules - set(RULES)
+        if unknown:
+            raise ValueError(f"unknown rules: {sorted(unknown)}")
+        self.listing = ScopedFindings()
+        self.venues_with_rooms = {r.venue_id for r in snapshot.rooms.values()}
+        self.spans: dict[int, Interval] = {}  # a programme's whole local days
+        for prog in snapshot.programmes.values():
+            self._set_span(prog)
+
+        self.item_bookings: dict[int, list[BookingRec]] = defaultdict(list)
+        self.person_bookings: dict[int, list[BookingRec]] = defaultdict(list)
+        self.programme_bookings: dict[int, list[BookingRec]] = defaultdict(list)
+        self.person_items: dict[int, set[int]] = defaultdict(set)  # confirmed, booked directly
+        self.programme_people: dict[int, set[int]] = {}  # confirmed, whole-programme bookings
+        self.person_programmes: dict[int, set[int]] = defaultdict(set)
+        by_person, by_item = self.person_bookings, self.item_bookings
+        person_items = self.person_items
+        for booking in snapshot.bookings:  # _add_booking, inlined: 300,000 calls add up
+            by_person[booking.person_id].append(booking)
+            if booking.item_id is not None:
+                by_item[booking.item_id].append(booking)
+                if booking.status == CONFIRMED:
+                    person_items[booking.person_id].add(booking.item_id)
+            elif booking.programme_id is not None:
+                self.programme_bookings[booking.programme_id].append(booking)
+        for prog_id in list(self.programme_bookings):
+            self._index_programme_people(prog_id)
+
+        self.occ: dict[int, list[Interval]] = {}  # every occurrence of each item
+        self.live: dict[int, list[Interval]] = {}  # the same, empty for a cancelled item
+        self.minutes: dict[tuple[int, int], int] = {}  # memo of snap.minutes_between
+        self.items_by_room: dict[object, set[int]] = defaultdict(set)
+        self.items_by_programme: dict[int, set[int]] = defaultdict(set)
+        self.common_items: dict[int, set[int]] = defaultdict(set)  # everyone on it attends
+        for item in snapshot.items.values():
+            self._add_item(item)
+
+        self.travel_by_person: dict[int, list[TravelRec]] = defaultdict(list)
+        self.travel_iv: dict[int, Interval] = {}
+        for journey in sorted(snapshot.travel.values(), key=lambda t: (t.start, t.id)):
+            self._add_travel(journey)
+
+        for item in snapshot.items.values():
+            self._check_item(item)
+        for person_id in snapshot.people:
+            self._check_person(person_id)
+        for key in list(self.items_by_room):
+            self._check_room(key)
+        for prog_id in snapshot.programmes:
+            self._check_programme(prog_id)
+
+    # -- public -------------------------------------------------------------------------------
+
+    def findings(self) -> list[Finding]:
+        """Every finding: errors first, then by time, then by rule."""
+        return self.listing.findings()
+
+    def current_snapshot(self) -> PlanSnapshot:
+        """A copy of the snapshot as edited so far, bookings included, e.g. for a fresh check."""
+        snap = self.snap
+        return PlanSnapshot(
+            items=dict(snap.items),
+            programmes=dict(snap.programmes),
+            venues=dict(snap.venues),
+            rooms=dict(snap.rooms),
+            people=dict(snap.people),
+            bookings=[b for found in self.person_bookings.values() for b in found],
+            travel=dict(snap.travel),
+            travel_minutes=dict(snap.travel_minutes),
+            minutes_same_city=snap.minutes_same_city,
+            minutes_other_city=snap.minutes_other_city,
+        )
+
+    def replace_item(
+        self, item_id: int, item: ItemRec | None, bookings: Iterable[BookingRec] | None = None
+    ) -> None:
+        """Apply an added, edited or deleted (None) item, and its new bookings if given."""
+        old = self.snap.items.get(item_id)
+        people = self.item_people(item_id) if old is not None else set()
+        rooms = {self._room_key(old)} if old is not None else set()
+        if old is not None:
+            self._remove_item(old)
+        if item is None:  # the plan file deletes an item's bookings with it
+            bookings = ()
+        if bookings is not None:
+            bookings = list(bookings)
+            for booking in list(self.item_bookings.get(item_id, ())):
+                people.add(booking.person_id)
+                self._remove_booking(booking)
+            for booking in bookings:
+                people.add(booking.person_id)
+                self._add_booking(booking)
+        if item is not None:
+            self.snap.items[item_id] = item
+            self._add_item(item)
+            people |= self.item_people(item_id)
+            rooms.add(self._room_key(item))
+            self._check_item(item)
+        for person_id in people:
+            self._check_person(person_id)
+        for key in rooms - {None}:
+            self._check_room(key)
+
+    def replace_person(
+        self,
+        person_id: int,
+        person: PersonRec | None,
+        bookings: Iterable[BookingRec] | None = None,
+        travel: Iterable[TravelRec] | None = None,
+    ) -> None:
+        """Apply a person's new record (None: deleted), bookings and journeys, when given."""
+        if person is None:  # the plan file deletes a person's bookings and journeys with them
+            self.snap.people.pop(person_id, None)
+            bookings, travel = (), ()
+        else:
+            self.snap.people[person_id] = person
+        rooms: set[object] = set()
+        programmes: set[int] = set()
+        if bookings is not None:
+            old = list(self.person_bookings.get(person_id, ()))
+            for booking in old:
+                self._remove_booking(booking)
+            new = list(bookings)
+            for booking in new:
+                self._add_booking(booking)
+            before = set(self.person_programmes.get(person_id, ()))
+            for booking in old + new:
+                if booking.item_id is not None and booking.item_id in self.snap.items:
+                    rooms.add(self._room_key(self.snap.items[booking.item_id]))
+                elif booking.programme_id is not None:
+                    programmes.add(booking.programme_id)
+            for prog_id in programmes:
+                self._index_programme_people(prog_id)
+            # Joining or leaving a programme changes the head count of all its common items.
+            for prog_id in before ^ set(self.person_programmes.get(person_id, ())):
+                rooms |= {self._room_key(self.snap.items[i]) for i in self.common_items[prog_id]}
+        if travel is not None:
+            for journey in self.travel_by_person.pop(person_id, []):
+                self.snap.travel.pop(journey.id, None)
+                self.travel_iv.pop(journey.id, None)
+            for journey in sorted(travel, key=lambda t: (t.start, t.id)):
+                self.snap.travel[journey.id] = journey
+                self._add_travel(journey)
+        self._check_person(person_id)
+        for key in rooms - {None}:
+            self._check_room(key)
+        for prog_id in programmes:
+            self._check_programme(prog_id)
+
+    def replace_programme(self, programme_id: int, programme: ProgrammeRec | None) -> None:
+        """Apply a programme's new dates, kind, seats or parent; None: deleted with its items."""
+        people = set(self.programme_people.get(programme_id, ()))
+        children = [p.id for p in self.snap.programmes.values() if p.parent_id == programme_id]
+        if programme is None:
+            for item_id in list(self.items_by_programme.get(programme_id, ())):
+                self.replace_item(item_id, None)
+            for booking in list(self.programme_bookings.get(programme_id, ())):
+                self._remove_booking(booking)
+            self._index_programme_people(programme_id)
+            self.snap.programmes.pop(programme_id, None)
+            self.spans.pop(programme_id, None)
+            self.listing.store(("programme", programme_id), [])
+        else:
+            self.snap.programmes[programme_id] = programme
+            self._set_span(programme)
+            rooms = set()
+            for item_id in self.items_by_programme.get(programme_id, ()):
+                item = self.snap.items[item_id]
+                if item.recurrence:  # repeats stop at the programme's end, which may have moved
+                    self._add_item(item)
+                    people |= self.item_people(item_id)
+                    rooms.add(self._room_key(item))
+                self._check_item(item)
+            for key in rooms - {None}:
+                self._check_room(key)
+            self._check_programme(programme_id)
+        for person_id in people:
+            self._check_person(person_id)
+        for child in children:
+            self._check_programme(child)
+
+    def item_people(self, item_id: int) -> set[int]:
+        """Who is confirmed in an item: booked directly, or on its programme (not breakouts)."""
+        item = self.snap.items[item_id]
+        people = {b.person_id for b in self.item_bookings.get(item_id, ()) if b.status == CONFIRMED}
+        if item.kind not in NEEDS_OWN_BOOKING and item.programme_id in self.programme_people:
+            people |= self.programme_people[item.programme_id]
+        return people
+
+    def person_item_ids(self, person_id: int) -> set[int]:
+        """The items a person is confirmed in (directly or through a programme)."""
+        items = self.snap.items
+        ids = {i for i in self.person_items.get(person_id, ()) if i in items}
+        for prog_id in self.person_programmes.get(person_id, ()):
+            ids |= self.common_items.get(prog_id, set())
+        return ids
+
+    def person_intervals(self, person_id: int) -> list[Interval]:
+        """What occupies a person: item occurrences, journeys (not hotel stays), tour spans."""
+        intervals = list(
+            chain.from_iterable(map(self.live.__getitem__, self.person_item_ids(person_id)))
+        )
+        intervals.sort()
+        intervals += [
+            self.travel_iv[t.id]
+            for t in self.travel_by_person.get(person_id, ())
+            if t.kind in MOVING_KINDS
+        ]
+        for prog_id in self.person_programmes.get(person_id, ()):
+            prog = self.snap.programmes.get(prog_id)
+            if prog is not None and prog.kind in TOUR_KINDS:
+                intervals.append(self.spans[prog_id])
+        return intervals
+
+    def room_intervals(self, key: object) -> list[Interval]:
+        """The occurrences of the items (not cancelled) in a room or a venue without rooms."""
+        return list(
+            chain.from_iterable(map(self.live.__getitem__, self.items_by_room.get(key, ())))
+        )
+
+    # -- indexes ------------------------------------------------------------------------------
+
+    def _set_span(self, prog: ProgrammeRec) -> None:
+        opens = local_day_bounds(prog.start_date, prog.zone)[0]
+        closes = local_day_bounds(prog.end_date, prog.zone)[1]
+        self.spans[prog.id] = (
+            opens.timestamp(),
+            closes.timestamp(),
+            PROGRAMME,
+            prog.id,
+            opens,
+            closes,
+        )
+
+    def _add_booking(self, booking: BookingRec) -> None:
+        self.person_bookings[booking.person_id].append(booking)
+        if booking.item_id is not None:
+            self.item_bookings[booking.item_id].append(booking)
+            if booking.status == CONFIRMED:
+                self.person_items[booking.person_id].add(booking.item_id)
+        elif booking.programme_id is not None:
+            self.programme_bookings[booking.programme_id].append(booking)
+
+    def _remove_booking(self, booking: BookingRec) -> None:
+        person_id = booking.person_id
+        self.person_bookings[person_id].remove(booking)
+        if booking.item_id is not None:
+            self.item_bookings[booking.item_id].remove(booking)
+            if not any(  # the same booking may be there twice
+                b.item_id == booking.item_id and b.status == CONFIRMED
+                for b in self.person_bookings[person_id]
+            ):
+                self.person_items[person_id].discard(booking.item_id)
+        elif booking.programme_id is not None:
+            self.programme_bookings[booking.programme_id].remove(booking)
+
+    def _index_programme_people(self, prog_id: int) -> None:
+        """Recount who is confirmed on a programme after its bookings changed."""
+        old = self.programme_people.get(prog_id, set())
+        new = {
+            b.person_id for b in self.programme_bookings.get(prog_id, ()) if b.status == CONFIRMED
+        }
+        for person_id in old - new:
+            self.person_programmes[person_id].discard(prog_id)
+        for person_id in new - old:
+            self.person_programmes[person_id].add(prog_id)
+        if new:
+            self.programme_people[prog_id] = new
+        else:
+            self.programme_people.pop(prog_id, None)
+
+    def _room_key(self, item: ItemRec) -> object:
+        if item.room_id is not None:
+            return item.room_id
+        if item.venue_id is not None and item.venue_id not in self.venues_with_rooms:
+            return ("venue", item.venue_id)
+        return None
+
+    def _add_item(self, item: ItemRec) -> None:
+        occ = self.occ[item.id] = self.snap.occurrences_of(item)
+        self.live[item.id] = [] if item.status == CANCELLED else occ
+        self.items_by_programme[item.programme_id].add(item.id)
+        if item.kind not in NEEDS_OWN_BOOKING:
+            self.common_items[item.programme_id].add(item.id)
+        key = self._room_key(item)
+        if key is not None:
+            self.items_by_room[key].add(item.id)
+
+    def _remove_item(self, item: ItemRec) -> None:
+        del self.snap.items[item.id]
+        self.occ.pop(item.id, None)
+        self.live.pop(item.id, None)
+        self.listing.store(("item", item.id), [])
+        self.items_by_programme[item.programme_id].discard(item.id)
+        self.common_items[item.programme_id].discard(item.id)
+        key = self._room_key(item)
+        if key is not None:
+            self.items_by_room[key].discard(item.id)
+
+    def _add_travel(self, journey: TravelRec) -> None:
+        self.travel_by_person[journey.person_id].append(journey)
+        self.travel_iv[journey.id] = (
+            journey.start.timestamp(),
+            journey.end.timestamp(),
+            TRAVEL,
+            journey.id,
+            journey.start,
+            journey.end,
+        )
+
+    # -- rechecks: what a scope finds is up to the rules ---------------------------------------
+
+    def _check_person(self, person_id: int) -> None:
+        person = self.snap.people.get(person_id)
+        found = person_findings(self, person, self.rules) if person is not None else []
+        self.listing.store(("person", person_id), found)
+
+    def _check_room(self, key: object) -> None:
+        self.listing.store(("room", key), room_findings(self, key, self.rules))
+
+    def _check_item(self, item: ItemRec) -> None:
+        found = item_findings(self, item, self.occ[item.id], self.rules)
+        # Most items find nothing: an item scope is stored only when it has or had findings.
+        if found or ("item", item.id) in self.listing:
+            self.listing.store(("item", item.id), found)
+
+    def _check_programme(self, prog_id: int) -> None:
+        prog = self.snap.programmes.get(prog_id)
+        found = programme_findings(self, prog, self.rules) if prog is not None else []
+        self.listing.store(("programme", prog_id), found)
+
+
+def check(snapshot: PlanSnapshot, rules: Iterable[str] | None = None) -> list[Finding]:
+    """All findings of a snapshot: errors first, then by time."""
+    return ConflictIndex(snapshot, rules).findings()

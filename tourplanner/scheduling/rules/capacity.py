@@ -1,0 +1,72 @@
+"""room-over-capacity and over-capacity: more confirmed people than a room's places or seats."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tourplanner.scheduling.findings import ERROR, Finding
+from tourplanner.scheduling.rules.view import CANCELLED, WAITLISTED, CheckView, Timed
+from tourplanner.scheduling.snapshot import NEEDS_OWN_BOOKING, BookingRec, ProgrammeRec, RoomRec
+from tourplanner.scheduling.text import occasion
+
+
+def room_over_capacity(view: CheckView, key: object, room: RoomRec, capacity: int) -> list[Timed]:
+    """Each item (not cancelled) in the room with more confirmed people than it holds."""
+    items = view.snap.items
+    found = []
+    for item_id in view.items_by_room.get(key, ()):
+        item = items[item_id]
+        if item.status == CANCELLED:
+            continue
+        bookings = view.item_bookings.get(item_id, ())
+        most = len(bookings)
+        if item.kind not in NEEDS_OWN_BOOKING:
+            most += len(view.programme_people.get(item.programme_id, ()))
+        if most <= capacity:  # cheap bound first: most items are nowhere near full
+            continue
+        count = len(view.item_people(item_id))
+        if count <= capacity:
+            continue
+        found.append(
+            (
+                item.start.timestamp(),
+                Finding(
+                    "room-over-capacity",
+                    ERROR,
+                    f"{occasion(item, item.start, item.end)} has {count} confirmed people "
+                    f"for the {capacity} places of {room.name}: "
+                    f"{_over(count, capacity, bookings)}",
+                    item_ids=(item_id,),
+                    room_ids=(room.id,),
+                    venue_ids=(room.venue_id,),
+                ),
+            )
+        )
+    return found
+
+
+def over_capacity(view: CheckView, prog: ProgrammeRec, capacity: int) -> list[Timed]:
+    """A programme with more people confirmed on it than its seats."""
+    confirmed = len(view.programme_people.get(prog.id, ()))
+    if confirmed <= capacity:
+        return []
+    return [
+        (
+            view.spans[prog.id][0],
+            Finding(
+                "over-capacity",
+                ERROR,
+                f"'{prog.title}' has {confirmed} confirmed people for {capacity} seats: "
+                + _over(confirmed, capacity, view.programme_bookings.get(prog.id, ())),
+                programme_ids=(prog.id,),
+            ),
+        )
+    ]
+
+
+def _over(count: int, capacity: int, bookings: Iterable[BookingRec]) -> str:
+    """'3 over (2 more on the waiting list).': the end of both messages."""
+    waiting = len({b.person_id for b in bookings if b.status == WAITLISTED})
+    return f"{count - capacity} over" + (
+        f" ({waiting} more on the waiting list)." if waiting else "."
+    )

@@ -1,0 +1,89 @@
+"""outside-programme and tour-dates: an item or a tour against its programme's dates."""
+
+from __future__ import annotations
+
+from tourplanner.scheduling.findings import ERROR, WARNING, Finding
+from tourplanner.scheduling.recurrence import first_cut
+from tourplanner.scheduling.rules.view import CheckView, Timed
+from tourplanner.scheduling.snapshot import Interval, ItemRec, ProgrammeRec
+from tourplanner.scheduling.text import date_text, dates, moment, occasion
+from tourplanner.timezones import to_utc
+
+
+def outside_programme(
+    view: CheckView, prog: ProgrammeRec, item: ItemRec, occs: list[Interval]
+) -> list[Timed]:
+    """An occurrence outside the programme's days (an error), or a repeat rule running past
+    its end (a warning: those occurrences are left out)."""
+    opens, closes = view.spans[prog.id][:2]
+    if occs[0][0] < opens or occs[-1][1] > closes:
+        o = next(o for o in occs if o[0] < opens or o[1] > closes)
+        there = ""
+        if prog.zone != item.zone:  # the programme's dates are days where it is
+            there = f"; {moment(o[4], prog.zone)} in the programme's zone"
+        return [
+            (
+                o[0],
+                Finding(
+                    "outside-programme",
+                    ERROR,
+                    f"{occasion(item, o[4], o[5], also=there)} is outside '{prog.title}' "
+                    f"({dates(prog)}).",
+                    item_ids=(item.id,),
+                    programme_ids=(prog.id,),
+                ),
+            )
+        ]
+    if not item.recurrence:
+        return []
+    cut = first_cut(
+        start_utc=item.start,
+        zone_name=item.zone,
+        rule_text=item.recurrence,
+        exdates_text=item.exdates,
+        until=prog.end_date,
+    )
+    if cut is None:
+        return []
+    return [
+        (
+            to_utc(cut, item.zone).timestamp(),
+            Finding(
+                "outside-programme",
+                WARNING,
+                f"{occasion(item, item.start, item.end)} repeats past the end of "
+                f"'{prog.title}' ({dates(prog)}); from {date_text(cut.date())} on it is "
+                "left out.",
+                item_ids=(item.id,),
+                programme_ids=(prog.id,),
+            ),
+        )
+    ]
+
+
+def tour_dates(view: CheckView, tour: ProgrammeRec) -> list[Timed]:
+    """A pre/post tour against the dates of the conference it belongs to (its parent)."""
+    progs = view.snap.programmes
+    conf = progs.get(tour.parent_id) if tour.parent_id is not None else None
+    if conf is None:
+        return []
+    if tour.kind == "pre_tour" and tour.end_date >= conf.start_date:
+        text = (
+            f"ends on {date_text(tour.end_date)}, not before '{conf.title}' starts on "
+            f"{date_text(conf.start_date)}"
+        )
+    elif tour.kind == "post_tour" and tour.start_date <= conf.end_date:
+        text = (
+            f"starts on {date_text(tour.start_date)}, before '{conf.title}' ends on "
+            f"{date_text(conf.end_date)}"
+        )
+    else:
+        return []
+    return [
+        (
+            view.spans[tour.id][0],
+            Finding(
+                "tour-dates", ERROR, f"'{tour.title}' {text}.", programme_ids=(tour.id, conf.id)
+            ),
+        )
+    ]

@@ -1,0 +1,71 @@
+"""Which rules run for each scope the index keeps: a person, a room, an item, a programme.
+
+A scope is rechecked as a whole after an edit that touches it (see `PERSON_RULES` and the
+others in the package), so each function here gives every finding of one scope.
+"""
+
+from __future__ import annotations
+
+from tourplanner.scheduling.rules.capacity import over_capacity, room_over_capacity
+from tourplanner.scheduling.rules.dates import outside_programme, tour_dates
+from tourplanner.scheduling.rules.double_booking import (
+    person_double_bookings,
+    room_double_bookings,
+)
+from tourplanner.scheduling.rules.presence import PRESENCE_RULES, presence
+from tourplanner.scheduling.rules.status import cancelled_bookings, tentative
+from tourplanner.scheduling.rules.travel_time import travel_time
+from tourplanner.scheduling.rules.view import CheckView, Timed
+from tourplanner.scheduling.snapshot import ITEM, Interval, ItemRec, PersonRec, ProgrammeRec
+
+
+def person_findings(view: CheckView, person: PersonRec, rules: frozenset[str]) -> list[Timed]:
+    """A person's double bookings, trips between venues, presence and cancelled bookings."""
+    intervals = view.person_intervals(person.id)
+    occs = [o for o in intervals if o[2] == ITEM]  # sorted: items come first, in order
+    found: list[Timed] = []
+    if "person-double-booked" in rules:
+        found += person_double_bookings(view, person, intervals)
+    if "travel-time" in rules:
+        found += travel_time(view, person, occs)
+    journeys = view.travel_by_person.get(person.id)
+    if occs and journeys and rules & PRESENCE_RULES:
+        found += presence(view, person, occs, journeys, rules)
+    if "cancelled-booking" in rules:
+        found += cancelled_bookings(view, person)
+    return found
+
+
+def room_findings(view: CheckView, key: object, rules: frozenset[str]) -> list[Timed]:
+    """A room's (or a venue without rooms') double bookings and items over its capacity."""
+    found: list[Timed] = []
+    if "room-double-booked" in rules:
+        found += room_double_bookings(view, key)
+    rooms = view.snap.rooms
+    room = rooms.get(key) if isinstance(key, int) else None
+    if "room-over-capacity" in rules and room is not None and room.capacity is not None:
+        found += room_over_capacity(view, key, room, room.capacity)
+    return found
+
+
+def item_findings(
+    view: CheckView, item: ItemRec, occs: list[Interval], rules: frozenset[str]
+) -> list[Timed]:
+    """What concerns one item alone: its programme's dates and whether it is tentative."""
+    found: list[Timed] = []
+    prog = view.snap.programmes.get(item.programme_id)
+    if prog is not None and occs and "outside-programme" in rules:
+        found += outside_programme(view, prog, item, occs)
+    if "tentative" in rules:
+        found += tentative(item)
+    return found
+
+
+def programme_findings(view: CheckView, prog: ProgrammeRec, rules: frozenset[str]) -> list[Timed]:
+    """A tour's dates against its conference's, and a programme's seats."""
+    found: list[Timed] = []
+    if "tour-dates" in rules:
+        found += tour_dates(view, prog)
+    if "over-capacity" in rules and prog.capacity is not None:
+        found += over_capacity(view, prog, prog.capacity)
+    return found

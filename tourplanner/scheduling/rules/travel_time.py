@@ -1,0 +1,50 @@
+"""travel-time: too little time between a person's consecutive items at different venues."""
+
+from __future__ import annotations
+
+from tourplanner.scheduling.findings import WARNING, Finding
+from tourplanner.scheduling.rules.view import CheckView, Timed
+from tourplanner.scheduling.snapshot import Interval, ItemRec, PersonRec
+from tourplanner.scheduling.text import clock, day, place
+
+
+def travel_time(view: CheckView, person: PersonRec, occs: list[Interval]) -> list[Timed]:
+    """Consecutive items at different venues with less time between them than the trip."""
+    snap, minutes = view.snap, view.minutes
+    items = snap.items
+    found = []
+    prev: Interval | None = None  # the item that ends latest so far, where the trip starts
+    prev_item: ItemRec | None = None
+    prev_venue = 0
+    for o in occs:
+        item = items[o[3]]
+        venue = item.venue_id
+        if venue is None:
+            continue
+        if prev is not None and prev_item is not None and o[0] >= prev[1] and venue != prev_venue:
+            pair = (prev_venue, venue)
+            needed = minutes.get(pair)
+            if needed is None:
+                needed = minutes[pair] = snap.minutes_between(*pair)
+            gap = (o[0] - prev[1]) / 60
+            if gap < needed:
+                found.append(
+                    (
+                        prev[1],
+                        Finding(
+                            "travel-time",
+                            WARNING,
+                            f"{person.name} has {int(gap)} min to get from "
+                            f"'{prev_item.title}' ({place(snap, prev_item)}, ends "
+                            f"{clock(prev[5], prev_item.zone)}) to '{item.title}' "
+                            f"({place(snap, item)}, starts {clock(o[4], item.zone)}) "
+                            f"on {day(o[4], item.zone)}; the trip takes {needed} min.",
+                            item_ids=(prev_item.id, item.id),
+                            person_ids=(person.id,),
+                            venue_ids=pair,
+                        ),
+                    )
+                )
+        if prev is None or o[1] > prev[1]:  # the next trip starts when the latest item ends
+            prev, prev_item, prev_venue = o, item, venue
+    return found
