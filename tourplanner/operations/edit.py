@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from tourplanner.operations.changes import Changes
 from tourplanner.operations.operation import Session, ensure_unchanged
 
+V = TypeVar("V")
+
 
 @dataclass
-class Edit:
+class Edit(Generic[V]):
     """Write `after` with `write`; `read` gives the same shape of values back.
 
     The values before are read when the edit is first done. What was written is read back
@@ -19,14 +22,14 @@ class Edit:
 
     text: str
     what: str  # names the record in a refusal: "'Keynote'"
-    read: Callable[[Session], object]
-    write: Callable[[Session, object], None]
-    after: object
+    read: Callable[[Session], V]
+    write: Callable[[Session, V], None]
+    after: V | None  # None: derived from the values before, when first done
     changes: Changes
-    before: object = None
+    before: V | None = None
     # When `after` depends on the values before (a move keeps the length): computed from them.
-    derive: Callable[[object], object] | None = None
-    _expected: object = field(default=None, repr=False)  # what the file holds after the last call
+    derive: Callable[[V], V] | None = None
+    _expected: V | None = field(default=None, repr=False)  # what the file holds after the last call
     _done: bool = False
 
     def do(self, session: Session) -> Changes:
@@ -37,12 +40,14 @@ class Edit:
             self.before = current
             if self.derive is not None:
                 self.after = self.derive(current)
+        assert self.after is not None, "an edit writes values"
         self.write(session, self.after)
         self._expected, self._done = self.read(session), True
         return self.changes
 
     def undo(self, session: Session) -> Changes:
         ensure_unchanged(self.what, self.read(session), self._expected)
+        assert self.before is not None, "undo before do"
         self.write(session, self.before)
         self._expected = self.read(session)
         return self.changes

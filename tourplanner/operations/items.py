@@ -18,36 +18,39 @@ def add_item(values: ItemValues) -> Create:
         f"Add '{values.title_en}'",
         "item",
         "items",
-        lambda session: items.create_item(session, **values.as_changes()),
+        lambda session: items.create_item(session, **values.as_changes()),  # type: ignore[arg-type]
         items.delete_item,
     )
 
 
-def edit_item(item_id: int, values: ItemValues) -> Edit:
+def edit_item(item_id: int, values: ItemValues) -> Edit[ItemValues]:
     """The item editor's save: every field at once; undo writes the old values back."""
     return Edit(
         f"Edit '{values.title_en}'",
         f"'{values.title_en}'",
         lambda session: items.item_values(session, item_id),
-        lambda session, vals: items.update_item(session, item_id, **vals.as_changes()),  # type: ignore[attr-defined]
+        lambda session, vals: items.update_item(session, item_id, **vals.as_changes()),
         values,
         Changes.of_items([item_id]),
     )
 
 
-def _instants(item_id: int) -> Callable[[Session], object]:
+Span = tuple[datetime, datetime]
+
+
+def _instants(item_id: int) -> Callable[[Session], Span]:
     return lambda session: items.span(session, item_id)
 
 
-def _write_instants(item_id: int) -> Callable[[Session, object], None]:
-    def write(session: Session, span: object) -> None:
-        start, end = span  # type: ignore[misc]
+def _write_instants(item_id: int) -> Callable[[Session, Span], None]:
+    def write(session: Session, span: Span) -> None:
+        start, end = span
         items.update_item(session, item_id, start=start, end=end)
 
     return write
 
 
-def move_item(item_id: int, new_start: datetime, title: str) -> Edit:
+def move_item(item_id: int, new_start: datetime, title: str) -> Edit[Span]:
     """Move an item to a new start (an aware instant), keeping its length."""
     return Edit(
         f"Move '{title}'",
@@ -56,11 +59,11 @@ def move_item(item_id: int, new_start: datetime, title: str) -> Edit:
         _write_instants(item_id),
         None,
         Changes.of_items([item_id]),
-        derive=lambda span: (new_start, new_start + (span[1] - span[0])),  # type: ignore[index]
+        derive=lambda span: (new_start, new_start + (span[1] - span[0])),
     )
 
 
-def resize_item(item_id: int, new_end: datetime, title: str) -> Edit:
+def resize_item(item_id: int, new_end: datetime, title: str) -> Edit[Span]:
     """Give an item a new end (an aware instant); its start stays."""
     return Edit(
         f"Change the length of '{title}'",
@@ -69,17 +72,21 @@ def resize_item(item_id: int, new_end: datetime, title: str) -> Edit:
         _write_instants(item_id),
         None,
         Changes.of_items([item_id]),
-        derive=lambda span: (span[0], new_end),  # type: ignore[index]
+        derive=lambda span: (span[0], new_end),
     )
 
 
-def set_statuses(item_ids: list[int], status: str, text: str) -> Edit:
+def _write_statuses(session: Session, statuses: dict[int, str]) -> None:
+    items.set_statuses(session, statuses)
+
+
+def set_statuses(item_ids: list[int], status: str, text: str) -> Edit[dict[int, str]]:
     """Confirm, mark tentative or cancel items; undo gives each its own old status back."""
     return Edit(
         text,
         "The status of these items",
         lambda session: items.statuses(session, item_ids),
-        lambda session, statuses: items.set_statuses(session, statuses),  # type: ignore[arg-type]
+        _write_statuses,
         dict.fromkeys(item_ids, status),
         Changes.of_items(item_ids),
     )
