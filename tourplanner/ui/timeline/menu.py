@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
@@ -60,7 +61,7 @@ def block_menu(
         action = add(
             f"Mark as {status.value}",
             STATUS_TIPS[status],
-            lambda s=status: mark(s),
+            partial(mark, status),
             v.status != status,
         )
         action.setCheckable(True)

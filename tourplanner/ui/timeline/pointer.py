@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 
 from tourplanner.ui.timeline.block import Block
-from tourplanner.ui.timeline.drag import Drag
+from tourplanner.ui.timeline.drag import Drag, Mode
 
 if TYPE_CHECKING:
     from tourplanner.ui.timeline.canvas import DayCanvas
@@ -40,9 +40,10 @@ class Pointer:
             tl.set_selection(ids if item_id in selected else [*ids, item_id])
         elif item_id not in selected or button == Qt.MouseButton.LeftButton:
             tl.set_selection([item_id])
-        if button == Qt.MouseButton.LeftButton and block.movable:
-            mode = "resize" if tl.on_bottom_edge(block, pos) else "move"
-            self.drag = Drag(block, mode, pos.y(), tl.day_layout.px_per_min)
+        layout = tl.day_layout
+        if button == Qt.MouseButton.LeftButton and block.movable and layout is not None:
+            mode: Mode = "resize" if tl.on_bottom_edge(block, pos) else "move"
+            self.drag = Drag(block, mode, pos.y(), layout.px_per_min)
             self._set_cursor(
                 Qt.CursorShape.SizeVerCursor
                 if mode == "resize"

@@ -55,7 +55,11 @@ class TimelineCanvas(QGraphicsView):
 
     def event(self, event: QEvent) -> bool:
         # A window shortcut on the same key must not take it while a block is selected here.
-        if event.type() == QEvent.Type.ShortcutOverride and self.timeline.handles_key(event):
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self.timeline.handles_key(event)
+        ):
             event.accept()
             return True
         return super().event(event)
