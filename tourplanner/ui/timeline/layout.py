@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from math import ceil
+from types import MappingProxyType
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF
@@ -59,7 +60,7 @@ def column_title(view: ItemView) -> str:
     return view.room or view.venue.name_en
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: a new layout is a new drawing
 class DayLayout:
     """One programme day drawn: a column per room, hours running down from `first_hour`."""
 
@@ -209,7 +210,7 @@ def _block(view: ItemView, column: Column, n: int, y: float, px_per_min: float) 
 
 def _indexed(
     blocks: Sequence[Block], columns: int
-) -> tuple[dict[int, Block], tuple[_ColumnIndex, ...]]:
+) -> tuple[Mapping[int, Block], tuple[_ColumnIndex, ...]]:
     """The first block of each item, and per column its blocks by top edge."""
     per_column: list[list[Block]] = [[] for _ in range(columns)]
     by_id: dict[int, Block] = {}
@@ -221,4 +222,4 @@ def _indexed(
         column.sort(key=lambda b: b.y)  # stable: time order among equal tops
         tallest = max((b.height for b in column), default=0.0)
         index.append(_ColumnIndex([b.y for b in column], column, tallest))
-    return by_id, tuple(index)
+    return MappingProxyType(by_id), tuple(index)
