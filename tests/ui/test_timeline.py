@@ -68,17 +68,17 @@ def test_pointing_at_a_block_tells_its_place_and_speakers(window, qtbot) -> None
     empty = timeline.view.mapFromScene(QPointF(GUTTER + 2, HEADER + 2))
     qtbot.mouseMove(viewport, empty)  # from wherever an earlier test left the cursor
     qtbot.mouseMove(viewport, timeline.view.mapFromScene(block.rect().center()))
-    qtbot.waitUntil(lambda: "Bob O'Neill" in timeline._canvas.toolTip(), timeout=2000)
-    tip = timeline._canvas.toolTip()
+    qtbot.waitUntil(lambda: "Bob O'Neill" in timeline.canvas.toolTip(), timeout=2000)
+    tip = timeline.canvas.toolTip()
     assert "Hall A" in tip and "09:15–10:15 CST" in tip
     # Empty space has no tooltip.
     qtbot.mouseMove(viewport, empty)
-    qtbot.waitUntil(lambda: timeline._canvas.toolTip() == "", timeout=2000)
+    qtbot.waitUntil(lambda: timeline.canvas.toolTip() == "", timeout=2000)
 
 
 def test_drag_moves_snapped_to_five_minutes_and_undo(window) -> None:
     item_id = keynote(window)
-    window.timeline.blocks[item_id].finish_drag(32 * PX_PER_MIN)  # 32 minutes -> 30
+    window.timeline.finish_drag(item_id, 32 * PX_PER_MIN)  # 32 minutes -> 30
     with window.plan.reading() as s:
         assert items.get_item(s, item_id).start_utc == datetime(2015, 4, 21, 1, 45, tzinfo=UTC)
     assert any(f.severity == "error" and item_id in f.item_ids for f in window.conflicts.findings)
@@ -91,7 +91,7 @@ def test_drag_moves_snapped_to_five_minutes_and_undo(window) -> None:
 
 def test_small_drags_change_nothing(window) -> None:
     item_id = keynote(window)
-    window.timeline.blocks[item_id].finish_drag(2 * PX_PER_MIN)
+    window.timeline.finish_drag(item_id, 2 * PX_PER_MIN)
     assert window.undo_stack.count() == 0
 
 
@@ -113,18 +113,18 @@ def item_named(view, prefix: str) -> int:
 def test_resize_moves_the_end_snapped_to_five_minutes(timeline) -> None:
     item_id = keynote(timeline)
     seen = captured(timeline.resize_requested)
-    timeline.blocks[item_id].finish_resize(22 * PX_PER_MIN)  # 22 minutes -> 20
+    timeline.finish_resize(item_id, 22 * PX_PER_MIN)  # 22 minutes -> 20
     assert seen == [(item_id, datetime(2015, 4, 21, 2, 35, tzinfo=UTC))]  # 10:35 CST
-    timeline.blocks[item_id].finish_resize(-31 * PX_PER_MIN)  # 30 minutes shorter
+    timeline.finish_resize(item_id, -31 * PX_PER_MIN)  # 30 minutes shorter
     assert seen[-1] == (item_id, datetime(2015, 4, 21, 1, 45, tzinfo=UTC))
-    timeline.blocks[item_id].finish_resize(2 * PX_PER_MIN)  # too small to change anything
+    timeline.finish_resize(item_id, 2 * PX_PER_MIN)  # too small to change anything
     assert len(seen) == 2
 
 
 def test_resize_keeps_at_least_five_minutes(timeline) -> None:
     item_id = keynote(timeline)
     seen = captured(timeline.resize_requested)
-    timeline.blocks[item_id].finish_resize(-500 * PX_PER_MIN)
+    timeline.finish_resize(item_id, -500 * PX_PER_MIN)
     assert seen == [(item_id, datetime(2015, 4, 21, 1, 20, tzinfo=UTC))]  # start + 5 minutes
 
 
@@ -135,8 +135,8 @@ def test_repeating_items_are_neither_moved_nor_resized(timeline) -> None:
     block = timeline.blocks[breakfast]
     assert block.view.recurrence and not block.movable
     moves, resizes = captured(timeline.move_requested), captured(timeline.resize_requested)
-    block.finish_drag(30 * PX_PER_MIN)
-    block.finish_resize(30 * PX_PER_MIN)
+    timeline.finish_drag(breakfast, 30 * PX_PER_MIN)
+    timeline.finish_resize(breakfast, 30 * PX_PER_MIN)
     menu = timeline.context_menu_for(breakfast)
     assert not action(menu, "Move 15 min later").isEnabled()
     action(menu, "Move 15 min later").trigger()
@@ -225,8 +225,8 @@ def test_select_items_selects_and_scrolls_to_the_first(timeline) -> None:
     last, first = ids[-1], ids[0]
     timeline.select_items([last, first])
     assert timeline.selected_ids() == [last, first]
-    assert timeline.blocks[last].isSelected() and timeline.blocks[first].isSelected()
-    assert not timeline.blocks[ids[1]].isSelected()
+    assert timeline.is_selected(last) and timeline.is_selected(first)
+    assert not timeline.is_selected(ids[1])
     visible = timeline.view.mapToScene(timeline.view.viewport().rect()).boundingRect()
     assert visible.intersects(timeline.blocks[last].rect())
     image = timeline.view.viewport().grab().toImage()  # selected blocks paint without errors
@@ -254,12 +254,12 @@ def test_real_mouse_drags_move_and_resize(window, qtbot) -> None:
     resizes = captured(timeline.resize_requested)
     rect = timeline.blocks[item_id].rect()
     edge = timeline.view.mapFromScene(QPointF(rect.center().x(), rect.bottom() - 2))
-    assert timeline._canvas is not None
-    timeline._canvas._hover(timeline.view.mapToScene(edge))
-    assert timeline._canvas.cursor().shape() == Qt.CursorShape.SizeVerCursor
+    assert timeline.canvas is not None
+    timeline.pointer.hover(timeline.view.mapToScene(edge))
+    assert timeline.canvas.cursor().shape() == Qt.CursorShape.SizeVerCursor
     qtbot.mousePress(viewport, left, pos=edge)
     qtbot.mouseMove(viewport, edge + QPoint(0, round(20 * PX_PER_MIN)))
-    assert timeline._canvas.drag is not None and timeline._canvas.drag.mode == "resize"
+    assert timeline.pointer.drag is not None and timeline.pointer.drag.mode == "resize"
     qtbot.mouseRelease(viewport, left, pos=edge + QPoint(0, round(20 * PX_PER_MIN)))
     assert resizes == [(item_id, datetime(2015, 4, 21, 3, 5, tzinfo=UTC))]  # 11:05 CST
 
@@ -268,9 +268,9 @@ def test_double_click_on_empty_space_proposes_an_item_there(window, qtbot) -> No
     timeline = window.timeline
     window.show()
     qtbot.waitExposed(window)
-    column = next(n for n, c in enumerate(timeline._columns) if c.title == "Room 3")
+    column = next(n for n, c in enumerate(timeline.day_layout.columns) if c.title == "Room 3")
     x = GUTTER + column * COLUMN + COLUMN / 2
-    first = timeline._layout[1]
+    first = timeline.day_layout.first_hour
     # The first free quarter hour in Room 3 from 13:00, clicked 7 minutes in.
     hour, minute = next(
         (h, m)
@@ -306,7 +306,7 @@ def test_double_click_on_empty_space_proposes_an_item_there(window, qtbot) -> No
 def test_the_days_either_side_are_read_ahead_and_an_edit_drops_only_its_days(
     qtbot, window, monkeypatch
 ) -> None:
-    from tourplanner.ui import day_cache
+    from tourplanner.ui.timeline import day_cache
 
     timeline = window.timeline
     index = timeline.day.currentIndex()
@@ -346,8 +346,7 @@ def test_the_days_either_side_are_read_ahead_and_an_edit_drops_only_its_days(
 def test_the_days_around_are_read_nearest_first_one_at_a_time(qtbot, window, monkeypatch) -> None:
     import threading
 
-    from tourplanner.ui import day_cache
-    from tourplanner.ui.timeline import READ_AROUND
+    from tourplanner.ui.timeline import READ_AROUND, day_cache
 
     timeline = window.timeline
     timeline.shut_down()  # what the fixture's day started reading, out of the way
@@ -369,7 +368,7 @@ def test_the_days_around_are_read_nearest_first_one_at_a_time(qtbot, window, mon
 
     monkeypatch.setattr(day_cache, "read_day", counted)
     current = timeline.day.currentIndex()
-    timeline._read_ahead_timer.start()  # as after a pause on the day shown
+    timeline.schedule_read_ahead()  # as after a pause on the day shown
     order = [current + sign * n for n in range(1, READ_AROUND + 1) for sign in (1, -1)]
     wanted = [timeline.key_at(n) for n in order if timeline.key_at(n) is not None]
     assert len(wanted) >= 4  # the conference's days and the tours' either side

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from tourplanner.operations.changes import Changes
 from tourplanner.operations.operation import Session, ensure_unchanged
@@ -24,7 +24,7 @@ class Edit(Generic[V]):
     what: str  # names the record in a refusal: "'Keynote'"
     read: Callable[[Session], V]
     write: Callable[[Session, V], None]
-    after: V | None  # None: derived from the values before, when first done
+    after: V | None  # with `derive`: None, computed from the values before when first done
     changes: Changes
     before: V | None = None
     # When `after` depends on the values before (a move keeps the length): computed from them.
@@ -40,14 +40,12 @@ class Edit(Generic[V]):
             self.before = current
             if self.derive is not None:
                 self.after = self.derive(current)
-        assert self.after is not None, "an edit writes values"
-        self.write(session, self.after)
+        self.write(session, cast(V, self.after))  # None is a value too (a travel time removed)
         self._expected, self._done = self.read(session), True
         return self.changes
 
     def undo(self, session: Session) -> Changes:
         ensure_unchanged(self.what, self.read(session), self._expected)
-        assert self.before is not None, "undo before do"
-        self.write(session, self.before)
+        self.write(session, cast(V, self.before))
         self._expected = self.read(session)
         return self.changes

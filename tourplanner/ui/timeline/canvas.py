@@ -1,0 +1,183 @@
+"""The day painted: one graphics item for the grid, hours, room titles and the blocks in view.
+
+A busy day has thousands of blocks, so they are not graphics items: the canvas paints those of
+its `DayLayout` that intersect the exposed area. It paints only what it is given (the layout,
+the selected ids, the drag under way) and hands the mouse to its `Pointer`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from tourplanner.enums import ItemStatus
+from tourplanner.ui.timeline.block import Block
+from tourplanner.ui.timeline.geometry import GUTTER, HEADER
+from tourplanner.ui.timeline.layout import DayLayout
+from tourplanner.ui.timeline.style import Style, colour_of
+
+if TYPE_CHECKING:
+    from tourplanner.ui.timeline.pointer import Pointer
+
+
+class DayCanvas(QGraphicsItem):
+    """The whole day in one item, painted from its layout."""
+
+    def __init__(
+        self, layout: DayLayout, *, style: Style, palette_of: QWidget, pointer: Pointer
+    ) -> None:
+        super().__init__()
+        self.layout, self.style, self.pointer = layout, style, pointer
+        self.palette_of = palette_of  # whose palette the text and selection colours follow
+        self.selected: frozenset[int] = frozenset()
+        self.size = QRectF(0, 0, layout.width, layout.height)
+        self.setAcceptHoverEvents(True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt
+        return self.size
+
+    # -- painting --------------------------------------------------------------------------
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: object = None
+    ) -> None:
+        exposed = option.exposedRect if not option.exposedRect.isEmpty() else self.size
+        self.paint_grid(painter, exposed)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        drag = self.pointer.drag
+        for block in self.layout.blocks_in(exposed):
+            if drag is not None and block is drag.block:
+                ghost = QPen(QColor(128, 128, 128), 1, Qt.PenStyle.DashLine)
+                painter.setPen(ghost)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(block.rect())
+                continue
+            self.paint_block(painter, block, block.rect(), block.lines())
+        if drag is not None:
+            rect, start, end = drag.preview()
+            if rect.intersects(exposed):
+                self.paint_block(painter, drag.block, rect, drag.block.lines(start, end))
+
+    def paint_grid(self, painter: QPainter, exposed: QRectF) -> None:
+        """Hour lines and labels, column lines and room titles, where exposed."""
+        layout, fonts = self.layout, self.style.fonts
+        grid = QPen(QColor(128, 128, 128, 70))
+        text = self.palette_of.palette().color(QPalette.ColorRole.WindowText)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # crisp, cheap grid
+        painter.setFont(fonts["hour"])
+        for hour, y in layout.hours:
+            if exposed.top() - 10 <= y <= exposed.bottom() + 10:
+                painter.setPen(grid)
+                left = max(GUTTER - 6, exposed.left())
+                right = min(self.size.width() - 10, exposed.right())
+                painter.drawLine(QPointF(left, y), QPointF(right, y))
+                painter.setPen(text)
+                painter.drawText(QRectF(4, y - 8, GUTTER - 10, 16), f"{hour:02d}:00")
+        painter.setFont(fonts["header"])
+        for column in layout.columns:
+            x, width = column.x, column.width
+            if x > exposed.right() or x + width < exposed.left():
+                continue
+            painter.setPen(grid)
+            bottom = min(self.size.height() - 10, exposed.bottom())
+            painter.drawLine(QPointF(x, max(0, exposed.top())), QPointF(x, bottom))
+            if exposed.top() < HEADER:
+                painter.setPen(text)
+                box = QRectF(x + 4, 2, width - 8, HEADER - 4)
+                painter.drawText(box, Qt.TextFlag.TextWordWrap, column.title)
+
+    def paint_block(self, painter: QPainter, block: Block, rect: QRectF, lines: list[str]) -> None:
+        """One block in `rect`: tinted by kind, hatched if tentative, greyed if cancelled."""
+        v, palette = block.view, self.palette_of.palette()
+        cancelled = v.status == ItemStatus.CANCELLED
+        colour = colour_of(v)
+        fill = QColor(colour)
+        fill.setAlpha(40 if cancelled else 60)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRect(rect)
+        if v.status == ItemStatus.TENTATIVE:
+            hatch = QColor(colour)
+            hatch.setAlpha(110)  # light enough to read the text over it
+            painter.setBrush(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+            painter.drawRect(rect)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if v.id in self.selected:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3.2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        else:
+            painter.setPen(QPen(colour, 1.4))
+            painter.drawRect(rect)
+        # The palette's text colour: readable on the tinted fill in light and dark themes.
+        main = palette.color(QPalette.ColorRole.Text)
+        soft = QColor(main)
+        soft.setAlphaF(0.68)
+        painter.save()
+        painter.setClipRect(rect)
+        self.paint_lines(painter, rect.adjusted(4, 2, -4, -2), lines, cancelled, main, soft)
+        painter.restore()
+
+    def paint_lines(
+        self,
+        painter: QPainter,
+        box: QRectF,
+        lines: list[str],
+        cancelled: bool,
+        main: QColor,
+        soft: QColor,
+    ) -> None:
+        """A block's lines of text, from the top of `box` down as far as they fit."""
+        fonts, y = self.style.fonts, box.top()
+        for n, line in enumerate(lines):
+            if y >= box.bottom():
+                break
+            last = n == len(lines) - 1
+            font = fonts["title" if n == 0 else "text"]
+            if cancelled:
+                font = fonts["title-struck" if n == 0 else "text-struck"]
+            painter.setFont(font)
+            painter.setPen(soft if cancelled or last else main)
+            metrics = self.style.title_metrics if n == 0 else self.style.text_metrics
+            if n == 0 and len(lines) > 1:  # the English title may wrap onto a second line
+                flags = Qt.TextFlag.TextWordWrap
+                height = metrics.boundingRect(QRectF(0, 0, box.width(), 1000), flags, line).height()
+                height = min(height, 2 * metrics.height(), box.bottom() - y)
+                height = max(height, metrics.height())
+            else:
+                flags = Qt.TextFlag.TextSingleLine
+                line = metrics.elidedText(line, Qt.TextElideMode.ElideRight, box.width())
+                height = metrics.height()
+            painter.drawText(QRectF(box.left(), y, box.width(), height), flags, line)
+            y += height
+
+    # -- the mouse, handed to the pointer --------------------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt
+        self.pointer.press(event.scenePos(), event.button(), event.modifiers())
+        event.accept()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        self.pointer.drag_to(event.scenePos())
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        self.pointer.release(event.scenePos())
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        self.pointer.double_click(event.scenePos())
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
+        self.pointer.hover(event.pos())
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
+        self.pointer.context_menu(event.scenePos(), event.screenPos())

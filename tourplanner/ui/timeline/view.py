@@ -1,0 +1,421 @@
+"""The timeline widget: a day selector over a scrolling view of the chosen programme day.
+
+It lays the day out (`DayLayout`), hands it to one `DayCanvas` to paint, keeps the selection,
+answers the keyboard and turns drags, menu choices and keys into requests (signals) that the
+window makes into undoable commands. Days are read through a `DayCache`, the days around the one
+shown read ahead while the user pauses on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tourplanner.errors import NotFoundError
+from tourplanner.planfile import PlanFile
+from tourplanner.services import itinerary
+from tourplanner.services.views import ItemView
+from tourplanner.ui.tasks import TaskRunner
+from tourplanner.ui.timeline.block import Block
+from tourplanner.ui.timeline.canvas import DayCanvas
+from tourplanner.ui.timeline.clock import local_day
+from tourplanner.ui.timeline.day_cache import DayCache, Key
+from tourplanner.ui.timeline.day_picker import DayPicker
+from tourplanner.ui.timeline.drag import moved_start, resized_end
+from tourplanner.ui.timeline.geometry import SNAP_MIN
+from tourplanner.ui.timeline.layout import DayLayout, lay_out_day
+from tourplanner.ui.timeline.layout import on_bottom_edge as _on_bottom_edge
+from tourplanner.ui.timeline.menu import block_menu
+from tourplanner.ui.timeline.pointer import Pointer
+from tourplanner.ui.timeline.style import Style
+
+READ_AHEAD_MS = 150  # a pause on a day this long starts reading the days around it
+READ_AROUND = 3  # days read ahead either side: a conference's week, a few MB a busy day
+MENU_STEP = timedelta(minutes=15)
+KEY_STEP = timedelta(minutes=SNAP_MIN)
+
+
+class TimelineCanvas(QGraphicsView):
+    """The view: passes the timeline's keys (Enter, Delete, Alt+arrows) to it first."""
+
+    def __init__(self, scene: QGraphicsScene, timeline: TimelineView) -> None:
+        super().__init__(scene)
+        self.timeline = timeline
+
+    def event(self, event: QEvent) -> bool:
+        # A window shortcut on the same key must not take it while a block is selected here.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self.timeline.handles_key(event)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt
+        if not self.timeline.key_pressed(event):
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self.timeline.show_menu_for_current()
+            return
+        super().contextMenuEvent(event)
+
+
+class TimelineView(QWidget):
+    """A day selector over a QGraphicsView of the chosen day."""
+
+    move_requested = Signal(int, datetime)  # item id, new start (UTC)
+    resize_requested = Signal(int, datetime)  # item id, new end (UTC)
+    edit_requested = Signal(int)
+    status_requested = Signal(int, str)  # item id, an ItemStatus value
+    delete_requested = Signal(int)
+    # programme id, naive local start, venue id (or None), room name ("" for none)
+    new_item_requested = Signal(int, datetime, object, str)
+
+    def __init__(self, plan: PlanFile, tasks: TaskRunner) -> None:
+        super().__init__()
+        self.plan = plan
+        self.day = DayPicker()
+        self.day.currentIndexChanged.connect(lambda *_: self.show_day())
+        self.scene = QGraphicsScene(self)
+        self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # a few items
+        self.view = TimelineCanvas(self.scene, self)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setAccessibleName("Timeline")
+        self.view.setAccessibleDescription(
+            "One column per room, time running down. Up and Down select the previous or next "
+            "item, Enter edits it, Delete deletes it, Alt+Up and Alt+Down move it 5 minutes, "
+            "Shift+Alt+Up and Shift+Alt+Down shorten or lengthen it, the menu key shows "
+            "more actions."
+        )
+        self.view.setToolTip(
+            "Drag a block to move it, drag its bottom edge to change its length; "
+            "right-click for more"
+        )
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.view.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.days = DayCache(plan, tasks)
+        self._read_ahead_timer = QTimer(self, singleShot=True, interval=READ_AHEAD_MS)
+        self._read_ahead_timer.timeout.connect(self._read_neighbours)
+        self._canvas: DayCanvas | None = None  # the day drawn, with its layout
+        self._selected: list[int] = []
+        self._speakers: dict[int, tuple[str, ...]] = {}  # read for tooltips, per day drawn
+        self._style = Style.from_font(self.font())
+        top = QHBoxLayout()
+        label = QLabel("&Day:")
+        label.setBuddy(self.day)
+        top.addWidget(label)
+        top.addWidget(self.day, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+
+    # -- what is drawn ---------------------------------------------------------------------
+
+    @property
+    def day_layout(self) -> DayLayout | None:
+        """The geometry of the day drawn (None when no day with items is shown)."""
+        return self._canvas.layout if self._canvas is not None else None
+
+    @property
+    def canvas(self) -> DayCanvas | None:
+        """The graphics item painting the day drawn (it carries the cursor and tooltip)."""
+        return self._canvas
+
+    @property
+    def pointer(self) -> Pointer | None:
+        """What the mouse is doing on the day drawn (a drag under way, the block pointed at)."""
+        return self._canvas.pointer if self._canvas is not None else None
+
+    @property
+    def blocks(self) -> Mapping[int, Block]:
+        """The first occurrence of each item on the day drawn, in time order, by item id."""
+        return self._canvas.layout.by_id if self._canvas is not None else {}
+
+    # -- days ------------------------------------------------------------------------------
+
+    def reload_days(self) -> None:
+        """Fill the day selector with every day of every programme (the plan changed)."""
+        self.days.clear(self.plan)
+        self.day.refill(self.plan)
+        self.show_day()
+
+    def key_at(self, n: int) -> Key | None:
+        """The programme and day of entry `n` of the day selector."""
+        return self.day.key_at(n)
+
+    def shown_key(self) -> Key | None:
+        """The programme and day shown, if any."""
+        return self.day.key_at(self.day.currentIndex())
+
+    def select_day(self, programme_id: int, day: date) -> None:
+        self.day.choose(programme_id, day)
+
+    def show_day(self) -> None:
+        """Draw the chosen day: a column per room (or venue), blocks at their local times."""
+        self._canvas = None
+        self._speakers.clear()
+        self.scene.clear()
+        shown = self.shown_key()
+        if shown is None:
+            self._say("This plan has no programme yet.")
+            return
+        views = self.days.get(shown)
+        # Read ahead once this day is painted and the user pauses on it, not while drawing.
+        self.schedule_read_ahead()
+        layout = lay_out_day(shown[1], views)
+        if layout is None:
+            self._say("Nothing is scheduled on this day.")
+            return
+        pointer = Pointer(self)
+        self._canvas = DayCanvas(layout, style=self._style, palette_of=self, pointer=pointer)
+        self._canvas.selected = frozenset(self._selected)
+        pointer.canvas = self._canvas
+        self.scene.addItem(self._canvas)
+        self.scene.setSceneRect(0, 0, layout.width, layout.height)
+
+    def _say(self, text: str) -> None:
+        self.scene.addText(text)
+        self.scene.setSceneRect(self.scene.itemsBoundingRect())
+
+    def request_new_item_at(self, pos: QPointF) -> bool:
+        """Double-click on empty space: ask for a new item there (room and time, 15-min grid)."""
+        layout = self.day_layout
+        slot = layout.slot_at(pos) if layout is not None else None
+        shown = self.shown_key()
+        if slot is None or shown is None:
+            return False
+        column, start = slot
+        venue_id, room = column.key
+        self.new_item_requested.emit(shown[0], start, venue_id, room)
+        return True
+
+    def block_at(self, pos: QPointF) -> Block | None:
+        """The topmost block at a scene position."""
+        layout = self.day_layout
+        return layout.block_at(pos) if layout is not None else None
+
+    @staticmethod
+    def on_bottom_edge(block: Block, pos: QPointF) -> bool:
+        return _on_bottom_edge(block, pos)
+
+    # -- reading ahead and after edits -----------------------------------------------------
+
+    def schedule_read_ahead(self) -> None:
+        """Read the days around the one shown once the user has paused on it a moment."""
+        self._read_ahead_timer.start()
+
+    def shut_down(self) -> None:
+        """Before the window closes (or the file does): no more reading ahead."""
+        self._read_ahead_timer.stop()
+        self.days.stop()
+
+    def _read_neighbours(self) -> None:
+        """Read the days around the one shown, nearest first, on a thread, while it is looked at."""
+        current = self.day.currentIndex()
+        around = [current + sign * n for n in range(1, READ_AROUND + 1) for sign in (1, -1)]
+        keys = [self.key_at(n) for n in around]
+        self.days.read_ahead([key for key in keys if key is not None])
+
+    def refresh_items(self, item_ids: list[int]) -> None:
+        """After items changed: forget the days read that held them or now do, and redraw the
+        day shown only if it is one of those (a single item staying on it just moves)."""
+        with self.plan.reading() as session:
+            views = itinerary.items_occurrences(session, item_ids)  # none for a deleted one
+        now_on = {(v.programme_id, local_day(v)) for v in views}
+        self.days.forget(set(item_ids), now_on)
+        self.schedule_read_ahead()  # the days around again, if they were dropped
+        if self.shown_key() not in now_on and not any(i in self.blocks for i in item_ids):
+            return  # neither on the day shown before nor now
+        if len(item_ids) == 1 and self._move_block(views):
+            return
+        self._redraw_keeping_selection()
+
+    def _move_block(self, views: list[ItemView]) -> bool:
+        """Move one one-off item's block within the drawn day; False if it does not fit there."""
+        canvas = self._canvas
+        if canvas is None or len(views) != 1:
+            return False
+        view = views[0]
+        if self.shown_key() != (view.programme_id, canvas.layout.day):
+            return False
+        moved = canvas.layout.moved(view)
+        if moved is None:
+            return False
+        canvas.layout = moved
+        canvas.update()
+        return True
+
+    def _redraw_keeping_selection(self) -> None:
+        selected = list(self._selected)
+        self.show_day()
+        self.set_selection(selected)
+
+    def speakers_of(self, view: ItemView) -> tuple[str, ...]:
+        """An item's speakers: a day is read without them, so they are read when asked for."""
+        if view.speakers:
+            return view.speakers
+        if view.id not in self._speakers:
+            try:
+                with self.plan.reading() as session:
+                    self._speakers[view.id] = itinerary.item_speakers(session, view.id)
+            except NotFoundError:
+                return ()
+        return self._speakers[view.id]
+
+    # -- selection -------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        """The selected items, the most recently selected last."""
+        return list(self._selected)
+
+    def is_selected(self, item_id: int) -> bool:
+        return item_id in self._selected
+
+    def current_block(self) -> Block | None:
+        """The block the keyboard acts on: the last one selected."""
+        return self.blocks.get(self._selected[-1]) if self._selected else None
+
+    def set_selection(self, item_ids: list[int]) -> None:
+        """Select exactly these items (those drawn), the last one the keyboard's; no scrolling."""
+        blocks = self.blocks
+        wanted = [i for i in dict.fromkeys(item_ids) if i in blocks]
+        if wanted != self._selected:
+            self._selected = wanted
+            if self._canvas is not None:
+                self._canvas.selected = frozenset(wanted)
+                self._canvas.update()
+
+    def select_items(self, item_ids: list[int]) -> None:
+        """Select these items' blocks and scroll the first into view.
+
+        When none of them is on the day shown, the day of the first one is shown first.
+        """
+        item_ids = list(item_ids)
+        if item_ids and not any(i in self.blocks for i in item_ids):
+            try:
+                with self.plan.reading() as session:
+                    views = itinerary.item_occurrences(session, item_ids[0])
+            except NotFoundError:
+                views = []
+            if views:
+                v = views[0]
+                self.select_day(v.programme_id, local_day(v))
+        self.set_selection(item_ids)
+        if self._selected:
+            self.view.ensureVisible(self.blocks[self._selected[0]].rect(), 40, 40)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def finish_drag(self, item_id: int, dy: float) -> None:
+        """Turn a vertical drag of the item's block by `dy` pixels into a move (5-min grid)."""
+        block, layout = self.blocks.get(item_id), self.day_layout
+        start = moved_start(block, dy, layout.px_per_min) if block and layout else None
+        if start is not None:
+            self.move_requested.emit(item_id, start)
+
+    def finish_resize(self, item_id: int, dy: float) -> None:
+        """Turn a drag of the block's bottom edge by `dy` pixels into a new end (5-min grid)."""
+        block, layout = self.blocks.get(item_id), self.day_layout
+        end = resized_end(block, dy, layout.px_per_min) if block and layout else None
+        if end is not None:
+            self.resize_requested.emit(item_id, end)
+
+    def _move(self, item_id: int, delta: timedelta) -> None:
+        block = self.blocks.get(item_id)
+        if block is not None and block.movable:
+            self.move_requested.emit(item_id, block.view.start_utc + delta)
+
+    def _resize(self, item_id: int, delta: timedelta) -> None:
+        block = self.blocks.get(item_id)
+        if block is None or not block.movable:
+            return
+        end = max(block.view.end_utc + delta, block.view.start_utc + KEY_STEP)
+        if end != block.view.end_utc:
+            self.resize_requested.emit(item_id, end)
+
+    def context_menu_for(self, item_id: int) -> QMenu:
+        """The block's right-click menu (shown by the caller with exec or popup)."""
+        return block_menu(
+            self,
+            self.blocks[item_id],
+            edit=lambda: self.edit_requested.emit(item_id),
+            move=lambda sign: self._move(item_id, sign * MENU_STEP),
+            mark=lambda status: self.status_requested.emit(item_id, status.value),
+            delete=lambda: self.delete_requested.emit(item_id),
+        )
+
+    def show_menu(self, item_id: int, screen_pos: QPoint) -> None:
+        menu = self.context_menu_for(item_id)
+        menu.exec(screen_pos)
+        menu.deleteLater()
+
+    def show_menu_for_current(self) -> None:
+        block = self.current_block()
+        if block is not None:
+            corner = self.view.mapFromScene(block.rect().topLeft()) + QPoint(12, 12)
+            self.show_menu(block.view.id, self.view.viewport().mapToGlobal(corner))
+
+    # -- the keyboard ----------------------------------------------------------------------
+
+    def handles_key(self, event: QKeyEvent) -> bool:
+        """Whether a key is the timeline's own while a block is selected."""
+        if self.current_block() is None:
+            return False
+        key, mods = event.key(), event.modifiers()
+        alt = Qt.KeyboardModifier.AltModifier
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete):
+            return not (mods & ~Qt.KeyboardModifier.KeypadModifier)
+        return key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and bool(mods & alt)
+
+    def key_pressed(self, event: QKeyEvent) -> bool:
+        """Act on a key pressed in the view; False when it is not the timeline's."""
+        key, mods = event.key(), event.modifiers()
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and mods == Qt.KeyboardModifier.NoModifier:
+            return self._step_selection(-1 if key == Qt.Key.Key_Up else 1)
+        if key == Qt.Key.Key_Escape and self._selected:
+            self.set_selection([])
+            return True
+        block = self.current_block()
+        if block is None or not self.handles_key(event):
+            return False
+        item_id = block.view.id
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.edit_requested.emit(item_id)
+        elif key == Qt.Key.Key_Delete:
+            self.delete_requested.emit(item_id)
+        else:
+            step = -KEY_STEP if key == Qt.Key.Key_Up else KEY_STEP
+            if mods & Qt.KeyboardModifier.ShiftModifier:
+                self._resize(item_id, step)
+            else:
+                self._move(item_id, step)
+        return True
+
+    def _step_selection(self, direction: int) -> bool:
+        """Select the previous or next block in time order (the first one if none is)."""
+        order = list(self.blocks.values())
+        if not order:
+            return False
+        current = self.current_block()
+        n = order.index(current) + direction if current is not None else 0
+        if not 0 <= n < len(order):
+            return True
+        self.select_items([order[n].view.id])
+        return True
