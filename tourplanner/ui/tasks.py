@@ -135,7 +135,8 @@ class TaskRunner(QObject):
         task.future = self._pool.submit(self._work, task)
 
     def _work(self, task: Task) -> None:
-        self._post(lambda: self._reply(task, self._outcome(task)))
+        outcome = self._outcome(task)  # here, on the pool's thread: only the answer is posted
+        self._post(lambda: self._reply(task, outcome))
 
     @staticmethod
     def _outcome(task: Task) -> Callable[[], object]:
