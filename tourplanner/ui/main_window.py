@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from tourplanner import __version__
 from tourplanner.db import PlanFile
-from tourplanner.errors import TourPlannerError
 from tourplanner.enums import ItemKind, ItemStatus, label
+from tourplanner.errors import TourPlannerError
 from tourplanner.services import (
     items,
     itinerary,
@@ -41,11 +41,12 @@ from tourplanner.ui.entities import ENTITIES, PLAN, Entity
 from tourplanner.ui.export_actions import ExportActions
 from tourplanner.ui.icons import icon
 from tourplanner.ui.item_editor import ItemEditor, ItemValues, item_values
+from tourplanner.ui.itinerary import ItineraryPreview
 from tourplanner.ui.pages import ITEM_PAGES, PAGES
-from tourplanner.ui.person_view import PersonView
 from tourplanner.ui.plan_file_actions import PlanFileActions
 from tourplanner.ui.record_editor import RecordEditor
 from tourplanner.ui.record_page import RecordPage
+from tourplanner.ui.tasks import TaskRunner
 from tourplanner.ui.timeline import TimelineView
 from tourplanner.ui.travel_times_dialog import TravelTimesDialog
 from tourplanner.ui.undo_commands import (
@@ -71,6 +72,7 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
         super().__init__()
         self.plan = plan
         self.undo_stack = QUndoStack(self)
+        self.tasks = TaskRunner(self)
         self.setDockNestingEnabled(True)
         self.timeline = TimelineView(plan)
         self.timeline.move_requested.connect(self.move_item_to)
@@ -95,7 +97,7 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
         self.items_page.edit_requested.connect(self.edit_item)
         self.records["item"] = self.items_page
         self.people = self.records["person"]
-        self.person_view = PersonView(plan)
+        self.person_view = ItineraryPreview(plan, self.tasks)
         self.person_view.status_message.connect(self.statusBar().showMessage)
         self.person_view.export_button.setIcon(icon("export"))
         self.person_view.print_button.setIcon(icon("print"))
@@ -153,6 +155,7 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
         if batch is not None and batch[1].isRunning():
             batch[0].stop.set()  # a batch export stops and removes its partial file
             batch[1].wait()
+        self.tasks.shut_down()  # an itinerary being made for the preview is dropped
         self.checker.shut_down()
         self.timeline.shut_down()
         self._preview_timer.stop()
