@@ -103,7 +103,7 @@ def test_export_the_selected_persons_itinerary(window, tmp_path: Path) -> None:
     window.show_page("person")
     window.people.search.setText("O'Neill")
     window.people.table.setCurrentIndex(window.people.proxy.index(0, 0))
-    out = window.export_selected_itinerary(tmp_path / "bob.pdf")
+    out = window.exports.export_selected_itinerary(tmp_path / "bob.pdf")
     assert out is not None and "Bob O'Neill" in PdfReader(out).pages[0].extract_text()
 
 
@@ -111,15 +111,16 @@ def test_batch_export_runs_off_the_gui_thread_and_can_be_cancelled(
     qtbot, window, tmp_path: Path
 ) -> None:
     done = tmp_path / "all.pdf"
-    worker = window.export_all_itineraries(done, workers=1)
-    with qtbot.waitSignal(worker.finished, timeout=60_000) as blocker:
-        pass
-    assert blocker.args == [[str(done)]] and len(PdfReader(done).pages) > 31
+    batch = window.exports.export_all_itineraries(done, workers=1)
+    assert batch.running  # the call returned at once: the job runs on the task runner
+    window.tasks.wait()
+    assert batch.written == [done] and len(PdfReader(done).pages) > 31
+    assert not batch.running and window.statusBar().currentMessage() == f"Wrote {done}"
     stopped = tmp_path / "stopped.pdf"
-    worker = window.export_all_itineraries(stopped, workers=1)
-    worker.stop.set()  # what the progress dialog's Cancel button does
-    with qtbot.waitSignal(worker.cancelled, timeout=60_000):
-        pass
+    batch = window.exports.export_all_itineraries(stopped, workers=1)
+    batch.cancel()  # what the progress dialog's Cancel button does
+    window.tasks.wait()
+    assert batch.was_cancelled and batch.written is None
     assert not stopped.exists()
 
 
@@ -141,28 +142,52 @@ def test_file_export_other_writes_each_document(window, tmp_path: Path, monkeypa
 
     with window.plan.reading() as s:
         progs = {p.kind: p.id for p in programmes.list_programmes(s) if "NIST" not in p.title_en}
-    booklet = window.export_programme("booklet", progs["conference"], tmp_path / "b.pdf")
+    booklet = window.exports.export_programme("booklet", progs["conference"], tmp_path / "b.pdf")
     assert booklet is not None and "Keynote" in "".join(
         p.extract_text() for p in PdfReader(booklet).pages
     )
-    tour = window.export_programme("tour", progs["pre_tour"], tmp_path / "t.pdf")
+    tour = window.exports.export_programme("tour", progs["pre_tour"], tmp_path / "t.pdf")
     assert tour is not None and len(PdfReader(tour).pages) >= 1
-    cal = window.export_programme("ics", progs["conference"], tmp_path / "c.ics")
+    cal = window.exports.export_programme("ics", progs["conference"], tmp_path / "c.ics")
     events = icalendar.Calendar.from_ical(cal.read_bytes()).walk("VEVENT")
     assert any(str(e["SUMMARY"]).startswith("Keynote") for e in events)
-    schedule = window.export_programme("schedule", progs["conference"], tmp_path / "s.xml")
+    schedule = window.exports.export_programme("schedule", progs["conference"], tmp_path / "s.xml")
     assert etree.parse(str(schedule)).getroot().tag == "schedule"
     window.show_page("person")
     window.people.search.setText("O'Neill")
     window.people.table.selectRow(0)
-    mine = window.export_person_calendar(tmp_path / "bob.ics")
+    mine = window.exports.export_person_calendar(tmp_path / "bob.ics")
     assert len(icalendar.Calendar.from_ical(mine.read_bytes()).walk("VEVENT")) > 5
-    listed = window.export_people_list(tmp_path / "people.xlsx")
+    listed = window.exports.export_people_list(tmp_path / "people.xlsx")
     sheet = openpyxl.load_workbook(listed).active
     assert sheet.max_row == 32  # a header and the demo's 31 people
     # A file type it cannot write: said in words, nothing written.
     said = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: said.append(a[2]))
-    assert window.export_people_list(tmp_path / "people.txt") is None
+    assert window.exports.export_people_list(tmp_path / "people.txt") is None
     assert said and said[0].startswith("Nothing was written.")
     assert not (tmp_path / "people.txt").exists()
+
+
+def test_printing_the_selected_persons_itinerary_prints_every_page(
+    window, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: said.append(a[2]))
+    window.show_page("person")
+    window.people.table.clearSelection()
+    window.people.table.setCurrentIndex(window.people.proxy.index(-1, -1))
+    assert window.exports.print_itinerary(QPrinter()) is False  # nobody selected: said so
+    assert said == ["Select a person in People first."]
+    window.people.search.setText("O'Neill")
+    window.people.table.setCurrentIndex(window.people.proxy.index(0, 0))
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    assert window.exports.print_itinerary(printer) is True
+    assert window.statusBar().currentMessage() == "Sent “Bob O'Neill · 鲍勃·奥尼尔” to the printer"
+    exported = window.exports.export_selected_itinerary(tmp_path / "bob.pdf")
+    assert len(PdfReader(printed).pages) == len(PdfReader(exported).pages) > 1

@@ -38,7 +38,6 @@ from tourplanner.ui.booking_actions import BookingActions
 from tourplanner.ui.conflict_checker import ConflictChecker
 from tourplanner.ui.conflicts_panel import ConflictsPanel
 from tourplanner.ui.entities import ENTITIES, PLAN, Entity
-from tourplanner.ui.export_actions import ExportActions
 from tourplanner.ui.icons import icon
 from tourplanner.ui.item_editor import ItemEditor, ItemValues, item_values
 from tourplanner.ui.itinerary import ItineraryPreview
@@ -59,13 +58,14 @@ from tourplanner.ui.undo_commands import (
     TravelTimeCommand,
     TriedCommand,
 )
+from tourplanner.ui.window.export_actions import ExportActions
 from tourplanner.ui.window_menus import WindowMenus
 from tourplanner.ui.wording import counted
 
 PAGE_KEY = Qt.ItemDataRole.UserRole
 
 
-class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QMainWindow):
+class MainWindow(WindowMenus, BookingActions, PlanFileActions, QMainWindow):
     """One open plan. Every change is one transaction, saved at once and undoable."""
 
     def __init__(self, plan: PlanFile) -> None:
@@ -138,6 +138,7 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts_dock)
         self.resizeDocks([self.conflicts_dock], [190], Qt.Orientation.Vertical)
         self.resizeDocks([self.navigator_dock], [210], Qt.Orientation.Horizontal)
+        self.exports = ExportActions(self)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -151,11 +152,7 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Remember the window's size and docks; the plan itself is always saved already."""
-        batch = getattr(self, "_batch", None)
-        if batch is not None and batch[1].isRunning():
-            batch[0].stop.set()  # a batch export stops and removes its partial file
-            batch[1].wait()
-        self.tasks.shut_down()  # an itinerary being made for the preview is dropped
+        self.tasks.shut_down()  # a batch export stops and removes its partial file
         self.checker.shut_down()
         self.timeline.shut_down()
         self._preview_timer.stop()
@@ -228,6 +225,16 @@ class MainWindow(WindowMenus, BookingActions, PlanFileActions, ExportActions, QM
     def _programme_nodes(self) -> list[QTreeWidgetItem]:
         parent = self.nav_nodes["programme"]
         return [parent.child(i) for i in range(parent.childCount())]
+
+    @property
+    def widget(self) -> QWidget:
+        return self
+
+    def say(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+
+    def warn(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
 
     def current_page(self) -> str:
         widget = self.pages.currentWidget()
