@@ -476,7 +476,7 @@ class ItineraryPreview(QWidget):
 
     def _ask_export_path(self, stem: str) -> Path | None:
         """Where to write, asked in the folder used last; always ending in .pdf."""
-        settings = QSettings()
+        settings = QSettings()  # the key keeps its old name: users' folders are remembered
         folder = Path(str(settings.value("person_view/export_folder", str(Path.home()))))
         name, _ = QFileDialog.getSaveFileName(
             self, "Export itinerary", str(folder / f"{stem}.pdf"), "PDF (*.pdf)"
