@@ -67,7 +67,7 @@ def test_shows_every_page_of_the_itinerary_with_the_name(qtbot, view, plan) -> N
     assert view.page_count() == expected == view.itinerary.page_count
     assert len(PdfReader(io.BytesIO(view.itinerary.data)).pages) == expected
     assert NAME in view.heading.text()
-    assert view.stack.currentWidget() is view.scroll
+    assert view.stack.currentWidget() is view.scroll_area
     assert view.export_button.isEnabled() and view.print_button.isEnabled()
     qtbot.wait(10)
     # Fitted to the width, centred, and as tall as an A4 page is for its width.
@@ -188,7 +188,7 @@ def test_asking_without_blocking_shows_only_the_last_person_asked_for(qtbot, vie
     assert view.itinerary.person_id == chen and view.page_count() == pdf_pages(plan, chen)
     assert view.heading.text().startswith("Itinerary — Chen Gang")
     view.request_person(chen)  # cached now: shown at once
-    assert view.itinerary.person_id == chen and view.stack.currentWidget() is view.scroll
+    assert view.itinerary.person_id == chen and view.stack.currentWidget() is view.scroll_area
     view.request_person(999_999)
     qtbot.waitUntil(lambda: view.itinerary is None and "cannot be shown" in view.message.text())
 

@@ -166,15 +166,15 @@ class ItineraryPreview(QWidget):
         self.pages_layout = QVBoxLayout(self.pages_widget)
         self.pages_layout.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
         self.pages_layout.setSpacing(PAGE_GAP)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.pages_widget)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setBackgroundRole(QPalette.ColorRole.Window)
-        self.scroll.setAccessibleName("Itinerary pages")
-        self.scroll.setToolTip("The itinerary exactly as it prints; Ctrl+wheel zooms")
-        self.scroll.installEventFilter(self)
-        self.scroll.viewport().installEventFilter(self)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.pages_widget)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll_area.setBackgroundRole(QPalette.ColorRole.Window)
+        self.scroll_area.setAccessibleName("Itinerary pages")
+        self.scroll_area.setToolTip("The itinerary exactly as it prints; Ctrl+wheel zooms")
+        self.scroll_area.installEventFilter(self)
+        self.scroll_area.viewport().installEventFilter(self)
 
         self.message = QLabel(EMPTY_TEXT)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -186,7 +186,7 @@ class ItineraryPreview(QWidget):
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.message)
-        self.stack.addWidget(self.scroll)
+        self.stack.addWidget(self.scroll_area)
 
     def _button(self, text: str, name: str, tip: str, slot: Callable[[], object]) -> QToolButton:
         button = QToolButton()
@@ -292,7 +292,7 @@ class ItineraryPreview(QWidget):
         return made
 
     def _show_current(self, *, keep_position: bool = False) -> None:
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         position = bar.value() / bar.maximum() if keep_position and bar.maximum() else 0.0
         self.close_document()
         if self.person_id is None:
@@ -310,7 +310,9 @@ class ItineraryPreview(QWidget):
         count = itinerary.page_count
         self.page_info.setText(f"{count} page{'' if count == 1 else 's'}")
         self._set_buttons_enabled(True)
-        self.stack.setCurrentWidget(self.scroll)  # first: a hidden page of the stack has no size
+        self.stack.setCurrentWidget(
+            self.scroll_area
+        )  # first: a hidden page of the stack has no size
         self._build_pages()
         if position:
             QTimer.singleShot(0, lambda: bar.setValue(round(position * bar.maximum())))
@@ -372,9 +374,9 @@ class ItineraryPreview(QWidget):
         sizes = self.itinerary.page_sizes if self.itinerary else ()
         widest = max((w for w, _ in sizes), default=zooming.A4_WIDTH)
         # The scroll bar's width is always set aside, so showing it never changes the fit.
-        frame = 2 * self.scroll.frameWidth()
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
-        room = self.scroll.width() - frame - bar - 2 * PAGE_GAP - SHADOW
+        frame = 2 * self.scroll_area.frameWidth()
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        room = self.scroll_area.width() - frame - bar - 2 * PAGE_GAP - SHADOW
         return zooming.fit_width(room, widest)
 
     def _layout_pages(self) -> None:
@@ -386,7 +388,7 @@ class ItineraryPreview(QWidget):
         # Lay out now, not in a later round of posted events: pages must never be painted
         # squeezed into the old height, nor the scroll position restored against it.
         self.pages_layout.activate()
-        size = self.scroll.viewport().size().expandedTo(self.pages_widget.minimumSizeHint())
+        size = self.scroll_area.viewport().size().expandedTo(self.pages_widget.minimumSizeHint())
         self.pages_widget.resize(size)
         self._update_zoom_label()
 
@@ -422,7 +424,7 @@ class ItineraryPreview(QWidget):
     def set_zoom(self, zoom: float | None) -> None:
         """Show the pages at `zoom` (1.0 = printed size), or fitted to the width with None."""
         self.zoom = None if zoom is None else zooming.bounded(zoom)
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         position = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self._layout_pages()
         QTimer.singleShot(0, lambda: bar.setValue(round(position * bar.maximum())))
@@ -438,7 +440,7 @@ class ItineraryPreview(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Fit the pages again when the view changes size; Ctrl+wheel zooms, as in every viewer."""
-        if watched is self.scroll and event.type() == QEvent.Type.Resize:
+        if watched is self.scroll_area and event.type() == QEvent.Type.Resize:
             self._scroll_resized()
         elif (
             isinstance(event, QWheelEvent)

@@ -128,10 +128,7 @@ class ExportActions:
             on_done=lambda written: self._batch_written(batch, written),
             on_cancelled=lambda: self._batch_cancelled(batch),
             on_error=lambda problem: self._batch_failed(batch, problem),
-            on_progress=lambda done, total: (
-                dialog.setMaximum(max(total, 1)),
-                dialog.setValue(done),
-            ),
+            on_progress=lambda done, total: show_progress(dialog, done, total),
             state=batch.state,
         )
         self.batch = batch
@@ -244,3 +241,8 @@ class ExportActions:
             return None
         self.context.say(f"Wrote {path}")
         return path
+
+
+def show_progress(dialog: QProgressDialog, done: int, total: int) -> None:
+    dialog.setMaximum(max(total, 1))
+    dialog.setValue(done)
