@@ -58,7 +58,7 @@ def main() -> int:
         save(app, window, "agenda")
         window.show_page("person")
         window.people.select_ids([bob])
-        window.person_view.set_person(bob)
+        window.preview.set_person(bob)
         save(app, window, "people")
         window.show_page("travel")
         save(app, window, "travel")

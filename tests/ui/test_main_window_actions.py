@@ -111,15 +111,16 @@ def test_batch_export_runs_off_the_gui_thread_and_can_be_cancelled(
     qtbot, window, tmp_path: Path
 ) -> None:
     done = tmp_path / "all.pdf"
-    worker = window.exports.export_all_itineraries(done, workers=1)
-    with qtbot.waitSignal(worker.finished, timeout=60_000) as blocker:
-        pass
-    assert blocker.args == [[str(done)]] and len(PdfReader(done).pages) > 31
+    batch = window.exports.export_all_itineraries(done, workers=1)
+    assert batch.running  # the call returned at once: the job runs on the task runner
+    window.tasks.wait()
+    assert batch.written == [done] and len(PdfReader(done).pages) > 31
+    assert not batch.running and window.statusBar().currentMessage() == f"Wrote {done}"
     stopped = tmp_path / "stopped.pdf"
-    worker = window.exports.export_all_itineraries(stopped, workers=1)
-    worker.stop.set()  # what the progress dialog's Cancel button does
-    with qtbot.waitSignal(worker.cancelled, timeout=60_000):
-        pass
+    batch = window.exports.export_all_itineraries(stopped, workers=1)
+    batch.cancel()  # what the progress dialog's Cancel button does
+    window.tasks.wait()
+    assert batch.was_cancelled and batch.written is None
     assert not stopped.exists()
 
 
@@ -166,3 +167,27 @@ def test_file_export_other_writes_each_document(window, tmp_path: Path, monkeypa
     assert window.exports.export_people_list(tmp_path / "people.txt") is None
     assert said and said[0].startswith("Nothing was written.")
     assert not (tmp_path / "people.txt").exists()
+
+
+def test_printing_the_selected_persons_itinerary_prints_every_page(
+    window, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: said.append(a[2]))
+    window.show_page("person")
+    window.people.table.clearSelection()
+    window.people.table.setCurrentIndex(window.people.proxy.index(-1, -1))
+    assert window.exports.print_itinerary(QPrinter()) is False  # nobody selected: said so
+    assert said == ["Select a person in People first."]
+    window.people.search.setText("O'Neill")
+    window.people.table.setCurrentIndex(window.people.proxy.index(0, 0))
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    assert window.exports.print_itinerary(printer) is True
+    assert window.statusBar().currentMessage() == "Sent “Bob O'Neill · 鲍勃·奥尼尔” to the printer"
+    exported = window.exports.export_selected_itinerary(tmp_path / "bob.pdf")
+    assert len(PdfReader(printed).pages) == len(PdfReader(exported).pages) > 1

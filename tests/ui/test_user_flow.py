@@ -130,13 +130,11 @@ def test_export_an_itinerary_and_cancel_a_batch(qtbot, window, tmp_path: Path) -
     out = window.exports.export_selected_itinerary(tmp_path / "chen.pdf")
     assert out is not None and "Chen Xiaoyu" in PdfReader(out).pages[0].extract_text()
     # The preview beside the table shows the same document.
-    qtbot.waitUntil(lambda: window.person_view.page_count() == len(PdfReader(out).pages))
+    qtbot.waitUntil(lambda: window.preview.page_count() == len(PdfReader(out).pages))
     stopped = tmp_path / "all.pdf"
-    worker = window.exports.export_all_itineraries(stopped, workers=1)
-    dialog = window.exports._batch[2]
-    dialog.findChild(QPushButton).click()  # the progress dialog's Cancel button
-    with qtbot.waitSignal(worker.cancelled, timeout=60_000):
-        pass
+    batch = window.exports.export_all_itineraries(stopped, workers=1)
+    batch.dialog.findChild(QPushButton).click()  # the progress dialog's Cancel button
+    qtbot.waitUntil(lambda: batch.was_cancelled, timeout=60_000)
     assert not stopped.exists()
     assert window.statusBar().currentMessage() == "Export cancelled"
-    qtbot.waitUntil(lambda: not window.exports._batch[1].isRunning(), timeout=10_000)
+    qtbot.waitUntil(lambda: not batch.running, timeout=10_000)

@@ -26,10 +26,9 @@ from tourplanner.services import itinerary, listings
 from tourplanner.ui.agenda import AgendaView
 from tourplanner.ui.conflicts.checker import ConflictChecker
 from tourplanner.ui.conflicts.panel import ConflictsPanel
-from tourplanner.ui.export_actions import ExportActions
 from tourplanner.ui.icons import icon
+from tourplanner.ui.itinerary import ItineraryPreview
 from tourplanner.ui.pages import PAGES
-from tourplanner.ui.person_view import PersonView
 from tourplanner.ui.recent import remember
 from tourplanner.ui.records.entities import ENTITIES
 from tourplanner.ui.records.page import RecordPage
@@ -39,6 +38,7 @@ from tourplanner.ui.undo import OperationRunner
 from tourplanner.ui.window.booking_actions import BookingActions
 from tourplanner.ui.window.context import refusal
 from tourplanner.ui.window.edit_actions import EditActions
+from tourplanner.ui.window.export_actions import ExportActions
 from tourplanner.ui.window.file_actions import FileActions
 from tourplanner.ui.window.menus import WindowMenus
 from tourplanner.ui.window.navigator import Navigator
@@ -99,14 +99,14 @@ class MainWindow(QMainWindow):
         self.items_page.edit_requested.connect(edits.edit_item)
         self.records["item"] = self.items_page
         self.people = self.records["person"]
-        self.person_view = PersonView(plan)
-        self.person_view.status_message.connect(self.say)
-        self.person_view.export_button.setIcon(icon("export"))
-        self.person_view.print_button.setIcon(icon("print"))
+        self.preview = ItineraryPreview(plan, self.tasks)
+        self.preview.status_message.connect(self.say)
+        self.preview.export_button.setIcon(icon("export"))
+        self.preview.print_button.setIcon(icon("print"))
         # Rendering an itinerary takes a moment: wait until the selection settles.
         self._preview_timer = QTimer(self, singleShot=True, interval=150)
         self._preview_timer.timeout.connect(
-            lambda: self.person_view.request_person(self.selected_person_id())
+            lambda: self.preview.request_person(self.selected_person_id())
         )
         self.people.table.selectionModel().currentRowChanged.connect(
             lambda *_: self._preview_timer.start()
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         self.people_side = QSplitter()
         self.people_side.addWidget(self.people)
-        self.people_side.addWidget(self.person_view)
+        self.people_side.addWidget(self.preview)
         self.people_side.setStretchFactor(0, 3)
         self.people_side.setStretchFactor(1, 2)
         self.pages = QStackedWidget()
@@ -154,12 +154,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Remember the window's size and docks; the plan itself is always saved already."""
-        self.exports.shut_down()  # a batch export stops and removes its partial file
         self.checker.shut_down()
         self.timeline.shut_down()
         self._preview_timer.stop()
-        self.person_view.shut_down()
-        self.tasks.shut_down()
+        self.preview.shut_down()
+        self.tasks.shut_down()  # a batch export stops and removes its partial file
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
@@ -206,14 +205,14 @@ class MainWindow(QMainWindow):
             self._refresh_pages({"agenda", "item"})
         else:
             self.reload()
-        self.person_view.invalidate()
+        self.preview.invalidate()
 
     def switch_plan(self, plan: PlanFile) -> None:
         """Show another plan file; the old one is closed once nothing reads it any more."""
         old = self._plan
-        self._plan = self.timeline.plan = self.agenda.plan = self.person_view.plan = plan
-        self.person_view.set_person(None)
-        self.person_view.invalidate()
+        self._plan = self.timeline.plan = self.agenda.plan = self.preview.plan = plan
+        self.preview.set_person(None)
+        self.preview.invalidate()
         for page in self.records.values():
             page.model.plan = plan
         self.operations.clear()  # the steps belong to the other file

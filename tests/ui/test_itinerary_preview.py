@@ -1,8 +1,9 @@
-"""The Person view shows a person's itinerary exactly as its PDF, and exports and prints it."""
+"""The itinerary preview shows a person's itinerary exactly as its PDF, and exports and prints it."""
 
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from tourplanner.db import PlanFile
 from tourplanner.export.pdf import export_itinerary
 from tourplanner.services import people
 from tourplanner.ui.app import create_application
-from tourplanner.ui.person_view import EMPTY_TEXT, PersonView, safe_file_stem
+from tourplanner.ui.itinerary import EMPTY_TEXT, ItineraryPreview, safe_file_stem
+from tourplanner.ui.tasks import TaskRunner, TaskState
 
 NAME = "Bob O'Neill"
 
@@ -28,9 +30,16 @@ def plan(demo_path: Path):
 
 
 @pytest.fixture
-def view(qtbot, plan: PlanFile):
+def tasks():
+    runner = TaskRunner()
+    yield runner
+    runner.shut_down()
+
+
+@pytest.fixture
+def view(qtbot, plan: PlanFile, tasks: TaskRunner):
     create_application()
-    widget = PersonView(plan)
+    widget = ItineraryPreview(plan, tasks)
     qtbot.addWidget(widget)
     widget.resize(1000, 800)
     widget.show()
@@ -58,7 +67,7 @@ def test_shows_every_page_of_the_itinerary_with_the_name(qtbot, view, plan) -> N
     assert view.page_count() == expected == view.itinerary.page_count
     assert len(PdfReader(io.BytesIO(view.itinerary.data)).pages) == expected
     assert NAME in view.heading.text()
-    assert view.stack.currentWidget() is view.scroll
+    assert view.stack.currentWidget() is view.scroll_area
     assert view.export_button.isEnabled() and view.print_button.isEnabled()
     qtbot.wait(10)
     # Fitted to the width, centred, and as tall as an A4 page is for its width.
@@ -179,6 +188,45 @@ def test_asking_without_blocking_shows_only_the_last_person_asked_for(qtbot, vie
     assert view.itinerary.person_id == chen and view.page_count() == pdf_pages(plan, chen)
     assert view.heading.text().startswith("Itinerary — Chen Gang")
     view.request_person(chen)  # cached now: shown at once
-    assert view.itinerary.person_id == chen and view.stack.currentWidget() is view.scroll
+    assert view.itinerary.person_id == chen and view.stack.currentWidget() is view.scroll_area
     view.request_person(999_999)
     qtbot.waitUntil(lambda: view.itinerary is None and "cannot be shown" in view.message.text())
+
+
+def test_a_newer_person_supersedes_the_itinerary_being_made(qtbot, view, plan, monkeypatch) -> None:
+    from tourplanner.ui.itinerary import preview, render
+
+    bob, chen = person_id(plan), person_id(plan, "Chen Gang")
+    chen_shown = threading.Event()
+    states: dict[int, TaskState] = {}
+
+    def bob_last(plan_: PlanFile, pid: int, state: TaskState | None = None):
+        states[pid] = state
+        if pid == bob:  # Bob's is finished only once Chen's is on screen: it arrives last
+            chen_shown.wait(30)
+        return render.render_itinerary(plan_, pid, state)
+
+    monkeypatch.setattr(preview, "render_itinerary", bob_last)
+    view.request_person(bob)
+    view.request_person(chen)  # chosen while Bob's is being made
+    qtbot.waitUntil(lambda: view.itinerary is not None, timeout=20_000)
+    assert view.itinerary.person_id == chen
+    chen_shown.set()
+    view.wait()  # Bob's job ends, and its answer is delivered (or dropped)
+    QApplication.processEvents()
+    assert states[bob].cancelled  # the older job was told to stop
+    assert view.itinerary.person_id == chen and view.page_count() == pdf_pages(plan, chen)
+    assert view.heading.text().startswith("Itinerary — Chen Gang")
+    view.request_person(bob)  # Bob's was dropped, not kept: it is made again
+    assert view.message.text() == "Preparing the itinerary…"
+    view.wait()
+    assert view.itinerary.person_id == bob and NAME in view.heading.text()
+
+
+def test_showing_a_person_at_once_drops_the_one_being_made(qtbot, view, plan) -> None:
+    bob, chen = person_id(plan), person_id(plan, "Chen Gang")
+    view.request_person(bob)
+    view.set_person(chen)  # e.g. another plan was opened, or a print asked for Chen
+    view.wait()
+    QApplication.processEvents()
+    assert view.itinerary.person_id == chen and not view.rendering()

@@ -1,0 +1,248 @@
+"""The exports: itineraries (one, all on the task runner, printed), booklets, tour sheets,
+calendars, schedules and the people list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from tourplanner.errors import TourPlannerError
+from tourplanner.services import programmes
+from tourplanner.services.views import ProgrammeView
+from tourplanner.ui.file_dialogs import save_path
+from tourplanner.ui.itinerary.batch_export import export_all_job
+from tourplanner.ui.itinerary.document import ItineraryDocument
+from tourplanner.ui.itinerary.printing import print_document
+from tourplanner.ui.itinerary.render import Itinerary, render_itinerary
+from tourplanner.ui.tasks import Task, TaskState
+from tourplanner.ui.widgets.chooser import Chooser
+from tourplanner.ui.window.context import WindowContext
+
+PROGRAMME_EXPORTS = {  # kind: (what the user is told, file filter, suffix)
+    "booklet": ("Programme booklet", "PDF (*.pdf)", ".pdf"),
+    "tour": ("Tour sheet", "PDF (*.pdf)", ".pdf"),
+    "ics": ("Programme calendar", "Calendar (*.ics)", ".ics"),
+    "schedule": ("Programme schedule", "Schedule (*.xml *.json)", ".xml"),
+}
+
+
+@dataclass(eq=False)
+class BatchExport:
+    """One 'Export all itineraries' on the task runner, its progress dialog, and its outcome."""
+
+    out: Path
+    state: TaskState
+    dialog: QProgressDialog
+    task: Task | None = None
+    written: list[Path] | None = None  # once done
+    was_cancelled: bool = False
+    problem: str | None = None  # once failed, in words
+
+    def cancel(self) -> None:
+        """What the dialog's Cancel button does: the job stops and removes its partial file."""
+        self.state.cancel()
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None and not self.task.finished
+
+
+class ExportActions:
+    """The main window's export commands, given the window's context (plan, selection, say)."""
+
+    def __init__(self, context: WindowContext) -> None:
+        self.context = context
+        self.batch: BatchExport | None = None  # the last 'Export all itineraries'
+
+    # -- itineraries ---------------------------------------------------------------------------
+
+    def _person_or_say(self, what: str) -> int | None:
+        person_id = self.context.selected_person_id()
+        if person_id is None:
+            QMessageBox.information(self.context.widget, what, "Select a person in People first.")
+        return person_id
+
+    def export_selected_itinerary(self, path: Path | None = None) -> Path | None:
+        """The selected person's itinerary as a PDF; asks where unless `path` is given."""
+        person_id = self._person_or_say("Export itinerary")
+        if person_id is None:
+            return None
+        path = path or self._ask("Export itinerary", "itinerary.pdf", "PDF (*.pdf)")
+        if path is None:
+            return None
+        plan = self.context.plan
+
+        def write(out: Path) -> None:
+            from tourplanner.export.pdf import export_itinerary  # reportlab: loaded when needed
+
+            export_itinerary(plan, person_id, out)
+
+        return self._write("Export itinerary", path, write)
+
+    def print_itinerary(self, printer: QPrinter | None = None) -> bool:
+        """Print the selected person's itinerary as the preview shows it; asks which printer
+        unless given one. Whether it was printed."""
+        person_id = self._person_or_say("Print itinerary")
+        if person_id is None:
+            return False
+        try:
+            itinerary = self._render(person_id)
+            document = ItineraryDocument(itinerary)
+        except TourPlannerError as exc:
+            self.context.warn("Print itinerary", f"Nothing was printed.\n\n{exc}")
+            return False
+        try:
+            printed = print_document(document, printer, self.context.widget)
+        finally:
+            document.close()
+        if printed:
+            self.context.say(f"Sent “{itinerary.name}” to the printer")
+        return printed
+
+    def _render(self, person_id: int) -> Itinerary:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return render_itinerary(self.context.plan, person_id)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def export_all_itineraries(
+        self, out: Path | None = None, *, workers: int | None = None
+    ) -> BatchExport | None:
+        """Everyone's itineraries in one PDF, on the task runner, with progress and Cancel."""
+        out = out or self._ask("Export all itineraries", "itineraries.pdf", "PDF (*.pdf)")
+        if out is None:
+            return None
+        dialog = QProgressDialog("Exporting itineraries…", "Cancel", 0, 100, self.context.widget)
+        dialog.setWindowTitle("Export all itineraries")
+        dialog.setMinimumDuration(0)
+        batch = BatchExport(out, TaskState(), dialog)
+        dialog.canceled.connect(batch.cancel)
+        batch.task = self.context.tasks.run(
+            export_all_job(self.context.plan, out, workers=workers),
+            on_done=lambda written: self._batch_written(batch, written),
+            on_cancelled=lambda: self._batch_cancelled(batch),
+            on_error=lambda problem: self._batch_failed(batch, problem),
+            on_progress=lambda done, total: show_progress(dialog, done, total),
+            state=batch.state,
+        )
+        self.batch = batch
+        return batch
+
+    def _batch_written(self, batch: BatchExport, written: list[Path]) -> None:
+        batch.written = written
+        batch.dialog.reset()
+        self.context.say(f"Wrote {batch.out}")
+
+    def _batch_cancelled(self, batch: BatchExport) -> None:
+        batch.was_cancelled = True
+        batch.dialog.reset()
+        self.context.say("Export cancelled")
+
+    def _batch_failed(self, batch: BatchExport, problem: TourPlannerError) -> None:
+        batch.problem = str(problem)
+        batch.dialog.reset()
+        self.context.warn("Export", str(problem))
+
+    # -- programmes, calendars, people ----------------------------------------------------------
+
+    def export_programme(
+        self, kind: str, programme_id: int | None = None, path: Path | None = None
+    ) -> Path | None:
+        """A programme as a booklet, a tour sheet, a calendar or a pretalx/frab schedule."""
+        what, filters, suffix = PROGRAMME_EXPORTS[kind]
+        if programme_id is None:
+            programme_id = self._choose_programme(what)
+            if programme_id is None:
+                return None
+        path = path or self._ask(what, f"{kind}{suffix}", filters)
+        if path is None:
+            return None
+        plan, chosen = self.context.plan, programme_id
+
+        def write(out: Path) -> None:
+            if kind in ("booklet", "tour"):
+                from tourplanner.export import pdf
+
+                make = pdf.export_programme_booklet if kind == "booklet" else pdf.export_tour
+                make(plan, chosen, out)
+                return
+            with plan.reading() as session:
+                if kind == "ics":
+                    from tourplanner.interchange.ics_export import export_ics
+
+                    export_ics(session, out, programme_id=chosen)
+                else:
+                    from tourplanner.interchange.schedule_export import export_schedule
+
+                    export_schedule(session, out, programme_id=chosen)
+
+        return self._write(what, path, write)
+
+    def _choose_programme(self, what: str) -> int | None:
+        with self.context.plan.reading() as session:
+            views = [ProgrammeView.of(p) for p in programmes.list_programmes(session)]
+        chooser = Chooser(
+            self.context.widget, what, "Which programme?", [(v.title_en, v.id) for v in views]
+        )
+        if not chooser.exec():
+            return None
+        return chooser.chosen()
+
+    def export_person_calendar(self, path: Path | None = None) -> Path | None:
+        """The selected person's items and travel as an .ics calendar."""
+        person_id = self._person_or_say("Export calendar")
+        if person_id is None:
+            return None
+        path = path or self._ask("Export calendar", "itinerary.ics", "Calendar (*.ics)")
+        if path is None:
+            return None
+        plan = self.context.plan
+
+        def write(out: Path) -> None:
+            from tourplanner.interchange.ics_export import export_ics
+
+            with plan.reading() as session:
+                export_ics(session, out, person_id=person_id)
+
+        return self._write("Export calendar", path, write)
+
+    def export_people_list(self, path: Path | None = None) -> Path | None:
+        """Everyone in the plan as a spreadsheet (.xlsx or .csv)."""
+        path = path or self._ask("Export people", "people.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
+        if path is None:
+            return None
+        plan = self.context.plan
+
+        def write(out: Path) -> None:
+            from tourplanner.interchange.people_export import export_people
+
+            with plan.reading() as session:
+                export_people(session, out)
+
+        return self._write("Export people", path, write)
+
+    # -- shared --------------------------------------------------------------------------------
+
+    def _ask(self, title: str, suggested: str, filters: str) -> Path | None:
+        return save_path(self.context.widget, title, suggested, filters)
+
+    def _write(self, what: str, path: Path, write: Callable[[Path], object]) -> Path | None:
+        """Run one export; a problem is said in words and leaves no file behind."""
+        try:
+            write(path)
+        except (TourPlannerError, OSError) as exc:
+            self.context.warn(what, f"Nothing was written.\n\n{exc}")
+            return None
+        self.context.say(f"Wrote {path}")
+        return path
+
+
+def show_progress(dialog: QProgressDialog, done: int, total: int) -> None:
+    dialog.setMaximum(max(total, 1))
+    dialog.setValue(done)
