@@ -100,7 +100,7 @@ class AgendaModel(TwoLevelModel):
             return None
         if self.is_top(index):
             return ("programme", programme.id)
-        return ("item", programme.rows[index.row()][0])
+        return ("item", (programme.rows or [])[index.row()][0])
 
     # -- QAbstractItemModel ----------------------------------------------------------------
 
@@ -148,8 +148,10 @@ class AgendaModel(TwoLevelModel):
         if role == KEY:
             return self.key(index)
         programme = self.programme_at(index)
+        if programme is None:
+            return None
         is_programme = self.is_top(index)
-        cells = programme.cells if is_programme else programme.rows[index.row()][1]
+        cells = programme.cells if is_programme else (programme.rows or [])[index.row()][1]
         if role == Qt.ItemDataRole.DisplayRole:
             return cells[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and not is_programme:
@@ -250,7 +252,7 @@ class AgendaView(QTreeView):
             chosen.insert(0, current)
         found: list[int] = []
         for index in chosen:
-            kind, ident = self.agenda.key(index) or ("", None)
+            kind, ident = self.agenda.key(index) or ("", 0)
             if kind == "item" and ident not in found:
                 found.append(ident)
         return found

@@ -113,7 +113,8 @@ class BookingsDialog(QDialog):
 
     def selected(self) -> list[Booking]:
         chosen = {index.row() for index in self.table.selectionModel().selectedRows()}
-        return [self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) for row in sorted(chosen)]
+        cells = [self.table.item(row, 0) for row in sorted(chosen)]
+        return [cell.data(Qt.ItemDataRole.UserRole) for cell in cells if cell is not None]
 
     def remove_selected(self) -> None:
         chosen = self.selected()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -24,6 +23,7 @@ from tourplanner.services.items import ItemValues
 from tourplanner.timezones import abbreviation, to_utc
 from tourplanner.ui.undo import Run
 from tourplanner.ui.widgets.form_rows import FormRows, name_buttons
+from tourplanner.ui.widgets.qt_values import from_qdatetime, to_qdatetime
 
 # The names the item service uses for each row's field in its validation errors.
 REPORTED_AS = {
@@ -133,8 +133,8 @@ class ItemEditor(QDialog):
         self.venue.setCurrentIndex(max(0, self.venue.findData(v.venue_id)))
         self._venue_changed()
         self.room.setCurrentIndex(max(0, self.room.findData(v.room_id)))
-        self.start.setDateTime(QDateTime(v.start))
-        self.end.setDateTime(QDateTime(v.end))
+        self.start.setDateTime(to_qdatetime(v.start))
+        self.end.setDateTime(to_qdatetime(v.end))
         self.description.setPlainText(v.description)
 
     def values(self) -> ItemValues:
@@ -146,8 +146,8 @@ class ItemEditor(QDialog):
             self.status.currentData(),
             self.venue.currentData(),
             self.room.currentData(),
-            self.start.dateTime().toPython(),
-            self.end.dateTime().toPython(),
+            from_qdatetime(self.start.dateTime()),
+            from_qdatetime(self.end.dateTime()),
             self.description.toPlainText(),
         )
 
@@ -162,7 +162,7 @@ class ItemEditor(QDialog):
         zone = self.zones.get(self.venue.currentData()) or self.programme_zones.get(
             self.programme.currentData(), ""
         )
-        when = self.start.dateTime().toPython()
+        when = from_qdatetime(self.start.dateTime())
         abbr = abbreviation(to_utc(when, zone), zone) if zone else ""
         self.zone.setText(
             f"{zone} ({abbr}) — times are local to where the item happens" if zone else ""

@@ -32,12 +32,12 @@ def recent_plans() -> tuple[list[Path], list[Path]]:
 
 
 def last_plan() -> Path | None:
-    value = QSettings().value(LAST_PLAN_KEY, "", str)
+    value = str(QSettings().value(LAST_PLAN_KEY, "", str) or "")
     return Path(value) if value and Path(value).is_file() else None
 
 
 def _stored(settings: QSettings) -> list[str]:
     value = settings.value(RECENT_KEY, [])
     if isinstance(value, str):  # QSettings gives a lone string for a one-item list
-        value = [value]
-    return [str(v) for v in value or []]
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list) else []

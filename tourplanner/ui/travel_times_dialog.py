@@ -119,7 +119,9 @@ class TravelTimesDialog(QDialog):
     def _picked(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            a, b, minutes = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+            cell = self.table.item(rows[0].row(), 0)
+            assert cell is not None  # every row has its first cell
+            a, b, minutes = cell.data(Qt.ItemDataRole.UserRole)
             self.first.setCurrentIndex(self.first.findData(a))
             self.second.setCurrentIndex(self.second.findData(b))
             self.minutes.setValue(minutes)

@@ -34,7 +34,7 @@ class TwoLevelModel(QAbstractItemModel):
             return self.createIndex(row, column, TOP)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008 - Qt's model API overloads QObject.parent()
         if not index.isValid() or index.internalId() == TOP:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, TOP)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,6 +26,7 @@ from tourplanner.services import records
 from tourplanner.ui.records.entities import Entity, Field
 from tourplanner.ui.undo import Run
 from tourplanner.ui.widgets.form_rows import FormRows, name_buttons
+from tourplanner.ui.widgets.qt_values import from_qdate, from_qdatetime, to_qdate, to_qdatetime
 from tourplanner.ui.widgets.zone_picker import ZonePicker, searchable
 
 
@@ -105,39 +106,42 @@ class RecordEditor(QDialog):
 
     def _widget(self, spec: Field, options: list[tuple[str, int]]) -> QWidget:
         if spec.kind == "long":
-            widget = QPlainTextEdit()
-            widget.setTabChangesFocus(True)
-            widget.setFixedHeight(64)
-            return widget
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(64)
+            return text
         if spec.kind in ("enum", "ref"):
-            widget = QComboBox()
-            if spec.kind == "enum":
-                for value in spec.vocabulary:
-                    widget.addItem(label(value), value.value)
-            else:
-                widget.addItem("(none)", None)
-                for text, ident in options:
-                    if ident != self.record_id:  # a record is never its own parent
-                        widget.addItem(text, ident)
-                if len(options) > 20:  # thousands of people: type part of a name instead
-                    searchable(widget)
-            return widget
+            return self._choice(spec, options)
         if spec.kind == "zone":
             return ZonePicker()
         if spec.kind == "date":
-            widget = QDateEdit()
-            widget.setCalendarPopup(True)
-            widget.setDisplayFormat("ddd d MMM yyyy")
-            return widget
+            day = QDateEdit()
+            day.setCalendarPopup(True)
+            day.setDisplayFormat("ddd d MMM yyyy")
+            return day
         if spec.kind == "datetime":  # wall-clock time at the zone of the row below it
-            widget = QDateTimeEdit()
-            widget.setCalendarPopup(True)
-            widget.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-            return widget
-        widget = QLineEdit()
+            moment = QDateTimeEdit()
+            moment.setCalendarPopup(True)
+            moment.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+            return moment
+        line = QLineEdit()
         if spec.hint:
-            widget.setPlaceholderText(spec.hint)
-        return widget
+            line.setPlaceholderText(spec.hint)
+        return line
+
+    def _choice(self, spec: Field, options: list[tuple[str, int]]) -> QComboBox:
+        box = QComboBox()
+        if spec.vocabulary is not None:
+            for value in spec.vocabulary:
+                box.addItem(label(value), value.value)
+            return box
+        box.addItem("(none)", None)
+        for text, ident in options:
+            if ident != self.record_id:  # a record is never its own parent
+                box.addItem(text, ident)
+        if len(options) > 20:  # thousands of people: type part of a name instead
+            searchable(box)
+        return box
 
     def set_values(self, values: dict[str, object]) -> None:
         for spec in self.entity.fields:
@@ -150,10 +154,10 @@ class RecordEditor(QDialog):
                 widget.setCurrentIndex(max(0, widget.findData(value)))
             elif isinstance(widget, QDateTimeEdit) and spec.kind == "datetime":
                 when = value if isinstance(value, datetime) else datetime.now().replace(second=0)
-                widget.setDateTime(QDateTime(when.replace(microsecond=0)))
+                widget.setDateTime(to_qdatetime(when))
             elif isinstance(widget, QDateEdit):
-                widget.setDate(QDate(value) if isinstance(value, date) else QDate.currentDate())
-            else:
+                widget.setDate(to_qdate(value) if isinstance(value, date) else QDate.currentDate())
+            elif isinstance(widget, QLineEdit):
                 widget.setText("" if value is None else str(value))
 
     def values(self) -> dict[str, object]:
@@ -167,13 +171,13 @@ class RecordEditor(QDialog):
                 out[spec.key] = widget.currentText().strip()
             elif isinstance(widget, QComboBox):
                 out[spec.key] = widget.currentData()
-            elif spec.kind == "datetime":
-                out[spec.key] = widget.dateTime().toPython().replace(second=0, microsecond=0)
+            elif isinstance(widget, QDateTimeEdit) and spec.kind == "datetime":
+                out[spec.key] = from_qdatetime(widget.dateTime())
             elif isinstance(widget, QDateEdit):
-                out[spec.key] = widget.date().toPython()
-            elif spec.kind in ("int", "number"):
+                out[spec.key] = from_qdate(widget.date())
+            elif isinstance(widget, QLineEdit) and spec.kind in ("int", "number"):
                 out[spec.key] = _number(widget.text(), spec.kind)
-            else:
+            elif isinstance(widget, QLineEdit):
                 out[spec.key] = widget.text()
         return out
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -20,6 +22,7 @@ from tourplanner.planfile import PlanFile
 from tourplanner.services.listings import Listing
 
 Index = QModelIndex | QPersistentModelIndex
+Row = tuple[int, tuple, str]  # the listing's order, its cells (the id first), the search text
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -31,7 +34,7 @@ class RecordTableModel(QAbstractTableModel):
         self.plan, self.listing = plan, listing
         self.columns: tuple[str, ...] = ()
         # (time order, row, its text folded for the search box): sorted together, never apart.
-        self.rows: list[tuple[int, tuple, str]] = []
+        self.rows: list[Row] = []
         self.time_column: int | None = None
         self._order: tuple[int, Qt.SortOrder] | None = None
 
@@ -72,9 +75,9 @@ class RecordTableModel(QAbstractTableModel):
             return self.columns[section] if 0 <= section < len(self.columns) else None
         return None
 
-    def _key(self, column: int) -> Callable[[tuple], object]:
+    def _key(self, column: int) -> Callable[[Row], tuple[str, int]]:
         if column == self.time_column:  # dates and times shown as text keep their time order
-            return lambda entry: entry[0]
+            return lambda entry: ("", entry[0])
         return lambda entry: (str(entry[1][column + 1] or "").casefold(), entry[0])
 
     def _reversed(self) -> bool:
@@ -105,21 +108,28 @@ class RecordTableModel(QAbstractTableModel):
 class RecordFilter(QSortFilterProxyModel):
     """Shows the rows containing the search text; sorting is left to the rows' own model."""
 
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.needle = ""
         # The ids of the matching records: ids survive sorting and reloading, row numbers not.
         self._shown: set[int] | None = None
 
-    def setSourceModel(self, model: RecordTableModel) -> None:  # noqa: N802 - Qt's name
+    def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802 - Qt's name
+        assert isinstance(model, RecordTableModel), "filters the rows of a record table"
         super().setSourceModel(model)
         model.modelReset.connect(lambda: self.set_text(self.needle))
+
+    @property
+    def records(self) -> RecordTableModel:
+        model = self.sourceModel()
+        assert isinstance(model, RecordTableModel)
+        return model
 
     def set_text(self, text: str) -> None:
         # Qt 6.10 replaced invalidateRowsFilter() with a begin/end pair around the change.
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
-        model: RecordTableModel = self.sourceModel()
+        model = self.records
         self.needle = text.strip().casefold()
         self._shown = (
             {row[0] for _, row, hay in model.rows if self.needle in hay} if self.needle else None
@@ -132,8 +142,8 @@ class RecordFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         if self._shown is None:
             return True
-        rows = self.sourceModel().rows
+        rows = self.records.rows
         return source_row < len(rows) and rows[source_row][1][0] in self._shown
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sourceModel().sort(column, order)
+        self.records.sort(column, order)

@@ -43,9 +43,8 @@ class BookingActions:
     ) -> tuple[int, str | None] | None:
         chooser = Chooser(self.context.widget, title, prompt, options, roles=roles)
         self.chooser = chooser
-        if not chooser.exec() or chooser.chosen() is None:
-            return None
-        return chooser.chosen(), chooser.chosen_role()
+        chosen = chooser.chosen() if chooser.exec() else None
+        return None if chosen is None else (chosen, chooser.chosen_role())
 
     def book_people_into_item(
         self, item_id: int | None = None, role: str = ParticipationRole.ATTENDING
@@ -65,7 +64,7 @@ class BookingActions:
             )
             if picked is None:
                 return
-            item_id, role = picked
+            item_id, role = picked[0], picked[1] or role
         self._book([Booking(p, item_id=item_id, role=role) for p in ids])
 
     def book_people_into_programme(
@@ -86,7 +85,7 @@ class BookingActions:
             )
             if picked is None:
                 return
-            programme_id, role = picked
+            programme_id, role = picked[0], picked[1] or role
         self._book([Booking(p, programme_id=programme_id, role=role) for p in ids])
 
     def _book(self, bookings: list[Booking]) -> None:

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         )
         self.records: dict[str, RecordPage] = {}
         for key, entity in ENTITIES.items():
+            assert entity.listing is not None  # every kind but the plan itself has a table
             page = RecordPage(plan, entity.listing, entity.plural)
             page.edit_requested.connect(lambda rid, e=entity: edits.edit_record(e, rid))
             self.records[key] = page

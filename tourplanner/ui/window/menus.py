@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
@@ -144,7 +145,9 @@ class WindowMenus:
                 tip="Delete the selected items or records (Undo brings them back)",
                 role="delete",
             ),
-            "find": a("&Find…", w.search_table, key.Find, tip="Search the table shown", role="find"),
+            "find": a(
+                "&Find…", w.search_table, key.Find, tip="Search the table shown", role="find"
+            ),
             "later": a(
                 "Move item 15 min &later",
                 lambda: w.edits.move_selected(STEP),
@@ -212,13 +215,13 @@ class WindowMenus:
         for status in ItemStatus:
             self.acts[f"status-{status.value}"] = a(
                 f"Mark as {label(status).lower()}",
-                lambda s=status.value: w.edits.set_status(s),
+                partial(w.edits.set_status, status.value),
                 tip=f"Mark the selected items as {label(status).lower()}",
             )
         for key_, entity in ENTITIES.items():
             self.acts[f"new-{key_}"] = a(
                 f"New {entity.title.lower()}…",
-                lambda e=entity: w.edits.new_record(e),
+                partial(w.edits.new_record, entity),
                 role="new",
             )
 
@@ -263,7 +266,7 @@ class WindowMenus:
         view.addSeparator()
         for n, (key, text, role) in enumerate(PAGES, start=1):
             shortcut = f"Ctrl+{n}" if n <= 9 else None  # Ctrl+1 … Ctrl+9
-            view.addAction(self._action(text, lambda k=key: w.show_page(k), shortcut, role=role))
+            view.addAction(self._action(text, partial(w.show_page, key), shortcut, role=role))
         plan_menu = bar.addMenu("&Plan")
         plan_menu.addAction(acts["new-item"])
         plan_menu.addActions([acts[f"new-{k}"] for k in ENTITIES])

@@ -48,7 +48,7 @@ class Navigator(QTreeWidget):
 
     def programme_nodes(self) -> list[QTreeWidgetItem]:
         parent = self.nodes["programme"]
-        return [parent.child(i) for i in range(parent.childCount())]
+        return [node for i in range(parent.childCount()) if (node := parent.child(i)) is not None]
 
     def mark_page(self, key: str) -> None:
         """Highlight the page shown (a programme's node stays highlighted on its timeline)."""
