@@ -401,7 +401,7 @@ class ConflictIndex:
     def _check_item(self, item: ItemRec) -> None:
         found = item_findings(self, item, self.occ[item.id], self.rules)
         # Most items find nothing: an item scope is stored only when it has or had findings.
-        if found or ("item", item.id) in self.listing:
+        if found or ("item", item.id) in self.listing.scopes:
             self.listing.store(("item", item.id), found)
 
     def _check_programme(self, prog_id: int) -> None:

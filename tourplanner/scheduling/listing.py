@@ -25,9 +25,6 @@ class ScopedFindings:
         self._sorted: list[Entry] | None = None
         self._listed: list[Finding] | None = None
 
-    def __contains__(self, scope: Scope) -> bool:
-        return scope in self.scopes
-
     def findings(self) -> list[Finding]:
         """Every finding: errors first, then by time, then by rule."""
         if self._sorted is None:
