@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -373,6 +374,7 @@ def import_ics(
     *,
     programme_id: int,
     dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,  # (events written, of) may raise Cancelled
 ) -> ImportReport:
     """Import the events of an .ics file into a programme, in the caller's transaction.
 
@@ -405,7 +407,7 @@ def import_ics(
     try:
         # Written even when some events failed to read, to report every problem at once;
         # the savepoint is rolled back below in that case.
-        _write(session, programme, events, report)
+        _write(session, programme, events, report, progress)
     except BaseException:
         savepoint.rollback()
         raise
@@ -419,7 +421,11 @@ def import_ics(
 
 
 def _write(
-    session: Session, programme: Programme, events: list[_EventData], report: ImportReport
+    session: Session,
+    programme: Programme,
+    events: list[_EventData],
+    report: ImportReport,
+    progress: Callable[[int, int], None] | None = None,
 ) -> None:
     """Create or update the items; problems go to the report (the caller then rolls back)."""
     existing: dict[str, tuple[int, int]] = {
@@ -458,7 +464,9 @@ def _write(
             + hashlib.sha1(f"{ev.uid}|{ev.recurrence_id.isoformat()}".encode()).hexdigest()[:40]
         )
         masters[ev.uid] = ev
-    for ev in masters.values():
+    for done, ev in enumerate(masters.values()):
+        if progress is not None:  # outside the try: a Cancelled stops the import
+            progress(done, len(masters))
         where = f"line {ev.line}"
         found = existing.get(ev.uid)
         try:

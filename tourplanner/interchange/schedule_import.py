@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -325,6 +326,7 @@ def import_schedule(
     *,
     programme: str | None = None,
     dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,  # (events written, of) may raise Cancelled
 ) -> ImportReport:
     """Import a schedule into the programme named (created if missing), or one for the conference."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
@@ -335,7 +337,7 @@ def import_schedule(
         report.note("", note)
     savepoint = session.begin_nested()
     try:
-        _Writer(session, schedule, report).run(programme)
+        _Writer(session, schedule, report).run(programme, progress)
     except BaseException:
         savepoint.rollback()
         raise
@@ -451,7 +453,9 @@ class _Writer:
             self.people[key] = match_id
         return self.people[key]
 
-    def run(self, programme_name: str | None) -> None:
+    def run(
+        self, programme_name: str | None, progress: Callable[[int, int], None] | None = None
+    ) -> None:
         programme = self._programme(programme_name)
         # Held so that the services find them in the identity map instead of querying each time.
         held = list(self.session.scalars(select(Item).where(Item.programme_id == programme.id)))
@@ -466,7 +470,9 @@ class _Writer:
         }
         added: dict[str, int] = {}
         identities: list[dict[str, Any]] = []
-        for ev in self.schedule.events:
+        for done, ev in enumerate(self.schedule.events):
+            if progress is not None:  # outside the try: a Cancelled stops the import
+                progress(done, len(self.schedule.events))
             try:
                 # Rooms are made outside the event's savepoint, so a failing event cannot undo
                 # a room that later events use (any failure refuses the whole import anyway).
