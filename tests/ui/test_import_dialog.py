@@ -1,4 +1,5 @@
-"""The Import people dialog, driven through its real widgets with pytest-qt."""
+"""The import dialogs, driven through their real widgets with pytest-qt; their dry runs and
+imports run on a real task runner, their imports are steps of a real operation runner."""
 
 from __future__ import annotations
 
@@ -9,15 +10,32 @@ from PySide6.QtCore import Qt
 
 from tourplanner.db import PlanFile
 from tourplanner.services import organizations, people
-from tourplanner.ui.import_dialog import (
-    EVENT_COLUMNS,
-    NEW_PROGRAMME,
-    PREVIEW_COLUMNS,
-    ImportEventsDialog,
-    ImportPeopleDialog,
-)
+from tourplanner.ui.imports import ImportEventsDialog, ImportPeopleDialog
+from tourplanner.ui.imports.common import ImportDialog
+from tourplanner.ui.imports.events import EVENT_COLUMNS, NEW_PROGRAMME
+from tourplanner.ui.imports.people import PREVIEW_COLUMNS
+from tourplanner.ui.tasks import TaskRunner
+from tourplanner.ui.undo import OperationRunner
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "interchange"
+
+
+@pytest.fixture
+def runners(plan_file: PlanFile):
+    """A task runner and an operation runner (with its undo stack) on the test's plan."""
+    tasks = TaskRunner()
+    operations = OperationRunner(lambda: plan_file)
+    yield tasks, operations
+    tasks.shut_down()
+
+
+def opened(qtbot, runners, kind: type[ImportDialog], plan: PlanFile, path: Path | None):  # noqa: ANN001, ANN201
+    """The dialog on a file, once its dry run is done."""
+    tasks, operations = runners
+    dialog = kind(plan, tasks, operations, path=path)
+    qtbot.addWidget(dialog)
+    tasks.wait()
+    return dialog
 
 
 def preview_column(dialog: ImportPeopleDialog, header: str) -> list[str]:
@@ -25,9 +43,10 @@ def preview_column(dialog: ImportPeopleDialog, header: str) -> list[str]:
     return [dialog.preview.item(r, c).text() for r in range(dialog.preview.rowCount())]
 
 
-def test_mapping_preview_and_import(qtbot, plan_file: PlanFile, tmp_path: Path) -> None:
-    dialog = ImportPeopleDialog(plan_file, path=FIXTURES / "delegates_merged.xlsx")
-    qtbot.addWidget(dialog)
+def test_mapping_preview_and_import(qtbot, plan_file: PlanFile, runners, tmp_path: Path) -> None:
+    dialog = opened(
+        qtbot, runners, ImportPeopleDialog, plan_file, FIXTURES / "delegates_merged.xlsx"
+    )
     dialog.show()
     assert "Excel workbook" in dialog.file_info.text()
     assert dialog.mapping() == {
@@ -79,8 +98,9 @@ def test_mapping_preview_and_import(qtbot, plan_file: PlanFile, tmp_path: Path) 
         assert len(group.members) == 4
         assert people.find_person(s, "Sarah Mitchell").notes == "Arrival: 2015-04-19 14:30"
 
-    again = ImportPeopleDialog(plan_file, path=FIXTURES / "delegates_merged.xlsx")
-    qtbot.addWidget(again)
+    again = opened(
+        qtbot, runners, ImportPeopleDialog, plan_file, FIXTURES / "delegates_merged.xlsx"
+    )
     assert preview_column(again, "Will be") == ["No change"] * 4
     assert not again.import_button.isEnabled()
     assert "Nothing to import" in again.status_label.text()
@@ -91,15 +111,16 @@ def plan_file_people(plan: PlanFile) -> list[str]:
         return [p.name_latin for p in people.list_people(s)]
 
 
-def test_problems_block_import_until_skipped(qtbot, plan_file: PlanFile, tmp_path: Path) -> None:
+def test_problems_block_import_until_skipped(
+    qtbot, plan_file: PlanFile, runners, tmp_path: Path
+) -> None:
     sheet = tmp_path / "list.csv"
     sheet.write_text(
         "Name,E-mail,Arrival\nAnn Lee,ann@example.org,2015-04-19 10:00\n,nobody@example.org,\n"
         "Bob Stone,bob(at)example.org,\nCy Young,cy@example.org,02/03/2015\n",
         encoding="utf-8",
     )
-    dialog = ImportPeopleDialog(plan_file, path=sheet)
-    qtbot.addWidget(dialog)
+    dialog = opened(qtbot, runners, ImportPeopleDialog, plan_file, sheet)
     assert preview_column(dialog, "Will be") == ["New", "Problem", "Problem", "Problem"]
     report = dialog.report_view.toPlainText()
     assert "row 3: no name" in report and "row 4: 'bob(at)example.org'" in report
@@ -117,11 +138,10 @@ def test_problems_block_import_until_skipped(qtbot, plan_file: PlanFile, tmp_pat
     assert plan_file_people(plan_file) == ["Ann Lee", "Cy Young"]
 
 
-def test_unreadable_file_is_reported(qtbot, plan_file: PlanFile, tmp_path: Path) -> None:
+def test_unreadable_file_is_reported(qtbot, plan_file: PlanFile, runners, tmp_path: Path) -> None:
     bad = tmp_path / "old.xlsx"
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
-    dialog = ImportPeopleDialog(plan_file, path=bad)
-    qtbot.addWidget(dialog)
+    dialog = opened(qtbot, runners, ImportPeopleDialog, plan_file, bad)
     assert "Excel 97-2003" in dialog.status_label.text()
     assert not dialog.import_button.isEnabled()
 
@@ -138,11 +158,13 @@ def test_unreadable_file_is_reported(qtbot, plan_file: PlanFile, tmp_path: Path)
         "date_combo",
         "skip_check",
         "import_button",
+        "progress_bar",
     ],
 )
-def test_widgets_have_accessible_names(qtbot, plan_file: PlanFile, widget: str) -> None:
-    dialog = ImportPeopleDialog(plan_file, path=FIXTURES / "delegates_gb18030.csv")
-    qtbot.addWidget(dialog)
+def test_widgets_have_accessible_names(qtbot, plan_file: PlanFile, runners, widget: str) -> None:
+    dialog = opened(
+        qtbot, runners, ImportPeopleDialog, plan_file, FIXTURES / "delegates_gb18030.csv"
+    )
     w = getattr(dialog, widget)
     assert w.accessibleName()
     assert w.toolTip()
@@ -180,11 +202,10 @@ def item_titles(plan: PlanFile) -> list[str]:
 
 
 def test_events_dialog_imports_an_airline_invitation(
-    qtbot, plan_file: PlanFile, tmp_path: Path
+    qtbot, plan_file: PlanFile, runners, tmp_path: Path
 ) -> None:
     pid = _programme(plan_file)
-    dialog = ImportEventsDialog(plan_file, path=FIXTURES / "united_iad_pek.ics")
-    qtbot.addWidget(dialog)
+    dialog = opened(qtbot, runners, ImportEventsDialog, plan_file, FIXTURES / "united_iad_pek.ics")
     dialog.show()
     assert dialog.programme_combo.currentData() == pid
     assert event_column(dialog, "Will be") == ["New"] * 3
@@ -200,10 +221,11 @@ def test_events_dialog_imports_an_airline_invitation(
     assert len(item_titles(plan_file)) == 3
 
 
-def test_events_dialog_schedule_creates_its_programme(qtbot, plan_file: PlanFile) -> None:
+def test_events_dialog_schedule_creates_its_programme(qtbot, plan_file: PlanFile, runners) -> None:
     _programme(plan_file)
-    dialog = ImportEventsDialog(plan_file, path=FIXTURES / "smart_cities_schedule.json")
-    qtbot.addWidget(dialog)
+    dialog = opened(
+        qtbot, runners, ImportEventsDialog, plan_file, FIXTURES / "smart_cities_schedule.json"
+    )
     assert dialog.programme_combo.currentText() == NEW_PROGRAMME
     assert event_column(dialog, "Will be") == ["New"] * 8
     assert event_column(dialog, "Place")[:2] == ["Hall A", "Hall A"]
@@ -216,7 +238,7 @@ def test_events_dialog_schedule_creates_its_programme(qtbot, plan_file: PlanFile
 
 
 def test_events_dialog_shows_problems_and_refuses(
-    qtbot, plan_file: PlanFile, tmp_path: Path
+    qtbot, plan_file: PlanFile, runners, tmp_path: Path
 ) -> None:
     _programme(plan_file)
     bad = tmp_path / "bad.ics"
@@ -225,8 +247,7 @@ def test_events_dialog_shows_problems_and_refuses(
         .read_bytes()
         .replace(b"TZID=Asia/Shanghai:2015", b"TZID=Mars/Base:2015")
     )
-    dialog = ImportEventsDialog(plan_file, path=bad)
-    qtbot.addWidget(dialog)
+    dialog = opened(qtbot, runners, ImportEventsDialog, plan_file, bad)
     assert "Problem" in event_column(dialog, "Will be")
     assert "Mars/Base" in dialog.report_view.toPlainText()
     assert not dialog.import_button.isEnabled()
@@ -234,22 +255,23 @@ def test_events_dialog_shows_problems_and_refuses(
     broken = tmp_path / "broken.ics"
     broken.write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n")
     dialog.set_path(broken)
+    runners[0].wait()
     assert "line 2: BEGIN:VEVENT is never closed" in dialog.status_label.text()
     assert item_titles(plan_file) == []
 
 
 def test_big_lists_preview_the_first_rows_and_import_checks_all(
-    qtbot, plan_file: PlanFile, tmp_path: Path
+    qtbot, plan_file: PlanFile, runners, tmp_path: Path
 ) -> None:
     lines = ["Name,Email"] + [f"Person {i},p{i}@example.org" for i in range(1200)]
     lines[1150] = "Person 1149,not-an-email"  # line 1151 of the file, past the live check
     sheet = tmp_path / "big.csv"
     sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    dialog = ImportPeopleDialog(plan_file, path=sheet)
-    qtbot.addWidget(dialog)
+    dialog = opened(qtbot, runners, ImportPeopleDialog, plan_file, sheet)
     assert "Checked the first 1000 of 1200 rows" in dialog.status_label.text()
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
+    runners[0].wait()
     assert "row 1151: 'not-an-email' is not a valid email address" in (
         dialog.report_view.toPlainText()
     )

@@ -273,9 +273,13 @@ def test_every_interactive_widget_has_an_accessible_name_and_a_tooltip(window) -
     dialogs = [window.new_item(), *(window.new_record(e) for e in ENTITIES.values())]
     window.select_items([next(iter(window.timeline.blocks))])
     dialogs.append(window.show_bookings())
-    from tourplanner.ui.import_dialog import ImportEventsDialog, ImportPeopleDialog
+    from tourplanner.ui.imports import ImportEventsDialog, ImportPeopleDialog
+    from tourplanner.ui.tasks import TaskRunner
+    from tourplanner.ui.undo import OperationRunner
 
-    dialogs += [ImportPeopleDialog(window.plan, window), ImportEventsDialog(window.plan, window)]
+    runners = (TaskRunner(window), OperationRunner(lambda: window.plan, window))
+    dialogs += [ImportPeopleDialog(window.plan, *runners, window)]
+    dialogs += [ImportEventsDialog(window.plan, *runners, window)]
     for dialog in dialogs:
         assert unnamed(dialog) == [], dialog.windowTitle()
         dialog.reject()

@@ -16,6 +16,8 @@ from tourplanner.services import (
 )
 from tourplanner.ui.file_dialogs import save_path
 from tourplanner.ui.recent import recent_plans, remember
+from tourplanner.ui.tasks import TaskRunner
+from tourplanner.ui.undo import OperationRunner
 
 
 class PlanFileActions:
@@ -105,15 +107,23 @@ class PlanFileActions:
         return target
 
     def import_people(self) -> None:
-        from tourplanner.ui.import_dialog import ImportPeopleDialog
+        from tourplanner.ui.imports import ImportPeopleDialog
 
-        dialog = ImportPeopleDialog(self.plan, self)
+        dialog = ImportPeopleDialog(self.plan, *self._import_runners(), self)
         dialog.imported.connect(lambda *_: self.reload())
         dialog.exec()
 
     def import_events(self) -> None:
-        from tourplanner.ui.import_dialog import ImportEventsDialog
+        from tourplanner.ui.imports import ImportEventsDialog
 
-        dialog = ImportEventsDialog(self.plan, self)
+        dialog = ImportEventsDialog(self.plan, *self._import_runners(), self)
         dialog.imported.connect(lambda *_: self.reload())
         dialog.exec()
+
+    def _import_runners(self) -> tuple[TaskRunner, OperationRunner]:
+        """The window's task and operation runners; made here until the window has its own."""
+        if getattr(self, "tasks", None) is None:
+            self.tasks = TaskRunner(self)
+        if getattr(self, "operations", None) is None:
+            self.operations = OperationRunner(lambda: self.plan, self)
+        return self.tasks, self.operations
