@@ -135,7 +135,8 @@ class TaskRunner(QObject):
         task.future = self._pool.submit(self._work, task)
 
     def _work(self, task: Task) -> None:
-        self._post(lambda: self._reply(task, self._outcome(task)))
+        outcome = self._outcome(task)  # here, on the worker: inside the lambda it ran on the GUI
+        self._post(lambda: self._reply(task, outcome))
 
     @staticmethod
     def _outcome(task: Task) -> Callable[[], object]:
