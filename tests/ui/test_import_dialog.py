@@ -3,10 +3,14 @@ imports run on a real task runner, their imports are steps of a real operation r
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QWidget
 
 from tourplanner.db import PlanFile
 from tourplanner.services import organizations, people
@@ -277,3 +281,159 @@ def test_big_lists_preview_the_first_rows_and_import_checks_all(
     )
     assert plan_file_people(plan_file) == []
     assert not dialog.import_button.isEnabled()
+    # Refused, it is said so, and it is no step on the undo list.
+    assert "nothing is imported while a row has a problem" in dialog.status_label.text()
+    assert runners[1].stack.count() == 0
+
+
+def big_calendar(path: Path, events: int) -> Path:
+    """An .ics of `events` events, one a minute from 16 April 2015 08:00 in Shanghai."""
+    head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//TourPlanner tests//EN\r\n"
+    first = datetime(2015, 4, 16, 8, 0)
+    parts = [head]
+    for n in range(events):
+        start, end = first + timedelta(minutes=n), first + timedelta(minutes=n + 25)
+        parts.append(
+            f"BEGIN:VEVENT\r\nUID:session-{n}@example.org\r\nSUMMARY:Session {n}\r\n"
+            f"DTSTART;TZID=Asia/Shanghai:{start:%Y%m%dT%H%M%S}\r\n"
+            f"DTEND;TZID=Asia/Shanghai:{end:%Y%m%dT%H%M%S}\r\nLOCATION:Room {n % 7}\r\n"
+            "END:VEVENT\r\n"
+        )
+    parts.append("END:VCALENDAR\r\n")
+    path.write_text("".join(parts), encoding="utf-8")
+    return path
+
+
+class Paints(QObject):
+    """Counts the paint events a widget gets while a condition holds."""
+
+    def __init__(self, widget: QWidget, while_: Callable[[], bool]) -> None:
+        super().__init__(widget)
+        self.count = 0
+        self._while = while_
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self._while():
+            self.count += 1
+        return False
+
+
+def test_a_10000_event_import_leaves_the_dialog_painting_and_is_one_undo_step(
+    qtbot, plan_file: PlanFile, runners, tmp_path: Path
+) -> None:
+    tasks, operations = runners
+    _programme(plan_file)
+    dialog = opened(
+        qtbot, runners, ImportEventsDialog, plan_file, big_calendar(tmp_path / "big.ics", 10_000)
+    )
+    assert dialog.status_label.text().startswith("10000 new, 0 to update")
+    assert item_titles(plan_file) == []  # the dry run wrote nothing
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    # While the import runs, the GUI thread keeps handling events: a timer fires, the progress
+    # bar repaints as the count goes up.
+    ticks: list[float] = []
+    timer = QTimer(dialog, interval=50)
+    timer.timeout.connect(lambda: tasks.busy and ticks.append(time.perf_counter()))
+    paints = Paints(dialog.progress_bar, lambda: tasks.busy)
+    shown: list[int] = []
+    dialog.progress_bar.valueChanged.connect(shown.append)
+    applied = []
+    operations.applied.connect(applied.append)
+    timer.start()
+    with qtbot.waitSignal(dialog.imported, timeout=180_000) as signal:
+        dialog.import_button.click()
+        assert dialog.importing and tasks.busy  # the click returned; the import runs on
+        assert not dialog.choose_button.isEnabled() and dialog.close_button.text() == "Stop"
+    timer.stop()
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    print(
+        f"\n{len(ticks)} ticks while importing, longest gap {max(gaps):.3f} s, {paints.count} paints"
+    )
+    assert len(ticks) >= 10
+    assert paints.count >= 5
+    assert len(set(shown)) >= 5 and max(shown) <= 10_000  # progress was shown as it went
+    assert signal.args == [10_000, 0, 0]
+    assert dialog.status_label.text().startswith("Imported: 10000 added")
+    assert len(item_titles(plan_file)) == 10_000
+    assert len(applied) == 1 and applied[0].everything  # the views learn of it once
+
+    # One step on the undo stack: undone at once, and done again.
+    assert operations.stack.count() == 1
+    assert operations.stack.undoText() == "Import the calendar big.ics"
+    operations.stack.undo()
+    assert item_titles(plan_file) == []
+    operations.stack.redo()
+    assert len(item_titles(plan_file)) == 10_000
+
+
+def test_an_import_refused_after_its_preview_changes_nothing_and_says_so(
+    qtbot, plan_file: PlanFile, runners
+) -> None:
+    tasks, operations = runners
+    _programme(plan_file)
+    dialog = opened(qtbot, runners, ImportEventsDialog, plan_file, FIXTURES / "united_iad_pek.ics")
+    assert event_column(dialog, "Will be") == ["New"] * 3 and dialog.import_button.isEnabled()
+    # Meanwhile the same invitation goes into another programme (another window, the CLI).
+    from datetime import date
+
+    from tourplanner.interchange.ics_import import import_ics
+    from tourplanner.services import programmes
+
+    with plan_file.transaction() as s:
+        other = programmes.create_programme(
+            s,
+            title_en="Advance team",
+            kind="visit",
+            start_date=date(2015, 4, 16),
+            end_date=date(2015, 4, 26),
+            timezone="Asia/Shanghai",
+        )
+        import_ics(s, (FIXTURES / "united_iad_pek.ics").read_bytes(), programme_id=other)
+    before = item_titles(plan_file)
+    imported, applied = [], []
+    dialog.imported.connect(lambda *args: imported.append(args))
+    operations.applied.connect(applied.append)
+    dialog.import_button.click()
+    tasks.wait()
+    status = dialog.status_label.text()
+    assert status.startswith("Nothing was imported: calendar events refused, nothing imported:")
+    assert "is already item #1 of programme 'Advance team'" in status
+    assert event_column(dialog, "Will be") == ["Problem"] * 3
+    assert item_titles(plan_file) == before  # the other programme's three, no more
+    assert imported == [] and applied == [] and operations.stack.count() == 0
+    assert not dialog.import_button.isEnabled() and dialog.choose_button.isEnabled()
+
+
+def test_stopping_an_events_import_writes_nothing(
+    qtbot, plan_file: PlanFile, runners, tmp_path: Path
+) -> None:
+    tasks, operations = runners
+    _programme(plan_file)
+    dialog = opened(
+        qtbot, runners, ImportEventsDialog, plan_file, big_calendar(tmp_path / "some.ics", 1500)
+    )
+    dialog.show()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.progress_bar.value() > 0, timeout=60_000)
+    dialog.reject()  # Esc while importing: asks the import to stop, the dialog stays
+    assert dialog.isVisible() and dialog.status_label.text() == "Stopping…"
+    tasks.wait()
+    assert dialog.status_label.text() == "Stopped: nothing was imported."
+    assert item_titles(plan_file) == [] and operations.stack.count() == 0
+    assert dialog.import_button.isEnabled() and not dialog.importing
+
+
+def test_a_newer_preview_supersedes_a_running_one(qtbot, plan_file: PlanFile, runners) -> None:
+    tasks, operations = runners
+    _programme(plan_file)
+    dialog = ImportEventsDialog(plan_file, tasks, operations, path=FIXTURES / "united_iad_pek.ics")
+    qtbot.addWidget(dialog)
+    assert dialog.checking and not dialog.import_button.isEnabled()
+    dialog.set_path(FIXTURES / "smart_cities_schedule.json")  # before the first is answered
+    tasks.wait()
+    assert event_column(dialog, "Will be") == ["New"] * 8  # the schedule's, not the calendar's
+    # Where in the file, in words rather than as a JSON path.
+    assert event_column(dialog, "Where in the file")[0] == "day 1, room 'Hall A', event 1"

@@ -352,6 +352,7 @@ class ImportDialog(QDialog):
             self.import_refused(problem)
         elif isinstance(problem, Cancelled):
             self.show_status("Stopped: nothing was imported.", RED)
+            self.import_button.setEnabled(True)  # the preview still holds: it may be started again
         else:
             self.show_status(f"Nothing was imported: {problem}", RED)
 
