@@ -437,3 +437,21 @@ def test_a_newer_preview_supersedes_a_running_one(qtbot, plan_file: PlanFile, ru
     assert event_column(dialog, "Will be") == ["New"] * 8  # the schedule's, not the calendar's
     # Where in the file, in words rather than as a JSON path.
     assert event_column(dialog, "Where in the file")[0] == "day 1, room 'Hall A', event 1"
+
+
+def test_a_dialog_from_the_window_context_uses_its_plan_and_runners(
+    qtbot, plan_file: PlanFile, runners
+) -> None:
+    from types import SimpleNamespace
+
+    tasks, operations = runners
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    context = SimpleNamespace(plan=plan_file, tasks=tasks, operations=operations, widget=parent)
+    dialog = ImportPeopleDialog.from_context(context, path=FIXTURES / "delegates_merged.xlsx")
+    assert dialog.parent() is parent and dialog.tasks is tasks and dialog.operations is operations
+    tasks.wait()
+    assert preview_column(dialog, "Will be") == ["New"] * 4
+    dialog.import_button.click()
+    tasks.wait()
+    assert operations.stack.undoText() == "Import people from delegates_merged.xlsx"

@@ -156,6 +156,10 @@ class ImportDialog(QDialog):
     """
 
     imported = Signal(int, int, int)  # added, updated, skipped: after the import is done
+    # Made by the subclass's build(), each where its layout wants them.
+    preview: QTableWidget
+    status_label: QLabel
+    report_view: QPlainTextEdit
     can_stop = True  # whether the importer checks for a stop request as it goes
     unit = "rows"  # what the progress bar counts
     choose_title = "Import from"

@@ -165,7 +165,9 @@ class ImportPeopleDialog(ImportDialog):
             "Put everyone imported into this group (a new name creates the group); "
             "leave empty for none"
         )
-        self.group_combo.lineEdit().setPlaceholderText("(no group)")
+        line = self.group_combo.lineEdit()
+        assert line is not None  # an editable combo box has one
+        line.setPlaceholderText("(no group)")
         self.group_combo.currentTextChanged.connect(self._schedule_refresh)
         form.addRow("Add to group:", self.group_combo)
         self.date_combo = QComboBox()
