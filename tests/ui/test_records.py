@@ -273,9 +273,9 @@ def test_every_interactive_widget_has_an_accessible_name_and_a_tooltip(window) -
     dialogs = [window.edits.new_item(), *(window.edits.new_record(e) for e in ENTITIES.values())]
     window.select_items([next(iter(window.timeline.blocks))])
     dialogs.append(window.bookings.show_bookings())
-    from tourplanner.ui.import_dialog import ImportEventsDialog, ImportPeopleDialog
+    from tourplanner.ui.imports import ImportEventsDialog, ImportPeopleDialog
 
-    dialogs += [ImportPeopleDialog(window.plan, window), ImportEventsDialog(window.plan, window)]
+    dialogs += [ImportPeopleDialog.from_context(window), ImportEventsDialog.from_context(window)]
     for dialog in dialogs:
         assert unnamed(dialog) == [], dialog.windowTitle()
         dialog.reject()

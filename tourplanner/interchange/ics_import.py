@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -406,6 +407,7 @@ def import_ics(
     *,
     programme_id: int,
     dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,  # (events written, of) may raise Cancelled
 ) -> ImportReport:
     """Import the events of an .ics file into a programme, in the caller's transaction.
 
@@ -436,12 +438,16 @@ def import_ics(
     # Written even when some events failed to read, to report every problem at once; the
     # savepoint is rolled back then.
     with import_savepoint(session, report, dry_run=dry_run):
-        _write(session, programme, events, report)
+        _write(session, programme, events, report, progress)
     return report
 
 
 def _write(
-    session: Session, programme: Programme, events: list[_EventData], report: ImportReport
+    session: Session,
+    programme: Programme,
+    events: list[_EventData],
+    report: ImportReport,
+    progress: Callable[[int, int], None] | None = None,
 ) -> None:
     """Create or update the items; problems go to the report (the caller then rolls back)."""
     existing: dict[str, tuple[int, int]] = {
@@ -452,7 +458,9 @@ def _write(
     held = list(session.scalars(select(Item).where(Item.programme_id == programme.id)))
     identities: list[dict[str, Any]] = []
     masters = _latest_copies(events, report)
-    for ev in masters.values():
+    for done, ev in enumerate(masters.values()):
+        if progress is not None:  # outside the try: a Cancelled stops the import
+            progress(done, len(masters))
         where = f"line {ev.line}"
         found = existing.get(ev.uid)
         try:

@@ -11,6 +11,7 @@ in the caller's transaction.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,7 @@ def import_schedule(
     *,
     programme: str | None = None,
     dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,  # (events written, of) may raise Cancelled
 ) -> ImportReport:
     """Import a schedule into the programme named (created if missing), or one for the conference."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
@@ -83,7 +85,7 @@ def import_schedule(
     for note in schedule.notes:
         report.note("", note)
     with import_savepoint(session, report, dry_run=dry_run):
-        _Writer(session, schedule, report).run(programme)
+        _Writer(session, schedule, report).run(programme, progress)
     return report
 
 
@@ -101,11 +103,15 @@ class _Writer:
         self.elsewhere: dict[str, int] = {}  # item ids of the other programmes, by uid
         self.added: dict[str, int] = {}  # items this import added, by guid
 
-    def run(self, programme_name: str | None) -> None:
+    def run(
+        self, programme_name: str | None, progress: Callable[[int, int], None] | None = None
+    ) -> None:
         programme = self._programme(programme_name)
         held = self._hold(programme)
         identities: list[dict[str, Any]] = []
-        for ev in self.schedule.events:
+        for done, ev in enumerate(self.schedule.events):
+            if progress is not None:  # outside the try: a Cancelled stops the import
+                progress(done, len(self.schedule.events))
             try:
                 # Rooms are made outside the event's savepoint, so a failing event cannot undo
                 # a room that later events use (any failure refuses the whole import anyway).

@@ -3,6 +3,7 @@ that belong to it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from tourplanner.interchange.report import ImportReport
@@ -12,6 +13,8 @@ from tourplanner.operations.rows import BulkChange
 # What each import may write (people imports add organizations and groups they name).
 PEOPLE_TABLES = ("organizations", "groups", "people", "group_members", "travel_segments")
 EVENT_TABLES = ("programmes", "venues", "rooms", "people", "items", "participations")
+
+Progress = Callable[[int, int], None]  # (done, of), called on the importer's thread
 
 
 def import_people(path: Path, **options: object) -> BulkChange:
@@ -24,19 +27,23 @@ def import_people(path: Path, **options: object) -> BulkChange:
     return BulkChange(f"Import people from {path.name}", PEOPLE_TABLES, change)
 
 
-def import_calendar(data: bytes, name: str, *, programme_id: int) -> BulkChange:
+def import_calendar(
+    data: bytes, name: str, *, programme_id: int, progress: Progress | None = None
+) -> BulkChange:
     from tourplanner.interchange.ics_import import import_ics
 
     def change(session: Session) -> ImportReport:
-        return import_ics(session, data, programme_id=programme_id)
+        return import_ics(session, data, programme_id=programme_id, progress=progress)
 
     return BulkChange(f"Import the calendar {name}", EVENT_TABLES, change)
 
 
-def import_schedule(data: bytes, name: str, *, programme: str | None) -> BulkChange:
+def import_schedule(
+    data: bytes, name: str, *, programme: str | None, progress: Progress | None = None
+) -> BulkChange:
     from tourplanner.interchange.schedule_import import import_schedule as run
 
     def change(session: Session) -> ImportReport:
-        return run(session, data, programme=programme)
+        return run(session, data, programme=programme, progress=progress)
 
     return BulkChange(f"Import the schedule {name}", EVENT_TABLES, change)

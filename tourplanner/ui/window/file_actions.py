@@ -89,15 +89,13 @@ class FileActions:
         return target
 
     def import_people(self) -> None:
-        from tourplanner.ui.import_dialog import ImportPeopleDialog
+        """File > Import people: a preview, then the import as one undo step."""
+        from tourplanner.ui.imports import ImportPeopleDialog
 
-        dialog = ImportPeopleDialog(self.context.plan, self.context.widget)
-        dialog.imported.connect(lambda *_: self.context.reload())
-        dialog.exec()
+        ImportPeopleDialog.from_context(self.context).exec()
 
     def import_events(self) -> None:
-        from tourplanner.ui.import_dialog import ImportEventsDialog
+        """File > Import calendar or schedule: a preview, then the import as one undo step."""
+        from tourplanner.ui.imports import ImportEventsDialog
 
-        dialog = ImportEventsDialog(self.context.plan, self.context.widget)
-        dialog.imported.connect(lambda *_: self.context.reload())
-        dialog.exec()
+        ImportEventsDialog.from_context(self.context).exec()

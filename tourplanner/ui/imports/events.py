@@ -1,0 +1,227 @@
+"""File > Import calendar or schedule: an .ics calendar or a conference schedule
+(schedule.xml/.json) into a programme, previewed by a dry run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QVBoxLayout, QWidget
+
+from tourplanner.errors import TourPlannerError
+from tourplanner.interchange.ics_import import import_ics
+from tourplanner.interchange.report import ImportRefused, ImportReport
+from tourplanner.interchange.schedule_import import import_schedule
+from tourplanner.operations import imports
+from tourplanner.services import records
+from tourplanner.ui.imports.common import (
+    GREEN,
+    GREY,
+    RED,
+    ImportDialog,
+    ImportOperation,
+    Progress,
+    in_words,
+    outcome_cell,
+    outcome_label,
+    preview_table,
+    problems_by_place,
+    report_group,
+    report_lines,
+)
+
+EVENT_FILE_FILTER = (
+    "Calendars and schedules (*.ics *.xml *.json);;iCalendar (*.ics);;"
+    "Conference schedules (*.xml *.json);;All files (*)"
+)
+EVENT_COLUMNS = ("Where in the file", "Will be", "Problem", "Title", "When (local time)", "Place")
+# Long titles and places are cut (full text in the tooltip) so every column shows.
+COLUMN_CAPS = (100, 80, 240, 260, 330)
+NEW_PROGRAMME = "New programme from the schedule"
+
+
+class ImportEventsDialog(ImportDialog):
+    """Import a calendar (.ics) or a conference schedule (schedule.xml/.json) into a programme."""
+
+    unit = "events"
+    choose_title = "Import events from"
+    file_filter = EVENT_FILE_FILTER
+
+    def build(self) -> None:
+        self.data: bytes | None = None
+        self.setWindowTitle("Import calendar or schedule")
+        self.setAccessibleName("Import calendar or schedule")
+        self.resize(1060, 640)
+        layout = QVBoxLayout(self)
+        self.file_row(
+            layout,
+            what="The .ics calendar or schedule.xml / schedule.json being imported",
+            hint="Pick an .ics calendar (invitations, agency itineraries) or a pretalx/frab "
+            "schedule",
+        )
+        form = QFormLayout()
+        self.programme_combo = QComboBox()
+        self.programme_combo.setAccessibleName("Import into programme")
+        self.programme_combo.setToolTip(
+            "The programme that receives the events; a schedule can also create its own"
+        )
+        self.programme_combo.currentIndexChanged.connect(self.refresh)
+        form.addRow("Into programme:", self.programme_combo)
+        layout.addLayout(form)
+
+        preview_box = QGroupBox("Preview (as it will be imported)")
+        preview_layout = QVBoxLayout(preview_box)
+        self.preview = preview_table(
+            list(EVENT_COLUMNS),
+            "Preview of the events to import",
+            "Each event of the file and what the import does with it",
+        )
+        self.preview.setWordWrap(False)
+        preview_layout.addWidget(self.preview)
+        layout.addWidget(preview_box, 3)
+        report_box, self.status_label, self.report_view = report_group(
+            "Every problem found, by line of the file"
+        )
+        self.report_view.setMaximumHeight(120)
+        layout.addWidget(report_box, 1)
+        self.footer(
+            layout, import_tip="Import every event in one step (nothing is written on error)"
+        )
+
+    def inputs(self) -> list[QWidget]:
+        return [self.choose_button, self.programme_combo]
+
+    def start_empty(self) -> None:
+        self._fill_programmes(schedule=False)
+        self.show_status("Choose an .ics calendar or a schedule.xml / schedule.json.", "")
+
+    @property
+    def is_calendar(self) -> bool:
+        return Path(self.path_edit.text()).suffix.lower() == ".ics" or (
+            self.data is not None and self.data.lstrip(b"\xef\xbb\xbf \r\n").startswith(b"BEGIN:")
+        )
+
+    def _fill_programmes(self, *, schedule: bool) -> None:
+        with self.plan.reading() as session:
+            choices = records.choices(session, "programme")
+        self.programme_combo.blockSignals(True)
+        self.programme_combo.clear()
+        if schedule:
+            self.programme_combo.addItem(NEW_PROGRAMME, None)
+        for title, pid in choices:
+            self.programme_combo.addItem(title, pid)
+        self.programme_combo.blockSignals(False)
+
+    def set_path(self, path: Path) -> None:
+        """Read the file and start the dry run."""
+        self.forget_preview()
+        self.path_edit.setText(str(path))
+        try:
+            self.data = path.read_bytes()
+        except OSError as exc:
+            self.data = None
+            problem = TourPlannerError(f"This file cannot be read: {exc.strerror or exc}")
+            ImportDialog.preview_failed(self, problem)  # said as it is, without 'Nothing can…'
+            return
+        self._fill_programmes(schedule=not self.is_calendar)
+        self.refresh()
+
+    # --- the two runs of the import ----------------------------------------------------------
+
+    def _target(self) -> tuple[bool, int | None]:
+        """Whether the file is a calendar, and the programme chosen (None: a new one)."""
+        programme_id = self.programme_combo.currentData()
+        if self.is_calendar and programme_id is None:
+            raise TourPlannerError("choose the programme that receives the events")
+        return self.is_calendar, programme_id
+
+    def refresh(self) -> None:
+        """Dry-run the import off the GUI thread; then show what it would do."""
+        if self.data is None or self.importing:
+            return
+        data = self.data
+        try:
+            calendar, programme_id = self._target()
+        except TourPlannerError as exc:
+            self.preview_failed(exc)
+            return
+
+        def dry_run(session: Any, progress: Progress) -> ImportReport:
+            if calendar:
+                assert programme_id is not None
+                return import_ics(
+                    session, data, programme_id=programme_id, dry_run=True, progress=progress
+                )
+            name = None if programme_id is None else str(programme_id)  # ids are unambiguous
+            return import_schedule(session, data, programme=name, dry_run=True, progress=progress)
+
+        self.run_preview(dry_run, unit="events")
+
+    def start_import(self, progress: Progress) -> ImportOperation | None:
+        if self.data is None:
+            return None
+        name = Path(self.path_edit.text()).name
+        try:
+            calendar, programme_id = self._target()
+        except TourPlannerError as exc:
+            self.show_status(f"Nothing was imported: {exc}", RED)
+            return None
+        if calendar:
+            assert programme_id is not None
+            return imports.import_calendar(
+                self.data, name, programme_id=programme_id, progress=progress
+            )
+        programme = None if programme_id is None else str(programme_id)
+        return imports.import_schedule(self.data, name, programme=programme, progress=progress)
+
+    # --- what they found ---------------------------------------------------------------------
+
+    def preview_failed(self, problem: TourPlannerError) -> None:
+        super().preview_failed(problem)
+        self.show_status(f"Nothing can be imported: {problem}", RED)
+
+    def show_preview(self, report: ImportReport) -> None:
+        self._fill_preview(report)
+        self.report_view.setPlainText(report_lines(report))
+        counts = f"{report.added} new, {report.updated} to update, {report.unchanged} unchanged"
+        if report.errors:
+            self.show_status(
+                f"{counts}; {len(report.errors)} problem(s). Nothing is imported while an event "
+                "has a problem: fix the file or choose another programme.",
+                RED,
+            )
+            self.import_button.setEnabled(False)
+            return
+        ready = bool(report.added or report.updated)
+        self.show_status(
+            f"{counts}. " + ("Ready to import." if ready else "Nothing to import."),
+            GREEN if ready else GREY,
+        )
+        self.import_button.setEnabled(ready)
+
+    def _fill_preview(self, report: ImportReport) -> None:
+        problems = problems_by_place(report)
+        self.preview.setRowCount(len(report.preview))
+        for r, row in enumerate(report.preview):
+            problem = "; ".join(problems.get(row.where, []))
+            texts = (in_words(row.where), outcome_label(row.outcome), problem)
+            for c, text in enumerate((*texts, row.title, row.when, row.place)):
+                coloured = c == 1 or (c == 2 and bool(text))
+                self.preview.setItem(r, c, outcome_cell(text, row.outcome, coloured=coloured))
+        self.preview.resizeColumnsToContents()
+        for c, cap in enumerate(COLUMN_CAPS):
+            self.preview.setColumnWidth(c, min(self.preview.columnWidth(c), cap))
+        self.preview.horizontalHeader().setStretchLastSection(True)
+
+    def imported_report(self, report: ImportReport) -> None:
+        self._fill_preview(report)
+        self.show_status(
+            f"Imported: {report.added} added, {report.updated} updated, "
+            f"{report.unchanged} unchanged.",
+            GREEN,
+        )
+
+    def import_refused(self, refusal: ImportRefused) -> None:
+        self._fill_preview(refusal.report)
+        self.report_view.setPlainText(report_lines(refusal.report))
+        self.show_status(f"Nothing was imported: {refusal}", RED)
