@@ -78,6 +78,12 @@ app check demo.tourplan >check.txt || status=$?
 [ "$status" -eq 0 ] || fail "check exited $status on the demo plan (errors found or could not run)"
 grep -q "tentative" check.txt || fail "check did not list the demo plan's warnings"
 
+step "an old plan is backed up and upgraded (the migrations ship)"
+cp "$ROOT/tests/fixtures/plan-0001.tourplan" old.tourplan
+app info old.tourplan >old.txt
+grep -q "made by: TourPlanner 0.1" old.txt || fail "info could not read the upgraded old plan"
+ls old.tourplan.backup-0001-* >/dev/null 2>&1 || fail "no backup was written before the upgrade"
+
 step "export itinerary (fonts embedded)"
 app export itinerary demo.tourplan --person "Bob O'Neill" -o bob.pdf >/dev/null
 pdffonts bob.pdf >fonts.txt
