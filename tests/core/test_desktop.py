@@ -122,3 +122,13 @@ def test_other_systems_are_told_in_a_sentence(monkeypatch, tmp_path: Path, capsy
     assert main(["--install-desktop"]) == 2
     assert capsys.readouterr().err.startswith("error: desktop integration")
     assert not any(tmp_path.iterdir())
+
+
+def test_the_metainfo_and_the_changelog_name_this_version_first() -> None:
+    from tourplanner.about import version
+
+    releases = ET.parse(METAINFO).getroot().find("releases")
+    assert releases[0].get("version") == version()
+    changelog = (Path(__file__).resolve().parents[2] / "CHANGELOG.md").read_text()
+    first = next(line for line in changelog.splitlines() if line.startswith("## [0"))
+    assert first.startswith(f"## [{version()}]")
