@@ -63,6 +63,12 @@ step() { echo "smoke: $*" >&2; }
 step "--version"
 [ "$(app --version)" = "tourplanner $expected" ] || fail "--version says '$(app --version)', not $expected"
 
+if [ "$mode" = "--command" ]; then
+  step "runs with no PATH at all (no Python of the system to fall back on)"
+  [ "$(env -i HOME="$WORK/home" "$TOURPLANNER" --version)" = "tourplanner $expected" ] ||
+    fail "the bundle does not start without PATH"
+fi
+
 step "demo"
 app demo demo.tourplan >/dev/null
 [ -s demo.tourplan ] || fail "demo wrote no plan"
