@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Qt's xcb platform (a real window) and poppler (PDF checks) are Debian packages.
-DEB_PACKAGES=(poppler-utils libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
+# Qt's xcb platform (a real window), poppler (PDF checks) and the freedesktop validators of the
+# desktop files (appstream, desktop-file-utils, shared-mime-info) are Debian packages.
+DEB_PACKAGES=(poppler-utils appstream desktop-file-utils shared-mime-info libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   libxcb-randr0 libxcb-render-util0 libxcb-image0)
 missing=()

@@ -1,5 +1,5 @@
 import sys
 
-from tourplanner.cli import main
+from tourplanner.cli import entry
 
-sys.exit(main())
+sys.exit(entry())

@@ -5,17 +5,21 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
-from tourplanner import __version__
+from tourplanner.about import version
 from tourplanner.db import PlanFile
 from tourplanner.errors import PlanFileError, TourPlannerError
 
 EXIT_USAGE_OR_ERROR = 2
+
+log = logging.getLogger("tourplanner")
+log.addHandler(logging.NullHandler())  # called as a library, main() prints its errors only once
 
 # Feature areas add their subcommands through a `register(groups: CommandGroups)` function.
 COMMAND_MODULES = (
@@ -47,7 +51,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Plan conferences and study tours. With no command, opens the app on PLAN, "
         "else on the last plan, else on the demo plan.",
     )
-    parser.add_argument("--version", action="version", version=f"tourplanner {__version__}")
+    parser.add_argument("--version", action="version", version=f"tourplanner {version()}")
+    parser.add_argument(
+        "--install-desktop",
+        action="store_const",
+        dest="func",
+        const=_cmd_install_desktop,
+        help="add TourPlanner to this user's desktop menu and open .tourplan files with it (Linux)",
+    )
+    parser.add_argument(
+        "--uninstall-desktop",
+        action="store_const",
+        dest="func",
+        const=_cmd_uninstall_desktop,
+        help="remove what --install-desktop added",
+    )
     top = parser.add_subparsers(
         title="commands", metavar="COMMAND", dest="command", parser_class=_Parser
     )
@@ -77,6 +95,12 @@ def build_gui_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tourplanner", description="Open the TourPlanner app.")
     parser.add_argument("plan", nargs="?", type=Path, help="plan file to open")
     parser.add_argument("--demo", action="store_true", help="open the demo plan")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PNG",
+        help="open the window, paint it once into PNG and quit (checks an installed app)",
+    )
     parser.set_defaults(func=_cmd_gui)
     return parser
 
@@ -95,9 +119,29 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     if args.plan is not None and not args.plan.is_file():
         commands = ", ".join(sorted(args.commands))
         raise PlanFileError(f"{args.plan} is neither a plan file nor a command ({commands})")
+    if args.screenshot is not None:
+        from tourplanner.ui.screenshot import save_screenshot
+
+        return save_screenshot(args.plan, args.screenshot, demo=args.demo)
     from tourplanner.ui.app import run  # Qt is imported only when the GUI is asked for
 
     return run(args.plan, demo=args.demo)
+
+
+def _cmd_install_desktop(args: argparse.Namespace) -> int:
+    from tourplanner import desktop
+
+    for path in desktop.install():
+        print(path)
+    return 0
+
+
+def _cmd_uninstall_desktop(args: argparse.Namespace) -> int:
+    from tourplanner import desktop
+
+    for path in desktop.uninstall():
+        print(f"removed {path}")
+    return 0
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -109,14 +153,15 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
+    from tourplanner.db.stamp import made_by
     from tourplanner.services.itinerary import plan_summary
 
     with PlanFile.open(args.plan) as plan, plan.reading() as session:
-        summary = plan_summary(session)
+        summary = {**plan_summary(session).as_dict(), "made_by": made_by(plan.engine)}
     if args.json:
-        print(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
-        print(format_summary(summary.as_dict()))
+        print(format_summary(summary))
     return 0
 
 
@@ -125,6 +170,7 @@ def format_summary(summary: dict) -> str:
     lines = [
         f"{summary['title']}",
         f"  organization: {summary['organization'] or '-'}   home zone: {summary['home_timezone']}",
+        f"  made by: {summary.get('made_by') or 'TourPlanner 0.1 (before files were stamped)'}",
         "",
         "Programmes:",
     ]
@@ -150,7 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     commands = _command_names(parser)
-    if argv and (argv[0] in commands or argv[0] in ("-h", "--help", "--version")):
+    top_options = ("-h", "--help", "--version", "--install-desktop", "--uninstall-desktop")
+    if argv and (argv[0] in commands or argv[0] in top_options):
         args = parser.parse_args(argv)
     else:
         args = build_gui_parser().parse_args(argv)
@@ -159,6 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except TourPlannerError as exc:
+        log.warning("tourplanner %s: %s", " ".join(argv), exc)
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE_OR_ERROR
     except KeyboardInterrupt:
@@ -166,5 +214,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE_OR_ERROR
 
 
+def entry() -> int:
+    """The installed `tourplanner` command: `main` with the app's log file (tourplanner.logs)."""
+    from tourplanner import logs
+
+    logs.setup()
+    try:
+        return main()
+    except Exception:
+        log.exception("unexpected failure in: tourplanner %s", " ".join(sys.argv[1:]))
+        raise
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry())

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from tourplanner.db import migrate, sqlite
+from tourplanner.db import migrate, sqlite, stamp
 from tourplanner.errors import PlanFileError
 
 PLAN_SUFFIX = ".tourplan"
@@ -38,6 +38,7 @@ class PlanFile:
         engine = sqlite.make_engine(path)
         try:
             migrate.upgrade(engine)
+            stamp.stamp_new_file(engine)
         except Exception as exc:
             engine.dispose()
             _remove_plan_files(path)

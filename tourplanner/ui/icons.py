@@ -1,5 +1,6 @@
-"""The app's icons: one set (Material Design Icons, as SVG in resources/icons/mdi) drawn in the
-palette's text colour when painted, so they follow a light or dark palette and any screen scale.
+"""The app's icons: one set (Material Design Icons, as SVG in the package's resources/icons/mdi)
+drawn in the palette's text colour when painted, so they follow a light or dark palette and any
+screen scale.
 
 The SVGs are read from files rather than through an icon-font library: the one we had
 (QtAwesome, through QtPy) imported every class of QtCore, QtGui and QtWidgets and cost a
@@ -15,9 +16,9 @@ from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPalette, QPixma
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
-from tourplanner.paths import RESOURCES_DIR
+from tourplanner.paths import resource
 
-ICON_DIR = RESOURCES_DIR / "icons" / "mdi"
+ICON_DIR = resource("icons", "mdi")
 
 # What each action shows, by the action's role in the app (file names in ICON_DIR).
 NAMES = {

@@ -15,13 +15,13 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from tourplanner.paths import RESOURCES_DIR
+from tourplanner.paths import resource
 
 SANS = "TPSans"
 SANS_BOLD = "TPSans-Bold"
 SANS_ITALIC = "TPSans-Oblique"
 CJK = "TPCJK"
-FONT_DIR = RESOURCES_DIR / "fonts"
+FONT_DIR = resource("fonts")
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
+from tourplanner.about import made_with
 from tourplanner.export.pdf.fonts import CJK, SANS, SANS_BOLD, runs
 from tourplanner.export.pdf.styles import MARGIN, MUTED, RULE, paper_size
 
@@ -90,7 +91,7 @@ class SectionCanvas(canvas.Canvas):
         self.line(left, top - 2.5 * mm, right, top - 2.5 * mm)
         bottom = MARGIN - 8 * mm
         self.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
-        draw_text(self, left, bottom, f"Generated {self.generated:%d %b %Y} with TourPlanner")
+        draw_text(self, left, bottom, f"Generated {self.generated:%d %b %Y} with {made_with()}")
         draw_text(self, right, bottom, f"Page {number} of {total}", right=True)
 
 
@@ -142,7 +143,7 @@ def build(
         title=title,
         author=author,
         subject=subject,
-        creator="TourPlanner",
+        creator=made_with(),
     )
 
     def make_canvas(*args: Any, **kwargs: Any) -> SectionCanvas:
