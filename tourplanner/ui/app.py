@@ -9,6 +9,7 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tourplanner import __version__
+from tourplanner.desktop import APP_ID
 from tourplanner.errors import TourPlannerError
 from tourplanner.paths import RESOURCES_DIR, demo_plan_path
 from tourplanner.planfile import PlanFile
@@ -21,6 +22,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("TourPlanner")
     app.setApplicationName("TourPlanner")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # the window matches its launcher (Wayland, GNOME)
     icon = RESOURCES_DIR / "icons" / "tourplanner.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tourplanner import __version__
 from tourplanner.operations import Changes, Operation
 from tourplanner.planfile import PlanFile
 from tourplanner.services import itinerary, listings
@@ -36,6 +35,7 @@ from tourplanner.ui.tasks import TaskRunner
 from tourplanner.ui.timeline import TimelineView
 from tourplanner.ui.undo import OperationRunner
 from tourplanner.ui.window.booking_actions import BookingActions
+from tourplanner.ui.window.about import about_text
 from tourplanner.ui.window.context import refusal
 from tourplanner.ui.window.edit_actions import EditActions
 from tourplanner.ui.window.export_actions import ExportActions
@@ -337,10 +337,5 @@ class MainWindow(QMainWindow):
         )
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About TourPlanner",
-            f"<b>TourPlanner {__version__}</b><p>Plan international conferences, study tours "
-            "and delegation visits; print each delegate's itinerary.</p>"
-            "<p>Works offline: every change is saved in the plan file at once.</p>",
-        )
+        """Help > About: the version, the licences of what the app bundles, the log file."""
+        QMessageBox.about(self, "About TourPlanner", about_text())
