@@ -47,7 +47,11 @@ def project_licence() -> str:
         meta = metadata.metadata(DISTRIBUTION)
     except metadata.PackageNotFoundError:
         return "see LICENSE"
-    return meta.get("License-Expression") or meta.get("License") or "see LICENSE"
+    for field in ("License-Expression", "License"):
+        found = meta.get_all(field) or []
+        if found:
+            return str(found[0])
+    return "see LICENSE"
 
 
 def licences() -> tuple[Licence, ...]:

@@ -33,7 +33,7 @@ class _LogFileHandler(logging.handlers.RotatingFileHandler):
         )
         self._complained = False
 
-    def _open(self):  # type: ignore[no-untyped-def] - logging's own signature
+    def _open(self):  # noqa: ANN202 - logging's own signature
         Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
         return super()._open()
 

@@ -18,7 +18,9 @@ from tourplanner.ui.recent import last_plan, remember
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with TourPlanner's names (for QSettings) and its bundled CJK font."""
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    found = QApplication.instance()
+    app = found if isinstance(found, QApplication) else None
+    app = app or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("TourPlanner")
     app.setApplicationName("TourPlanner")
     app.setApplicationVersion(__version__)

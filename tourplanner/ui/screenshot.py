@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 
-from tourplanner.db import PlanFile
 from tourplanner.errors import TourPlannerError
+from tourplanner.planfile import PlanFile
 from tourplanner.ui.app import choose_plan, create_application
 
 SIZE = (1280, 800)
@@ -43,7 +43,7 @@ def save_screenshot(plan_path: Path | None, out: Path, *, demo: bool = False) ->
     with tempfile.TemporaryDirectory() as settings:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings)
         app = create_application()
-        from tourplanner.ui.main_window import MainWindow
+        from tourplanner.ui.window.main_window import MainWindow
 
         with PlanFile.open(choose_plan(plan_path, demo=demo)) as plan:
             window = MainWindow(plan)
@@ -55,8 +55,8 @@ def save_screenshot(plan_path: Path | None, out: Path, *, demo: bool = False) ->
     colours = distinct_colours(image)
     if colours < MIN_COLOURS:
         raise TourPlannerError(f"the window painted almost nothing ({colours} colours)")
-    part = out.with_name(f".{out.name}.part")
-    if not image.save(str(part), "PNG"):
+    part = out.with_name(f".{out.stem}.part.png")  # Qt picks the format by the suffix
+    if not image.save(str(part)):
         part.unlink(missing_ok=True)
         raise TourPlannerError(f"could not write {out}")
     os.replace(part, out)

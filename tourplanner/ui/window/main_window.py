@@ -34,8 +34,8 @@ from tourplanner.ui.records.page import RecordPage
 from tourplanner.ui.tasks import TaskRunner
 from tourplanner.ui.timeline import TimelineView
 from tourplanner.ui.undo import OperationRunner
-from tourplanner.ui.window.booking_actions import BookingActions
 from tourplanner.ui.window.about import about_text
+from tourplanner.ui.window.booking_actions import BookingActions
 from tourplanner.ui.window.context import refusal
 from tourplanner.ui.window.edit_actions import EditActions
 from tourplanner.ui.window.export_actions import ExportActions
