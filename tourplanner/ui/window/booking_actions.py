@@ -3,6 +3,9 @@ put them in a group; see who is booked and take people off."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import QMessageBox
 
 from tourplanner.enums import ParticipationRole, label
@@ -50,43 +53,50 @@ class BookingActions:
         self, item_id: int | None = None, role: str = ParticipationRole.ATTENDING
     ) -> None:
         """Book the selected people into one item (as attendees, speakers, chairs…)."""
-        ids = self._people_for("Book into an item")
-        if ids is None:
-            return
-        if item_id is None:
-            with self.context.plan.reading() as session:
-                options = item_choices(session)
-            picked = self._choose(
-                "Book into an item",
-                f"Book {counted(len(ids), 'person', 'people')} into:",
-                options,
-                [(label(r), r.value) for r in ParticipationRole],
-            )
-            if picked is None:
-                return
-            item_id, role = picked[0], picked[1] or role
-        self._book([Booking(p, item_id=item_id, role=role) for p in ids])
+        self._book_into("Book into an item", "into", item_choices, "item_id", item_id, role)
 
     def book_people_into_programme(
         self, programme_id: int | None = None, role: str = ParticipationRole.ATTENDING
     ) -> None:
         """Book the selected people onto a whole tour or programme (its bus, its seats)."""
-        ids = self._people_for("Book onto a tour or programme")
+        self._book_into(
+            "Book onto a tour or programme",
+            "onto",
+            lambda session: records.choices(session, "programme"),
+            "programme_id",
+            programme_id,
+            role,
+        )
+
+    def _book_into(
+        self,
+        what: str,
+        preposition: str,
+        options: Callable[[Any], list[tuple[str, int]]],
+        target: str,
+        target_id: int | None,
+        role: str,
+    ) -> None:
+        """Book the selected people into `target` (asked for, with a role, when not given)."""
+        ids = self._people_for(what)
         if ids is None:
             return
-        if programme_id is None:
+        if target_id is None:
             with self.context.plan.reading() as session:
-                options = records.choices(session, "programme")
+                listed = options(session)
             picked = self._choose(
-                "Book onto a tour or programme",
-                f"Book {counted(len(ids), 'person', 'people')} onto:",
-                options,
+                what,
+                f"Book {counted(len(ids), 'person', 'people')} {preposition}:",
+                listed,
                 [(label(r), r.value) for r in ParticipationRole],
             )
             if picked is None:
                 return
-            programme_id, role = picked[0], picked[1] or role
-        self._book([Booking(p, programme_id=programme_id, role=role) for p in ids])
+            target_id, role = picked[0], picked[1] or role
+        if target == "item_id":
+            self._book([Booking(p, item_id=target_id, role=role) for p in ids])
+        else:
+            self._book([Booking(p, programme_id=target_id, role=role) for p in ids])
 
     def _book(self, bookings: list[Booking]) -> None:
         text = f"Book {counted(len(bookings), 'person', 'people')}"
