@@ -14,6 +14,16 @@ from tourplanner.db import PlanFile  # noqa: E402
 from tourplanner.services import plans  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def private_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Backups and other per-user files go to a fresh folder, never into the real home."""
+    folder = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setenv("TOURPLANNER_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def plan_file(tmp_path: Path) -> PlanFile:
     """A new, empty plan file on disk with its plan record (home zone Asia/Shanghai)."""

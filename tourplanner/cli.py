@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "tourplanner.commands.check",
     "tourplanner.commands.export_pdf",
     "tourplanner.commands.interchange",
+    "tourplanner.commands.backups",
+    "tourplanner.commands.doctor",
 )
 
 
@@ -110,7 +112,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_info(args: argparse.Namespace) -> int:
     from tourplanner.services.itinerary import plan_summary
 
-    with PlanFile.open(args.plan) as plan, plan.reading() as session:
+    with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
         summary = plan_summary(session)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
@@ -153,6 +155,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except TourPlannerError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE_OR_ERROR
+    except Exception as exc:
+        # The one place where a failure of the disk, of SQLite or of a row the app cannot use
+        # becomes a sentence; anything else is a bug and keeps its traceback.
+        from tourplanner.failures import describe
+
+        sentence = describe(exc, plan=getattr(args, "plan", None))
+        if sentence is None:
+            raise
+        print(f"error: {sentence}", file=sys.stderr)
         return EXIT_USAGE_OR_ERROR
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

@@ -170,7 +170,7 @@ def _read(path: Path) -> bytes:
 def _export_people(args: argparse.Namespace) -> int:
     from tourplanner.interchange.people_export import export_people
 
-    with PlanFile.open(args.plan) as plan, plan.reading() as session:
+    with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
         count = export_people(
             session,
             args.output,
@@ -187,7 +187,7 @@ def _export_ics(args: argparse.Namespace) -> int:
     from tourplanner.services.people import find_person
     from tourplanner.services.programmes import find_programme
 
-    with PlanFile.open(args.plan) as plan, plan.reading() as session:
+    with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
         person_id = find_person(session, args.person).id if args.person else None
         programme_id = find_programme(session, args.programme).id if args.programme else None
         count = export_ics(session, args.output, person_id=person_id, programme_id=programme_id)
@@ -199,7 +199,7 @@ def _export_schedule(args: argparse.Namespace) -> int:
     from tourplanner.interchange.schedule_export import export_schedule
     from tourplanner.services.programmes import find_programme
 
-    with PlanFile.open(args.plan) as plan, plan.reading() as session:
+    with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
         programme_id = find_programme(session, args.programme).id
         count = export_schedule(session, args.output, programme_id=programme_id)
     print(f"wrote {count} events to {args.output}")

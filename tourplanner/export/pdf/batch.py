@@ -65,7 +65,7 @@ _OPEN_PLANS: dict[str, PlanFile] = {}
 def _plan(path: str) -> PlanFile:
     """One open plan per worker process (opening checks the file, so do it once)."""
     if path not in _OPEN_PLANS:
-        _OPEN_PLANS[path] = PlanFile.open(path)
+        _OPEN_PLANS[path] = PlanFile.open(path, read_only=True)
     return _OPEN_PLANS[path]
 
 
