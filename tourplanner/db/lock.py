@@ -89,7 +89,7 @@ def acquire(plan_path: Path) -> None:
     if holder is not None and holder.host != socket.gethostname():
         os.close(fd)
         raise PlanLockedError(plan_path, holder)
-    _write(fd, this_holder())
+    _write(fd, this_holder(), base=file_fingerprint(plan_path))
     _HELD[key] = (fd, 1)
 
 
@@ -182,11 +182,45 @@ def _parse(data: bytes) -> LockHolder | None:
         return None
 
 
-def _write(fd: int, holder: LockHolder) -> None:
+def _write(fd: int, holder: LockHolder, *, base: list[int] | None) -> None:
+    record = {**asdict(holder), "base": base}
     os.ftruncate(fd, 0)
     os.lseek(fd, 0, os.SEEK_SET)
-    os.write(fd, json.dumps(asdict(holder), ensure_ascii=False).encode("utf-8") + b"\n")
+    os.write(fd, json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
     os.fsync(fd)
+
+
+def file_fingerprint(plan_path: Path) -> list[int] | None:
+    """Which version of the file itself this is (inode, size, modification time)."""
+    try:
+        st = os.stat(os.path.realpath(plan_path))
+    except OSError:
+        return None
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def record_base(plan_path: Path) -> None:
+    """Note the file as it is after a checkpoint: what the frames now in its -wal build on."""
+    entry = _HELD.get(str(lock_path(plan_path)))
+    if entry is None:
+        return
+    holder = _read_fd(entry[0]) or this_holder()
+    _write(entry[0], holder, base=file_fingerprint(plan_path))
+
+
+def wal_belongs(plan_path: Path) -> bool | None:
+    """For a -wal left by a crashed writer here: whether the file is still the one its frames
+    build on (False: another file was put in its place). None when nobody recorded it."""
+    path = lock_path(plan_path)
+    try:
+        record = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or not record.get("base"):
+        return None
+    if record.get("host") != socket.gethostname() or _alive_here(path):
+        return None
+    return record["base"] == file_fingerprint(plan_path)
 
 
 def _user() -> str:

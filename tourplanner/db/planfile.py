@@ -24,6 +24,9 @@ from tourplanner.errors import PlanFileError
 
 PLAN_SUFFIX = ".tourplan"
 REQUIRED_TABLES = {"alembic_version", "plans"}
+# SQLite's automatic checkpoints are off (db/sqlite.py): the plan checkpoints itself past this,
+# so it knows what its -wal builds on (see lock.wal_belongs).
+WAL_CHECKPOINT_BYTES = 4 * 1024 * 1024
 
 
 class PlanFile:
@@ -40,6 +43,13 @@ class PlanFile:
         self.generation = 0
         self.backed_up_generation = 0
         self._closed = False
+        self._anchor = None
+        if not read_only:
+            # One connection held open for the plan's life: no other connection is ever the
+            # last to close, so the file itself changes only at our checkpoints, each noted in
+            # the lock (what a -wal left by a crash builds on).
+            self._anchor = engine.connect()
+            lock.record_base(path)
 
     @classmethod
     def create(cls, path: Path | str) -> PlanFile:
@@ -52,13 +62,13 @@ class PlanFile:
         engine = sqlite.make_engine(path, mode="create")
         try:
             migrate.upgrade(engine)
+            engine.dispose()  # later connections must find the file, never create another
             lock.acquire(path)
+            return cls(path, sqlite.make_engine(path, mode="write"))
         except Exception as exc:
             engine.dispose()
             _remove_plan_files(path)
             raise PlanFileError(f"could not create {path}: {_reason(exc, path)}") from exc
-        engine.dispose()  # later connections must find the file, never create another
-        return cls(path, sqlite.make_engine(path, mode="write"))
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False) -> PlanFile:
@@ -92,16 +102,18 @@ class PlanFile:
     def _open_for_writing(cls, path: Path, revision: str) -> PlanFile:
         from tourplanner.db import backups
 
-        if revision != migrate.head_revision():
-            backup = backups.make_backup(path, reason=revision)
         engine = sqlite.make_engine(path, mode="write")
         plan = cls(path, engine)
         if revision != migrate.head_revision():
-            plan.backup_path = backup
+            try:
+                plan.backup_path = backups.backup_open_plan(plan, reason=revision)
+            except BaseException:
+                plan._dispose()
+                raise
             try:
                 migrate.upgrade(engine)
             except Exception as exc:
-                engine.dispose()
+                plan._dispose()
                 raise PlanFileError(
                     f"could not upgrade {path} ({_reason(exc, path)}); "
                     f"your data is safe in {plan.backup_path}"
@@ -124,6 +136,8 @@ class PlanFile:
                 ) from exc
             raise
         self.generation += 1
+        if sqlite.wal_size(self.path) > WAL_CHECKPOINT_BYTES:
+            self.checkpoint()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -156,9 +170,11 @@ class PlanFile:
         if self.read_only or self._closed:
             return False
         try:
-            return sqlite.checkpoint(self.engine)
+            done = sqlite.checkpoint(self.engine)
         except (DBAPIError, sqlite3.Error):
             return False  # a busy reader holds it back; the next checkpoint or close does it
+        lock.record_base(self.path)
+        return done
 
     def close(self) -> None:
         """Checkpoint (the file alone then holds every commit), close, and give the lock back."""
@@ -170,10 +186,17 @@ class PlanFile:
                 # On failure every commit is still safe in the -wal; SQLite replays it on open.
                 with contextlib.suppress(DBAPIError, sqlite3.Error):
                     sqlite.checkpoint(self.engine)
-            self.engine.dispose()
+                    lock.record_base(self.path)
+            self._dispose()
         finally:
             if not self.read_only:
                 lock.release(self.path)
+
+    def _dispose(self) -> None:
+        if self._anchor is not None:
+            self._anchor.close()
+            self._anchor = None
+        self.engine.dispose()
 
     def __enter__(self) -> PlanFile:
         return self
@@ -209,6 +232,9 @@ def check_plan_file(path: Path) -> str:
         tables, revision = sqlite.inspect(path, "immutable")
     elif lock.read_holder(path) is not None:
         tables, revision = sqlite.inspect(path, reader_mode(path))  # a live writer's -wal
+    elif lock.wal_belongs(path) is False:
+        sqlite.inspect(path, "immutable")  # a damaged file alone is said as such
+        raise PlanFileError(stale_wal_sentence(path))
     else:
         tables, revision = _inspect_with_leftover_wal(path)
     if not tables >= REQUIRED_TABLES or revision is None:

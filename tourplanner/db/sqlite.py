@@ -63,6 +63,9 @@ def make_engine(path: Path, *, mode: str = "write") -> Engine:
         cursor.execute("PRAGMA foreign_keys = ON")
         if mode in ("write", "create"):
             cursor.execute("PRAGMA journal_mode = WAL")
+            # The plan checkpoints itself (PlanFile.checkpoint) and notes the result in its
+            # lock, so a -wal left by a crash can later be told from one beside another file.
+            cursor.execute("PRAGMA wal_autocheckpoint = 0")
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.close()
@@ -194,13 +197,27 @@ def backup_file(source: Path, target: Path, *, mode: str = "read") -> None:
         src.close()
 
 
-def checkpoint(engine: Engine) -> bool:
+def checkpoint(engine: Engine, *, wait_ms: int = 200) -> bool:
     """Move every commit from the -wal into the file itself and empty the -wal; True when all of
-    it went (a reader still on an old snapshot can hold part of it back)."""
+    it went (a reader still on an old snapshot can hold part of it back). Waits at most
+    `wait_ms` for readers, not the usual busy timeout."""
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
-        busy, _log, _moved = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        raw.execute(f"PRAGMA busy_timeout = {wait_ms}")
+        try:
+            busy, _log, _moved = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if busy:
+                raw.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return busy == 0
+
+
+def wal_size(path: Path) -> int:
+    try:
+        return wal_path(path).stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
 def fsync_file(path: Path) -> None:
