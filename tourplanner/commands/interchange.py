@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tourplanner.db import PlanFile
+from tourplanner.db import PlanFile, backups
 from tourplanner.interchange.report import ImportRefused, ImportReport
 
 
@@ -110,6 +110,7 @@ def _import_people(args: argparse.Namespace) -> int:
     from tourplanner.interchange.people_import import import_people
 
     with PlanFile.open(args.plan) as plan:
+        backups.before_import(plan, dry_run=args.dry_run)
         try:
             with plan.transaction() as session:
                 report = import_people(
@@ -132,6 +133,7 @@ def _import_ics(args: argparse.Namespace) -> int:
 
     data = _read(args.file)
     with PlanFile.open(args.plan) as plan:
+        backups.before_import(plan, dry_run=args.dry_run)
         try:
             with plan.transaction() as session:
                 programme = find_programme(session, args.programme)
@@ -147,6 +149,7 @@ def _import_schedule(args: argparse.Namespace) -> int:
 
     data = _read(args.file)
     with PlanFile.open(args.plan) as plan:
+        backups.before_import(plan, dry_run=args.dry_run)
         try:
             with plan.transaction() as session:
                 report = import_schedule(

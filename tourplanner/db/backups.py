@@ -221,3 +221,73 @@ def _reason(exc: BaseException, folder: Path) -> str:
 
 def _size(size: int) -> str:
     return f"{size / 1024:.0f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MiB"
+
+
+def restore(plan_path: Path | str, backup_path: Path | str) -> Path | None:
+    """Put a backup in the plan's place, after backing up the plan as it is now (a damaged
+    plan is kept as its raw bytes). The plan's stale -wal and -shm are removed before the
+    backup takes its place, so they are never replayed into it. Returns the backup of the
+    state before (None when there was no plan file)."""
+    from tourplanner.db import lock
+    from tourplanner.db.planfile import check_plan_file
+    from tourplanner.files import atomic_path
+
+    plan_path, backup_path = Path(plan_path), Path(backup_path)
+    if os.path.realpath(plan_path) == os.path.realpath(backup_path):
+        raise PlanFileError("choose a backup, not the plan itself, to restore")
+    check_plan_file(backup_path)
+    sqlite.inspect(backup_path, "immutable", check="integrity_check")
+    if not plan_path.exists():
+        with atomic_path(plan_path) as tmp:
+            sqlite.backup_file(backup_path, tmp, mode="immutable")
+        return None
+    lock.acquire(plan_path)
+    try:
+        before = _backup_current(plan_path)
+        with atomic_path(plan_path) as tmp:
+            sqlite.backup_file(backup_path, tmp, mode="immutable")
+            # Their commits are in `before`; left beside the restored file they would be
+            # replayed into it.
+            for sidecar in (sqlite.wal_path(plan_path), sqlite.shm_path(plan_path)):
+                sidecar.unlink(missing_ok=True)
+        return before
+    finally:
+        lock.release(plan_path)
+
+
+def _backup_current(plan_path: Path) -> Path:
+    """A verified backup of the plan now, or, if it cannot be read, a raw copy of its bytes
+    (and of its -wal) so that nothing is lost by restoring over it."""
+    try:
+        from tourplanner.db.planfile import check_plan_file
+
+        check_plan_file(plan_path)
+        return make_backup(plan_path, reason="restore")
+    except PlanFileError:
+        return raw_copy(plan_path, reason="damaged")
+
+
+def raw_copy(plan_path: Path, *, reason: str) -> Path:
+    """The plan's bytes as they are (and its -wal beside, if any), into its backup folder."""
+    import shutil
+
+    folder = backup_folder(plan_path)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = datetime.now(UTC).strftime(_STAMP)
+    target = folder / f"{Path(plan_path).name}.backup-{reason}-{stamp}.tourplan"
+    try:
+        shutil.copyfile(plan_path, target)
+        wal = sqlite.wal_path(plan_path)
+        if wal.exists():
+            shutil.copyfile(wal, f"{target}-wal")
+    except OSError as exc:
+        target.unlink(missing_ok=True)
+        raise PlanFileError(
+            f"cannot back up {plan_path}: {_reason(exc, folder)}; nothing was changed"
+        ) from exc
+    return target
+
+
+def before_import(plan: PlanFile, *, dry_run: bool = False) -> Path | None:
+    """The verified backup taken before an import writes into the plan (none for a dry run)."""
+    return None if dry_run else backup_open_plan(plan, reason="import")

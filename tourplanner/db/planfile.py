@@ -78,7 +78,7 @@ class PlanFile:
         plan another program has open for writing.
         """
         path = Path(path)
-        _check_is_a_file(path)
+        check_is_a_file(path)
         if not read_only:
             holder = lock.read_holder(path)
             if holder is not None and not lock.held_here(path):
@@ -205,7 +205,7 @@ class PlanFile:
         self.close()
 
 
-def _check_is_a_file(path: Path) -> None:
+def check_is_a_file(path: Path) -> None:
     if not path.exists():
         raise PlanFileError(f"{path} does not exist")
     if not path.is_file():
@@ -227,7 +227,7 @@ def check_plan_file(path: Path) -> str:
     (by a crash, or beside an older copy put in the plan's place) is first tried on a private
     copy, so a -wal that does not belong to the file is never replayed into it.
     """
-    _check_is_a_file(path)
+    check_is_a_file(path)
     if not sqlite.has_pending_wal(path):
         tables, revision = sqlite.inspect(path, "immutable")
     elif lock.read_holder(path) is not None:
