@@ -152,6 +152,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.commands = commands
     handler: Callable[[argparse.Namespace], int] = args.func
     try:
+        if argv[0] in ("check", "export") and isinstance(getattr(args, "plan", None), Path):
+            # A row the app cannot use is named before any work, not met half-way.
+            from tourplanner.db.doctor import refuse_unusable_rows
+
+            refuse_unusable_rows(args.plan)
         return handler(args)
     except TourPlannerError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -44,5 +44,6 @@ def _unusable_row(plan: Path | None) -> str | None:
         return None
     if not findings:
         return None
-    more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
-    return f"{findings[0]}{more}; `tourplanner doctor {plan}` lists what to fix"
+    from tourplanner.db.doctor import unusable_sentence
+
+    return unusable_sentence(findings, Path(plan))

@@ -24,6 +24,7 @@ from tourplanner.models import enums
 
 # What the app can lay out and print: outside these years a date is refused at import.
 FIRST_YEAR, LAST_YEAR = 1900, 2999
+DAMAGE = "the database check failed"
 SINGULAR = {
     "items": "item",
     "programmes": "programme",
@@ -74,10 +75,14 @@ def examine(path: Path | str) -> DoctorReport:
     stale = _stale_wal(path)
     if stale:
         report.findings.append(stale)
-    conn = sqlite.connect(path, "immutable" if stale or not sqlite.has_pending_wal(path) else "ro")
+    from tourplanner.db.planfile import reader_mode
+
+    pending = sqlite.has_pending_wal(path) and not stale
+    conn = sqlite.connect(path, reader_mode(path) if pending else "immutable")
     try:
-        report.findings += _storage_findings(conn)
-        if not report.findings or stale:
+        storage = _storage_findings(conn)
+        report.findings += storage
+        if not any(f.startswith(DAMAGE) for f in storage):
             report.findings += _row_findings(conn)
     finally:
         conn.close()
@@ -86,7 +91,11 @@ def examine(path: Path | str) -> DoctorReport:
 
 def unusable_rows(path: Path) -> list[str]:
     """The rows of a plan the app cannot use, each as a sentence (for commands that failed)."""
-    conn = sqlite.connect(path, "immutable" if not sqlite.has_pending_wal(path) else "ro")
+    from tourplanner.db.planfile import reader_mode
+
+    conn = sqlite.connect(
+        path, "immutable" if not sqlite.has_pending_wal(path) else reader_mode(path)
+    )
     try:
         return _row_findings(conn)
     finally:
@@ -158,7 +167,7 @@ def _storage_findings(conn: sqlite3.Connection) -> list[str]:
         return [f"the database cannot be read through ({exc})"]
     if problems == ["ok"]:
         problems = []
-    found = [f"the database check failed: {p}" for p in problems]
+    found = [f"{DAMAGE}: {p}" for p in problems]
     try:
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.DatabaseError:
@@ -324,3 +333,25 @@ def _moment(text: object, kind: type) -> date | None:
             return None
         return value.date() if kind is date else value
     return None
+
+
+def refuse_unusable_rows(path: Path | str) -> None:
+    """Raise a PlanFileError naming the first row the app cannot use (for `check` and exports,
+    which would otherwise fail half-way or leave the row out without a word)."""
+    from tourplanner.db.planfile import check_plan_file
+
+    path = Path(path)
+    try:
+        check_plan_file(path)
+        found = unusable_rows(path)
+    except PlanFileError:
+        return  # not a plan, or damaged: opening it says so
+    except sqlite3.DatabaseError:
+        return  # not a plan or damaged: opening it says so
+    if found:
+        raise PlanFileError(unusable_sentence(found, path))
+
+
+def unusable_sentence(found: list[str], path: Path) -> str:
+    more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+    return f"{found[0]}{more}; `tourplanner doctor {path}` lists what to fix"
