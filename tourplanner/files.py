@@ -53,12 +53,15 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     removed if it fails. The written file is fsynced before the rename, the folder after."""
     target = Path(target)
     check_output_folder(target)
+    remove_stale_parts(target)
     try:
+        # The writer's pid in the name lets a later write remove it if this one is killed.
         fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+            prefix=f".{target.name}.{os.getpid()}-", suffix=".part", dir=target.parent
         )
     except OSError as exc:
-        raise OutputError(f"cannot write {target}: {os_error_sentence(exc, target)}") from exc
+        reason = os_error_sentence(exc, target.parent)
+        raise OutputError(f"cannot write {target}: {reason}") from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -89,12 +92,42 @@ def write_bytes(target: Path | str, data: bytes) -> None:
         fh.write(data)
 
 
+def remove_stale_parts(target: Path) -> None:
+    """Remove the temporaries of `target` left by a writer that was killed (its pid is gone)."""
+    for part in target.parent.glob(f".{glob_escape(target.name)}.*-*.part"):
+        pid = part.name[len(target.name) + 2 :].split("-", 1)[0]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            part.unlink(missing_ok=True)
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
+
+
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable."""
+    _fsync_dir(folder)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -8,6 +8,7 @@ plan's lock (db/lock.py), so one program writes at a time. Closing moves every c
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -91,6 +92,7 @@ class PlanFile:
             revision = migrate.head_revision()
         if read_only:
             return cls(path, sqlite.make_engine(path, mode=reader_mode(path)), read_only=True)
+        check_writable(path)
         lock.acquire(path)
         try:
             return cls._open_for_writing(path, revision)
@@ -218,6 +220,23 @@ def check_is_a_file(path: Path) -> None:
         raise PlanFileError(f"cannot read {path}: {os_error_sentence(exc, path)}") from exc
     if not header_ok:
         raise PlanFileError(f"{path} is not a TourPlanner plan (not a database file)")
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, before anything is created beside it, a plan that cannot be written."""
+    from tourplanner.files import READ_ONLY_ERRNOS, os_error_sentence
+
+    try:
+        os.close(os.open(path, os.O_RDWR))
+        probe = os.open(path.parent, os.O_RDONLY)
+        os.close(probe)
+    except OSError as exc:
+        if exc.errno in READ_ONLY_ERRNOS:
+            raise PlanFileError(
+                f"{path} is read-only; reading it works (info, check, exports), "
+                "changing it needs a writable copy (Save a Copy, or copy the file elsewhere)"
+            ) from exc
+        raise PlanFileError(f"cannot open {path}: {os_error_sentence(exc, path)}") from exc
 
 
 def check_plan_file(path: Path) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.errors import ValidationError
+from tourplanner.files import write_bytes
 from tourplanner.models import Group, Person
 from tourplanner.models.enums import ParticipationStatus, label
 from tourplanner.services.itinerary import tour_roster
@@ -112,7 +113,7 @@ def export_people(
         data = people_xlsx(headers, rows, title=title)
     else:
         raise ValidationError("output", f"{path.name}: choose a .csv or .xlsx file name")
-    path.write_bytes(data)
+    write_bytes(path, data)  # atomic: a failed write leaves the old file as it was
     return len(rows)
 
 
