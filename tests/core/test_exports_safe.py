@@ -145,7 +145,8 @@ def big_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _kill_batch_export(big_plan: Path, out: Path, *, wait_for_files: int) -> tuple[set, Path]:
-    before_tmp = set(Path(tempfile.gettempdir()).glob("tourplanner-batch-*"))
+    # A private temporary folder for the run: whatever it leaves there is this run's.
+    private_tmp = Path(tempfile.mkdtemp(prefix="batch-tmp-", dir=out.parent.parent))
     parent = subprocess.Popen(
         [
             sys.executable,
@@ -159,6 +160,7 @@ def _kill_batch_export(big_plan: Path, out: Path, *, wait_for_files: int) -> tup
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env={**os.environ, "TMPDIR": str(private_tmp)},
     )
     deadline = time.monotonic() + 60
     folder = out if out.suffix != ".pdf" else out.parent
@@ -176,8 +178,8 @@ def _kill_batch_export(big_plan: Path, out: Path, *, wait_for_files: int) -> tup
     while time.monotonic() < gone_by and any(_alive(w) for w in workers):
         time.sleep(0.05)
     assert not any(_alive(w) for w in workers), "a worker outlived its parent by 5 s"
-    new_tmp = set(Path(tempfile.gettempdir()).glob("tourplanner-batch-*")) - before_tmp
-    assert new_tmp == set(), "scratch left in the temporary folder"
+    assert list(private_tmp.iterdir()) == [], "scratch left in the temporary folder"
+    private_tmp.rmdir()
     return workers, folder
 
 
