@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tourplanner.models.base import Base
+from tourplanner.models.base import NEVER_REUSE_IDS, Base
 
 group_members = Table(
     "group_members",
@@ -17,6 +17,7 @@ group_members = Table(
 
 class Organization(Base):
     __tablename__ = "organizations"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name_en: Mapped[str] = mapped_column(String(200))
@@ -27,6 +28,7 @@ class Organization(Base):
 
 class Group(Base):
     __tablename__ = "groups"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
