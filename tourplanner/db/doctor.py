@@ -21,9 +21,8 @@ from zoneinfo import ZoneInfo
 from tourplanner.db import backups, lock, sqlite
 from tourplanner.errors import PlanFileError
 from tourplanner.models import enums
+from tourplanner.printable import FIRST_YEAR, LAST_YEAR
 
-# What the app can lay out and print: outside these years a date is refused at import.
-FIRST_YEAR, LAST_YEAR = 1900, 2999
 DAMAGE = "the database check failed"
 SINGULAR = {
     "items": "item",

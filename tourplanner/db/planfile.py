@@ -294,6 +294,9 @@ def _inspect_with_leftover_wal(path: Path) -> tuple[set[str], str | None]:
 def reader_mode(path: Path) -> str:
     """The connection mode for reading: an ordinary reader where the folder is writable;
     SQLite's read-only mode, or the file alone (immutable), on read-only folders and mounts."""
+    if not _writable(path):
+        # Nobody can change a read-only file: read it alone, creating nothing beside it.
+        return "ro" if sqlite.has_pending_wal(path) else "immutable"
     try:
         conn = sqlite.connect(path, "read")
         try:
@@ -303,6 +306,14 @@ def reader_mode(path: Path) -> str:
         return "read"
     except sqlite3.OperationalError:
         return "ro" if sqlite.has_pending_wal(path) else "immutable"
+
+
+def _writable(path: Path) -> bool:
+    try:
+        os.close(os.open(path, os.O_RDWR))
+    except OSError:
+        return False
+    return True
 
 
 def _reason(exc: BaseException, path: Path) -> str:

@@ -26,6 +26,7 @@ from tourplanner.errors import NotFoundError, TourPlannerError
 from tourplanner.interchange.report import FileFormatError, ImportRefused, ImportReport, span_text
 from tourplanner.models import Item, Person, Plan, Programme, Room, Venue
 from tourplanner.models.enums import ItemKind, ParticipationRole
+from tourplanner.printable import is_printable, outside_sentence
 from tourplanner.services import items as items_service
 from tourplanner.services import participations, people, programmes, venues
 from tourplanner.timezones import to_local, to_utc, zone
@@ -113,6 +114,11 @@ def _zone_or(name: str, fallback: str, notes: list[str]) -> str:
     return fallback
 
 
+def _printable(where: str, value: date) -> None:
+    if not is_printable(value):
+        raise FileFormatError(f"{where}: {outside_sentence(value)}")
+
+
 def _parse_when(
     where: str, date_text: str, start_text: str, day: str, duration: str, end_text: str, tz: str
 ) -> tuple[datetime, datetime]:
@@ -122,6 +128,7 @@ def _parse_when(
             start = datetime.fromisoformat(date_text.replace("Z", "+00:00"))
         except ValueError as exc:
             raise FileFormatError(f"{where}: date {date_text!r} is not a date-time") from exc
+        _printable(where, start)
         if start.tzinfo is None:
             start = to_utc(start, tz)
     elif day and start_text:
@@ -130,6 +137,7 @@ def _parse_when(
             day_value = date.fromisoformat(day)
         except ValueError as exc:
             raise FileFormatError(f"{where}: day {day!r} is not a date") from exc
+        _printable(where, day_value)
         if not match:
             raise FileFormatError(f"{where}: start {start_text!r} is not a time like 09:30")
         hour, minute = int(match[1]), int(match[2])
@@ -145,6 +153,7 @@ def _parse_when(
             end = datetime.fromisoformat(end_text.replace("Z", "+00:00"))
         except ValueError as exc:
             raise FileFormatError(f"{where}: end {end_text!r} is not a date-time") from exc
+        _printable(where, end)
         if end.tzinfo is None:
             end = to_utc(end, tz)
         return start, end

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from tourplanner.errors import ValidationError
 from tourplanner.models import Person, TravelSegment, Venue
 from tourplanner.models.enums import TravelKind
+from tourplanner.printable import check_printable
 from tourplanner.services import validation as v
 from tourplanner.services.common import apply_changes, fetch
 from tourplanner.timezones import to_local, to_utc
@@ -57,6 +58,7 @@ def _validate(session: Session, seg: TravelSegment, start: object, end: object) 
     for value, field in ((start, "departure"), (end, "arrival")):
         if not isinstance(value, datetime):
             raise ValidationError(field, "is required (a date and time)")
+        check_printable(value, field)
     seg.start_utc = to_utc(start, seg.start_timezone)  # type: ignore[arg-type]
     seg.end_utc = to_utc(end, seg.end_timezone)  # type: ignore[arg-type]
     if seg.end_utc < seg.start_utc:
