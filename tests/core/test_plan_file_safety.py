@@ -303,3 +303,32 @@ def test_a_busy_database_is_a_sentence(plan_path: Path, monkeypatch: pytest.Monk
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_refused_wal_mode_files_get_nothing_beside_them_from_any_command(
+    plan_path: Path, tmp_path: Path
+) -> None:
+    conn = sqlite3.connect(plan_path)  # still in WAL mode, as the app leaves it
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    truncated = tmp_path / "cut.tourplan"
+    truncated.write_bytes(plan_path.read_bytes()[: 4096 * 2])
+    csv = tmp_path / "x.csv"
+    csv.write_text("Name,Email\nNew Comer,new@example.org\n", "utf-8")
+    before = names_in(tmp_path)
+    for path, words in ((plan_path, "newer version"), (truncated, "damaged")):
+        for args in (
+            ["info", str(path)],
+            ["check", str(path)],
+            ["import", "people", str(path), str(csv)],
+            ["export", "ics", str(path), "-o", str(tmp_path / "out.ics")],
+            ["doctor", str(path), "--repair"],
+        ):
+            result = cli(*args)
+            assert result.returncode in (1, 2), (args, result.stderr)
+            assert "Traceback" not in result.stderr
+            if args[0] != "doctor":
+                assert words in result.stderr, (args, result.stderr)
+        assert names_in(tmp_path) == before, path

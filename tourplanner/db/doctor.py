@@ -70,6 +70,7 @@ class DoctorReport:
 def examine(path: Path | str) -> DoctorReport:
     """Every problem of the plan at `path`, each named in a sentence; changes nothing."""
     path = Path(path)
+    refuse_other_files(path)
     report = DoctorReport()
     stale = _stale_wal(path)
     if stale:
@@ -88,6 +89,33 @@ def examine(path: Path | str) -> DoctorReport:
     return report
 
 
+def refuse_other_files(path: Path) -> None:
+    """Doctor looks after TourPlanner plans of this version or older, damaged or not: anything
+    else (another database, a plan from a newer version) is refused and left alone."""
+    from tourplanner.db import migrate
+    from tourplanner.db.planfile import REQUIRED_TABLES, check_is_a_file
+
+    check_is_a_file(path)
+    try:
+        conn = sqlite.connect(path, "immutable")
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            row = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return  # too damaged to tell: examining it says what is wrong
+    if not tables >= REQUIRED_TABLES or row is None:
+        raise PlanFileError(f"{path} is a database, but not a TourPlanner plan")
+    if row[0] not in migrate.known_revisions():
+        raise PlanFileError(
+            f"{path} was saved by a newer version of TourPlanner (schema {row[0]}); "
+            "update TourPlanner to check it"
+        )
+
+
 def unusable_rows(path: Path) -> list[str]:
     """The rows of a plan the app cannot use, each as a sentence (for commands that failed)."""
     from tourplanner.db.planfile import reader_mode
@@ -104,6 +132,7 @@ def unusable_rows(path: Path) -> list[str]:
 def repair(path: Path | str) -> DoctorReport:
     """Back up, then repair what can be repaired without guessing; returns what is left too."""
     path = Path(path)
+    refuse_other_files(path)
     lock.acquire(path)
     try:
         return _repair_locked(path)
