@@ -14,6 +14,27 @@ from tourplanner.db import PlanFile  # noqa: E402
 from tourplanner.services import plans  # noqa: E402
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Long loops (the `slow` marker) run in CI (.ci/run sets TOURPLANNER_SLOW_TESTS=1) or when
+    asked for with `-m slow`, not in every local run."""
+    if os.environ.get("TOURPLANNER_SLOW_TESTS") == "1" or "slow" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: set TOURPLANNER_SLOW_TESTS=1 or pass -m slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Backups and other per-user files go to a fresh folder, never into the real home."""
+    folder = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setenv("TOURPLANNER_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def plan_file(tmp_path: Path) -> PlanFile:
     """A new, empty plan file on disk with its plan record (home zone Asia/Shanghai)."""

@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "tourplanner.commands.check",
     "tourplanner.commands.export_pdf",
     "tourplanner.commands.interchange",
+    "tourplanner.commands.backups",
+    "tourplanner.commands.doctor",
 )
 
 
@@ -156,7 +158,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
     from tourplanner.db.stamp import made_by
     from tourplanner.services.itinerary import plan_summary
 
-    with PlanFile.open(args.plan) as plan, plan.reading() as session:
+    with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
         summary = {**plan_summary(session).as_dict(), "made_by": made_by(plan.engine)}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
@@ -204,10 +206,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.commands = commands
     handler: Callable[[argparse.Namespace], int] = args.func
     try:
+        if argv[0] in ("check", "export") and isinstance(getattr(args, "plan", None), Path):
+            # A row the app cannot use is named before any work, not met half-way.
+            from tourplanner.db.doctor import refuse_unusable_rows
+
+            refuse_unusable_rows(args.plan)
         return handler(args)
     except TourPlannerError as exc:
         log.warning("tourplanner %s: %s", " ".join(argv), exc)
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE_OR_ERROR
+    except Exception as exc:
+        # The one place where a failure of the disk, of SQLite or of a row the app cannot use
+        # becomes a sentence; anything else is a bug and keeps its traceback.
+        from tourplanner.failures import describe
+
+        sentence = describe(exc, plan=getattr(args, "plan", None))
+        if sentence is None:
+            raise
+        print(f"error: {sentence}", file=sys.stderr)
         return EXIT_USAGE_OR_ERROR
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

@@ -39,3 +39,31 @@ class Cancelled(TourPlannerError):
 
 class PlanFileError(TourPlannerError):
     """A plan file cannot be opened, created or upgraded."""
+
+
+class PlanLockedError(PlanFileError):
+    """Another program has the plan open for writing; the message names it."""
+
+    def __init__(self, path: object, holder: object, *, breakable: bool = True) -> None:
+        self.path = path
+        self.holder = holder  # a db.lock.LockHolder, or None when the lock file is unreadable
+        who = holder.sentence() if holder is not None else "another program"  # type: ignore[attr-defined]
+        here = holder is None or getattr(holder, "host", None) == _hostname()
+        if here or not breakable:
+            hint = "close it there first, or open the plan read-only"
+        else:
+            hint = (
+                "close it there first, or open the plan read-only; if that computer is no "
+                f"longer using it, `tourplanner doctor {path} --break-lock` removes the lock"
+            )
+        super().__init__(f"{path} is open for writing by {who}; {hint}")
+
+
+class OutputError(TourPlannerError):
+    """A file could not be written (disk full, read-only, missing folder); nothing was changed."""
+
+
+def _hostname() -> str:
+    import socket
+
+    return socket.gethostname()

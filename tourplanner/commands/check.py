@@ -32,7 +32,7 @@ def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser typ
 
 def run_check(args: argparse.Namespace) -> int:
     """Print the findings; the exit status says whether any is an error."""
-    with PlanFile.open(args.plan) as plan, plan.reading() as session:
+    with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
         findings = check_plan(session, rules=args.rule)
     errors = sum(f.severity == ERROR for f in findings)
     if args.json:

@@ -58,7 +58,7 @@ def _paper(parser: argparse.ArgumentParser) -> None:
 
 
 def _itinerary(args: argparse.Namespace) -> int:
-    with PlanFile.open(args.plan) as plan:
+    with PlanFile.open(args.plan, read_only=True) as plan:
         with plan.reading() as session:
             person = people.find_person(session, args.person)
             person_id, name = person.id, person.display_name
@@ -75,7 +75,7 @@ def _itinerary(args: argparse.Namespace) -> int:
 
 
 def _itineraries(args: argparse.Namespace) -> int:
-    with PlanFile.open(args.plan) as plan:
+    with PlanFile.open(args.plan, read_only=True) as plan:
         group_id = None
         if args.group:
             with plan.reading() as session:
@@ -98,7 +98,7 @@ def _itineraries(args: argparse.Namespace) -> int:
 
 
 def _booklet(args: argparse.Namespace) -> int:
-    with PlanFile.open(args.plan) as plan:
+    with PlanFile.open(args.plan, read_only=True) as plan:
         with plan.reading() as session:
             if args.programme:
                 prog_id = programmes.find_programme(session, args.programme).id
@@ -119,7 +119,7 @@ def _booklet(args: argparse.Namespace) -> int:
 
 
 def _tour(args: argparse.Namespace) -> int:
-    with PlanFile.open(args.plan) as plan:
+    with PlanFile.open(args.plan, read_only=True) as plan:
         with plan.reading() as session:
             prog_id = programmes.find_programme(session, args.programme).id
         pdf.export_tour(plan, prog_id, args.output, paper=args.paper)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from tourplanner.db import PlanFile
+from tourplanner.db import PlanFile, backups
 from tourplanner.interchange.report import ImportRefused, ImportReport
 
 
@@ -98,12 +98,13 @@ def _dry_run(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
 
 
-def _run_import(plan_path: Path, run: Callable[[Session], ImportReport]) -> int:
+def _run_import(plan_path: Path, run: Callable[[Session], ImportReport], *, dry_run: bool) -> int:
     """Run an import in one transaction of the plan; print its summary and problems.
 
     A refused import prints its report on stderr and goes on to the CLI's one error line.
     """
     with PlanFile.open(plan_path) as plan:
+        backups.before_import(plan, dry_run=dry_run)
         try:
             with plan.transaction() as session:
                 report = run(session)
@@ -129,6 +130,7 @@ def _import_people(args: argparse.Namespace) -> int:
             day_first=args.day_first,
             dry_run=args.dry_run,
         ),
+        dry_run=args.dry_run,
     )
 
 
@@ -142,7 +144,7 @@ def _import_ics(args: argparse.Namespace) -> int:
         programme = find_programme(session, args.programme)
         return import_ics(session, data, programme_id=programme.id, dry_run=args.dry_run)
 
-    return _run_import(args.plan, run)
+    return _run_import(args.plan, run, dry_run=args.dry_run)
 
 
 def _import_schedule(args: argparse.Namespace) -> int:
@@ -154,6 +156,7 @@ def _import_schedule(args: argparse.Namespace) -> int:
         lambda session: import_schedule(
             session, data, programme=args.programme, dry_run=args.dry_run
         ),
+        dry_run=args.dry_run,
     )
 
 
@@ -169,7 +172,7 @@ def _read(path: Path) -> bytes:
 def _export_people(args: argparse.Namespace) -> int:
     from tourplanner.interchange.people_export import export_people
 
-    with PlanFile.open(args.plan) as plan, plan.reading() as session:
+    with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
         count = export_people(
             session,
             args.output,
@@ -186,7 +189,7 @@ def _export_ics(args: argparse.Namespace) -> int:
     from tourplanner.services.people import find_person
     from tourplanner.services.programmes import find_programme
 
-    with PlanFile.open(args.plan) as plan, plan.reading() as session:
+    with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
         person_id = find_person(session, args.person).id if args.person else None
         programme_id = find_programme(session, args.programme).id if args.programme else None
         count = export_ics(session, args.output, person_id=person_id, programme_id=programme_id)
@@ -198,7 +201,7 @@ def _export_schedule(args: argparse.Namespace) -> int:
     from tourplanner.interchange.schedule_export import export_schedule
     from tourplanner.services.programmes import find_programme
 
-    with PlanFile.open(args.plan) as plan, plan.reading() as session:
+    with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
         programme_id = find_programme(session, args.programme).id
         count = export_schedule(session, args.output, programme_id=programme_id)
     print(f"wrote {count} events to {args.output}")

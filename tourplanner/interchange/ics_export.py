@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from tourplanner import __version__
 from tourplanner.enums import ParticipationRole, TravelKind, label
 from tourplanner.errors import ValidationError
+from tourplanner.files import write_bytes
 from tourplanner.models import Item, Person, Programme, TravelSegment
 from tourplanner.scheduling.recurrence import parse_exdates
 from tourplanner.services.common import fetch
@@ -227,5 +228,5 @@ def export_ics(
 ) -> int:
     """Write the .ics file; returns the number of events."""
     data, count = ics_bytes(session, person_id=person_id, programme_id=programme_id)
-    Path(path).write_bytes(data)
+    write_bytes(path, data)  # atomic: a failed write leaves the old file as it was
     return count

@@ -28,6 +28,7 @@ from tourplanner.errors import TourPlannerError
 from tourplanner.interchange.importing import import_savepoint
 from tourplanner.interchange.report import FileFormatError, ImportRefused, ImportReport, span_text
 from tourplanner.models import Item, Programme, Room, Venue
+from tourplanner.printable import is_printable, outside_sentence
 from tourplanner.services import items as items_service
 from tourplanner.services.common import fetch
 from tourplanner.timezones import to_local, to_utc, zone
@@ -246,6 +247,8 @@ class _EventReader:
             )
         if not isinstance(value, date):
             raise TourPlannerError(f"{name} is not a date or date-time")
+        if not is_printable(value):
+            raise TourPlannerError(f"{name} {outside_sentence(value)}")
         return value, tzid
 
     def _read(self, event: Any, where: str, line: int) -> _EventData:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.enums import ParticipationStatus, label
 from tourplanner.errors import ValidationError
+from tourplanner.files import write_bytes
 from tourplanner.models import Group, Person
 from tourplanner.services.itinerary import tour_roster
 from tourplanner.services.organizations import find_group
@@ -112,7 +113,7 @@ def export_people(
         data = people_xlsx(headers, rows, title=title)
     else:
         raise ValidationError("output", f"{path.name}: choose a .csv or .xlsx file name")
-    path.write_bytes(data)
+    write_bytes(path, data)  # atomic: a failed write leaves the old file as it was
     return len(rows)
 
 

@@ -21,6 +21,7 @@ from defusedxml import DefusedXmlException
 
 from tourplanner.errors import TourPlannerError
 from tourplanner.interchange.report import FileFormatError
+from tourplanner.printable import is_printable, outside_sentence
 from tourplanner.timezones import to_utc, zone
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -247,6 +248,7 @@ def _instant(where: str, what: str, text: str, tz: str) -> datetime:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as exc:
         raise FileFormatError(f"{where}: {what} {text!r} is not a date-time") from exc
+    _printable(where, value)
     return to_utc(value, tz) if value.tzinfo is None else value
 
 
@@ -257,6 +259,7 @@ def _day_and_clock(where: str, day: str, start_text: str, tz: str) -> datetime:
         day_value = date.fromisoformat(day)
     except ValueError as exc:
         raise FileFormatError(f"{where}: day {day!r} is not a date") from exc
+    _printable(where, day_value)
     if not match:
         raise FileFormatError(f"{where}: start {start_text!r} is not a time like 09:30")
     hour, minute = int(match[1]), int(match[2])
@@ -265,6 +268,12 @@ def _day_and_clock(where: str, day: str, start_text: str, tz: str) -> datetime:
         + timedelta(hours=hour, minutes=minute),
         tz,
     )
+
+
+def _printable(where: str, value: date) -> None:
+    """Refuse a date the app cannot print or compute with (year 1, 9999-12-31), naming the row."""
+    if not is_printable(value):
+        raise FileFormatError(f"{where}: {outside_sentence(value)}")
 
 
 def _duration(where: str, text: str) -> timedelta:

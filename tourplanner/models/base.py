@@ -18,6 +18,11 @@ NAMING_CONVENTION = {
 }
 
 
+# Table options of every table whose rows can be deleted and restored (undo): AUTOINCREMENT,
+# so SQLite never gives a deleted row's id to a new one (migration 0004).
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 

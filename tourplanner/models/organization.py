@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tourplanner.models.base import Base
+from tourplanner.models.base import NEVER_REUSE_IDS, Base
 
 if TYPE_CHECKING:  # person.py imports this module: Person is named for the type checker only
     from tourplanner.models.person import Person
@@ -22,6 +22,7 @@ group_members = Table(
 
 class Organization(Base):
     __tablename__ = "organizations"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name_en: Mapped[str] = mapped_column(String(200))
@@ -32,6 +33,7 @@ class Organization(Base):
 
 class Group(Base):
     __tablename__ = "groups"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)

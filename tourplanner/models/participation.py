@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tourplanner.models.base import Base
+from tourplanner.models.base import NEVER_REUSE_IDS, Base
 from tourplanner.models.person import Person
 from tourplanner.models.programme import Item, Programme
 
@@ -14,6 +14,7 @@ class Participation(Base):
     __tablename__ = "participations"
     __table_args__ = (
         CheckConstraint("(item_id IS NULL) <> (programme_id IS NULL)", name="item_xor_programme"),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tourplanner.models.base import Base
+from tourplanner.models.base import NEVER_REUSE_IDS, Base
 from tourplanner.models.organization import Group, Organization, group_members
 
 
 class Person(Base):
     __tablename__ = "people"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name_latin: Mapped[str] = mapped_column(String(200), index=True)

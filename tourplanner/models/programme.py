@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tourplanner.models.base import Base, UTCDateTime
+from tourplanner.models.base import NEVER_REUSE_IDS, Base, UTCDateTime
 from tourplanner.models.venue import Room, Venue
 
 
@@ -21,6 +21,7 @@ class Programme(Base):
     __table_args__ = (
         CheckConstraint("end_date >= start_date", name="dates"),
         CheckConstraint("capacity IS NULL OR capacity >= 0", name="capacity"),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -49,6 +50,7 @@ class Item(Base):
         CheckConstraint("end_utc >= start_utc", name="times"),
         # A programme day is read per zone and UTC range (the timeline, 3,000 items a day).
         Index("ix_items_programme_zone_start", "programme_id", "timezone", "start_utc"),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

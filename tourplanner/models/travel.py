@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tourplanner.models.base import Base, UTCDateTime
+from tourplanner.models.base import NEVER_REUSE_IDS, Base, UTCDateTime
 from tourplanner.models.person import Person
 from tourplanner.models.venue import Venue
 
@@ -17,7 +17,7 @@ class TravelSegment(Base):
     """Departure and arrival each carry their own zone; a hotel stay runs check-in to check-out."""
 
     __tablename__ = "travel_segments"
-    __table_args__ = (CheckConstraint("end_utc >= start_utc", name="times"),)
+    __table_args__ = (CheckConstraint("end_utc >= start_utc", name="times"), NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(64), default=lambda: str(uuid.uuid4()), unique=True)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tourplanner.models.base import Base
+from tourplanner.models.base import NEVER_REUSE_IDS, Base
 
 
 class Venue(Base):
     __tablename__ = "venues"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name_en: Mapped[str] = mapped_column(String(200))
@@ -30,7 +31,10 @@ class Venue(Base):
 
 class Room(Base):
     __tablename__ = "rooms"
-    __table_args__ = (CheckConstraint("capacity IS NULL OR capacity >= 0", name="capacity"),)
+    __table_args__ = (
+        CheckConstraint("capacity IS NULL OR capacity >= 0", name="capacity"),
+        NEVER_REUSE_IDS,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id", ondelete="CASCADE"), index=True)

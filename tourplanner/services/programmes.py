@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from tourplanner.enums import ProgrammeKind
 from tourplanner.errors import ValidationError
 from tourplanner.models import Programme
+from tourplanner.printable import check_printable
 from tourplanner.services import validation as v
 from tourplanner.services.common import (
     create_record,
@@ -41,6 +42,7 @@ def _validate(session: Session, prog: Programme) -> None:
         value = getattr(prog, field)
         if not isinstance(value, date):
             raise ValidationError(field.replace("_", " "), "is required (a date)")
+        check_printable(value, field.replace("_", " "))
     if prog.end_date < prog.start_date:
         raise ValidationError("end date", "cannot be before the start date")
     prog.timezone = v.timezone_name(prog.timezone)

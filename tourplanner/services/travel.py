@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from tourplanner.enums import TravelKind
 from tourplanner.errors import ValidationError
 from tourplanner.models import Person, TravelSegment, Venue
+from tourplanner.printable import check_printable
 from tourplanner.services import validation as v
 from tourplanner.services.common import apply_changes, fetch
 from tourplanner.timezones import to_local, to_utc
@@ -61,6 +62,8 @@ def _validate(session: Session, seg: TravelSegment, start: object, end: object) 
     seg.start_timezone = v.timezone_name(seg.start_timezone, "departure time zone")
     seg.end_timezone = v.timezone_name(seg.end_timezone, "arrival time zone")
     start_at, end_at = _required(start, "departure"), _required(end, "arrival")
+    check_printable(start_at, "departure")
+    check_printable(end_at, "arrival")
     seg.start_utc = to_utc(start_at, seg.start_timezone)
     seg.end_utc = to_utc(end_at, seg.end_timezone)
     if seg.end_utc < seg.start_utc:

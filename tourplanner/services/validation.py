@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from tourplanner.errors import ValidationError
+from tourplanner.printable import check_printable
 from tourplanner.timezones import zone
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -79,5 +80,7 @@ def coordinate(value: object, field: str, limit: float) -> float | None:
 
 
 def end_after_start(start: datetime, end: datetime, *, field: str = "end") -> None:
+    check_printable(start, "start")
+    check_printable(end, field)
     if end <= start:
         raise ValidationError(field, "must be after the start")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +15,7 @@ from tourplanner.export.pdf.itinerary import itinerary_story
 from tourplanner.export.pdf.page import build
 from tourplanner.export.pdf.programme_docs import booklet_story, tour_story
 from tourplanner.export.pdf.styles import MARGIN, make_styles, paper_size
+from tourplanner.files import atomic_path
 from tourplanner.services import itinerary, participations, plans, programmes, travel
 from tourplanner.services.views import ProgrammeView
 from tourplanner.timezones import to_local
@@ -35,19 +34,13 @@ def text_width(paper: str) -> float:
 
 @contextmanager
 def atomic_output(out: Path | BinaryIO) -> Iterator[str | BinaryIO]:
-    """Write to a temporary file beside `out` and rename it at the end: never a half-written PDF."""
+    """Write to a temporary file beside `out` and rename it at the end: never a half-written PDF
+    (flushed and fsynced first; on failure the old file stays and the temporary goes)."""
     if not isinstance(out, (str, Path)):
         yield out
         return
-    out = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-    os.close(fd)
-    try:
-        yield tmp
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(out) as tmp:
+        yield str(tmp)
 
 
 def write_document(

@@ -3,14 +3,25 @@
 The people are cut into small chunks rendered by a pool of processes (one per core), each with
 its own connection to the plan file; the chunks are then joined in order. Progress is reported
 per chunk and a cancel request stops the work and removes what it wrote.
+
+Workers die with their parent: on Linux the kernel sends them SIGTERM when it dies
+(PR_SET_PDEATHSIG), elsewhere a thread notices the parent is gone; either way the worker removes
+the run's scratch folder and exits, writing nothing more. The scratch folder (personal
+itineraries in the making) is private (0700) and hidden in the destination folder, so every
+file reaches its place by a rename on the same disk; one left by a run that was killed with
+all its workers is removed by the next run.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import shutil
+import signal
 import tempfile
+import threading
+import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -19,11 +30,14 @@ from pathlib import Path
 from reportlab.platypus import Flowable, PageBreak
 
 from tourplanner.db import PlanFile
-from tourplanner.errors import Cancelled, ValidationError
+from tourplanner.errors import Cancelled, OutputError, ValidationError
 from tourplanner.export.pdf.page import Unnumbered, build
+from tourplanner.files import check_output_folder, fsync_dir, os_error_sentence, pid_alive
 from tourplanner.services import itinerary, organizations, people
 
 CHUNK = 12  # people per task: small enough for smooth progress and a quick cancel
+SCRATCH_PREFIX = ".tourplanner-batch-"
+PR_SET_PDEATHSIG = 1
 
 
 class DuplexPad(Unnumbered):
@@ -60,12 +74,53 @@ def file_names(people_rows: Sequence[tuple[int, str]]) -> dict[int, str]:
 
 
 _OPEN_PLANS: dict[str, PlanFile] = {}
+_SCRATCH: list[str] = []
+
+
+def _worker_init(parent_pid: int, scratch: str) -> None:
+    """In each worker: die with the parent (kernel signal on Linux, a watching thread anywhere),
+    removing the run's scratch files on the way out."""
+    _SCRATCH[:] = [scratch]
+    signal.signal(signal.SIGTERM, _die)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass  # not Linux: the thread below is the only watch
+    if os.getppid() != parent_pid:  # the parent died before the watch was set
+        _die()
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(0.5)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _die(*_args: object) -> None:
+    for scratch in _SCRATCH:
+        shutil.rmtree(scratch, ignore_errors=True)
+    os._exit(1)
+
+
+def _new_scratch(folder: Path) -> Path:
+    """A private, hidden scratch folder in `folder` (the same disk as the files' destination),
+    after removing those that runs killed with all their workers left there."""
+    for old in folder.glob(f"{SCRATCH_PREFIX}*"):
+        pid = old.name[len(SCRATCH_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+    try:
+        return Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=folder))
+    except OSError as exc:
+        raise OutputError(f"cannot write into {folder}: {os_error_sentence(exc, folder)}") from exc
 
 
 def _plan(path: str) -> PlanFile:
     """One open plan per worker process (opening checks the file, so do it once)."""
     if path not in _OPEN_PLANS:
-        _OPEN_PLANS[path] = PlanFile.open(path)
+        _OPEN_PLANS[path] = PlanFile.open(path, read_only=True)
     return _OPEN_PLANS[path]
 
 
@@ -78,8 +133,10 @@ def render_chunk(
     *,
     paper: str,
     duplex: bool,
+    scratch: str | None = None,
 ) -> list[str]:
-    """Render some people: into one PDF at `target`, or one file each into `folder`."""
+    """Render some people: into one PDF at `target`, or one file each into `folder` (each
+    written in `scratch`, then renamed into place)."""
     from tourplanner.export.pdf import plan_info, text_width
     from tourplanner.export.pdf.itinerary import itinerary_story
     from tourplanner.export.pdf.styles import make_styles
@@ -95,13 +152,14 @@ def render_chunk(
         written = []
         for itin in itins:
             final = Path(folder) / names[itin.person.id]
-            tmp = final.with_name(f".{final.name}.part")
+            tmp = Path(scratch or folder) / f".{final.name}.part"
             build(
                 str(tmp),
                 itinerary_story(itin, info, width, styles),
                 title=f"Itinerary — {itin.person.name_latin}",
                 **meta,
             )
+            _fsync(tmp)
             os.replace(tmp, final)
             written.append(str(final))
         return written
@@ -141,6 +199,13 @@ def _merge(parts: list[str], out: Path, *, duplex: bool) -> None:
         writer.add_blank_page()
     with open(out, "wb") as fh:
         writer.write(fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
 
 
 def export_itineraries(
@@ -173,9 +238,14 @@ def export_itineraries(
         )
     names = file_names(rows) if to_folder else None
     if to_folder:
-        out.mkdir(parents=True, exist_ok=True)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot write {out}: {os_error_sentence(exc, out)}") from exc
+    else:
+        check_output_folder(out)
     chunks = [[pid for pid, _ in rows[i : i + CHUNK]] for i in range(0, len(rows), CHUNK)]
-    scratch = Path(tempfile.mkdtemp(prefix="tourplanner-batch-"))
+    scratch = _new_scratch(out if to_folder else out.parent)
     written: list[str] = []
     parts: dict[int, str] = {}
     total, done = len(rows), 0
@@ -183,7 +253,9 @@ def export_itineraries(
     if progress:
         progress(0, total)
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_worker_init, initargs=(os.getpid(), str(scratch))
+        ) as pool:
             futures: dict[Future, int] = {}
             for n, chunk in enumerate(chunks):
                 target = None if to_folder else str(scratch / f"part-{n:05d}.pdf")
@@ -196,6 +268,7 @@ def export_itineraries(
                     str(out) if to_folder else None,
                     paper=paper,
                     duplex=duplex,
+                    scratch=str(scratch),
                 )
                 futures[future] = n
             pending = set(futures)
@@ -218,12 +291,13 @@ def export_itineraries(
                     raise Cancelled("the export was cancelled; nothing was kept")
         if to_folder:
             return sorted(Path(p) for p in written)
-        tmp = out.with_name(f".{out.name}.part")
+        merged = scratch / f".{out.name}.part"
         try:
-            _merge([parts[n] for n in sorted(parts)], tmp, duplex=duplex)
-            os.replace(tmp, out)
-        finally:
-            tmp.unlink(missing_ok=True)
+            _merge([parts[n] for n in sorted(parts)], merged, duplex=duplex)
+            os.replace(merged, out)
+        except OSError as exc:
+            raise OutputError(f"cannot write {out}: {os_error_sentence(exc, out)}") from exc
+        fsync_dir(out.parent)
         return [out]
     except BaseException:
         if to_folder:
