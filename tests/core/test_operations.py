@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from tourplanner.db import PlanFile
 from tourplanner.demo import write_demo_plan
@@ -102,7 +103,7 @@ def test_a_record_edit_undone_restores_every_field(plan) -> None:
 
 
 def test_undo_of_a_deletion_never_lands_on_a_newcomer(plan) -> None:
-    """Delete a person, let a newcomer take the freed id, undo: refused, the newcomer kept."""
+    """Delete a person, import a newcomer, undo: the newcomer keeps their own id and record."""
     with plan.reading() as s:
         last = max(people.list_people(s), key=lambda p: p.id)
         last_id, last_name = last.id, last.name_latin
@@ -110,13 +111,28 @@ def test_undo_of_a_deletion_never_lands_on_a_newcomer(plan) -> None:
     run(plan, delete.do)
     with plan.transaction() as s:
         newcomer = people.create_person(s, name_latin="Anna Newcomer")
-    if newcomer == last_id:  # SQLite reuses the id of the last row unless told not to
-        with pytest.raises(StaleError, match="record number is in use again"):
-            run(plan, delete.undo)
-        assert "Anna Newcomer" in names(plan) and last_name not in names(plan)
-    else:  # ids are never reused: the person comes back beside the newcomer
+    assert newcomer != last_id  # ids are never reused in a plan file
+    run(plan, delete.undo)
+    with plan.reading() as s:
+        assert people.get_person(s, last_id).name_latin == last_name
+        assert people.get_person(s, newcomer).name_latin == "Anna Newcomer"
+
+
+def test_undo_of_a_deletion_refuses_when_its_id_is_taken(plan) -> None:
+    """Another program wrote a record with the deleted one's id: undo refuses, writes nothing."""
+    with plan.reading() as s:
+        last = max(people.list_people(s), key=lambda p: p.id)
+        last_id, last_name = last.id, last.name_latin
+    delete = record_ops.delete_records("person", [last_id], "Delete 1 person")
+    run(plan, delete.do)
+    with plan.transaction() as s:  # a row written with that id, as an older program could
+        newcomer = people.create_person(s, name_latin="Someone Else")
+        s.execute(
+            text("UPDATE people SET id = :id WHERE id = :new"), {"id": last_id, "new": newcomer}
+        )
+    with pytest.raises(StaleError, match="record number is in use again"):
         run(plan, delete.undo)
-        assert {"Anna Newcomer", last_name} <= set(names(plan))
+    assert "Someone Else" in names(plan) and last_name not in names(plan)
 
 
 def test_a_deletion_undone_brings_back_the_same_record_and_its_bookings(plan) -> None:
