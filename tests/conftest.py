@@ -29,9 +29,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def private_data_dir(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Backups and other per-user files go to a fresh folder, never into the real home."""
+    """Backups, logs and other per-user files go to fresh folders, never into the real home."""
     folder = tmp_path_factory.mktemp("user-data")
     monkeypatch.setenv("TOURPLANNER_DATA_DIR", str(folder))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("user-state")))
     return folder
 
 

@@ -1,9 +1,22 @@
 """The plan-opening facade: what the UI may know of plan files without the database layer.
 
 `ui/` imports plan files from here only (an import-linter contract keeps it so); the engine,
-sessions and migrations stay behind `PlanFile`'s methods.
+sessions and migrations stay behind `PlanFile`'s methods, and the lock and the backups behind
+these few functions.
 """
 
 from tourplanner.db import PLAN_SUFFIX, PlanFile
+from tourplanner.db.backups import backup_list, before_import, maybe_backup, restore
+from tourplanner.db.lock import break_lock
+from tourplanner.errors import PlanLockedError
 
-__all__ = ["PLAN_SUFFIX", "PlanFile"]
+__all__ = [
+    "PLAN_SUFFIX",
+    "PlanFile",
+    "PlanLockedError",
+    "backup_list",
+    "before_import",
+    "break_lock",
+    "maybe_backup",
+    "restore",
+]

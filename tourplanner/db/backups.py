@@ -105,7 +105,7 @@ def make_backup(
 def backup_open_plan(plan: PlanFile, *, reason: str = "auto") -> Path:
     """Back up an open plan through its own connection (sees its latest commit)."""
     with plan.engine.connect() as conn:
-        path = make_backup(plan.path, reason=reason, source=conn.connection.driver_connection)
+        path = make_backup(plan.path, reason=reason, source=sqlite.raw_connection(conn))
     plan.backed_up_generation = plan.generation
     return path
 

@@ -264,7 +264,8 @@ def _recurrence_findings(conn: sqlite3.Connection) -> list[str]:
     query = "SELECT rowid, recurrence, exdates, start_utc FROM items"
     query += " WHERE recurrence != '' OR exdates != ''"
     for rowid, rule, exdates, start_text in conn.execute(query):
-        start = _moment(start_text, datetime) or datetime(2000, 1, 1)
+        moment = _moment(start_text, datetime)
+        start = moment if isinstance(moment, datetime) else datetime(2000, 1, 1)
         try:
             if (rule or "").strip():
                 parse_rule(rule, start)

@@ -162,7 +162,7 @@ class PlanFile:
         if target.exists():
             raise PlanFileError(f"{target} already exists; choose another name")
         with atomic_path(target) as tmp, self.engine.connect() as conn:
-            sqlite.backup_into(conn.connection.driver_connection, tmp)
+            sqlite.backup_into(sqlite.raw_connection(conn), tmp)
 
     def integrity_ok(self) -> bool:
         return sqlite.integrity_ok(self.engine)

@@ -197,12 +197,20 @@ def backup_file(source: Path, target: Path, *, mode: str = "read") -> None:
         src.close()
 
 
+def raw_connection(connection: Connection) -> sqlite3.Connection:
+    """The driver's own connection under SQLAlchemy's (for pragmas and the backup API, which
+    must not run inside the transaction SQLAlchemy would begin)."""
+    raw = connection.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)  # a connection in use has its driver's one
+    return raw
+
+
 def checkpoint(engine: Engine, *, wait_ms: int = 200) -> bool:
     """Move every commit from the -wal into the file itself and empty the -wal; True when all of
     it went (a reader still on an old snapshot can hold part of it back). Waits at most
     `wait_ms` for readers, not the usual busy timeout."""
     with engine.connect() as conn:
-        raw = conn.connection.driver_connection
+        raw = raw_connection(conn)
         raw.execute(f"PRAGMA busy_timeout = {wait_ms}")
         try:
             busy, _log, _moved = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
@@ -249,8 +257,7 @@ def foreign_keys_off(connection: Connection) -> Iterator[None]:
         yield
         return
     # On the driver connection: SQLAlchemy would first begin a transaction, voiding the pragma.
-    raw = connection.connection.driver_connection
-    assert raw is not None  # a connection in use has its driver's connection
+    raw = raw_connection(connection)
     raw.execute("PRAGMA foreign_keys = OFF")
     try:
         yield

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -12,8 +13,10 @@ from tourplanner import __version__
 from tourplanner.desktop import APP_ID
 from tourplanner.errors import TourPlannerError
 from tourplanner.paths import RESOURCES_DIR, demo_plan_path
-from tourplanner.planfile import PlanFile
+from tourplanner.ui import crash
 from tourplanner.ui.recent import last_plan, remember
+
+log = logging.getLogger("tourplanner.ui")
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -50,13 +53,18 @@ def choose_plan(plan_path: Path | None, *, demo: bool) -> Path:
 def run(plan_path: Path | None, *, demo: bool = False) -> int:
     """Open the main window on a plan and run the event loop; returns the exit status."""
     app = create_application()
+    crash.install()
     from tourplanner.ui.window.main_window import MainWindow
+    from tourplanner.ui.window.opening import open_or_ask
 
     try:
         path = choose_plan(plan_path, demo=demo)
-        plan = PlanFile.open(path)
     except TourPlannerError as exc:
+        log.error("the plan could not be opened: %s", exc)
         QMessageBox.critical(None, "TourPlanner", f"The plan could not be opened.\n\n{exc}")
+        return 2
+    plan = open_or_ask(None, path)  # a plan another program writes: read-only, if wished
+    if plan is None:
         return 2
     remember(path)
     window = MainWindow(plan)
@@ -64,4 +72,4 @@ def run(plan_path: Path | None, *, demo: bool = False) -> int:
     try:
         return app.exec()
     finally:
-        plan.close()
+        window.plan.close()  # the plan shown last (File > Open may have switched)

@@ -74,11 +74,15 @@ class OperationRunner(QObject):
         on_done: Callable[[TourPlannerError | None], None],
         on_progress: Callable[[int, int], None] | None = None,
         state: TaskState | None = None,
+        prepare: Callable[[PlanFile], object] | None = None,
     ) -> None:
-        """Do a long operation (an import) off the GUI thread; then it is one undo step."""
+        """Do a long operation (an import) off the GUI thread; then it is one undo step.
+        `prepare` runs first on the same thread (a backup before an import)."""
         plan = self._plan()
 
         def job(_state: TaskState) -> Changes:
+            if prepare is not None:
+                prepare(plan)
             with plan.transaction() as session:
                 return operation.do(session)
 

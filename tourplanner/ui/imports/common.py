@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from tourplanner.errors import Cancelled, TourPlannerError
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.operations import Operation
-from tourplanner.planfile import PlanFile
+from tourplanner.planfile import PlanFile, before_import
 from tourplanner.ui.tasks import TaskRunner, TaskState
 from tourplanner.ui.undo import OperationRunner
 from tourplanner.ui.window.context import WindowContext
@@ -333,6 +333,7 @@ class ImportDialog(QDialog):
             on_done=lambda problem: self._import_done(operation, problem),
             on_progress=self._progressed,
             state=state,
+            prepare=before_import,  # a verified backup of the plan first
         )
 
     def start_import(self, progress: Progress) -> ImportOperation | None:

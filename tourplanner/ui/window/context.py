@@ -3,6 +3,7 @@ and one way each to say something and to announce a change."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
@@ -50,6 +51,10 @@ class WindowContext(Protocol):
 
     def switch_plan(self, plan: PlanFile) -> None:
         """Show another plan file (the old one is closed)."""
+        ...
+
+    def replace_file(self, action: Callable[[], object]) -> TourPlannerError | None:
+        """Close the plan's file, run `action` on it (a restore), show the file again."""
         ...
 
     def show_page(self, key: str) -> None: ...

@@ -7,11 +7,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from tourplanner.errors import TourPlannerError
-from tourplanner.planfile import PlanFile
+from tourplanner.planfile import PlanFile, backup_list, restore
 from tourplanner.services import plans
 from tourplanner.ui.file_dialogs import save_path
 from tourplanner.ui.recent import recent_plans
 from tourplanner.ui.window.context import WindowContext
+from tourplanner.ui.window.opening import open_or_ask
+from tourplanner.ui.window.restore_dialog import RestoreDialog
 
 
 class FileActions:
@@ -21,11 +23,11 @@ class FileActions:
         self.context = context
 
     def open_plan(self, path: Path) -> bool:
-        """Switch to another plan file; on failure say why and keep the current one."""
-        try:
-            plan = PlanFile.open(path)
-        except TourPlannerError as exc:
-            self.context.warn("Open plan", f"The plan could not be opened.\n\n{exc}")
+        """Switch to another plan file; on failure say why and keep the current one. A plan
+        another program writes can be opened read-only (or, its lock from another computer
+        broken, for writing)."""
+        plan = open_or_ask(self.context.widget, path)
+        if plan is None:
             return False
         self.context.switch_plan(plan)
         if plan.backup_path is not None:
@@ -87,6 +89,22 @@ class FileActions:
             return None
         self.context.say(f"Saved a copy as {target}")
         return target
+
+    def restore_from_backup(self) -> bool:
+        """File > Restore from Backup…: put a backup in the open plan's place (the plan as it
+        is now is backed up first) and show it."""
+        path = self.context.plan.path
+        dialog = RestoreDialog(path, backup_list(path), self.context.widget)
+        self.restore_dialog = dialog  # tests answer it
+        chosen = dialog.chosen() if dialog.exec() else None
+        if chosen is None:
+            return False
+        problem = self.context.replace_file(lambda: restore(path, chosen))
+        if problem is not None:
+            self.context.warn("Restore from backup", f"Nothing was restored.\n\n{problem}")
+            return False
+        self.context.say(f"Restored {path.name} from the backup of {chosen.name}")
+        return True
 
     def import_people(self) -> None:
         """File > Import people: a preview, then the import as one undo step."""

@@ -8,6 +8,8 @@ to actions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -19,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tourplanner.errors import TourPlannerError
 from tourplanner.operations import Changes, Operation
-from tourplanner.planfile import PlanFile
+from tourplanner.planfile import PlanFile, maybe_backup
 from tourplanner.services import itinerary, listings
 from tourplanner.ui.agenda import AgendaView
 from tourplanner.ui.conflicts.checker import ConflictChecker
@@ -44,6 +47,9 @@ from tourplanner.ui.window.menus import WindowMenus
 from tourplanner.ui.window.navigator import Navigator
 from tourplanner.ui.wording import counted
 
+QUIET_MS = 20_000  # no change for this long: the -wal is checkpointed into the plan file
+BACKUP_CHECK_MS = 5 * 60_000  # how often to ask whether a backup is due (it is every 30 min)
+
 
 class MainWindow(QMainWindow):
     """One open plan. Every change is one transaction, saved at once and undoable."""
@@ -65,6 +71,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.menus = WindowMenus(self)
         self.menus.build()
+        self._build_keeping()
         self.resize(1440, 900)
         settings = QSettings()
         if settings.contains("window/geometry"):
@@ -153,6 +160,32 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.conflicts_dock], [190], Qt.Orientation.Vertical)
         self.resizeDocks([self.navigator_dock], [210], Qt.Orientation.Horizontal)
 
+    def _build_keeping(self) -> None:
+        """After a quiet spell the -wal goes into the file (a copy of the file alone is then
+        the whole plan); every few minutes a backup is made when one is due."""
+        self._quiet = QTimer(self, singleShot=True, interval=QUIET_MS)
+        self._quiet.timeout.connect(lambda: self._plan.checkpoint())
+        self._backup_timer = QTimer(self, interval=BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(self._backup_if_due)
+        self._backup_timer.start()
+
+    def _backup_on_close(self, plan: PlanFile) -> None:
+        """A backup when the plan changed since its last one (the plan itself is safe either
+        way: a failure only leaves that backup missing)."""
+        try:
+            maybe_backup(plan, closing=True)
+        except TourPlannerError as exc:
+            self.say(f"No backup was made on closing: {exc}")
+
+    def _backup_if_due(self) -> None:
+        try:
+            made = maybe_backup(self._plan)
+        except TourPlannerError as exc:
+            self.say(f"The automatic backup was not made: {exc}")
+            return
+        if made is not None:
+            self.say(f"Backed up {self._plan.path.name}")
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Remember the window's size and docks; the plan itself is always saved already."""
         self.checker.shut_down()
@@ -160,6 +193,9 @@ class MainWindow(QMainWindow):
         self._preview_timer.stop()
         self.preview.shut_down()
         self.tasks.shut_down()  # a batch export stops and removes its partial file
+        self._quiet.stop()
+        self._backup_timer.stop()
+        self._backup_on_close(self._plan)
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
@@ -199,6 +235,7 @@ class MainWindow(QMainWindow):
     def apply(self, changes: Changes) -> None:
         """What changed reaches every view: items alone are rechecked and redrawn alone;
         anything else (people, venues, bookings…) reads every view again."""
+        self._quiet.start()
         if changes.only_items:
             item_ids = sorted(changes.items)
             self.checker.items_changed(item_ids)
@@ -223,7 +260,34 @@ class MainWindow(QMainWindow):
         self.reload()  # and the new file's days are read ahead from here on
         if old is not plan:
             self.checker.wait()
-            old.close()
+            self._close_file(old)
+
+    def replace_file(self, action: Callable[[], object]) -> TourPlannerError | None:
+        """Close the plan's file, run `action` on it (a restore), and show the file again."""
+        plan = self._plan
+        path, read_only = plan.path, plan.read_only
+        self.timeline.shut_down()
+        self.preview.set_person(None)
+        self.tasks.cancel_all()
+        self.tasks.wait()  # nothing reads the file any more
+        self._close_file(plan)
+        problem: TourPlannerError | None = None
+        try:
+            action()
+        except TourPlannerError as exc:
+            problem = exc
+        try:
+            reopened = PlanFile.open(path, read_only=read_only)
+        except TourPlannerError as exc:
+            reopened = PlanFile.open(path, read_only=True)  # at least to look at; said below
+            problem = problem or exc
+        self.switch_plan(reopened)
+        return problem
+
+    def _close_file(self, plan: PlanFile) -> None:
+        """Close a plan, backing it up first when it changed since its last backup."""
+        self._backup_on_close(plan)
+        plan.close()
 
     # -- pages ---------------------------------------------------------------------------------
 
@@ -262,7 +326,8 @@ class MainWindow(QMainWindow):
         """Read every view again and recheck the plan (in the background when it is big)."""
         with self._plan.reading() as session:
             summary = itinerary.plan_summary(session)
-        self.setWindowTitle(f"{summary.title} — {self._plan.path.name} — TourPlanner")
+        read_only = " (read-only)" if self._plan.read_only else ""
+        self.setWindowTitle(f"{summary.title} — {self._plan.path.name}{read_only} — TourPlanner")
         count = summary.counts["items"]
         self.timeline.reload_days()
         self.navigator.set_programmes(summary.programmes)

@@ -73,6 +73,11 @@ class WindowMenus:
             "new-plan": a("&New plan…", w.files.new_plan, key.New, role="new-plan"),
             "open": a("&Open…", w.files.open_dialog, key.Open, role="open"),
             "save-copy": a("Save a &Copy As…", w.files.save_copy, key.SaveAs, role="save-copy"),
+            "restore": a(
+                "&Restore from Backup…",
+                w.files.restore_from_backup,
+                tip="Put one of the plan's automatic backups in its place",
+            ),
             "import-people": a("Import &people…", w.files.import_people, role="import"),
             "import-events": a("Import &calendar or schedule…", w.files.import_events),
             "export": a(
@@ -233,7 +238,7 @@ class WindowMenus:
         self.recent_menu = file_menu.addMenu("Open &Recent")
         recent = self.recent_menu
         recent.aboutToShow.connect(lambda: w.files.fill_recent(recent))
-        file_menu.addAction(acts["save-copy"])
+        file_menu.addActions([acts["save-copy"], acts["restore"]])
         file_menu.addSeparator()
         file_menu.addActions([acts["import-people"], acts["import-events"]])
         file_menu.addSeparator()

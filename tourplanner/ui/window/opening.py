@@ -1,0 +1,53 @@
+"""Opening a plan file in the app, and what to do when another program writes it."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from tourplanner.errors import TourPlannerError
+from tourplanner.planfile import PlanFile, PlanLockedError, break_lock
+
+
+def open_or_ask(parent: QWidget | None, path: Path) -> PlanFile | None:
+    """The plan opened for writing; if another program has it, the user chooses to open it
+    read-only, to break a lock left by another computer, or not to open it. None: not opened
+    (the reason was said)."""
+    try:
+        return PlanFile.open(path)
+    except PlanLockedError as locked:
+        return _ask(parent, path, locked)
+    except TourPlannerError as exc:
+        QMessageBox.warning(parent, "Open plan", f"The plan could not be opened.\n\n{exc}")
+        return None
+
+
+def _ask(parent: QWidget | None, path: Path, locked: PlanLockedError) -> PlanFile | None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Plan in use")
+    box.setText(f"{path.name} is open in another program.")
+    box.setInformativeText(
+        f"{locked}\n\nOpened read-only, the plan can be looked at, checked, printed and "
+        "exported, but not changed."
+    )
+    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    elsewhere = getattr(locked.holder, "host", None) not in (None, socket.gethostname())
+    breaking = (
+        box.addButton("Break the lock and open", QMessageBox.ButtonRole.DestructiveRole)
+        if elsewhere  # a lock from this computer whose program is gone is taken over anyway
+        else None
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    try:
+        if box.clickedButton() is read_only:
+            return PlanFile.open(path, read_only=True)
+        if breaking is not None and box.clickedButton() is breaking:
+            break_lock(path)
+            return PlanFile.open(path)
+    except TourPlannerError as exc:
+        QMessageBox.warning(parent, "Open plan", f"The plan could not be opened.\n\n{exc}")
+    return None
