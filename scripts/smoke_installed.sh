@@ -88,7 +88,9 @@ step "an old plan is backed up and upgraded (the migrations ship)"
 cp "$ROOT/tests/fixtures/plan-0001.tourplan" old.tourplan
 app info old.tourplan >old.txt
 grep -q "made by: TourPlanner 0.1" old.txt || fail "info could not read the upgraded old plan"
-ls old.tourplan.backup-0001-* >/dev/null 2>&1 || fail "no backup was written before the upgrade"
+app backups old.tourplan >old-backups.txt
+grep -q "(0001)" old-backups.txt ||  # the reason of an upgrade's backup: the schema before
+  fail "no backup was listed from before the upgrade (they live in the user data folder)"
 
 step "export itinerary (fonts embedded)"
 app export itinerary demo.tourplan --person "Bob O'Neill" -o bob.pdf >/dev/null

@@ -24,10 +24,16 @@ WHY = {
     "auto": "while open",
     "close": "on closing",
     "import": "before an import",
-    "upgrade": "before an upgrade",
     "restore": "before a restore",
     "repair": "before a repair",
 }
+
+
+def _why(reason: str) -> str:
+    """Why a backup was made; an upgrade's backup is named by the schema it was before."""
+    if reason.isdigit():
+        return f"before an upgrade (schema {reason})"
+    return WHY.get(reason, reason)
 
 
 def _size(size: int) -> str:
@@ -66,7 +72,7 @@ class RestoreDialog(QDialog):
         for row, backup in enumerate(backups):
             cells = (
                 _taken(backup["taken"]),
-                WHY.get(backup["reason"], backup["reason"]),
+                _why(backup["reason"]),
                 _size(backup["size"]),
                 "" if backup["items"] is None else str(backup["items"]),
                 "" if backup["people"] is None else str(backup["people"]),
