@@ -26,6 +26,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from tourplanner.errors import Cancelled, TourPlannerError
 
 WORKERS = 2  # the conflict check may take seconds; reading a day ahead must not wait for it
+# `after_events` jobs wait this long: a window's first paint takes ~100 ms, and a job started
+# during it (a zero timer fires in the same pass of the event loop) holds Python's lock through
+# it, measured at +100-300 ms before the first day shows on 20,000 items (benchmarks/bench_gui).
+FIRST_PAINT_MS = 200
 
 
 class TaskState:
@@ -112,8 +116,8 @@ class TaskRunner(QObject):
         state: TaskState | None = None,
         after_events: bool = False,
     ) -> Task:
-        """Run `job(state)` off the GUI thread; `after_events`: once the events already queued
-        (a first paint) are handled, since Python runs one thread at a time."""
+        """Run `job(state)` off the GUI thread; `after_events`: once the window has painted
+        (FIRST_PAINT_MS), since Python runs one thread at a time."""
         state = state or TaskState()
         if on_progress is not None:
             state._progress = lambda done, total: self._post(lambda: on_progress(done, total))
@@ -128,7 +132,7 @@ class TaskRunner(QObject):
             task.cancel()
             self._finish(task)
         elif after_events:
-            QTimer.singleShot(0, self, lambda: self._submit(task))
+            QTimer.singleShot(FIRST_PAINT_MS, self, lambda: self._submit(task))
         else:
             self._submit(task)
         return task
