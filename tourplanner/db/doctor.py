@@ -18,9 +18,9 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from tourplanner import enums
 from tourplanner.db import backups, lock, sqlite
 from tourplanner.errors import PlanFileError
-from tourplanner.models import enums
 from tourplanner.printable import FIRST_YEAR, LAST_YEAR
 
 DAMAGE = "the database check failed"

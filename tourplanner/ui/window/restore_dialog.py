@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -86,7 +87,8 @@ class RestoreDialog(QDialog):
                     )
                 self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The reason takes the room left; the numbers keep their width, by the right edge.
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         if backups:
             self.table.selectRow(0)
         buttons = name_buttons(
