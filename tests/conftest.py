@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tourplanner.db import PlanFile  # noqa: E402
+from tourplanner.demo import write_demo_plan  # noqa: E402
 from tourplanner.services import plans  # noqa: E402
 
 
@@ -44,3 +46,19 @@ def plan_file(tmp_path: Path) -> PlanFile:
         plans.create_plan(s, title="Test plan", home_timezone="Asia/Shanghai", organization="ICMA")
     yield plan
     plan.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo plan, written once per test run (a closed file: no WAL left beside it)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.tourplan"
+    write_demo_plan(path)
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    """A test's own copy of the demo plan, free to change."""
+    path = tmp_path / "demo.tourplan"
+    shutil.copyfile(demo_template, path)
+    return path

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from tourplanner.db import backups, doctor
-from tourplanner.demo import write_demo_plan
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
@@ -50,13 +49,6 @@ def conference_id(path: Path) -> int:
         return conn.execute("SELECT id FROM programmes WHERE kind = 'conference'").fetchone()[0]
     finally:
         conn.close()
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.tourplan"
-    write_demo_plan(path)
-    return path
 
 
 @pytest.fixture

@@ -15,18 +15,10 @@ import pytest
 
 from tourplanner import files
 from tourplanner.db import PlanFile
-from tourplanner.demo import write_demo_plan
 from tourplanner.errors import OutputError
 from tourplanner.interchange.ics_export import export_ics
 from tourplanner.interchange.people_export import export_people
 from tourplanner.interchange.schedule_export import export_schedule
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.tourplan"
-    write_demo_plan(path)
-    return path
 
 
 @pytest.fixture

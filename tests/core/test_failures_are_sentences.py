@@ -16,8 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from tourplanner.demo import write_demo_plan
-
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "interchange"
 
 
@@ -45,13 +43,6 @@ def people_count(path: Path) -> int:
         return conn.execute("SELECT count(*) FROM people").fetchone()[0]
     finally:
         conn.close()
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.tourplan"
-    write_demo_plan(path)
-    return path
 
 
 def _mount(*args: str) -> bool:

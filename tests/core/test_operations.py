@@ -3,7 +3,6 @@ redo over a change made since refuses in words and writes nothing."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 from sqlalchemy import text
 
 from tourplanner.db import PlanFile
-from tourplanner.demo import write_demo_plan
 from tourplanner.operations import Changes, StaleError, imports
 from tourplanner.operations import bookings as booking_ops
 from tourplanner.operations import items as item_ops
@@ -20,18 +18,9 @@ from tourplanner.services import items, organizations, participations, people, r
 from tourplanner.services.participations import Booking
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.tourplan"
-    write_demo_plan(path)
-    return path
-
-
 @pytest.fixture
-def plan(demo_template: Path, tmp_path: Path):
-    path = tmp_path / "demo.tourplan"
-    shutil.copyfile(demo_template, path)
-    with PlanFile.open(path) as opened:
+def plan(demo_path: Path):
+    with PlanFile.open(demo_path) as opened:
         yield opened
 
 
