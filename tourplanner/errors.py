@@ -49,7 +49,9 @@ class PlanLockedError(PlanFileError):
         self.holder = holder  # a db.lock.LockHolder, or None when the lock file is unreadable
         who = holder.sentence() if holder is not None else "another program"  # type: ignore[attr-defined]
         here = holder is None or getattr(holder, "host", None) == _hostname()
-        if here or not breakable:
+        # A lock from another computer cannot be checked from here: the user may break it.
+        self.breakable = breakable and not here
+        if not self.breakable:
             hint = "close it there first, or open the plan read-only"
         else:
             hint = (

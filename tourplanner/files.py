@@ -152,3 +152,8 @@ def _keep_mode(target: Path, tmp: Path) -> None:
         os.umask(umask)
         mode = 0o666 & ~umask
     os.chmod(tmp, mode)
+
+
+def size_text(size: int) -> str:
+    """A file's size as people read it: "256 KiB", "11.5 MiB"."""
+    return f"{size / 1024:.0f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MiB"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from tourplanner.db import sqlite
 from tourplanner.errors import PlanFileError
+from tourplanner.files import size_text
 
 if TYPE_CHECKING:
     from tourplanner.db.planfile import PlanFile
@@ -47,7 +48,7 @@ class BackupInfo:
             f"{self.items} items, {self.people} people" if self.items is not None else "unreadable"
         )
         return (
-            f"{self.path}  {self.taken:%Y-%m-%d %H:%M:%S} UTC  {_size(self.size)}  {counts}"
+            f"{self.path}  {self.taken:%Y-%m-%d %H:%M:%S} UTC  {size_text(self.size)}  {counts}"
             f"  ({self.reason})"
         )
 
@@ -217,10 +218,6 @@ def _reason(exc: BaseException, folder: Path) -> str:
 
         return os_error_sentence(exc, folder)
     return str(exc)
-
-
-def _size(size: int) -> str:
-    return f"{size / 1024:.0f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MiB"
 
 
 def restore(plan_path: Path | str, backup_path: Path | str) -> Path | None:

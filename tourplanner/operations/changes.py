@@ -53,9 +53,6 @@ class Changes:
             everything=self.everything or other.everything,
         )
 
-    def __hash__(self) -> int:  # `records` is a dict: hash what it holds
-        return hash((self.items, tuple(sorted(self.records.items())), self.bookings, self.plan))
-
     @property
     def only_items(self) -> bool:
         """Whether just items changed (views can then refresh those items alone)."""

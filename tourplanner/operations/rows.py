@@ -75,14 +75,19 @@ class TableDiff:
         return found
 
 
-def _write(session: Session, table: Table, wanted: Rows, present: Rows) -> None:
-    """Make the rows `present` read as `wanted` (a key missing from `wanted`: no such row)."""
-    columns = list(table.primary_key.columns)
-    for key in present.keys() - wanted.keys():
-        session.execute(delete(table).where(*(c == v for c, v in zip(columns, key, strict=True))))
+def _where(table: Table, key: Key) -> list[Any]:
+    return [c == v for c, v in zip(table.primary_key.columns, key, strict=True)]
+
+
+def _delete(session: Session, table: Table, keys: Iterable[Key]) -> None:
+    for key in keys:
+        session.execute(delete(table).where(*_where(table, key)))
+
+
+def _update_and_insert(session: Session, table: Table, wanted: Rows, present: Rows) -> None:
+    """Give the rows both hold `wanted`'s values; add those only `wanted` holds."""
     for key in present.keys() & wanted.keys():
-        where = (c == v for c, v in zip(columns, key, strict=True))
-        session.execute(update(table).where(*where).values(wanted[key]))
+        session.execute(update(table).where(*_where(table, key)).values(wanted[key]))
     added = [wanted[k] for k in wanted.keys() - present.keys()]
     if added:
         session.execute(table.insert(), added)
@@ -118,29 +123,21 @@ class BulkChange:
 
     def _replay(self, session: Session, *, forward: bool) -> None:
         ordered = _parents_first(self.diffs)
+        what = f"A record that '{self.text}' touches"
         for diff in ordered:  # check everything before writing anything
-            expected = diff.before if forward else diff.after
-            what = f"A record that '{self.text}' touches"
-            ensure_unchanged(what, diff.current(session), expected)
-        # Children go before their parents when rows are removed, after them when added.
-        for diff in reversed(ordered):
-            wanted = diff.after if forward else diff.before
-            present = diff.current(session)
-            _write(session, _table(diff.table), _only_removals(wanted, present), present)
-        for diff in ordered:
-            wanted = diff.after if forward else diff.before
-            _write(session, _table(diff.table), wanted, diff.current(session))
+            ensure_unchanged(what, diff.current(session), diff.before if forward else diff.after)
+        # Checked, the rows now are what the step left: no need to read them again.
+        sides = [(d, *((d.before, d.after) if forward else (d.after, d.before))) for d in ordered]
+        for diff, present, wanted in reversed(sides):  # children before their parents go
+            _delete(session, _table(diff.table), present.keys() - wanted.keys())
+        for diff, present, wanted in sides:  # parents before their children come
+            _update_and_insert(session, _table(diff.table), wanted, present)
         session.expire_all()
 
     @property
     def counts(self) -> dict[str, int]:
         """How many rows of each table the step added, changed or removed."""
         return {d.table: len(d.keys) for d in self.diffs if d.keys}
-
-
-def _only_removals(wanted: Rows, present: Rows) -> Rows:
-    """`present` less the rows `wanted` has not: the first, deleting pass of a replay."""
-    return {k: v for k, v in present.items() if k in wanted}
 
 
 def _parents_first(diffs: Iterable[TableDiff]) -> list[TableDiff]:

@@ -10,7 +10,7 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tourplanner import about
 
@@ -35,7 +35,7 @@ def crash_dialog(
     kind: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> QMessageBox:
     """The dialog for a bug (shown, not run: the event loop goes on)."""
-    box = QMessageBox(_parent())
+    box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle("TourPlanner: something went wrong")
     box.setText("Sorry, TourPlanner ran into a problem of its own.")
@@ -47,10 +47,6 @@ def crash_dialog(
     box.setDetailedText(report_text(kind, error, tb))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box
-
-
-def _parent() -> QWidget | None:
-    return QApplication.activeWindow()
 
 
 def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:

@@ -203,6 +203,12 @@ class TaskRunner(QObject):
         """The job under this key that has not finished yet, if any."""
         return self._by_key.get(key)
 
+    def cancel(self, key: str) -> None:
+        """Drop the job under this key, if one is waiting or running."""
+        task = self._by_key.get(key)
+        if task is not None:
+            task.cancel()
+
     def wait(self) -> None:
         """Block until every job, and any job their callbacks start, is done and answered
         (tests, benchmarks, closing)."""

@@ -44,9 +44,7 @@ class ConflictChecker(QObject):
         self.plan = plan or self.plan
         self._pending.clear()
         if items < BACKGROUND_FROM:
-            running = self.tasks.running(TASK)
-            if running is not None:
-                running.cancel()
+            self.tasks.cancel(TASK)
             with self.plan.reading() as session:
                 self.index = build_index(session)
             self.changed.emit(self.index.findings())
@@ -82,7 +80,5 @@ class ConflictChecker(QObject):
 
     def shut_down(self) -> None:
         """Before the window or the file closes: a check still running is dropped."""
-        running = self.tasks.running(TASK)
-        if running is not None:
-            running.cancel()
+        self.tasks.cancel(TASK)
         self.tasks.wait()

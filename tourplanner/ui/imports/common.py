@@ -302,9 +302,7 @@ class ImportDialog(QDialog):
 
     def forget_preview(self) -> None:
         """The file was changed: a dry run still running is of no use any more."""
-        task = self.tasks.running(self._preview_key)
-        if task is not None:
-            task.cancel()
+        self.tasks.cancel(self._preview_key)
         self.progress_bar.setVisible(False)
 
     @property

@@ -240,9 +240,7 @@ class ItineraryPreview(QWidget):
         self._show_current(keep_position=keep_position)
 
     def _drop_render(self) -> None:
-        task = self.tasks.running(RENDER_KEY)
-        if task is not None:
-            task.cancel()
+        self.tasks.cancel(RENDER_KEY)
 
     def rendering(self) -> bool:
         """Whether an itinerary is being made for the preview."""

@@ -201,8 +201,3 @@ PLAN = Entity(
     ),
     None,
 )
-
-
-def record_values(session: Any, entity: Entity, record_id: int) -> dict[str, object]:
-    """The current values of a record's form fields (for the editor)."""
-    return records.record_values(session, entity.key, record_id)

@@ -267,7 +267,6 @@ class MainWindow(QMainWindow):
         plan = self._plan
         path, read_only = plan.path, plan.read_only
         self.timeline.shut_down()
-        self.preview.set_person(None)
         self.tasks.cancel_all()
         self.tasks.wait()  # nothing reads the file any more
         self._close_file(plan)

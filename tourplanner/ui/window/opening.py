@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -34,10 +33,9 @@ def _ask(parent: QWidget | None, path: Path, locked: PlanLockedError) -> PlanFil
         "exported, but not changed."
     )
     read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-    elsewhere = getattr(locked.holder, "host", None) not in (None, socket.gethostname())
     breaking = (
         box.addButton("Break the lock and open", QMessageBox.ButtonRole.DestructiveRole)
-        if elsewhere  # a lock from this computer whose program is gone is taken over anyway
+        if locked.breakable  # one from this computer whose program is gone is taken over anyway
         else None
     )
     box.addButton(QMessageBox.StandardButton.Cancel)

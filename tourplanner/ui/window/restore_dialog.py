@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tourplanner.files import size_text
 from tourplanner.ui.widgets.form_rows import name_buttons
 
 COLUMNS = ("Taken", "Why", "Size", "Items", "People")
@@ -35,10 +36,6 @@ def _why(reason: str) -> str:
     if reason.isdigit():
         return f"before an upgrade (schema {reason})"
     return WHY.get(reason, reason)
-
-
-def _size(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MiB" if size >= 1024 * 1024 else f"{size // 1024} KiB"
 
 
 def _taken(iso: str) -> str:
@@ -74,7 +71,7 @@ class RestoreDialog(QDialog):
             cells = (
                 _taken(backup["taken"]),
                 _why(backup["reason"]),
-                _size(backup["size"]),
+                size_text(backup["size"]),
                 "" if backup["items"] is None else str(backup["items"]),
                 "" if backup["people"] is None else str(backup["people"]),
             )
