@@ -455,3 +455,26 @@ def test_a_dialog_from_the_window_context_uses_its_plan_and_runners(
     dialog.import_button.click()
     tasks.wait()
     assert operations.stack.undoText() == "Import people from delegates_merged.xlsx"
+
+
+def test_events_dialog_skips_broken_events_when_ticked(
+    qtbot, plan_file: PlanFile, runners, tmp_path: Path
+) -> None:
+    _programme(plan_file)
+    source = (FIXTURES / "united_iad_pek.ics").read_bytes()
+    bad = tmp_path / "one_bad.ics"
+    # The first flight's start becomes a date the library cannot decode; the other two are fine.
+    bad.write_bytes(
+        source.replace(b"DTSTART;TZID=America/New_York:20150416T122500", b"DTSTART:2015-04-16", 1)
+    )
+    dialog = opened(qtbot, runners, ImportEventsDialog, plan_file, bad)
+    assert event_column(dialog, "Will be").count("New") == 2
+    assert not dialog.import_button.isEnabled()
+    assert dialog.skip_check.accessibleName() and dialog.skip_check.toolTip()
+    dialog.skip_check.setChecked(True)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=3000)
+    assert "1 skipped" in dialog.status_label.text()
+    with qtbot.waitSignal(dialog.imported, timeout=3000) as signal:
+        dialog.import_button.click()
+    assert signal.args[:2] == [2, 0]
+    assert len(item_titles(plan_file)) == 2

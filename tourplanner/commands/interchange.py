@@ -50,6 +50,7 @@ def register(groups: object) -> None:
     ics.add_argument("plan", type=Path)
     ics.add_argument("file", type=Path)
     ics.add_argument("--programme", required=True, help="programme name or id")
+    _skip_invalid(ics)
     _dry_run(ics)
     ics.set_defaults(func=_import_ics)
 
@@ -61,6 +62,7 @@ def register(groups: object) -> None:
     schedule.add_argument(
         "--programme", help="programme name or id (default: the conference's title, created if new)"
     )
+    _skip_invalid(schedule)
     _dry_run(schedule)
     schedule.set_defaults(func=_import_schedule)
 
@@ -92,6 +94,14 @@ def register(groups: object) -> None:
         "-o", "--output", type=Path, required=True, help="OUT.xml or OUT.json"
     )
     out_schedule.set_defaults(func=_export_schedule)
+
+
+def _skip_invalid(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the readable events; name each skipped one in the report",
+    )
 
 
 def _dry_run(parser: argparse.ArgumentParser) -> None:
@@ -142,7 +152,13 @@ def _import_ics(args: argparse.Namespace) -> int:
 
     def run(session: Session) -> ImportReport:
         programme = find_programme(session, args.programme)
-        return import_ics(session, data, programme_id=programme.id, dry_run=args.dry_run)
+        return import_ics(
+            session,
+            data,
+            programme_id=programme.id,
+            dry_run=args.dry_run,
+            skip_invalid=args.skip_invalid,
+        )
 
     return _run_import(args.plan, run, dry_run=args.dry_run)
 
@@ -154,7 +170,11 @@ def _import_schedule(args: argparse.Namespace) -> int:
     return _run_import(
         args.plan,
         lambda session: import_schedule(
-            session, data, programme=args.programme, dry_run=args.dry_run
+            session,
+            data,
+            programme=args.programme,
+            dry_run=args.dry_run,
+            skip_invalid=args.skip_invalid,
         ),
         dry_run=args.dry_run,
     )

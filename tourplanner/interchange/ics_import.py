@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -25,104 +25,46 @@ from sqlalchemy.orm import Session
 
 from tourplanner.enums import ItemKind
 from tourplanner.errors import TourPlannerError
+from tourplanner.interchange.ics_read import Outline, read_calendars, shorten
 from tourplanner.interchange.importing import import_savepoint
-from tourplanner.interchange.report import FileFormatError, ImportRefused, ImportReport, span_text
+from tourplanner.interchange.report import (
+    FileFormatError,
+    ImportRefused,
+    ImportReport,
+    span_text,
+)
 from tourplanner.models import Item, Programme, Room, Venue
 from tourplanner.printable import is_printable, outside_sentence
 from tourplanner.services import items as items_service
 from tourplanner.services.common import fetch
 from tourplanner.timezones import to_local, to_utc, zone
 
-MAX_BYTES = 50 * 1024 * 1024
-MAX_EVENTS = 100_000
-MAX_DEPTH = 8
 UID_LIMIT = 64  # the items.uid column
 MAX_SEQUENCE = 2**31 - 1
-_CONTENT_LINE = re.compile(
-    r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:'
+# The properties an import reads: the library's error on one of these refuses the event.
+USED = frozenset(
+    [
+        "DTSTART",
+        "DTEND",
+        "DURATION",
+        "RRULE",
+        "RDATE",
+        "EXDATE",
+        "RECURRENCE-ID",
+        "SEQUENCE",
+        "UID",
+        "SUMMARY",
+        "DESCRIPTION",
+        "LOCATION",
+        "STATUS",
+        "CATEGORIES",
+    ]
 )
 STATUS = {"CONFIRMED": "confirmed", "TENTATIVE": "tentative", "CANCELLED": "cancelled"}
 KIND_WORDS = {
     **{k.value: k.value for k in ItemKind},
     **{k.value.replace("_", " "): k.value for k in ItemKind},
 }
-
-
-@dataclass
-class _Outline:
-    """Where each VEVENT begins in the file (line numbers), found by the structure check."""
-
-    event_lines: list[int] = field(default_factory=list)
-    calendars: int = 0
-    others: dict[str, int] = field(default_factory=dict)
-
-
-def check_structure(text: str) -> _Outline:
-    """Check content lines and BEGIN/END nesting; raise FileFormatError naming the line."""
-    outline = _Outline()
-    stack: list[tuple[str, int]] = []
-    logical: list[tuple[int, str]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line[:1] in (" ", "\t") and logical:
-            logical[-1] = (logical[-1][0], logical[-1][1] + line[1:])
-        elif line.strip():
-            logical.append((number, line))
-    if not logical:
-        raise FileFormatError("the file is empty (no BEGIN:VCALENDAR)")
-    for number, line in logical:
-        if not _CONTENT_LINE.match(line):
-            shown = line if len(line) <= 60 else line[:57] + "..."
-            raise FileFormatError(f"line {number}: not an iCalendar content line: {shown!r}")
-        name, _, value = line.partition(":")
-        name = name.split(";", 1)[0].upper()
-        value = value.strip().upper()
-        if name == "BEGIN":
-            if not stack and value != "VCALENDAR":
-                raise FileFormatError(f"line {number}: BEGIN:{value} outside a VCALENDAR")
-            if len(stack) >= MAX_DEPTH:
-                raise FileFormatError(f"line {number}: components nested too deeply")
-            stack.append((value, number))
-            if value == "VCALENDAR":
-                outline.calendars += 1
-            elif value == "VEVENT":
-                outline.event_lines.append(number)
-                if len(outline.event_lines) > MAX_EVENTS:
-                    raise FileFormatError(f"more than {MAX_EVENTS} events; split the file")
-            elif len(stack) == 2 and value != "VTIMEZONE":
-                outline.others[value] = outline.others.get(value, 0) + 1
-        elif name == "END":
-            if not stack:
-                raise FileFormatError(f"line {number}: END:{value} without a BEGIN")
-            opened, at = stack.pop()
-            if opened != value:
-                raise FileFormatError(
-                    f"line {number}: END:{value} does not close BEGIN:{opened} of line {at}"
-                )
-        elif not stack:
-            raise FileFormatError(f"line {number}: {name} outside a VCALENDAR")
-    if stack:
-        opened, at = stack[-1]
-        raise FileFormatError(f"line {at}: BEGIN:{opened} is never closed (END:{opened} missing)")
-    return outline
-
-
-def read_calendars(data: bytes) -> tuple[list[Calendar], _Outline]:
-    """Decode, check and parse an .ics file's bytes (one or several VCALENDARs)."""
-    if len(data) > MAX_BYTES:
-        raise FileFormatError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise FileFormatError(f"line {line}: not UTF-8 text (iCalendar files are UTF-8)") from exc
-    if "\x00" in text:
-        raise FileFormatError(f"line {text[: text.index(chr(0))].count(chr(10)) + 1}: binary data")
-    outline = check_structure(text)
-    try:
-        calendars = Calendar.from_ical(text, multiple=True)
-    except Exception as exc:  # icalendar raises ValueError and others on content it cannot read
-        raise FileFormatError(f"not a valid iCalendar file: {exc}") from exc
-    return list(calendars), outline
 
 
 @dataclass
@@ -239,6 +181,8 @@ class _EventReader:
         prop = event.get(name)
         if prop is None:
             return None
+        if isinstance(prop, list):
+            raise TourPlannerError(f"the event has {len(prop)} {name}s; it must have one")
         tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
         value = prop.dt
         if isinstance(value, datetime) and value.tzinfo is None and tzid:
@@ -410,39 +354,98 @@ def import_ics(
     *,
     programme_id: int,
     dry_run: bool = False,
+    skip_invalid: bool = False,
     progress: Callable[[int, int], None] | None = None,  # (events written, of) may raise Cancelled
 ) -> ImportReport:
     """Import the events of an .ics file into a programme, in the caller's transaction.
 
     Raises FileFormatError for a file that cannot be read (naming the line) and ImportRefused
-    (with the report) when any event cannot be imported; nothing is written then.
+    (with the report) when any event cannot be imported; nothing is written then. With
+    `skip_invalid` the readable events are imported and each other one is reported as skipped.
     """
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     calendars, outline = read_calendars(data)
     programme = fetch(session, Programme, programme_id, "programme")
     report = ImportReport("calendar events", dry_run=dry_run)
+    events = read_events(session, calendars, outline, programme, report, skip_invalid=skip_invalid)
+    # Written even when some events failed to read, to report every problem at once; the
+    # savepoint is rolled back then (unless they are skipped).
+    with import_savepoint(session, report, dry_run=dry_run, skip_invalid=skip_invalid):
+        _write(session, programme, events, report, progress)
+        if skip_invalid:
+            report.skipped = sum(1 for o in report.outcomes.values() if o == "skipped")
+    return report
+
+
+def read_events(
+    session: Session,
+    calendars: list[Calendar],
+    outline: Outline,
+    programme: Programme,
+    report: ImportReport,
+    *,
+    skip_invalid: bool = False,
+) -> list[_EventData]:
+    """The readable events of the calendars; the others are errors in the report by line."""
     for kind, number in sorted(outline.others.items()):
         report.note("", f"{number} {kind} component(s) ignored (only events are imported)")
+    for calendar in calendars:
+        for prop, message in getattr(calendar, "errors", []) or []:
+            report.note(
+                "", f"the calendar's {prop or 'line'} cannot be read and is ignored ({message})"
+            )
     reader = _EventReader(session, programme, report)
     events: list[_EventData] = []
-    lines = iter(outline.event_lines)
+    spans = iter(zip(outline.event_lines, outline.event_ends, strict=True))
     for calendar in calendars:
         for component in calendar.walk("VEVENT"):
-            line = next(lines, 0)
-            for prop, message in getattr(component, "errors", []) or []:
-                report.error(f"line {line}", f"{prop}: {message}")
-            data_ = reader.read(component, line)
-            if data_ is not None:
-                events.append(data_)
+            line, last = next(spans, (0, 0))
+            if not _library_errors(component, outline, line, last, report, skip_invalid):
+                data_ = reader.read(component, line)
+                if data_ is not None:
+                    events.append(data_)
             if report.too_many_errors():
                 raise ImportRefused(report)
     if not events and not report.errors:
         report.note("", "the file has no events")
-    # Written even when some events failed to read, to report every problem at once; the
-    # savepoint is rolled back then.
-    with import_savepoint(session, report, dry_run=dry_run):
-        _write(session, programme, events, report, progress)
-    return report
+    return events
+
+
+def _library_errors(
+    event: Any, outline: Outline, line: int, last: int, report: ImportReport, skip: bool
+) -> bool:
+    """Report what the library could not read in the event; True when the event is refused.
+
+    A line the library cannot split at all makes the file unreadable unless events are skipped.
+    """
+    errors = []
+    for prop, message in getattr(event, "errors", []) or []:
+        if (
+            prop is not None
+            and prop.upper() not in USED
+            and not prop.upper().startswith("X-TOURPLANNER-")
+        ):
+            report.note(f"line {line}", f"{prop} cannot be read and was left out ({message})")
+        else:
+            errors.append((prop, message))
+    for prop, message in errors:
+        if prop is None:
+            bad = outline.unreadable_line(line, last)
+            number, text = bad if bad is not None else (line, "")
+            said = f"not an iCalendar content line: {shorten(text)!r}"
+            if not skip:
+                raise FileFormatError(f"line {number}: {said}")
+            report.error(f"line {line}", f"the event's line {number} is {said}")
+        else:
+            report.error(f"line {line}", f"{prop}: {message}")
+    if not errors:
+        return False
+    try:
+        title = _text(event, "SUMMARY")
+    except Exception:  # the title itself may be the broken part
+        title = ""
+    report.refused_row(f"line {line}", title=title)
+    return True
 
 
 def _write(

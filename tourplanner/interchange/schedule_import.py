@@ -75,17 +75,27 @@ def import_schedule(
     *,
     programme: str | None = None,
     dry_run: bool = False,
+    skip_invalid: bool = False,
     progress: Callable[[int, int], None] | None = None,  # (events written, of) may raise Cancelled
 ) -> ImportReport:
-    """Import a schedule into the programme named (created if missing), or one for the conference."""
+    """Import a schedule into the programme named (created if missing), or one for the conference.
+
+    All-or-nothing unless `skip_invalid`: then the good events are imported and each refused
+    one is reported as skipped.
+    """
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     plan = session.scalar(select(Plan).limit(1))
-    schedule = read_schedule(data, home_zone=plan.home_timezone if plan else "UTC")
+    home = plan.home_timezone if plan else "UTC"
+    schedule = read_schedule(data, home_zone=home, skip_invalid=skip_invalid)
     report = ImportReport("schedule events", dry_run=dry_run)
     for note in schedule.notes:
         report.note("", note)
-    with import_savepoint(session, report, dry_run=dry_run):
+    for where, why in schedule.unread:
+        report.refuse(where, why)
+    with import_savepoint(session, report, dry_run=dry_run, skip_invalid=skip_invalid):
         _Writer(session, schedule, report).run(programme, progress)
+        if skip_invalid:
+            report.skipped = sum(1 for o in report.outcomes.values() if o == "skipped")
     return report
 
 
@@ -114,7 +124,7 @@ class _Writer:
                 progress(done, len(self.schedule.events))
             try:
                 # Rooms are made outside the event's savepoint, so a failing event cannot undo
-                # a room that later events use (any failure refuses the whole import anyway).
+                # a room that later events use (skipped events leave the rooms others need).
                 place = self._place(ev.room or "General", programme)
                 with self.session.begin_nested():
                     identity = self._event(ev, place, programme)

@@ -55,24 +55,40 @@ class Schedule:
     end: date | None
     events: list[ScheduleEvent]
     notes: list[str] = field(default_factory=list)
+    # Events that cannot be read, (where, why), kept only when reading with `skip_invalid`.
+    unread: list[tuple[str, str]] = field(default_factory=list)
 
 
-def read_schedule(data: bytes, *, home_zone: str = "UTC") -> Schedule:
-    """Parse schedule.xml or schedule.json bytes (recognised by content)."""
+@dataclass
+class _Reading:
+    """What every event of one reading shares: the zone, the day change, what to do on error."""
+
+    tz: str
+    day_change: timedelta = timedelta(0)
+    skip_invalid: bool = False
+    unread: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_schedule(data: bytes, *, home_zone: str = "UTC", skip_invalid: bool = False) -> Schedule:
+    """Parse schedule.xml or schedule.json bytes (recognised by content).
+
+    An event that cannot be read refuses the file, or with `skip_invalid` is listed in
+    `Schedule.unread` and left out.
+    """
     if len(data) > MAX_BYTES:
         raise FileFormatError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if head == b"<":
-        return parse_xml(data, home_zone)
+        return parse_xml(data, home_zone, skip_invalid=skip_invalid)
     if head in (b"{", b"["):
-        return parse_json(data, home_zone)
+        return parse_json(data, home_zone, skip_invalid=skip_invalid)
     raise FileFormatError("not a schedule.xml or schedule.json file")
 
 
 # -- schedule.json ----------------------------------------------------------------------------
 
 
-def parse_json(data: bytes, home_zone: str) -> Schedule:
+def parse_json(data: bytes, home_zone: str, *, skip_invalid: bool = False) -> Schedule:
     """A schedule from schedule.json bytes; FileFormatError names what is wrong and where."""
     conf = _json_conference(data)
     notes: list[str] = []
@@ -80,7 +96,9 @@ def parse_json(data: bytes, home_zone: str) -> Schedule:
     days = conf.get("days")
     if not isinstance(days, list):
         raise FileFormatError("schedule.conference.days is missing or not a list")
-    return _schedule(conf.get, tz, _json_events(days, tz), notes)
+    change = _day_change(conf.get("day_change"), notes)
+    reading = _Reading(tz, change, skip_invalid)
+    return _schedule(conf.get, reading, _json_events(days, reading), notes)
 
 
 def _json_conference(data: bytes) -> dict[str, Any]:
@@ -105,7 +123,7 @@ def _json_conference(data: bytes) -> dict[str, Any]:
     return conf
 
 
-def _json_events(days: list[Any], tz: str) -> list[ScheduleEvent]:
+def _json_events(days: list[Any], reading: _Reading) -> list[ScheduleEvent]:
     """Every event of every room of every day, named by where it is in the document."""
     events: list[ScheduleEvent] = []
     for d_index, day in enumerate(days):
@@ -120,19 +138,22 @@ def _json_events(days: list[Any], tz: str) -> list[ScheduleEvent]:
                 where = f"days[{d_index}].rooms[{room_name!r}][{e_index}]"
                 if not isinstance(ev, dict):
                     raise FileFormatError(f"{where} is not an event object")
-                _append(events, _event(where, ev, _text(day.get("date")), str(room_name), tz))
+                day_date = _text(day.get("date"))
+                _append(events, _read_event(where, ev, day_date, str(room_name), reading))
     return events
 
 
 # -- schedule.xml -----------------------------------------------------------------------------
 
 
-def parse_xml(data: bytes, home_zone: str) -> Schedule:
+def parse_xml(data: bytes, home_zone: str, *, skip_invalid: bool = False) -> Schedule:
     """A schedule from schedule.xml bytes (parsed with defusedxml: no entities, no DTDs)."""
     conf, root = _xml_conference(data)
     notes: list[str] = []
     tz = _zone_or(_text(conf.findtext("time_zone_name")), home_zone, notes)
-    return _schedule(conf.findtext, tz, _xml_events(root, tz), notes)
+    change = _day_change(conf.findtext("day_change"), notes)
+    reading = _Reading(tz, change, skip_invalid)
+    return _schedule(conf.findtext, reading, _xml_events(root, reading), notes)
 
 
 def _xml_conference(data: bytes) -> tuple[Element, Element]:
@@ -156,7 +177,7 @@ def _xml_conference(data: bytes) -> tuple[Element, Element]:
     return conf, root
 
 
-def _xml_events(root: Element, tz: str) -> list[ScheduleEvent]:
+def _xml_events(root: Element, reading: _Reading) -> list[ScheduleEvent]:
     """Every <event> of every <room> of every <day>, with its children as fields."""
     events: list[ScheduleEvent] = []
     for d_index, day in enumerate(root.findall("day"), start=1):
@@ -172,7 +193,7 @@ def _xml_events(root: Element, tz: str) -> list[ScheduleEvent]:
                 fields["id"] = ev.get("id")
                 fields["persons"] = [_text(p.text) for p in ev.iterfind("persons/person")]
                 day_date, room_name = day.get("date", ""), room.get("name", "")
-                _append(events, _event(where, fields, day_date, room_name, tz))
+                _append(events, _read_event(where, fields, day_date, room_name, reading))
     return events
 
 
@@ -180,29 +201,60 @@ def _xml_events(root: Element, tz: str) -> list[ScheduleEvent]:
 
 
 def _schedule(
-    conference: Callable[[str], object], tz: str, events: list[ScheduleEvent], notes: list[str]
+    conference: Callable[[str], object],
+    reading: _Reading,
+    events: list[ScheduleEvent],
+    notes: list[str],
 ) -> Schedule:
     """The schedule, with the conference's title, acronym and dates read by `conference`."""
     return Schedule(
         _text(conference("title")),
         _text(conference("acronym")),
-        tz,
+        reading.tz,
         _date_or_none(conference("start")),
         _date_or_none(conference("end")),
         events,
         notes,
+        reading.unread,
     )
 
 
-def _append(events: list[ScheduleEvent], event: ScheduleEvent) -> None:
+def _day_change(value: object, notes: list[str]) -> timedelta:
+    """The conference's day change ('04:00'): a time before it belongs to the next date."""
+    text = _text(value)
+    match = _START.match(text)
+    if not text:
+        return timedelta(0)
+    if not match or int(match[1]) > 23:
+        notes.append(f"day change {text!r} is not a time like 04:00; midnight is used")
+        return timedelta(0)
+    return timedelta(hours=int(match[1]), minutes=int(match[2]))
+
+
+def _read_event(
+    where: str, ev: dict[str, Any], day: str, room: str, reading: _Reading
+) -> ScheduleEvent | None:
+    """The event, or None (listed as unread) when it cannot be read and may be skipped."""
+    try:
+        return _event(where, ev, day, room, reading)
+    except FileFormatError as exc:
+        if not reading.skip_invalid:
+            raise
+        reading.unread.append((where, str(exc).removeprefix(f"{where}: ")))
+        return None
+
+
+def _append(events: list[ScheduleEvent], event: ScheduleEvent | None) -> None:
+    if event is None:
+        return
     events.append(event)
     if len(events) > MAX_EVENTS:
         raise FileFormatError(f"more than {MAX_EVENTS} events")
 
 
-def _event(where: str, ev: dict[str, Any], day: str, room: str, tz: str) -> ScheduleEvent:
+def _event(where: str, ev: dict[str, Any], day: str, room: str, reading: _Reading) -> ScheduleEvent:
     """One event from its fields (JSON keys or XML child elements)."""
-    start, end = _when(where, ev, day, tz)
+    start, end = _when(where, ev, day, reading)
     title = _text(ev.get("title"))
     guid = _text(ev.get("guid")) or str(
         uuid.uuid5(
@@ -227,13 +279,14 @@ def _event(where: str, ev: dict[str, Any], day: str, room: str, tz: str) -> Sche
     )
 
 
-def _when(where: str, ev: dict[str, Any], day: str, tz: str) -> tuple[datetime, datetime]:
+def _when(where: str, ev: dict[str, Any], day: str, reading: _Reading) -> tuple[datetime, datetime]:
     """Start and end: a full date-time, else the day and a start time; an end, else a duration."""
     date_text, start_text = _text(ev.get("date")), _text(ev.get("start"))
+    tz = reading.tz
     if date_text:
         start = _instant(where, "date", date_text, tz)
     elif day and start_text:
-        start = _day_and_clock(where, day, start_text, tz)
+        start = _day_and_clock(where, day, start_text, reading)
     else:
         raise FileFormatError(f"{where}: the event has no date")
     end_text = _text(ev.get("end"))
@@ -252,8 +305,10 @@ def _instant(where: str, what: str, text: str, tz: str) -> datetime:
     return to_utc(value, tz) if value.tzinfo is None else value
 
 
-def _day_and_clock(where: str, day: str, start_text: str, tz: str) -> datetime:
-    """A day ('2015-04-21') and a local start time ('09:30') at the conference's zone."""
+def _day_and_clock(where: str, day: str, start_text: str, reading: _Reading) -> datetime:
+    """A day ('2015-04-21') and a local start time ('09:30') at the conference's zone; a time
+    before the conference's day change (a 01:00 talk of a day that changes at 04:00) is the
+    next date's."""
     match = _START.match(start_text)
     try:
         day_value = date.fromisoformat(day)
@@ -262,12 +317,10 @@ def _day_and_clock(where: str, day: str, start_text: str, tz: str) -> datetime:
     _printable(where, day_value)
     if not match:
         raise FileFormatError(f"{where}: start {start_text!r} is not a time like 09:30")
-    hour, minute = int(match[1]), int(match[2])
-    return to_utc(
-        datetime(day_value.year, day_value.month, day_value.day)
-        + timedelta(hours=hour, minutes=minute),
-        tz,
-    )
+    clock = timedelta(hours=int(match[1]), minutes=int(match[2]))
+    if clock < reading.day_change:
+        clock += timedelta(days=1)
+    return to_utc(datetime(day_value.year, day_value.month, day_value.day) + clock, reading.tz)
 
 
 def _printable(where: str, value: date) -> None:

@@ -28,22 +28,34 @@ def import_people(path: Path, **options: object) -> BulkChange:
 
 
 def import_calendar(
-    data: bytes, name: str, *, programme_id: int, progress: Progress | None = None
+    data: bytes,
+    name: str,
+    *,
+    programme_id: int,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
 ) -> BulkChange:
     from tourplanner.interchange.ics_import import import_ics
 
     def change(session: Session) -> ImportReport:
-        return import_ics(session, data, programme_id=programme_id, progress=progress)
+        return import_ics(
+            session, data, programme_id=programme_id, skip_invalid=skip_invalid, progress=progress
+        )
 
     return BulkChange(f"Import the calendar {name}", EVENT_TABLES, change)
 
 
 def import_schedule(
-    data: bytes, name: str, *, programme: str | None, progress: Progress | None = None
+    data: bytes,
+    name: str,
+    *,
+    programme: str | None,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
 ) -> BulkChange:
     from tourplanner.interchange.schedule_import import import_schedule as run
 
     def change(session: Session) -> ImportReport:
-        return run(session, data, programme=programme, progress=progress)
+        return run(session, data, programme=programme, skip_invalid=skip_invalid, progress=progress)
 
     return BulkChange(f"Import the schedule {name}", EVENT_TABLES, change)

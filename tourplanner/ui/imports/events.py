@@ -6,7 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tourplanner.errors import TourPlannerError
 from tourplanner.interchange.ics_import import import_ics
@@ -67,6 +74,14 @@ class ImportEventsDialog(ImportDialog):
         )
         self.programme_combo.currentIndexChanged.connect(self.refresh)
         form.addRow("Into programme:", self.programme_combo)
+        self.skip_check = QCheckBox("Skip events with problems")
+        self.skip_check.setAccessibleName("Skip invalid events")
+        self.skip_check.setToolTip(
+            "Import the readable events and leave out the others (each is named in the report); "
+            "otherwise nothing is imported while any event has a problem"
+        )
+        self.skip_check.toggled.connect(self.refresh)
+        form.addRow("", self.skip_check)
         layout.addLayout(form)
 
         preview_box = QGroupBox("Preview (as it will be imported)")
@@ -89,7 +104,7 @@ class ImportEventsDialog(ImportDialog):
         )
 
     def inputs(self) -> list[QWidget]:
-        return [self.choose_button, self.programme_combo]
+        return [self.choose_button, self.programme_combo, self.skip_check]
 
     def start_empty(self) -> None:
         self._fill_programmes(schedule=False)
@@ -140,6 +155,7 @@ class ImportEventsDialog(ImportDialog):
         if self.data is None or self.importing:
             return
         data = self.data
+        skip = self.skip_check.isChecked()
         try:
             calendar, programme_id = self._target()
         except TourPlannerError as exc:
@@ -150,10 +166,17 @@ class ImportEventsDialog(ImportDialog):
             if calendar:
                 assert programme_id is not None
                 return import_ics(
-                    session, data, programme_id=programme_id, dry_run=True, progress=progress
+                    session,
+                    data,
+                    programme_id=programme_id,
+                    dry_run=True,
+                    skip_invalid=skip,
+                    progress=progress,
                 )
             name = None if programme_id is None else str(programme_id)  # ids are unambiguous
-            return import_schedule(session, data, programme=name, dry_run=True, progress=progress)
+            return import_schedule(
+                session, data, programme=name, dry_run=True, skip_invalid=skip, progress=progress
+            )
 
         self.run_preview(dry_run, unit="events")
 
@@ -161,6 +184,7 @@ class ImportEventsDialog(ImportDialog):
         if self.data is None:
             return None
         name = Path(self.path_edit.text()).name
+        skip = self.skip_check.isChecked()
         try:
             calendar, programme_id = self._target()
         except TourPlannerError as exc:
@@ -169,10 +193,12 @@ class ImportEventsDialog(ImportDialog):
         if calendar:
             assert programme_id is not None
             return imports.import_calendar(
-                self.data, name, programme_id=programme_id, progress=progress
+                self.data, name, programme_id=programme_id, skip_invalid=skip, progress=progress
             )
         programme = None if programme_id is None else str(programme_id)
-        return imports.import_schedule(self.data, name, programme=programme, progress=progress)
+        return imports.import_schedule(
+            self.data, name, programme=programme, skip_invalid=skip, progress=progress
+        )
 
     # --- what they found ---------------------------------------------------------------------
 
@@ -184,17 +210,19 @@ class ImportEventsDialog(ImportDialog):
         self._fill_preview(report)
         self.report_view.setPlainText(report_lines(report))
         counts = f"{report.added} new, {report.updated} to update, {report.unchanged} unchanged"
-        if report.errors:
+        if report.errors and not self.skip_check.isChecked():
             self.show_status(
                 f"{counts}; {len(report.errors)} problem(s). Nothing is imported while an event "
-                "has a problem: fix the file or choose another programme.",
+                "has a problem: fix the file, choose another programme, or tick 'Skip events "
+                "with problems'.",
                 RED,
             )
             self.import_button.setEnabled(False)
             return
+        skipped = f", {report.skipped} skipped" if report.skipped else ""
         ready = bool(report.added or report.updated)
         self.show_status(
-            f"{counts}. " + ("Ready to import." if ready else "Nothing to import."),
+            f"{counts}{skipped}. " + ("Ready to import." if ready else "Nothing to import."),
             GREEN if ready else GREY,
         )
         self.import_button.setEnabled(ready)
@@ -217,7 +245,8 @@ class ImportEventsDialog(ImportDialog):
         self._fill_preview(report)
         self.show_status(
             f"Imported: {report.added} added, {report.updated} updated, "
-            f"{report.unchanged} unchanged.",
+            f"{report.unchanged} unchanged"
+            + (f", {report.skipped} skipped (see the report)." if report.skipped else "."),
             GREEN,
         )
 
