@@ -17,6 +17,7 @@ from tourplanner.interchange.ics_import import import_ics
 from tourplanner.interchange.report import FileFormatError, ImportRefused
 from tourplanner.models import Item
 from tourplanner.services import items, programmes
+from tourplanner.services.itinerary import programme_items
 
 HEAD = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
 
@@ -232,3 +233,116 @@ def test_cli_skip_invalid_names_each_skipped_event(
     assert "2 added, 0 updated, 0 unchanged, 1 skipped" in out.out
     assert "line 10: RRULE: Expected frequency" in out.err
     assert item_count(plan_file) == 2
+
+
+# --- zones in the wild ---------------------------------------------------------------------
+
+
+def vtimezone(tzid: str, standard: str = "+0100", daylight: str | None = "+0200") -> str:
+    """A VTIMEZONE as Outlook writes it: rules from 1601, EU transition Sundays."""
+    parts = [f"BEGIN:VTIMEZONE\r\nTZID:{tzid}\r\n"]
+    if daylight is None:
+        parts.append(
+            f"BEGIN:STANDARD\r\nDTSTART:16010101T000000\r\nTZOFFSETFROM:{standard}\r\n"
+            f"TZOFFSETTO:{standard}\r\nEND:STANDARD\r\n"
+        )
+    else:
+        parts.append(
+            "BEGIN:STANDARD\r\nDTSTART:16011028T030000\r\n"
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n"
+            f"TZOFFSETFROM:{daylight}\r\nTZOFFSETTO:{standard}\r\nEND:STANDARD\r\n"
+            "BEGIN:DAYLIGHT\r\nDTSTART:16010325T020000\r\n"
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n"
+            f"TZOFFSETFROM:{standard}\r\nTZOFFSETTO:{daylight}\r\nEND:DAYLIGHT\r\n"
+        )
+    return "".join(parts) + "END:VTIMEZONE\r\n"
+
+
+def meeting(uid: str, tzid: str, start: str, end: str, extra: str = "") -> str:
+    return (
+        f"UID:{uid}\r\nSUMMARY:Meeting {uid}\r\nDTSTART;TZID={tzid}:{start}\r\n"
+        f"DTEND;TZID={tzid}:{end}" + (f"\r\n{extra}" if extra else "")
+    )
+
+
+def test_outlook_custom_zones_keep_exact_instants(plan_file: PlanFile, programme_id: int) -> None:
+    zones = (
+        vtimezone("W. Europe Standard Time")
+        + vtimezone("Western/Central Europe")
+        + vtimezone("CUSTOM_tzid", "+0545", None)
+        + vtimezone("Odd Local Time", "+0123", None)
+    )
+    data = calendar(
+        # Before and after the EU change to summer time on 29 March 2015.
+        meeting("win", "W. Europe Standard Time", "20150327T100000", "20150327T110000"),
+        meeting("custom", "Western/Central Europe", "20150330T100000", "20150330T110000"),
+        meeting("nepal", "CUSTOM_tzid", "20150401T090000", "20150401T100000"),
+        meeting("odd", "Odd Local Time", "20150402T090000", "20150402T100000"),
+        zones=zones,
+    )
+    with plan_file.transaction() as s:
+        report = import_ics(s, data, programme_id=programme_id)
+    assert (report.added, report.errors) == (4, [])
+    got = by_uid(plan_file)
+    assert (got["win"].start_utc, got["win"].timezone) == (utc(2015, 3, 27, 9), "Europe/Berlin")
+    assert (got["custom"].start_utc, got["custom"].timezone) == (
+        utc(2015, 3, 30, 8),
+        "Europe/Berlin",  # no IANA name: the programme's zone has the same rules
+    )
+    assert (got["nepal"].start_utc, got["nepal"].timezone) == (
+        utc(2015, 4, 1, 3, 15),
+        "Asia/Kathmandu",
+    )
+    assert (got["odd"].start_utc, got["odd"].timezone) == (utc(2015, 4, 2, 7, 37), "Europe/Berlin")
+    text = report.text()
+    assert "'Western/Central Europe' is defined in the file" in text
+    assert "shown in Asia/Kathmandu, which has the same rules" in text
+    assert "'Odd Local Time' matches no IANA zone; its times are kept exact" in text
+    assert round_trip(plan_file, programme_id) == instants(plan_file)
+
+
+def test_vendor_prefixes_and_windows_names(plan_file: PlanFile, programme_id: int) -> None:
+    thunderbird = "/mozilla.org/20070129_1/Europe/Berlin"
+    evolution = "/freeassociation.sourceforge.net/Tzfile/America/New_York"
+    data = calendar(
+        meeting("tb", thunderbird, "20150415T140000", "20150415T150000"),
+        meeting("evo", evolution, "20150416T090000", "20150416T100000"),
+        # No VTIMEZONE at all: the library's own Windows table names the zone.
+        meeting("outlook", "China Standard Time", "20150417T090000", "20150417T100000"),
+        zones=vtimezone(thunderbird),
+    )
+    with plan_file.transaction() as s:
+        report = import_ics(s, data, programme_id=programme_id)
+    assert (report.added, report.errors) == (3, [])
+    assert "guessing it means 'America/New_York' by stripping the vendor prefix" in report.text()
+    got = by_uid(plan_file)
+    assert (got["tb"].start_utc, got["tb"].timezone) == (utc(2015, 4, 15, 12), "Europe/Berlin")
+    assert (got["evo"].start_utc, got["evo"].timezone) == (
+        utc(2015, 4, 16, 13),
+        "America/New_York",
+    )
+    assert (got["outlook"].start_utc, got["outlook"].timezone) == (
+        utc(2015, 4, 17, 1),
+        "Asia/Shanghai",
+    )
+    assert round_trip(plan_file, programme_id) == instants(plan_file)
+
+
+def test_weekly_meeting_in_a_custom_zone_keeps_its_wall_clock_across_dst(
+    plan_file: PlanFile, programme_id: int
+) -> None:
+    data = calendar(
+        meeting(
+            "weekly",
+            "Western/Central Europe",
+            "20150323T100000",
+            "20150323T110000",
+            "RRULE:FREQ=WEEKLY;COUNT=3",
+        ),
+        zones=vtimezone("Western/Central Europe"),
+    )
+    with plan_file.transaction() as s:
+        import_ics(s, data, programme_id=programme_id)
+    with plan_file.reading() as s:
+        starts = [v.start_utc for v in programme_items(s, programme_id)]
+    assert starts == [utc(2015, 3, 23, 9), utc(2015, 3, 30, 8), utc(2015, 4, 6, 8)]

@@ -13,19 +13,19 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, vRecur
-from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from tourplanner.enums import ItemKind
 from tourplanner.errors import TourPlannerError
 from tourplanner.interchange.ics_read import Outline, read_calendars, shorten
+from tourplanner.interchange.ics_zones import zone_for
 from tourplanner.interchange.importing import import_savepoint
 from tourplanner.interchange.report import (
     FileFormatError,
@@ -37,7 +37,7 @@ from tourplanner.models import Item, Programme, Room, Venue
 from tourplanner.printable import is_printable, outside_sentence
 from tourplanner.services import items as items_service
 from tourplanner.services.common import fetch
-from tourplanner.timezones import to_local, to_utc, zone
+from tourplanner.timezones import to_local, to_utc
 
 UID_LIMIT = 64  # the items.uid column
 MAX_SEQUENCE = 2**31 - 1
@@ -76,39 +76,6 @@ class _EventData:
     end: datetime
     sequence: int
     recurrence_id: datetime | None = None
-
-
-def _zone_of(value: datetime, tzid: str | None, fallback: str) -> tuple[str, str | None]:
-    """The IANA zone for an aware time, and a note when it had to fall back."""
-    tz: tzinfo | None = value.tzinfo
-    if isinstance(tz, ZoneInfo) and tz.key != "UTC":
-        return tz.key, None
-    if tz is None or value.utcoffset() == timedelta(0) and (tzid in (None, "UTC", "Z")):
-        return fallback, None
-    if tzid:
-        # A file's own VTIMEZONE, often with a Windows name ('China Standard Time') or an IANA
-        # name with a prefix ('/mozilla.org/20050126_1/Asia/Shanghai').
-        tail = "/".join(tzid.split("/")[-2:])
-        candidates = (WINDOWS_TO_OLSON.get(tzid, ""), tzid, tail)
-        for name in candidates:
-            if name and _is_zone(name) and _same_offset(value, name):
-                return name, None
-    return fallback, (
-        f"time zone {tzid!r} is not an IANA zone; times are kept exact and shown in {fallback}"
-    )
-
-
-def _is_zone(name: str) -> bool:
-    try:
-        zone(name)
-    except TourPlannerError:
-        return False
-    return True
-
-
-def _same_offset(value: datetime, name: str) -> bool:
-    """True when the zone agrees with the file's own definition at that time."""
-    return value.utcoffset() == value.replace(tzinfo=zone(name)).utcoffset()
 
 
 _ESCAPE = re.compile(r"\\([\\;,nN])")
@@ -161,6 +128,7 @@ class _EventReader:
         self.zone = programme.timezone
         self.venues = list(session.scalars(select(Venue)))
         self.rooms = list(session.scalars(select(Room)))
+        self.zone_notes: set[str] = set()
 
     def read(self, event: Any, line: int) -> _EventData | None:
         where = f"line {line}"
@@ -214,8 +182,9 @@ class _EventReader:
         start, tzid = got
         zone_name = self.zone
         if isinstance(start, datetime) and start.tzinfo is not None:
-            zone_name, note = _zone_of(start, tzid, self.zone)
-            if note:
+            zone_name, note = zone_for(start, tzid, self.zone)
+            if note and note not in self.zone_notes:  # said once per zone, where first used
+                self.zone_notes.add(note)
                 self.report.note(where, note)
         if isinstance(start, datetime):
             return start, zone_name, False
@@ -389,6 +358,8 @@ def read_events(
     """The readable events of the calendars; the others are errors in the report by line."""
     for kind, number in sorted(outline.others.items()):
         report.note("", f"{number} {kind} component(s) ignored (only events are imported)")
+    for guess in outline.guesses:  # e.g. a vendor prefix stripped from a TZID
+        report.note("", guess)
     for calendar in calendars:
         for prop, message in getattr(calendar, "errors", []) or []:
             report.note(

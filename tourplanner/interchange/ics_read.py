@@ -10,6 +10,7 @@ library has failed, so it can never refuse a file the library reads.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 
 from icalendar import Calendar
@@ -34,6 +35,7 @@ class Outline:
     others: dict[str, int] = field(default_factory=dict)
     lines: list[tuple[int, str]] = field(default_factory=list)  # logical (unfolded) lines
     broken: str = ""  # the first nesting problem, said only if the library reads less
+    guesses: list[str] = field(default_factory=list)  # what the library warned it guessed
 
     def unreadable_line(self, first: int, last: int) -> tuple[int, str] | None:
         """The first line in [first, last] that the library cannot split into name and value."""
@@ -124,7 +126,10 @@ def read_calendars(data: bytes) -> tuple[list[Calendar], Outline]:
     if not outline.lines:
         raise FileFormatError("the file is empty (no BEGIN:VCALENDAR)")
     try:
-        parsed = Calendar.from_ical(text, multiple=True)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            parsed = Calendar.from_ical(text, multiple=True)
+        outline.guesses = list(dict.fromkeys(str(w.message).split(" See RFC")[0] for w in caught))
     except Exception as exc:  # icalendar raises ValueError and others on content it cannot read
         raise FileFormatError(_why_unread(outline) or f"not a valid iCalendar file: {exc}") from exc
     calendars = [c for c in parsed if c.name == "VCALENDAR"]
