@@ -346,3 +346,85 @@ def test_weekly_meeting_in_a_custom_zone_keeps_its_wall_clock_across_dst(
     with plan_file.reading() as s:
         starts = [v.start_utc for v in programme_items(s, programme_id)]
     assert starts == [utc(2015, 3, 23, 9), utc(2015, 3, 30, 8), utc(2015, 4, 6, 8)]
+
+
+# --- RDATE and RSCALE ----------------------------------------------------------------------
+
+
+def test_rdate_extra_dates_are_kept_expanded_and_exported(
+    plan_file: PlanFile, programme_id: int
+) -> None:
+    data = calendar(
+        meeting(
+            "weekly",
+            "Europe/Berlin",
+            "20150323T100000",
+            "20150323T110000",
+            "RRULE:FREQ=WEEKLY;COUNT=3\r\n"
+            "RDATE;TZID=Europe/Berlin:20150325T150000,20150401T100000\r\n"
+            "EXDATE;TZID=Europe/Berlin:20150330T100000",
+        ),
+        # RDATE alone (no rule): the start and the extra dates, the last one past the programme.
+        meeting(
+            "extra",
+            "Europe/Berlin",
+            "20150410T090000",
+            "20150410T093000",
+            "RDATE;VALUE=DATE-TIME:20150412T070000Z\r\nRDATE;TZID=Europe/Berlin:20150601T090000",
+        ),
+    )
+    with plan_file.transaction() as s:
+        report = import_ics(s, data, programme_id=programme_id)
+    assert (report.added, report.errors) == (2, [])
+    got = by_uid(plan_file)
+    assert got["weekly"].rdates == "2015-03-25T15:00:00,2015-04-01T10:00:00"
+    assert got["extra"].rdates == "2015-04-12T09:00:00,2015-06-01T09:00:00"
+    with plan_file.reading() as s:
+        views = programme_items(s, programme_id)
+        weekly = [(v.start_utc, v.end_utc) for v in views if v.uid == "weekly"]
+        extra = [v.start_utc for v in views if v.uid == "extra"]
+    # 23 Mar (CET), 25 Mar 15:00 extra, 30 Mar excluded, 1 Apr the rule's own and an RDATE once,
+    # 6 Apr (CEST); every occurrence lasts an hour.
+    assert weekly == [
+        (utc(2015, 3, 23, 9), utc(2015, 3, 23, 10)),
+        (utc(2015, 3, 25, 14), utc(2015, 3, 25, 15)),
+        (utc(2015, 4, 1, 8), utc(2015, 4, 1, 9)),
+        (utc(2015, 4, 6, 8), utc(2015, 4, 6, 9)),
+    ]
+    assert extra == [utc(2015, 4, 10, 7), utc(2015, 4, 12, 7)]  # June is after the programme
+
+    with plan_file.reading() as s:
+        exported, _ = ics_bytes(s, programme_id=programme_id)
+    events = {str(e["UID"]): e for e in Calendar.from_ical(exported).walk("VEVENT")}
+    rdates = events["weekly"]["RDATE"]
+    starts = [
+        d.dt.astimezone(UTC)
+        for group in (rdates if isinstance(rdates, list) else [rdates])
+        for d in group.dts
+    ]
+    assert starts == [utc(2015, 3, 25, 14), utc(2015, 4, 1, 8)]
+    assert round_trip(plan_file, programme_id) == instants(plan_file)
+
+    # The exported file imports back into the same items and occurrences.
+    with plan_file.transaction() as s:
+        again = import_ics(s, exported, programme_id=programme_id)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+
+
+def test_rscale_is_refused_in_words(plan_file: PlanFile, programme_id: int) -> None:
+    data = calendar(
+        "UID:new-year\r\nSUMMARY:Chinese New Year\r\nDTSTART;VALUE=DATE:20150219\r\n"
+        "RRULE:RSCALE=CHINESE;FREQ=YEARLY",
+        GOOD[0],
+    )
+    refused(
+        plan_file,
+        data,
+        programme_id,
+        ImportRefused,
+        "line 4: the event repeats by the Chinese calendar .RRULE RSCALE=CHINESE.; only repeats "
+        "by the Gregorian calendar can be imported",
+    )
+    with plan_file.transaction() as s:
+        report = import_ics(s, data, programme_id=programme_id, skip_invalid=True)
+    assert (report.added, report.skipped) == (1, 1)

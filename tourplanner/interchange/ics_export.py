@@ -1,6 +1,6 @@
 """Export items and travel to iCalendar (.ics): a person's itinerary, a programme, or the plan.
 
-Each item is one VEVENT (a recurring item keeps its RRULE and EXDATEs) in its own zone with a
+Each item is one VEVENT (a recurring item keeps its RRULE, RDATEs and EXDATEs) in its own zone with a
 matching VTIMEZONE, a stable UID (the item's uid) and SEQUENCE (the item's edit count), so a
 calendar client updates the events it already has when the file is imported again. Travel segments
 are events too, departure and arrival each in their own zone. X-TOURPLANNER-* properties carry
@@ -21,7 +21,7 @@ from tourplanner.enums import ParticipationRole, TravelKind, label
 from tourplanner.errors import ValidationError
 from tourplanner.files import write_bytes
 from tourplanner.models import Item, Person, Programme, TravelSegment
-from tourplanner.scheduling.recurrence import parse_exdates
+from tourplanner.scheduling.recurrence import parse_exdates, parse_rdates
 from tourplanner.services.common import fetch
 from tourplanner.services.itinerary import load_items, names_by_item, person_itinerary
 from tourplanner.timezones import day_offset_label, format_datetime, to_local, to_utc, zone
@@ -63,9 +63,12 @@ def item_event(item: Item, names: dict[str, list[str]], stamp: datetime) -> Even
             # RFC 5545: with a TZID start, UNTIL must be in UTC; items keep it as wall clock.
             rule["UNTIL"] = [to_utc(value, item.timezone)]
         event.add("rrule", rule)
-        if item.exdates.strip():
-            tz = zone(item.timezone)
-            event.add("exdate", [d.replace(tzinfo=tz) for d in parse_exdates(item.exdates)])
+    if item.rdates.strip():
+        tz = zone(item.timezone)
+        event.add("rdate", [d.replace(tzinfo=tz) for d in parse_rdates(item.rdates)])
+    if (item.recurrence.strip() or item.rdates.strip()) and item.exdates.strip():
+        tz = zone(item.timezone)
+        event.add("exdate", [d.replace(tzinfo=tz) for d in parse_exdates(item.exdates)])
     location = location_text(item)
     if location:
         event.add("location", location)

@@ -242,18 +242,20 @@ class _EventReader:
             "room_id": room.id if room else None,
             "recurrence": "",
             "exdates": "",
+            "rdates": "",
         }
 
     def _repeats(self, event: Any, where: str, fields: dict[str, Any], start: datetime) -> None:
-        """RRULE and EXDATE into the item's recurrence; RDATE is noted as left out."""
+        """RRULE, RDATE (extra dates) and EXDATE into the item's recurrence."""
         rrule = event.get("RRULE")
         if rrule is not None:
             if isinstance(rrule, list):
                 raise TourPlannerError("the event has several RRULEs; only one is supported")
             fields["recurrence"] = self._rule(rrule, fields["timezone"])
-            fields["exdates"] = self._exdates(event, fields["timezone"], start)
         if event.get("RDATE") is not None:
-            self.report.note(where, "extra dates (RDATE) are not supported and were left out")
+            fields["rdates"] = self._dates(event, "RDATE", fields["timezone"], start, where)
+        if fields["recurrence"] or fields["rdates"]:
+            fields["exdates"] = self._dates(event, "EXDATE", fields["timezone"], start, where)
 
     def _kind(self, event: Any) -> str:
         own = _text(event, "X-TOURPLANNER-KIND")
@@ -289,6 +291,15 @@ class _EventReader:
 
     def _rule(self, rrule: vRecur, zone_name: str) -> str:
         rule = vRecur(rrule)
+        scale = rule.get("RSCALE")
+        if scale:
+            name = str(scale[0] if isinstance(scale, list) else scale).upper()
+            if name != "GREGORIAN":
+                raise TourPlannerError(
+                    f"the event repeats by the {name.title()} calendar (RRULE RSCALE={name}); "
+                    "only repeats by the Gregorian calendar can be imported"
+                )
+            del rule["RSCALE"]
         until = rule.get("UNTIL")
         if until:
             value = until[0] if isinstance(until, list) else until
@@ -300,8 +311,9 @@ class _EventReader:
             raise TourPlannerError("the repeat rule (RRULE) is too long")
         return text
 
-    def _exdates(self, event: Any, zone_name: str, start: datetime) -> str:
-        values = event.get("EXDATE")
+    def _dates(self, event: Any, name: str, zone_name: str, start: datetime, where: str) -> str:
+        """EXDATE or RDATE values as local ISO times in the item's zone ('' when absent)."""
+        values = event.get(name)
         if values is None:
             return ""
         lists = values if isinstance(values, list) else [values]
@@ -309,6 +321,11 @@ class _EventReader:
         for group in lists:
             for entry in getattr(group, "dts", []):
                 value = entry.dt
+                if isinstance(value, tuple):  # RDATE;VALUE=PERIOD: start and end or duration
+                    value = value[0]
+                    self.report.note(
+                        where, f"{name} periods keep their start; each lasts as long as the first"
+                    )
                 if not isinstance(value, datetime):
                     value = datetime.combine(value, start.time())
                 elif value.tzinfo is not None:
@@ -489,7 +506,7 @@ def _latest_copies(events: list[_EventData], report: ImportReport) -> dict[str, 
     for ev, recurrence_id in overrides:
         # One changed occurrence of a recurring event: drop it from the series, add it alone.
         master = masters.get(ev.uid)
-        if master is not None and master.fields["recurrence"]:
+        if master is not None and (master.fields["recurrence"] or master.fields["rdates"]):
             local = recurrence_id
             if local.tzinfo is not None:
                 local = to_local(local, master.fields["timezone"]).replace(tzinfo=None)
@@ -529,5 +546,7 @@ def _shown(ev: _EventData) -> dict[str, str]:
     when = span_text(start, end, zone_name)
     if ev.fields["recurrence"]:
         when += f" (repeats: {ev.fields['recurrence']})"
+    if ev.fields["rdates"]:
+        when += f" (and on {ev.fields['rdates'].count(',') + 1} more date(s))"
     location = re.search(r"^Location: (.*)$", ev.fields["description"], re.MULTILINE)
     return {"title": ev.fields["title_en"], "when": when, "place": location[1] if location else ""}

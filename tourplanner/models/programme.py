@@ -75,9 +75,11 @@ class Item(Base):
     status: Mapped[str] = mapped_column(String(20), default="confirmed")
     track: Mapped[str] = mapped_column(String(100), default="")
     language: Mapped[str] = mapped_column(String(35), default="")
-    # RFC 5545 RRULE text (without the 'RRULE:' prefix) and EXDATEs as local ISO times.
+    # RFC 5545 RRULE text (without the 'RRULE:' prefix); EXDATEs and RDATEs (extra starts)
+    # as local ISO times.
     recurrence: Mapped[str] = mapped_column(Text, default="")
     exdates: Mapped[str] = mapped_column(Text, default="")
+    rdates: Mapped[str] = mapped_column(Text, default="", server_default="")
     sequence: Mapped[int] = mapped_column(Integer, default=0)
 
     programme: Mapped[Programme] = relationship(back_populates="items")

@@ -1,4 +1,5 @@
-"""Recurring items: RFC 5545 RRULE text expanded with dateutil, in the item's own zone."""
+"""Recurring items: RFC 5545 RRULE text expanded with dateutil, in the item's own zone, with
+extra dates (RDATE) added and exception dates (EXDATE) taken out."""
 
 from __future__ import annotations
 
@@ -41,6 +42,14 @@ def parse_exdates(text: str) -> list[datetime]:
     return result
 
 
+def parse_rdates(text: str) -> list[datetime]:
+    """RDATEs (extra starts of a repeating item) as naive local date-times, like EXDATEs."""
+    try:
+        return parse_exdates(text)
+    except ValidationError as exc:
+        raise ValidationError("extra dates", exc.message) from exc
+
+
 def occurrences(
     *,
     start_utc: datetime,
@@ -49,13 +58,20 @@ def occurrences(
     rule_text: str,
     exdates_text: str = "",
     until: date | None = None,
+    rdates_text: str = "",
 ) -> Iterator[tuple[datetime, datetime]]:
     """(start, end) UTC instants of each occurrence; wall-clock times are kept across DST.
 
     Occurrences after local date `until` (the programme's last day) are left out, so a rule
     without COUNT or UNTIL ends there; no rule yields more than MAX_OCCURRENCES.
-    `first_cut` tells whether a rule with its own end was cut short.
+    `first_cut` tells whether a rule with its own end was cut short. Extra dates (`rdates_text`)
+    are occurrences of the same length, in time order with the rule's.
     """
+    if rdates_text.strip():
+        yield from _with_extra_dates(
+            start_utc, end_utc, zone_name, rule_text, exdates_text, until, rdates_text
+        )
+        return
     if not rule_text.strip():
         yield start_utc, end_utc
         return
@@ -69,6 +85,36 @@ def occurrences(
             break
         if local in skipped:
             continue
+        yield to_utc(local, zone_name), to_utc(local + duration_local, zone_name)
+
+
+def _with_extra_dates(
+    start_utc: datetime,
+    end_utc: datetime,
+    zone_name: str,
+    rule_text: str,
+    exdates_text: str,
+    until: date | None,
+    rdates_text: str,
+) -> Iterator[tuple[datetime, datetime]]:
+    """The rule's occurrences (or the first alone) merged with the extra dates, each once."""
+    first_local = to_local(start_utc, zone_name).replace(tzinfo=None)
+    duration_local = to_local(end_utc, zone_name).replace(tzinfo=None) - first_local
+    ruled = occurrences(
+        start_utc=start_utc,
+        end_utc=end_utc,
+        zone_name=zone_name,
+        rule_text=rule_text,
+        exdates_text=exdates_text,
+        until=until,
+    )
+    starts = {to_local(s, zone_name).replace(tzinfo=None) for s, _ in ruled}
+    skipped = set(parse_exdates(exdates_text))
+    limit = datetime.combine(until, time.max) if until else None
+    for local in parse_rdates(rdates_text):
+        if local not in skipped and (limit is None or local <= limit):
+            starts.add(local)
+    for local in sorted(starts)[:MAX_OCCURRENCES]:
         yield to_utc(local, zone_name), to_utc(local + duration_local, zone_name)
 
 

@@ -32,6 +32,7 @@ class ItemRec:
     room_id: int | None = None
     recurrence: str = ""
     exdates: str = ""
+    rdates: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ class PlanSnapshot:
 
     def occurrences_of(self, item: ItemRec) -> list[Interval]:
         """The item's occurrences as intervals; a repeat rule stops at its programme's last day."""
-        if not item.recurrence:  # most items: no need to ask dateutil
+        if not item.recurrence and not item.rdates:  # most items: no need to ask dateutil
             return [
                 (item.start.timestamp(), item.end.timestamp(), ITEM, item.id, item.start, item.end)
             ]
@@ -124,6 +125,7 @@ class PlanSnapshot:
                 rule_text=item.recurrence,
                 exdates_text=item.exdates,
                 until=prog.end_date if prog else None,
+                rdates_text=item.rdates,
             )
         ]
 

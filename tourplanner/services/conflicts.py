@@ -89,6 +89,7 @@ ITEM_COLUMNS = (
     Item.room_id,
     Item.recurrence,
     Item.exdates,
+    Item.rdates,
 )
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from tourplanner.enums import ItemKind, ItemStatus
 from tourplanner.errors import NotFoundError, ValidationError
 from tourplanner.models import Item, Programme, Room, Venue
-from tourplanner.scheduling.recurrence import validate_rule
+from tourplanner.scheduling.recurrence import parse_rdates, validate_rule
 from tourplanner.services import validation as v
 from tourplanner.services.common import apply_changes, fetch
 from tourplanner.timezones import to_local, to_utc
@@ -29,6 +29,7 @@ FIELDS = (
     "language",
     "recurrence",
     "exdates",
+    "rdates",
     "timezone",
 )
 TIME_FIELDS = ("start", "end")
@@ -116,7 +117,9 @@ def _validate(session: Session, item: Item, start: object, end: object) -> None:
     v.end_after_start(item.start_utc, item.end_utc)
     item.recurrence = v.optional_text(item.recurrence, "recurrence", max_length=1000)
     item.exdates = v.optional_text(item.exdates, "exception dates")
+    item.rdates = v.optional_text(item.rdates, "extra dates")
     validate_rule(item.recurrence, item.exdates, to_local(item.start_utc, item.timezone))
+    parse_rdates(item.rdates)
 
 
 def create_item(session: Session, *, start: datetime, end: datetime, **fields: object) -> int:

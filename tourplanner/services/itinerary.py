@@ -94,6 +94,7 @@ def item_views(
             rule_text=item.recurrence,
             exdates_text=item.exdates,
             until=item.programme.end_date,
+            rdates_text=item.rdates,
         ):
             views.append(
                 ItemView.of(
