@@ -428,3 +428,57 @@ def test_rscale_is_refused_in_words(plan_file: PlanFile, programme_id: int) -> N
     with plan_file.transaction() as s:
         report = import_ics(s, data, programme_id=programme_id, skip_invalid=True)
     assert (report.added, report.skipped) == (1, 1)
+
+
+# --- a programme made for the calendar -----------------------------------------------------
+
+
+def programme_rows(plan: PlanFile) -> list[tuple[str, str, date, date, str]]:
+    with plan.reading() as s:
+        return [
+            (p.title_en, p.kind, p.start_date, p.end_date, p.timezone)
+            for p in programmes.list_programmes(s)
+        ]
+
+
+def test_cli_creates_the_programme_from_the_calendars_dates(
+    plan_file: PlanFile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tourplanner.cli import main
+
+    source = tmp_path / "google.ics"
+    data = calendar(
+        # Late on 9 May in New York is 10 May in Berlin, the calendar's own zone.
+        "UID:g1\r\nSUMMARY:Arrival dinner\r\nDTSTART;TZID=America/New_York:20150509T200000\r\n"
+        "DTEND;TZID=America/New_York:20150509T220000",
+        "UID:g2\r\nSUMMARY:Excursion\r\nDTSTART;VALUE=DATE:20150512\r\nDTEND;VALUE=DATE:20150514",
+    ).replace(b"VERSION:2.0\r\n", b"VERSION:2.0\r\nX-WR-TIMEZONE:Europe/Berlin\r\n")
+    source.write_bytes(data)
+    base = ["import", "ics", str(plan_file.path), str(source)]
+    assert main([*base, "--programme", "Spring visit"]) == 2
+    assert "no programme matches 'Spring visit' (add --create" in capsys.readouterr().err
+    assert main([*base, "--programme", "Spring visit", "--create", "--dry-run"]) == 0
+    assert "would be 2 added" in capsys.readouterr().out
+    assert programme_rows(plan_file) == []
+    assert main([*base, "--programme", "Spring visit", "--create"]) == 0
+    assert programme_rows(plan_file) == [
+        ("Spring visit", "visit", date(2015, 5, 10), date(2015, 5, 13), "Europe/Berlin")
+    ]
+    # Found the second time: updated in place, no second programme.
+    assert main([*base, "--programme", "Spring visit", "--create"]) == 0
+    assert "0 added, 0 updated, 2 unchanged" in capsys.readouterr().out
+    assert len(programme_rows(plan_file)) == 1
+
+    other = tmp_path / "training.ics"
+    other.write_bytes(data.replace(b"UID:g", b"UID:t"))
+    args = [*base[:2], str(plan_file.path), str(other), "--new-programme", "Training week"]
+    assert main([*args, "--kind", "training", "--zone", "America/New_York"]) == 0
+    assert programme_rows(plan_file)[0] == (  # in date order
+        "Training week",
+        "training",
+        date(2015, 5, 9),
+        date(2015, 5, 13),
+        "America/New_York",
+    )
+    assert main([*args, "--zone", "Mars/Base"]) == 2
+    assert len(programme_rows(plan_file)) == 2

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from tourplanner.db import PlanFile, backups
+from tourplanner.enums import ProgrammeKind
 from tourplanner.interchange.report import ImportRefused, ImportReport
 
 
@@ -46,10 +47,33 @@ def register(groups: object) -> None:
     _dry_run(people)
     people.set_defaults(func=_import_people, day_first=None)
 
-    ics = imp.add_parser("ics", help="import calendar events (.ics) into a programme")
+    ics = imp.add_parser(
+        "ics",
+        help="import calendar events (.ics) into a programme",
+        description="Read the events of an .ics calendar into a programme (made for the "
+        "calendar's dates with --create or --new-programme). All or nothing unless "
+        "--skip-invalid; re-importing updates events by UID.",
+    )
     ics.add_argument("plan", type=Path)
     ics.add_argument("file", type=Path)
-    ics.add_argument("--programme", required=True, help="programme name or id")
+    target = ics.add_mutually_exclusive_group(required=True)
+    target.add_argument("--programme", help="programme name or id")
+    target.add_argument(
+        "--new-programme", metavar="TITLE", help="make a programme with this title for the calendar"
+    )
+    ics.add_argument(
+        "--create", action="store_true", help="make the --programme NAME when none matches"
+    )
+    ics.add_argument(
+        "--kind",
+        choices=[k.value for k in ProgrammeKind],
+        default=ProgrammeKind.VISIT.value,
+        help="kind of a programme made for the calendar (default: visit)",
+    )
+    ics.add_argument(
+        "--zone",
+        help="IANA time zone of a programme made for the calendar (default: the calendar's)",
+    )
     _skip_invalid(ics)
     _dry_run(ics)
     ics.set_defaults(func=_import_ics)
@@ -146,21 +170,37 @@ def _import_people(args: argparse.Namespace) -> int:
 
 def _import_ics(args: argparse.Namespace) -> int:
     from tourplanner.interchange.ics_import import import_ics
-    from tourplanner.services.programmes import find_programme
+    from tourplanner.interchange.ics_programme import NewProgramme
 
     data = _read(args.file)
 
     def run(session: Session) -> ImportReport:
-        programme = find_programme(session, args.programme)
+        programme_id, new = _ics_target(session, args)
         return import_ics(
             session,
             data,
-            programme_id=programme.id,
+            programme_id=programme_id,
+            new_programme=NewProgramme(new, args.kind, args.zone or "") if new else None,
             dry_run=args.dry_run,
             skip_invalid=args.skip_invalid,
         )
 
     return _run_import(args.plan, run, dry_run=args.dry_run)
+
+
+def _ics_target(session: Session, args: argparse.Namespace) -> tuple[int | None, str]:
+    """The programme the calendar goes into, or the title of one to make for it."""
+    from tourplanner.errors import NotFoundError
+    from tourplanner.services.programmes import find_programme
+
+    if args.new_programme:
+        return None, args.new_programme
+    try:
+        return find_programme(session, args.programme).id, ""
+    except NotFoundError as exc:
+        if not args.create:
+            raise NotFoundError(f"{exc} (add --create to make it for the calendar)") from exc
+        return None, args.programme
 
 
 def _import_schedule(args: argparse.Namespace) -> int:

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.enums import ItemKind
 from tourplanner.errors import TourPlannerError
+from tourplanner.interchange.ics_programme import NewProgramme, create_for_calendar
 from tourplanner.interchange.ics_read import Outline, read_calendars, shorten
 from tourplanner.interchange.ics_zones import zone_for
 from tourplanner.interchange.importing import import_savepoint
@@ -338,25 +339,34 @@ def import_ics(
     session: Session,
     source: Path | str | bytes,
     *,
-    programme_id: int,
+    programme_id: int | None = None,
+    new_programme: NewProgramme | None = None,
     dry_run: bool = False,
     skip_invalid: bool = False,
     progress: Callable[[int, int], None] | None = None,  # (events written, of) may raise Cancelled
 ) -> ImportReport:
     """Import the events of an .ics file into a programme, in the caller's transaction.
 
+    The programme is `programme_id`, or `new_programme` made over the calendar's days.
     Raises FileFormatError for a file that cannot be read (naming the line) and ImportRefused
     (with the report) when any event cannot be imported; nothing is written then. With
     `skip_invalid` the readable events are imported and each other one is reported as skipped.
     """
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     calendars, outline = read_calendars(data)
-    programme = fetch(session, Programme, programme_id, "programme")
     report = ImportReport("calendar events", dry_run=dry_run)
-    events = read_events(session, calendars, outline, programme, report, skip_invalid=skip_invalid)
     # Written even when some events failed to read, to report every problem at once; the
-    # savepoint is rolled back then (unless they are skipped).
+    # savepoint is rolled back then (unless they are skipped), with a programme made for it.
     with import_savepoint(session, report, dry_run=dry_run, skip_invalid=skip_invalid):
+        if new_programme is not None:
+            programme_id = create_for_calendar(session, calendars, new_programme)
+            report.note("", f"programme {new_programme.title!r} made for the calendar's dates")
+        if programme_id is None:
+            raise TourPlannerError("choose the programme that receives the events")
+        programme = fetch(session, Programme, programme_id, "programme")
+        events = read_events(
+            session, calendars, outline, programme, report, skip_invalid=skip_invalid
+        )
         _write(session, programme, events, report, progress)
         if skip_invalid:
             report.skipped = sum(1 for o in report.outcomes.values() if o == "skipped")
