@@ -1,4 +1,4 @@
-"""`tourplanner import people|ics|schedule` and `tourplanner export people|ics|schedule`."""
+"""`tourplanner import people|ics|schedule|travel` and `tourplanner export people|ics|schedule`."""
 
 from __future__ import annotations
 
@@ -89,6 +89,20 @@ def register(groups: object) -> None:
     _skip_invalid(schedule)
     _dry_run(schedule)
     schedule.set_defaults(func=_import_schedule)
+
+    travel = imp.add_parser(
+        "travel",
+        help="read a person's flights, trains and hotel stays from booking calendars (.ics)",
+        description="Read flights (flight number and airports), trains and hotel stays from an "
+        "airline's, hotel's or TripIt calendar into the person's travel, each end in its own "
+        "zone. Events that are not travel are named and left out; re-importing updates by UID.",
+    )
+    travel.add_argument("plan", type=Path)
+    travel.add_argument("file", type=Path)
+    travel.add_argument("--person", required=True, help="whose bookings (name, email or id)")
+    _skip_invalid(travel)
+    _dry_run(travel)
+    travel.set_defaults(func=_import_travel)
 
     out_people = exp.add_parser("people", help="write people (or a group's roster) to CSV/XLSX")
     out_people.add_argument("plan", type=Path)
@@ -201,6 +215,24 @@ def _ics_target(session: Session, args: argparse.Namespace) -> tuple[int | None,
         if not args.create:
             raise NotFoundError(f"{exc} (add --create to make it for the calendar)") from exc
         return None, args.programme
+
+
+def _import_travel(args: argparse.Namespace) -> int:
+    from tourplanner.interchange.travel_import import import_travel
+    from tourplanner.services.people import find_person
+
+    data = _read(args.file)
+
+    def run(session: Session) -> ImportReport:
+        return import_travel(
+            session,
+            data,
+            person_id=find_person(session, args.person).id,
+            dry_run=args.dry_run,
+            skip_invalid=args.skip_invalid,
+        )
+
+    return _run_import(args.plan, run, dry_run=args.dry_run)
 
 
 def _import_schedule(args: argparse.Namespace) -> int:
