@@ -482,3 +482,17 @@ def test_cli_creates_the_programme_from_the_calendars_dates(
     )
     assert main([*args, "--zone", "Mars/Base"]) == 2
     assert len(programme_rows(plan_file)) == 2
+
+
+def test_an_rdate_without_a_date_is_left_out_with_a_note(
+    plan_file: PlanFile, programme_id: int
+) -> None:
+    data = calendar(
+        meeting("t", "Europe/Berlin", "20150302T000000", "20150302T010000")
+        + "\r\nRDATE;VALUE=TIME;TZID=Europe/Berlin:083000"
+    )
+    with plan_file.transaction() as s:
+        report = import_ics(s, data, programme_id=programme_id)
+    assert (report.added, report.errors) == (1, [])
+    assert "RDATE 08:30:00 is not a date or date-time; left out" in report.text()
+    assert by_uid(plan_file)["t"].rdates == ""

@@ -327,6 +327,9 @@ class _EventReader:
                     self.report.note(
                         where, f"{name} periods keep their start; each lasts as long as the first"
                     )
+                if not isinstance(value, date):  # e.g. RDATE;VALUE=TIME, which RFC 5545 lacks
+                    self.report.note(where, f"{name} {value} is not a date or date-time; left out")
+                    continue
                 if not isinstance(value, datetime):
                     value = datetime.combine(value, start.time())
                 elif value.tzinfo is not None:
