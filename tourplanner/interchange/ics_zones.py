@@ -11,7 +11,7 @@ through the library's tables, else the programme's, else the first of the others
 from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
@@ -29,16 +29,23 @@ def zone_for(value: datetime, tzid: str | None, fallback: str) -> tuple[str, str
     tz: tzinfo | None = value.tzinfo
     if isinstance(tz, ZoneInfo) and tz.key != "UTC":
         return tz.key, None
-    if tz is None or (value.utcoffset() == timedelta(0) and tzid in (None, "UTC", "Z")):
+    # (A VTIMEZONE's offsets cost dateutil most of a millisecond each: ask only for UTC.)
+    if tz is None or (tzid in (None, "UTC", "Z") and value.utcoffset() == timedelta(0)):
         return fallback, None
+    return _defined_zone(tz, tzid, fallback, value.year)
+
+
+@lru_cache(maxsize=256)  # a calendar's events share a few zones: compare their rules once
+def _defined_zone(tz: tzinfo, tzid: str | None, fallback: str, year: int) -> tuple[str, str | None]:
+    """The IANA zone with the same rules as a zone the file defines, and the note saying so."""
     named = [n for n in named_candidates(tzid or "") if _is_zone(n)]
     for name in named:
-        if same_rules(tz, zone(name), value.year):
+        if same_rules(tz, zone(name), year):
             return name, None if name == tzid else _shown_in(tzid, name)
-    if same_rules(tz, zone(fallback), value.year):
+    if same_rules(tz, zone(fallback), year):
         return fallback, _shown_in(tzid, fallback)
     for name in _iana_names():
-        if same_rules(tz, zone(name), value.year):
+        if same_rules(tz, zone(name), year):
             return name, _shown_in(tzid, name)
     return fallback, (
         f"time zone {tzid!r} matches no IANA zone; its times are kept exact and shown in {fallback}"
