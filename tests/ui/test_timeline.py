@@ -15,7 +15,7 @@ from tourplanner.services import items
 from tourplanner.ui.app import create_application
 from tourplanner.ui.item_editor import ItemEditor
 from tourplanner.ui.tasks import TaskRunner
-from tourplanner.ui.timeline import COLUMN, GUTTER, HEADER, PX_PER_MIN, TimelineView
+from tourplanner.ui.timeline import GUTTER, HEADER, PX_PER_MIN, TimelineView
 
 
 @pytest.fixture

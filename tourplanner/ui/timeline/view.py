@@ -112,6 +112,7 @@ class TimelineView(QWidget):
     delete_requested = Signal(int)
     # programme id, naive local start, venue id (or None), room name ("" for none)
     new_item_requested = Signal(int, datetime, object, str)
+    day_shown = Signal(int)  # the programme whose day is now shown
 
     def __init__(self, plan: PlanFile, tasks: TaskRunner) -> None:
         super().__init__()
@@ -165,6 +166,7 @@ class TimelineView(QWidget):
         for action in self.zoom_actions[:2]:
             button = QToolButton()
             button.setDefaultAction(action)
+            button.setAccessibleName(action.text())
             button.setAutoRaise(True)
             top.addWidget(button)
             if action is self.zoom_actions[0]:
@@ -225,6 +227,7 @@ class TimelineView(QWidget):
         if shown is None:
             self._say("This plan has no programme yet.")
             return
+        self.day_shown.emit(shown[0])
         views = self.days.get(shown)
         # Read ahead once this day is painted and the user pauses on it, not while drawing.
         self.schedule_read_ahead()

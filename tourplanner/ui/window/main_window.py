@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from tourplanner.errors import TourPlannerError
 from tourplanner.operations import Changes, Operation
 from tourplanner.planfile import PlanFile, maybe_backup
+from tourplanner.scheduling.findings import ERROR, Finding
 from tourplanner.services import itinerary, listings
 from tourplanner.ui.agenda import AgendaView
 from tourplanner.ui.conflicts.checker import ConflictChecker
@@ -46,6 +48,14 @@ from tourplanner.ui.window.file_actions import FileActions
 from tourplanner.ui.window.menus import WindowMenus
 from tourplanner.ui.window.navigator import Navigator
 from tourplanner.ui.wording import counted
+
+
+def findings_text(findings: list[Finding]) -> str:
+    """'2 errors, 1 warning': what the status bar says of the findings the dock lists."""
+    errors = sum(f.severity == ERROR for f in findings)
+    warnings = len(findings) - errors
+    return f"{counted(errors, 'error', 'errors')}, {counted(warnings, 'warning', 'warnings')}"
+
 
 QUIET_MS = 20_000  # no change for this long: the -wal is checkpointed into the plan file
 BACKUP_CHECK_MS = 5 * 60_000  # how often to ask whether a backup is due (it is every 30 min)
@@ -153,6 +163,16 @@ class MainWindow(QMainWindow):
         self.checker = ConflictChecker(self._plan, self.tasks)
         self.checker.changed.connect(self.conflicts.set_findings)
         self.checker.checking.connect(self.conflicts.set_checking)
+        # The status bar counts the very findings the dock lists, after every (re)check.
+        self.findings_label = QLabel()
+        self.findings_label.setAccessibleName("Findings")
+        self.findings_label.setToolTip(
+            "The plan's errors and warnings (the Conflicts dock lists them)"
+        )
+        self.statusBar().addPermanentWidget(self.findings_label)
+        self.checker.changed.connect(self._count_findings)
+        self.checker.checking.connect(lambda: self.findings_label.setText("Checking…"))
+        self.timeline.day_shown.connect(self._timeline_day_shown)
         self.conflicts_dock = QDockWidget("Conflicts", self)
         self.conflicts_dock.setObjectName("conflicts")
         self.conflicts_dock.setWidget(self.conflicts)
@@ -293,6 +313,17 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         self.pages.setCurrentWidget(self.page_widgets[key])
         self.navigator.mark_page(key)
+        shown = self.timeline.shown_key()
+        if key == "timeline" and shown is not None:
+            self.navigator.mark_programme(shown[0])
+
+    def _timeline_day_shown(self, programme_id: int) -> None:
+        """The navigator highlights the programme whose day the timeline shows."""
+        if self.current_page() == "timeline":
+            self.navigator.mark_programme(programme_id)
+
+    def _count_findings(self, findings: list[Finding]) -> None:
+        self.findings_label.setText(findings_text(findings))
 
     def show_programme(self, programme_id: int) -> None:
         """A programme chosen in the navigator: its first day on the timeline."""
@@ -391,14 +422,8 @@ class MainWindow(QMainWindow):
     def check_plan(self) -> None:
         """Run every check again (F5), at once."""
         self.checker.rebuild(self._plan)
-        findings = self.checker.findings()
         self.conflicts_dock.show()
-        errors = sum(f.severity == "error" for f in findings)
-        warnings = len(findings) - errors
-        self.say(
-            f"Checked: {counted(errors, 'error', 'errors')}, "
-            f"{counted(warnings, 'warning', 'warnings')}"
-        )
+        self.say(f"Checked: {findings_text(self.checker.findings())}")
 
     def about(self) -> None:
         """Help > About: the version, the licences of what the app bundles, the log file."""

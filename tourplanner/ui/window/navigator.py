@@ -61,6 +61,29 @@ class Navigator(QTreeWidget):
         self.setCurrentItem(node)
         self.blockSignals(False)
 
+    def mark_programme(self, programme_id: int) -> None:
+        """Highlight a programme (its day is on the timeline), without choosing it again."""
+        node = next(
+            (
+                n
+                for n in self.programme_nodes()
+                if n.data(0, PAGE_KEY) == ("programme", programme_id)
+            ),
+            None,
+        )
+        if node is None or self.currentItem() is node:
+            return
+        self.blockSignals(True)
+        self.setCurrentItem(node)
+        self.blockSignals(False)
+
+    def marked_programme(self) -> int | None:
+        """The programme highlighted, if a programme is."""
+        node = self.currentItem()
+        if node is None or node not in self.programme_nodes():
+            return None
+        return node.data(0, PAGE_KEY)[1]
+
     def _chosen(self, node: QTreeWidgetItem | None, _previous: object = None) -> None:
         if node is None:
             return
