@@ -44,7 +44,7 @@ from tourplanner.ui.timeline.day_cache import DayCache, Key
 from tourplanner.ui.timeline.day_picker import DayPicker
 from tourplanner.ui.timeline.drag import moved_start, resized_end
 from tourplanner.ui.timeline.frame import HourAxis, RoomHeader
-from tourplanner.ui.timeline.geometry import COLUMN, GUTTER, HEADER, PX_PER_MIN, SNAP_MIN
+from tourplanner.ui.timeline.geometry import COLUMN, GUTTER, HEADER, MIN_COLUMN, PX_PER_MIN, SNAP_MIN
 from tourplanner.ui.timeline.layout import DayLayout, column_key, lay_out_day
 from tourplanner.ui.timeline.layout import on_bottom_edge as _on_bottom_edge
 from tourplanner.ui.timeline.menu import block_menu
@@ -249,9 +249,10 @@ class TimelineView(QWidget):
 
     def column_width(self, rooms: int) -> float:
         """A room's width: an equal share of the view, never under the least one (zoomed)."""
-        least = COLUMN * self.zoom
+        if not self.view.isVisible():
+            return COLUMN * self.zoom  # no width to share yet
         room = self.view.viewport().width() - GUTTER - 12  # the layout keeps 10 px spare
-        return max(least, room / max(rooms, 1)) if self.view.isVisible() else least
+        return max(MIN_COLUMN * self.zoom, room / max(rooms, 1))
 
     def _draw(self, layout: DayLayout) -> None:
         pointer = Pointer(self)
