@@ -44,7 +44,14 @@ from tourplanner.ui.timeline.day_cache import DayCache, Key
 from tourplanner.ui.timeline.day_picker import DayPicker
 from tourplanner.ui.timeline.drag import moved_start, resized_end
 from tourplanner.ui.timeline.frame import HourAxis, RoomHeader
-from tourplanner.ui.timeline.geometry import COLUMN, GUTTER, HEADER, MIN_COLUMN, PX_PER_MIN, SNAP_MIN
+from tourplanner.ui.timeline.geometry import (
+    COLUMN,
+    GUTTER,
+    HEADER,
+    MIN_COLUMN,
+    PX_PER_MIN,
+    SNAP_MIN,
+)
 from tourplanner.ui.timeline.layout import DayLayout, column_key, lay_out_day
 from tourplanner.ui.timeline.layout import on_bottom_edge as _on_bottom_edge
 from tourplanner.ui.timeline.menu import block_menu
