@@ -172,8 +172,11 @@ def test_a_clash_made_with_the_keyboard_shows_two_lanes_outlined_and_counted(win
     qtbot.wait(20)
     a = timeline.blocks[opening]
     image = timeline.view.viewport().grab().toImage()
-    edge = timeline.view.mapFromScene(QPointF(a.x + 1, a.y + a.height / 2))
-    assert distance(QColor(image.pixel(edge)), QColor(CLASH_COLOUR)) < 40
+    edges = [timeline.view.mapFromScene(QPointF(a.x + d, a.y + a.height / 2)) for d in (1, 2)]
+    clash = QColor(CLASH_COLOUR)  # antialiased: the nearer of the two pixels under the pen
+    assert min(distance(QColor(image.pixel(p)), clash) for p in edges) < 60
+    inside = timeline.view.mapFromScene(QPointF(a.x + a.width - 7, a.y + a.height - 7))
+    assert distance(QColor(image.pixel(inside)), clash) > 150  # the fill is not the outline
     assert "Clash" in a.tooltip(())
     # The dock and the status bar say the same: the room's clash and everyone booked twice.
     counts = window.conflicts.findings_model.counts
@@ -181,6 +184,11 @@ def test_a_clash_made_with_the_keyboard_shows_two_lanes_outlined_and_counted(win
     assert any(f.rule == "room-double-booked" for f in window.conflicts.findings)
     assert window.findings_label.text() == findings_text(window.conflicts.findings)
     assert window.findings_label.text().startswith(f"{counts[0]} error")
+    # Laid out again for another width, the moved block stays where the move put it.
+    window.resize(1400, 1000)
+    qtbot.wait(100)
+    assert timeline.blocks[keynote].view.start_utc == datetime(2015, 4, 21, 0, 45, tzinfo=UTC)
+    assert timeline.blocks[keynote].lanes == 2
     for _ in range(6):  # and back, step by step
         window.undo_stack.undo()
     assert timeline.blocks[opening].lanes == 1 and not timeline.blocks[opening].clash

@@ -151,7 +151,6 @@ class TimelineView(QWidget):
         self._selected: list[int] = []
         self._speakers: dict[int, tuple[str, ...]] = {}  # read for tooltips, per day drawn
         self._style = Style.from_font(self.font())
-        self._views: list[ItemView] = []  # the day shown's occurrences, to lay out again
         self._zoom = ZOOMS.index(1.0)
         self.header = RoomHeader(self.view, self._style)
         self.axis = HourAxis(self.view, self._style)
@@ -227,7 +226,6 @@ class TimelineView(QWidget):
     def show_day(self) -> None:
         """Draw the chosen day: a column per room (or venue), blocks at their local times."""
         self._canvas = None
-        self._views = []
         self._speakers.clear()
         self.scene.clear()
         shown = self.shown_key()
@@ -238,7 +236,6 @@ class TimelineView(QWidget):
         views = self.days.get(shown)
         # Read ahead once this day is painted and the user pauses on it, not while drawing.
         self.schedule_read_ahead()
-        self._views = views
         layout = self._lay_out(shown[1], views)
         if layout is None:
             self._say("Nothing is scheduled on this day.")
@@ -316,7 +313,8 @@ class TimelineView(QWidget):
         selected = list(self._selected)
         self._canvas = None
         self.scene.clear()
-        new = self._lay_out(layout.day, self._views)
+        # The occurrences as drawn now (an edit may have moved one since the day was read).
+        new = self._lay_out(layout.day, [b.view for b in layout.blocks])
         if new is None:
             return
         self._draw(new)
