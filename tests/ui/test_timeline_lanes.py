@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -234,23 +234,20 @@ def test_rooms_share_the_width_and_titles_are_not_cut(window, qtbot) -> None:
     window.show_page("timeline")
     window.timeline.select_day(1, DAY)
     qtbot.waitExposed(window)
-    qtbot.wait(100)  # the resize settles, the day is laid out for the width
-    timeline = window.timeline
-    layout, viewport = timeline.day_layout, timeline.view.viewport()
+    timeline, viewport = window.timeline, window.timeline.view.viewport()
+    # The resize settles (docks, scroll bars), the day is laid out for the width it leaves.
+    qtbot.wait(300)  # the navigator and the scroll bars take their room first
+    qtbot.waitUntil(lambda: viewport.width() - 30 <= timeline.day_layout.width <= viewport.width())
+    layout = timeline.day_layout
     assert layout.column_width > MIN_COLUMN
     assert viewport.width() - 30 <= layout.width <= viewport.width()  # filled, no scrolling
     assert timeline.view.horizontalScrollBar().maximum() == 0
-    metrics = timeline.header.fontMetrics()
-    header_font = timeline.header.style.fonts["header"]
-    from PySide6.QtGui import QFontMetrics
-
-    metrics = QFontMetrics(header_font)
+    metrics = QFontMetrics(timeline.header.text_style.fonts["header"])  # as the header paints
     for column in layout.columns:
         assert metrics.horizontalAdvance(column.title) <= column.width - 8, column.title
     # Narrower: the rooms keep their least width and the view scrolls instead.
     window.resize(1024, 700)
-    qtbot.wait(100)
-    assert timeline.day_layout.column_width == MIN_COLUMN
+    qtbot.waitUntil(lambda: timeline.day_layout.column_width == MIN_COLUMN)
     assert timeline.view.horizontalScrollBar().maximum() > 0
 
 
@@ -269,8 +266,6 @@ def test_zoom_with_keys_and_wheel_scales_hours_and_rooms(timeline, qtbot) -> Non
     assert timeline.day_layout.column_width >= 1.25 * MIN_COLUMN
     QTest.keyClick(timeline.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert timeline.zoom == 1.0 and timeline.blocks[item].height == pytest.approx(height)
-    from PySide6.QtGui import QWheelEvent
-
     viewport = timeline.view.viewport()
     centre = QPointF(viewport.rect().center())
     wheel = QWheelEvent(

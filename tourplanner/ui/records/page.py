@@ -180,8 +180,8 @@ class RecordPage(QWidget):
 
     def tool_buttons(self) -> list[QToolButton]:
         """The page's buttons beside the search box."""
-        found = (self.buttons.itemAt(n).widget() for n in range(self.buttons.count()))
-        return [w for w in found if isinstance(w, QToolButton)]
+        found = (self.buttons.itemAt(n) for n in range(self.buttons.count()))
+        return [w for i in found if i is not None and isinstance(w := i.widget(), QToolButton)]
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

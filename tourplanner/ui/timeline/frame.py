@@ -26,7 +26,7 @@ class _Edge(QWidget):
 
     def __init__(self, view: QGraphicsView, style: Style) -> None:
         super().__init__(view)
-        self.view, self.style = view, style
+        self.view, self.text_style = view, style
         self.day: DayLayout | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.hide()
@@ -71,7 +71,7 @@ class RoomHeader(_Edge):
         if day is None:
             return
         grid = QPen(QColor(128, 128, 128, 110))
-        painter.setFont(self.style.fonts["header"])
+        painter.setFont(self.text_style.fonts["header"])
         painter.setClipRect(QRectF(GUTTER, 0, self.width() - GUTTER, HEADER))
         for column in day.columns:
             left = self.column_left(column)
@@ -85,7 +85,7 @@ class RoomHeader(_Edge):
             painter.drawText(box, flags, column.title)
         painter.setClipping(False)
         painter.setPen(text)
-        painter.setFont(self.style.fonts["hour"])
+        painter.setFont(self.text_style.fonts["hour"])
         painter.drawText(
             QRectF(4, 0, GUTTER - 8, HEADER), Qt.AlignmentFlag.AlignVCenter, zones_text(day)
         )
@@ -140,7 +140,7 @@ class HourAxis(_Edge):
         day = self.day
         if day is None:
             return
-        painter.setFont(self.style.fonts["hour"])
+        painter.setFont(self.text_style.fonts["hour"])
         painter.setPen(text)
         for hour, y in day.hours:
             top = self.hour_top(y)

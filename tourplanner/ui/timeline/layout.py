@@ -241,6 +241,11 @@ def _placed_column(
     `entries` are (position in the day, view, top); the position comes back with each block.
     """
     heights = [_height(v, px_per_min) for _, v, _ in entries]
+    if _apart(entries, heights):  # most rooms: one block after the other, nothing to share
+        x, width = column.x + 3, column.width - 6
+        for (position, view, y), height in zip(entries, heights, strict=True):
+            yield position, Block(view, x=x, y=y, width=width, height=height, column=n)
+        return
     lanes = lanes_of([(y, y + h) for (_, _, y), h in zip(entries, heights, strict=True)])
     clashes: set[int] = set()
     if column.key[0] is not None:  # items with no venue share no room
@@ -265,6 +270,17 @@ def _placed_column(
                 clash=k in clashes,
             ),
         )
+
+
+def _apart(entries: Sequence[tuple[int, ItemView, float]], heights: Sequence[float]) -> bool:
+    """Whether blocks in top order each start below the one before ends (on screen, and so
+    in time too: a block is never shorter than its item)."""
+    bottom = float("-inf")
+    for (_, _, y), height in zip(entries, heights, strict=True):
+        if y < bottom:
+            return False
+        bottom = y + height
+    return True
 
 
 def _same(a: Block, b: Block) -> bool:

@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPainter,
-    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -88,10 +87,12 @@ class TimelineCanvas(QGraphicsView):
         if not self.timeline.key_pressed(event):
             super().keyPressEvent(event)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self.timeline.place_frame()
-        self.timeline.fit_soon()
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        # The viewport changes size with the view, and when a scroll bar comes or goes.
+        if event.type() == QEvent.Type.Resize:
+            self.timeline.place_frame()
+            self.timeline.fit_soon()
+        return super().viewportEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # zoom, as in every viewer
