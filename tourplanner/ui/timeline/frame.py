@@ -69,6 +69,7 @@ class RoomHeader(_Edge):
         painter, text = self._begin()
         day = self.day
         if day is None:
+            painter.end()
             return
         grid = QPen(QColor(128, 128, 128, 110))
         painter.setFont(self.text_style.fonts["header"])
@@ -91,6 +92,7 @@ class RoomHeader(_Edge):
         )
         painter.setPen(grid)
         painter.drawLine(QPointF(0, HEADER - 1), QPointF(self.width(), HEADER - 1))
+        painter.end()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -139,6 +141,7 @@ class HourAxis(_Edge):
         painter, text = self._begin()
         day = self.day
         if day is None:
+            painter.end()
             return
         painter.setFont(self.text_style.fonts["hour"])
         painter.setPen(text)
@@ -148,6 +151,7 @@ class HourAxis(_Edge):
                 painter.drawText(QRectF(4, top - 8, GUTTER - 10, 16), f"{hour:02d}:00")
         painter.setPen(QPen(QColor(128, 128, 128, 110)))
         painter.drawLine(QPointF(GUTTER - 1, 0), QPointF(GUTTER - 1, self.height()))
+        painter.end()
 
 
 def zones_text(day: DayLayout) -> str:
