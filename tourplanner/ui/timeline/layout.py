@@ -191,12 +191,28 @@ def lay_out_day(
     number = {c.key: n for n, c in enumerate(columns)}
     first = min(starts) // 60
     end_hour = max(first + 1, min(24, ceil(last / 60)))
-    per_column: list[list[tuple[int, ItemView, float]]] = [[] for _ in columns]
-    for position, (v, key, start) in enumerate(zip(views, keys, starts, strict=True)):
-        y = HEADER + (start - first * 60) * px_per_min
-        per_column[number[key]].append((position, v, y))
+    offset = HEADER - first * 60 * px_per_min
+    tops = [offset + start * px_per_min for start in starts]
+    heights = [_height(v, px_per_min) for v in views]
+    numbers = [number[key] for key in keys]
+    # A room whose blocks follow one another (most rooms) needs no lanes: one pass tells.
+    bottoms = [float("-inf")] * len(columns)
+    crowded = [False] * len(columns)
+    for y, height, n in zip(tops, heights, numbers, strict=True):
+        if y < bottoms[n]:
+            crowded[n] = True
+        bottoms[n] = y + height
     placed: list[Block | None] = [None] * len(views)
-    for n, entries in enumerate(per_column):
+    shared: dict[int, list[tuple[int, ItemView, float]]] = {}
+    for position, (v, y, height, n) in enumerate(zip(views, tops, heights, numbers, strict=True)):
+        if crowded[n]:
+            shared.setdefault(n, []).append((position, v, y))
+        else:
+            column = columns[n]
+            placed[position] = Block(
+                v, x=column.x + 3, y=y, width=column.width - 6, height=height, column=n
+            )
+    for n, entries in shared.items():
         for position, block in _placed_column(entries, columns[n], n, px_per_min):
             placed[position] = block
     blocks = [b for b in placed if b is not None]
