@@ -12,7 +12,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from datetime import date, timedelta  # noqa: E402
+import time  # noqa: E402
+from datetime import date, datetime, timedelta  # noqa: E402
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -30,6 +31,23 @@ OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 def save(app: QApplication, widget: QWidget, name: str) -> None:
     app.processEvents()
     widget.grab().save(str(OUT / f"{name}.png"))
+
+
+def timeline_lanes(app: QApplication, window: MainWindow, item_id: int, start: datetime) -> None:
+    """At 1600x1000: the keynote moved into the opening ceremony, the two side by side in
+    Hall A with the clash outlined, scrolled a little under the frozen room titles."""
+    size = window.size()
+    window.resize(1600, 1000)
+    window.edits.move_item_to(item_id, start)
+    app.processEvents()
+    time.sleep(0.1)  # the resize settles: the rooms share the width
+    app.processEvents()
+    window.timeline.set_selection([])
+    window.timeline.view.verticalScrollBar().setValue(24)
+    save(app, window, "timeline-lanes")
+    window.undo_stack.undo()
+    window.resize(size)
+    app.processEvents()
 
 
 def main() -> int:
@@ -72,6 +90,7 @@ def main() -> int:
         panel.clicked.emit(first_error)
         save(app, window, "conflicts")
         window.undo_stack.undo()
+        timeline_lanes(app, window, keynote_id, keynote_start - timedelta(minutes=30))
         editor = window.edits.edit_item(keynote_id)
         editor.title_en.clear()
         editor.save()  # shows the message next to the field

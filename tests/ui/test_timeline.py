@@ -15,7 +15,7 @@ from tourplanner.services import items
 from tourplanner.ui.app import create_application
 from tourplanner.ui.item_editor import ItemEditor
 from tourplanner.ui.tasks import TaskRunner
-from tourplanner.ui.timeline import COLUMN, GUTTER, HEADER, PX_PER_MIN, TimelineView
+from tourplanner.ui.timeline import GUTTER, HEADER, PX_PER_MIN, TimelineView
 
 
 @pytest.fixture
@@ -268,8 +268,8 @@ def test_double_click_on_empty_space_proposes_an_item_there(window, qtbot) -> No
     timeline = window.timeline
     window.show()
     qtbot.waitExposed(window)
-    column = next(n for n, c in enumerate(timeline.day_layout.columns) if c.title == "Room 3")
-    x = GUTTER + column * COLUMN + COLUMN / 2
+    room = next(c for c in timeline.day_layout.columns if c.title == "Room 3")
+    x = room.x + room.width / 2  # the rooms share the window's width
     first = timeline.day_layout.first_hour
     # The first free quarter hour in Room 3 from 13:00, clicked 7 minutes in.
     hour, minute = next(

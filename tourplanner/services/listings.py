@@ -25,6 +25,8 @@ from tourplanner.models import (
     Venue,
     group_members,
 )
+from tourplanner.plan_year import day_text
+from tourplanner.services.programmes import main_year_of
 from tourplanner.timezones import abbreviation, day_offset, day_offset_label, to_local
 
 
@@ -161,8 +163,10 @@ def programmes_listing(session: Session) -> Listing:
 
 
 def items_listing(session: Session) -> Listing:
-    """Every item (a repeating one once, at its first time), local time with the zone."""
+    """Every item (a repeating one once, at its first time), local time with the zone (and the
+    year when it is not the plan's)."""
     prog = aliased(Programme)
+    year = main_year_of(session)
     query = (
         select(
             Item.id,
@@ -199,7 +203,10 @@ def items_listing(session: Session) -> Listing:
         rule,
     ) in session.execute(query):
         begin = to_local(start, zone)
-        when = f"{begin:%a %d %b %H:%M}–{to_local(end, zone):%H:%M} {abbreviation(start, zone)}"
+        when = (
+            f"{day_text(begin.date(), year)} {begin:%H:%M}–{to_local(end, zone):%H:%M} "
+            f"{abbreviation(start, zone)}"
+        )
         place = " · ".join(p for p in (venue, room) if p)
         rows.append(
             (

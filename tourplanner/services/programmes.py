@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from tourplanner.enums import ProgrammeKind
 from tourplanner.errors import ValidationError
 from tourplanner.models import Programme
+from tourplanner.plan_year import main_year
 from tourplanner.printable import check_printable
 from tourplanner.services import validation as v
 from tourplanner.services.common import (
@@ -91,3 +92,9 @@ def find_programme(session: Session, query: str | int) -> Programme:
         names=lambda p: (p.title_en, p.title_local),
         label=lambda p: p.title_en,
     )
+
+
+def main_year_of(session: Session) -> int | None:
+    """The plan's main year: the one most of its programme days fall in (None: no programme)."""
+    spans = session.execute(select(Programme.start_date, Programme.end_date)).all()
+    return main_year((first, last) for first, last in spans)

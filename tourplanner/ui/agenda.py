@@ -14,8 +14,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from tourplanner.enums import label
+from tourplanner.plan_year import day_text
 from tourplanner.planfile import PlanFile
 from tourplanner.services import items, itinerary
+from tourplanner.services.programmes import main_year_of
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, to_local
 from tourplanner.ui.records.model import Index
@@ -28,20 +30,22 @@ KEY = Qt.ItemDataRole.UserRole  # ("programme", id) or ("item", id)
 LONG = (0, 3)  # the columns elided when the window is narrow: their text is the tooltip
 
 
-def item_row(view: ItemView) -> list[str]:
-    """The cells of an item: both-language title, local time range with zone, kind, venue."""
+def item_row(view: ItemView, year: int | None = None) -> list[str]:
+    """The cells of an item: both-language title, local time range with zone (the year too
+    when it is not `year`, the plan's), kind, venue."""
     start = to_local(view.start_utc, view.timezone)
     end = to_local(view.end_utc, view.timezone)
     title = f"{view.title_en} · {view.title_local}" if view.title_local else view.title_en
-    when = f"{start:%a %d %b  %H:%M}–{end:%H:%M} {abbreviation(view.start_utc, view.timezone)}"
+    zone = abbreviation(view.start_utc, view.timezone)
+    when = f"{day_text(start.date(), year)}  {start:%H:%M}–{end:%H:%M} {zone}"
     venue = ""
     if view.venue:
         venue = view.venue.name_en + (f" · {view.room}" if view.room else "")
     return [title, when, label(view.kind), venue, label(view.status)]
 
 
-def _rows(views: list[ItemView]) -> list[tuple[int, list[str]]]:
-    return [(view.id, item_row(view)) for view in views]
+def _rows(views: list[ItemView], year: int | None) -> list[tuple[int, list[str]]]:
+    return [(view.id, item_row(view, year)) for view in views]
 
 
 @dataclass
@@ -70,7 +74,8 @@ class AgendaModel(TwoLevelModel):
             if read is None:
                 small = sum(p.items for p in summary) <= EAGER_ITEMS
                 read = {p.id for p in summary} if small else set()
-            rows = {pid: _rows(itinerary.programme_items(session, pid)) for pid in read}
+            year = main_year_of(session)
+            rows = {pid: _rows(itinerary.programme_items(session, pid), year) for pid in read}
         self.beginResetModel()
         self.programmes = []
         for p in summary:
@@ -134,7 +139,10 @@ class AgendaModel(TwoLevelModel):
             return
         programme = self.programmes[parent.row()]
         with self.plan.reading() as session:
-            rows = _rows(itinerary.programme_items(session, programme.id))
+            rows = _rows(
+                itinerary.programme_items(session, programme.id),
+                main_year_of(session),
+            )
         if not rows:
             programme.rows = []
             return

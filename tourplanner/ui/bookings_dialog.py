@@ -1,6 +1,8 @@
 """Who is booked into an item or onto a programme: a list with their role and status.
 
 Removing people from it is an undoable step of the window; the list reads itself again after.
+For an item its programme's people attend without a booking (a plenary, a meal), a second list
+names everyone attending, and how: booked directly or through the programme.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ from PySide6.QtWidgets import (
 
 from tourplanner.enums import label
 from tourplanner.planfile import PlanFile
-from tourplanner.services import forms, participations
+from tourplanner.services import attendance, forms, participations
 from tourplanner.services.participations import Booking
 from tourplanner.ui.widgets.form_rows import name_buttons
 
 COLUMNS = ("Name", "Local name", "Role", "Status")
+ATTENDING_COLUMNS = ("Name", "Local name", "Attends", "Groups")
 
 
 class BookingsDialog(QDialog):
@@ -45,24 +48,16 @@ class BookingsDialog(QDialog):
         super().__init__(parent)
         self.plan, self.unbook = plan, unbook
         self.item_id, self.programme_id = item_id, programme_id
-        self.everyone = ""
         with plan.reading() as session:
             title, everyone = forms.booking_heading(
                 session, item_id=item_id, programme_id=programme_id
             )
-        if everyone is not None:
-            # Plenaries, meals, visits: the programme's people go without a booking.
-            self.everyone = f" Everyone on '{everyone}' attends it too."
+        # Plenaries, meals, visits: the programme's people go without a booking.
+        self.programme_title = everyone
         self.setWindowTitle(f"Booked — {title}")
         self.heading = QLabel()
         self.heading.setWordWrap(True)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setSortingEnabled(True)
+        self.table = _table(COLUMNS)
         self.table.setAccessibleName("Booked people")
         self.table.setToolTip("Who is booked, in which role; select rows to remove them")
         self.remove = QPushButton("Remove from it")
@@ -77,7 +72,18 @@ class BookingsDialog(QDialog):
         row.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        self.attending = _table(ATTENDING_COLUMNS)
+        self.attending.setAccessibleName("Everyone attending")
+        self.attending.setToolTip(
+            "Everyone confirmed in this item: booked into it, or on its programme"
+        )
+        self.attending.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.attending_label = QLabel()
+        self.attending_label.setBuddy(self.attending)
+        if self.programme_title is not None:
+            layout.addWidget(self.attending_label)
+            layout.addWidget(self.attending, 2)
         layout.addLayout(row)
         self.resize(620, 460)
         self.reload()
@@ -108,8 +114,35 @@ class BookingsDialog(QDialog):
         self.table.sortItems(0, Qt.SortOrder.AscendingOrder)
         self.table.resizeColumnsToContents()
         confirmed = sum(b.status == "confirmed" for *_, b in rows)
-        self.heading.setText(f"{len(rows)} booked, {confirmed} confirmed.{self.everyone}")
+        heading = f"{len(rows)} booked, {confirmed} confirmed."
+        if self.programme_title is not None and self.item_id is not None:
+            with self.plan.reading() as session:
+                who = attendance.item_attendance(session, self.item_id)
+            heading += f" {who.summary()}."
+            self.attending_label.setText(
+                f"Everyone attending (everyone on '{self.programme_title}' attends it too):"
+            )
+            self._fill_attending(who)
+        self.heading.setText(heading)
         self.remove.setEnabled(bool(rows))
+
+    def _fill_attending(self, who: attendance.Attendance) -> None:
+        table = self.attending
+        table.setSortingEnabled(False)
+        table.setRowCount(len(who.attendees))
+        for n, a in enumerate(who.attendees):
+            for column, text in enumerate(
+                (a.name_latin, a.name_local, a.through.capitalize(), ", ".join(a.groups))
+            ):
+                table.setItem(n, column, QTableWidgetItem(text))
+        table.setSortingEnabled(True)
+        table.resizeColumnsToContents()
+
+    def attending_names(self) -> list[str]:
+        """The names in the list of everyone attending, as shown."""
+        table = self.attending
+        cells = [table.item(row, 0) for row in range(table.rowCount())]
+        return [cell.text() for cell in cells if cell is not None]
 
     def selected(self) -> list[Booking]:
         chosen = {index.row() for index in self.table.selectionModel().selectedRows()}
@@ -120,3 +153,14 @@ class BookingsDialog(QDialog):
         chosen = self.selected()
         if chosen and self.unbook(chosen):
             self.reload()
+
+
+def _table(columns: tuple[str, ...]) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(columns)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setSortingEnabled(True)
+    return table

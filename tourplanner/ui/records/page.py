@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -60,6 +68,21 @@ class RecordTable(QTableView):
         menu.exec(event.globalPos())
 
 
+def _width_with_text(tool: QToolButton) -> int:
+    """A tool button's width with its text beside its icon, whatever its style now."""
+    style = tool.toolButtonStyle()
+    if style == Qt.ToolButtonStyle.ToolButtonTextBesideIcon:
+        return tool.sizeHint().width()
+    text = tool.fontMetrics().horizontalAdvance(tool.text())
+    return tool.sizeHint().width() + text + 8
+
+
+def _icon_width(tool: QToolButton) -> int:
+    """A tool button's width with its icon alone (and its menu arrow)."""
+    arrow = 14 if tool.menu() is not None or tool.defaultAction().menu() is not None else 0
+    return tool.iconSize().width() + 14 + arrow
+
+
 class RecordPage(QWidget):
     """One kind of record (people, venues...) as a table; `edit_requested` on double-click/Enter."""
 
@@ -99,19 +122,49 @@ class RecordPage(QWidget):
         self.search.setAccessibleName(f"Find {plural}")
         self.search.setToolTip(f"Show only the {plural} whose text contains this")
         self.search.setClearButtonEnabled(True)
+        # Room for what it says at any window size: the buttons give up their text first.
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance(f"Find {plural}") + 48
+        )
         self.search.textChanged.connect(self._filter)
         self.count = QLabel()
         self.count.setAccessibleName(f"Number of {plural}")
-        self.buttons = QHBoxLayout()
+        # The buttons in a bar of their own whose least width is their icons': a narrow
+        # window takes their text away, not the search box's or the navigator's room.
+        self.button_bar = QWidget()
+        self.buttons = QHBoxLayout(self.button_bar)
+        self.buttons.setContentsMargins(0, 0, 0, 0)
         self.buttons.setSpacing(4)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        top.addLayout(self.buttons)
+        top.addWidget(self.button_bar)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
         layout.addWidget(self.count)
         self._sized = False
+        self._saved_columns: tuple[QByteArray, int] | None = None
+
+    def keep_columns(self, state: QByteArray, count: int) -> None:
+        """Column widths saved last time, used when the table is first filled, if it still
+        has that many columns (a newer version's table starts afresh)."""
+        self._saved_columns = (state, count)
+
+    def column_state(self) -> tuple[QByteArray, int] | None:
+        """The columns' widths, order and sorting, and how many there are (once filled)."""
+        if not self._sized:
+            return None
+        return self.table.horizontalHeader().saveState(), self.model.columnCount()
+
+    def _restore_columns(self) -> bool:
+        saved, self._saved_columns = self._saved_columns, None
+        header = self.table.horizontalHeader()
+        if saved is None or saved[1] != self.model.columnCount():
+            return False
+        if not header.restoreState(saved[0]):
+            return False
+        # A state that hides or squeezes a column is no help: measure them instead.
+        return all(header.sectionSize(n) >= 24 for n in range(header.count()))
 
     def add_action(self, action: QAction, *, button: bool = True) -> None:
         """Offer an action on this page: as a button (optional) and in the context menu."""
@@ -122,7 +175,31 @@ class RecordPage(QWidget):
             tool.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             tool.setAccessibleName(action.text().replace("&", "").rstrip("…"))
             self.buttons.addWidget(tool)
+            self._fit_buttons()
         self.table.menu_actions.append(action)
+
+    def tool_buttons(self) -> list[QToolButton]:
+        """The page's buttons beside the search box."""
+        found = (self.buttons.itemAt(n) for n in range(self.buttons.count()))
+        return [w for i in found if i is not None and isinstance(w := i.widget(), QToolButton)]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_buttons()
+
+    def _fit_buttons(self) -> None:
+        """Buttons with their text when the page has room for it and the search box, else
+        their icons alone (their tooltips still say what they do)."""
+        tools = self.tool_buttons()
+        if not tools:
+            return
+        beside = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        self.button_bar.setMinimumWidth(sum(_icon_width(t) + 4 for t in tools))
+        wanted = self.search.minimumWidth() + 24 + sum(_width_with_text(t) + 4 for t in tools)
+        style = beside if self.width() >= wanted else Qt.ToolButtonStyle.ToolButtonIconOnly
+        for tool in tools:
+            if tool.toolButtonStyle() != style:
+                tool.setToolButtonStyle(style)
 
     def reload(self) -> None:
         """Read the rows again, keeping the selection where the records still exist."""
@@ -130,9 +207,10 @@ class RecordPage(QWidget):
         self.model.reload()
         if not self._sized and self.model.rows:
             self.table.sortByColumn(self.model.time_column or 0, Qt.SortOrder.AscendingOrder)
-            self.table.resizeColumnsToContents()
-            for column in range(self.model.columnCount() - 1):
-                self.table.setColumnWidth(column, min(self.table.columnWidth(column), 300))
+            if not self._restore_columns():
+                self.table.resizeColumnsToContents()
+                for column in range(self.model.columnCount() - 1):
+                    self.table.setColumnWidth(column, min(self.table.columnWidth(column), 300))
             self._sized = True
         self.select_ids(keep)
         self._show_count()

@@ -10,14 +10,17 @@ One idea per module:
 - `geometry`: the scale (pixels per minute, column width) and the 5-minute grid;
 - `clock`: where an instant falls on its local day;
 - `block`: one occurrence as drawn (`Block`);
+- `lanes`: overlapping blocks of one room side by side, and which of them clash (pure);
 - `layout`: the day's geometry as one value (`DayLayout`), from a pure `lay_out_day`;
 - `drag`: a drag under way (`Drag`) and the move or new end it asks for;
 - `style`: colours by kind, fonts;
 - `canvas`: the one graphics item that paints a `DayLayout` (`DayCanvas`);
+- `frame`: the room titles and hours frozen over the view's edges while it scrolls;
 - `pointer`: the mouse on the day (`Pointer`);
 - `menu`: a block's right-click menu;
 - `day_picker`: the day selector;
-- `view`: the widget (`TimelineView`): signals, selection, keyboard, reading days.
+- `view`: the widget (`TimelineView`): signals, selection, keyboard, zoom, the rooms sharing
+  the view's width, reading days.
 """
 
 from tourplanner.ui.timeline.block import Block

@@ -20,13 +20,25 @@ class Block:
     for (when painted), not for every block of the day.
     """
 
-    __slots__ = ("view", "x", "y", "width", "height", "column", "_lines")
+    __slots__ = ("view", "x", "y", "width", "height", "column", "lane", "lanes", "clash", "_lines")
 
     def __init__(
-        self, view: ItemView, *, x: float, y: float, width: float, height: float, column: int
+        self,
+        view: ItemView,
+        *,
+        x: float,
+        y: float,
+        width: float,
+        height: float,
+        column: int,
+        lane: int = 0,
+        lanes: int = 1,
+        clash: bool = False,
     ) -> None:
         self.view, self.column = view, column
         self.x, self.y, self.width, self.height = x, y, width, height
+        self.lane, self.lanes = lane, lanes  # side by side with the blocks it overlaps
+        self.clash = clash  # another item is booked into its room at the same time
         self._lines: list[str] | None = None
 
     @property
@@ -68,6 +80,8 @@ class Block:
         v = self.view
         place = ", ".join(p for p in (v.room, v.venue.name_en if v.venue else "") if p)
         parts = [v.title_en, v.title_local, self.when(), place, ", ".join(speakers)]
+        if self.clash:
+            parts.append("Clash: another item is in this room at the same time")
         if v.status != ItemStatus.CONFIRMED:
             parts.append(v.status.capitalize())
         if self.movable:

@@ -1,4 +1,4 @@
-"""The day painted: one graphics item for the grid, hours, room titles and the blocks in view.
+"""The day painted: one graphics item for the grid lines and the blocks in view.
 
 A busy day has thousands of blocks, so they are not graphics items: the canvas paints those of
 its `DayLayout` that intersect the exposed area. It paints only what it is given (the layout,
@@ -24,7 +24,7 @@ from tourplanner.enums import ItemStatus
 from tourplanner.ui.timeline.block import Block
 from tourplanner.ui.timeline.geometry import GUTTER, HEADER
 from tourplanner.ui.timeline.layout import DayLayout
-from tourplanner.ui.timeline.style import Style, colour_of
+from tourplanner.ui.timeline.style import CLASH_COLOUR, CLASH_WIDTH, Style, colour_of
 
 if TYPE_CHECKING:
     from tourplanner.ui.timeline.pointer import Pointer
@@ -70,32 +70,22 @@ class DayCanvas(QGraphicsItem):
                 self.paint_block(painter, drag.block, rect, drag.block.lines(start, end))
 
     def paint_grid(self, painter: QPainter, exposed: QRectF) -> None:
-        """Hour lines and labels, column lines and room titles, where exposed."""
-        layout, fonts = self.layout, self.style.fonts
+        """Hour and column lines, where exposed (the frozen frame labels them: `frame`)."""
+        layout = self.layout
         grid = QPen(QColor(128, 128, 128, 70))
-        text = self.palette_of.palette().color(QPalette.ColorRole.WindowText)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # crisp, cheap grid
-        painter.setFont(fonts["hour"])
-        for hour, y in layout.hours:
+        painter.setPen(grid)
+        for _hour, y in layout.hours:
             if exposed.top() - 10 <= y <= exposed.bottom() + 10:
-                painter.setPen(grid)
                 left = max(GUTTER - 6, exposed.left())
                 right = min(self.size.width() - 10, exposed.right())
                 painter.drawLine(QPointF(left, y), QPointF(right, y))
-                painter.setPen(text)
-                painter.drawText(QRectF(4, y - 8, GUTTER - 10, 16), f"{hour:02d}:00")
-        painter.setFont(fonts["header"])
         for column in layout.columns:
             x, width = column.x, column.width
             if x > exposed.right() or x + width < exposed.left():
                 continue
-            painter.setPen(grid)
             bottom = min(self.size.height() - 10, exposed.bottom())
-            painter.drawLine(QPointF(x, max(0, exposed.top())), QPointF(x, bottom))
-            if exposed.top() < HEADER:
-                painter.setPen(text)
-                box = QRectF(x + 4, 2, width - 8, HEADER - 4)
-                painter.drawText(box, Qt.TextFlag.TextWordWrap, column.title)
+            painter.drawLine(QPointF(x, max(HEADER, exposed.top())), QPointF(x, bottom))
 
     def paint_block(self, painter: QPainter, block: Block, rect: QRectF, lines: list[str]) -> None:
         """One block in `rect`: tinted by kind, hatched if tentative, greyed if cancelled."""
@@ -115,6 +105,12 @@ class DayCanvas(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if v.id in self.selected:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3.2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+            if block.clash:  # still says it clashes while selected
+                painter.setPen(QPen(QColor(CLASH_COLOUR), 1.4, Qt.PenStyle.DashLine))
+                painter.drawRect(rect.adjusted(3, 3, -3, -3))
+        elif block.clash:
+            painter.setPen(QPen(QColor(CLASH_COLOUR), CLASH_WIDTH))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         else:
             painter.setPen(QPen(colour, 1.4))
@@ -140,8 +136,8 @@ class DayCanvas(QGraphicsItem):
         """A block's lines of text, from the top of `box` down as far as they fit."""
         fonts, y = self.style.fonts, box.top()
         for n, line in enumerate(lines):
-            if y >= box.bottom():
-                break
+            if y >= box.bottom() or (n > 0 and y + self.style.text_metrics.height() > box.bottom()):
+                break  # a line that would be cut is left to the tooltip (a short block's time)
             last = n == len(lines) - 1
             font = fonts["title" if n == 0 else "text"]
             if cancelled:

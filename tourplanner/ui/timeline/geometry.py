@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 PX_PER_MIN = 1.3
-COLUMN = 190.0  # a room's column, its blocks 6 px narrower
+COLUMN = 150.0  # a room's least width (its blocks 6 px narrower): a wider view is shared out
+MIN_COLUMN = COLUMN  # (the name the view uses: rooms share a wider view, a narrower one scrolls)
 GUTTER = 56.0  # the hours on the left
 HEADER = 34.0  # the room titles on top
 SNAP_MIN = 5

@@ -22,6 +22,7 @@ from tourplanner.timezones import zone
 from tourplanner.ui.timeline.block import Block
 from tourplanner.ui.timeline.clock import day_clock, local_minutes
 from tourplanner.ui.timeline.geometry import COLUMN, EDGE, GUTTER, HEADER, MIN_HEIGHT, PX_PER_MIN
+from tourplanner.ui.timeline.lanes import Booked, clashing, lanes_of
 
 ColumnKey = tuple[int | None, str]  # venue id (None for no venue), room name ("" for none)
 NEW_ITEM_GRID = 15  # minutes: a double-click proposes a start on the quarter hour
@@ -32,9 +33,10 @@ class Column:
     """A room's column (or a venue's, or the items with no venue)."""
 
     key: ColumnKey
-    title: str
+    title: str  # the room, with its venue when another venue has a room of that name
     x: float = 0.0
     width: float = COLUMN
+    venue: str = ""  # the venue's name ("" for the items with no venue)
 
 
 class HourLine(NamedTuple):
@@ -132,8 +134,21 @@ class DayLayout:
         n = self.column_of(view)
         if n is None or not (self.first_hour * 60 <= start < 1440 and end <= self.end_hour * 60):
             return None
-        block = _block(view, self.columns[n], n, self.y_of(start), self.px_per_min)
-        blocks = [block if b.view.id == view.id else b for b in self.blocks]
+        old = self.by_id[view.id]
+        entries: dict[int, list[tuple[int, ItemView, float]]] = {old.column: [], n: []}
+        blocks: list[Block] = []
+        for block in self.blocks:
+            if block.view.id == view.id:
+                entries[n].append((len(blocks), view, self.y_of(start)))
+            elif block.column in entries:  # its lanes may change: placed again below
+                entries[block.column].append((len(blocks), block.view, block.y))
+            blocks.append(block)
+        for column, found in entries.items():
+            for position, placed in _placed_column(
+                found, self.columns[column], column, self.px_per_min
+            ):
+                if not _same(blocks[position], placed):  # unchanged blocks stay as they were
+                    blocks[position] = placed
         blocks.sort(key=lambda b: (b.view.start_utc, b.view.end_utc, b.view.id))
         by_id, index = _indexed(blocks, len(self.columns))
         return replace(self, blocks=tuple(blocks), by_id=by_id, _index=index)
@@ -156,30 +171,51 @@ def lay_out_day(
         return None
     # One zone lookup per zone, and one column lookup per room, not per item.
     clocks = {name: day_clock(day, name) for name in {v.timezone for v in views}}
-    titles: dict[ColumnKey, str] = {}
+    titles: dict[ColumnKey, tuple[str, str]] = {}  # title, venue name
     keys, starts = [], []
     last = 0
     for v in views:
         key = (v.venue.id, v.room) if v.venue is not None else (None, "")
         if key not in titles:
-            titles[key] = column_title(v)
+            titles[key] = (column_title(v), v.venue.name_en if v.venue is not None else "")
         keys.append(key)
         clock = clocks[v.timezone]
         starts.append(clock(v.start_utc))
         last = max(last, clock(v.end_utc))
-    ordered = sorted(titles.items(), key=lambda kt: kt[1])
+    named = _told_apart(titles)
+    ordered = sorted(named.items(), key=lambda kt: kt[1])
     columns = tuple(
-        Column(key, title, GUTTER + n * column_width, column_width)
+        Column(key, title, GUTTER + n * column_width, column_width, titles[key][1])
         for n, (key, title) in enumerate(ordered)
     )
     number = {c.key: n for n, c in enumerate(columns)}
     first = min(starts) // 60
     end_hour = max(first + 1, min(24, ceil(last / 60)))
-    blocks = []
-    for v, key, start in zip(views, keys, starts, strict=True):
-        n = number[key]
-        y = HEADER + (start - first * 60) * px_per_min
-        blocks.append(_block(v, columns[n], n, y, px_per_min))
+    offset = HEADER - first * 60 * px_per_min
+    tops = [offset + start * px_per_min for start in starts]
+    heights = [_height(v, px_per_min) for v in views]
+    numbers = [number[key] for key in keys]
+    # A room whose blocks follow one another (most rooms) needs no lanes: one pass tells.
+    bottoms = [float("-inf")] * len(columns)
+    crowded = [False] * len(columns)
+    for y, height, n in zip(tops, heights, numbers, strict=True):
+        if y < bottoms[n]:
+            crowded[n] = True
+        bottoms[n] = y + height
+    placed: list[Block | None] = [None] * len(views)
+    shared: dict[int, list[tuple[int, ItemView, float]]] = {}
+    for position, (v, y, height, n) in enumerate(zip(views, tops, heights, numbers, strict=True)):
+        if crowded[n]:
+            shared.setdefault(n, []).append((position, v, y))
+        else:
+            column = columns[n]
+            placed[position] = Block(
+                v, x=column.x + 3, y=y, width=column.width - 6, height=height, column=n
+            )
+    for n, entries in shared.items():
+        for position, block in _placed_column(entries, columns[n], n, px_per_min):
+            placed[position] = block
+    blocks = [b for b in placed if b is not None]
     by_id, index = _indexed(blocks, len(columns))
     hours = tuple(
         HourLine(hour, HEADER + (hour - first) * 60 * px_per_min)
@@ -202,10 +238,81 @@ def lay_out_day(
     )
 
 
-def _block(view: ItemView, column: Column, n: int, y: float, px_per_min: float) -> Block:
+def _told_apart(titles: Mapping[ColumnKey, tuple[str, str]]) -> dict[ColumnKey, str]:
+    """Column titles, a room's venue added when rooms of one name are in several venues."""
+    venues_of: dict[str, set[int | None]] = {}
+    for (venue_id, _room), (title, _venue) in titles.items():
+        venues_of.setdefault(title, set()).add(venue_id)
+    return {
+        key: f"{title} · {venue}" if len(venues_of[title]) > 1 and venue else title
+        for key, (title, venue) in titles.items()
+    }
+
+
+def _placed_column(
+    entries: Sequence[tuple[int, ItemView, float]], column: Column, n: int, px_per_min: float
+) -> Iterator[tuple[int, Block]]:
+    """A column's blocks, in lanes where they overlap on screen, a room's clashes marked.
+
+    `entries` are (position in the day, view, top); the position comes back with each block.
+    """
+    heights = [_height(v, px_per_min) for _, v, _ in entries]
+    if _apart(entries, heights):  # most rooms: one block after the other, nothing to share
+        x, width = column.x + 3, column.width - 6
+        for (position, view, y), height in zip(entries, heights, strict=True):
+            yield position, Block(view, x=x, y=y, width=width, height=height, column=n)
+        return
+    lanes = lanes_of([(y, y + h) for (_, _, y), h in zip(entries, heights, strict=True)])
+    clashes: set[int] = set()
+    if column.key[0] is not None:  # items with no venue share no room
+        clashes = clashing([Booked(v.id, v.start_utc, v.end_utc, v.status) for _, v, _ in entries])
+    inner = column.width - 6
+    for k, ((position, view, y), height, (lane, count)) in enumerate(
+        zip(entries, heights, lanes, strict=True)
+    ):
+        share = inner / count
+        width = share if count == 1 else share - 2  # a gap between lanes
+        yield (
+            position,
+            Block(
+                view,
+                x=column.x + 3 + lane * share,
+                y=y,
+                width=width,
+                height=height,
+                column=n,
+                lane=lane,
+                lanes=count,
+                clash=k in clashes,
+            ),
+        )
+
+
+def _apart(entries: Sequence[tuple[int, ItemView, float]], heights: Sequence[float]) -> bool:
+    """Whether blocks in top order each start below the one before ends (on screen, and so
+    in time too: a block is never shorter than its item)."""
+    bottom = float("-inf")
+    for (_, _, y), height in zip(entries, heights, strict=True):
+        if y < bottom:
+            return False
+        bottom = y + height
+    return True
+
+
+def _same(a: Block, b: Block) -> bool:
+    return a.view is b.view and (a.x, a.y, a.width, a.height, a.lanes, a.clash) == (
+        b.x,
+        b.y,
+        b.width,
+        b.height,
+        b.lanes,
+        b.clash,
+    )
+
+
+def _height(view: ItemView, px_per_min: float) -> float:
     minutes = (view.end_utc - view.start_utc).total_seconds() / 60
-    height = max(minutes * px_per_min, MIN_HEIGHT)
-    return Block(view, x=column.x + 3, y=y, width=column.width - 6, height=height, column=n)
+    return max(minutes * px_per_min, MIN_HEIGHT)
 
 
 def _indexed(

@@ -24,6 +24,8 @@ KIND_COLOURS = {
     "other": "#6b7280",
 }
 CANCELLED_COLOUR = "#9ca3af"
+CLASH_COLOUR = "#dc2626"  # the outline of blocks booked into one room at once
+CLASH_WIDTH = 2.6
 FONTS = (  # name, bold, struck out, point size
     ("title", True, False, 8),
     ("text", False, False, 8),

@@ -12,13 +12,21 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QPainter
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
     QMenu,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,8 +42,16 @@ from tourplanner.ui.timeline.clock import local_day
 from tourplanner.ui.timeline.day_cache import DayCache, Key
 from tourplanner.ui.timeline.day_picker import DayPicker
 from tourplanner.ui.timeline.drag import moved_start, resized_end
-from tourplanner.ui.timeline.geometry import SNAP_MIN
-from tourplanner.ui.timeline.layout import DayLayout, lay_out_day
+from tourplanner.ui.timeline.frame import HourAxis, RoomHeader
+from tourplanner.ui.timeline.geometry import (
+    COLUMN,
+    GUTTER,
+    HEADER,
+    MIN_COLUMN,
+    PX_PER_MIN,
+    SNAP_MIN,
+)
+from tourplanner.ui.timeline.layout import DayLayout, column_key, lay_out_day
 from tourplanner.ui.timeline.layout import on_bottom_edge as _on_bottom_edge
 from tourplanner.ui.timeline.menu import block_menu
 from tourplanner.ui.timeline.pointer import Pointer
@@ -45,6 +61,8 @@ READ_AHEAD_MS = 150  # a pause on a day this long starts reading the days around
 READ_AROUND = 3  # days read ahead either side: a conference's week, a few MB a busy day
 MENU_STEP = timedelta(minutes=15)
 KEY_STEP = timedelta(minutes=SNAP_MIN)
+ZOOMS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)  # of the hour's height and a room's least width
+FIT_MS = 40  # a resize settles this long before the day is laid out again for the new width
 
 
 class TimelineCanvas(QGraphicsView):
@@ -69,6 +87,22 @@ class TimelineCanvas(QGraphicsView):
         if not self.timeline.key_pressed(event):
             super().keyPressEvent(event)
 
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        # The viewport changes size with the view, and when a scroll bar comes or goes.
+        if event.type() == QEvent.Type.Resize:
+            self.timeline.place_frame()
+            self.timeline.fit_soon()
+        return super().viewportEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # zoom, as in every viewer
+            steps = event.angleDelta().y()
+            if steps:
+                self.timeline.zoom_by(1 if steps > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         if event.reason() == QContextMenuEvent.Reason.Keyboard:
             self.timeline.show_menu_for_current()
@@ -86,6 +120,7 @@ class TimelineView(QWidget):
     delete_requested = Signal(int)
     # programme id, naive local start, venue id (or None), room name ("" for none)
     new_item_requested = Signal(int, datetime, object, str)
+    day_shown = Signal(int)  # the programme whose day is now shown
 
     def __init__(self, plan: PlanFile, tasks: TaskRunner) -> None:
         super().__init__()
@@ -117,14 +152,36 @@ class TimelineView(QWidget):
         self._selected: list[int] = []
         self._speakers: dict[int, tuple[str, ...]] = {}  # read for tooltips, per day drawn
         self._style = Style.from_font(self.font())
+        self._zoom = ZOOMS.index(1.0)
+        self.header = RoomHeader(self.view, self._style)
+        self.axis = HourAxis(self.view, self._style)
+        self.view.horizontalScrollBar().valueChanged.connect(lambda *_: self.header.update())
+        self.view.verticalScrollBar().valueChanged.connect(lambda *_: self.axis.update())
+        self._fit_timer = QTimer(self, singleShot=True, interval=FIT_MS)
+        self._fit_timer.timeout.connect(self.fit_to_width)
+        self.zoom_actions = self._zoom_actions()
         top = QHBoxLayout()
         label = QLabel("&Day:")
         label.setBuddy(self.day)
         top.addWidget(label)
         top.addWidget(self.day, 1)
+        self.zoom_label = QLabel()
+        self.zoom_label.setAccessibleName("Timeline zoom")
+        self.zoom_label.setToolTip("The timeline's zoom (Ctrl+wheel, Ctrl++ and Ctrl+−)")
+        self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("300 %"))
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for action in self.zoom_actions[:2]:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setAccessibleName(action.text())
+            button.setAutoRaise(True)
+            top.addWidget(button)
+            if action is self.zoom_actions[0]:
+                top.addWidget(self.zoom_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view)
+        self._show_zoom()
 
     # -- what is drawn ---------------------------------------------------------------------
 
@@ -176,23 +233,155 @@ class TimelineView(QWidget):
         if shown is None:
             self._say("This plan has no programme yet.")
             return
+        self.day_shown.emit(shown[0])
         views = self.days.get(shown)
         # Read ahead once this day is painted and the user pauses on it, not while drawing.
         self.schedule_read_ahead()
-        layout = lay_out_day(shown[1], views)
+        layout = self._lay_out(shown[1], views)
         if layout is None:
             self._say("Nothing is scheduled on this day.")
             return
+        self._draw(layout)
+
+    def _lay_out(self, day: date, views: list[ItemView]) -> DayLayout | None:
+        """The day at the zoom chosen, its rooms sharing the view's width."""
+        if not views:
+            return None
+        rooms = len({column_key(v) for v in views})
+        return lay_out_day(
+            day, views, px_per_min=PX_PER_MIN * self.zoom, column_width=self.column_width(rooms)
+        )
+
+    def column_width(self, rooms: int) -> float:
+        """A room's width: an equal share of the view, never under the least one (zoomed)."""
+        if not self.view.isVisible():
+            return COLUMN * self.zoom  # no width to share yet
+        room = self.view.viewport().width() - GUTTER - 12  # the layout keeps 10 px spare
+        return max(MIN_COLUMN * self.zoom, room / max(rooms, 1))
+
+    def _draw(self, layout: DayLayout) -> None:
         pointer = Pointer(self)
         self._canvas = DayCanvas(layout, style=self._style, palette_of=self, pointer=pointer)
         self._canvas.selected = frozenset(self._selected)
         pointer.canvas = self._canvas
         self.scene.addItem(self._canvas)
         self.scene.setSceneRect(0, 0, layout.width, layout.height)
+        self.header.set_day(layout)
+        self.axis.set_day(layout)
+        self.place_frame()
 
     def _say(self, text: str) -> None:
+        self.header.set_day(None)
+        self.axis.set_day(None)
         self.scene.addText(text)
         self.scene.setSceneRect(self.scene.itemsBoundingRect())
+
+    # -- the frame, the width and the zoom -------------------------------------------------
+
+    def place_frame(self) -> None:
+        """Lay the room titles and the hours over the view's top and left edges."""
+        area = self.view.viewport().geometry()
+        self.header.setGeometry(area.x(), area.y(), area.width(), int(HEADER))
+        self.axis.setGeometry(
+            area.x(), area.y() + int(HEADER), int(GUTTER), max(0, area.height() - int(HEADER))
+        )
+        self.header.raise_()
+        self.axis.raise_()
+
+    def fit_soon(self) -> None:
+        """The view changed size: lay the day out for its width once the resizing settles."""
+        self._fit_timer.start()
+
+    def fit_to_width(self) -> None:
+        """Lay the day shown out again if its rooms' width no longer fits the view's."""
+        layout, pointer = self.day_layout, self.pointer
+        if layout is None:
+            return
+        if pointer is not None and pointer.drag is not None:
+            self.fit_soon()  # not under the mouse's feet: once the drag is over
+            return
+        wanted = self.column_width(len(layout.columns))
+        if abs(wanted - layout.column_width) >= 0.5 or layout.px_per_min != PX_PER_MIN * self.zoom:
+            self._relay_out()
+
+    def _relay_out(self) -> None:
+        """The day shown laid out again (new width or zoom), its selection and place kept."""
+        layout = self.day_layout
+        if layout is None:
+            return
+        bars = self.view.horizontalScrollBar(), self.view.verticalScrollBar()
+        fractions = [b.value() / b.maximum() if b.maximum() else 0.0 for b in bars]
+        selected = list(self._selected)
+        self._canvas = None
+        self.scene.clear()
+        # The occurrences as drawn now (an edit may have moved one since the day was read).
+        new = self._lay_out(layout.day, [b.view for b in layout.blocks])
+        if new is None:
+            return
+        self._draw(new)
+        self.set_selection(selected)
+        for bar, fraction in zip(bars, fractions, strict=True):
+            bar.setValue(round(fraction * bar.maximum()))
+
+    @property
+    def zoom(self) -> float:
+        """The zoom: 1.0 is the normal hour height and least room width."""
+        return ZOOMS[self._zoom]
+
+    def set_zoom(self, zoom: float) -> None:
+        """Zoom to the nearest of the offered levels (an hour taller, rooms wider)."""
+        n = min(range(len(ZOOMS)), key=lambda i: abs(ZOOMS[i] - zoom))
+        if n != self._zoom:
+            self._zoom = n
+            self._show_zoom()
+            self._relay_out()
+
+    def zoom_by(self, steps: int) -> None:
+        """Zoom in (positive) or out (negative) by that many levels."""
+        self.set_zoom(ZOOMS[max(0, min(len(ZOOMS) - 1, self._zoom + steps))])
+
+    def _show_zoom(self) -> None:
+        self.zoom_label.setText(f"{round(self.zoom * 100)} %")
+        self.zoom_actions[0].setEnabled(self._zoom > 0)
+        self.zoom_actions[1].setEnabled(self._zoom < len(ZOOMS) - 1)
+
+    def _zoom_actions(self) -> list[QAction]:
+        """Zoom out, in and back to normal; their keys work wherever the timeline has focus."""
+        found = []
+        for text, tip, keys, slot in (
+            (
+                "Zoom timeline out",
+                "Shorter hours, narrower rooms (Ctrl+−)",
+                QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomOut),
+                lambda: self.zoom_by(-1),
+            ),
+            (
+                "Zoom timeline in",
+                "Taller hours, wider rooms (Ctrl++)",
+                [
+                    *QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn),
+                    QKeySequence("Ctrl+="),
+                ],
+                lambda: self.zoom_by(1),
+            ),
+            (
+                "Timeline at normal zoom",
+                "Back to 100 % (Ctrl+0)",
+                [QKeySequence("Ctrl+0")],
+                lambda: self.set_zoom(1.0),
+            ),
+        ):
+            action = QAction(text, self)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda *_, slot=slot: slot())
+            self.addAction(action)
+            found.append(action)
+        found[0].setIconText("−")
+        found[1].setIconText("+")
+        return found
 
     def request_new_item_at(self, pos: QPointF) -> bool:
         """Double-click on empty space: ask for a new item there (room and time, 15-min grid)."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from tourplanner.errors import TourPlannerError
 from tourplanner.operations import Changes, Operation
 from tourplanner.planfile import PlanFile, maybe_backup
+from tourplanner.scheduling.findings import ERROR, Finding
 from tourplanner.services import itinerary, listings
 from tourplanner.ui.agenda import AgendaView
 from tourplanner.ui.conflicts.checker import ConflictChecker
@@ -47,6 +49,16 @@ from tourplanner.ui.window.menus import WindowMenus
 from tourplanner.ui.window.navigator import Navigator
 from tourplanner.ui.wording import counted
 
+
+def findings_text(findings: list[Finding]) -> str:
+    """'2 errors, 1 warning': what the status bar says of the findings the dock lists."""
+    errors = sum(f.severity == ERROR for f in findings)
+    warnings = len(findings) - errors
+    return f"{counted(errors, 'error', 'errors')}, {counted(warnings, 'warning', 'warnings')}"
+
+
+LAYOUT_VERSION = 2  # saved docks, splitter and columns of another version are not restored
+DOCKS_MS = 60  # a resize settles this long before the docks are checked
 QUIET_MS = 20_000  # no change for this long: the -wal is checkpointed into the plan file
 BACKUP_CHECK_MS = 5 * 60_000  # how often to ask whether a backup is due (it is every 30 min)
 
@@ -73,10 +85,9 @@ class MainWindow(QMainWindow):
         self.menus.build()
         self._build_keeping()
         self.resize(1440, 900)
-        settings = QSettings()
-        if settings.contains("window/geometry"):
-            self.restoreGeometry(settings.value("window/geometry"))
-            self.restoreState(settings.value("window/state"))
+        self._docks_timer = QTimer(self, singleShot=True, interval=DOCKS_MS)
+        self._docks_timer.timeout.connect(self.keep_docks_sensible)
+        self._restore_layout()
         self.reload()
 
     # -- building ------------------------------------------------------------------------------
@@ -153,12 +164,21 @@ class MainWindow(QMainWindow):
         self.checker = ConflictChecker(self._plan, self.tasks)
         self.checker.changed.connect(self.conflicts.set_findings)
         self.checker.checking.connect(self.conflicts.set_checking)
+        # The status bar counts the very findings the dock lists, after every (re)check.
+        self.findings_label = QLabel()
+        self.findings_label.setAccessibleName("Findings")
+        self.findings_label.setToolTip(
+            "The plan's errors and warnings (the Conflicts dock lists them)"
+        )
+        self.statusBar().addPermanentWidget(self.findings_label)
+        self.checker.changed.connect(self._count_findings)
+        self.checker.checking.connect(lambda: self.findings_label.setText("Checking…"))
+        self.timeline.day_shown.connect(self._timeline_day_shown)
         self.conflicts_dock = QDockWidget("Conflicts", self)
         self.conflicts_dock.setObjectName("conflicts")
         self.conflicts_dock.setWidget(self.conflicts)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts_dock)
-        self.resizeDocks([self.conflicts_dock], [190], Qt.Orientation.Vertical)
-        self.resizeDocks([self.navigator_dock], [210], Qt.Orientation.Horizontal)
+        self._default_docks()
 
     def _build_keeping(self) -> None:
         """After a quiet spell the -wal goes into the file (a copy of the file alone is then
@@ -196,10 +216,67 @@ class MainWindow(QMainWindow):
         self._quiet.stop()
         self._backup_timer.stop()
         self._backup_on_close(self._plan)
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        self._save_layout()
         super().closeEvent(event)
+
+    # -- the window's layout, at every size and from one run to the next -----------------------
+
+    def _save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/version", LAYOUT_VERSION)
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        settings.setValue("window/people-split", self.people_side.saveState())
+        for key, page in self.records.items():
+            columns = page.column_state()
+            if columns is not None:
+                settings.setValue(f"tables/{key}", columns[0])
+                settings.setValue(f"tables/{key}-count", columns[1])
+
+    def _restore_layout(self) -> None:
+        """The size, docks, splitter and columns of last time, when they were saved by this
+        version of the layout; anything unreadable is ignored and the defaults stay."""
+        settings = QSettings()
+        if settings.value("window/version") not in (LAYOUT_VERSION, str(LAYOUT_VERSION)):
+            return
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray) and not self.restoreState(state, LAYOUT_VERSION):
+            self._default_docks()
+        split = settings.value("window/people-split")
+        if isinstance(split, QByteArray):
+            self.people_side.restoreState(split)
+        for key, page in self.records.items():
+            columns, count = settings.value(f"tables/{key}"), settings.value(f"tables/{key}-count")
+            if isinstance(columns, QByteArray) and count is not None:
+                page.keep_columns(columns, int(count))
+        self.keep_docks_sensible()
+
+    def _default_docks(self) -> None:
+        self.resizeDocks([self.conflicts_dock], [190], Qt.Orientation.Vertical)
+        self.resizeDocks([self.navigator_dock], [210], Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._docks_timer.start()
+
+    def keep_docks_sensible(self) -> None:
+        """After a resize (or a saved state): the navigator wide enough for its labels (a fifth
+        of the window at most, its programmes' titles at best), the conflicts dock neither
+        squeezed nor taking half the window."""
+        nav = self.navigator_dock
+        if nav.isVisible() and not nav.isFloating():
+            wanted = min(self.navigator.comfortable_width(), max(210, self.width() // 5))
+            wanted = max(wanted, self.navigator.pages_width())
+            if nav.width() < wanted - 2:
+                self.resizeDocks([nav], [wanted], Qt.Orientation.Horizontal)
+        dock = self.conflicts_dock
+        if dock.isVisible() and not dock.isFloating():
+            low, high = 110, max(110, int(self.height() * 0.4))
+            if not low <= dock.height() <= high:
+                height = min(max(190, low), high)
+                self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
     # -- the context its collaborators use -----------------------------------------------------
 
@@ -293,6 +370,17 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         self.pages.setCurrentWidget(self.page_widgets[key])
         self.navigator.mark_page(key)
+        shown = self.timeline.shown_key()
+        if key == "timeline" and shown is not None:
+            self.navigator.mark_programme(shown[0])
+
+    def _timeline_day_shown(self, programme_id: int) -> None:
+        """The navigator highlights the programme whose day the timeline shows."""
+        if self.current_page() == "timeline":
+            self.navigator.mark_programme(programme_id)
+
+    def _count_findings(self, findings: list[Finding]) -> None:
+        self.findings_label.setText(findings_text(findings))
 
     def show_programme(self, programme_id: int) -> None:
         """A programme chosen in the navigator: its first day on the timeline."""
@@ -391,14 +479,8 @@ class MainWindow(QMainWindow):
     def check_plan(self) -> None:
         """Run every check again (F5), at once."""
         self.checker.rebuild(self._plan)
-        findings = self.checker.findings()
         self.conflicts_dock.show()
-        errors = sum(f.severity == "error" for f in findings)
-        warnings = len(findings) - errors
-        self.say(
-            f"Checked: {counted(errors, 'error', 'errors')}, "
-            f"{counted(warnings, 'warning', 'warnings')}"
-        )
+        self.say(f"Checked: {findings_text(self.checker.findings())}")
 
     def about(self) -> None:
         """Help > About: the version, the licences of what the app bundles, the log file."""

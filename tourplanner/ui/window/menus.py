@@ -272,6 +272,8 @@ class WindowMenus:
         for n, (key, text, role) in enumerate(PAGES, start=1):
             shortcut = f"Ctrl+{n}" if n <= 9 else None  # Ctrl+1 … Ctrl+9
             view.addAction(self._action(text, partial(w.show_page, key), shortcut, role=role))
+        view.addSeparator()
+        view.addActions(w.timeline.zoom_actions)  # their keys work while the timeline has focus
         plan_menu = bar.addMenu("&Plan")
         plan_menu.addAction(acts["new-item"])
         plan_menu.addActions([acts[f"new-{k}"] for k in ENTITIES])

@@ -34,6 +34,21 @@ class Navigator(QTreeWidget):
             self.addTopLevelItem(node)
             self.nodes[key] = node
         self.currentItemChanged.connect(self._chosen)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # a long programme's title: tooltip
+        self.setMinimumWidth(self.pages_width())
+
+    def pages_width(self) -> int:
+        """The width that shows every page's name whole (a programme's may elide)."""
+        metrics = self.fontMetrics()
+        text = max(metrics.horizontalAdvance(n.text(0)) for n in self.nodes.values())
+        return text + self.iconSize().width() + self.indentation() + 2 * self.frameWidth() + 24
+
+    def comfortable_width(self) -> int:
+        """The width that also shows the programmes' titles whole, up to a third more."""
+        metrics = self.fontMetrics()
+        titles = [metrics.horizontalAdvance(n.text(0)) for n in self.programme_nodes()]
+        widest = max(titles, default=0) + 2 * self.indentation() + 2 * self.frameWidth() + 16
+        return max(self.pages_width(), min(widest, round(self.pages_width() * 1.6)))
 
     def set_programmes(self, programmes: tuple[ProgrammeSummary, ...]) -> None:
         """Each programme under Programmes; choosing one shows its first day on the timeline."""
@@ -43,6 +58,7 @@ class Navigator(QTreeWidget):
             node = QTreeWidgetItem([p.title])
             node.setData(0, PAGE_KEY, ("programme", p.id))
             node.setToolTip(0, f"{p.title} ({label(p.kind)}): show it on the timeline")
+            node.setData(0, Qt.ItemDataRole.AccessibleTextRole, p.title)
             parent.addChild(node)
         parent.setExpanded(True)
 
@@ -60,6 +76,29 @@ class Navigator(QTreeWidget):
         self.blockSignals(True)
         self.setCurrentItem(node)
         self.blockSignals(False)
+
+    def mark_programme(self, programme_id: int) -> None:
+        """Highlight a programme (its day is on the timeline), without choosing it again."""
+        node = next(
+            (
+                n
+                for n in self.programme_nodes()
+                if n.data(0, PAGE_KEY) == ("programme", programme_id)
+            ),
+            None,
+        )
+        if node is None or self.currentItem() is node:
+            return
+        self.blockSignals(True)
+        self.setCurrentItem(node)
+        self.blockSignals(False)
+
+    def marked_programme(self) -> int | None:
+        """The programme highlighted, if a programme is."""
+        node = self.currentItem()
+        if node is None or node not in self.programme_nodes():
+            return None
+        return node.data(0, PAGE_KEY)[1]
 
     def _chosen(self, node: QTreeWidgetItem | None, _previous: object = None) -> None:
         if node is None:
