@@ -19,6 +19,12 @@ def itinerary_errors(session: Session, person_id: int) -> list[Finding]:
     return [f for f in check_plan(session) if f.severity == ERROR and person_id in f.person_ids]
 
 
+def itinerary_problems(session: Session, person_id: int) -> str:
+    """What to tell the user before exporting or printing a person's itinerary ('' if clean)."""
+    person = fetch(session, Person, person_id, "person")
+    return problems_text(person.display_name, itinerary_errors(session, person_id))
+
+
 def errors_by_person(session: Session) -> dict[int, list[Finding]]:
     """Every person's errors (only people with some), from one check of the whole plan."""
     found: dict[int, list[Finding]] = defaultdict(list)
