@@ -211,7 +211,7 @@ def test_incremental_edits_equal_a_full_recheck(snap: PlanSnapshot, data) -> Non
                 there = data.draw(st.sampled_from(sorted(CITIES)))
                 journeys.append(
                     _leg(
-                        900 + person,
+                        max(snap.travel, default=0) + 1,  # the index keeps snap.travel
                         person,
                         "flight",
                         "Beijing",

@@ -26,7 +26,7 @@ def place_of(snap: PlanSnapshot, text: str, venue_id: int | None = None) -> Plac
 
 def same_city(a: str, b: str) -> bool:
     """Whether two city names are the same city (ignoring case)."""
-    return a.casefold() == b.casefold()
+    return a == b or a.casefold() == b.casefold()
 
 
 def _normal(text: str) -> str:

@@ -9,7 +9,8 @@ arrives. A person with no moving journey is only known to be at their hotels whi
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from tourplanner.scheduling.places import place_of, same_city
@@ -130,8 +131,29 @@ def plan_whereabouts(snap: PlanSnapshot) -> dict[int, list[Whereabout]]:
 
 def at(found: Sequence[Whereabout], instant: float) -> Whereabout | None:
     """Where a person is at an instant: the stay or journey holding it (a journey wins)."""
-    held = [w for w in found if w.start <= instant < w.end]
-    return next((w for w in held if w.travelling), held[0] if held else None)
+    return locator(found)(instant)
+
+
+def locator(found: Sequence[Whereabout]) -> Callable[[float], Whereabout | None]:
+    """`at` for many instants: a bisect, then back only over what may still be running."""
+    starts = [w.start for w in found]
+    reach: list[float] = []  # the latest end among found[:i + 1]
+    for w in found:
+        reach.append(max(reach[-1], w.end) if reach else w.end)
+
+    def where(instant: float) -> Whereabout | None:
+        held = None
+        i = bisect_right(starts, instant) - 1
+        while i >= 0 and reach[i] > instant:
+            w = found[i]
+            if w.end > instant:
+                if w.travelling:
+                    return w
+                held = held or w
+            i -= 1
+        return held
+
+    return where
 
 
 def cities(found: Iterable[Whereabout]) -> Mapping[str, list[Whereabout]]:

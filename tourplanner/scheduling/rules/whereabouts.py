@@ -9,7 +9,7 @@ last item ends (the same reading as `presence`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from tourplanner.scheduling.findings import ERROR, WARNING, Finding
 from tourplanner.scheduling.places import same_city
@@ -21,8 +21,8 @@ from tourplanner.scheduling.snapshot import (
     TravelRec,
 )
 from tourplanner.scheduling.text import date_text, moment, occasion
-from tourplanner.scheduling.whereabouts import Whereabout, at, whereabouts
-from tourplanner.timezones import to_local, to_utc
+from tourplanner.scheduling.whereabouts import Whereabout, locator, whereabouts
+from tourplanner.timezones import zone
 
 WHEREABOUTS_RULES = frozenset({"not-in-city", "no-hotel", "missing-travel"})
 # Hosts, interpreters and guides work where they live: with no journey at all they are local,
@@ -112,13 +112,16 @@ def not_in_city(
     """Items in a city the person is not in at the time: not there yet, left, or never going."""
     snap = view.snap
     found: list[Timed] = []
+    where_at = locator(where)
     for o in occs:
         if o[0] < told[0] or o[1] > told[1]:  # before-arrival or after-departure says it
             continue
         item = snap.items[o[3]]
         venue = snap.venues.get(item.venue_id) if item.venue_id is not None else None
-        now = at(where, o[0])
-        if venue is None or not venue.city or now is None or now.travelling or not now.city:
+        if venue is None or not venue.city:
+            continue
+        now = where_at(o[0])
+        if now is None or now.travelling or not now.city:
             continue
         if same_city(venue.city, now.city):
             continue
@@ -192,23 +195,42 @@ def nights_without_bed(
 ) -> list[Timed]:
     """Nights from the first arrival to `ends` whose 03:00, local to where the person is, falls
     in no hotel stay and on no journey."""
-    hotels = [view.travel_iv[t.id] for t in journeys if t.kind == "hotel"]
+    hotels = sorted(view.travel_iv[t.id][:2] for t in journeys if t.kind == "hotel")
     found: list[Timed] = []
-    seen: set[str] = set()
+    seen: set[date] = set()
     for w in where:
-        lo, hi = w.start, min(w.end, ends)
-        if w.travelling or w.arrived_by is None or lo >= hi:
+        if w.travelling or w.arrived_by is None:
             continue
-        zone = w.zone()
-        night = to_local(w.arrived_by.end, zone).date() - timedelta(days=1)
-        while True:
-            ts = to_utc(datetime.combine(night + timedelta(days=1), NIGHT), zone).timestamp()
-            if ts >= hi:
-                break
-            text = date_text(night)
-            if lo < ts and not any(h[0] <= ts <= h[1] for h in hotels) and text not in seen:
-                seen.add(text)
-                message = f"{person.name} has no hotel for the night of {text}."
-                found.append((ts, Finding("no-hotel", WARNING, message, person_ids=(person.id,))))
-            night += timedelta(days=1)
+        tz = zone(w.zone())
+        for lo, hi in _without_bed(hotels, w.start, min(w.end, ends)):
+            night = datetime.fromtimestamp(lo, tz).date() - timedelta(days=1)
+            while True:
+                ts = datetime.combine(night + timedelta(days=1), NIGHT, tz).timestamp()
+                if ts >= hi:
+                    break
+                if lo < ts and night not in seen:
+                    seen.add(night)
+                    message = f"{person.name} has no hotel for the night of {date_text(night)}."
+                    found.append(
+                        (ts, Finding("no-hotel", WARNING, message, person_ids=(person.id,)))
+                    )
+                night += timedelta(days=1)
     return found
+
+
+def _without_bed(
+    hotels: list[tuple[float, float]], lo: float, hi: float
+) -> list[tuple[float, float]]:
+    """The open stretches of (lo, hi) outside every hotel stay (stays cover their ends)."""
+    gaps: list[tuple[float, float]] = []
+    for start, end in hotels:  # in order of check-in
+        if end < lo:
+            continue
+        if start >= hi:
+            break
+        if start > lo:
+            gaps.append((lo, start))
+        lo = max(lo, end)
+    if hi > lo:
+        gaps.append((lo, hi))
+    return gaps
