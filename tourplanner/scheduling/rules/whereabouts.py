@@ -8,6 +8,7 @@ last item ends (the same reading as `presence`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
@@ -17,11 +18,13 @@ from tourplanner.scheduling.rules.view import CheckView, Timed
 from tourplanner.scheduling.snapshot import (
     MOVING_KINDS,
     Interval,
+    ItemRec,
     PersonRec,
     TravelRec,
+    VenueRec,
 )
 from tourplanner.scheduling.text import date_text, moment, occasion
-from tourplanner.scheduling.whereabouts import Whereabout, locator, whereabouts
+from tourplanner.scheduling.whereabouts import Whereabout, whereabouts
 from tourplanner.timezones import zone
 
 WHEREABOUTS_RULES = frozenset({"not-in-city", "no-hotel", "missing-travel"})
@@ -111,40 +114,51 @@ def not_in_city(
 ) -> list[Timed]:
     """Items in a city the person is not in at the time: not there yet, left, or never going."""
     snap = view.snap
+    items, venues = snap.items, snap.venues
     found: list[Timed] = []
-    where_at = locator(where)
-    for o in occs:
-        if o[0] < told[0] or o[1] > told[1]:  # before-arrival or after-departure says it
+    starts = [o[0] for o in occs]  # in order: occs come sorted
+    # A stay never overlaps a journey (stays are the time between journeys), so each item
+    # starting in a stay is where that stay says.
+    for now in where:
+        if now.travelling or not now.city:
             continue
-        item = snap.items[o[3]]
-        venue = snap.venues.get(item.venue_id) if item.venue_id is not None else None
-        if venue is None or not venue.city:
-            continue
-        now = where_at(o[0])
-        if now is None or now.travelling or not now.city:
-            continue
-        if same_city(venue.city, now.city):
-            continue
-        message = (
-            f"{person.name} is booked into {occasion(item, o[4], o[5])} in {venue.city}, "
-            f"but {_why(where, now, venue.city)}: they are in {now.city} {_since(now)}."
-        )
-        journey = now.arrived_by or now.leaves_by
-        found.append(
-            (
-                o[0],
-                Finding(
-                    "not-in-city",
-                    ERROR,
-                    message,
-                    item_ids=(item.id,),
-                    person_ids=(person.id,),
-                    venue_ids=(venue.id,),
-                    travel_ids=(journey.id,) if journey else (),
-                ),
-            )
-        )
+        first = bisect_left(starts, max(now.start, told[0]))
+        for o in occs[first : bisect_left(starts, now.end)]:
+            if o[1] > told[1]:  # after-departure says it
+                continue
+            item = items[o[3]]
+            venue = venues.get(item.venue_id) if item.venue_id is not None else None
+            if venue is None or not venue.city or same_city(venue.city, now.city):
+                continue
+            found.append(_elsewhere(person, item, o, venue, now, where))
     return found
+
+
+def _elsewhere(
+    person: PersonRec,
+    item: ItemRec,
+    o: Interval,
+    venue: VenueRec,
+    now: Whereabout,
+    where: list[Whereabout],
+) -> Timed:
+    message = (
+        f"{person.name} is booked into {occasion(item, o[4], o[5])} in {venue.city}, "
+        f"but {_why(where, now, venue.city)}: they are in {now.city} {_since(now)}."
+    )
+    journey = now.arrived_by or now.leaves_by
+    return (
+        o[0],
+        Finding(
+            "not-in-city",
+            ERROR,
+            message,
+            item_ids=(item.id,),
+            person_ids=(person.id,),
+            venue_ids=(venue.id,),
+            travel_ids=(journey.id,) if journey else (),
+        ),
+    )
 
 
 def _why(where: list[Whereabout], now: Whereabout, city: str) -> str:
