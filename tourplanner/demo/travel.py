@@ -87,7 +87,7 @@ FROM_NEW_YORK = [
 ]
 
 # A Beijing speaker who lives in town: a car from home to the seminar and back after lunch.
-LOCAL_SPEAKER = [
+LOCAL_SPEAKER: list[tuple[str, ...]] = [
     ("road", "Home, Haidian District, Beijing", "China University of Political Science and Law",
      "2015-04-18 08:15", "08:45"),
     ("road", "China University of Political Science and Law", "Home, Haidian District, Beijing",
