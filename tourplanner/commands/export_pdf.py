@@ -6,11 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from tourplanner.db import PlanFile
 from tourplanner.enums import ProgrammeKind
 from tourplanner.errors import NotFoundError
 from tourplanner.export import pdf
 from tourplanner.services import organizations, people, programmes
+from tourplanner.services.itinerary_checks import errors_by_person, itinerary_errors, problems_text
 
 
 def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
@@ -62,6 +65,7 @@ def _itinerary(args: argparse.Namespace) -> int:
         with plan.reading() as session:
             person = people.find_person(session, args.person)
             person_id, name = person.id, person.display_name
+            _warn(problems_text(name, itinerary_errors(session, person_id)))
         pdf.export_itinerary(
             plan,
             person_id,
@@ -80,6 +84,8 @@ def _itineraries(args: argparse.Namespace) -> int:
         if args.group:
             with plan.reading() as session:
                 group_id = organizations.find_group(session, args.group).id
+        with plan.reading() as session:
+            _warn_everyone(session, group_id)
 
         def progress(done: int, total: int) -> None:
             print(f"\r{done}/{total} people", end="", file=sys.stderr, flush=True)
@@ -95,6 +101,22 @@ def _itineraries(args: argparse.Namespace) -> int:
     print(file=sys.stderr)
     print(f"wrote {len(written)} file(s) to {args.output}")
     return 0
+
+
+def _warn(text: str) -> None:
+    """Say, before writing, that an itinerary has errors (the export still goes ahead)."""
+    if text:
+        print(f"warning: {text}", file=sys.stderr)
+
+
+def _warn_everyone(session: Session, group_id: int | None) -> None:
+    members = None
+    if group_id is not None:
+        members = {p.id for p in organizations.get_group(session, group_id).members}
+    for person_id, errors in errors_by_person(session).items():
+        if members is None or person_id in members:
+            name = people.get_person(session, person_id).display_name
+            _warn(problems_text(name, errors))
 
 
 def _booklet(args: argparse.Namespace) -> int:

@@ -86,6 +86,14 @@ FROM_NEW_YORK = [
     ("flight", "CA981"),
 ]
 
+# A Beijing speaker who lives in town: a car from home to the seminar and back after lunch.
+LOCAL_SPEAKER: list[tuple[str, ...]] = [
+    ("road", "Home, Haidian District, Beijing", "China University of Political Science and Law",
+     "2015-04-18 08:15", "08:45"),
+    ("road", "China University of Political Science and Law", "Home, Haidian District, Beijing",
+     "2015-04-18 13:45", "14:15"),
+]
+
 JOURNEYS: dict[str, list[tuple[str, ...]]] = {
     "oneill": ARRIVE_REDEYE + SHENZHEN_THEN_HOME,
     "kim": ARRIVE_UA897 + SHENZHEN_THEN_HOME,
@@ -97,6 +105,7 @@ JOURNEYS: dict[str, list[tuple[str, ...]]] = {
     "sun": BEIJING_OFFICIAL,
     "zheng": BEIJING_OFFICIAL,
     "wang": FROM_NEW_YORK,
+    "zhang": LOCAL_SPEAKER,
 }
 
 # Notes on a person's flights (or on one flight: 'person/flight'); airline special meals

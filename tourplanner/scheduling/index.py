@@ -214,6 +214,7 @@ class ConflictIndex:
             # Joining or leaving a programme changes the head count of all its common items.
             for prog_id in before ^ set(self.person_programmes.get(person_id, ())):
                 rooms |= {self._room_key(self.snap.items[i]) for i in self.common_items[prog_id]}
+        had_travel = bool(self.snap.travel)
         if travel is not None:
             for journey in self.travel_by_person.pop(person_id, []):
                 self.snap.travel.pop(journey.id, None)
@@ -221,6 +222,9 @@ class ConflictIndex:
             for journey in sorted(travel, key=lambda t: (t.start, t.id)):
                 self.snap.travel[journey.id] = journey
                 self._add_travel(journey)
+        if had_travel != bool(self.snap.travel):  # missing-travel looks only at plans with travel
+            for other in self.snap.people:
+                self._check_person(other)
         self._check_person(person_id)
         for key in rooms - {None}:
             self._check_room(key)

@@ -67,6 +67,7 @@ class RoomRec:
 class PersonRec:
     id: int
     name: str
+    role: str = "delegate"
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,9 @@ class TravelRec:
     end: datetime
     start_zone: str
     end_zone: str
-    venue_id: int | None = None
+    venue_id: int | None = None  # a hotel stay's hotel; a journey's station or airport of departure
+    from_place: str = ""
+    to_place: str = ""
 
 
 @dataclass
@@ -108,6 +111,10 @@ class PlanSnapshot:
     minutes_same_city: int = 30
     minutes_other_city: int = 180
     _minutes_cache: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)
+    # What a journey's end place names, by (text, venue id): see `scheduling.places`.
+    place_memo: dict[tuple[str, int | None], tuple[int | None, str]] = field(
+        default_factory=dict, repr=False
+    )
 
     def occurrences_of(self, item: ItemRec) -> list[Interval]:
         """The item's occurrences as intervals; a repeat rule stops at its programme's last day."""

@@ -106,7 +106,7 @@ def _travel_rec(row: tuple, venues: dict[int, VenueRec]) -> TravelRec:
     label = _travel_label(kind, carrier, number, frm, to)
     if kind == "hotel" and venue in venues:
         label = f"hotel stay at {venues[venue].name}"
-    return TravelRec(tid, pid, kind, label, start, end, sz, ez, venue)
+    return TravelRec(tid, pid, kind, label, start, end, sz, ez, venue, frm, to)
 
 
 def load_snapshot(session: Session) -> PlanSnapshot:
@@ -130,7 +130,8 @@ def load_snapshot(session: Session) -> PlanSnapshot:
         for row in session.execute(select(Room.id, Room.venue_id, Room.name, Room.capacity))
     }
     snap.people = {
-        row[0]: PersonRec(*row) for row in session.execute(select(Person.id, Person.name_latin))
+        row[0]: PersonRec(*row)
+        for row in session.execute(select(Person.id, Person.name_latin, Person.role))
     }
     snap.bookings = [BookingRec(*row) for row in session.execute(select(*BOOKING_COLUMNS))]
     for row in session.execute(select(*TRAVEL_COLUMNS)):
@@ -190,7 +191,7 @@ def refresh(
         refresh_item(session, index, item_id)
     for person_id in people:
         person = session.execute(
-            select(Person.id, Person.name_latin).where(Person.id == person_id)
+            select(Person.id, Person.name_latin, Person.role).where(Person.id == person_id)
         ).first()
         if person is None:
             index.replace_person(person_id, None)

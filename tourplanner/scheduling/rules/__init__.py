@@ -3,7 +3,8 @@
 Each rule is a pure function over the snapshot and the index's lookups (`view.CheckView`) that
 returns its findings, each with the instant it is listed by; `scopes` says which rules run for
 a person, a room, an item and a programme. One file per rule or family of rules:
-`double_booking`, `travel_time`, `presence` (before-arrival, after-departure, no-hotel),
+`double_booking`, `travel_time`, `presence` (before-arrival, after-departure), `whereabouts`
+(not-in-city, no-hotel, missing-travel) and `whereabouts_journeys` (late-for-journey),
 `capacity` (rooms and programmes), `dates` (outside-programme, tour-dates), `status`
 (tentative, cancelled-booking).
 """
@@ -23,7 +24,12 @@ RULES: dict[str, str] = {
     "room-over-capacity": "more confirmed people in an item than its room holds",
     "before-arrival": "a person scheduled before their arrival flight lands",
     "after-departure": "a person scheduled after their departure flight leaves",
-    "no-hotel": "a night between arrival and departure without a hotel stay covering it",
+    "not-in-city": "a person booked into an item in a city they have not travelled to, "
+    "or have left",
+    "no-hotel": "a night between a person's first arrival and last departure (or their last "
+    "item) without a hotel stay covering it",
+    "missing-travel": "a booked person with no arrival or no departure at all",
+    "late-for-journey": "a journey leaving before the person can get to it from their last item",
     "cancelled-booking": "a person still booked into a cancelled item",
     "tentative": "a tentative item, to be confirmed",
 }
@@ -36,6 +42,9 @@ PERSON_RULES = frozenset(
         "before-arrival",
         "after-departure",
         "no-hotel",
+        "not-in-city",
+        "missing-travel",
+        "late-for-journey",
         "cancelled-booking",
     }
 )

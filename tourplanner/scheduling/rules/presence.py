@@ -1,4 +1,4 @@
-"""before-arrival, after-departure and no-hotel: whether a person is there, and has a bed.
+"""before-arrival and after-departure: whether a person is there (no-hotel: `whereabouts`).
 
 The arrival is the person's first flight when it leaves before their first item; the departure
 is their last flight when it lands after their last item ends.
@@ -7,16 +7,13 @@ is their last flight when it lands after their last item ends.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
 
-from tourplanner.scheduling.findings import ERROR, WARNING, Finding
+from tourplanner.scheduling.findings import ERROR, Finding
 from tourplanner.scheduling.rules.view import CheckView, Timed
-from tourplanner.scheduling.snapshot import MOVING_KINDS, Interval, PersonRec, TravelRec
-from tourplanner.scheduling.text import date_text, moment, occasion
-from tourplanner.timezones import to_local, to_utc
+from tourplanner.scheduling.snapshot import Interval, PersonRec, TravelRec
+from tourplanner.scheduling.text import moment, occasion
 
-PRESENCE_RULES = frozenset({"before-arrival", "after-departure", "no-hotel"})
-NIGHT = time(3, 0)  # a night counts as covered when 03:00 local falls inside a stay or journey
+PRESENCE_RULES = frozenset({"before-arrival", "after-departure"})
 
 
 def presence(
@@ -26,8 +23,7 @@ def presence(
     journeys: Sequence[TravelRec],
     rules: frozenset[str],
 ) -> list[Timed]:
-    """Scheduled before the arrival flight lands or after the departure flight leaves;
-    nights in between without a bed."""
+    """Scheduled before the arrival flight lands or after the departure flight leaves."""
     flights = [t for t in journeys if t.kind == "flight"]
     if not flights:
         return []
@@ -55,8 +51,6 @@ def presence(
             for o in occs
             if o[1] > leaves
         ]
-    if arrival is not None and departure is not None and "no-hotel" in rules:
-        found += nights_without_bed(view, person, arrival, departure, journeys)
     return found
 
 
@@ -75,37 +69,3 @@ def _not_there(
             travel_ids=(flight.id,),
         ),
     )
-
-
-def nights_without_bed(
-    view: CheckView,
-    person: PersonRec,
-    arrival: TravelRec,
-    departure: TravelRec,
-    journeys: Sequence[TravelRec],
-) -> list[Timed]:
-    """Nights between landing and leaving whose 03:00 (local to the arrival) has no bed."""
-    travel_iv = view.travel_iv
-    zone = arrival.end_zone
-    covers = [travel_iv[t.id] for t in journeys if t.kind == "hotel" or t.kind in MOVING_KINDS]
-    lands, leaves = travel_iv[arrival.id][1], travel_iv[departure.id][0]
-    found: list[Timed] = []
-    night = to_local(arrival.end, zone).date()
-    last = to_local(departure.start, zone).date()
-    while night < last:
-        instant = to_utc(datetime.combine(night + timedelta(days=1), NIGHT), zone)
-        ts = instant.timestamp()
-        if lands < ts < leaves and not any(c[0] <= ts <= c[1] for c in covers):
-            found.append(
-                (
-                    ts,
-                    Finding(
-                        "no-hotel",
-                        WARNING,
-                        f"{person.name} has no hotel for the night of {date_text(night)}.",
-                        person_ids=(person.id,),
-                    ),
-                )
-            )
-        night += timedelta(days=1)
-    return found

@@ -16,6 +16,8 @@ from tourplanner.scheduling.rules.presence import PRESENCE_RULES, presence
 from tourplanner.scheduling.rules.status import cancelled_bookings, tentative
 from tourplanner.scheduling.rules.travel_time import travel_time
 from tourplanner.scheduling.rules.view import TENTATIVE, CheckView, Timed
+from tourplanner.scheduling.rules.whereabouts import WHEREABOUTS_RULES, follow_person
+from tourplanner.scheduling.rules.whereabouts_journeys import late_for_journeys
 from tourplanner.scheduling.snapshot import ITEM, Interval, ItemRec, PersonRec, ProgrammeRec
 
 
@@ -31,6 +33,10 @@ def person_findings(view: CheckView, person: PersonRec, rules: frozenset[str]) -
     journeys = view.travel_by_person.get(person.id)
     if occs and journeys and rules & PRESENCE_RULES:
         found += presence(view, person, occs, journeys, rules)
+    if rules & WHEREABOUTS_RULES and (occs or journeys):
+        found += follow_person(view, person, occs, journeys or (), rules)
+    if "late-for-journey" in rules and occs and journeys:
+        found += late_for_journeys(view, person, occs, journeys)
     if "cancelled-booking" in rules:
         found += cancelled_bookings(view, person)
     return found

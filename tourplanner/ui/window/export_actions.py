@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from tourplanner.errors import TourPlannerError
 from tourplanner.services import programmes
+from tourplanner.services.itinerary_checks import itinerary_problems
 from tourplanner.services.views import ProgrammeView
 from tourplanner.ui.file_dialogs import save_path
 from tourplanner.ui.itinerary.batch_export import export_all_job
@@ -70,7 +71,7 @@ class ExportActions:
     def export_selected_itinerary(self, path: Path | None = None) -> Path | None:
         """The selected person's itinerary as a PDF; asks where unless `path` is given."""
         person_id = self._person_or_say("Export itinerary")
-        if person_id is None:
+        if person_id is None or not self._despite_errors("Export itinerary", person_id):
             return None
         path = path or self._ask("Export itinerary", "itinerary.pdf", "PDF (*.pdf)")
         if path is None:
@@ -88,7 +89,7 @@ class ExportActions:
         """Print the selected person's itinerary as the preview shows it; asks which printer
         unless given one. Whether it was printed."""
         person_id = self._person_or_say("Print itinerary")
-        if person_id is None:
+        if person_id is None or not self._despite_errors("Print itinerary", person_id):
             return False
         try:
             itinerary = self._render(person_id)
@@ -103,6 +104,25 @@ class ExportActions:
         if printed:
             self.context.say(f"Sent “{itinerary.name}” to the printer")
         return printed
+
+    def _despite_errors(self, what: str, person_id: int) -> bool:
+        """Whether to go on: names the errors the checks find in the itinerary, and asks."""
+        try:
+            with self.context.plan.reading() as session:
+                problems = itinerary_problems(session, person_id)
+        except TourPlannerError:
+            return True  # the export or print itself says what is wrong
+        if not problems:
+            return True
+        verb = what.split()[0]
+        answer = QMessageBox.warning(
+            self.context.widget,
+            what,
+            f"{problems}\n\n{verb} it anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _render(self, person_id: int) -> Itinerary:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
