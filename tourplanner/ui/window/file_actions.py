@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from tourplanner.errors import TourPlannerError
 from tourplanner.planfile import PlanFile, backup_list, restore
@@ -21,6 +21,12 @@ class FileActions:
 
     def __init__(self, context: WindowContext) -> None:
         self.context = context
+
+    def quit(self) -> None:
+        """File > Quit: the window closes first (its plan is checkpointed and closed, so the
+        file alone is the plan), then the app ends; QApplication.quit alone skips the close."""
+        if self.context.widget.close():
+            QApplication.quit()
 
     def open_plan(self, path: Path) -> bool:
         """Switch to another plan file; on failure say why and keep the current one. A plan

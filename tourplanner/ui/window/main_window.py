@@ -187,7 +187,8 @@ class MainWindow(QMainWindow):
             self.say(f"Backed up {self._plan.path.name}")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        """Remember the window's size and docks; the plan itself is always saved already."""
+        """Remember the window's size and docks, and close the plan: its -wal is checkpointed
+        into the file, so the `.tourplan` alone is the whole plan once the window is gone."""
         self.checker.shut_down()
         self.timeline.shut_down()
         self._preview_timer.stop()
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
         self.tasks.shut_down()  # a batch export stops and removes its partial file
         self._quiet.stop()
         self._backup_timer.stop()
-        self._backup_on_close(self._plan)
+        self._close_file(self._plan)
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())

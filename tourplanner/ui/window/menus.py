@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QMenu,
     QToolBar,
     QWidget,
@@ -134,7 +133,7 @@ class WindowMenus:
                 role="print",
             ),
             "close": a("&Close", w.close, key.Close),
-            "quit": a("&Quit", QApplication.quit, key.Quit),
+            "quit": a("&Quit", w.files.quit, key.Quit),
             "new-item": a("New &item…", w.edits.new_item, "Ctrl+I", role="new-item"),
             "edit": a(
                 "&Edit…",
