@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from tourplanner.scheduling.recurrence import parse_exdates
+
 NONE, DAILY, WEEKLY, EVERY_N_DAYS = "none", "daily", "weekly", "every-n-days"
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # date.weekday() order
 
@@ -86,6 +88,11 @@ def exdates_text(days: list[date], start_time: time) -> str:
 
 def exdate_days(text: str) -> list[date]:
     """The skipped days of a stored EXDATE list (see `recurrence.parse_exdates`)."""
-    from tourplanner.scheduling.recurrence import parse_exdates
-
     return sorted({moment.date() for moment in parse_exdates(text)})
+
+
+def with_exdate(text: str, moment: datetime) -> str:
+    """The stored EXDATE list with one more skipped occurrence (its naive local start)."""
+    kept = {m.replace(second=0, microsecond=0) for m in parse_exdates(text)}
+    kept.add(moment.replace(second=0, microsecond=0, tzinfo=None))
+    return ",".join(f"{m:%Y-%m-%dT%H:%M}" for m in sorted(kept))
