@@ -28,10 +28,9 @@ def window(qtbot, demo_path: Path):
     win = MainWindow(PlanFile.open(demo_path))
     qtbot.addWidget(win)
     yield win
-    # A dialog a test left open would stay modal and block the next test's window (closed
-    # with done(): reject() would ask first about a changed form).
+    # A dialog a test left open would stay modal and block the next test's window.
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) and widget.isVisible():
-            widget.done(QDialog.DialogCode.Rejected)
+            widget.reject()
     win.close()  # waits for its threads (conflict check, days read ahead) before the file closes
     win.plan.close()

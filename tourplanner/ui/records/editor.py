@@ -95,7 +95,7 @@ class RecordEditor(GuardedDialog):
             )
         )
         buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.cancel)
         body = QWidget()
         body.setLayout(self.form)
         scroll = QScrollArea()

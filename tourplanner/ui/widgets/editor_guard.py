@@ -2,15 +2,14 @@
 
 The first field has the focus when the dialog opens (typing goes where it is meant to); Escape,
 Cancel and the window's close button on a changed form ask "Discard your changes?", while an
-unchanged form just closes.
+unchanged form just closes. `reject()` itself (the program closing the dialog) never asks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 
@@ -53,13 +52,28 @@ class GuardedDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        first = self._first
-        if first is not None:
-            first.setFocus()
-            QTimer.singleShot(0, first.setFocus)  # after the window is activated
+        if self._first is not None:
+            self._first.setFocus()
 
-    def reject(self) -> None:
-        """Escape, Cancel, the close button: a changed form asks first."""
-        if self.isVisible() and self.is_changed() and not ask_discard(self):
+    def may_close(self) -> bool:
+        """Whether the form may close unsaved: unchanged, or the user said to discard."""
+        return not (self.isVisible() and self.is_changed()) or ask_discard(self)
+
+    def cancel(self) -> None:
+        """The Cancel button: a changed form asks first."""
+        if self.may_close():
+            self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Escape on a changed form asks first (QDialog would reject at once)."""
+        if event.matches(QKeySequence.StandardKey.Cancel) and not self.may_close():
+            event.accept()
             return
-        super().reject()
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """The window's close button on a changed form asks first."""
+        if not self.may_close():
+            event.ignore()
+            return
+        super().closeEvent(event)

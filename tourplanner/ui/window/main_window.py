@@ -9,6 +9,7 @@ to actions.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         edits = self.edits
         self.timeline = TimelineView(plan, self.tasks)
         self.timeline.move_requested.connect(edits.move_item_to)
-        self.timeline.edit_requested.connect(edits.edit_item)
+        self.timeline.edit_requested.connect(edits.edit_occurrence_shown)
         self.timeline.resize_requested.connect(edits.resize_item_to)
         self.timeline.new_item_requested.connect(edits.new_item_at)
         self.timeline.status_requested.connect(
@@ -294,6 +295,9 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         self.pages.setCurrentWidget(self.page_widgets[key])
         self.navigator.mark_page(key)
+
+    def shown_day(self) -> tuple[int, date] | None:
+        return self.timeline.shown_key()
 
     def show_programme(self, programme_id: int) -> None:
         """A programme chosen in the navigator: its first day on the timeline."""
