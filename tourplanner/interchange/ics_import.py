@@ -32,6 +32,7 @@ from tourplanner.printable import is_printable, outside_sentence
 from tourplanner.services import items as items_service
 from tourplanner.services.common import fetch
 from tourplanner.timezones import to_local, to_utc, zone
+from tourplanner.wording import count
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_EVENTS = 100_000
@@ -422,7 +423,10 @@ def import_ics(
     programme = fetch(session, Programme, programme_id, "programme")
     report = ImportReport("calendar events", dry_run=dry_run)
     for kind, number in sorted(outline.others.items()):
-        report.note("", f"{number} {kind} component(s) ignored (only events are imported)")
+        report.note(
+            "",
+            f"{count(number, kind + ' component', kind + ' components')} ignored (only events are imported)",
+        )
     reader = _EventReader(session, programme, report)
     events: list[_EventData] = []
     lines = iter(outline.event_lines)

@@ -29,6 +29,7 @@ from tourplanner.ui.imports.common import (
     report_group,
     report_lines,
 )
+from tourplanner.wording import count
 
 EVENT_FILE_FILTER = (
     "Calendars and schedules (*.ics *.xml *.json);;iCalendar (*.ics);;"
@@ -186,7 +187,7 @@ class ImportEventsDialog(ImportDialog):
         counts = f"{report.added} new, {report.updated} to update, {report.unchanged} unchanged"
         if report.errors:
             self.show_status(
-                f"{counts}; {len(report.errors)} problem(s). Nothing is imported while an event "
+                f"{counts}; {count(len(report.errors), 'problem', 'problems')}. Nothing is imported while an event "
                 "has a problem: fix the file or choose another programme.",
                 RED,
             )

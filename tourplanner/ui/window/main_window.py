@@ -337,7 +337,8 @@ class MainWindow(QMainWindow):
         self.navigator.set_programmes(summary.programmes)
         self._refresh_pages({"agenda", *self.records})
         self.checker.rebuild(self._plan, items=count)
-        self.say(f"{count} items, {summary.counts['people']} people")
+        people = summary.counts["people"]
+        self.say(f"{counted(count, 'item', 'items')}, {counted(people, 'person', 'people')}")
 
     # -- selection -----------------------------------------------------------------------------
 
