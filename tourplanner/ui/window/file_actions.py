@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu
 
 from tourplanner.errors import TourPlannerError
 from tourplanner.planfile import PlanFile, backup_list, restore
-from tourplanner.services import plans
+from tourplanner.services import plans, records
 from tourplanner.ui.file_dialogs import save_path
 from tourplanner.ui.recent import recent_plans
+from tourplanner.ui.records.editor import RecordEditor
+from tourplanner.ui.records.entities import PLAN
 from tourplanner.ui.window.context import WindowContext
 from tourplanner.ui.window.opening import open_or_ask
 from tourplanner.ui.window.restore_dialog import RestoreDialog
@@ -57,7 +59,28 @@ class FileActions:
             self.context.warn("New plan", f"The plan was not created.\n\n{exc}")
             return False
         self.context.switch_plan(plan)
+        self.first_run_details()
         return True
+
+    def first_run_details(self) -> RecordEditor:
+        """A new plan's first step: the details its documents print (title, home zone,
+        organisation, coordinators and emergency numbers); File > Plan details… later."""
+        with self.context.plan.reading() as session:
+            plan_id = records.plan_id(session)
+        editor = RecordEditor(
+            self.context.plan,
+            PLAN,
+            self.context.operations.run,
+            self.context.widget,
+            record_id=plan_id,
+        )
+        editor.setWindowTitle("New plan: its details")
+        title = editor.widgets["title"]
+        if isinstance(title, QLineEdit):
+            title.selectAll()  # the file's name until typed over: the PDFs print the title
+        self.details_editor = editor  # tests fill it in
+        editor.open()
+        return editor
 
     def open_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -198,7 +198,7 @@ class WindowMenus:
             "plan-details": a(
                 "Plan &details…",
                 w.edits.edit_plan_details,
-                tip="The plan's title, organization, home time zone and emergency contacts",
+                tip="The plan's title, organization, home time zone, coordinators and emergency numbers",
                 role="edit",
             ),
             "check": a(
@@ -238,6 +238,7 @@ class WindowMenus:
         recent = self.recent_menu
         recent.aboutToShow.connect(lambda: w.files.fill_recent(recent))
         file_menu.addActions([acts["save-copy"], acts["restore"]])
+        file_menu.addAction(acts["plan-details"])  # also under Plan: what the documents print
         file_menu.addSeparator()
         file_menu.addActions([acts["import-people"], acts["import-events"]])
         file_menu.addSeparator()
