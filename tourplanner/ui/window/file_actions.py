@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
 from tourplanner.errors import TourPlannerError
 from tourplanner.planfile import PlanFile, backup_list, restore
 from tourplanner.services import plans, records
-from tourplanner.ui.file_dialogs import save_path
+from tourplanner.ui.file_dialogs import PLANS, open_path, save_path
 from tourplanner.ui.recent import recent_plans
 from tourplanner.ui.records.editor import RecordEditor
 from tourplanner.ui.records.entities import PLAN
@@ -45,7 +45,7 @@ class FileActions:
     def new_plan(self, path: Path | None = None) -> bool:
         """Create an empty plan file (same home zone as the current plan) and open it."""
         path = path or save_path(
-            self.context.widget, "New plan", "plan.tourplan", "Plans (*.tourplan)"
+            self.context.widget, "New plan", "plan.tourplan", "Plans (*.tourplan)", kind=PLANS
         )
         if path is None:
             return False
@@ -83,11 +83,11 @@ class FileActions:
         return editor
 
     def open_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self.context.widget, "Open plan", "", "Plans (*.tourplan);;All files (*)"
+        chosen = open_path(
+            self.context.widget, "Open plan", "Plans (*.tourplan);;All files (*)", kind=PLANS
         )
-        if name:
-            self.open_plan(Path(name))
+        if chosen is not None:
+            self.open_plan(chosen)
 
     def fill_recent(self, menu: QMenu) -> None:
         """Open Recent: the plans still there; those gone are dropped from the list, and said."""
@@ -107,7 +107,7 @@ class FileActions:
     def save_copy(self, target: Path | None = None) -> Path | None:
         """Write a consistent copy of the plan to another file (the open plan stays open)."""
         target = target or save_path(
-            self.context.widget, "Save a copy", "copy.tourplan", "Plans (*.tourplan)"
+            self.context.widget, "Save a copy", "copy.tourplan", "Plans (*.tourplan)", kind=PLANS
         )
         if target is None:
             return None
