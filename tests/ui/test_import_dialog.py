@@ -455,3 +455,22 @@ def test_a_dialog_from_the_window_context_uses_its_plan_and_runners(
     dialog.import_button.click()
     tasks.wait()
     assert operations.stack.undoText() == "Import people from delegates_merged.xlsx"
+
+
+def test_the_schedule_preview_headers_are_never_clipped(
+    qtbot, plan_file: PlanFile, runners
+) -> None:
+    tasks, operations = runners
+    _programme(plan_file)
+    dialog = ImportEventsDialog(
+        plan_file, tasks, operations, path=FIXTURES / "smart_cities_schedule.json"
+    )
+    qtbot.addWidget(dialog)
+    tasks.wait()
+    qtbot.waitUntil(lambda: dialog.preview.rowCount() == 8)
+    header = dialog.preview.horizontalHeader()
+    for c in range(dialog.preview.columnCount() - 1):  # the last one stretches
+        assert dialog.preview.columnWidth(c) >= header.sectionSizeHint(c), c
+    assert "days[" not in dialog.report_view.toPlainText()
+    where = event_column(dialog, "Where in the file")
+    assert all(w.startswith("day ") and "[" not in w for w in where)

@@ -187,8 +187,8 @@ class ImportEventsDialog(ImportDialog):
         counts = f"{report.added} new, {report.updated} to update, {report.unchanged} unchanged"
         if report.errors:
             self.show_status(
-                f"{counts}; {count(len(report.errors), 'problem', 'problems')}. Nothing is imported while an event "
-                "has a problem: fix the file or choose another programme.",
+                f"{counts}; {count(len(report.errors), 'problem', 'problems')}. Nothing is "
+                "imported while an event has a problem: fix the file or choose another programme.",
                 RED,
             )
             self.import_button.setEnabled(False)
@@ -210,8 +210,12 @@ class ImportEventsDialog(ImportDialog):
                 coloured = c == 1 or (c == 2 and bool(text))
                 self.preview.setItem(r, c, outcome_cell(text, row.outcome, coloured=coloured))
         self.preview.resizeColumnsToContents()
+        header = self.preview.horizontalHeader()
         for c, cap in enumerate(COLUMN_CAPS):
-            self.preview.setColumnWidth(c, min(self.preview.columnWidth(c), cap))
+            # Capped so one long title does not push the rest away, but never below what its
+            # header needs ("When (local time)" in full).
+            width = min(self.preview.columnWidth(c), cap)
+            self.preview.setColumnWidth(c, max(width, header.sectionSizeHint(c)))
         self.preview.horizontalHeader().setStretchLastSection(True)
 
     def imported_report(self, report: ImportReport) -> None:
