@@ -95,6 +95,7 @@ class ItemEditor(GuardedDialog):
         self.words = QLabel()
         self.words.setWordWrap(True)
         self.words.setToolTip("The repeat rule in words")
+        self.words.setStyleSheet("font-style: italic;")
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)  # Tab goes on to Save, as in every field
         self.description.setFixedHeight(70)

@@ -110,7 +110,7 @@ class RepeatBox(QWidget):
         self.ending = QWidget()
         end = QHBoxLayout(self.ending)
         end.setContentsMargins(0, 0, 0, 0)
-        end.addWidget(QLabel("Repeats"))
+        end.addWidget(QLabel("Ending"))
         end.addWidget(self.ends)
         end.addWidget(self.until)
         end.addWidget(self.count)
