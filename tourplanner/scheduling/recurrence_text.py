@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from dateutil.rrule import rrule
+
 from tourplanner.scheduling.recurrence import MAX_OCCURRENCES, parse_exdates, parse_rule
 from tourplanner.scheduling.repeat_rule import DAILY, EVERY_N_DAYS, NONE, WEEKLY, from_text
 
@@ -46,12 +48,13 @@ def _how(kind: str, weekdays: tuple[int, ...], interval: int) -> str:
     return "Repeats"
 
 
-def _last(rule: object, skipped: set[datetime]) -> datetime | None:
+def _last(rule: rrule, skipped: set[datetime]) -> datetime | None:
     """The last occurrence not skipped; None when the rule never ends by itself."""
     if rule._count is None and rule._until is None:  # type: ignore[attr-defined]
         return None
     last = None
-    for n, local in enumerate(rule):  # type: ignore[attr-defined]
+    local: datetime
+    for n, local in enumerate(rule):
         if n >= MAX_OCCURRENCES:
             break
         if local not in skipped:

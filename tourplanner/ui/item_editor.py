@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tourplanner.enums import ItemKind, ItemStatus, label
-from tourplanner.errors import ValidationError
+from tourplanner.errors import TourPlannerError, ValidationError
 from tourplanner.operations import items as item_ops
 from tourplanner.operations.occurrence import edit_occurrence
 from tourplanner.planfile import PlanFile
@@ -296,9 +296,10 @@ class ItemEditor(GuardedDialog):
         every = box.addButton("All occurrences", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
-        return {this: THIS_ONE, every: ALL}.get(box.clickedButton(), "")
+        clicked = box.clickedButton()
+        return THIS_ONE if clicked is this else ALL if clicked is every else ""
 
-    def _save_occurrence(self, values: ItemValues) -> object:
+    def _save_occurrence(self, values: ItemValues) -> TourPlannerError | None:
         assert self.item_id is not None and self.occurrence is not None and self.series
         if self.answer == THIS_ONE:
             return self.run(edit_occurrence(self.item_id, self.occurrence, values))

@@ -24,15 +24,18 @@ class PickerKeys(QObject):
         completer = box.completer()
         assert completer is not None  # an editable combo box has one
         self.completer = completer
+        popup = completer.popup()
+        assert popup is not None  # a completer makes its list on first asking
+        self.popup = popup
         line = box.lineEdit()
-        for watched in (box, line, completer.popup()):
+        for watched in (box, line, popup):
             if watched is not None:
                 watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        popup = self.completer.popup()
+        popup = self.popup
         if event.key() in ENTER:
             if popup.isVisible():
                 self._take_highlighted()
@@ -48,7 +51,7 @@ class PickerKeys(QObject):
         return False
 
     def _take_highlighted(self) -> None:
-        popup = self.completer.popup()
+        popup = self.popup
         index = popup.currentIndex()
         if not index.isValid() and popup.model().rowCount():
             index = popup.model().index(0, 0)

@@ -47,6 +47,13 @@ def _named(widget: QWidget, name: str, tip: str) -> QWidget:
     return widget
 
 
+def _day_edit() -> QDateEdit:
+    day = QDateEdit()
+    day.setCalendarPopup(True)
+    day.setDisplayFormat("ddd d MMM yyyy")
+    return day
+
+
 class RepeatBox(QWidget):
     """Repeat none / daily / weekly on weekdays / every N days; until a date or N times;
     the days skipped (add, remove). `changed` fires on every edit."""
@@ -70,14 +77,14 @@ class RepeatBox(QWidget):
         for key, text in ENDS:
             self.ends.addItem(text, key)
         _named(self.ends, "Repeats until", "When the repeats stop")
-        self.until = QDateEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy")
+        self.until = _day_edit()
         _named(self.until, "Last day", "The last day it repeats on")
         self.count = QSpinBox(minimum=1, maximum=999, value=3)
         _named(self.count, "How many times", "How many times in all")
         self.skipped = QListWidget()
         _named(self.skipped, "Days skipped", "The days it does not happen (exceptions)")
         self.skipped.setMaximumHeight(64)
-        self.skip_day = QDateEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy")
+        self.skip_day = _day_edit()
         _named(self.skip_day, "Day to skip", "A day to leave out")
         self.add_skip = QPushButton("Skip this day")
         _named(self.add_skip, "Skip this day", "Leave the day chosen beside it out")
