@@ -213,3 +213,29 @@ def test_new_things_open_on_the_day_they_were_asked_from(qtbot, window) -> None:
     start = slot.start.dateTime().toPython()
     assert start == datetime(2015, 4, 22, 14, 30)
     assert slot.end.dateTime().toPython() - start == timedelta(hours=1)
+
+
+def test_moving_one_occurrence_asks_and_moves_that_morning_alone(qtbot, window) -> None:
+    window.timeline.select_day(PRE_TOUR, date(2015, 4, 17))
+    breakfast = next(
+        i for i, b in window.timeline.blocks.items() if b.view.title_en == "Breakfast at the hotel"
+    )
+    start = window.timeline.blocks[breakfast].view.start_utc
+    seen: list[str] = []
+    answer_later(qtbot, "This occurrence", seen)
+    assert window.edits.move_occurrence(breakfast, start, start + timedelta(minutes=30))
+    assert seen == ["Change only the occurrence of Fri 17 Apr, or all of them?"]
+    window.timeline.select_day(PRE_TOUR, date(2015, 4, 17))
+    moved = [
+        b.view
+        for b in window.timeline.blocks.values()
+        if b.view.title_en == "Breakfast at the hotel"
+    ]
+    assert [v.id for v in moved] != [breakfast] and moved[0].start_utc == start + timedelta(
+        minutes=30
+    )
+    window.timeline.select_day(PRE_TOUR, date(2015, 4, 16))
+    assert window.timeline.blocks[breakfast].view.start_utc.hour == start.hour  # the rest stay
+    answer_later(qtbot, "Cancel", seen)
+    assert not window.edits.move_occurrence(breakfast, start - timedelta(days=1), start)
+    assert window.undo_stack.count() == 1

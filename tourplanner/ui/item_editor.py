@@ -48,6 +48,21 @@ REPORTED_AS = {
 THIS_ONE, ALL = "this", "all"
 
 
+def ask_this_or_all(parent: QWidget, occurrence: datetime) -> str:
+    """Whether a change to a repeating item is for the occurrence of `occurrence` ('this') or
+    for every one ('all'); "" when cancelled."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Edit a repeating item")
+    box.setText(f"Change only the occurrence of {occurrence:%a %d %b}, or all of them?")
+    this = box.addButton("This occurrence", QMessageBox.ButtonRole.AcceptRole)
+    every = box.addButton("All occurrences", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return THIS_ONE if clicked is this else ALL if clicked is every else ""
+
+
 def default_start(day: date | None) -> datetime:
     """Where a new item opens when nothing says otherwise: 09:00 on the day asked from."""
     return datetime.combine(day or date.today(), time(9))
@@ -288,16 +303,8 @@ class ItemEditor(GuardedDialog):
 
     def ask_which(self) -> str:
         """'this' or 'all' occurrences of the repeating item; "" when cancelled."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Edit a repeating item")
-        box.setText(f"Change only the occurrence of {self.occurrence:%a %d %b}, or all of them?")
-        this = box.addButton("This occurrence", QMessageBox.ButtonRole.AcceptRole)
-        every = box.addButton("All occurrences", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        return THIS_ONE if clicked is this else ALL if clicked is every else ""
+        assert self.occurrence is not None
+        return ask_this_or_all(self, self.occurrence)
 
     def _save_occurrence(self, values: ItemValues) -> TourPlannerError | None:
         assert self.item_id is not None and self.occurrence is not None and self.series

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from tourplanner.enums import ItemKind, ItemStatus, label
 from tourplanner.operations import items as item_ops
 from tourplanner.operations import records as record_ops
 from tourplanner.operations import venues as venue_ops
+from tourplanner.operations.occurrence import edit_occurrence
 from tourplanner.services import forms, items, itinerary, records
 from tourplanner.services.items import ItemValues
-from tourplanner.timezones import to_local
-from tourplanner.ui.item_editor import ItemEditor, default_start
+from tourplanner.timezones import to_local, to_utc
+from tourplanner.ui.item_editor import ALL, THIS_ONE, ItemEditor, ask_this_or_all, default_start
 from tourplanner.ui.pages import ITEM_PAGES
 from tourplanner.ui.records.editor import RecordEditor
 from tourplanner.ui.records.entities import ENTITIES, PLAN, Entity
@@ -35,6 +37,24 @@ class EditActions:
     def move_item_to(self, item_id: int, new_start: datetime) -> bool:
         """Move an item (from the timeline) as one undoable step."""
         return self.context.run(item_ops.move_item(item_id, new_start, self._item_title(item_id)))
+
+    def move_occurrence(self, item_id: int, occurrence_utc: datetime, new_start: datetime) -> bool:
+        """Move one occurrence of a repeating item (a drag): asks 'this occurrence' (the series
+        skips that day, an item of its own takes the new time) or 'all' (the series moves by as
+        much); each is one undoable step."""
+        with self.context.plan.reading() as session:
+            values = items.item_values(session, item_id)
+            zone = itinerary.item_occurrences(session, item_id)[0].timezone
+        occurrence = to_local(occurrence_utc, zone).replace(tzinfo=None)
+        moved = to_local(new_start, zone).replace(tzinfo=None) - occurrence
+        answer = ask_this_or_all(self.context.widget, occurrence)
+        if answer == THIS_ONE:
+            length = values.end - values.start
+            alone = replace(values, start=occurrence + moved, end=occurrence + moved + length)
+            return self.context.run(edit_occurrence(item_id, occurrence, alone))
+        if answer == ALL:
+            return self.move_item_to(item_id, to_utc(values.start + moved, zone))
+        return False
 
     def move_selected(self, delta: timedelta) -> None:
         item_id = self.context.selected_item_id()
