@@ -15,6 +15,7 @@ from typing import NoReturn
 from tourplanner.about import version
 from tourplanner.db import PlanFile
 from tourplanner.errors import PlanFileError, TourPlannerError
+from tourplanner.wording import count
 
 EXIT_USAGE_OR_ERROR = 2
 
@@ -167,6 +168,12 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _counted(key: str, n: int) -> str:
+    """A summary count by its plural key: 'people' -> '1 person', 'travel_segments' -> ..."""
+    many = key.replace("_", " ")
+    return count(n, "person" if many == "people" else many.removesuffix("s"), many)
+
+
 def format_summary(summary: dict) -> str:
     """The human-readable `info` text."""
     lines = [
@@ -180,10 +187,10 @@ def format_summary(summary: dict) -> str:
         local = f" / {p['title_local']}" if p["title_local"] else ""
         lines.append(
             f"  #{p['id']:<3} {p['start']} .. {p['end']}  {p['kind']:<11} "
-            f"{p['title']}{local}  ({p['items']} items)"
+            f"{p['title']}{local}  ({count(p['items'], 'item', 'items')})"
         )
     counts = summary["counts"]
-    lines += ["", "Counts: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items())]
+    lines += ["", "Counts: " + ", ".join(_counted(k, v) for k, v in counts.items())]
     return "\n".join(lines)
 
 

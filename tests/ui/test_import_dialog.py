@@ -478,3 +478,22 @@ def test_events_dialog_skips_broken_events_when_ticked(
         dialog.import_button.click()
     assert signal.args[:2] == [2, 0]
     assert len(item_titles(plan_file)) == 2
+
+
+def test_the_schedule_preview_headers_are_never_clipped(
+    qtbot, plan_file: PlanFile, runners
+) -> None:
+    tasks, operations = runners
+    _programme(plan_file)
+    dialog = ImportEventsDialog(
+        plan_file, tasks, operations, path=FIXTURES / "smart_cities_schedule.json"
+    )
+    qtbot.addWidget(dialog)
+    tasks.wait()
+    qtbot.waitUntil(lambda: dialog.preview.rowCount() == 8)
+    header = dialog.preview.horizontalHeader()
+    for c in range(dialog.preview.columnCount() - 1):  # the last one stretches
+        assert dialog.preview.columnWidth(c) >= header.sectionSizeHint(c), c
+    assert "days[" not in dialog.report_view.toPlainText()
+    where = event_column(dialog, "Where in the file")
+    assert all(w.startswith("day ") and "[" not in w for w in where)

@@ -138,6 +138,7 @@ def test_tab_follows_the_item_form_down_to_its_buttons(qtbot, window) -> None:
         editor.room,
         editor.start,
         editor.end,
+        editor.repeat.how,  # "Does not repeat": the rest of the repeat controls are hidden
         editor.description,  # Tab leaves the notes instead of typing a tab into them
     ]
     box = editor.findChild(QDialogButtonBox)

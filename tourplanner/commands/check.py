@@ -10,6 +10,7 @@ from tourplanner.db import PlanFile
 from tourplanner.scheduling.findings import ERROR
 from tourplanner.scheduling.rules import RULES
 from tourplanner.services.conflicts import check_plan
+from tourplanner.wording import count
 
 EXIT_CLEAN, EXIT_ERRORS = 0, 1
 
@@ -53,5 +54,8 @@ def format_findings(findings: list) -> str:
             lines.append(f"{title} ({len(group)}):")
             lines += [f"  [{f.rule}] {f.message}" for f in group]
     errors = sum(f.severity == ERROR for f in findings)
-    lines.append(f"{errors} error(s), {len(findings) - errors} warning(s)")
+    lines.append(
+        f"{count(errors, 'error', 'errors')}, "
+        f"{count(len(findings) - errors, 'warning', 'warnings')}"
+    )
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from tourplanner import wording
 from tourplanner.db import PlanFile, backups
 from tourplanner.enums import ProgrammeKind
 from tourplanner.interchange.report import ImportRefused, ImportReport
@@ -272,7 +273,7 @@ def _export_people(args: argparse.Namespace) -> int:
             programme=args.programme,
             include_sensitive=args.include_sensitive,
         )
-    print(f"wrote {count} people to {args.output}")
+    print(f"wrote {wording.count(count, 'person', 'people')} to {args.output}")
     return 0
 
 
@@ -285,7 +286,7 @@ def _export_ics(args: argparse.Namespace) -> int:
         person_id = find_person(session, args.person).id if args.person else None
         programme_id = find_programme(session, args.programme).id if args.programme else None
         count = export_ics(session, args.output, person_id=person_id, programme_id=programme_id)
-    print(f"wrote {count} events to {args.output}")
+    print(f"wrote {wording.count(count, 'event', 'events')} to {args.output}")
     return 0
 
 
@@ -296,5 +297,5 @@ def _export_schedule(args: argparse.Namespace) -> int:
     with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
         programme_id = find_programme(session, args.programme).id
         count = export_schedule(session, args.output, programme_id=programme_id)
-    print(f"wrote {count} events to {args.output}")
+    print(f"wrote {wording.count(count, 'event', 'events')} to {args.output}")
     return 0

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from tourplanner.db import sqlite
 from tourplanner.errors import PlanFileError
 from tourplanner.files import size_text
+from tourplanner.wording import count
 
 if TYPE_CHECKING:
     from tourplanner.db.planfile import PlanFile
@@ -45,7 +46,9 @@ class BackupInfo:
 
     def line(self) -> str:
         counts = (
-            f"{self.items} items, {self.people} people" if self.items is not None else "unreadable"
+            f"{count(self.items, 'item', 'items')}, {count(self.people or 0, 'person', 'people')}"
+            if self.items is not None
+            else "unreadable"
         )
         return (
             f"{self.path}  {self.taken:%Y-%m-%d %H:%M:%S} UTC  {size_text(self.size)}  {counts}"

@@ -39,6 +39,7 @@ from tourplanner.printable import is_printable, outside_sentence
 from tourplanner.services import items as items_service
 from tourplanner.services.common import fetch
 from tourplanner.timezones import to_local, to_utc
+from tourplanner.wording import count
 
 UID_LIMIT = 64  # the items.uid column
 MAX_SEQUENCE = 2**31 - 1
@@ -387,7 +388,10 @@ def read_events(
 ) -> list[_EventData]:
     """The readable events of the calendars; the others are errors in the report by line."""
     for kind, number in sorted(outline.others.items()):
-        report.note("", f"{number} {kind} component(s) ignored (only events are imported)")
+        report.note(
+            "",
+            f"{count(number, kind + ' component', kind + ' components')} ignored (only events are imported)",
+        )
     for guess in outline.guesses:  # e.g. a vendor prefix stripped from a TZID
         report.note("", guess)
     for calendar in calendars:

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from tourplanner.errors import TourPlannerError
 from tourplanner.timezones import format_datetime, format_time, to_local
+from tourplanner.wording import count
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,9 @@ class ImportRefused(TourPlannerError):
         errors = report.errors
         first = f"; first: {errors[0]}" if errors else ""
         super().__init__(
-            message or f"{report.what} refused, nothing imported: {len(errors)} problem(s){first}"
+            message
+            or f"{report.what} refused, nothing imported: "
+            f"{count(len(errors), 'problem', 'problems')}{first}"
         )
         self.report = report
 

@@ -11,7 +11,8 @@ from tourplanner.services.views import ProgrammeChoice, VenueChoice
 
 def programme_choices(session: Session) -> list[ProgrammeChoice]:
     return [
-        ProgrammeChoice(p.id, p.title_en, p.timezone) for p in programmes.list_programmes(session)
+        ProgrammeChoice(p.id, p.title_en, p.timezone, p.start_date)
+        for p in programmes.list_programmes(session)
     ]
 
 

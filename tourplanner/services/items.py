@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from tourplanner.enums import ItemKind, ItemStatus
 from tourplanner.errors import NotFoundError, ValidationError
-from tourplanner.models import Item, Programme, Room, Venue
+from tourplanner.models import Item, Participation, Programme, Room, Venue
 from tourplanner.scheduling.recurrence import parse_rdates, validate_rule
+from tourplanner.scheduling.repeat_rule import with_exdate
 from tourplanner.services import validation as v
 from tourplanner.services.common import apply_changes, fetch
 from tourplanner.timezones import to_local, to_utc
@@ -49,6 +50,8 @@ class ItemValues:
     start: datetime
     end: datetime
     description: str
+    recurrence: str = ""  # RRULE text (scheduling/repeat_rule.py); "" for a one-off item
+    exdates: str = ""  # the skipped occurrences' local starts, comma-separated ISO
 
     def as_changes(self) -> dict[str, object]:
         return asdict(self)
@@ -68,7 +71,30 @@ def item_values(session: Session, item_id: int) -> ItemValues:
         to_local(item.start_utc, item.timezone).replace(tzinfo=None),
         to_local(item.end_utc, item.timezone).replace(tzinfo=None),
         item.description,
+        item.recurrence,
+        item.exdates,
     )
+
+
+def detach_occurrence(
+    session: Session, item_id: int, occurrence: datetime, values: ItemValues
+) -> int:
+    """Take one occurrence (naive local start) out of a repeating item as an item of its own
+    with `values`, booked like the series; returns its id. The series skips that day."""
+    series = fetch(session, Item, item_id, "item")
+    if not series.recurrence:
+        raise ValidationError("recurrence", "this item does not repeat")
+    update_item(session, item_id, exdates=with_exdate(series.exdates, occurrence))
+    alone = replace(values, recurrence="", exdates="").as_changes()
+    new_id = create_item(session, **alone)  # type: ignore[arg-type]
+    for part in session.scalars(select(Participation).where(Participation.item_id == item_id)):
+        session.add(
+            Participation(
+                person_id=part.person_id, item_id=new_id, role=part.role, status=part.status
+            )
+        )
+    session.flush()
+    return new_id
 
 
 def span(session: Session, item_id: int) -> tuple[datetime, datetime]:

@@ -15,6 +15,7 @@ from tourplanner.services.common import (
     find_one,
     update_record,
 )
+from tourplanner.wording import count
 
 VENUE_FIELDS = (
     "name_en",
@@ -62,8 +63,8 @@ def delete_venue(session: Session, venue_id: int) -> None:
     stays = session.scalar(select(func.count()).where(TravelSegment.venue_id == venue_id))
     if items or stays:
         raise InUseError(
-            f"venue {venue.name_en!r} is still used by {items} item(s) and {stays} travel "
-            "segment(s); move or delete those first"
+            f"venue {venue.name_en!r} is still used by {count(items or 0, 'item', 'items')} and "
+            f"{count(stays or 0, 'travel segment', 'travel segments')}; move or delete those first"
         )
     session.delete(venue)
     session.flush()

@@ -322,3 +322,4 @@ class ProgrammeChoice:
     id: int
     title: str
     timezone: str
+    first_day: date | None = None  # where a new item of the programme opens

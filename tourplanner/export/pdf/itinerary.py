@@ -25,6 +25,7 @@ from tourplanner.export.pdf.page import Section
 from tourplanner.export.pdf.styles import Styles
 from tourplanner.services.views import ItemView, Itinerary, TravelView
 from tourplanner.timezones import abbreviation, to_local, utc_offset_label
+from tourplanner.wording import count
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def travel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
         return hotel_rows(seg, width, s)
     arrive_local = to_local(seg.end_utc, seg.end_timezone)
     days = seg.day_offset
-    marker = f" (+{days} day{'s' if days > 1 else ''})" if days > 0 else ""
+    marker = f" (+{count(days, 'day', 'days')})" if days > 0 else ""
     details = [
         line(join(label(seg.kind), seg.carrier, seg.number), s.entry_title),
         line(
@@ -150,7 +151,7 @@ def hotel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
         line(f"Hotel check-in · {name}", s.entry_title),
         *venue_lines(venue, "", "", s)[1 if venue else 0 :],
         line(
-            f"{nights} night{'s' if nights != 1 else ''}, check-out {check_out:%a %d %b %H:%M}",
+            f"{count(nights, 'night', 'nights')}, check-out {check_out:%a %d %b %H:%M}",
             s.small,
         ),
         *extra,

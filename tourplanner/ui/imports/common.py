@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -40,6 +39,7 @@ from tourplanner.errors import Cancelled, TourPlannerError
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.operations import Operation
 from tourplanner.planfile import PlanFile, before_import
+from tourplanner.ui.file_dialogs import IMPORTS, open_path
 from tourplanner.ui.tasks import TaskRunner, TaskState
 from tourplanner.ui.undo import OperationRunner
 from tourplanner.ui.window.context import WindowContext
@@ -245,10 +245,10 @@ class ImportDialog(QDialog):
         self.status_label.setStyleSheet(f"color: {color};" if color else "")
 
     def choose_file(self) -> None:
-        start = str(Path(self.path_edit.text()).parent) if self.path_edit.text() else ""
-        chosen, _ = QFileDialog.getOpenFileName(self, self.choose_title, start, self.file_filter)
-        if chosen:
-            self.set_path(Path(chosen))
+        start = Path(self.path_edit.text()).parent if self.path_edit.text() else None
+        chosen = open_path(self, self.choose_title, self.file_filter, kind=IMPORTS, start=start)
+        if chosen is not None:
+            self.set_path(chosen)
 
     def inputs(self) -> list[QWidget]:
         """The widgets that change what is imported (locked while the import runs)."""

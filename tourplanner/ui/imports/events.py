@@ -36,6 +36,7 @@ from tourplanner.ui.imports.common import (
     report_group,
     report_lines,
 )
+from tourplanner.wording import count
 
 EVENT_FILE_FILTER = (
     "Calendars and schedules (*.ics *.xml *.json);;iCalendar (*.ics);;"
@@ -212,9 +213,9 @@ class ImportEventsDialog(ImportDialog):
         counts = f"{report.added} new, {report.updated} to update, {report.unchanged} unchanged"
         if report.errors and not self.skip_check.isChecked():
             self.show_status(
-                f"{counts}; {len(report.errors)} problem(s). Nothing is imported while an event "
-                "has a problem: fix the file, choose another programme, or tick 'Skip events "
-                "with problems'.",
+                f"{counts}; {count(len(report.errors), 'problem', 'problems')}. Nothing is "
+                "imported while an event has a problem: fix the file, choose another programme, "
+                "or tick 'Skip events with problems'.",
                 RED,
             )
             self.import_button.setEnabled(False)
@@ -237,8 +238,12 @@ class ImportEventsDialog(ImportDialog):
                 coloured = c == 1 or (c == 2 and bool(text))
                 self.preview.setItem(r, c, outcome_cell(text, row.outcome, coloured=coloured))
         self.preview.resizeColumnsToContents()
+        header = self.preview.horizontalHeader()
         for c, cap in enumerate(COLUMN_CAPS):
-            self.preview.setColumnWidth(c, min(self.preview.columnWidth(c), cap))
+            # Capped so one long title does not push the rest away, but never below what its
+            # header needs ("When (local time)" in full).
+            width = min(self.preview.columnWidth(c), cap)
+            self.preview.setColumnWidth(c, max(width, header.sectionSizeHint(c)))
         self.preview.horizontalHeader().setStretchLastSection(True)
 
     def imported_report(self, report: ImportReport) -> None:

@@ -44,6 +44,7 @@ from tourplanner.ui.imports.common import (
     report_group,
     report_lines,
 )
+from tourplanner.wording import count
 
 PREVIEW_ROWS = 50
 # Above this, the live preview checks only the first rows (Import always checks every row),
@@ -235,7 +236,11 @@ class ImportPeopleDialog(ImportDialog):
         table = self.table
         kind = "Excel workbook" if table.encoding == "xlsx" else f"{table.encoding} text"
         delimiter = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(table.delimiter)
-        details = [kind, f"{delimiter}-separated" if delimiter else "", f"{len(table)} rows"]
+        details = [
+            kind,
+            f"{delimiter}-separated" if delimiter else "",
+            count(len(table), "row", "rows"),
+        ]
         details += table.notes
         self.file_info.setText(" · ".join(d for d in details if d))
         self._fill_mapping(recognise_all(table.headers))
@@ -340,8 +345,8 @@ class ImportPeopleDialog(ImportDialog):
         counts = f"{report.added} new, {report.updated} to update, {report.unchanged} unchanged"
         if report.errors and not skip_invalid:
             self.show_status(
-                f"{counts}; {report.skipped} row(s) with problems. Fix the file or the mapping, "
-                "or tick 'Skip rows with problems' — nothing is imported while a row has a "
+                f"{counts}; {count(report.skipped, 'row', 'rows')} with problems. Fix the file "
+                "or the mapping, or tick 'Skip rows with problems' — nothing is imported while a row has a "
                 "problem.",
                 RED,
             )

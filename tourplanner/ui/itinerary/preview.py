@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from tourplanner.errors import TourPlannerError
 from tourplanner.planfile import PlanFile
+from tourplanner.ui.file_dialogs import EXPORTS, save_path
 from tourplanner.ui.itinerary import zoom as zooming
 from tourplanner.ui.itinerary.cache import ItineraryCache
 from tourplanner.ui.itinerary.document import ItineraryDocument
@@ -476,17 +476,9 @@ class ItineraryPreview(QWidget):
 
     def _ask_export_path(self, stem: str) -> Path | None:
         """Where to write, asked in the folder used last; always ending in .pdf."""
-        settings = QSettings()  # the key keeps its old name: users' folders are remembered
-        folder = Path(str(settings.value("person_view/export_folder", str(Path.home()))))
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export itinerary", str(folder / f"{stem}.pdf"), "PDF (*.pdf)"
-        )
-        if not name:
-            return None
-        path = Path(name)
-        if path.suffix.lower() != ".pdf":
+        path = save_path(self, "Export itinerary", f"{stem}.pdf", "PDF (*.pdf)", kind=EXPORTS)
+        if path is not None and path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        settings.setValue("person_view/export_folder", str(path.parent))
         return path
 
     def print_itinerary(self, printer: QPrinter | None = None) -> bool:

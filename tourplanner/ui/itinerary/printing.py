@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from tourplanner.ui.file_dialogs import EXPORTS, last_folder, remember_folder
 from tourplanner.ui.itinerary.document import ItineraryDocument
 from tourplanner.ui.itinerary.zoom import POINTS_PER_INCH
 
@@ -30,8 +33,12 @@ def print_document(
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle("Print itinerary")
         dialog.setMinMax(1, count)
+        # "Print to file (PDF)" starts in the folder exports were last written to.
+        printer.setOutputFileName(str(last_folder(EXPORTS) / f"{itinerary.name}.pdf"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+            remember_folder(EXPORTS, Path(printer.outputFileName()))
     else:
         prepare(printer, itinerary.name)
     first, last = page_range(printer, count)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
@@ -25,6 +24,7 @@ from tourplanner.planfile import PlanFile
 from tourplanner.services import records
 from tourplanner.ui.records.entities import Entity, Field
 from tourplanner.ui.undo import Run
+from tourplanner.ui.widgets.editor_guard import GuardedDialog
 from tourplanner.ui.widgets.form_rows import FormRows, name_buttons
 from tourplanner.ui.widgets.qt_values import from_qdate, from_qdatetime, to_qdate, to_qdatetime
 from tourplanner.ui.widgets.zone_picker import ZonePicker, searchable
@@ -49,8 +49,11 @@ def _name(entity: Entity, values: dict[str, object]) -> str:
         return entity.title.lower()
 
 
-class RecordEditor(QDialog):
-    """Create or change one record; stays open with the problem beside its field until right."""
+class RecordEditor(GuardedDialog):
+    """Create or change one record; stays open with the problem beside its field until right.
+
+    Opens with its first field focused; a changed form asks before it is closed unsaved.
+    """
 
     def __init__(
         self,
@@ -61,12 +64,14 @@ class RecordEditor(QDialog):
         *,
         record_id: int | None = None,
         defaults: dict[str, object] | None = None,
+        day: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.plan, self.entity, self.run, self.record_id = plan, entity, run, record_id
         self.before: dict[str, object] | None = None
         self.saved: dict[str, object] | None = None
         self.saved_name = ""  # what the undo step calls it: "Edit venue 'Civic Centre'"
+        self.day = day or date.today()  # where dates of a new record start: the day asked from
         self.setWindowTitle(
             f"Edit {entity.title.lower()}" if record_id else f"New {entity.title.lower()}"
         )
@@ -90,7 +95,7 @@ class RecordEditor(QDialog):
             )
         )
         buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.cancel)
         body = QWidget()
         body.setLayout(self.form)
         scroll = QScrollArea()
@@ -102,7 +107,23 @@ class RecordEditor(QDialog):
         layout.addWidget(self.form.general)
         layout.addWidget(buttons)
         self.set_values(self.before or defaults or {})
+        self._last_day_follows_first()
+        self.guard(self.widgets[entity.fields[0].key], self.values)
         self.resize(560, min(body.sizeHint().height() + 90, 760))
+
+    def _last_day_follows_first(self) -> None:
+        """Moving the first day moves the last one with it, keeping the length (a programme)."""
+        first, last = self.widgets.get("start_date"), self.widgets.get("end_date")
+        if not (isinstance(first, QDateEdit) and isinstance(last, QDateEdit)):
+            return
+        self._first_day = first.date()
+
+        def moved(new: QDate) -> None:
+            length = max(0, self._first_day.daysTo(last.date()))
+            self._first_day = new
+            last.setDate(new.addDays(length))
+
+        first.dateChanged.connect(moved)
 
     def _widget(self, spec: Field, options: list[tuple[str, int]]) -> QWidget:
         if spec.kind == "long":
@@ -153,10 +174,11 @@ class RecordEditor(QDialog):
             elif isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findData(value)))
             elif isinstance(widget, QDateTimeEdit) and spec.kind == "datetime":
-                when = value if isinstance(value, datetime) else datetime.now().replace(second=0)
+                # A new record starts on the day it was asked from, never at "now".
+                when = value if isinstance(value, datetime) else datetime.combine(self.day, time(9))
                 widget.setDateTime(to_qdatetime(when))
             elif isinstance(widget, QDateEdit):
-                widget.setDate(to_qdate(value) if isinstance(value, date) else QDate.currentDate())
+                widget.setDate(to_qdate(value if isinstance(value, date) else self.day))
             elif isinstance(widget, QLineEdit):
                 widget.setText("" if value is None else str(value))
 

@@ -180,10 +180,11 @@ PLAN = Entity(
         Field("home_timezone", "Home time zone", "zone", ("home time zone",)),
         Field(
             "emergency_contacts",
-            "Emergency contacts",
+            "Coordinators and emergency numbers",
             "long",
             ("emergency contacts",),
-            hint="printed on every itinerary's first page, one per line",
+            hint="printed on every itinerary's first page, one per line: the coordinators "
+            "with their phone numbers, then the emergency numbers (police, ambulance…)",
         ),
         Field(
             "travel_minutes_same_city",

@@ -7,7 +7,19 @@ what to fix where it is, never a traceback or a silent refusal.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_STYLE = "color: #b42318;"
 
@@ -49,6 +61,14 @@ class FormRows(QFormLayout):
         box = QWidget()
         box.setLayout(holder)
         self.addRow(text, box)
+        for signal in edited_signals(widget):
+            # The message is about the value it was shown for: editing the field clears it
+            # at once (the next save says it again if it is still wrong).
+            signal.connect(lambda *_, e=error: self._clear(e))
+
+    def _clear(self, error: QLabel) -> None:
+        error.hide()
+        self.general.hide()
 
     def show_error(self, field: str, message: str) -> QLabel:
         """Show the problem beside its field (or under the form when no row matches)."""
@@ -71,6 +91,23 @@ class FormRows(QFormLayout):
         if not self.general.isHidden():
             shown[""] = self.general.text()
         return shown
+
+
+def edited_signals(widget: QWidget) -> list[SignalInstance]:
+    """The signals a form widget sends when the user changes its value."""
+    if isinstance(widget, QLineEdit):
+        return [widget.textEdited]
+    if isinstance(widget, QPlainTextEdit):
+        return [widget.textChanged]
+    if isinstance(widget, QComboBox):
+        signals = [widget.currentIndexChanged]
+        return [*signals, widget.editTextChanged] if widget.isEditable() else signals
+    if isinstance(widget, QDateTimeEdit):
+        return [widget.dateTimeChanged]
+    if isinstance(widget, QAbstractSpinBox) and hasattr(widget, "valueChanged"):
+        return [widget.valueChanged]
+    changed = getattr(widget, "changed", None)  # a compound control (RepeatBox)
+    return [changed] if isinstance(changed, SignalInstance) else []
 
 
 # What each standard dialog button does, said on hover and to screen readers.

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 from tourplanner.timezones import all_zone_names
+from tourplanner.ui.widgets.picker_keys import PickerKeys
 
 
 def searchable(box: QComboBox) -> None:
@@ -17,6 +18,7 @@ def searchable(box: QComboBox) -> None:
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    PickerKeys(box)  # Enter never saves the dialog; Up/Down never replace the typed text
 
 
 class ZonePicker(QComboBox):

@@ -4,6 +4,7 @@ and one way each to say something and to announce a change."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
@@ -58,6 +59,10 @@ class WindowContext(Protocol):
         ...
 
     def show_page(self, key: str) -> None: ...
+
+    def shown_day(self) -> tuple[int, date] | None:
+        """The programme and day the timeline shows (where new items and records open)."""
+        ...
 
     def show_records(self, kind: str, ids: list[int]) -> None:
         """Show a kind of record's page with these records selected."""

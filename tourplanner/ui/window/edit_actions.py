@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 from tourplanner.enums import ItemKind, ItemStatus, label
 from tourplanner.operations import items as item_ops
 from tourplanner.operations import records as record_ops
 from tourplanner.operations import venues as venue_ops
-from tourplanner.services import forms, items, records
+from tourplanner.operations.occurrence import edit_occurrence
+from tourplanner.services import forms, items, itinerary, records
 from tourplanner.services.items import ItemValues
-from tourplanner.ui.item_editor import ItemEditor
+from tourplanner.timezones import to_local, to_utc
+from tourplanner.ui.item_editor import ALL, THIS_ONE, ItemEditor, ask_this_or_all, default_start
 from tourplanner.ui.pages import ITEM_PAGES
 from tourplanner.ui.records.editor import RecordEditor
 from tourplanner.ui.records.entities import ENTITIES, PLAN, Entity
@@ -35,6 +38,24 @@ class EditActions:
         """Move an item (from the timeline) as one undoable step."""
         return self.context.run(item_ops.move_item(item_id, new_start, self._item_title(item_id)))
 
+    def move_occurrence(self, item_id: int, occurrence_utc: datetime, new_start: datetime) -> bool:
+        """Move one occurrence of a repeating item (a drag): asks 'this occurrence' (the series
+        skips that day, an item of its own takes the new time) or 'all' (the series moves by as
+        much); each is one undoable step."""
+        with self.context.plan.reading() as session:
+            values = items.item_values(session, item_id)
+            zone = itinerary.item_occurrences(session, item_id)[0].timezone
+        occurrence = to_local(occurrence_utc, zone).replace(tzinfo=None)
+        moved = to_local(new_start, zone).replace(tzinfo=None) - occurrence
+        answer = ask_this_or_all(self.context.widget, occurrence)
+        if answer == THIS_ONE:
+            length = values.end - values.start
+            alone = replace(values, start=occurrence + moved, end=occurrence + moved + length)
+            return self.context.run(edit_occurrence(item_id, occurrence, alone))
+        if answer == ALL:
+            return self.move_item_to(item_id, to_utc(values.start + moved, zone))
+        return False
+
     def move_selected(self, delta: timedelta) -> None:
         item_id = self.context.selected_item_id()
         if item_id is None:
@@ -49,7 +70,16 @@ class EditActions:
         return self.context.run(item_ops.resize_item(item_id, new_end, self._item_title(item_id)))
 
     def new_item(self, values: ItemValues | None = None) -> ItemEditor:
-        """Open the editor for a new item; saving it is one undoable step."""
+        """Open the editor for a new item (on the day the timeline shows, at 09:00, when
+        nothing else says where); saving it is one undoable step."""
+        shown = self.context.shown_day()
+        if values is None and shown is not None:
+            programme_id, day = shown
+            start = default_start(day)
+            values = ItemValues(
+                programme_id, "", "", ItemKind.SESSION, ItemStatus.CONFIRMED, None, None,
+                start, start + timedelta(hours=1), "",
+            )  # fmt: skip
         editor = ItemEditor(
             self.context.plan, self.context.operations.run, self.context.widget, values=values
         )
@@ -78,19 +108,38 @@ class EditActions:
         )
         return self.new_item(values)
 
-    def edit_item(self, item_id: int) -> ItemEditor:
-        """Open the editor on an item; saving the change is one undoable step."""
+    def edit_item(self, item_id: int, day: date | None = None) -> ItemEditor:
+        """Open the editor on an item (on a repeating item's occurrence of `day`, if it has
+        one then); saving the change is one undoable step."""
         with self.context.plan.reading() as session:
             before = items.item_values(session, item_id)
+            occurrence = self._occurrence_on(session, item_id, day) if before.recurrence else None
         editor = ItemEditor(
             self.context.plan,
             self.context.operations.run,
             self.context.widget,
             values=before,
             item_id=item_id,
+            occurrence=occurrence,
         )
         editor.open()
         return editor
+
+    def edit_occurrence_shown(self, item_id: int) -> ItemEditor:
+        """The timeline's double-click: the item's occurrence on the day shown."""
+        shown = self.context.shown_day()
+        return self.edit_item(item_id, shown[1] if shown else None)
+
+    @staticmethod
+    def _occurrence_on(session: object, item_id: int, day: date | None) -> datetime | None:
+        """The local start of the item's occurrence on `day` (None: none that day)."""
+        if day is None:
+            return None
+        for view in itinerary.item_occurrences(session, item_id):  # type: ignore[arg-type]
+            local = to_local(view.start_utc, view.timezone).replace(tzinfo=None)
+            if local.date() == day:
+                return local
+        return None
 
     def set_status(self, status: str, item_ids: list[int] | None = None) -> None:
         ids = item_ids or self.context.selected_item_ids()
@@ -106,8 +155,14 @@ class EditActions:
     # -- records -------------------------------------------------------------------------------
 
     def new_record(self, entity: Entity) -> RecordEditor:
+        """A new record's dates start on the day the timeline shows (a journey, a programme)."""
+        shown = self.context.shown_day()
         editor = RecordEditor(
-            self.context.plan, entity, self.context.operations.run, self.context.widget
+            self.context.plan,
+            entity,
+            self.context.operations.run,
+            self.context.widget,
+            day=shown[1] if shown else None,
         )
 
         def added() -> None:
@@ -155,7 +210,8 @@ class EditActions:
             if item_id is None:
                 self.context.say("Select an item to edit")
                 return None
-            return self.edit_item(item_id)
+            shown = self.context.shown_day() if page == "timeline" else None
+            return self.edit_item(item_id, shown[1] if shown else None)
         record_id = self.context.current_record_id(page)
         if record_id is None:
             self.context.say(f"Select one of the {ENTITIES[page].plural} to edit")

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
 from tourplanner.errors import TourPlannerError
 from tourplanner.planfile import PlanFile, backup_list, restore
-from tourplanner.services import plans
-from tourplanner.ui.file_dialogs import save_path
+from tourplanner.services import plans, records
+from tourplanner.ui.file_dialogs import PLANS, open_path, save_path
 from tourplanner.ui.recent import recent_plans
+from tourplanner.ui.records.editor import RecordEditor
+from tourplanner.ui.records.entities import PLAN
 from tourplanner.ui.window.context import WindowContext
 from tourplanner.ui.window.opening import open_or_ask
 from tourplanner.ui.window.restore_dialog import RestoreDialog
@@ -21,6 +23,12 @@ class FileActions:
 
     def __init__(self, context: WindowContext) -> None:
         self.context = context
+
+    def quit(self) -> None:
+        """File > Quit: the window closes first (its plan is checkpointed and closed, so the
+        file alone is the plan), then the app ends; QApplication.quit alone skips the close."""
+        if self.context.widget.close():
+            QApplication.quit()
 
     def open_plan(self, path: Path) -> bool:
         """Switch to another plan file; on failure say why and keep the current one. A plan
@@ -37,7 +45,7 @@ class FileActions:
     def new_plan(self, path: Path | None = None) -> bool:
         """Create an empty plan file (same home zone as the current plan) and open it."""
         path = path or save_path(
-            self.context.widget, "New plan", "plan.tourplan", "Plans (*.tourplan)"
+            self.context.widget, "New plan", "plan.tourplan", "Plans (*.tourplan)", kind=PLANS
         )
         if path is None:
             return False
@@ -51,14 +59,35 @@ class FileActions:
             self.context.warn("New plan", f"The plan was not created.\n\n{exc}")
             return False
         self.context.switch_plan(plan)
+        self.first_run_details()
         return True
 
-    def open_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self.context.widget, "Open plan", "", "Plans (*.tourplan);;All files (*)"
+    def first_run_details(self) -> RecordEditor:
+        """A new plan's first step: the details its documents print (title, home zone,
+        organisation, coordinators and emergency numbers); File > Plan details… later."""
+        with self.context.plan.reading() as session:
+            plan_id = records.plan_id(session)
+        editor = RecordEditor(
+            self.context.plan,
+            PLAN,
+            self.context.operations.run,
+            self.context.widget,
+            record_id=plan_id,
         )
-        if name:
-            self.open_plan(Path(name))
+        editor.setWindowTitle("New plan: its details")
+        title = editor.widgets["title"]
+        if isinstance(title, QLineEdit):
+            title.selectAll()  # the file's name until typed over: the PDFs print the title
+        self.details_editor = editor  # tests fill it in
+        editor.open()
+        return editor
+
+    def open_dialog(self) -> None:
+        chosen = open_path(
+            self.context.widget, "Open plan", "Plans (*.tourplan);;All files (*)", kind=PLANS
+        )
+        if chosen is not None:
+            self.open_plan(chosen)
 
     def fill_recent(self, menu: QMenu) -> None:
         """Open Recent: the plans still there; those gone are dropped from the list, and said."""
@@ -78,7 +107,7 @@ class FileActions:
     def save_copy(self, target: Path | None = None) -> Path | None:
         """Write a consistent copy of the plan to another file (the open plan stays open)."""
         target = target or save_path(
-            self.context.widget, "Save a copy", "copy.tourplan", "Plans (*.tourplan)"
+            self.context.widget, "Save a copy", "copy.tourplan", "Plans (*.tourplan)", kind=PLANS
         )
         if target is None:
             return None

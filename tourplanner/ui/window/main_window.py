@@ -9,6 +9,7 @@ to actions.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QUndoStack
@@ -96,7 +97,7 @@ class MainWindow(QMainWindow):
         edits = self.edits
         self.timeline = TimelineView(plan, self.tasks)
         self.timeline.move_requested.connect(edits.move_item_to)
-        self.timeline.edit_requested.connect(edits.edit_item)
+        self.timeline.edit_requested.connect(edits.edit_occurrence_shown)
         self.timeline.resize_requested.connect(edits.resize_item_to)
         self.timeline.new_item_requested.connect(edits.new_item_at)
         self.timeline.status_requested.connect(
@@ -207,7 +208,8 @@ class MainWindow(QMainWindow):
             self.say(f"Backed up {self._plan.path.name}")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        """Remember the window's size and docks; the plan itself is always saved already."""
+        """Remember the window's size and docks, and close the plan: its -wal is checkpointed
+        into the file, so the `.tourplan` alone is the whole plan once the window is gone."""
         self.checker.shut_down()
         self.timeline.shut_down()
         self._preview_timer.stop()
@@ -215,7 +217,7 @@ class MainWindow(QMainWindow):
         self.tasks.shut_down()  # a batch export stops and removes its partial file
         self._quiet.stop()
         self._backup_timer.stop()
-        self._backup_on_close(self._plan)
+        self._close_file(self._plan)
         self._save_layout()
         super().closeEvent(event)
 
@@ -382,6 +384,9 @@ class MainWindow(QMainWindow):
     def _count_findings(self, findings: list[Finding]) -> None:
         self.findings_label.setText(findings_text(findings))
 
+    def shown_day(self) -> tuple[int, date] | None:
+        return self.timeline.shown_key()
+
     def show_programme(self, programme_id: int) -> None:
         """A programme chosen in the navigator: its first day on the timeline."""
         with self._plan.reading() as session:
@@ -420,7 +425,8 @@ class MainWindow(QMainWindow):
         self.navigator.set_programmes(summary.programmes)
         self._refresh_pages({"agenda", *self.records})
         self.checker.rebuild(self._plan, items=count)
-        self.say(f"{count} items, {summary.counts['people']} people")
+        people = summary.counts["people"]
+        self.say(f"{counted(count, 'item', 'items')}, {counted(people, 'person', 'people')}")
 
     # -- selection -----------------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QMenu,
     QToolBar,
     QWidget,
@@ -134,7 +133,7 @@ class WindowMenus:
                 role="print",
             ),
             "close": a("&Close", w.close, key.Close),
-            "quit": a("&Quit", QApplication.quit, key.Quit),
+            "quit": a("&Quit", w.files.quit, key.Quit),
             "new-item": a("New &item…", w.edits.new_item, "Ctrl+I", role="new-item"),
             "edit": a(
                 "&Edit…",
@@ -199,7 +198,7 @@ class WindowMenus:
             "plan-details": a(
                 "Plan &details…",
                 w.edits.edit_plan_details,
-                tip="The plan's title, organization, home time zone and emergency contacts",
+                tip="The plan's title, organization, home time zone, coordinators and emergency numbers",
                 role="edit",
             ),
             "check": a(
@@ -239,6 +238,7 @@ class WindowMenus:
         recent = self.recent_menu
         recent.aboutToShow.connect(lambda: w.files.fill_recent(recent))
         file_menu.addActions([acts["save-copy"], acts["restore"]])
+        file_menu.addAction(acts["plan-details"])  # also under Plan: what the documents print
         file_menu.addSeparator()
         file_menu.addActions([acts["import-people"], acts["import-events"]])
         file_menu.addSeparator()
