@@ -28,6 +28,8 @@ COMMAND_MODULES = (
     "tourplanner.commands.interchange",
     "tourplanner.commands.backups",
     "tourplanner.commands.doctor",
+    "tourplanner.commands.seating",
+    "tourplanner.commands.gifts",
 )
 
 
