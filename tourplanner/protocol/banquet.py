@@ -60,7 +60,8 @@ def solve(
     _precheck(order, shape)
     tables = _tables(order, shape, locked)
     for t, members in enumerate(tables):
-        seated = _seats(members, shape.seats, {p: k for p, (tt, k) in locked.items() if tt == t})
+        here = {p: k for p, (tt, k) in locked.items() if tt == t}
+        seated = _seats(members, shape.seats, here, host_table=t == 0)
         for k, spot in enumerate(spots[t]):
             pid = seated.get(k)
             is_locked = pid is not None and locked.get(pid) == (t, k)
@@ -277,8 +278,11 @@ def _hint(
             model.add_hint(at[a.person_id, t], t == t_hint)
 
 
-def _seats(members: list[Attendee], seats: int, locked: dict[int, int]) -> dict[int, int]:
-    """Stage 2, one table: seat index -> person id."""
+def _seats(
+    members: list[Attendee], seats: int, locked: dict[int, int], *, host_table: bool
+) -> dict[int, int]:
+    """Stage 2, one table: seat index -> person id. At the other tables the user's locks
+    win over the table's own host and principal guest in seats 1 and 2."""
     if not members:
         return {}
     model = cp_model.CpModel()
@@ -296,7 +300,10 @@ def _seats(members: list[Attendee], seats: int, locked: dict[int, int]) -> dict[
         model.add(sit[pid, k] == 1).only_enforce_if(group("locks"))
     host, guest = principal(members, HOST), principal(members, GUEST)
     firsts = [p for p in (host, guest) if p is not None]
-    for k, who in enumerate(firsts if host is not None else firsts[:1]):
+    fixed = host_table or not (
+        {p.person_id for p in firsts} & locked.keys() or {0, 1} & set(locked.values())
+    )
+    for k, who in enumerate(firsts if fixed else []):
         model.add(sit[who.person_id, k] == 1).only_enforce_if(group("principals"))
     ids = {a.person_id for a in members}
     for a in members:
