@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from tourplanner.db import PlanFile
+from tourplanner.files import check_output_folder
 from tourplanner.protocol.seats import CONVENTIONS, LAYOUTS
 from tourplanner.services import protocol
 from tourplanner.services.protocol import SeatingView
@@ -32,6 +33,8 @@ def _changes_asked(args: argparse.Namespace) -> bool:
 
 
 def _seating(args: argparse.Namespace) -> int:
+    if args.output is not None:
+        check_output_folder(args.output)  # before any work, and before the plan is changed
     with PlanFile.open(args.plan) as plan:
         with plan.reading() as session:
             item_id = protocol.find_item(session, args.item).id

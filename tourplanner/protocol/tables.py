@@ -12,8 +12,9 @@ import math
 
 from tourplanner.protocol.seats import Spot
 
-TABLE_GAP = 3.2  # metres between table centres
-RADIUS = 0.95
+TABLE_GAP = 4.0  # metres between rows of tables
+TABLE_GAP_X = 5.5  # and between tables in a row (room for the names beside the seats)
+RADIUS = 1.1
 
 
 def table_centres(count: int) -> list[tuple[float, float]]:
@@ -25,13 +26,20 @@ def table_centres(count: int) -> list[tuple[float, float]]:
     rows = math.ceil((count - 1) / per_row) if count > 1 else 0
     for r in range(rows):
         for c in range(per_row):
-            places.append(((c - (per_row - 1) / 2) * TABLE_GAP, (rows - r - 1) * TABLE_GAP))
+            places.append(((c - (per_row - 1) / 2) * TABLE_GAP_X, (rows - r - 1) * TABLE_GAP))
     head = (0.0, rows * TABLE_GAP + TABLE_GAP * 0.9)
 
     def rank(p: tuple[float, float]) -> tuple[float, float]:
         return (round(math.dist(p, head), 6), p[0])  # viewer's left = the host's right first
 
-    return [head, *sorted(places, key=rank)[: count - 1]]
+    chosen = sorted(places, key=rank)[: count - 1]
+    rows_y = sorted({y for _, y in chosen})
+    centred = []
+    for y in rows_y:  # a row that is not full stands centred under the host table
+        row = sorted(x for x, yy in chosen if yy == y)
+        shift = -(row[0] + row[-1]) / 2
+        centred += [(x + shift, y) for x in row]
+    return [head, *sorted(centred, key=rank)]
 
 
 def seat_spots(table: int, centre: tuple[float, float], seats: int) -> list[Spot]:
