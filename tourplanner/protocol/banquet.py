@@ -153,10 +153,22 @@ class _Groups:
         return {lit.index: group for group, lit in self.literals.items()}
 
 
+WINDOW = 3  # tables either side of a person's place in the plain fill by precedence
+
+
 def _tables(
-    order: list[Attendee], shape: Banquet, locked: dict[int, tuple[int, int]]
+    order: list[Attendee],
+    shape: Banquet,
+    locked: dict[int, tuple[int, int]],
+    window: int | None = WINDOW,
 ) -> list[list[Attendee]]:
-    """Stage 1: who sits at which table."""
+    """Stage 1: who sits at which table.
+
+    Each person first keeps within `window` tables of their place by precedence (tables by
+    rank: the senior nearer the host table), which also keeps the model small; the tables of
+    their tags, their lock and (principals) the host table stay open to them. When that cannot
+    hold, the solve runs again with every table open, so only the fixed rules are ever named.
+    """
     model = cp_model.CpModel()
     group = _Groups(model)
     n_t = shape.tables
@@ -165,6 +177,11 @@ def _tables(
         for a in order
         for t in range(n_t)
     }
+    if window is not None:
+        open_to = _open_tables(order, shape, locked, window)
+        for (pid, t), var in at.items():
+            if t not in open_to[pid]:
+                model.add(var == 0)
     for a in order:
         model.add_exactly_one(at[a.person_id, t] for t in range(n_t))
     for t in range(n_t):
@@ -189,19 +206,78 @@ def _tables(
                 model.add(sum(at[a.person_id, t] for t in serving) == 1).only_enforce_if(
                     group("dietary")
                 )
-    model.minimize(_table_costs(model, order, at, shape))
+    # First any seating that keeps the fixed rules (or the proof that none does), then the
+    # preferences from there: one worker finds a first seating quickly without the objective.
     _hint(model, order, at, shape, locked)
     literals = group.assume()
-    solver = _solver(shape.time_limit)
-    status = solver.solve(model)
+    first = _solver(shape.time_limit)
+    first.parameters.stop_after_first_solution = True
+    status = first.solve(model)
+    if status == cp_model.INFEASIBLE and window is not None:
+        return _tables(order, shape, locked, None)
     if status == cp_model.INFEASIBLE:
-        _explain(solver, literals, "")
+        _explain(first, literals, "")
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise SeatingImpossible(
             f"The banquet solver found no seating within {shape.time_limit:g} seconds; "
             "give it fewer fixed seats or more tables."
         )
+    model.clear_hints()
+    start = _greedy(order, shape, locked)  # nearer the preferences than the first seating
+    for (pid, t), var in at.items():
+        model.add_hint(var, start.get(pid) == t)
+    for lit in group.literals.values():
+        model.add_hint(lit, True)
+    model.minimize(_table_costs(model, order, at, shape))
+    solver = _solver(max(0.5, shape.time_limit - first.wall_time))
+    solver.parameters.repair_hint = True
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        solver = first  # no better seating in time: the first one keeps every fixed rule
     return [[a for a in order if solver.value(at[a.person_id, t])] for t in range(n_t)]
+
+
+def _ideal(order: list[Attendee], shape: Banquet) -> dict[int, int]:
+    """Person id -> their table by precedence: each side spread evenly over the tables, the
+    senior first (so every table gets its share of both sides)."""
+    ideal: dict[int, int] = {}
+    for side in (HOST, GUEST, None):
+        mine = [a for a in order if (a.side if a.side in (HOST, GUEST) else None) == side]
+        mine = [a for a in mine if not a.is_interpreter] or mine
+        for n, a in enumerate(mine):
+            ideal[a.person_id] = min(n * shape.tables // max(1, len(mine)), shape.tables - 1)
+    for a in order:
+        if a.person_id not in ideal:
+            ideal[a.person_id] = ideal.get(a.interprets_for or -1, shape.tables - 1)
+    return ideal
+
+
+def _open_tables(
+    order: list[Attendee], shape: Banquet, locked: dict[int, tuple[int, int]], window: int
+) -> dict[int, set[int]]:
+    """Person id -> the tables open to them under the window (interpreters: their principal's)."""
+    leads = {p.person_id for p in (principal(order, HOST), principal(order, GUEST)) if p}
+    ideal = _ideal(order, shape)
+    result: dict[int, set[int]] = {}
+    for a in order:
+        base = (
+            ideal.get(a.interprets_for, ideal[a.person_id])
+            if a.interprets_for
+            else ideal[a.person_id]
+        )
+        tables = set(range(max(0, base - window), min(shape.tables, base + window + 1)))
+        tables |= {
+            t for t in range(shape.tables) if a.dietary & shape.table_tags.get(t + 1, frozenset())
+        }
+        if a.person_id in locked:
+            tables.add(locked[a.person_id][0])
+        if a.person_id in leads or a.interprets_for in leads:
+            tables.add(0)
+        result[a.person_id] = tables
+    for a in order:  # an interpreter and their principal share their open tables
+        if a.interprets_for in result:
+            both = result[a.person_id] | result[a.interprets_for]
+            result[a.person_id] = result[a.interprets_for] = both
+    return result
 
 
 def _table_costs(model: cp_model.CpModel, order: list[Attendee], at: dict, shape: Banquet):  # noqa: ANN202
@@ -211,9 +287,12 @@ def _table_costs(model: cp_model.CpModel, order: list[Attendee], at: dict, shape
     for t in range(n_t):
         hosts = sum(at[a.person_id, t] for a in order if a.side == HOST and not a.is_interpreter)
         guests = sum(at[a.person_id, t] for a in order if a.side == GUEST and not a.is_interpreter)
+        # Round a table, k more of one side than the other (less the interpreters, who sit
+        # between) force k neighbours of the same side.
+        interpreters = sum(at[a.person_id, t] for a in order if a.is_interpreter)
         gap = model.new_int_var(0, shape.seats, f"gap{t}")
-        model.add(gap >= hosts - guests - 1)
-        model.add(gap >= guests - hosts - 1)
+        model.add(gap >= hosts - guests - interpreters)
+        model.add(gap >= guests - hosts - interpreters)
         terms.append(W_BALANCE * gap)
     languages = sorted({lang for a in order for lang in a.languages})
     count = {}
@@ -233,9 +312,10 @@ def _table_costs(model: cp_model.CpModel, order: list[Attendee], at: dict, shape
             )
             model.add(mates >= 1).only_enforce_if([at[a.person_id, t], alone.Not()])
         terms.append(W_LANGUAGE * alone)
-    for index, a in enumerate(order):
-        ideal = min(index // shape.seats, n_t - 1)
-        terms += [W_SENIORITY * (t - ideal) * at[a.person_id, t] for t in range(ideal + 1, n_t)]
+    ideal = _ideal(order, shape)
+    for a in order:
+        mine = ideal[a.person_id]
+        terms += [W_SENIORITY * (t - mine) * at[a.person_id, t] for t in range(mine + 1, n_t)]
     return sum(terms)
 
 
@@ -247,35 +327,64 @@ def _hint(
     locked: dict[int, tuple[int, int]],
 ) -> None:
     """Start from a plain fill in order of precedence that keeps the fixed rules where it can:
-    principals at table 1, interpreters with their principal, tags and locks met."""
+    each principal with their interpreters as one unit, the principals at table 1, tags and
+    locks met. A full, valid start lets one worker improve on it from the first second."""
+    table = _greedy(order, shape, locked)
+    for a in order:
+        for t in range(shape.tables):
+            model.add_hint(at[a.person_id, t], t == table.get(a.person_id))
+
+
+def _units(order: list[Attendee]) -> list[list[Attendee]]:
+    """Each person with the interpreters who interpret for them, in order of precedence."""
+    ids = {a.person_id for a in order}
+    helpers: dict[int, list[Attendee]] = {}
+    for a in order:
+        if a.interprets_for in ids:
+            helpers.setdefault(a.interprets_for, []).append(a)
+    return [[a, *helpers.get(a.person_id, [])] for a in order if a.interprets_for not in ids]
+
+
+def _greedy(
+    order: list[Attendee], shape: Banquet, locked: dict[int, tuple[int, int]]
+) -> dict[int, int]:
     room = [shape.seats] * shape.tables
+    sides: list[dict[str | None, int]] = [{} for _ in range(shape.tables)]
+    half = -(-shape.seats // 2)
     table: dict[int, int] = {}
     leads = {p.person_id for p in (principal(order, HOST), principal(order, GUEST)) if p}
+    units = _units(order)
+    offered = {tag for tags_ in shape.table_tags.values() for tag in tags_}
 
-    def put(a: Attendee, t: int) -> None:
-        table[a.person_id] = t
-        room[t] -= 1
+    def needs(unit: list[Attendee]) -> frozenset[str]:
+        return frozenset().union(*(a.dietary for a in unit)) & offered
 
-    for a in order:
-        if a.person_id in locked:
-            put(a, locked[a.person_id][0])
-        elif a.person_id in leads and room[0] > 0:
-            put(a, 0)
-    for a in order:
-        if a.person_id in table:
-            continue
-        wanted = table.get(a.interprets_for) if a.interprets_for is not None else None
-        serving = [
-            t for t in range(shape.tables) if a.dietary & shape.table_tags.get(t + 1, frozenset())
+    # The fixed first (locks, principals), then those whose tables are few (tags), then all.
+    first = [u for u in units if any(a.person_id in locked or a.person_id in leads for a in u)]
+    tagged = [u for u in units if u not in first and needs(u)]
+    for unit in first + tagged + [u for u in units if u not in first and u not in tagged]:
+        pinned = [locked[a.person_id][0] for a in unit if a.person_id in locked]
+        needed = needs(unit)
+        if pinned:
+            choices = pinned[:1]
+        elif any(a.person_id in leads for a in unit):
+            choices = [0]
+        else:
+            choices = [
+                t for t in range(shape.tables) if needed <= shape.table_tags.get(t + 1, frozenset())
+            ]
+        free = [t for t in choices if room[t] >= len(unit)] or [
+            t for t in range(shape.tables) if room[t] >= len(unit)
         ]
-        choices = [wanted] if wanted is not None else serving or list(range(shape.tables))
-        free = [t for t in choices if room[t] > 0]
+        side = unit[0].side
+        even = [t for t in free if sides[t].get(side, 0) < half]  # keep each table mixed
         if free:
-            put(a, free[0])
-    for a in order:
-        t_hint = table.get(a.person_id)
-        for t in range(shape.tables):
-            model.add_hint(at[a.person_id, t], t == t_hint)
+            t = (even or free)[0]
+            for a in unit:
+                table[a.person_id] = t
+            room[t] -= len(unit)
+            sides[t][side] = sides[t].get(side, 0) + 1
+    return table
 
 
 def _seats(
