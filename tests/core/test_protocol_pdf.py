@@ -39,3 +39,22 @@ def test_a_missing_folder_is_one_sentence_and_writes_nothing(demo_path, tmp_path
     err = capsys.readouterr().err
     assert err.startswith("error: cannot write") and err.count("\n") == 1
     assert not out.parent.exists()
+
+
+def test_each_delegates_itinerary_shows_their_seat(demo_path, tmp_path) -> None:
+    out = tmp_path / "walsh.pdf"
+    assert (
+        main(["export", "itinerary", str(demo_path), "--person", "Jennifer Walsh", "-o", str(out)])
+        == 0
+    )
+    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    from tourplanner.db import PlanFile
+    from tourplanner.services import people, protocol
+
+    with PlanFile.open(demo_path, read_only=True) as plan, plan.reading() as s:
+        walsh = people.find_person(s, "Jennifer Walsh").id
+        banquet = protocol.find_item(s, "Conference banquet").id
+        seat = protocol.seats_of_person(s, walsh)[banquet]
+    assert seat.startswith("Table 2, seat ")  # the vegetarian table (demo: "2: vegetarian halal")
+    assert f"Your seat: {seat}" in text
+    assert text.count("Your seat:") == 1  # only the banquet seats her

@@ -331,16 +331,24 @@ def _seat_view(seat: Seat, who: Attendee | None) -> SeatView:
     )
 
 
-def seats_of_person(session: Session, person_id: int) -> dict[int, SeatView]:
-    """Item id -> the person's seat, for every item with a plan that seats them."""
+def seat_text(seat: SeatView) -> str:
+    """Where a seat is, as a delegate reads it: 'Table 3, seat 5', 'Car 2, rear right'."""
+    if seat.label.startswith("Car "):
+        return seat.label.replace("/", ", ")
+    if seat.table is not None:
+        return f"Table {seat.table}, seat {seat.position}"
+    if seat.label[1:2] == "-":  # signing: G-signer, H-second, G-W2
+        role = seat.label[2:]
+        return "Witness " + role[1:] if role.startswith("W") else role.capitalize()
+    return f"Row {seat.row or 1}, seat {seat.position}"
+
+
+def seats_of_person(session: Session, person_id: int) -> dict[int, str]:
+    """Item id -> where the person sits, for every item whose seating plan seats them."""
     rows = session.execute(
         select(SeatingPlan.item_id, Seat).join(Seat).where(Seat.person_id == person_id)
     ).all()
-    return {item_id: _seat_view(seat, _plain(seat)) for item_id, seat in rows}
-
-
-def _plain(seat: Seat) -> Attendee:
-    return Attendee(seat.person_id or 0, "", "", None, 0, "")
+    return {item_id: seat_text(_seat_view(seat, None)) for item_id, seat in rows}
 
 
 def seating_state(session: Session, item_id: int) -> tuple[object, ...] | None:

@@ -20,6 +20,7 @@ from tourplanner.export.pdf.page import draw_text
 from tourplanner.export.pdf.styles import ACCENT, ACCENT_LIGHT, INK, MUTED, RULE
 from tourplanner.files import atomic_path
 from tourplanner.services.protocol import SeatingView, SeatView
+from tourplanner.services.protocol import seat_text as where
 
 PAGE = landscape(A4)
 HOST_FILL = colors.HexColor("#FDECEC")
@@ -237,17 +238,6 @@ def _seat(
         else:
             _centred(c, x, ly + (6 if dy > 0.5 else 0), text, size)
     c.setFillColor(INK)
-
-
-def where(seat: SeatView) -> str:
-    """'Table 3, seat 5', 'Row 1, seat 2', 'Car 2, rear right', 'Signer (guest)'."""
-    if seat.label.startswith("Car "):
-        return seat.label.replace("/", ", ")
-    if seat.table is not None:
-        return f"Table {seat.table}, seat {seat.position}"
-    if seat.label[1:2] == "-":
-        return seat.label[2:].replace("W", "witness ").replace("-", " ")
-    return f"Row {seat.row or 1}, seat {seat.position}"
 
 
 def draw_seat_list(c: canvas.Canvas, view: SeatingView) -> None:
