@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.demo import protocol as tables
 from tourplanner.demo.people import ORGANIZATIONS
-from tourplanner.services import organizations, participations, protocol, protocol_gifts
+from tourplanner.services import items, organizations, participations, protocol, protocol_gifts
 
 
 def add_protocol(session: Session, person_ids: dict[str, int], item_ids: dict[str, int]) -> None:
@@ -52,7 +52,7 @@ def add_protocol(session: Session, person_ids: dict[str, int], item_ids: dict[st
             value=value,
             currency=currency,
             given_on=date.fromisoformat(day),
-            occasion=item,
+            occasion=items.get_item(session, item_ids[item]).title_en,
             item_id=item_ids[item],
             kept_at=kept,
         )

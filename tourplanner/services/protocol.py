@@ -101,27 +101,29 @@ def candidates(session: Session, item_id: int, layout: str | None = None) -> lis
     if layout is None:
         plan = plan_of(session, item_id)
         layout = plan.layout if plan else ""
-    result = []
-    for person, role in booked_people(session, item_id, layout):
-        own = session.get(Precedence, person.id)
-        org = session.get(OrganizationProtocol, person.organization_id or -1)
-        result.append(
-            Candidate(
-                person.id,
-                person.name_latin,
-                person.name_local,
-                person.role,
-                person.honorific,
-                (own.side if own else None) or (org.side if org else None),
-                own.rank if own else None,
-                org.rank if org else None,
-                _languages(person.preferred_language),
-                _dietary(person.dietary_needs),
-                own.interprets_for_id if own else None,
-                "signer" if role == "speaking" else "",
-            )
-        )
-    return result
+    return [
+        candidate(session, person, role) for person, role in booked_people(session, item_id, layout)
+    ]
+
+
+def candidate(session: Session, person: Person, role: str = "") -> Candidate:
+    """One person as the engine takes them: explicit rank and side, else their organisation's."""
+    own = session.get(Precedence, person.id)
+    org = session.get(OrganizationProtocol, person.organization_id or -1)
+    return Candidate(
+        person.id,
+        person.name_latin,
+        person.name_local,
+        person.role,
+        person.honorific,
+        (own.side if own else None) or (org.side if org else None),
+        own.rank if own else None,
+        org.rank if org else None,
+        _languages(person.preferred_language),
+        _dietary(person.dietary_needs),
+        own.interprets_for_id if own else None,
+        "signer" if role == "speaking" else "",
+    )
 
 
 def ranked(session: Session, item_id: int, layout: str | None = None) -> list[Attendee]:

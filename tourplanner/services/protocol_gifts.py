@@ -74,3 +74,11 @@ def list_gifts(session: Session) -> list[Gift]:
     """Every gift by date (undated last), then by id."""
     gifts = list(session.scalars(select(Gift).order_by(Gift.id)))
     return sorted(gifts, key=lambda g: (g.given_on is None, g.given_on or date.min, g.id))
+
+
+def gift_views(session: Session) -> list[dict[str, object]]:
+    """Every gift as plain values (the register's table, exports, the GUI)."""
+    return [
+        {"id": g.id, **{name: getattr(g, name) for name in GIFT_FIELDS}}
+        for g in list_gifts(session)
+    ]
