@@ -70,9 +70,8 @@ def _pdf(rows: list[list[str]], out: Path, title: str) -> None:
     cell = s.small
     data = [[Paragraph(f"<b>{h}</b>", cell) for h in HEADERS]]
     data += [[Paragraph(markup(c), cell) for c in row] for row in rows]
-    widths = [22, 20, 28, 28, 28, 40, 22, 16, 30, 0]
-    page_w = landscape(A4)[0] - 24 * mm
-    widths[-1] = page_w / mm - sum(widths[:-1])
+    widths = [22.0, 20, 28, 28, 28, 40, 22, 16, 30]
+    widths.append((landscape(A4)[0] - 24 * mm) / mm - sum(widths))  # "Kept at" takes the rest
     table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
     table.setStyle(
         TableStyle(

@@ -99,7 +99,7 @@ def letters_for(
         batches = [[g] for g in guests]
     unit, signatory = _host(session)
     cities = list(dict.fromkeys(i.venue.city for i in prog.items if i.venue and i.venue.city))
-    common = {
+    common: dict[str, object] = {
         "unit": unit.name_en if unit else "",
         "unit_local": unit.name_local if unit else "",
         "date": date.today().isoformat(),
@@ -140,7 +140,7 @@ def export_invitations(
 
 
 def _docx(letters: list[dict[str, object]], out: Path, template: Path) -> None:
-    from docxtpl import DocxTemplate
+    from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 
     if not Path(template).is_file():
         raise NotFoundError(f"the template {template} does not exist")

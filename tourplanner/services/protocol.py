@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -374,8 +375,8 @@ def restore_seating(session: Session, item_id: int, state: tuple[object, ...] | 
         session.flush()
     if state is None:
         return
-    shape, seats = state
-    layout, convention, tables, per_table, tags = shape  # type: ignore[misc]
+    shape, seats = cast(tuple[tuple[str, str, int, int, str], tuple[tuple, ...]], state)
+    layout, convention, tables, per_table, tags = shape
     plan = SeatingPlan(
         item_id=item_id,
         layout=layout,
@@ -384,7 +385,7 @@ def restore_seating(session: Session, item_id: int, state: tuple[object, ...] | 
         seats_per_table=per_table,
         table_tags=tags,
     )
-    for label, table, row, position, x, y, person_id, locked in seats:  # type: ignore[attr-defined]
+    for label, table, row, position, x, y, person_id, locked in seats:
         plan.seats.append(
             Seat(
                 label=label,

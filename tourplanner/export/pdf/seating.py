@@ -32,7 +32,8 @@ def export_seating(view: SeatingView, out: Path) -> None:
     """The diagram, the seat list and the name cards of one item, as one PDF."""
     register_fonts()
     with atomic_path(out) as tmp:
-        c = canvas.Canvas(str(tmp), pagesize=PAGE, initialFontName=SANS)
+        # Start in the embedded face: the default Helvetica would be listed as an unembedded font.
+        c = canvas.Canvas(str(tmp), pagesize=PAGE, **{"initialFontName": SANS})  # type: ignore[arg-type]
         c.setTitle(f"Seating: {view.item}")
         draw_diagram(c, view)
         c.showPage()
@@ -109,7 +110,8 @@ def draw_diagram(c: canvas.Canvas, view: SeatingView) -> None:
     centres = _table_centres(view)
     for seat in view.seats:
         centre = centres.get(seat.table) if seat.table is not None else None
-        _seat(c, seat, *to_page(seat.x, seat.y), scale, _outward(seat, centre))
+        px, py = to_page(seat.x, seat.y)
+        _seat(c, seat, px, py, scale, _outward(seat, centre))
     c.setFillColor(MUTED)
     c.setStrokeColor(MUTED)
     c.line(w / 2 - 30 * mm, 16 * mm, w / 2 + 30 * mm, 16 * mm)
@@ -219,8 +221,8 @@ def _seat(
     c.setLineWidth(0.6)
     c.setFillColor(INK)
     _centred(c, x, y - 2.2, str(seat.position), 6.5, SANS_BOLD)
-    lines = [(seat.name, 6.5), (seat.name_local, 7)] if seat.name else [("(empty)", 6)]
-    lines = [(text, size) for text, size in lines if text]
+    found = [(seat.name or "", 6.5), (seat.name_local or "", 7.0)]
+    lines = [(text, size) for text, size in found if text] or [("(empty)", 6.0)]
     width = 26 * mm if outward else max(18 * mm, min(0.85 * scale, 32 * mm))
     if not seat.name:
         c.setFillColor(MUTED)
