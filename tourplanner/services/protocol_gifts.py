@@ -11,6 +11,7 @@ from tourplanner.errors import ValidationError
 from tourplanner.models import Gift
 from tourplanner.services import validation as v
 from tourplanner.services.common import create_record, delete_record, fetch, update_record
+from tourplanner.services.listings import Listing
 
 GIFT_FIELDS = (
     "direction",
@@ -26,6 +27,8 @@ GIFT_FIELDS = (
     "kept_at",
 )
 DIRECTIONS = ("given", "received")
+# What the register's form edits (the link to an item is set by the seating and demo code).
+GIFT_FORM_FIELDS = tuple(f for f in GIFT_FIELDS if f != "item_id")
 
 
 def _validate(gift: Gift) -> None:
@@ -82,3 +85,25 @@ def gift_views(session: Session) -> list[dict[str, object]]:
         {"id": g.id, **{name: getattr(g, name) for name in GIFT_FIELDS}}
         for g in list_gifts(session)
     ]
+
+
+def gifts_listing(session: Session) -> Listing:
+    """The register's table: date, direction, by, to, gift, value, occasion, kept at."""
+    rows = []
+    for g in list_gifts(session):
+        value = f"{g.value:,.2f} {g.currency}" if g.value is not None else ""
+        rows.append(
+            (
+                g.id,
+                str(g.given_on or ""),
+                g.direction,
+                g.giver,
+                g.recipient,
+                g.name,
+                value,
+                g.occasion,
+                g.kept_at,
+            )
+        )
+    columns = ("Date", "Given / received", "By", "To", "Gift", "Value", "Occasion", "Kept at")
+    return Listing(columns, rows)

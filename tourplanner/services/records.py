@@ -140,7 +140,7 @@ _KINDS = (
     RecordKind(
         "gift",
         "gifts",
-        protocol_gifts.GIFT_FIELDS,
+        protocol_gifts.GIFT_FORM_FIELDS,
         protocol_gifts.create_gift,
         protocol_gifts.update_gift,
         protocol_gifts.delete_gift,
