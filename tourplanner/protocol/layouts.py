@@ -99,13 +99,13 @@ def signing(people: list[Attendee], convention: str, locks: dict[str, int]) -> L
             spots.append(Spot(f"{letter}-signer", 1, sign * 0.8, 1.0, row=1))
             order.append(signer)
         if second is not None:
-            spots.append(Spot(f"{letter}-second", 2, sign * 1.9, 1.0, row=1))
+            spots.append(Spot(f"{letter}-second", 2, sign * 2.2, 1.0, row=1))
             order.append(second)
         witnesses = [a for a in mine if a not in (signer, second)]
         for n, a in enumerate(witnesses):
-            row, col = divmod(n, 6)
-            x = sign * (0.45 + col * 0.8)
-            spots.append(Spot(f"{letter}-W{n + 1}", n + 3, x, 2.4 + row * 0.8, row=row + 2))
+            row, col = divmod(n, 5)
+            x = sign * (0.6 + col * 1.2)  # room between standing people for their names
+            spots.append(Spot(f"{letter}-W{n + 1}", n + 3, x, 2.6 + row * 1.0, row=row + 2))
             order.append(a)
     return fill(layout, spots, order, locks)
 

@@ -43,7 +43,9 @@ HOST, GUEST = QColor("#FDECEC"), QColor("#E8EEF5")
 class SeatItem(QGraphicsEllipseItem):
     """One seat: takes a person dropped on it; its own person can be dragged to another."""
 
-    def __init__(self, seat: SeatView, editor: SeatingEditor) -> None:
+    def __init__(
+        self, seat: SeatView, editor: SeatingEditor, outward: tuple[float, float] | None = None
+    ) -> None:
         r = 13.0
         super().__init__(-r, -r, 2 * r, 2 * r)
         self.seat, self.editor = seat, editor
@@ -61,7 +63,16 @@ class SeatItem(QGraphicsEllipseItem):
         number.setPos(-number.boundingRect().width() / 2, -number.boundingRect().height() / 2)
         name = QGraphicsSimpleTextItem(_short(seat), self)
         name.setFont(QFont(name.font().family(), 7))
-        name.setPos(-name.boundingRect().width() / 2, r + 1)
+        box = name.boundingRect()
+        dx, dy = outward or (0.0, -1.0)  # round a table the name goes outside; else below
+        if dx > 0.35:
+            name.setPos(r + 2, -box.height() / 2)
+        elif dx < -0.35:
+            name.setPos(-r - 2 - box.width(), -box.height() / 2)
+        elif dy > 0:
+            name.setPos(-box.width() / 2, -r - 1 - box.height())
+        else:
+            name.setPos(-box.width() / 2, r + 1)
 
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
         event.setAccepted(event.mimeData().hasFormat(MIME))
@@ -85,6 +96,27 @@ class SeatItem(QGraphicsEllipseItem):
         data.setData(MIME, str(self.seat.person_id).encode())
         drag.setMimeData(data)
         drag.exec(Qt.DropAction.MoveAction)
+
+
+def _table_centres(view: SeatingView) -> dict[int, tuple[float, float]]:
+    """The middle of each round banquet table."""
+    if view.layout != "banquet":
+        return {}
+    tables: dict[int, list[SeatView]] = {}
+    for seat in view.seats:
+        tables.setdefault(seat.table or 0, []).append(seat)
+    return {
+        n: (sum(s.x for s in ss) / len(ss), sum(s.y for s in ss) / len(ss))
+        for n, ss in tables.items()
+    }
+
+
+def _outward(seat: SeatView, centre: tuple[float, float] | None) -> tuple[float, float] | None:
+    if centre is None:
+        return None
+    dx, dy = seat.x - centre[0], seat.y - centre[1]
+    length = (dx * dx + dy * dy) ** 0.5 or 1.0
+    return dx / length, dy / length
 
 
 def _short(seat: SeatView) -> str:
@@ -186,8 +218,16 @@ class SeatingEditor(QDialog):
         if view is not None:
             self.layout_box.setCurrentText(view.layout)
             self.convention_box.setCurrentText(view.convention)
+            centres = _table_centres(view)
+            for number, (cx, cy) in centres.items():
+                r = 0.62 * SCALE
+                self.scene.addEllipse(
+                    cx * SCALE - r, -cy * SCALE - r, 2 * r, 2 * r, QPen(QColor("#CBD2DA"))
+                )
+                text = self.scene.addSimpleText("Host table" if number == 1 else f"Table {number}")
+                text.setPos(cx * SCALE - text.boundingRect().width() / 2, -cy * SCALE - 7)
             for seat in view.seats:
-                item = SeatItem(seat, self)
+                item = SeatItem(seat, self, _outward(seat, centres.get(seat.table or 0)))
                 self.scene.addItem(item)
                 self.seat_items[seat.label] = item
             entrance = self.scene.addText("Entrance · 入口")
