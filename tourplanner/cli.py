@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "tourplanner.commands.backups",
     "tourplanner.commands.doctor",
     "tourplanner.commands.seating",
+    "tourplanner.commands.precedence",
     "tourplanner.commands.gifts",
 )
 

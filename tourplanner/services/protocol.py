@@ -414,3 +414,9 @@ def find_item(session: Session, query: str | int) -> Item:
         names=lambda i: (i.title_en, i.title_local),
         label=lambda i: f"{i.title_en} ({i.start_utc:%Y-%m-%d})",
     )
+
+
+def rank_everyone(session: Session) -> list[Attendee]:
+    """Everyone in the plan in order of precedence, numbered within their side."""
+    everyone = session.scalars(select(Person).order_by(Person.id)).all()
+    return rank([candidate(session, p) for p in everyone])
