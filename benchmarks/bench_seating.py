@@ -1,8 +1,9 @@
 """Banquet solver benchmark: 300 guests at 30 tables of 10, with interpreters, dietary tables,
 three languages and a few locked seats.
 
-Target (2-core machine, CP-SAT with num_workers=1 so a run is reproducible): the whole banquet
-seated in under 15 s, the table stage held to its 5 s limit, every hard rule met (checked
+Target (CP-SAT with one worker and its deterministic time limit, so every run gives the same
+seating): the whole banquet seated in under 15 s of CPU time (the wall clock is printed too: on
+a shared machine it only grows with the load), every hard rule met (checked
 here), and at most two same-side pairs of neighbours per table on average (the data force
 some: 150 guests against 129 hosts and 21 interpreters, who must sit by their principal).
 
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     tags = {1: frozenset({"vegetarian", "halal"}), 4: frozenset({"vegetarian"})}
     tags |= {6: frozenset({"vegetarian", "halal"}), 9: frozenset({"vegetarian"})}
     locks = {"T5-3": 120, "T12-6": 201}
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     layout = lay_out(
         "banquet",
         people,
@@ -91,19 +92,20 @@ def main(argv: list[str] | None = None) -> int:
         table_tags=tags,
         time_limit=args.limit,
     )
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     sides = {a.person_id: a.side for a in people if not a.is_interpreter}
     pairs = len(list(same_side_neighbours(layout, sides)))
     broken = check(layout, people)
     kept = all(layout.assignment.get(label) == pid for label, pid in locks.items())
     print(
-        f"{args.guests} people at {args.tables} tables of {args.seats}: {seconds:.1f} s "
-        f"(target < {TARGET_SECONDS:g} s); same-side neighbours: {pairs}; locks kept: {kept}; "
+        f"{args.guests} people at {args.tables} tables of {args.seats}: {cpu:.1f} s CPU "
+        f"(target < {TARGET_SECONDS:g} s), {seconds:.1f} s wall; same-side neighbours: {pairs}; "
+        f"locks kept: {kept}; "
         f"hard rules broken: {len(broken)}"
     )
     for line in broken[:5]:
         print(f"  {line}")
-    ok = seconds < TARGET_SECONDS and not broken and kept and pairs <= 2 * args.tables
+    ok = cpu < TARGET_SECONDS and not broken and kept and pairs <= 2 * args.tables
     return 0 if ok else 1
 
 
