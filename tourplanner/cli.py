@@ -29,6 +29,9 @@ COMMAND_MODULES = (
     "tourplanner.commands.interchange",
     "tourplanner.commands.backups",
     "tourplanner.commands.doctor",
+    "tourplanner.commands.seating",
+    "tourplanner.commands.precedence",
+    "tourplanner.commands.gifts",
 )
 
 

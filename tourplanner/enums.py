@@ -62,6 +62,11 @@ class ParticipationStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class GiftDirection(StrEnum):
+    GIVEN = "given"
+    RECEIVED = "received"
+
+
 class TravelKind(StrEnum):
     FLIGHT = "flight"
     TRAIN = "train"

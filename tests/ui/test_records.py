@@ -228,6 +228,7 @@ def test_navigator_shows_pages_and_programmes(window) -> None:
         "Venues",
         "Rooms",
         "Programmes",
+        "Gifts",  # the gift register (protocol, issue 18)
     ]
     nav.setCurrentItem(window.navigator.nodes["venue"])
     assert window.current_page() == "venue" and window.records["venue"].model.rowCount() == 26

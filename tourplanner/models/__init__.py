@@ -6,19 +6,26 @@ from tourplanner.models.participation import Participation
 from tourplanner.models.person import SENSITIVE_PERSON_FIELDS, Person
 from tourplanner.models.plan import Plan
 from tourplanner.models.programme import Item, Programme
+from tourplanner.models.protocol import OrganizationProtocol, Precedence, Seat, SeatingPlan
+from tourplanner.models.protocol_gifts import Gift
 from tourplanner.models.travel import TravelSegment
 from tourplanner.models.venue import Room, TravelTime, Venue
 
 __all__ = [
     "Base",
+    "Gift",
     "Group",
     "Item",
     "Organization",
+    "OrganizationProtocol",
     "Participation",
     "Person",
     "Plan",
+    "Precedence",
     "Programme",
     "Room",
+    "Seat",
+    "SeatingPlan",
     "SENSITIVE_PERSON_FIELDS",
     "TravelSegment",
     "TravelTime",

@@ -6,7 +6,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
 # Kinds of records with their own ids in `Changes`, by the key the UI's pages use.
-RECORD_KINDS = ("person", "travel", "group", "organization", "venue", "room", "programme")
+RECORD_KINDS = (
+    "person",
+    "travel",
+    "group",
+    "organization",
+    "venue",
+    "room",
+    "programme",
+    "gift",
+)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from tourplanner.models import (
     Venue,
 )
 from tourplanner.scheduling.recurrence import occurrences
+from tourplanner.services import protocol
 from tourplanner.services.common import fetch
 from tourplanner.services.plans import get_plan
 from tourplanner.services.views import (
@@ -163,6 +164,7 @@ def person_itinerary(
         ),
         items=tuple(item_views(session, items, roles=direct)),
         travel=tuple(TravelView.of(t) for t in travel),
+        seats=protocol.seats_of_person(session, person_id),
     )
 
 

@@ -13,7 +13,15 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import InUseError, ValidationError
-from tourplanner.services import organizations, people, plans, programmes, travel, venues
+from tourplanner.services import (
+    organizations,
+    people,
+    plans,
+    programmes,
+    protocol_gifts,
+    travel,
+    venues,
+)
 from tourplanner.timezones import to_local
 
 Reader = Callable[[Any], object]
@@ -128,6 +136,16 @@ _KINDS = (
             "start": _local("start_utc", "start_timezone"),
             "end": _local("end_utc", "end_timezone"),
         },
+    ),
+    RecordKind(
+        "gift",
+        "gifts",
+        protocol_gifts.GIFT_FORM_FIELDS,
+        protocol_gifts.create_gift,
+        protocol_gifts.update_gift,
+        protocol_gifts.delete_gift,
+        protocol_gifts.get_gift,
+        lambda values: values["name"],
     ),
     RecordKind(
         "plan",

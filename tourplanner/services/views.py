@@ -5,6 +5,7 @@ They outlive the session that built them and can cross threads and processes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -233,6 +234,8 @@ class Itinerary:
     programmes: tuple[ProgrammeView, ...]
     items: tuple[ItemView, ...]
     travel: tuple[TravelView, ...]
+    # Item id -> where the person sits ("Table 3, seat 5") for items with a seating plan.
+    seats: Mapping[int, str] = field(default_factory=dict)
 
     def entries(self) -> list[ItemView | TravelView]:
         """Items and travel merged in time order."""

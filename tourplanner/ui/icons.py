@@ -51,6 +51,7 @@ NAMES = {
     "venues": "map-marker-outline",
     "rooms": "door-open",
     "programmes": "calendar-range",
+    "gifts": "format-list-bulleted",
     "about": "information-outline",
     "earlier": "arrow-up",
     "later": "arrow-down",

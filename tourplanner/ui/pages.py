@@ -16,5 +16,6 @@ PAGES = (
     ("venue", "Venues", "venues"),
     ("room", "Rooms", "rooms"),
     ("programme", "Programmes", "programmes"),
+    ("gift", "Gifts", "gifts"),
 )
 ITEM_PAGES = ("timeline", "agenda", "item")

@@ -80,7 +80,7 @@ def zone_cue(
     return Paragraph(text, s.cue)
 
 
-def item_row(view: ItemView, width: float, s: Styles) -> Row:
+def item_row(view: ItemView, width: float, s: Styles, seat: str = "") -> Row:
     details: list[Line] = []
     prefix = '<font color="#9A3412">CANCELLED · </font>' if view.status == "cancelled" else ""
     details.append(line(view.title_en, s.entry_title, prefix=prefix))
@@ -93,6 +93,8 @@ def item_row(view: ItemView, width: float, s: Styles) -> Row:
     )
     details.append(line(kind, s.muted))
     details += venue_lines(view.venue, view.room, view.room_local, s)
+    if seat:
+        details.append(line(f"Your seat: {seat}", s.small))
     if view.speakers:
         details.append(line("Speakers: " + ", ".join(view.speakers), s.small))
     if view.chairs:
@@ -243,7 +245,7 @@ def day_by_day(itin: Itinerary, width: float, s: Styles) -> list[Flowable]:
         if isinstance(entry, TravelView):
             rows += travel_rows(entry, width, s)
         else:
-            rows.append(item_row(entry, width, s))
+            rows.append(item_row(entry, width, s, itin.seats.get(entry.id, "")))
     rows.sort(key=lambda r: r.at)
     story: list[Flowable] = []
     by_day: dict[date, list[Row]] = {}

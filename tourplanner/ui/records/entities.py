@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from tourplanner.enums import PersonRole, ProgrammeKind, TravelKind
-from tourplanner.services import listings, records
+from tourplanner.enums import GiftDirection, PersonRole, ProgrammeKind, TravelKind
+from tourplanner.services import listings, protocol_gifts, records
 
 # A listing reads a table's rows in a session the caller opens.
 ListingReader = Callable[[Any], listings.Listing]
@@ -168,7 +168,26 @@ TRAVEL = Entity(
     listings.travel_listing,
 )
 
-ENTITIES = {e.key: e for e in (PERSON, TRAVEL, GROUP, ORGANIZATION, VENUE, ROOM, PROGRAMME)}
+GIFT = Entity(
+    "gift",
+    "Gift",
+    "gifts",
+    (
+        Field("direction", "Given or received", "enum", ("direction",), vocabulary=GiftDirection),
+        _text("giver", "By", "giver", "e.g. ICMA (Bob O'Neill)"),
+        _text("recipient", "To", "recipient", "e.g. SAFEA (Mr. Sun Zhaohua)"),
+        _text("name", "Gift", "gift", "e.g. Cloisonné vase"),
+        _long("description", "Description"),
+        Field("value", "Estimated value", "number", ("value",), hint="e.g. 1200"),
+        _text("currency", "Currency", hint="three letters: CNY, USD"),
+        Field("given_on", "Date", "date", ("date",)),
+        _text("occasion", "Occasion", hint="e.g. the signing ceremony"),
+        _text("kept_at", "Kept at", "where it is kept", "where the gift is now"),
+    ),
+    protocol_gifts.gifts_listing,
+)
+
+ENTITIES = {e.key: e for e in (PERSON, TRAVEL, GROUP, ORGANIZATION, VENUE, ROOM, PROGRAMME, GIFT)}
 
 PLAN = Entity(
     "plan",

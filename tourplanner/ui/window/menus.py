@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from tourplanner.enums import ItemStatus, label
 from tourplanner.ui.icons import icon
 from tourplanner.ui.pages import PAGES
+from tourplanner.ui.protocol.seating_editor import show_seating
 from tourplanner.ui.records.entities import ENTITIES
 
 if TYPE_CHECKING:
@@ -76,6 +77,11 @@ class WindowMenus:
                 "&Restore from Backup…",
                 w.files.restore_from_backup,
                 tip="Put one of the plan's automatic backups in its place",
+            ),
+            "seating": a(
+                "&Seating plan of the selected item…",
+                lambda: show_seating(w),
+                tip="Lay out, edit and re-solve who sits where at the selected item",
             ),
             "import-people": a("Import &people…", w.files.import_people, role="import"),
             "import-events": a("Import &calendar or schedule…", w.files.import_events),
@@ -283,6 +289,8 @@ class WindowMenus:
         )
         plan_menu.addSeparator()
         plan_menu.addActions([acts["plan-details"], acts["travel-times"], acts["check"]])
+        plan_menu.addSeparator()
+        plan_menu.addAction(acts["seating"])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(acts["about"])
 

@@ -1,0 +1,48 @@
+"""`tourplanner precedence PLAN`: set or show people's rank and side (docs/protocol.md)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tourplanner.db import PlanFile
+from tourplanner.services import organizations, people, protocol
+
+
+def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
+    """Add `precedence` at the top level."""
+    cmd = groups.top.add_parser("precedence", help="set or show ranks and sides for protocol")
+    cmd.add_argument("plan", type=Path)
+    who = cmd.add_mutually_exclusive_group()
+    who.add_argument("--person", help="name, email or id")
+    who.add_argument("--organization", help="name or id: the default for its people")
+    cmd.add_argument("--rank", type=int, help="1 is the most senior of the side")
+    cmd.add_argument("--side", choices=("host", "guest"))
+    cmd.add_argument("--interprets-for", help="the principal this interpreter sits beside")
+    cmd.set_defaults(func=_precedence)
+
+
+def _precedence(args: argparse.Namespace) -> int:
+    if args.person is None and args.organization is None:
+        with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
+            ranked = protocol.rank_everyone(session)
+        for a in ranked:
+            print(f"  {a.side or '-':<6} {a.rank:>3}  {a.name}")
+        return 0
+    with PlanFile.open(args.plan) as plan, plan.transaction() as session:
+        if args.organization is not None:
+            org = organizations.find_organization(session, args.organization)
+            protocol.set_organization_protocol(session, org.id, rank=args.rank, side=args.side)
+            print(f"{org.name_en}: side {args.side or '-'}, rank {args.rank or '-'}")
+            return 0
+        person = people.find_person(session, args.person)
+        principal = (
+            people.find_person(session, args.interprets_for).id if args.interprets_for else None
+        )
+        protocol.set_precedence(
+            session, person.id, rank=args.rank, side=args.side, interprets_for_id=principal
+        )
+        print(
+            f"{person.display_name}: side {args.side or '(organisation)'}, rank {args.rank or '(derived)'}"
+        )
+    return 0

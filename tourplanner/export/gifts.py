@@ -1,0 +1,101 @@
+"""The gift register as the records official-gift rules ask for: a spreadsheet or a PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from tourplanner.errors import ValidationError
+from tourplanner.export.pdf.fonts import markup, register_fonts
+from tourplanner.export.pdf.styles import ACCENT_LIGHT, RULE, make_styles
+from tourplanner.files import atomic_path, write_bytes
+from tourplanner.interchange.people_export import neutralise, people_xlsx
+
+HEADERS = [
+    "Date",
+    "Given / received",
+    "By",
+    "To",
+    "Gift",
+    "Description",
+    "Estimated value",
+    "Currency",
+    "Occasion",
+    "Kept at",
+]
+
+
+def gift_rows(gifts: list[dict[str, object]]) -> list[list[str]]:
+    """Plain text cells, one row per gift (from `services.protocol_gifts.gift_views`)."""
+    rows = []
+    for g in gifts:
+        value = g["value"]
+        rows.append(
+            [
+                str(g["given_on"] or ""),
+                str(g["direction"]),
+                str(g["giver"]),
+                str(g["recipient"]),
+                str(g["name"]),
+                str(g["description"]),
+                f"{value:,.2f}" if isinstance(value, int | float) else "",
+                str(g["currency"]),
+                str(g["occasion"]),
+                str(g["kept_at"]),
+            ]
+        )
+    return rows
+
+
+def export_gifts(gifts: list[dict[str, object]], out: Path, *, title: str) -> int:
+    """Write the register to `out` (.xlsx or .pdf) atomically; returns the number of gifts."""
+    suffix = out.suffix.lower()
+    rows = gift_rows(gifts)
+    if suffix == ".xlsx":
+        cells = [[neutralise(c) for c in row] for row in rows]
+        write_bytes(out, people_xlsx(HEADERS, cells, title="Gift register"))
+    elif suffix == ".pdf":
+        _pdf(rows, out, title)
+    else:
+        raise ValidationError("output", f"{out.name}: choose a .xlsx or .pdf file name")
+    return len(rows)
+
+
+def _pdf(rows: list[list[str]], out: Path, title: str) -> None:
+    register_fonts()
+    s = make_styles()
+    cell = s.small
+    data = [[Paragraph(f"<b>{h}</b>", cell) for h in HEADERS]]
+    data += [[Paragraph(markup(c), cell) for c in row] for row in rows]
+    widths = [22.0, 20, 28, 28, 28, 40, 22, 16, 30]
+    widths.append((landscape(A4)[0] - 24 * mm) / mm - sum(widths))  # "Kept at" takes the rest
+    table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
+                ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    story = [
+        Paragraph("GIFT REGISTER", s.kicker),
+        Paragraph(markup(title), s.title),
+        Spacer(0, 4 * mm),
+        table if rows else Paragraph("No gifts are recorded.", s.body),
+    ]
+    with atomic_path(out) as tmp:
+        doc = SimpleDocTemplate(
+            str(tmp),
+            pagesize=landscape(A4),
+            leftMargin=12 * mm,
+            rightMargin=12 * mm,
+            topMargin=12 * mm,
+            bottomMargin=12 * mm,
+            title="Gift register",
+        )
+        doc.build(story)

@@ -1,0 +1,1 @@
+"""Protocol in the GUI: the seating editor per item (the gift register is a record page)."""
