@@ -6,7 +6,7 @@ from tourplanner.models.participation import Participation
 from tourplanner.models.person import SENSITIVE_PERSON_FIELDS, Person
 from tourplanner.models.plan import Plan
 from tourplanner.models.programme import Item, Programme
-from tourplanner.models.travel import TravelSegment
+from tourplanner.models.travel import Traveller, TravelSegment
 from tourplanner.models.venue import Room, TravelTime, Venue
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "Room",
     "SENSITIVE_PERSON_FIELDS",
     "TravelSegment",
+    "Traveller",
     "TravelTime",
     "UTCDateTime",
     "Venue",

@@ -81,6 +81,8 @@ class BookingRec:
 
 @dataclass(frozen=True)
 class TravelRec:
+    """One person's place on a journey or stay: `id` is the traveller's, `journey_id` the trip's."""
+
     id: int
     person_id: int
     kind: str
@@ -90,6 +92,7 @@ class TravelRec:
     start_zone: str
     end_zone: str
     venue_id: int | None = None
+    journey_id: int | None = None
 
 
 @dataclass

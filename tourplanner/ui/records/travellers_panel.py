@@ -1,0 +1,127 @@
+"""A journey's travellers in its editor: add and remove people, each one's seat, code, status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tourplanner.enums import TravellerStatus, label
+from tourplanner.services.travel import TravellerEntry
+from tourplanner.ui.widgets.zone_picker import searchable
+
+COLUMNS = ("Traveller", "Seat", "Booking code", "Status")
+NAME, SEAT, CODE, STATUS = range(4)
+PERSON = Qt.ItemDataRole.UserRole
+
+
+class TravellersPanel(QWidget):
+    """The table of travellers, and a person box with Add / Remove beneath it."""
+
+    def __init__(self, people: list[tuple[str, int]]) -> None:
+        super().__init__()
+        self.names = {ident: name for name, ident in people}
+        self._notes: dict[int, str] = {}  # kept as they were: the table does not edit them
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setColumnWidth(NAME, 190)
+        self.table.setColumnWidth(SEAT, 60)
+        self.table.setColumnWidth(CODE, 110)
+        self.table.setColumnWidth(STATUS, 110)
+        self.table.setMinimumHeight(150)
+        self.table.setAccessibleName("Travellers")
+        self.table.setToolTip("Each traveller's seat, booking code and status (double-click)")
+        self.person = QComboBox()
+        self.person.addItem("(choose a person)", None)
+        for name, ident in people:
+            self.person.addItem(name, ident)
+        searchable(self.person)
+        self.person.setAccessibleName("Person to add")
+        self.person.setToolTip("Type part of a name, then Add")
+        self.add_button = QPushButton("Add")
+        self.add_button.setToolTip("Put the chosen person on this journey")
+        self.add_button.setAccessibleName("Add traveller")
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setToolTip("Take the selected travellers off this journey")
+        self.remove_button.setAccessibleName("Remove traveller")
+        self.add_button.clicked.connect(self.add_chosen)
+        self.remove_button.clicked.connect(self.remove_selected)
+        adding = QHBoxLayout()
+        adding.setContentsMargins(0, 0, 0, 0)
+        adding.addWidget(self.person, 1)
+        adding.addWidget(self.add_button)
+        adding.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(adding)
+
+    def set_entries(self, entries: tuple[TravellerEntry, ...] | list[TravellerEntry]) -> None:
+        self.table.setRowCount(0)
+        self._notes.clear()
+        for entry in entries:
+            self._append(entry)
+
+    def _append(self, entry: TravellerEntry) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        name = QTableWidgetItem(self.names.get(entry.person_id, f"person #{entry.person_id}"))
+        name.setData(PERSON, entry.person_id)  # Qt.UserRole
+        name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.table.setItem(row, NAME, name)
+        self.table.setItem(row, SEAT, QTableWidgetItem(entry.seat))
+        self.table.setItem(row, CODE, QTableWidgetItem(entry.confirmation_code))
+        status = QComboBox()
+        for value in TravellerStatus:
+            status.addItem(label(value), value.value)
+        status.setCurrentIndex(max(0, status.findData(entry.status)))
+        status.setAccessibleName(f"Status of {name.text()}")
+        status.setToolTip("Confirmed, waitlisted or cancelled (a cancelled traveller is kept)")
+        self.table.setCellWidget(row, STATUS, status)
+        self._notes[entry.person_id] = entry.notes
+
+    def person_ids(self) -> list[int]:
+        return [self.table.item(r, NAME).data(PERSON) for r in range(self.table.rowCount())]
+
+    def add_chosen(self) -> bool:
+        """Add the person in the box (once); whether someone was added."""
+        ident = self.person.currentData()
+        if ident is None or ident in self.person_ids():
+            return False
+        self._append(TravellerEntry(ident))
+        self.person.setCurrentIndex(0)
+        return True
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
+        for row in rows or [self.table.currentRow()]:
+            if row >= 0:
+                self.table.removeRow(row)
+
+    def entries(self) -> tuple[TravellerEntry, ...]:
+        """The travellers as the service takes them (a person chosen but not yet added too)."""
+        self.add_chosen()
+        out = []
+        for row in range(self.table.rowCount()):
+            person = self.table.item(row, NAME).data(PERSON)
+            status = self.table.cellWidget(row, STATUS)
+            assert isinstance(status, QComboBox)
+            out.append(
+                TravellerEntry(
+                    person,
+                    self.table.item(row, SEAT).text(),
+                    self.table.item(row, CODE).text(),
+                    status.currentData(),
+                    self._notes.get(person, ""),
+                )
+            )
+        return tuple(out)
