@@ -55,12 +55,15 @@ def test_a_0004_plan_with_three_people_on_one_flight_folds_into_one_journey(tmp_
     with PlanFile.open(path) as plan, plan.reading() as s:
         assert plan.backup_path is not None  # backed up before the upgrade
         ua = travel.get_travel(s, 1)
-        assert (ua.number, ua.notes) == ("UA 897", "Check in 3 hours before")
+        assert (ua.number, ua.notes) == ("UA 897", "")  # not everyone's: each keeps their own
         assert [(t.id, t.person_id, t.confirmation_code, t.uid) for t in ua.travellers] == [
             (i, old[i][2], old[i][3], old[i][1]) for i in (1, 3, 5)
         ]  # each traveller keeps the id, uid and code of the row it was
-        carla = ua.travellers[2]
-        assert carla.notes == "Wheelchair at the gate"  # hers differed from the journey's
+        assert [t.notes for t in ua.travellers] == [
+            "Check in 3 hours before",
+            "Check in 3 hours before",
+            "Wheelchair at the gate",  # hers must not reach the others' itineraries
+        ]
         bob = people.find_person(s, "Bob O'Neill").id
         mine = travel.travel_of_person(s, bob)
         assert [(t.kind, t.number, t.confirmation_code) for t in mine] == [
@@ -304,3 +307,23 @@ def test_deleting_a_journey_is_undone_with_its_travellers(plan_file) -> None:
     assert rows(plan_file.path, "SELECT * FROM travellers") == []
     run(plan_file, delete.undo)
     assert rows(plan_file.path, "SELECT * FROM travellers") == before
+
+
+def test_one_persons_notes_on_a_shared_flight_stay_theirs(plan_file) -> None:
+    with plan_file.transaction() as s:
+        ann, bob = (people.create_person(s, name_latin=n) for n in ("Ann Lee", "Bob O'Neill"))
+        travel.create_travel(s, person_id=ann, notes="Vegetarian meal (VLML)", **UA_897)
+        travel.create_travel(s, person_id=bob, **UA_897)
+    with plan_file.reading() as s:
+        assert [t.notes for t in itinerary.person_itinerary(s, ann).travel] == [
+            "Vegetarian meal (VLML)"
+        ]
+        assert [t.notes for t in itinerary.person_itinerary(s, bob).travel] == [""]
+
+
+def test_the_demo_flies_ua_897_as_one_journey_with_its_travellers(demo_path) -> None:
+    found = rows(demo_path, "SELECT id FROM travel_segments WHERE number = 'UA 897'")
+    assert len(found) == 1
+    with PlanFile.open(demo_path) as plan, plan.reading() as s:
+        codes = [t.confirmation_code for t in travel.get_travel(s, found[0][0]).travellers]
+    assert len(codes) > 10 and len(set(codes)) == len(codes)  # each their own booking

@@ -232,6 +232,9 @@ def create_travel(
             | {"status": status},
         )
         existing = _same_journey(session, seg)
+    if seg.kind != TravelKind.HOTEL:
+        # One person's call: their notes (a meal request) are theirs, not the whole flight's.
+        entry, seg.notes = replace(entry, notes=seg.notes), ""
     if existing is None:
         session.add(seg)
         _write_travellers(seg, [entry])

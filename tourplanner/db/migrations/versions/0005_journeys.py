@@ -4,7 +4,7 @@ Until 0004 each traveller had their own copy of a flight. The per-person rows th
 carrier, number, both places, both instants and zones (and hotel) fold into the journey with the
 lowest id; each row becomes a traveller keeping its id, uid and confirmation code (so calendar
 event ids and record numbers stay what they were). A hotel stay is one person's and never folds.
-Notes that differ from the journey's stay with their traveller.
+Notes all of a group share stay the journey's; otherwise each keeps its own, as the traveller's.
 
 Revision ID: 0005
 Revises: 0004
@@ -77,37 +77,43 @@ def _fold(conn: sa.Connection) -> None:
             + " FROM travel_segments ORDER BY id"
         )
     ).mappings()
-    journeys: dict[tuple, tuple[int, str]] = {}
-    folded: list[int] = []
-    people: set[tuple[int, int]] = set()
+    groups: dict[tuple, list[sa.RowMapping]] = {}
     for row in rows:
-        key = tuple(row[name] for name in SAME_JOURNEY)
-        if row["kind"] == "hotel":
-            key = ("stay", row["id"])
-        journey_id, journey_notes = journeys.setdefault(key, (row["id"], row["notes"]))
-        if (journey_id, row["person_id"]) in people:  # the same person twice: one seat
-            folded.append(row["id"])
-            continue
-        people.add((journey_id, row["person_id"]))
-        if journey_id != row["id"]:
-            folded.append(row["id"])
-        conn.execute(
-            sa.text(
-                "INSERT INTO travellers (id, uid, segment_id, person_id, seat, confirmation_code,"
-                " status, notes) VALUES (:id, :uid, :journey, :person, '', :code, 'confirmed',"
-                " :notes)"
-            ),
-            {
-                "id": row["id"],
-                "uid": row["uid"],
-                "journey": journey_id,
-                "person": row["person_id"],
-                "code": row["confirmation_code"],
-                "notes": "" if row["notes"] == journey_notes else row["notes"],
-            },
-        )
-    for segment_id in folded:
-        conn.execute(sa.text("DELETE FROM travel_segments WHERE id = :id"), {"id": segment_id})
+        key = ("stay", row["id"]) if row["kind"] == "hotel" else tuple(row[n] for n in SAME_JOURNEY)
+        groups.setdefault(key, []).append(row)
+    for group in groups.values():
+        journey = group[0]["id"]
+        # Notes everyone shares stay the journey's; otherwise each row's are its person's own
+        # (a meal request must not reach the whole flight's itineraries).
+        shared = len({r["notes"] for r in group}) == 1
+        if not shared:
+            conn.execute(
+                sa.text("UPDATE travel_segments SET notes = '' WHERE id = :id"), {"id": journey}
+            )
+        seated: set[int] = set()
+        for row in group:
+            if row["id"] != journey:
+                conn.execute(
+                    sa.text("DELETE FROM travel_segments WHERE id = :id"), {"id": row["id"]}
+                )
+            if row["person_id"] in seated:  # the same person twice on one flight: one place
+                continue
+            seated.add(row["person_id"])
+            conn.execute(
+                sa.text(
+                    "INSERT INTO travellers (id, uid, segment_id, person_id, seat,"
+                    " confirmation_code, status, notes) VALUES (:id, :uid, :journey, :person, '',"
+                    " :code, 'confirmed', :notes)"
+                ),
+                {
+                    "id": row["id"],
+                    "uid": row["uid"],
+                    "journey": journey,
+                    "person": row["person_id"],
+                    "code": row["confirmation_code"],
+                    "notes": "" if shared else row["notes"],
+                },
+            )
 
 
 def upgrade() -> None:
