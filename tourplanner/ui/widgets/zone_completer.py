@@ -75,4 +75,14 @@ def attach(box: QComboBox) -> ZoneCompleter:
     line = box.lineEdit()
     assert line is not None
     line.setCompleter(completer)
+    # Set the zone ourselves: the line takes a completion only while it has the focus.
+    completer.activated[str].connect(lambda zone: _choose(box, zone))
     return completer
+
+
+def _choose(box: QComboBox, zone: str) -> None:
+    """Make the chosen zone the box's entry (its own entry where it lists it)."""
+    found = box.findText(zone, Qt.MatchFlag.MatchExactly)
+    if found >= 0:
+        box.setCurrentIndex(found)
+    box.setEditText(zone)
