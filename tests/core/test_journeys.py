@@ -226,6 +226,14 @@ def test_travellers_added_removed_and_edited_each_undoable(plan_file) -> None:
             bob,
             carla,
         ]
+    cancel = journey_ops.edit_traveller(
+        journey, carla, name="UA 897", person="Carla", status="cancelled"
+    )
+    run(plan_file, cancel.do)
+    with plan_file.reading() as s:  # a cancelled one is kept on the journey, not travelling
+        assert [t.person_id for t in conflicts.load_snapshot(s).travel.values()] == [bob]
+        assert len(travel.travellers_of(s, journey)) == 2
+    run(plan_file, cancel.undo)
     for step in (remove, seat, add):
         run(plan_file, step.undo)
     assert entries() == start
