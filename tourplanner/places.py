@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 # "Washington Dulles International Airport (IAD)", or a bare "IAD" / "KIAD".
 CODE_IN_TEXT = re.compile(r"\(([A-Z0-9]{3,4})\)\s*$|^\s*([A-Za-z0-9]{3,4})\s*$")
@@ -46,7 +47,7 @@ class City:
         return f"{self.name}, {self.country}"
 
 
-def _place(row: dict[str, str], code: str) -> Place:
+def _place(row: Mapping[str, Any], code: str) -> Place:
     return Place(row["name"], row["city"], row["country"], row["tz"], code)
 
 

@@ -29,7 +29,9 @@ def _unknown_zone(name: str) -> str:
     city = next((c for c in find_cities(name) if c.name.casefold() == name.casefold()), None)
     if city is not None:
         return f"{name!r} is not a known time zone: {city.label} keeps {city.zone} time"
-    return f"{name!r} is not a known time zone: choose one from the list (type a city, e.g. Beijing)"
+    return (
+        f"{name!r} is not a known time zone: choose one from the list (type a city, e.g. Beijing)"
+    )
 
 
 @lru_cache(maxsize=1)

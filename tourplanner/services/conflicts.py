@@ -15,6 +15,7 @@ Edits to venues, rooms, travel times or the plan's defaults need a new `build_in
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -112,7 +113,7 @@ def _travel_rec(row: tuple, venues: dict[int, VenueRec]) -> TravelRec:
     return TravelRec(tid, pid, kind, label, start, end, sz, ez, venue, journey)
 
 
-def _travellers() -> Select[tuple]:
+def _travellers() -> Select[*tuple[Any, ...]]:
     """Each person's place on each journey; a cancelled traveller is not travelling."""
     return (
         select(*TRAVEL_COLUMNS)

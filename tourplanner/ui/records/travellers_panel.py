@@ -89,8 +89,13 @@ class TravellersPanel(QWidget):
         self.table.setCellWidget(row, STATUS, status)
         self._notes[entry.person_id] = entry.notes
 
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        cell = self.table.item(row, column)
+        assert cell is not None  # every row is made with all its cells
+        return cell
+
     def person_ids(self) -> list[int]:
-        return [self.table.item(r, NAME).data(PERSON) for r in range(self.table.rowCount())]
+        return [self._cell(r, NAME).data(PERSON) for r in range(self.table.rowCount())]
 
     def add_chosen(self) -> bool:
         """Add the person in the box (once); whether someone was added."""
@@ -112,14 +117,14 @@ class TravellersPanel(QWidget):
         self.add_chosen()
         out = []
         for row in range(self.table.rowCount()):
-            person = self.table.item(row, NAME).data(PERSON)
+            person = self._cell(row, NAME).data(PERSON)
             status = self.table.cellWidget(row, STATUS)
             assert isinstance(status, QComboBox)
             out.append(
                 TravellerEntry(
                     person,
-                    self.table.item(row, SEAT).text(),
-                    self.table.item(row, CODE).text(),
+                    self._cell(row, SEAT).text(),
+                    self._cell(row, CODE).text(),
                     status.currentData(),
                     self._notes.get(person, ""),
                 )

@@ -47,7 +47,7 @@ class PlaceEdit(QLineEdit):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
-        completer.activated[QModelIndex].connect(self._chosen)
+        completer.activated.connect(self._chosen)  # the place, as pathFromIndex wrote it
         self.textChanged.connect(self._recognise)
         self.editingFinished.connect(self._settle)
 
@@ -55,8 +55,8 @@ class PlaceEdit(QLineEdit):
         """The airport or venue the text names, if any."""
         return places.place_of(self.text(), self.venues)
 
-    def _chosen(self, index: QModelIndex) -> None:
-        self.setText(self.completer().pathFromIndex(index))
+    def _chosen(self, place: str) -> None:
+        self.setText(place)  # the line takes a completion itself only while it has the focus
         self._settle()
 
     def _recognise(self, text: str) -> None:

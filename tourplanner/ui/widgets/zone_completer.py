@@ -76,7 +76,7 @@ def attach(box: QComboBox) -> ZoneCompleter:
     assert line is not None
     line.setCompleter(completer)
     # Set the zone ourselves: the line takes a completion only while it has the focus.
-    completer.activated[str].connect(lambda zone: _choose(box, zone))
+    completer.activated.connect(lambda zone: _choose(box, zone))
     return completer
 
 
