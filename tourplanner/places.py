@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-# "Washington Dulles International Airport (IAD)", or a bare "IAD" / "KIAD".
-CODE_IN_TEXT = re.compile(r"\(([A-Z0-9]{3,4})\)\s*$|^\s*([A-Za-z0-9]{3,4})\s*$")
+# "Washington Dulles International Airport (IAD)", "Beijing Capital (PEK), Terminal 3", or a
+# bare "IAD" / "KIAD".
+CODE_IN_TEXT = re.compile(r"\(([A-Z0-9]{3,4})\)|^\s*([A-Za-z0-9]{3,4})\s*$")
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def test_airports_by_name_or_city_the_exact_code_first() -> None:
     ("text", "tz"),
     [
         ("Washington Dulles International Airport (IAD)", "America/New_York"),
-        ("Beijing Capital (PEK)", "Asia/Shanghai"),
+        ("Beijing Capital (PEK), Terminal 3", "Asia/Shanghai"),
         ("PEK", "Asia/Shanghai"),
     ],
 )

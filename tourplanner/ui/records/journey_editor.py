@@ -6,7 +6,7 @@ flight's ends are airports whose zones fill themselves. Saving once moves everyo
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
 
 from tourplanner.enums import TravelKind
 from tourplanner.places import Place
@@ -58,6 +58,10 @@ class JourneyEditor(RecordEditor):
             end = self.widgets[key]
             assert isinstance(end, PlaceEdit)
             end.zone_found.connect(self.widgets[zone_key].setEditText)  # type: ignore[attr-defined]
+        # The notes keep their few lines; the list of travellers takes the height to spare.
+        self.widgets["notes"].setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.travellers.changed.connect(self._count_travellers)
+        self._count_travellers()
         kind = self.widgets["kind"]
         assert isinstance(kind, QComboBox)
         kind.currentIndexChanged.connect(self._show_kind)
@@ -95,6 +99,11 @@ class JourneyEditor(RecordEditor):
                 label.setText(text)
             self.widgets[key].setAccessibleName(text)
         self.travellers.person.setEnabled(not hotel or not self.travellers.person_ids())
+
+    def _count_travellers(self) -> None:
+        label = self.form.labelForField(self.travellers.parentWidget())
+        if isinstance(label, QLabel):
+            label.setText(f"Travellers ({len(self.travellers.person_ids())})")
 
     def set_values(self, values: dict[str, object]) -> None:
         super().set_values(values)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,6 +27,8 @@ PERSON = Qt.ItemDataRole.UserRole
 class TravellersPanel(QWidget):
     """The table of travellers, and a person box with Add / Remove beneath it."""
 
+    changed = Signal()  # someone added or removed
+
     def __init__(self, people: list[tuple[str, int]]) -> None:
         super().__init__()
         self.names = {ident: name for name, ident in people}
@@ -32,12 +36,16 @@ class TravellersPanel(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.setColumnWidth(NAME, 190)
-        self.table.setColumnWidth(SEAT, 60)
-        self.table.setColumnWidth(CODE, 110)
-        self.table.setColumnWidth(STATUS, 110)
-        self.table.setMinimumHeight(150)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)  # names take the room
+        for column, width in ((SEAT, 70), (CODE, 120), (STATUS, 130)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(column, width)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.setMinimumHeight(200)
+        # The list of people takes whatever height the dialog has to spare.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.table.setAccessibleName("Travellers")
         self.table.setToolTip("Each traveller's seat, booking code and status (double-click)")
         self.person = QComboBox()
@@ -68,6 +76,7 @@ class TravellersPanel(QWidget):
     def set_entries(self, entries: tuple[TravellerEntry, ...] | list[TravellerEntry]) -> None:
         self.table.setRowCount(0)
         self._notes.clear()
+        self.changed.emit()
         for entry in entries:
             self._append(entry)
 
@@ -88,6 +97,7 @@ class TravellersPanel(QWidget):
         status.setToolTip("Confirmed, waitlisted or cancelled (a cancelled traveller is kept)")
         self.table.setCellWidget(row, STATUS, status)
         self._notes[entry.person_id] = entry.notes
+        self.changed.emit()
 
     def _cell(self, row: int, column: int) -> QTableWidgetItem:
         cell = self.table.item(row, column)
@@ -111,6 +121,7 @@ class TravellersPanel(QWidget):
         for row in rows or [self.table.currentRow()]:
             if row >= 0:
                 self.table.removeRow(row)
+        self.changed.emit()
 
     def entries(self) -> tuple[TravellerEntry, ...]:
         """The travellers as the service takes them (a person chosen but not yet added too)."""
