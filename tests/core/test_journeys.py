@@ -335,3 +335,27 @@ def test_the_demo_flies_ua_897_as_one_journey_with_its_travellers(demo_path) -> 
     with PlanFile.open(demo_path) as plan, plan.reading() as s:
         codes = [t.confirmation_code for t in travel.get_travel(s, found[0][0]).travellers]
     assert len(codes) > 10 and len(set(codes)) == len(codes)  # each their own booking
+
+
+def test_each_travellers_itinerary_and_calendar_show_their_own_seat_and_code(
+    plan_file, tmp_path
+) -> None:
+    from pypdf import PdfReader
+
+    from tourplanner.export.pdf import export_itinerary
+    from tourplanner.interchange.ics_export import ics_bytes
+
+    with plan_file.transaction() as s:
+        ann, bob = (people.create_person(s, name_latin=n) for n in ("Ann Lee", "Bob O'Neill"))
+        travel.create_journey(
+            s,
+            travellers=[TravellerEntry(ann, "32A", "AAA111"), TravellerEntry(bob, "32B", "BBB222")],
+            **UA_897,
+        )
+    out = tmp_path / "ann.pdf"
+    export_itinerary(plan_file, ann, out)
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Seat 32A · Confirmation AAA111" in text and "BBB222" not in text
+    with plan_file.reading() as s:
+        calendar, events = ics_bytes(s, person_id=bob)
+    assert events == 1 and b"Seat: 32B" in calendar and b"AAA111" not in calendar

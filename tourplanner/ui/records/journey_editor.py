@@ -66,7 +66,7 @@ class JourneyEditor(RecordEditor):
         assert isinstance(kind, QComboBox)
         kind.currentIndexChanged.connect(self._show_kind)
         self._show_kind()
-        self.resize(640, 780)
+        self.resize(780, 800)
 
     def _widget(self, spec: Field, options: list[tuple[str, int]]) -> QWidget:
         if spec.kind == "travellers":
@@ -98,12 +98,20 @@ class JourneyEditor(RecordEditor):
             if isinstance(label, QLabel):
                 label.setText(text)
             self.widgets[key].setAccessibleName(text)
-        self.travellers.person.setEnabled(not hotel or not self.travellers.person_ids())
+        self._one_guest()
 
     def _count_travellers(self) -> None:
         label = self.form.labelForField(self.travellers.parentWidget())
         if isinstance(label, QLabel):
             label.setText(f"Travellers ({len(self.travellers.person_ids())})")
+        self._one_guest()
+
+    def _one_guest(self) -> None:
+        """A stay is one person's: once it has its guest, nobody else can be added."""
+        hotel = self.widgets["kind"].currentData() == TravelKind.HOTEL  # type: ignore[attr-defined]
+        full = hotel and bool(self.travellers.person_ids())
+        self.travellers.person.setEnabled(not full)
+        self.travellers.add_button.setEnabled(not full)
 
     def set_values(self, values: dict[str, object]) -> None:
         super().set_values(values)

@@ -19,8 +19,8 @@ from tourplanner.enums import TravellerStatus, label
 from tourplanner.services.travel import TravellerEntry
 from tourplanner.ui.widgets.zone_picker import searchable
 
-COLUMNS = ("Traveller", "Seat", "Booking code", "Status")
-NAME, SEAT, CODE, STATUS = range(4)
+COLUMNS = ("Traveller", "Seat", "Booking code", "Status", "Notes")
+NAME, SEAT, CODE, STATUS, NOTES = range(5)
 PERSON = Qt.ItemDataRole.UserRole
 
 
@@ -32,22 +32,25 @@ class TravellersPanel(QWidget):
     def __init__(self, people: list[tuple[str, int]]) -> None:
         super().__init__()
         self.names = {ident: name for name, ident in people}
-        self._notes: dict[int, str] = {}  # kept as they were: the table does not edit them
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)  # names take the room
-        for column, width in ((SEAT, 70), (CODE, 120), (STATUS, 130)):
+        # Names and codes keep their width; the notes take what is left (the tooltip has all).
+        for column, width in ((NAME, 170), (SEAT, 50), (CODE, 95), (STATUS, 115)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.table.setMinimumHeight(200)
         # The list of people takes whatever height the dialog has to spare.
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.table.setAccessibleName("Travellers")
-        self.table.setToolTip("Each traveller's seat, booking code and status (double-click)")
+        self.table.setToolTip(
+            "Each traveller's seat, booking code, status and notes (double-click to change)"
+        )
         self.person = QComboBox()
         self.person.addItem("(choose a person)", None)
         for name, ident in people:
@@ -75,7 +78,6 @@ class TravellersPanel(QWidget):
 
     def set_entries(self, entries: tuple[TravellerEntry, ...] | list[TravellerEntry]) -> None:
         self.table.setRowCount(0)
-        self._notes.clear()
         self.changed.emit()
         for entry in entries:
             self._append(entry)
@@ -96,7 +98,9 @@ class TravellersPanel(QWidget):
         status.setAccessibleName(f"Status of {name.text()}")
         status.setToolTip("Confirmed, waitlisted or cancelled (a cancelled traveller is kept)")
         self.table.setCellWidget(row, STATUS, status)
-        self._notes[entry.person_id] = entry.notes
+        notes = QTableWidgetItem(entry.notes)
+        notes.setToolTip(entry.notes)
+        self.table.setItem(row, NOTES, notes)
         self.changed.emit()
 
     def _cell(self, row: int, column: int) -> QTableWidgetItem:
@@ -137,7 +141,7 @@ class TravellersPanel(QWidget):
                     self._cell(row, SEAT).text(),
                     self._cell(row, CODE).text(),
                     status.currentData(),
-                    self._notes.get(person, ""),
+                    self._cell(row, NOTES).text(),
                 )
             )
         return tuple(out)
