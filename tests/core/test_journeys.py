@@ -359,3 +359,26 @@ def test_each_travellers_itinerary_and_calendar_show_their_own_seat_and_code(
     with plan_file.reading() as s:
         calendar, events = ics_bytes(s, person_id=bob)
     assert events == 1 and b"Seat: 32B" in calendar and b"AAA111" not in calendar
+
+
+def test_0005_downgrades_back_to_one_row_per_traveller(tmp_path) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from tourplanner.db import migrate, sqlite
+
+    path = tmp_path / "group.tourplan"
+    shutil.copy(FIXTURES / "plan-0004-group-flight.tourplan", path)
+    before = rows(path, "SELECT person_id, kind, number, confirmation_code FROM travel_segments")
+    PlanFile.open(path).close()  # upgraded to journeys
+    engine = create_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
+    with engine.connect() as conn, sqlite.foreign_keys_off(conn), conn.begin():
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004")
+    engine.dispose()
+    after = rows(path, "SELECT person_id, kind, number, confirmation_code FROM travel_segments")
+    assert sorted(after) == sorted(before)
+    assert rows(path, "SELECT name FROM sqlite_master WHERE name = 'travellers'") == []
