@@ -382,3 +382,19 @@ def test_0005_downgrades_back_to_one_row_per_traveller(tmp_path) -> None:
     after = rows(path, "SELECT person_id, kind, number, confirmation_code FROM travel_segments")
     assert sorted(after) == sorted(before)
     assert rows(path, "SELECT name FROM sqlite_master WHERE name = 'travellers'") == []
+
+
+def test_deleting_a_traveller_leaves_the_journey_and_undo_puts_them_back(plan_file) -> None:
+    from tourplanner.services import listings
+
+    with plan_file.transaction() as s:
+        ann = people.create_person(s, name_latin="Ann Lee")
+        journey = travel.create_travel(s, person_id=ann, seat="1A", **UA_897)
+    delete = record_ops.delete_records("person", [ann], "Delete person 'Ann Lee'")
+    run(plan_file, delete.do)
+    with plan_file.reading() as s:
+        [row] = listings.travel_listing(s).rows
+        assert row[0] == journey and row[1].startswith("(nobody") and row[-1] == 0
+    run(plan_file, delete.undo)
+    with plan_file.reading() as s:
+        assert travel.travellers_of(s, journey) == (TravellerEntry(ann, "1A"),)

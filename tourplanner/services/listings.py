@@ -222,7 +222,11 @@ def items_listing(session: Session) -> Listing:
 
 
 def _travellers_cell(names: list[str]) -> str:
-    """Who is on a journey: one or two names, or the count first (every name stays searchable)."""
+    """Who is on a journey: one or two names, or the count first (every name stays searchable).
+
+    A journey whose people were all deleted stays (undoing a deletion puts them back on it)."""
+    if not names:
+        return "(nobody: add travellers or delete it)"
     if len(names) <= 2:
         return ", ".join(names)
     return f"{len(names)} travellers: {', '.join(names)}"
