@@ -101,7 +101,8 @@ class JourneyEditor(RecordEditor):
         self._one_guest()
 
     def _count_travellers(self) -> None:
-        label = self.form.labelForField(self.travellers.parentWidget())
+        holder = self.travellers.parentWidget()
+        label = self.form.labelForField(holder) if holder is not None else None
         if isinstance(label, QLabel):
             label.setText(f"Travellers ({len(self.travellers.person_ids())})")
         self._one_guest()
