@@ -4,8 +4,8 @@ its offset from UTC now. Choosing one puts the zone's name in the box."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from functools import lru_cache
 
+import shiboken6
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter
 
@@ -48,10 +48,14 @@ class ZoneSuggestions(QAbstractListModel):
         return zone if role == ZONE_ROLE else None
 
 
-@lru_cache(maxsize=1)
+_shared: list[ZoneSuggestions] = []
+
+
 def shared_suggestions() -> ZoneSuggestions:
-    """One list for every zone box of the app (thousands of cities, built once)."""
-    return ZoneSuggestions()
+    """One list for every zone box of the app (thousands of cities, built once per app)."""
+    if not _shared or not shiboken6.isValid(_shared[0]):  # its app may have been replaced
+        _shared[:] = [ZoneSuggestions()]
+    return _shared[0]
 
 
 class ZoneCompleter(QCompleter):
