@@ -13,16 +13,19 @@ from tourplanner import places
 from tourplanner.timezones import all_zone_names, utc_offset_label
 
 ZONE_ROLE = Qt.ItemDataRole.UserRole
+# What typing is matched against: the zone's or the city's own name, not the zone a city is in
+# (else "shang" would list every city on Shanghai time).
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _suggestions() -> list[tuple[str, str]]:
-    """(what the list shows, the zone it stands for): every zone, then every city with one."""
+def _suggestions() -> list[tuple[str, str, str]]:
+    """(what the list shows, what typing matches, the zone): every zone, then every city."""
     now = datetime.now(UTC)
     offsets = {name: utc_offset_label(now, name) for name in all_zone_names()}
-    rows = [(f"{name}   {offset}", name) for name, offset in offsets.items()]
+    rows = [(f"{name}   {offset}", name, name) for name, offset in offsets.items()]
     rows += [
-        (f"{city.label} — {city.zone}   {offsets[city.zone]}", city.zone)
+        (f"{city.label} — {city.zone}   {offsets[city.zone]}", city.label, city.zone)
         for city in places.all_cities()
         if city.zone in offsets
     ]
@@ -30,7 +33,7 @@ def _suggestions() -> list[tuple[str, str]]:
 
 
 class ZoneSuggestions(QAbstractListModel):
-    """Zones and cities as one list: display text, and the zone under ZONE_ROLE."""
+    """Zones and cities as one list: display text, its name under SEARCH_ROLE, its zone."""
 
     def __init__(self) -> None:
         super().__init__(QApplication.instance())
@@ -42,10 +45,10 @@ class ZoneSuggestions(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        shown, zone = self.rows[index.row()]
+        shown, name, zone = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return shown
-        return zone if role == ZONE_ROLE else None
+        return {SEARCH_ROLE: name, ZONE_ROLE: zone}.get(role)
 
 
 _shared: list[ZoneSuggestions] = []
@@ -63,6 +66,7 @@ class ZoneCompleter(QCompleter):
 
     def __init__(self, parent: QComboBox) -> None:
         super().__init__(shared_suggestions(), parent)
+        self.setCompletionRole(SEARCH_ROLE)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
