@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from tourplanner.db import PlanFile  # noqa: E402
 from tourplanner.demo import write_demo_plan  # noqa: E402
-from tourplanner.services import items, people, programmes  # noqa: E402
+from tourplanner.services import items, people, programmes, travel  # noqa: E402
 from tourplanner.ui.app import create_application  # noqa: E402
 from tourplanner.ui.records.entities import ENTITIES  # noqa: E402
 from tourplanner.ui.window.main_window import MainWindow  # noqa: E402
@@ -48,6 +48,21 @@ def timeline_lanes(app: QApplication, window: MainWindow, item_id: int, start: d
     window.undo_stack.undo()
     window.resize(size)
     app.processEvents()
+
+
+def save_journey_editor(app: QApplication, window: MainWindow) -> None:
+    """The demo's UA 897: one flight with all its travellers, airports that know their zones."""
+    with window.plan.reading() as session:
+        journey = next(
+            t.journey.id
+            for p in people.list_people(session)
+            for t in travel.travel_of_person(session, p.id)
+            if t.number == "UA 897"
+        )
+    journey_editor = window.edits.edit_record(ENTITIES["travel"], journey)
+    journey_editor.travellers.table.selectRow(0)
+    save(app, journey_editor, "journey-editor")
+    journey_editor.reject()
 
 
 def main() -> int:
@@ -104,6 +119,7 @@ def main() -> int:
         venue.save()
         save(app, venue, "venue-editor")
         venue.reject()
+        save_journey_editor(app, window)
         window.close()
     print(f"saved screenshots in {OUT}")
     return 0

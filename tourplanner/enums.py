@@ -74,6 +74,14 @@ class TravelKind(StrEnum):
     HOTEL = "hotel"
 
 
+class TravellerStatus(StrEnum):
+    """A traveller's place on a journey; a cancelled one is kept for the record, not travelling."""
+
+    CONFIRMED = "confirmed"
+    WAITLISTED = "waitlisted"
+    CANCELLED = "cancelled"
+
+
 ACRONYMS = {"vip": "VIP"}
 
 

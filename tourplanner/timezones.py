@@ -15,13 +15,23 @@ UTC = UTC
 def zone(name: str, *, field: str = "time zone") -> ZoneInfo:
     """Return the IANA zone called `name`, or raise a ValidationError naming `field`."""
     if not name or not isinstance(name, str) or name != name.strip():
-        raise ValidationError(field, f"{name!r} is not a time zone name (like 'Asia/Shanghai')")
+        raise ValidationError(field, f"{name!r} is not a time zone: choose one from the list")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, IsADirectoryError) as exc:
-        raise ValidationError(
-            field, f"{name!r} is not a known time zone (use an IANA name like 'Asia/Shanghai')"
-        ) from exc
+        raise ValidationError(field, _unknown_zone(name)) from exc
+
+
+def _unknown_zone(name: str) -> str:
+    """Why a name is not a zone, in a coordinator's words: a city's zone if it names one."""
+    from tourplanner.places import find_cities  # the airports' cities, read on first need
+
+    city = next((c for c in find_cities(name) if c.name.casefold() == name.casefold()), None)
+    if city is not None:
+        return f"{name!r} is not a known time zone: {city.label} keeps {city.zone} time"
+    return (
+        f"{name!r} is not a known time zone: choose one from the list (type a city, e.g. Beijing)"
+    )
 
 
 @lru_cache(maxsize=1)

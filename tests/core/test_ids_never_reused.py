@@ -24,6 +24,7 @@ NEVER_REUSED = {
     "people",
     "items",
     "travel_segments",
+    "travellers",
     "participations",
 }
 # Born with AUTOINCREMENT in migration 0006 (protocol): no rows of theirs in older files.
@@ -90,7 +91,7 @@ def test_an_old_file_is_upgraded_to_ids_never_reused(tmp_path: Path) -> None:
         conn.close()
 
 
-@pytest.mark.parametrize("table", sorted(NEVER_REUSED))
+@pytest.mark.parametrize("table", sorted(NEVER_REUSED - {"travellers"}))  # travellers: 0005
 def test_every_such_table_keeps_its_rows_and_links_through_the_upgrade(
     tmp_path: Path, table: str
 ) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from tourplanner.db import PlanFile
 from tourplanner.errors import ValidationError
-from tourplanner.models import Item, Participation, Person, Programme, TravelSegment
+from tourplanner.models import Item, Participation, Person, Programme, Traveller
 from tourplanner.services import itinerary
 from tourplanner.timezones import to_local
 
@@ -46,7 +46,7 @@ def _snapshot(path: Path) -> dict[str, list[tuple]]:
             ],
             "travel": [
                 (t.person_id, t.kind, t.start_utc, t.end_utc, t.confirmation_code)
-                for t in s.scalars(select(TravelSegment).order_by(TravelSegment.id))
+                for t in s.scalars(select(Traveller).order_by(Traveller.id))
             ],
         }
 

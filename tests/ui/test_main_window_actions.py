@@ -31,7 +31,7 @@ def stored_start(path: Path, item_id: int) -> str:
         ("person", 31),
         ("venue", 26),
         ("room", 23),
-        ("travel", 160),
+        ("travel", 78),  # one row per journey (158 per-person rows before journeys)
         ("organization", 11),
         ("group", 4),
         ("programme", 4),

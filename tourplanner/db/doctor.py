@@ -29,6 +29,7 @@ SINGULAR = {
     "programmes": "programme",
     "venues": "venue",
     "travel_segments": "travel segment",
+    "travellers": "traveller",
     "participations": "booking",
     "people": "person",
     "plans": "plan record",
@@ -43,6 +44,7 @@ VOCABULARIES = {
     ("participations", "role"): enums.ParticipationRole,
     ("participations", "status"): enums.ParticipationStatus,
     ("travel_segments", "kind"): enums.TravelKind,
+    ("travellers", "status"): enums.TravellerStatus,
 }
 ZONES = {
     "items": ("timezone",),

@@ -1,25 +1,14 @@
-"""Airports by IATA code: their name and IANA zone, from the maintained `airportsdata` package.
-
-One small function, so that the plan's own places (when it has airport places) can answer
-instead without changing the importers.
-"""
+"""Airports by IATA code for the booking-calendar reader: a thin door onto tourplanner.places,
+the one place that reads the airports table (`airportsdata`)."""
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Any
-
-
-@cache
-def _airports() -> dict[str, Any]:
-    import airportsdata  # ~0.2 s to load 8,000 airports: only when a booking is read
-
-    return airportsdata.load("IATA")
+from tourplanner import places
 
 
 def airport(code: str) -> tuple[str, str] | None:
     """(name, IANA zone) of the airport with this IATA code, or None when there is none."""
-    found = _airports().get(code.strip().upper())
-    if not found or not found.get("tz"):
+    found = places.airport(code)
+    if found is None or not found.zone:
         return None
-    return str(found["name"]), str(found["tz"])
+    return found.name, found.zone

@@ -13,17 +13,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from icalendar import Calendar, Event, vRecur, vText
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from tourplanner import __version__
 from tourplanner.enums import ParticipationRole, TravelKind, label
 from tourplanner.errors import ValidationError
 from tourplanner.files import write_bytes
-from tourplanner.models import Item, Person, Programme, TravelSegment
+from tourplanner.models import Item, Person, Programme, Traveller
 from tourplanner.scheduling.recurrence import parse_exdates, parse_rdates
 from tourplanner.services.common import fetch
 from tourplanner.services.itinerary import load_items, names_by_item, person_itinerary
+from tourplanner.services.travel import travel_of_person
 from tourplanner.timezones import day_offset_label, format_datetime, to_local, to_utc, zone
 
 PRODID = f"-//TourPlanner//TourPlanner {__version__}//EN"
@@ -109,8 +109,8 @@ def item_event(item: Item, names: dict[str, list[str]], stamp: datetime) -> Even
     return event
 
 
-def travel_event(seg: TravelSegment, stamp: datetime) -> Event:
-    """The VEVENT of a flight, train, road transfer or hotel stay, each end in its own zone."""
+def travel_event(seg: Traveller, stamp: datetime) -> Event:
+    """One person's VEVENT of a flight, train, road transfer or stay, each end in its own zone."""
     event = Event()
     event.add("uid", seg.uid)
     event.add("dtstamp", stamp)
@@ -146,10 +146,13 @@ def travel_event(seg: TravelSegment, stamp: datetime) -> Event:
         + (f" {offset}" if offset else "")
         + (f" ({seg.to_place})" if seg.to_place and seg.kind != TravelKind.HOTEL else ""),
     ]
+    if seg.seat:
+        lines.append(f"Seat: {seg.seat}")
     if seg.confirmation_code:
         lines.append(f"Confirmation: {seg.confirmation_code}")
-    if seg.notes:
-        lines.append(seg.notes)
+    if seg.status != "confirmed":
+        lines.append(f"Status: {seg.status}")
+    lines.extend(p for p in (seg.journey_notes, seg.notes) if p)
     event.add("description", "\n".join(lines))
     event.add("categories", [label(seg.kind)])
     event.add("X-TOURPLANNER-KIND", f"travel:{seg.kind}")
@@ -159,7 +162,7 @@ def travel_event(seg: TravelSegment, stamp: datetime) -> Event:
 def build_calendar(
     session: Session,
     items: list[Item],
-    travel: list[TravelSegment] = (),  # type: ignore[assignment]
+    travel: list[Traveller] = (),  # type: ignore[assignment]
     *,
     name: str = "TourPlanner",
     stamp: datetime | None = None,
@@ -196,20 +199,13 @@ def ics_bytes(
     """The .ics of a person's itinerary, a programme (a tour), or the whole plan; and its events."""
     if person_id is not None and programme_id is not None:
         raise ValidationError("calendar", "choose a person or a programme, not both")
-    travel: list[TravelSegment] = []
+    travel: list[Traveller] = []
     if person_id is not None:
         person = fetch(session, Person, person_id, "person")
         itinerary = person_itinerary(session, person_id, include_cancelled=True)
         ids = list(dict.fromkeys(v.id for v in itinerary.items))
         items = load_items(session, Item.id.in_(ids)) if ids else []
-        travel = list(
-            session.scalars(
-                select(TravelSegment)
-                .where(TravelSegment.person_id == person_id)
-                .options(selectinload(TravelSegment.venue))
-                .order_by(TravelSegment.start_utc)
-            )
-        )
+        travel = travel_of_person(session, person_id)
         name = f"Itinerary — {person.display_name}"
     elif programme_id is not None:
         programme = fetch(session, Programme, programme_id, "programme")

@@ -8,7 +8,7 @@ from tourplanner.models.plan import Plan
 from tourplanner.models.programme import Item, Programme
 from tourplanner.models.protocol import OrganizationProtocol, Precedence, Seat, SeatingPlan
 from tourplanner.models.protocol_gifts import Gift
-from tourplanner.models.travel import TravelSegment
+from tourplanner.models.travel import Traveller, TravelSegment
 from tourplanner.models.venue import Room, TravelTime, Venue
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "SeatingPlan",
     "SENSITIVE_PERSON_FIELDS",
     "TravelSegment",
+    "Traveller",
     "TravelTime",
     "UTCDateTime",
     "Venue",

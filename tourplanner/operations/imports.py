@@ -11,7 +11,8 @@ from tourplanner.operations.operation import Session
 from tourplanner.operations.rows import BulkChange
 
 # What each import may write (people imports add organizations and groups they name).
-PEOPLE_TABLES = ("organizations", "groups", "people", "group_members", "travel_segments")
+PEOPLE_TABLES: tuple[str, ...] = ("organizations", "groups", "people", "group_members")
+PEOPLE_TABLES += ("travel_segments", "travellers")
 EVENT_TABLES = ("programmes", "venues", "rooms", "people", "items", "participations")
 
 Progress = Callable[[int, int], None]  # (done, of), called on the importer's thread

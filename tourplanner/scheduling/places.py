@@ -2,13 +2,15 @@
 
 Today a journey's From and To are free text ("Beijing Capital (PEK), Terminal 3", "Shangri-La
 Hotel, Futian"); they are matched against the plan's venues by name, then against the cities
-the venues are in. Places that know their city (airports, stations) can answer here first.
+the venues are in, and last against an airport code in the text ("Washington Dulles (IAD)"),
+whose city the airports table knows.
 """
 
 from __future__ import annotations
 
 import re
 
+from tourplanner import places
 from tourplanner.scheduling.snapshot import PlanSnapshot, VenueRec
 
 Place = tuple[int | None, str]  # (venue id or None, city or "" when not known)
@@ -45,6 +47,12 @@ def _match(venues: dict[int, VenueRec], text: str, venue_id: int | None) -> Plac
             return (None, hits[0])
     if venue_id is not None and venue_id in venues:
         return (venue_id, venues[venue_id].city)
+    if places.CODE_IN_TEXT.search(text or ""):
+        found = places.place_of(text)
+        if found is not None and found.city:
+            # The plan's own name for that city where a venue is in it ("Beijing", not "BJS").
+            same = [v.city for v in venues.values() if same_city(v.city, found.city)]
+            return (None, same[0] if same else found.city)
     return NOWHERE
 
 

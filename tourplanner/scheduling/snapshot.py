@@ -83,6 +83,8 @@ class BookingRec:
 
 @dataclass(frozen=True)
 class TravelRec:
+    """One person's place on a journey or stay: `id` is the traveller's, `journey_id` the trip's."""
+
     id: int
     person_id: int
     kind: str
@@ -94,6 +96,7 @@ class TravelRec:
     venue_id: int | None = None  # a hotel stay's hotel; a journey's station or airport of departure
     from_place: str = ""
     to_place: str = ""
+    journey_id: int | None = None
 
 
 @dataclass

@@ -15,10 +15,12 @@ Edits to venues, rooms, travel times or the plan's defaults need a new `build_in
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from tourplanner.enums import TravellerStatus
 from tourplanner.errors import ValidationError
 from tourplanner.models import (
     Item,
@@ -27,6 +29,7 @@ from tourplanner.models import (
     Plan,
     Programme,
     Room,
+    Traveller,
     TravelSegment,
     TravelTime,
     Venue,
@@ -62,9 +65,10 @@ PROGRAMME_COLUMNS = (
     Programme.capacity,
     Programme.parent_id,
 )
+# One row per person per journey (each traveller), so the checks see each person's own travel.
 TRAVEL_COLUMNS = (
-    TravelSegment.id,
-    TravelSegment.person_id,
+    Traveller.id,
+    Traveller.person_id,
     TravelSegment.kind,
     TravelSegment.carrier,
     TravelSegment.number,
@@ -75,6 +79,7 @@ TRAVEL_COLUMNS = (
     TravelSegment.start_timezone,
     TravelSegment.end_timezone,
     TravelSegment.venue_id,
+    Traveller.segment_id,
 )
 ITEM_COLUMNS = (
     Item.id,
@@ -102,11 +107,20 @@ def _travel_label(kind: str, carrier: str, number: str, from_place: str, to_plac
 
 
 def _travel_rec(row: tuple, venues: dict[int, VenueRec]) -> TravelRec:
-    tid, pid, kind, carrier, number, frm, to, start, end, sz, ez, venue = row
+    tid, pid, kind, carrier, number, frm, to, start, end, sz, ez, venue, journey = row
     label = _travel_label(kind, carrier, number, frm, to)
     if kind == "hotel" and venue in venues:
         label = f"hotel stay at {venues[venue].name}"
-    return TravelRec(tid, pid, kind, label, start, end, sz, ez, venue, frm, to)
+    return TravelRec(tid, pid, kind, label, start, end, sz, ez, venue, frm, to, journey)
+
+
+def _travellers() -> Select[*tuple[Any, ...]]:
+    """Each person's place on each journey; a cancelled traveller is not travelling."""
+    return (
+        select(*TRAVEL_COLUMNS)
+        .join(TravelSegment, TravelSegment.id == Traveller.segment_id)
+        .where(Traveller.status != TravellerStatus.CANCELLED)
+    )
 
 
 def load_snapshot(session: Session) -> PlanSnapshot:
@@ -134,7 +148,7 @@ def load_snapshot(session: Session) -> PlanSnapshot:
         for row in session.execute(select(Person.id, Person.name_latin, Person.role))
     }
     snap.bookings = [BookingRec(*row) for row in session.execute(select(*BOOKING_COLUMNS))]
-    for row in session.execute(select(*TRAVEL_COLUMNS)):
+    for row in session.execute(_travellers()):
         journey = _travel_rec(row, snap.venues)
         snap.travel[journey.id] = journey
     snap.travel_minutes = {
@@ -204,9 +218,7 @@ def refresh(
         ]
         journeys = [
             _travel_rec(t, index.snap.venues)
-            for t in session.execute(
-                select(*TRAVEL_COLUMNS).where(TravelSegment.person_id == person_id)
-            )
+            for t in session.execute(_travellers().where(Traveller.person_id == person_id))
         ]
         index.replace_person(person_id, PersonRec(*person), bookings, journeys)
 

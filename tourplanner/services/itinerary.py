@@ -24,6 +24,7 @@ from tourplanner.scheduling.recurrence import occurrences
 from tourplanner.services import protocol
 from tourplanner.services.common import fetch
 from tourplanner.services.plans import get_plan
+from tourplanner.services.travel import travel_of_person
 from tourplanner.services.views import (
     ItemView,
     Itinerary,
@@ -151,12 +152,7 @@ def person_itinerary(
         for i in load_items(session, condition)
         if include_cancelled or i.status != ItemStatus.CANCELLED
     ]
-    travel = session.scalars(
-        select(TravelSegment)
-        .where(TravelSegment.person_id == person_id)
-        .options(selectinload(TravelSegment.venue))
-        .order_by(TravelSegment.start_utc, TravelSegment.id)
-    ).all()
+    travel = travel_of_person(session, person_id)
     return Itinerary(
         person=PersonView.of(person, include_sensitive=include_sensitive),
         programmes=tuple(

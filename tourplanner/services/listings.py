@@ -20,6 +20,7 @@ from tourplanner.models import (
     Person,
     Programme,
     Room,
+    Traveller,
     TravelSegment,
     TravelTime,
     Venue,
@@ -227,12 +228,35 @@ def items_listing(session: Session) -> Listing:
     )
 
 
+def _travellers_cell(names: list[str]) -> str:
+    """Who is on a journey: one or two names, or the count first (every name stays searchable).
+
+    A journey whose people were all deleted stays (undoing a deletion puts them back on it)."""
+    if not names:
+        return "(nobody: add travellers or delete it)"
+    if len(names) <= 2:
+        return ", ".join(names)
+    return f"{len(names)} travellers: {', '.join(names)}"
+
+
+def _codes_cell(codes: list[str]) -> str:
+    """The booking code of a journey: the one everyone shares, each one's, or how many."""
+    distinct = list(dict.fromkeys(c for c in codes if c))
+    return ", ".join(distinct) if len(distinct) <= 2 else f"{len(distinct)} codes"
+
+
 def travel_listing(session: Session) -> Listing:
-    """Flights, trains, road transfers and hotel stays, in time order, each end in its zone."""
+    """Journeys and hotel stays in time order, one row each with its travellers, ends in zones."""
+    who: dict[int, list[tuple[str, str]]] = {}
+    for segment_id, name, code in session.execute(
+        select(Traveller.segment_id, Person.name_latin, Traveller.confirmation_code)
+        .join(Person, Person.id == Traveller.person_id)
+        .order_by(Traveller.id)
+    ):
+        who.setdefault(segment_id, []).append((name, code))
     query = (
         select(
             TravelSegment.id,
-            Person.name_latin,
             TravelSegment.kind,
             TravelSegment.carrier,
             TravelSegment.number,
@@ -243,28 +267,14 @@ def travel_listing(session: Session) -> Listing:
             TravelSegment.start_timezone,
             TravelSegment.end_utc,
             TravelSegment.end_timezone,
-            TravelSegment.confirmation_code,
         )
-        .join(Person, Person.id == TravelSegment.person_id)
         .outerjoin(Venue, Venue.id == TravelSegment.venue_id)
         .order_by(TravelSegment.start_utc, TravelSegment.id)
     )
     rows = []
-    for (
-        sid,
-        name,
-        kind,
-        carrier,
-        number,
-        src,
-        dst,
-        venue,
-        start,
-        zone_a,
-        end,
-        zone_b,
-        code,
-    ) in session.execute(query):
+    for sid, kind, carrier, number, src, dst, venue, start, zone_a, end, zone_b in session.execute(
+        query
+    ):
         depart = f"{to_local(start, zone_a):%a %d %b %H:%M} {abbreviation(start, zone_a)}"
         arrive = f"{to_local(end, zone_b):%a %d %b %H:%M} {abbreviation(end, zone_b)}"
         offset = day_offset_label(start, zone_a, end, zone_b)
@@ -273,11 +283,23 @@ def travel_listing(session: Session) -> Listing:
             offset = f"({nights} night{'s' * (nights != 1)})" if nights else ""
         route = " → ".join(p for p in (src, dst or venue or "") if p)
         service = " ".join(p for p in (carrier, number) if p)
+        people = who.get(sid, [])
         rows.append(
-            (sid, name, label(kind), service, route, depart, f"{arrive} {offset}".strip(), code)
+            (
+                sid,
+                _travellers_cell([name for name, _ in people]),
+                label(kind),
+                service,
+                route,
+                depart,
+                f"{arrive} {offset}".strip(),
+                _codes_cell([code for _, code in people]),
+                len(people),
+            )
         )
     return Listing(
-        ("Traveller", "Kind", "Carrier", "Route or hotel", "Departs / in", "Arrives / out", "Code"),
+        ("Travellers", "Kind", "Carrier", "Route or hotel", "Departs / in", "Arrives / out")
+        + ("Code", "People"),
         rows,
         time_column=4,
     )

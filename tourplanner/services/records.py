@@ -125,16 +125,17 @@ _KINDS = (
     RecordKind(
         "travel",
         "travel_segments",
-        ("person_id", "kind", "carrier", "number", "confirmation_code", "from_place")
-        + ("to_place", "start", "start_timezone", "end", "end_timezone", "venue_id", "notes"),
-        travel.create_travel,
-        travel.update_travel,
+        ("kind", "carrier", "number", "from_place", "to_place", "start", "start_timezone")
+        + ("end", "end_timezone", "venue_id", "notes", "travellers"),
+        travel.create_journey,
+        travel.update_journey,
         travel.delete_travel,
         travel.get_travel,
         lambda values: f"{values['carrier']} {values['number']}".strip() or values["to_place"],
         {
             "start": _local("start_utc", "start_timezone"),
             "end": _local("end_utc", "end_timezone"),
+            "travellers": lambda seg: tuple(travel.TravellerEntry.of(t) for t in seg.travellers),
         },
     ),
     RecordKind(

@@ -57,7 +57,7 @@ def minutes(value: object, field: str) -> int:
 
 def timezone_name(value: object, field: str = "time zone") -> str:
     if not isinstance(value, str):
-        raise ValidationError(field, "is required (an IANA name like 'Asia/Shanghai')")
+        raise ValidationError(field, "is required (type a city, e.g. Beijing, and pick its zone)")
     zone(value, field=field)
     return value
 

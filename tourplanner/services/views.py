@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from tourplanner.models import Item, Person, Programme, TravelSegment, Venue
+from tourplanner.models import Item, Person, Programme, Traveller, Venue
 from tourplanner.timezones import day_offset
 
 
@@ -154,6 +154,8 @@ class TravelView:
     end_timezone: str
     venue: VenueView | None
     notes: str
+    seat: str = ""
+    status: str = "confirmed"
 
     @property
     def day_offset(self) -> int:
@@ -161,7 +163,8 @@ class TravelView:
         return day_offset(self.start_utc, self.start_timezone, self.end_utc, self.end_timezone)
 
     @classmethod
-    def of(cls, seg: TravelSegment) -> TravelView:
+    def of(cls, seg: Traveller) -> TravelView:
+        """One person's view of a journey: its times and places, their own seat and code."""
         return cls(
             seg.id,
             seg.uid,
@@ -176,7 +179,9 @@ class TravelView:
             seg.end_utc,
             seg.end_timezone,
             VenueView.of(seg.venue) if seg.venue else None,
-            seg.notes,
+            "\n".join(p for p in (seg.journey_notes, seg.notes) if p),
+            seg.seat,
+            seg.status,
         )
 
 

@@ -126,8 +126,11 @@ def travel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
             s.small,
         ),
     ]
-    if seg.confirmation_code:
-        details.append(line(f"Confirmation {seg.confirmation_code}", s.small))
+    own = [f"Seat {seg.seat}"] * bool(seg.seat)
+    own += [f"Confirmation {seg.confirmation_code}"] * bool(seg.confirmation_code)
+    own += [label(seg.status)] * (seg.status != "confirmed")
+    if own:
+        details.append(line(" · ".join(own), s.small))
     if seg.notes:
         details.append(line(seg.notes, s.muted))
     time = time_cell(seg.start_utc, None, seg.start_timezone, s)

@@ -20,7 +20,8 @@ ListingReader = Callable[[Any], listings.Listing]
 
 @dataclass(frozen=True)
 class Field:
-    """One form row. `kind`: text, long, enum, ref, zone, date, datetime, int or number."""
+    """One form row. `kind`: text, long, enum, ref, zone, date, datetime, int, number, place
+    (a journey end: airport or venue) or travellers (a journey's people)."""
 
     key: str
     label: str
@@ -151,19 +152,26 @@ TRAVEL = Entity(
     "Journey or stay",
     "journeys and stays",
     (
-        Field("person_id", "Traveller", "ref", ("person",), choices="person"),
         Field("kind", "Kind", "enum", ("kind",), vocabulary=TravelKind),
         _text("carrier", "Carrier", hint="e.g. Air China"),
         _text("number", "Flight or train", "number", "e.g. CA 818"),
-        _text("confirmation_code", "Confirmation code"),
-        _text("from_place", "From", "from place", "e.g. Washington Dulles (IAD)"),
-        _text("to_place", "To", "to place", "e.g. Beijing Capital (PEK)"),
+        Field("from_place", "From", "place", ("from place",), hint="an airport code, e.g. IAD"),
+        Field("to_place", "To", "place", ("to place",), hint="an airport code, e.g. PEK"),
         Field("start", "Departs / check-in", "datetime", ("departure",)),
         Field("start_timezone", "Departure time zone", "zone", ("departure time zone",)),
         Field("end", "Arrives / check-out", "datetime", ("arrival",)),
         Field("end_timezone", "Arrival time zone", "zone", ("arrival time zone",)),
         Field("venue_id", "Hotel (venue)", "ref", ("venue", "hotel"), choices="venue"),
         _long("notes", "Notes"),
+        # The journey's people, each with their seat, code and status (ui/records/journey_editor).
+        Field(
+            "person_id",
+            "Travellers",
+            "travellers",
+            ("travellers", "traveller", "person", "seat", "confirmation code", "status")
+            + ("traveller notes",),
+            choices="person",
+        ),
     ),
     listings.travel_listing,
 )

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter
 
 from tourplanner.timezones import all_zone_names
 from tourplanner.ui.widgets.picker_keys import PickerKeys
+from tourplanner.ui.widgets import zone_completer
 
 
 def searchable(box: QComboBox) -> None:
@@ -22,12 +23,14 @@ def searchable(box: QComboBox) -> None:
 
 
 class ZonePicker(QComboBox):
-    """An IANA time zone, typed or picked; typing any part of a name ("shang") finds it."""
+    """A time zone, typed or picked; typing part of a zone ("shang") or a city ("Beijing") finds
+    it, each suggestion with its offset from UTC now."""
 
     def __init__(self) -> None:
         super().__init__()
         self.addItems(list(all_zone_names()))
         searchable(self)
+        self.suggestions = zone_completer.attach(self)
         line = self.lineEdit()
         assert line is not None
-        line.setPlaceholderText("e.g. Asia/Shanghai — type part of a city")
+        line.setPlaceholderText("type a city, e.g. Beijing, or a zone like Asia/Shanghai")

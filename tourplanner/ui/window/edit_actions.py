@@ -17,9 +17,15 @@ from tourplanner.ui.item_editor import ALL, THIS_ONE, ItemEditor, ask_this_or_al
 from tourplanner.ui.pages import ITEM_PAGES
 from tourplanner.ui.records.editor import RecordEditor
 from tourplanner.ui.records.entities import ENTITIES, PLAN, Entity
+from tourplanner.ui.records.journey_editor import JourneyEditor
 from tourplanner.ui.travel_times_dialog import TravelTimesDialog
 from tourplanner.ui.window.context import WindowContext
 from tourplanner.ui.wording import counted
+
+
+def _editor_of(entity: Entity) -> type[RecordEditor]:
+    """Journeys have their own editor (travellers, kind-aware rows); the rest the generic one."""
+    return JourneyEditor if entity.key == "travel" else RecordEditor
 
 
 class EditActions:
@@ -157,7 +163,7 @@ class EditActions:
     def new_record(self, entity: Entity) -> RecordEditor:
         """A new record's dates start on the day the timeline shows (a journey, a programme)."""
         shown = self.context.shown_day()
-        editor = RecordEditor(
+        editor = _editor_of(entity)(
             self.context.plan,
             entity,
             self.context.operations.run,
@@ -174,7 +180,7 @@ class EditActions:
         return editor
 
     def edit_record(self, entity: Entity, record_id: int) -> RecordEditor:
-        editor = RecordEditor(
+        editor = _editor_of(entity)(
             self.context.plan,
             entity,
             self.context.operations.run,
