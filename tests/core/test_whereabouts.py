@@ -183,7 +183,7 @@ def test_a_hotel_in_another_city_shows_an_unrecorded_move(plan_file, trip) -> No
         snap = load_snapshot(s)
     where = whereabouts(snap, list(snap.travel.values()))
     assert [(w.city, w.travelling) for w in where] == [
-        ("", False),  # Washington Dulles: no venue of the plan is in Washington
+        ("Washington", False),  # Washington Dulles (IAD): the airports table knows its city
         ("", True),
         ("Beijing", False),
         ("", False),  # between the Beijing hotel and the Shenzhen one

@@ -30,7 +30,7 @@ from tourplanner.interchange.ics_read import read_calendars
 from tourplanner.interchange.ics_zones import zone_for
 from tourplanner.interchange.importing import import_savepoint
 from tourplanner.interchange.report import ImportReport, span_text
-from tourplanner.models import Person, Plan, TravelSegment
+from tourplanner.models import Person, Plan, Traveller
 from tourplanner.services import travel as travel_service
 from tourplanner.services.common import fetch
 from tourplanner.timezones import format_datetime, to_local, to_utc
@@ -344,18 +344,16 @@ def _uid(event: Any, start: datetime) -> str:
 
 
 def _write(session: Session, person_id: int, booking: _Booking, report: ImportReport) -> None:
-    """Create or update the person's travel segment for the booking; problems go to the report."""
+    """Put the person on the booking's journey, or move them when the booking changed; a
+    booking's UID is the person's place on a journey (their traveller row)."""
     where = f"line {booking.line}"
     fields = {"kind": booking.kind, **booking.fields}
     shown = _shown(booking)
-    existing = session.scalar(select(TravelSegment).where(TravelSegment.uid == booking.uid))
+    existing = session.scalar(select(Traveller).where(Traveller.uid == booking.uid))
     try:
         with session.begin_nested():
             if existing is None:
-                seg_id = travel_service.create_travel(
-                    session, person_id=person_id, start=booking.start, end=booking.end, **fields
-                )
-                fetch(session, TravelSegment, seg_id, "travel segment").uid = booking.uid
+                _board(session, person_id, booking, fields)
                 report.record(where, "added", **shown)
             elif existing.person_id != person_id:
                 raise TourPlannerError(
@@ -364,22 +362,54 @@ def _write(session: Session, person_id: int, booking: _Booking, report: ImportRe
             elif _same(existing, booking, fields):
                 report.record(where, "unchanged", **shown)
             else:
-                travel_service.update_travel(
-                    session, existing.id, start=booking.start, end=booking.end, **fields
-                )
+                # The booking changed for this person only: they leave the journey they were on
+                # (which goes when nobody is left on it) and join the one it now describes.
+                journey = existing.journey
+                session.delete(existing)
+                session.flush()
+                session.refresh(journey)
+                if not journey.travellers:
+                    session.delete(journey)
+                    session.flush()
+                _board(session, person_id, booking, fields)
                 report.record(where, "updated", **shown)
     except TourPlannerError as exc:
         report.refuse(where, str(exc), **shown)
 
 
-def _same(seg: TravelSegment, booking: _Booking, fields: dict[str, Any]) -> bool:
+def _board(session: Session, person_id: int, booking: _Booking, fields: dict[str, Any]) -> None:
+    """The person on the identical journey (or a new one), their place keeping the booking's UID."""
+    journey_id = travel_service.create_travel(
+        session, person_id=person_id, start=booking.start, end=booking.end, **fields
+    )
+    place = session.scalar(
+        select(Traveller).where(
+            Traveller.segment_id == journey_id, Traveller.person_id == person_id
+        )
+    )
+    assert place is not None  # create_travel has just put them on it
+    place.uid = booking.uid
+    session.flush()
+
+
+def _same(place: Traveller, booking: _Booking, fields: dict[str, Any]) -> bool:
     times = (
         to_utc(booking.start, booking.fields["start_timezone"]),
         to_utc(booking.end, booking.fields["end_timezone"]),
     )
-    return times == (seg.start_utc, seg.end_utc) and all(
-        getattr(seg, k) == v for k, v in fields.items()
+    return times == (place.start_utc, place.end_utc) and all(
+        _held(place, k) == v for k, v in fields.items()
     )
+
+
+def _held(place: Traveller, field: str) -> object:
+    """What the plan holds for a booking's field: the person's own (code, seat, their notes on a
+    shared journey) or the journey's."""
+    if field in ("confirmation_code", "seat"):
+        return getattr(place, field)
+    if field == "notes":
+        return place.notes or place.journey.notes
+    return getattr(place.journey, field)
 
 
 def _shown(booking: _Booking) -> dict[str, str]:

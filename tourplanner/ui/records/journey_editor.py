@@ -6,6 +6,8 @@ flight's ends are airports whose zones fill themselves. Saving once moves everyo
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
 
 from tourplanner.enums import TravelKind
@@ -49,9 +51,10 @@ class JourneyEditor(RecordEditor):
         *,
         record_id: int | None = None,
         defaults: dict[str, object] | None = None,
+        day: date | None = None,
     ) -> None:
         self._venues = _venue_places(plan)
-        super().__init__(plan, entity, run, parent, record_id=record_id, defaults=defaults)
+        super().__init__(plan, entity, run, parent, record_id=record_id, defaults=defaults, day=day)
         self.setWindowTitle("Edit journey or stay" if record_id else "New journey or stay")
         self.widgets["person_id"] = self.travellers.person
         for key, zone_key in ZONE_OF_END.items():

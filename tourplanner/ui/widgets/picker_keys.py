@@ -57,7 +57,8 @@ class PickerKeys(QObject):
             index = popup.model().index(0, 0)
         popup.hide()
         if index.isValid():
-            self._choose(str(index.data()))
+            # What the completer puts in the box (a city's suggestion puts its zone).
+            self._choose(self.completer.pathFromIndex(index))
 
     def _take_typed(self) -> None:
         """The entry the typed text names (case aside), or the only suggestion for it."""
@@ -66,7 +67,9 @@ class PickerKeys(QObject):
         if found < 0 and text:
             self.completer.setCompletionPrefix(text)
             if self.completer.completionCount() == 1:
-                found = self.box.findText(self.completer.currentCompletion())
+                self.completer.setCurrentRow(0)
+                path = self.completer.pathFromIndex(self.completer.currentIndex())
+                found = self.box.findText(path, Qt.MatchFlag.MatchFixedString)
         if found >= 0:
             self._choose(self.box.itemText(found))
 

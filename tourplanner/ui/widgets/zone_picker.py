@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 from tourplanner.timezones import all_zone_names
-from tourplanner.ui.widgets.picker_keys import PickerKeys
 from tourplanner.ui.widgets import zone_completer
+from tourplanner.ui.widgets.picker_keys import PickerKeys
 
 
 def searchable(box: QComboBox) -> None:
@@ -29,8 +29,11 @@ class ZonePicker(QComboBox):
     def __init__(self) -> None:
         super().__init__()
         self.addItems(list(all_zone_names()))
-        searchable(self)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.suggestions = zone_completer.attach(self)
+        # After the zone completer is in place: the keys work on its list, not the box's first.
+        PickerKeys(self)
         line = self.lineEdit()
         assert line is not None
         line.setPlaceholderText("type a city, e.g. Beijing, or a zone like Asia/Shanghai")
