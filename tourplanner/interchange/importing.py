@@ -3,7 +3,6 @@ the bulk inserts its rows go through."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
+from tourplanner.collector import cycle_collection_paused
 from tourplanner.interchange.report import ImportRefused, ImportReport
 
 
@@ -41,23 +41,6 @@ def import_savepoint(
         savepoint.commit()
     if refused and not dry_run:
         raise ImportRefused(report)
-
-
-@contextmanager
-def cycle_collection_paused() -> Iterator[None]:
-    """Hold off Python's cycle collector for the length of the block.
-
-    An import allocates a few containers per row and keeps them to the end, none of them in
-    cycles; with the collector on, each batch of allocations makes it walk the whole heap (the
-    ORM's too): a third of a 5,000-row people import went there. It runs again afterwards.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
