@@ -182,6 +182,8 @@ def growth(sizes: list[int], repeat: int) -> None:
         took = full_check_cpu(n, repeat)
         points.append((math.log(n), math.log(took)))
         print(f"full check, {n:>9,} items (CPU, median of {repeat})      {took * 1000:9.1f} ms")
+    if len(points) < 2:
+        return
     xs, ys = zip(*points, strict=True)
     mx, my = statistics.fmean(xs), statistics.fmean(ys)
     slope = sum((x - mx) * (y - my) for x, y in points) / sum((x - mx) ** 2 for x in xs)

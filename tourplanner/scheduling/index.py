@@ -138,12 +138,11 @@ class ConflictIndex:
                 for item_id in common:
                     if item_id not in booked:
                         found += live[item_id]
-        # Sorted by (start, end, id), which orders item occurrences as whole tuples do.
-        self.person_occ: dict[int, list[Interval]] = {
-            person_id: sorted(found, key=_START_END_ID)
-            for person_id, found in lists.items()
-            if found
-        }
+        # Sorted by (start, end, id), which orders item occurrences as whole tuples do; in
+        # place, so that no second copy of every list is held at once.
+        for found in lists.values():
+            found.sort(key=_START_END_ID)
+        self.person_occ: dict[int, list[Interval]] = {p: f for p, f in lists.items() if f}
 
         self.travel_by_person: dict[int, list[TravelRec]] = defaultdict(list)
         self.travel_iv: dict[int, Interval] = {}
