@@ -73,8 +73,9 @@ def main() -> int:
 
         def quit_when_open() -> None:
             names = [type(w).__name__ for w in app.topLevelWidgets() if w.isVisible()]
-            if "MainWindow" in names:
+            if "MainWindow" in names and "main_window" not in seen:
                 seen["main_window"] = since_start()
+            if "main_window" in seen and "window" in seen:  # the main window shown and painted
                 app.quit()
             else:
                 QTimer.singleShot(20, quit_when_open)

@@ -20,12 +20,12 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, vRecur
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tourplanner.enums import ItemKind
 from tourplanner.errors import TourPlannerError
-from tourplanner.interchange.importing import import_savepoint
+from tourplanner.interchange.importing import import_savepoint, insert_rows
 from tourplanner.interchange.report import FileFormatError, ImportRefused, ImportReport, span_text
 from tourplanner.models import Item, Programme, Room, Venue
 from tourplanner.printable import is_printable, outside_sentence
@@ -459,7 +459,7 @@ def _write(
     }
     # Held here so the identity map keeps them: updates then need no query per event.
     held = list(session.scalars(select(Item).where(Item.programme_id == programme.id)))
-    identities: list[dict[str, Any]] = []
+    added: list[dict[str, Any]] = []  # new items' rows, checked, inserted at the end in bulk
     masters = _latest_copies(events, report)
     for done, ev in enumerate(masters.values()):
         if progress is not None:  # outside the try: a Cancelled stops the import
@@ -468,13 +468,11 @@ def _write(
         found = existing.get(ev.uid)
         try:
             if found is None:
-                item_id = items_service.create_item(
+                values = items_service.checked_item_values(
                     session, programme_id=programme.id, start=ev.start, end=ev.end, **ev.fields
                 )
-                # create_item gives a fresh uid; the event's own UID and SEQUENCE are set below
-                # in one statement (a per-item load and update doubled the time of big files).
-                identities.append({"id": item_id, "uid": ev.uid, "sequence": ev.sequence})
-                existing[ev.uid] = (item_id, programme.id)
+                # The event's own UID and SEQUENCE, in the same row.
+                added.append({**values, "uid": ev.uid, "sequence": ev.sequence})
                 report.record(where, "added", **_shown(ev))
             elif found[1] != programme.id:
                 other = session.get(Programme, found[1])
@@ -489,8 +487,8 @@ def _write(
             if report.too_many_errors():
                 return
     session.flush()
-    if identities:
-        session.execute(update(Item), identities)
+    if not report.errors:  # else the savepoint is rolled back: nothing to write
+        insert_rows(session, Item.__table__, added)
     del held
 
 
