@@ -488,7 +488,7 @@ def _write(
                 return
     session.flush()
     if not report.errors:  # else the savepoint is rolled back: nothing to write
-        insert_rows(session, Item.__table__, added)
+        insert_rows(session, Item, added)
     del held
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from tourplanner.collector import cycle_collection_paused
 from tourplanner.interchange.report import ImportRefused, ImportReport
+from tourplanner.models import Base
 
 
 @contextmanager
@@ -43,7 +44,7 @@ def import_savepoint(
         raise ImportRefused(report)
 
 
-def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> list[int]:
     """Insert rows in bulk (a few multi-row INSERTs); returns their new ids in the rows' order.
 
     The bulk writer the importers hand their rows to: no ORM object, no flush per row. The
@@ -53,6 +54,7 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> l
     """
     if not rows:
         return []
+    table = cast(Table, model.__table__)
     assert table.dialect_options["sqlite"]["autoincrement"], table.name
     ids = sorted(session.scalars(insert(table).returning(table.c.id), rows))
     if len(ids) != len(rows):

@@ -25,7 +25,7 @@ from tourplanner.interchange.importing import import_savepoint, insert_links, in
 from tourplanner.interchange.people_mapping import FIELDS, recognise_all
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.interchange.tables import CJK_RE, Table, read_table
-from tourplanner.models import Group, Organization, Person, group_members
+from tourplanner.models import Base, Group, Organization, Person, group_members
 from tourplanner.services import organizations, people
 from tourplanner.services import validation as v
 from tourplanner.services.validation import EMAIL_RE
@@ -471,9 +471,11 @@ class _Importer:
         insert_links(self.session, group_members, links)
         self._expire({*self.changed, *(p for _, p in self.joining)}, {g for g, _ in self.joining})
 
-    def _insert(self, model: type, rows: dict[int, dict[str, Any]]) -> dict[int | None, int | None]:
+    def _insert(
+        self, model: type[Base], rows: dict[int, dict[str, Any]]
+    ) -> dict[int | None, int | None]:
         """Insert rows kept under placeholder ids; returns placeholder -> new id."""
-        ids = insert_rows(self.session, model.__table__, list(rows.values()))  # type: ignore[attr-defined]
+        ids = insert_rows(self.session, model, list(rows.values()))
         return dict(zip(rows, ids, strict=True))
 
     def _expire(self, person_ids: set[int], group_ids: set[int]) -> None:

@@ -135,7 +135,7 @@ class _Writer:
 
     def _write_new(self, programme: Programme) -> None:
         """Insert the new items in bulk, then book their speakers."""
-        ids = insert_rows(self.session, Item.__table__, self.new_rows)
+        ids = insert_rows(self.session, Item, self.new_rows)
         for guid, item_id in zip(list(self.added), ids, strict=True):
             self.added[guid] = item_id
         for ev in self.speakers:

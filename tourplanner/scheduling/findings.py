@@ -61,6 +61,7 @@ class Finding:
 
     rule: str
     severity: str  # ERROR or WARNING
+    _message: str | Sentence
     item_ids: tuple[int, ...]
     person_ids: tuple[int, ...]
     programme_ids: tuple[int, ...]
