@@ -8,14 +8,27 @@ shared machine only ever slows a run down.
 
     .venv/bin/python -m benchmarks.bench_conflicts [--items N] [--people N] [--bookings N]
     .venv/bin/python -m benchmarks.bench_conflicts --plan FILE.tourplan   # also times loading
+    .venv/bin/python -m benchmarks.bench_conflicts --against /tmp/old-checkout  # beside old code
+
+Also prints the full check at 10k, 100k and 300k items (people and bookings in proportion)
+with the fitted exponent of time against size, and the peak memory of the 100k check
+(tracemalloc, the snapshot itself not counted). With --against, the 100k full check and its
+peak are measured for this code and for the code in that checkout, each in its own process,
+taking turns, median of --rounds: the "before" of a change, measured in the same sitting.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
+import os
 import random
+import statistics
+import subprocess
 import sys
 import time
+import tracemalloc
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -132,7 +145,92 @@ def moved(item: ItemRec, minutes: int) -> ItemRec:
     return ItemRec(**{**item.__dict__, "start": item.start + shift, "end": item.end + shift})
 
 
+def sized(items: int, *, seed: int = 0) -> PlanSnapshot:
+    """The benchmark's plan shape at any size: 20 items and 60 bookings per person."""
+    return synthetic_snapshot(
+        items=items, people=max(1, items // 20), bookings=items * 3, seed=seed, plenaries=60
+    )
+
+
+def full_check_cpu(items: int, repeat: int) -> float:
+    """The median CPU seconds of a full check on a fresh snapshot of that size."""
+    times = []
+    for _ in range(repeat):
+        snap = sized(items)
+        start = time.process_time()
+        ConflictIndex(snap)
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def full_check_peak(items: int) -> int:
+    """Peak bytes allocated by a full check (the snapshot it reads not counted)."""
+    snap = sized(items)
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    index = ConflictIndex(snap)
+    index.findings()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def growth(sizes: list[int], repeat: int) -> None:
+    """The full check at each size, and the exponent k of time ~ size**k (least squares)."""
+    points = []
+    for n in sizes:
+        took = full_check_cpu(n, repeat)
+        points.append((math.log(n), math.log(took)))
+        print(f"full check, {n:>9,} items (CPU, median of {repeat})      {took * 1000:9.1f} ms")
+    if len(points) < 2:
+        return
+    xs, ys = zip(*points, strict=True)
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    slope = sum((x - mx) * (y - my) for x, y in points) / sum((x - mx) ** 2 for x in xs)
+    print(f"  fitted exponent: time ~ items^{slope:.2f}")
+
+
+def _in_process(tree: Path, what: str, items: int) -> float:
+    """One measure (`--one-cpu` or `--one-peak`) run by the code in `tree`, in a new process."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    out = subprocess.run(
+        [sys.executable, __file__, what, str(items)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return float(json.loads(out.strip().splitlines()[-1]))
+
+
+def against(old_tree: Path, items: int, rounds: int) -> None:
+    """This code's full check beside the old checkout's, taking turns, each in its own process."""
+    import tourplanner
+
+    ours_tree = Path(tourplanner.__file__).resolve().parents[1]
+    took: dict[str, list[float]] = {"ours": [], "old": []}
+    for _ in range(rounds):
+        for name, tree in (("old", old_tree), ("ours", ours_tree)):
+            took[name].append(_in_process(tree, "--one-cpu", items))
+    old, ours = statistics.median(took["old"]), statistics.median(took["ours"])
+    print(
+        f"full check, {items:,} items: {ours / old:.2f}x the old code's time"
+        f"   (this code {ours:.2f} s, old {old:.2f} s; CPU, median of {rounds}, interleaved)"
+    )
+    old_peak = _in_process(old_tree, "--one-peak", items)
+    ours_peak = _in_process(ours_tree, "--one-peak", items)
+    print(
+        f"  peak memory: this code {ours_peak / 2**20:.0f} MB, old {old_peak / 2**20:.0f} MB"
+        " (tracemalloc)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in ("--one-cpu", "--one-peak"):  # a measure for `against`
+        n = int(argv[1])
+        print(full_check_cpu(n, 1) if argv[0] == "--one-cpu" else full_check_peak(n))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--people", type=int, default=5_000)
@@ -140,7 +238,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=5_000, help="items for the naive comparison")
     parser.add_argument("--plan", type=Path, help="also time loading this plan file")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing (best is shown)")
+    parser.add_argument("--against", type=Path, help="a checkout of older code to compare with")
+    parser.add_argument("--rounds", type=int, default=5, help="turns each with --against")
+    parser.add_argument(
+        "--sizes", default="10000,100000,300000", help="item counts for the growth line"
+    )
+    parser.add_argument("--quick", action="store_true", help="only the growth line and --against")
     args = parser.parse_args(argv)
+    if args.against:
+        against(args.against, args.items, args.rounds)
+    growth([int(n) for n in args.sizes.split(",")], 1 if args.quick else args.repeat)
+    peak = full_check_peak(args.items)
+    print(f"  peak memory of the {args.items:,}-item check: {peak / 2**20:.0f} MB (tracemalloc)")
+    if args.quick:
+        return 0
     global REPEAT
     REPEAT = args.repeat
 

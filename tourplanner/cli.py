@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import NoReturn
 
 from tourplanner.about import version
-from tourplanner.db import PlanFile
 from tourplanner.errors import PlanFileError, TourPlannerError
 from tourplanner.wording import count
 
@@ -159,6 +158,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
+    from tourplanner.db import PlanFile
     from tourplanner.db.stamp import made_by
     from tourplanner.services.itinerary import plan_summary
 
@@ -203,20 +203,45 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
     return {name for action in actions for name in action.choices}
 
 
+def _opens_the_app(argv: list[str]) -> bool:
+    """Whether these arguments surely open the app: none, or an existing plan file, or --demo
+    (a command name never ends in .tourplan; anything else goes through the full parser)."""
+    if not argv:
+        return True
+    first = argv[0]
+    if first == "--demo":
+        return len(argv) == 1 or (len(argv) == 2 and _a_plan_file(argv[1]))
+    return len(argv) == 1 and _a_plan_file(first)
+
+
+def _a_plan_file(arg: str) -> bool:
+    return arg.endswith(".tourplan") and Path(arg).is_file()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (0 ok, 1 findings where a command says so, 2 error)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    commands = _command_names(parser)
-    top_options = ("-h", "--help", "--version", "--install-desktop", "--uninstall-desktop")
-    if argv and (argv[0] in commands or argv[0] in top_options):
-        args = parser.parse_args(argv)
-    else:
+    if _opens_the_app(argv):
+        # Building the full parser imports every command and the database layer: the window
+        # paints first, without them (the app loads them once it is shown).
         args = build_gui_parser().parse_args(argv)
-        args.commands = commands
+        args.commands = ()
+    else:
+        parser = build_parser()
+        commands = _command_names(parser)
+        top_options = ("-h", "--help", "--version", "--install-desktop", "--uninstall-desktop")
+        if argv and (argv[0] in commands or argv[0] in top_options):
+            args = parser.parse_args(argv)
+        else:
+            args = build_gui_parser().parse_args(argv)
+            args.commands = commands
     handler: Callable[[argparse.Namespace], int] = args.func
     try:
-        if argv[0] in ("check", "export") and isinstance(getattr(args, "plan", None), Path):
+        if (
+            argv
+            and argv[0] in ("check", "export")
+            and isinstance(getattr(args, "plan", None), Path)
+        ):
             # A row the app cannot use is named before any work, not met half-way.
             from tourplanner.db.doctor import refuse_unusable_rows
 

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from tourplanner.scheduling.index import ConflictIndex
 from tourplanner.scheduling.naive import naive_check
 from tourplanner.scheduling.snapshot import (
+    ITEM,
+    NEEDS_OWN_BOOKING,
     BookingRec,
     ItemRec,
     PersonRec,
@@ -211,3 +213,41 @@ def test_two_delegates_of_one_name_are_listed_alike_by_both_checks() -> None:
     fresh = ConflictIndex(index.current_snapshot()).findings()
     assert index.findings() == fresh
     assert [f.person_ids for f in fresh if f.rule == "person-double-booked"][:2] == [(1,), (2,)]
+
+
+def _kept_lists_match_a_fresh_build(index: ConflictIndex) -> None:
+    fresh = ConflictIndex(index.current_snapshot())
+    for person_id in set(index.snap.people) | set(fresh.snap.people):
+        kept = index.person_intervals(person_id)
+        assert kept == fresh.person_intervals(person_id), person_id
+        items = [iv for iv in kept if iv[2] == ITEM]
+        assert items == sorted(items) and items == kept[: len(items)]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(snapshots(), st.data())
+def test_each_persons_kept_list_equals_a_fresh_sort_after_any_edit(snap: PlanSnapshot, data):
+    """The sorted lists the index keeps per person (bisected on moves, rebuilt on booking
+    changes) stay what sorting from scratch gives, and so do the findings."""
+    index = ConflictIndex(snap)
+    for _ in range(data.draw(st.integers(1, 4))):
+        if not snap.items:
+            break
+        item_id = data.draw(st.sampled_from(sorted(snap.items)))
+        old = snap.items[item_id]
+        edit = data.draw(st.sampled_from(("move", "kind", "status", "recur", "add")))
+        if edit == "move":
+            shift = timedelta(minutes=15 * data.draw(st.integers(-40, 40)))
+            index.replace_item(item_id, replace(old, start=old.start + shift, end=old.end + shift))
+        elif edit == "kind":  # a plenary everyone attends <-> a breakout booked one by one
+            kind = "keynote" if old.kind in NEEDS_OWN_BOOKING else "session"
+            index.replace_item(item_id, replace(old, kind=kind))
+        elif edit == "status":
+            index.replace_item(item_id, replace(old, status=data.draw(st.sampled_from(STATUSES))))
+        elif edit == "recur":
+            index.replace_item(item_id, replace(old, recurrence="FREQ=DAILY;COUNT=3"))
+        else:
+            new_id = max(snap.items) + 1
+            index.replace_item(new_id, replace(old, id=new_id))
+        _kept_lists_match_a_fresh_build(index)
+        assert index.findings() == ConflictIndex(index.current_snapshot()).findings()

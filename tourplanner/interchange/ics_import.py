@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, vRecur
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tourplanner.enums import ItemKind
@@ -27,7 +27,7 @@ from tourplanner.errors import TourPlannerError
 from tourplanner.interchange.ics_programme import NewProgramme, create_for_calendar
 from tourplanner.interchange.ics_read import Outline, read_calendars, shorten
 from tourplanner.interchange.ics_zones import zone_for
-from tourplanner.interchange.importing import import_savepoint
+from tourplanner.interchange.importing import import_savepoint, insert_rows
 from tourplanner.interchange.report import (
     FileFormatError,
     ImportRefused,
@@ -371,7 +371,7 @@ def import_ics(
         events = read_events(
             session, calendars, outline, programme, report, skip_invalid=skip_invalid
         )
-        _write(session, programme, events, report, progress)
+        _write(session, programme, events, report, progress, skip_invalid=skip_invalid)
         if skip_invalid:
             report.skipped = sum(1 for o in report.outcomes.values() if o == "skipped")
     return report
@@ -459,15 +459,18 @@ def _write(
     events: list[_EventData],
     report: ImportReport,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    skip_invalid: bool = False,
 ) -> None:
-    """Create or update the items; problems go to the report (the caller then rolls back)."""
+    """Create or update the items; problems go to the report (the caller then rolls back,
+    unless they are skipped)."""
     existing: dict[str, tuple[int, int]] = {
         uid: (item_id, prog_id)
         for uid, item_id, prog_id in session.execute(select(Item.uid, Item.id, Item.programme_id))
     }
     # Held here so the identity map keeps them: updates then need no query per event.
     held = list(session.scalars(select(Item).where(Item.programme_id == programme.id)))
-    identities: list[dict[str, Any]] = []
+    added: list[dict[str, Any]] = []  # new items' rows, checked, inserted at the end in bulk
     masters = _latest_copies(events, report)
     for done, ev in enumerate(masters.values()):
         if progress is not None:  # outside the try: a Cancelled stops the import
@@ -476,13 +479,11 @@ def _write(
         found = existing.get(ev.uid)
         try:
             if found is None:
-                item_id = items_service.create_item(
+                values = items_service.checked_item_values(
                     session, programme_id=programme.id, start=ev.start, end=ev.end, **ev.fields
                 )
-                # create_item gives a fresh uid; the event's own UID and SEQUENCE are set below
-                # in one statement (a per-item load and update doubled the time of big files).
-                identities.append({"id": item_id, "uid": ev.uid, "sequence": ev.sequence})
-                existing[ev.uid] = (item_id, programme.id)
+                # The event's own UID and SEQUENCE, in the same row.
+                added.append({**values, "uid": ev.uid, "sequence": ev.sequence})
                 report.record(where, "added", **_shown(ev))
             elif found[1] != programme.id:
                 other = session.get(Programme, found[1])
@@ -495,10 +496,10 @@ def _write(
         except TourPlannerError as exc:
             report.refuse(where, str(exc), **_shown(ev))
             if report.too_many_errors():
-                return
+                break
     session.flush()
-    if identities:
-        session.execute(update(Item), identities)
+    if skip_invalid or not report.errors:  # else the savepoint is rolled back: nothing to write
+        insert_rows(session, Item, added)
     del held
 
 

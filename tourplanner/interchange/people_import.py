@@ -15,18 +15,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from tourplanner.enums import PersonRole
 from tourplanner.errors import TourPlannerError
 from tourplanner.interchange.dates import parse_datetime
-from tourplanner.interchange.importing import import_savepoint
+from tourplanner.interchange.importing import import_savepoint, insert_links, insert_rows
 from tourplanner.interchange.people_mapping import FIELDS, recognise_all
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.interchange.tables import CJK_RE, Table, read_table
-from tourplanner.models import Group, Organization, Person, group_members
+from tourplanner.models import Base, Group, Organization, Person, group_members
 from tourplanner.services import organizations, people
+from tourplanner.services import validation as v
 from tourplanner.services.validation import EMAIL_RE
 
 # Person attributes copied as they are from a column of the same name.
@@ -227,7 +228,7 @@ class PeopleImport:
             report.error("", "no column holds names (map a column to a name field)")
             raise ImportRefused(report, "people import refused: no column holds names")
         with import_savepoint(session, report, dry_run=dry_run, skip_invalid=self.skip_invalid):
-            _Importer(session, self, report).run()
+            _Importer(session, self, report, dry_run=dry_run).run()
         return report
 
 
@@ -239,35 +240,70 @@ class _Known:
     email: str
 
 
-class _Importer:
-    """The database side of one people import: lookups, organizations, groups, rows."""
+@dataclass
+class _RowPlan:
+    """What one valid row does, decided before anything is written."""
 
-    def __init__(self, session: Session, plan: PeopleImport, report: ImportReport) -> None:
+    outcome: str  # added | updated | unchanged
+    person_id: int  # negative: a person this import adds
+    org: tuple[int, dict[str, str]] | None  # a new organization: (its placeholder id, values)
+    new_groups: dict[str, str]  # casefolded name -> name, for groups this import adds
+    group_ids: list[int]  # 0: the next of `new_groups`
+    values: dict[str, Any]  # added: every stored value; else the changes
+
+
+class _Importer:
+    """The database side of one people import.
+
+    Every row is validated and matched in plain Python first (the existing people, organizations,
+    groups and memberships are read once into dictionaries); then everything is written in a few
+    bulk INSERTs and UPDATEs. Records this import adds carry negative placeholder ids until
+    then. Nothing is written on a dry run or when the import is refused.
+    """
+
+    def __init__(
+        self, session: Session, plan: PeopleImport, report: ImportReport, *, dry_run: bool
+    ) -> None:
         self.session = session
         self.plan = plan
         self.report = report
+        self.dry_run = dry_run
         self.by_email: dict[str, list[_Known]] = defaultdict(list)
         self.by_name_org: dict[tuple[str, int | None], list[_Known]] = defaultdict(list)
-        # Held so that updates find them in the identity map instead of querying each one.
-        self._held = list(session.scalars(select(Person)))
-        for person in self._held:
-            self._index(person.id, person.email, person.name_latin, person.organization_id)
-        self.orgs: dict[str, Organization] = {}
-        for org in session.scalars(select(Organization)):
-            for name in (org.name_en, org.name_local):
-                if name:
-                    self.orgs.setdefault(name.casefold(), org)
-        self.groups: dict[str, Group] = {
-            g.name.casefold(): g for g in session.scalars(select(Group))
+        people_table = Person.__table__
+        columns = [people_table.c[name] for name in ("id", *people.FIELDS)]
+        # Each person's stored values, and the values of those this import adds (negative ids).
+        self.values: dict[int, dict[str, Any]] = {
+            row["id"]: dict(row) for row in session.execute(select(*columns)).mappings()
         }
-        self.members: set[tuple[int, int]] = {
+        for pid, row in self.values.items():
+            self._index(pid, row["email"], row["name_latin"], row["organization_id"])
+        self.orgs: dict[str, int] = {}
+        for org_id, name_en, name_local in session.execute(
+            select(Organization.id, Organization.name_en, Organization.name_local)
+        ):
+            for name in (name_en, name_local):
+                if name:
+                    self.orgs.setdefault(name.casefold(), org_id)
+        self.groups: dict[str, int] = {
+            name.casefold(): gid for gid, name in session.execute(select(Group.id, Group.name))
+        }
+        self.members: set[tuple[int, int]] = set(
             (g, p)
             for g, p in session.execute(select(group_members.c.group_id, group_members.c.person_id))
-        }
-        # Memberships are added per group at the end: one call per group, not one per row.
-        self.joining: dict[int, list[int]] = defaultdict(list)
+        )
+        self.new_orgs: dict[int, dict[str, str]] = {}
+        self.new_groups: dict[int, str] = {}
+        self.added: list[int] = []  # placeholder ids of the people to insert, in row order
+        self.changed: dict[int, dict[str, Any]] = defaultdict(dict)  # existing id -> changes
+        self.joining: list[tuple[int, int]] = []  # (group id, person id)
         self.seen_email: dict[str, int] = {}
         self.seen_name: dict[tuple[str, str], int] = {}
+        self._next = 0
+
+    def _placeholder(self) -> int:
+        self._next -= 1
+        return self._next
 
     def _index(self, person_id: int, email: str, name: str, org_id: int | None) -> None:
         known = _Known(person_id, email)
@@ -290,30 +326,15 @@ class _Importer:
                 self.report.record(where, "skipped", title=row.name)
                 continue
             try:
-                with self.session.begin_nested():
-                    outcome, person_id, group_ids = self._apply(row)
+                planned = self._plan(row)
             except TourPlannerError as exc:
                 self.report.error(where, str(exc))
                 self.report.record(where, "skipped", title=row.name)
                 continue
-            new_groups = [g for g in group_ids if (g, person_id) not in self.members]
-            for group_id in new_groups:
-                self.joining[group_id].append(person_id)
-                self.members.add((group_id, person_id))
-            if new_groups and outcome == "unchanged":
-                outcome = "updated"
-            self.report.record(where, outcome, title=row.name)
-        for group_id, person_ids in self.joining.items():
-            # Loaded in bulk and held, so the service finds them without a query per person.
-            held = [
-                p
-                for start in range(0, len(person_ids), 500)
-                for p in self.session.scalars(
-                    select(Person).where(Person.id.in_(person_ids[start : start + 500]))
-                )
-            ]
-            organizations.add_group_members(self.session, group_id, person_ids)
-            del held
+            self.report.record(where, self._keep(row, planned), title=row.name)
+        refused = bool(self.report.errors) and not self.plan.skip_invalid
+        if not (self.dry_run or refused):
+            self._write()
 
     def _duplicates_in_file(self, row: PreparedRow) -> list[str]:
         problems = []
@@ -334,25 +355,39 @@ class _Importer:
                 self.seen_name[key] = row.row
         return problems
 
-    def _organization(self, row: PreparedRow) -> int | None:
+    # --- deciding, without writing ---------------------------------------------------------
+
+    def _organization(self, row: PreparedRow) -> tuple[int | None, dict[str, str] | None]:
+        """The row's organization id, and its checked values when this import adds it."""
         names = [n for n in (row.organization, row.organization_local) if n]
         if not names:
-            return None
+            return None, None
         for name in names:
             if name.casefold() in self.orgs:
-                return self.orgs[name.casefold()].id
-        english = row.organization or row.organization_local
-        org_id = organizations.create_organization(
-            self.session,
-            name_en=english,
-            name_local=row.organization_local if row.organization else "",
-            country=row.country,
+                return self.orgs[name.casefold()], None
+        values = organizations.organization_values(
+            {
+                "name_en": row.organization or row.organization_local,
+                "name_local": row.organization_local if row.organization else "",
+                "country": row.country,
+            }
         )
-        org = self.session.get(Organization, org_id)
-        assert org is not None
-        for name in names:
-            self.orgs[name.casefold()] = org
-        return org_id
+        return self._placeholder(), values
+
+    def _group_ids(self, row: PreparedRow) -> tuple[list[int], dict[str, str]]:
+        """The row's group ids, and the groups this import adds for it (by folded name)."""
+        names = list(row.groups)
+        if self.plan.group:
+            names.append(self.plan.group)
+        ids, new = [], {}
+        for name in dict.fromkeys(names):
+            folded = name.casefold()
+            if folded in self.groups:
+                ids.append(self.groups[folded])
+            elif folded not in new:
+                new[folded] = v.required_text(name, "name")  # what create_group checks first
+                ids.append(0)  # numbered when the row is kept
+        return ids, new
 
     def _existing(self, fields: dict[str, str], org_id: int | None) -> int | None:
         email = fields.get("email", "").casefold()
@@ -364,42 +399,103 @@ class _Importer:
                 if not email or not k.email
             ]
         if len(candidates) > 1:
-            ids = ", ".join(f"#{k.id}" for k in candidates)
+            ids = ", ".join(f"#{k.id}" for k in candidates if k.id > 0) or "added by this import"
             raise TourPlannerError(f"matches several people already in the plan ({ids})")
         return candidates[0].id if candidates else None
 
-    def _group_ids(self, row: PreparedRow) -> list[int]:
-        names = list(row.groups)
-        if self.plan.group:
-            names.append(self.plan.group)
-        ids = []
-        for name in dict.fromkeys(names):
-            group = self.groups.get(name.casefold())
-            if group is None:
-                group = organizations.get_group(
-                    self.session, organizations.create_group(self.session, name=name)
-                )
-                self.groups[name.casefold()] = group
-            ids.append(group.id)
-        return ids
-
-    def _apply(self, row: PreparedRow) -> tuple[str, int, list[int]]:
-        """Add or update the row's person: ('added'|'updated'|'unchanged', id, group ids)."""
-        org_id = self._organization(row)
-        fields: dict[str, object] = {k: v for k, v in row.fields.items() if v}
+    def _plan(self, row: PreparedRow) -> _RowPlan:
+        """Check the row and decide what it does; raises TourPlannerError for a bad row."""
+        org_id, org_values = self._organization(row)
+        fields: dict[str, Any] = {k: val for k, val in row.fields.items() if val}
         if org_id is not None:
             fields["organization_id"] = org_id
-        group_ids = self._group_ids(row)
+        group_ids, new_groups = self._group_ids(row)
         person_id = self._existing(row.fields, org_id)
+        checked = {**people.checked_values(fields), "organization_id": org_id}
+        org = None if org_values is None or org_id is None else (org_id, org_values)
         if person_id is None:
-            person_id = people.create_person(self.session, **fields)
-            self._index(person_id, row.fields.get("email", ""), row.name, org_id)
-            return "added", person_id, group_ids
-        person = people.get_person(self.session, person_id)
-        changes = {k: v for k, v in fields.items() if getattr(person, k) != v}
-        if changes:
-            people.update_person(self.session, person_id, **changes)
-        return ("updated" if changes else "unchanged"), person_id, group_ids
+            return _RowPlan("added", self._placeholder(), org, new_groups, group_ids, checked)
+        current = self.values[person_id]
+        changes = {k: checked[k] for k in fields if current[k] != checked[k]}
+        outcome = "updated" if changes else "unchanged"
+        return _RowPlan(outcome, person_id, org, new_groups, group_ids, changes)
+
+    def _keep(self, row: PreparedRow, planned: _RowPlan) -> str:
+        """Take a checked row into the import; returns its outcome."""
+        if planned.org is not None:
+            org_id, values = planned.org
+            self.new_orgs[org_id] = values
+            for name in (row.organization, row.organization_local):
+                if name:
+                    self.orgs[name.casefold()] = org_id
+        fresh = []
+        for folded, name in planned.new_groups.items():
+            fresh.append(self._placeholder())
+            self.new_groups[fresh[-1]] = name
+            self.groups[folded] = fresh[-1]
+        numbered = iter(fresh)
+        group_ids = [gid or next(numbered) for gid in planned.group_ids]
+        person_id, outcome = planned.person_id, planned.outcome
+        if outcome == "added":
+            self.values[person_id] = planned.values
+            self.added.append(person_id)
+            email = row.fields.get("email", "")
+            self._index(person_id, email, row.name, planned.values["organization_id"])
+        elif planned.values:
+            self.values[person_id].update(planned.values)
+            if person_id > 0:
+                self.changed[person_id].update(planned.values)
+        for group_id in dict.fromkeys(group_ids):
+            if (group_id, person_id) not in self.members:
+                self.members.add((group_id, person_id))
+                self.joining.append((group_id, person_id))
+                if outcome == "unchanged":
+                    outcome = "updated"
+        return outcome
+
+    # --- writing, in bulk ------------------------------------------------------------------
+
+    def _write(self) -> None:
+        """Insert the new organizations, groups, people and memberships; update the rest."""
+        real: dict[int | None, int | None] = {None: None}
+        real |= self._insert(Organization, self.new_orgs)
+        real |= self._insert(Group, {k: {"name": n} for k, n in self.new_groups.items()})
+        added = {p: self.values[p] for p in self.added}
+        for values in added.values():
+            values["organization_id"] = _real(real, values["organization_id"])
+        real |= self._insert(Person, added)
+        updates = [{**ch, "id": pid, **_org_of(ch, real)} for pid, ch in self.changed.items() if ch]
+        if updates:
+            self.session.execute(update(Person), updates)
+        links = [{"group_id": _real(real, g), "person_id": _real(real, p)} for g, p in self.joining]
+        insert_links(self.session, group_members, links)
+        self._expire({*self.changed, *(p for _, p in self.joining)}, {g for g, _ in self.joining})
+
+    def _insert(
+        self, model: type[Base], rows: dict[int, dict[str, Any]]
+    ) -> dict[int | None, int | None]:
+        """Insert rows kept under placeholder ids; returns placeholder -> new id."""
+        ids = insert_rows(self.session, model, list(rows.values()))
+        return dict(zip(rows, ids, strict=True))
+
+    def _expire(self, person_ids: set[int], group_ids: set[int]) -> None:
+        """Objects the caller's session holds for rows written past it are read afresh."""
+        for obj in list(self.session.identity_map.values()):
+            if (isinstance(obj, Person) and obj.id in person_ids) or (
+                isinstance(obj, Group) and obj.id in group_ids
+            ):
+                self.session.expire(obj)
+
+
+def _real(real: dict[int | None, int | None], some_id: int | None) -> int | None:
+    """An id as stored: a placeholder (negative) becomes the id its row was given."""
+    return real[some_id] if some_id is None or some_id < 0 else some_id
+
+
+def _org_of(changes: dict[str, Any], real: dict[int | None, int | None]) -> dict[str, Any]:
+    if "organization_id" not in changes:
+        return {}
+    return {"organization_id": _real(real, changes["organization_id"])}
 
 
 def import_people(

@@ -15,12 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tourplanner.enums import ItemKind, ParticipationRole
 from tourplanner.errors import NotFoundError, TourPlannerError
-from tourplanner.interchange.importing import import_savepoint
+from tourplanner.interchange.importing import import_savepoint, insert_rows
 from tourplanner.interchange.report import ImportReport, span_text
 from tourplanner.interchange.schedule_read import Schedule, ScheduleEvent, read_schedule
 from tourplanner.models import Item, Person, Plan, Programme, Room, Venue
@@ -93,7 +93,7 @@ def import_schedule(
     for where, why in schedule.unread:
         report.refuse(where, why)
     with import_savepoint(session, report, dry_run=dry_run, skip_invalid=skip_invalid):
-        _Writer(session, schedule, report).run(programme, progress)
+        _Writer(session, schedule, report, skip_invalid=skip_invalid).run(programme, progress)
         if skip_invalid:
             report.skipped = sum(1 for o in report.outcomes.values() if o == "skipped")
     return report
@@ -102,8 +102,11 @@ def import_schedule(
 class _Writer:
     """The database side of one schedule import: programme, rooms, speakers, items."""
 
-    def __init__(self, session: Session, schedule: Schedule, report: ImportReport) -> None:
+    def __init__(
+        self, session: Session, schedule: Schedule, report: ImportReport, *, skip_invalid: bool
+    ) -> None:
         self.session = session
+        self.skip_invalid = skip_invalid  # then the refused events are left out, the rest written
         self.schedule = schedule
         self.report = report
         self.people: dict[str, int] = {}
@@ -111,14 +114,15 @@ class _Writer:
         self.held: list[object] = []
         self.by_uid: dict[str, Item] = {}  # the programme's items
         self.elsewhere: dict[str, int] = {}  # item ids of the other programmes, by uid
-        self.added: dict[str, int] = {}  # items this import added, by guid
+        self.added: dict[str, int] = {}  # items this import added, by guid, in file order
+        self.new_rows: list[dict[str, Any]] = []  # their rows, checked, for one bulk insert
+        self.speakers: list[ScheduleEvent] = []  # the new items' events that name speakers
 
     def run(
         self, programme_name: str | None, progress: Callable[[int, int], None] | None = None
     ) -> None:
         programme = self._programme(programme_name)
         held = self._hold(programme)
-        identities: list[dict[str, Any]] = []
         for done, ev in enumerate(self.schedule.events):
             if progress is not None:  # outside the try: a Cancelled stops the import
                 progress(done, len(self.schedule.events))
@@ -126,20 +130,39 @@ class _Writer:
                 # Rooms are made outside the event's savepoint, so a failing event cannot undo
                 # a room that later events use (skipped events leave the rooms others need).
                 place = self._place(ev.room or "General", programme)
-                with self.session.begin_nested():
-                    identity = self._event(ev, place, programme)
+                self._check_guid(ev)
+                if ev.guid in self.by_uid:  # an update writes at once: in its own savepoint
+                    with self.session.begin_nested():
+                        self._event(ev, place, programme)
+                else:  # a new item is only checked here; written below with the others
+                    self._event(ev, place, programme)
             except TourPlannerError as exc:
                 self.report.refuse(ev.where, str(exc), **self._shown(ev))
                 if self.report.too_many_errors():
-                    return
+                    break
                 continue
-            if identity is not None:
-                identities.append(identity)
         self.session.flush()
-        if identities:
-            # The events' own guids, set in one statement rather than by loading each new item.
-            self.session.execute(update(Item), identities)
+        # With errors the savepoint is rolled back (nothing to write), unless they are skipped.
+        if self.skip_invalid or not self.report.errors:
+            self._write_new(programme)
         del held
+
+    def _write_new(self, programme: Programme) -> None:
+        """Insert the new items in bulk, then book their speakers."""
+        ids = insert_rows(self.session, Item, self.new_rows)
+        for guid, item_id in zip(list(self.added), ids, strict=True):
+            self.added[guid] = item_id
+        for ev in self.speakers:
+            try:
+                for name in ev.persons:
+                    participations.add_participation(
+                        self.session,
+                        self._person(name),
+                        item_id=self.added[ev.guid],
+                        role=ParticipationRole.SPEAKING,
+                    )
+            except TourPlannerError as exc:  # reported; the import is then refused
+                self.report.refuse(ev.where, str(exc), **self._shown(ev))
 
     def _hold(self, programme: Programme) -> list[object]:
         """Load the programme's items, every venue and room, and which uids are taken."""
@@ -272,27 +295,26 @@ class _Writer:
 
     def _event(
         self, ev: ScheduleEvent, place: tuple[int, int | None], programme: Programme
-    ) -> dict[str, Any] | None:
+    ) -> None:
         """Add or update the event's item and book its speakers; the uid to set on a new item."""
-        self._check_guid(ev)
         fields = _item_fields(ev, place)
         item = self.by_uid.get(ev.guid)
-        identity = None
         if item is None:
-            item_id = items_service.create_item(
+            values = items_service.checked_item_values(
                 self.session, programme_id=programme.id, start=ev.start, end=ev.end, **fields
             )
-            self.added[ev.guid] = item_id
-            identity = {"id": item_id, "uid": ev.guid}
+            self.new_rows.append({**values, "uid": ev.guid})  # the event's own guid
+            self.added[ev.guid] = 0  # its id comes with the bulk insert
+            if ev.persons:
+                self.speakers.append(ev)
             self.report.record(ev.where, "added", **self._shown(ev))
-        else:
-            item_id = item.id
-            self.report.record(ev.where, self._update(item, ev, fields), **self._shown(ev))
+            return
+        item_id = item.id
+        self.report.record(ev.where, self._update(item, ev, fields), **self._shown(ev))
         for name in ev.persons:
             participations.add_participation(
                 self.session, self._person(name), item_id=item_id, role=ParticipationRole.SPEAKING
             )
-        return identity
 
     def _check_guid(self, ev: ScheduleEvent) -> None:
         """Fit the guid to the uid column; refuse one taken elsewhere or twice in the file."""

@@ -23,10 +23,13 @@ the rules (`scheduling.rules`), pure functions over the snapshot and these looku
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import chain
+from operator import itemgetter
 
+from tourplanner.collector import cycle_collection_paused
 from tourplanner.scheduling.findings import Finding
 from tourplanner.scheduling.listing import ScopedFindings
 from tourplanner.scheduling.overlaps import Clash, sweep
@@ -40,6 +43,7 @@ from tourplanner.scheduling.rules.scopes import (
 )
 from tourplanner.scheduling.rules.view import CANCELLED, CONFIRMED
 from tourplanner.scheduling.snapshot import (
+    ITEM,
     MOVING_KINDS,
     NEEDS_OWN_BOOKING,
     PROGRAMME,
@@ -57,6 +61,7 @@ from tourplanner.timezones import local_day_bounds
 __all__ = ["RULES", "ConflictIndex", "check"]
 
 TOUR_KINDS = frozenset({"pre_tour", "post_tour", "study_tour", "visit"})
+_START_END_ID = itemgetter(0, 1, 3)
 
 
 class ConflictIndex:
@@ -76,6 +81,11 @@ class ConflictIndex:
         return double_booking(self.snap, a, b)
 
     def __init__(self, snapshot: PlanSnapshot, rules: Iterable[str] | None = None) -> None:
+        with cycle_collection_paused():  # 100,000s of tuples and sets, no cycles among them
+            self._build(snapshot, rules)
+
+    def _build(self, snapshot: PlanSnapshot, rules: Iterable[str] | None) -> None:
+        """The lookups and every scope's findings, from scratch."""
         self.snap = snapshot
         self.rules = frozenset(RULES) if rules is None else frozenset(rules)
         unknown = self.rules - set(RULES)
@@ -87,33 +97,52 @@ class ConflictIndex:
         for prog in snapshot.programmes.values():
             self._set_span(prog)
 
-        self.item_bookings: dict[int, list[BookingRec]] = defaultdict(list)
-        self.person_bookings: dict[int, list[BookingRec]] = defaultdict(list)
-        self.programme_bookings: dict[int, list[BookingRec]] = defaultdict(list)
-        self.person_items: dict[int, set[int]] = defaultdict(set)  # confirmed, booked directly
-        self.programme_people: dict[int, set[int]] = {}  # confirmed, whole-programme bookings
-        self.person_programmes: dict[int, set[int]] = defaultdict(set)
-        by_person, by_item = self.person_bookings, self.item_bookings
-        person_items = self.person_items
-        for booking in snapshot.bookings:  # _add_booking, inlined: 300,000 calls add up
-            by_person[booking.person_id].append(booking)
-            if booking.item_id is not None:
-                by_item[booking.item_id].append(booking)
-                if booking.status == CONFIRMED:
-                    person_items[booking.person_id].add(booking.item_id)
-            elif booking.programme_id is not None:
-                self.programme_bookings[booking.programme_id].append(booking)
-        for prog_id in list(self.programme_bookings):
-            self._index_programme_people(prog_id)
-
         self.occ: dict[int, list[Interval]] = {}  # every occurrence of each item
         self.live: dict[int, list[Interval]] = {}  # the same, empty for a cancelled item
         self.minutes: dict[tuple[int, int], int] = {}  # memo of snap.minutes_between
         self.items_by_room: dict[object, set[int]] = defaultdict(set)
         self.items_by_programme: dict[int, set[int]] = defaultdict(set)
         self.common_items: dict[int, set[int]] = defaultdict(set)  # everyone on it attends
-        for item in snapshot.items.values():
-            self._add_item(item)
+        self.cancelled: set[int] = set()  # the cancelled items
+        self._add_items(snapshot.items.values())
+
+        self.item_bookings: dict[int, list[BookingRec]] = defaultdict(list)
+        self.person_bookings: dict[int, list[BookingRec]] = defaultdict(list)
+        self.programme_bookings: dict[int, list[BookingRec]] = defaultdict(list)
+        self.person_items: dict[int, set[int]] = defaultdict(set)  # confirmed, booked directly
+        self.programme_people: dict[int, set[int]] = {}  # confirmed, whole-programme bookings
+        self.person_programmes: dict[int, set[int]] = defaultdict(set)
+        # Each person's item occurrences, sorted; built here with the bookings, then kept
+        # up to date edit by edit (bisected on a move, rebuilt when their bookings change).
+        lists: dict[int, list[Interval]] = defaultdict(list)
+        by_person, by_item, live = self.person_bookings, self.item_bookings, self.live
+        person_items = self.person_items
+        for booking in snapshot.bookings:  # _add_booking, inlined: 300,000 calls add up
+            person_id, item_id = booking.person_id, booking.item_id
+            by_person[person_id].append(booking)
+            if item_id is not None:
+                by_item[item_id].append(booking)
+                if booking.status == CONFIRMED:
+                    booked = person_items[person_id]
+                    if item_id not in booked:  # the same booking may be there twice
+                        booked.add(item_id)
+                        lists[person_id] += live.get(item_id, ())
+            elif booking.programme_id is not None:
+                self.programme_bookings[booking.programme_id].append(booking)
+        for prog_id in list(self.programme_bookings):
+            self._index_programme_people(prog_id)
+        for prog_id, crowd in self.programme_people.items():
+            common = [i for i in self.common_items.get(prog_id, ()) if live[i]]
+            for person_id in crowd:
+                booked, found = person_items.get(person_id, set()), lists[person_id]
+                for item_id in common:
+                    if item_id not in booked:
+                        found += live[item_id]
+        # Sorted by (start, end, id), which orders item occurrences as whole tuples do; in
+        # place, so that no second copy of every list is held at once.
+        for found in lists.values():
+            found.sort(key=_START_END_ID)
+        self.person_occ: dict[int, list[Interval]] = {p: f for p, f in lists.items() if f}
 
         self.travel_by_person: dict[int, list[TravelRec]] = defaultdict(list)
         self.travel_iv: dict[int, Interval] = {}
@@ -157,6 +186,7 @@ class ConflictIndex:
         """Apply an added, edited or deleted (None) item, and its new bookings if given."""
         old = self.snap.items.get(item_id)
         people = self.item_people(item_id) if old is not None else set()
+        was_in, old_live = set(people), self.live.get(item_id, []) if old is not None else []
         rooms = {self._room_key(old)} if old is not None else set()
         if old is not None:
             self._remove_item(old)
@@ -170,13 +200,24 @@ class ConflictIndex:
             for booking in bookings:
                 people.add(booking.person_id)
                 self._add_booking(booking)
+        now_in: set[int] = set()
         if item is not None:
             self.snap.items[item_id] = item
             self._add_item(item)
-            people |= self.item_people(item_id)
+            now_in = self.item_people(item_id)
+            people |= now_in
             rooms.add(self._room_key(item))
             self._check_item(item)
+        new_live = self.live.get(item_id, []) if item is not None else []
         for person_id in people:
+            if bookings is None:  # only this item changed: move it within each list
+                self._move_in_list(
+                    person_id,
+                    old_live if person_id in was_in else [],
+                    new_live if person_id in now_in else [],
+                )
+            else:
+                self._refresh_person(person_id)
             self._check_person(person_id)
         for key in rooms - {None}:
             self._check_room(key)
@@ -192,6 +233,7 @@ class ConflictIndex:
         if person is None:  # the plan file deletes a person's bookings and journeys with them
             self.snap.people.pop(person_id, None)
             bookings, travel = (), ()
+            self.person_occ.pop(person_id, None)
         else:
             self.snap.people[person_id] = person
         rooms: set[object] = set()
@@ -211,6 +253,7 @@ class ConflictIndex:
                     programmes.add(booking.programme_id)
             for prog_id in programmes:
                 self._index_programme_people(prog_id)
+            self._refresh_person(person_id)
             # Joining or leaving a programme changes the head count of all its common items.
             for prog_id in before ^ set(self.person_programmes.get(person_id, ())):
                 rooms |= {self._room_key(self.snap.items[i]) for i in self.common_items[prog_id]}
@@ -259,6 +302,7 @@ class ConflictIndex:
                 self._check_room(key)
             self._check_programme(programme_id)
         for person_id in people:
+            self._refresh_person(person_id)
             self._check_person(person_id)
         for child in children:
             self._check_programme(child)
@@ -273,18 +317,18 @@ class ConflictIndex:
 
     def person_item_ids(self, person_id: int) -> set[int]:
         """The items a person is confirmed in (directly or through a programme)."""
-        items = self.snap.items
-        ids = {i for i in self.person_items.get(person_id, ()) if i in items}
+        direct = self.person_items.get(person_id)
+        ids = direct & self.snap.items.keys() if direct else set()
         for prog_id in self.person_programmes.get(person_id, ()):
             ids |= self.common_items.get(prog_id, set())
         return ids
 
     def person_intervals(self, person_id: int) -> list[Interval]:
-        """What occupies a person: item occurrences, journeys (not hotel stays), tour spans."""
-        intervals = list(
-            chain.from_iterable(map(self.live.__getitem__, self.person_item_ids(person_id)))
-        )
-        intervals.sort()
+        """What occupies a person: item occurrences, journeys (not hotel stays), tour spans.
+
+        The item occurrences come first, in order (kept sorted edit by edit), then the rest.
+        """
+        intervals = list(self.person_occ.get(person_id, ()))
         intervals += [
             self.travel_iv[t.id]
             for t in self.travel_by_person.get(person_id, ())
@@ -296,11 +340,43 @@ class ConflictIndex:
                 intervals.append(self.spans[prog_id])
         return intervals
 
+    def _sorted_occurrences(self, person_id: int) -> list[Interval]:
+        """A person's item occurrences in order, from scratch."""
+        found = list(
+            chain.from_iterable(map(self.live.__getitem__, self.person_item_ids(person_id)))
+        )
+        found.sort()
+        return found
+
     def room_intervals(self, key: object) -> list[Interval]:
         """The occurrences of the items (not cancelled) in a room or a venue without rooms."""
         return list(
             chain.from_iterable(map(self.live.__getitem__, self.items_by_room.get(key, ())))
         )
+
+    # -- each person's item occurrences, kept sorted ---------------------------------------
+
+    def _refresh_person(self, person_id: int) -> None:
+        """Rebuild one person's list (after their bookings or programmes changed)."""
+        found = self._sorted_occurrences(person_id)
+        if found:
+            self.person_occ[person_id] = found
+        else:
+            self.person_occ.pop(person_id, None)
+
+    def _move_in_list(self, person_id: int, old: list[Interval], new: list[Interval]) -> None:
+        """Replace one item's occurrences in a person's list: bisect out, bisect in."""
+        kept = self.person_occ.setdefault(person_id, [])
+        for occ in old:
+            n = bisect_left(kept, occ)
+            if n == len(kept) or kept[n] != occ:  # not there: the list is not what it seems
+                self._refresh_person(person_id)
+                return
+            del kept[n]
+        for occ in new:
+            insort(kept, occ)
+        if not kept:
+            del self.person_occ[person_id]
 
     # -- indexes ------------------------------------------------------------------------------
 
@@ -360,9 +436,43 @@ class ConflictIndex:
             return ("venue", item.venue_id)
         return None
 
+    def _add_items(self, items: Iterable[ItemRec]) -> None:
+        """`_add_item` for every item of a full check, inlined: 100,000 calls add up."""
+        occ, live, cancelled = self.occ, self.live, self.cancelled
+        by_programme, common, by_room = (
+            self.items_by_programme,
+            self.common_items,
+            self.items_by_room,
+        )
+        occurrences_of, rooms = self.snap.occurrences_of, self.venues_with_rooms
+        for item in items:
+            item_id = item.id
+            if item.recurrence:
+                found = occurrences_of(item)
+            else:
+                start, end = item.start, item.end
+                found = [(start.timestamp(), end.timestamp(), ITEM, item_id, start, end)]
+            occ[item_id] = found
+            if item.status == CANCELLED:
+                live[item_id] = []
+                cancelled.add(item_id)
+            else:
+                live[item_id] = found
+            by_programme[item.programme_id].add(item_id)
+            if item.kind not in NEEDS_OWN_BOOKING:
+                common[item.programme_id].add(item_id)
+            if item.room_id is not None:
+                by_room[item.room_id].add(item_id)
+            elif item.venue_id is not None and item.venue_id not in rooms:
+                by_room[("venue", item.venue_id)].add(item_id)
+
     def _add_item(self, item: ItemRec) -> None:
         occ = self.occ[item.id] = self.snap.occurrences_of(item)
         self.live[item.id] = [] if item.status == CANCELLED else occ
+        if item.status == CANCELLED:
+            self.cancelled.add(item.id)
+        else:
+            self.cancelled.discard(item.id)
         self.items_by_programme[item.programme_id].add(item.id)
         if item.kind not in NEEDS_OWN_BOOKING:
             self.common_items[item.programme_id].add(item.id)
@@ -374,6 +484,7 @@ class ConflictIndex:
         del self.snap.items[item.id]
         self.occ.pop(item.id, None)
         self.live.pop(item.id, None)
+        self.cancelled.discard(item.id)
         self.listing.store(("item", item.id), [])
         self.items_by_programme[item.programme_id].discard(item.id)
         self.common_items[item.programme_id].discard(item.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 
 from sqlalchemy import select
@@ -22,11 +23,20 @@ ORGANIZATION_FIELDS = ("name_en", "name_local", "country", "notes")
 GROUP_FIELDS = ("name", "description")
 
 
+def organization_values(values: Mapping[str, object]) -> dict[str, str]:
+    """An organization's values checked as they are stored; needs no database."""
+    return {
+        "name_en": v.required_text(values.get("name_en"), "English name"),
+        "name_local": v.optional_text(values.get("name_local"), "local name", max_length=200),
+        "country": v.optional_text(values.get("country"), "country", max_length=100),
+        "notes": v.optional_text(values.get("notes"), "notes"),
+    }
+
+
 def _validate_organization(org: Organization) -> None:
-    org.name_en = v.required_text(org.name_en, "English name")
-    org.name_local = v.optional_text(org.name_local, "local name", max_length=200)
-    org.country = v.optional_text(org.country, "country", max_length=100)
-    org.notes = v.optional_text(org.notes, "notes")
+    values = organization_values({field: getattr(org, field) for field in ORGANIZATION_FIELDS})
+    for field, value in values.items():
+        setattr(org, field, value)
 
 
 def create_organization(session: Session, **fields: object) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 
 from sqlalchemy import select
@@ -36,25 +37,52 @@ FIELDS = (
 )
 
 
+# (field, its name in messages, longest) for the optional text fields, in the form's order.
+_TEXTS = (
+    ("name_local", "name (local script)", 200),
+    ("honorific", "honorific", 50),
+    ("phone", "phone", 50),
+    ("preferred_language", "preferred language", 35),
+    *(
+        (field, field.replace("_", " "), 10_000)
+        for field in (
+            "dietary_needs",
+            "accessibility_needs",
+            "emergency_contact",
+            "passport_visa_notes",
+            "medical_notes",
+            "notes",
+        )
+    ),
+)
+_ROLES = frozenset(r.value for r in PersonRole)
+
+
+def checked_values(values: Mapping[str, object]) -> dict[str, object]:
+    """A person's values checked and filled in as they are stored; needs no database.
+
+    Every field but `organization_id` (whose check is a query); bulk imports use it as is.
+    """
+    role = values.get("role") or PersonRole.DELEGATE
+    if not isinstance(role, str):
+        role = v.choice(role, PersonRole, "role")  # raises, in words
+    checked: dict[str, object] = {
+        "name_latin": v.required_text(values.get("name_latin"), "name (Latin script)"),
+        "role": str(role) if role in _ROLES else v.choice(role, PersonRole, "role"),
+        "email": v.email(values.get("email")),
+    }
+    for field, label, longest in _TEXTS:
+        value = values.get(field)
+        # Most fields of most people are empty: they need no check.
+        empty = value is None or value == ""
+        checked[field] = "" if empty else v.optional_text(value, label, max_length=longest)
+    return checked
+
+
 def _validate(session: Session, person: Person) -> None:
-    person.name_latin = v.required_text(person.name_latin, "name (Latin script)")
-    person.name_local = v.optional_text(person.name_local, "name (local script)", max_length=200)
-    person.honorific = v.optional_text(person.honorific, "honorific", max_length=50)
-    person.role = v.choice(person.role or PersonRole.DELEGATE, PersonRole, "role")
-    person.email = v.email(person.email)
-    person.phone = v.optional_text(person.phone, "phone", max_length=50)
-    person.preferred_language = v.optional_text(
-        person.preferred_language, "preferred language", max_length=35
-    )
-    for field in (
-        "dietary_needs",
-        "accessibility_needs",
-        "emergency_contact",
-        "passport_visa_notes",
-        "medical_notes",
-        "notes",
-    ):
-        setattr(person, field, v.optional_text(getattr(person, field), field.replace("_", " ")))
+    values = checked_values({field: getattr(person, field) for field in FIELDS})
+    for field, value in values.items():
+        setattr(person, field, value)
     if person.organization_id is not None:
         fetch(session, Organization, person.organization_id, "organization")
 

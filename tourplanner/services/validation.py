@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from enum import StrEnum
+from functools import cache
 
 from tourplanner.errors import ValidationError
 from tourplanner.printable import check_printable
@@ -31,8 +32,13 @@ def optional_text(value: object, field: str, *, max_length: int = 10_000) -> str
     return text
 
 
+@cache
+def _values(vocabulary: type[StrEnum]) -> tuple[str, ...]:
+    return tuple(v.value for v in vocabulary)
+
+
 def choice(value: object, vocabulary: type[StrEnum], field: str) -> str:
-    allowed = [v.value for v in vocabulary]
+    allowed = _values(vocabulary)  # asked once per row of an import: kept
     if value not in allowed:
         raise ValidationError(field, f"{value!r} is not one of: {', '.join(allowed)}")
     return str(value)

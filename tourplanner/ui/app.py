@@ -51,24 +51,35 @@ def choose_plan(plan_path: Path | None, *, demo: bool) -> Path:
 
 
 def run(plan_path: Path | None, *, demo: bool = False) -> int:
-    """Open the main window on a plan and run the event loop; returns the exit status."""
+    """Open the main window on a plan and run the event loop; returns the exit status.
+
+    A start window is painted first; only then are the database layer and the main window
+    imported (SQLAlchemy and Alembic alone took twice as long as a bare window to appear).
+    """
     app = create_application()
     crash.install()
-    from tourplanner.ui.window.main_window import MainWindow
-    from tourplanner.ui.window.opening import open_or_ask
-
     try:
         path = choose_plan(plan_path, demo=demo)
     except TourPlannerError as exc:
         log.error("the plan could not be opened: %s", exc)
         QMessageBox.critical(None, "TourPlanner", f"The plan could not be opened.\n\n{exc}")
         return 2
-    plan = open_or_ask(None, path)  # a plan another program writes: read-only, if wished
+    from tourplanner.ui.window.start_window import StartWindow
+
+    start = StartWindow(path)
+    start.show_now()
+    from tourplanner.ui.window.main_window import MainWindow
+    from tourplanner.ui.window.opening import open_or_ask
+
+    plan = open_or_ask(start, path)  # a plan another program writes: read-only, if wished
     if plan is None:
+        start.close()
         return 2
     remember(path)
     window = MainWindow(plan)
+    window.setGeometry(start.geometry())
     window.show()
+    start.close()
     try:
         return app.exec()
     finally:

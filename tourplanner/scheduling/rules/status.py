@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tourplanner.scheduling.findings import WARNING, Finding
-from tourplanner.scheduling.rules.view import CANCELLED, CONFIRMED, TENTATIVE, CheckView, Timed
+from tourplanner.scheduling.rules.view import TENTATIVE, CheckView, Timed
 from tourplanner.scheduling.snapshot import ItemRec, PersonRec
 from tourplanner.scheduling.text import occasion
 
@@ -30,14 +30,10 @@ def cancelled_bookings(view: CheckView, person: PersonRec) -> list[Timed]:
     """Each cancelled item a person is still confirmed in (once, however many bookings)."""
     items = view.snap.items
     found = []
-    seen = set()
-    for booking in view.person_bookings.get(person.id, ()):
-        item = items.get(booking.item_id) if booking.item_id is not None else None
-        if item is None or item.status != CANCELLED or booking.status != CONFIRMED:
-            continue
-        if item.id in seen:
-            continue
-        seen.add(item.id)
+    # The cancelled items among those the person is confirmed in directly: two small sets.
+    booked = view.person_items.get(person.id)
+    for item_id in sorted(booked & view.cancelled) if booked else ():
+        item = items[item_id]
         found.append(
             (
                 item.start.timestamp(),

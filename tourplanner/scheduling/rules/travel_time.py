@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tourplanner.scheduling.findings import WARNING, Finding
+from datetime import datetime
+
+from tourplanner.scheduling.findings import WARNING, Finding, Sentence
 from tourplanner.scheduling.rules.view import CheckView, Timed
 from tourplanner.scheduling.snapshot import Interval, ItemRec, PersonRec
 from tourplanner.scheduling.text import clock, day, place
@@ -34,11 +36,21 @@ def travel_time(view: CheckView, person: PersonRec, occs: list[Interval]) -> lis
                         Finding(
                             "travel-time",
                             WARNING,
-                            f"{person.name} has {int(gap)} min to get from "
-                            f"'{prev_item.title}' ({place(snap, prev_item)}, ends "
-                            f"{clock(prev[5], prev_item.zone)}) to '{item.title}' "
-                            f"({place(snap, item)}, starts {clock(o[4], item.zone)}) "
-                            f"on {day(o[4], item.zone)}; the trip takes {needed} min.",
+                            # Written when shown: a big plan has tens of thousands of these.
+                            Sentence(
+                                _sentence,
+                                person.name,
+                                int(gap),
+                                prev_item.title,
+                                place(snap, prev_item),
+                                prev[5],
+                                prev_item.zone,
+                                item.title,
+                                place(snap, item),
+                                o[4],
+                                item.zone,
+                                needed,
+                            ),
                             item_ids=(prev_item.id, item.id),
                             person_ids=(person.id,),
                             venue_ids=pair,
@@ -48,3 +60,23 @@ def travel_time(view: CheckView, person: PersonRec, occs: list[Interval]) -> lis
         if prev is None or o[1] > prev[1]:  # the next trip starts when the latest item ends
             prev, prev_item, prev_venue = o, item, venue
     return found
+
+
+def _sentence(
+    name: str,
+    gap: int,
+    from_title: str,
+    from_place: str,
+    ends: datetime,
+    from_zone: str,
+    to_title: str,
+    to_place: str,
+    starts: datetime,
+    to_zone: str,
+    needed: int,
+) -> str:
+    return (
+        f"{name} has {gap} min to get from '{from_title}' ({from_place}, ends "
+        f"{clock(ends, from_zone)}) to '{to_title}' ({to_place}, starts {clock(starts, to_zone)}) "
+        f"on {day(starts, to_zone)}; the trip takes {needed} min."
+    )

@@ -55,6 +55,14 @@ class CheckView(Protocol):
         """The items in a room, or in a venue without rooms (key ("venue", id))."""
 
     @property
+    def person_items(self) -> Mapping[int, set[int]]:
+        """The items a person is confirmed in through a booking of their own."""
+
+    @property
+    def cancelled(self) -> set[int]:
+        """The ids of the cancelled items."""
+
+    @property
     def minutes(self) -> dict[tuple[int, int], int]:
         """Travel minutes from one venue to another, filled in as the rules ask."""
 

@@ -1,0 +1,157 @@
+"""The people import writes in bulk: a few statements for any number of rows, no savepoint per
+row, and the same outcome as row-by-row writing (ids, organizations, groups, in-file matches)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, func, select
+
+from tourplanner.db import PlanFile
+from tourplanner.interchange.people_import import import_people
+from tourplanner.interchange.report import ImportRefused
+from tourplanner.models import Group, Organization, Person
+from tourplanner.operations import imports
+from tourplanner.services import organizations, people
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+def delegates(n: int) -> list[list[str]]:
+    rows = [["Name", "Email", "Organization", "Group", "Role"]]
+    for k in range(n):
+        rows.append(
+            [f"Person {k}", f"p{k}@example.org", f"Org {k % 7}", f"Team {k % 3}", "speaker"]
+        )
+    return rows
+
+
+def statements_during(plan: PlanFile, fn) -> list[str]:  # noqa: ANN001
+    seen: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+        seen.append(statement.split(None, 1)[0].upper())
+
+    event.listen(plan.engine, "before_cursor_execute", record)
+    try:
+        fn()
+    finally:
+        event.remove(plan.engine, "before_cursor_execute", record)
+    return seen
+
+
+def test_a_big_import_takes_a_few_statements_and_one_savepoint(
+    plan_file: PlanFile, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "big.csv", delegates(1_200))
+
+    def run() -> None:
+        with plan_file.transaction() as s:
+            assert import_people(s, path).added == 1_200
+
+    seen = statements_during(plan_file, run)
+    assert seen.count("SAVEPOINT") == 1
+    assert len(seen) < 40, seen  # row by row it was over 3,000
+    with plan_file.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Person)) == 1_200
+        assert s.scalar(select(func.count()).select_from(Organization)) == 7
+        team = organizations.find_group(s, "Team 1")
+        assert len(team.members) == 400
+        p5 = people.find_person(s, "p5@example.org")
+        assert (p5.name_latin, p5.role, p5.organization.name_en) == ("Person 5", "speaker", "Org 5")
+        assert [g.name for g in p5.groups] == ["Team 2"]
+
+
+def test_ids_follow_the_rows_and_are_never_reused(plan_file: PlanFile, tmp_path: Path) -> None:
+    with plan_file.transaction() as s:
+        gone = people.create_person(s, name_latin="Gone")
+        people.delete_person(s, gone)
+    path = write_csv(tmp_path / "p.csv", delegates(30))
+    with plan_file.transaction() as s:
+        import_people(s, path)
+    with plan_file.reading() as s:
+        rows = s.execute(select(Person.id, Person.name_latin).order_by(Person.id)).all()
+    assert [name for _, name in rows] == [f"Person {k}" for k in range(30)]
+    assert rows[0][0] == gone + 1
+
+
+def test_a_later_row_matching_one_added_earlier_updates_it(
+    plan_file: PlanFile, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "p.csv",
+        [
+            ["Name", "Email", "Organization", "Phone", "Group"],
+            ["Ann Lee", "ann@example.org", "New Org", "", "A"],
+            ["ann lee", "", "new org", "+1 202", "B"],
+        ],
+    )
+    with plan_file.transaction() as s:
+        report = import_people(s, path)
+    assert (report.added, report.updated) == (1, 1)
+    with plan_file.reading() as s:
+        (ann,) = people.list_people(s)
+        assert (ann.email, ann.phone, ann.organization.name_en) == (
+            "ann@example.org",
+            "+1 202",
+            "New Org",
+        )
+        assert [g.name for g in ann.groups] == ["A", "B"]
+
+
+def test_a_bad_last_row_writes_nothing(plan_file: PlanFile, tmp_path: Path) -> None:
+    rows = delegates(500) + [["Bad Row", "not-an-email", "Org 1", "Team 9", "speaker"]]
+    path = write_csv(tmp_path / "bad.csv", rows)
+    with pytest.raises(ImportRefused) as refused, plan_file.transaction() as s:
+        import_people(s, path)
+    assert "row 502: 'not-an-email' is not a valid email address" in refused.value.report.text()
+    with plan_file.reading() as s:
+        for model in (Person, Organization, Group):
+            assert s.scalar(select(func.count()).select_from(model)) == 0
+
+
+def test_too_long_values_give_the_services_messages(plan_file: PlanFile, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "long.csv",
+        [["Name", "Phone", "Organization", "Country"], ["Ann", "9" * 51, "X", ""]]
+        + [["Bo", "", "Y", "C" * 101]],
+    )
+    with pytest.raises(ImportRefused) as refused, plan_file.transaction() as s:
+        import_people(s, path)
+    text = refused.value.report.text()
+    assert "row 2: phone: is too long (51 characters, at most 50)" in text
+    assert "row 3: country: is too long (101 characters, at most 100)" in text
+    with plan_file.transaction() as s, pytest.raises(Exception, match="phone: is too long"):
+        people.create_person(s, name_latin="Ann", phone="9" * 51)
+
+
+def test_the_bulk_import_undoes_and_redoes_as_one_step(plan_file: PlanFile, tmp_path: Path) -> None:
+    with plan_file.transaction() as s:
+        kept = people.create_person(s, name_latin="Person 3", email="p3@example.org")
+    path = write_csv(tmp_path / "p.csv", delegates(50))
+    step = imports.import_people(path)
+    with plan_file.transaction() as s:
+        step.do(s)
+    assert (step.result.added, step.result.updated) == (49, 1)
+
+    def state() -> tuple[int, int, list[str]]:
+        with plan_file.reading() as s:
+            n = s.scalar(select(func.count()).select_from(Person)) or 0
+            g = s.scalar(select(func.count()).select_from(Group)) or 0
+            return n, g, [grp.name for grp in people.get_person(s, kept).groups]
+
+    assert state() == (50, 3, ["Team 0"])
+    with plan_file.transaction() as s:
+        step.undo(s)
+    assert state() == (1, 0, [])
+    with plan_file.transaction() as s:
+        step.do(s)
+    assert state() == (50, 3, ["Team 0"])

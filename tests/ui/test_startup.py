@@ -1,0 +1,58 @@
+"""The app paints its first window before the database layer is imported (a real process)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tourplanner.cli import _opens_the_app
+
+FIRST_PAINT = Path(__file__).parents[2] / "benchmarks" / "first_paint.py"
+
+
+def test_first_window_is_painted_before_sqlalchemy_is_imported(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HOME": str(tmp_path),
+    }
+    done = subprocess.run(
+        [sys.executable, str(FIRST_PAINT), "app", str(demo_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["window"] == "StartWindow"
+    assert seen["sqlalchemy"] is False and seen["alembic"] is False
+    assert seen["main_window"] >= seen["seconds"]  # and then the plan opened in the app
+
+
+@pytest.mark.parametrize(
+    ("argv", "app"),
+    [
+        ([], True),
+        (["--demo"], True),
+        (["PLAN"], True),
+        (["--demo", "PLAN"], True),
+        (["check", "PLAN"], False),
+        (["--version"], False),
+        (["missing.tourplan"], False),  # the full parser says what is wrong
+        (["PLAN", "extra"], False),
+    ],
+)
+def test_only_a_sure_app_start_skips_the_command_parser(
+    demo_path: Path, argv: list[str], app: bool
+) -> None:
+    args = [str(demo_path) if a == "PLAN" else a for a in argv]
+    assert _opens_the_app(args) is app
