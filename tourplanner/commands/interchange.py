@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from tourplanner.db import PlanFile, backups
+from tourplanner.db.location import plan_location
 from tourplanner.interchange.report import ImportRefused, ImportReport
 
 
@@ -24,7 +25,7 @@ def register(groups: object) -> None:
         description="Read people from a spreadsheet (headers in English or Chinese are "
         "recognised). All or nothing unless --skip-invalid; re-importing updates people.",
     )
-    people.add_argument("plan", type=Path)
+    people.add_argument("plan", type=plan_location)
     people.add_argument("file", type=Path, help="a .csv (any delimiter/encoding) or .xlsx file")
     people.add_argument("--group", help="also put everyone imported into this group")
     people.add_argument("--skip-invalid", action="store_true", help="import the good rows only")
@@ -47,7 +48,7 @@ def register(groups: object) -> None:
     people.set_defaults(func=_import_people, day_first=None)
 
     ics = imp.add_parser("ics", help="import calendar events (.ics) into a programme")
-    ics.add_argument("plan", type=Path)
+    ics.add_argument("plan", type=plan_location)
     ics.add_argument("file", type=Path)
     ics.add_argument("--programme", required=True, help="programme name or id")
     _dry_run(ics)
@@ -56,7 +57,7 @@ def register(groups: object) -> None:
     schedule = imp.add_parser(
         "schedule", help="import a conference schedule (pretalx/frab schedule.xml or .json)"
     )
-    schedule.add_argument("plan", type=Path)
+    schedule.add_argument("plan", type=plan_location)
     schedule.add_argument("file", type=Path)
     schedule.add_argument(
         "--programme", help="programme name or id (default: the conference's title, created if new)"
@@ -65,7 +66,7 @@ def register(groups: object) -> None:
     schedule.set_defaults(func=_import_schedule)
 
     out_people = exp.add_parser("people", help="write people (or a group's roster) to CSV/XLSX")
-    out_people.add_argument("plan", type=Path)
+    out_people.add_argument("plan", type=plan_location)
     out_people.add_argument("-o", "--output", type=Path, required=True, help="OUT.csv or OUT.xlsx")
     roster = out_people.add_mutually_exclusive_group()
     roster.add_argument("--group", help="only this group's members")
@@ -78,7 +79,7 @@ def register(groups: object) -> None:
     out_people.set_defaults(func=_export_people)
 
     out_ics = exp.add_parser("ics", help="write an iCalendar file (a person, a programme, or all)")
-    out_ics.add_argument("plan", type=Path)
+    out_ics.add_argument("plan", type=plan_location)
     which = out_ics.add_mutually_exclusive_group()
     which.add_argument("--person", help="a person's itinerary (name, email or id)")
     which.add_argument("--programme", help="a programme or tour (name or id)")
@@ -86,7 +87,7 @@ def register(groups: object) -> None:
     out_ics.set_defaults(func=_export_ics)
 
     out_schedule = exp.add_parser("schedule", help="write a programme as schedule.xml or .json")
-    out_schedule.add_argument("plan", type=Path)
+    out_schedule.add_argument("plan", type=plan_location)
     out_schedule.add_argument("--programme", required=True, help="programme name or id")
     out_schedule.add_argument(
         "-o", "--output", type=Path, required=True, help="OUT.xml or OUT.json"

@@ -77,8 +77,15 @@ class PlanFile:
         """Open an existing plan, upgrading an older one after backing it up.
 
         With `read_only`, no lock is taken and nothing is written: reading commands work on a
-        plan another program has open for writing.
+        plan another program has open for writing. A `postgresql://` location opens the team
+        plan there instead (db/teamplan.py), with the same methods.
         """
+        from tourplanner.db import postgresql
+
+        if postgresql.is_team_location(path):
+            from tourplanner.db.teamplan import TeamPlan
+
+            return TeamPlan.open(str(path), read_only=read_only)  # type: ignore[return-value]
         path = Path(path)
         check_is_a_file(path)
         if not read_only:
