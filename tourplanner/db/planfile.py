@@ -16,12 +16,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from tourplanner.db import lock, migrate, sqlite, stamp
-from tourplanner.errors import PlanFileError
+from tourplanner.db import authorship, lock, migrate, sqlite, stamp
+from tourplanner.db.authorship import CONFLICT_SENTENCE
+from tourplanner.errors import EditConflictError, PlanFileError
 
 PLAN_SUFFIX = ".tourplan"
 REQUIRED_TABLES = {"alembic_version", "plans"}
@@ -38,6 +40,9 @@ class PlanFile:
         self.engine = engine
         self.read_only = read_only
         self._writer = sessionmaker(bind=sqlite.writer(engine), expire_on_commit=False)
+        # Who is written beside each change (db/authorship.py); a team plan's app sets its own.
+        self.author = authorship.default_author()
+        event.listen(self._writer, "before_flush", authorship.stamp)
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
         self.backup_path: Path | None = None
         # Commits made through this object: backups.maybe_backup compares it with the last one.
@@ -137,7 +142,10 @@ class PlanFile:
             raise PlanFileError(f"{self.path} is open read-only; nothing was changed")
         try:
             with self._writer.begin() as session:
+                session.info["author"] = self.author
                 yield session
+        except StaleDataError as exc:
+            raise EditConflictError(CONFLICT_SENTENCE) from exc
         except (DBAPIError, sqlite3.Error) as exc:
             raw = getattr(exc, "orig", exc)
             if isinstance(raw, sqlite3.OperationalError):

@@ -12,12 +12,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from tourplanner.db import migrate, postgresql
-from tourplanner.errors import PlanFileError
+from tourplanner.db import authorship, migrate, postgresql
+from tourplanner.db.authorship import CONFLICT_SENTENCE
+from tourplanner.errors import EditConflictError, PlanFileError
 
 REQUIRED_TABLES = {"alembic_version", "plans"}
 
@@ -34,6 +36,9 @@ class TeamPlan:
         self.engine = engine
         self.read_only = read_only
         self._writer = sessionmaker(bind=engine, expire_on_commit=False)
+        # Who is written beside each change (db/authorship.py); a team plan's app sets its own.
+        self.author = authorship.default_author()
+        event.listen(self._writer, "before_flush", authorship.stamp)
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
         self.backup_path: Path | None = None
         self.generation = 0
@@ -93,7 +98,10 @@ class TeamPlan:
             raise PlanFileError(f"{self.path} is open read-only; nothing was changed")
         try:
             with self._writer.begin() as session:
+                session.info["author"] = self.author
                 yield session
+        except StaleDataError as exc:
+            raise EditConflictError(CONFLICT_SENTENCE) from exc
         except DBAPIError as exc:
             sentence = postgresql.error_sentence(exc, self.url)
             if sentence is None or exc.connection_invalidated or _is_refusal(exc):

@@ -11,9 +11,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tourplanner.models.base import NEVER_REUSE_IDS, Base, UTCDateTime
 from tourplanner.models.person import Person
 from tourplanner.models.venue import Venue
+from tourplanner.models.versioned import Versioned
 
 
-class TravelSegment(Base):
+class TravelSegment(Versioned, Base):
     """Departure and arrival each carry their own zone; a hotel stay runs check-in to check-out."""
 
     __tablename__ = "travel_segments"
