@@ -68,9 +68,9 @@ def test_undo_refuses_over_another_persons_change(team_url: str) -> None:
         move.do(s)
     with theirs.transaction() as s:
         item_ops.set_statuses([item_id], "tentative", "Mark 'Keynote' tentative").do(s)
-    with pytest.raises(StaleError, match="Li Na did “Mark 'Keynote' tentative”"):
-        with mine.transaction() as s:
-            move.undo(s)
+    refused = pytest.raises(StaleError, match="Li Na did “Mark 'Keynote' tentative”")
+    with refused, mine.transaction() as s:
+        move.undo(s)
     with mine.reading() as s:
         assert items.span(s, item_id)[0] == start + timedelta(minutes=15)
     mine.close(), theirs.close()
@@ -79,12 +79,12 @@ def test_undo_refuses_over_another_persons_change(team_url: str) -> None:
 def test_two_writes_of_one_row_at_once_lose_neither_silently(team_url: str) -> None:
     mine, theirs = two_apps(team_url)
     item_id, _ = keynote(mine)
-    with pytest.raises(EditConflictError, match="someone else changed this record"):
-        with mine.transaction() as s:
-            row = s.get(Item, item_id)  # read at version 1...
-            with theirs.transaction() as t:  # ...the other app writes version 2 meanwhile
-                t.get(Item, item_id).title_en = "Keynote (theirs)"
-            row.title_en = "Keynote (mine)"  # UPDATE ... WHERE version = 1 finds no row
+    refused = pytest.raises(EditConflictError, match="someone else changed this record")
+    with refused, mine.transaction() as s:
+        row = s.get(Item, item_id)  # read at version 1...
+        with theirs.transaction() as t:  # ...the other app writes version 2 meanwhile
+            t.get(Item, item_id).title_en = "Keynote (theirs)"
+        row.title_en = "Keynote (mine)"  # UPDATE ... WHERE version = 1 finds no row
     with mine.reading() as s:
         found = s.get(Item, item_id)
         assert (found.title_en, found.changed_by) == ("Keynote (theirs)", "Li Na")
