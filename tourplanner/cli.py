@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "tourplanner.commands.interchange",
     "tourplanner.commands.backups",
     "tourplanner.commands.doctor",
+    "tourplanner.commands.team",
 )
 
 

@@ -24,8 +24,13 @@ def copy_rows(source: Connection, target: Connection) -> dict[str, int]:
             target.execute(table.insert(), rows[start : start + BATCH])
         counts[table.name] = len(rows)
     if target.dialect.name == "postgresql":
-        postgresql.reset_sequences(target, [t.name for t in plan_tables() if _has_serial_id(t)])
+        postgresql.reset_sequences(target, serial_tables())
     return counts
+
+
+def serial_tables() -> list[str]:
+    """The tables whose ids a sequence gives on PostgreSQL."""
+    return [t.name for t in plan_tables() if _has_serial_id(t)]
 
 
 def is_empty(connection: Connection) -> bool:
