@@ -172,3 +172,46 @@ def test_two_apps_upgrading_an_older_team_plan_at_once_migrate_it_once(team_serv
     assert opened == ["ok", "ok", "ok"]
     with TeamPlan.open(url) as team, team.reading() as s:
         assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0009"
+
+
+def wait_for(listener, seconds: float = 2.0) -> list:  # noqa: ANN001
+    import select as os_select
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        os_select.select([listener.fileno()], [], [], 0.05)
+        found = listener.poll()
+        if found:
+            return found
+    return []
+
+
+def test_a_commit_is_announced_to_the_other_apps_with_its_author(team_url: str) -> None:
+    from tourplanner.team.listener import ChangeListener
+
+    mine, theirs = two_apps(team_url)
+    listener = ChangeListener(team_url, sender=mine.sender)
+    item_id, start = keynote(mine)
+    with theirs.transaction() as s:
+        item_ops.move_item(item_id, start + timedelta(minutes=5), "Keynote").do(s)
+    (change,) = wait_for(listener)
+    assert change.changes.items == frozenset({item_id})
+    assert change.sentence() == "Li Na made “Move 'Keynote'”"
+    with mine.transaction() as s:  # my own commits are not announced back to me
+        item_ops.move_item(item_id, start, "Keynote").do(s)
+    assert wait_for(listener, 0.5) == []
+    listener.close(), mine.close(), theirs.close()
+
+
+def test_a_change_rolled_back_is_never_announced(team_url: str) -> None:
+    from tourplanner.team.listener import ChangeListener
+
+    mine, theirs = two_apps(team_url)
+    listener = ChangeListener(team_url, sender=mine.sender)
+    item_id, start = keynote(mine)
+    with pytest.raises(RuntimeError), theirs.transaction() as s:
+        items.move_item(s, item_id, start + timedelta(minutes=5))
+        raise RuntimeError("the user's operation failed half-way")
+    assert wait_for(listener, 0.5) == []
+    listener.close(), mine.close(), theirs.close()

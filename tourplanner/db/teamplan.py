@@ -39,6 +39,11 @@ class TeamPlan:
         # Who is written beside each change (db/authorship.py); a team plan's app sets its own.
         self.author = authorship.default_author()
         event.listen(self._writer, "before_flush", authorship.stamp)
+        from tourplanner.team import live
+
+        # Every commit tells the other apps what it changed (LISTEN/NOTIFY, team/live.py).
+        self.sender = live.new_sender()
+        live.install(self._writer, self.sender)
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
         self.backup_path: Path | None = None
         self.generation = 0
@@ -100,6 +105,7 @@ class TeamPlan:
             with self._writer.begin() as session:
                 session.info["author"] = self.author
                 yield session
+                session.flush()  # what is left to write is counted before the commit announces
         except StaleDataError as exc:
             raise EditConflictError(CONFLICT_SENTENCE) from exc
         except DBAPIError as exc:
