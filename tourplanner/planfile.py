@@ -9,8 +9,11 @@ from tourplanner.db import PLAN_SUFFIX, PlanFile
 from tourplanner.db.backups import backup_list, before_import, maybe_backup, restore
 from tourplanner.db.lock import break_lock
 from tourplanner.errors import PlanLockedError
+from tourplanner.team.listener import ChangeListener, ConnectionLost
 
 __all__ = [
+    "ChangeListener",
+    "ConnectionLost",
     "PLAN_SUFFIX",
     "PlanFile",
     "PlanLockedError",

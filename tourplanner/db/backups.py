@@ -119,6 +119,8 @@ def maybe_backup(
     or None when none was due."""
     if plan.read_only or plan.generation == plan.backed_up_generation:
         return None
+    if getattr(plan, "is_team", False):
+        return None  # a team plan is kept by its server's backups (docs/team.md), not here
     newest = list_backups(plan.path, counts=False)
     now = now or datetime.now(UTC)
     if not closing and newest and now - newest[0].taken < EVERY:

@@ -41,6 +41,16 @@ def is_team_location(location: object) -> bool:
     return any(text.startswith(f"{scheme}://") for scheme in SCHEMES)
 
 
+class TeamLocation(str):
+    """A team plan's URL (without a password) that answers `.name` as a file's path does, so
+    what shows a plan's name (window title, messages) shows "shenzhen on db.example.org"."""
+
+    @property
+    def name(self) -> str:
+        parts = urlsplit(self)
+        return f"{parts.path.lstrip('/') or 'team plan'} on {parts.hostname or 'this computer'}"
+
+
 def shown(url: str) -> str:
     """The location as the user may see it: the password, if one was written, left out."""
     parts = urlsplit(url)

@@ -32,7 +32,7 @@ class TeamPlan:
     def __init__(self, url: str, engine: Engine, *, read_only: bool = False) -> None:
         self.url = url
         # Where the plan is, as shown and as passed to worker processes (no password in it).
-        self.path = postgresql.shown(url)
+        self.path = postgresql.TeamLocation(postgresql.shown(url))
         self.engine = engine
         self.read_only = read_only
         self._writer = sessionmaker(bind=engine, expire_on_commit=False)

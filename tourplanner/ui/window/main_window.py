@@ -35,6 +35,7 @@ from tourplanner.ui.recent import remember
 from tourplanner.ui.records.entities import ENTITIES
 from tourplanner.ui.records.page import RecordPage
 from tourplanner.ui.tasks import TaskRunner
+from tourplanner.ui.team import live_changes
 from tourplanner.ui.timeline import TimelineView
 from tourplanner.ui.undo import OperationRunner
 from tourplanner.ui.window.about import about_text
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(settings.value("window/geometry"))
             self.restoreState(settings.value("window/state"))
         self.reload()
+        self.live = live_changes.attach(self, self)  # a team plan: the others' changes, live
 
     # -- building ------------------------------------------------------------------------------
 
@@ -196,6 +198,8 @@ class MainWindow(QMainWindow):
         self._quiet.stop()
         self._backup_timer.stop()
         self._backup_on_close(self._plan)
+        if self.live is not None:
+            self.live.shut_down()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
@@ -258,6 +262,9 @@ class MainWindow(QMainWindow):
         remember(plan.path)
         self.timeline.shut_down()  # reads ahead of the old file end before it closes
         self.reload()  # and the new file's days are read ahead from here on
+        if self.live is not None:
+            self.live.shut_down()
+        self.live = live_changes.attach(self, self)
         if old is not plan:
             self.checker.wait()
             self._close_file(old)
