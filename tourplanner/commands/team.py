@@ -36,6 +36,32 @@ def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser typ
     back.add_argument("--mine", action="append", default=[], metavar="NAME")
     back.add_argument("--theirs", action="append", default=[], metavar="NAME")
     back.set_defaults(func=_bring_back)
+    _register_role(groups)
+
+
+def _register_role(groups) -> None:  # noqa: ANN001
+    role = groups.top.add_parser(
+        "team-role",
+        help="give a PostgreSQL login a role on a team plan (owner, editor, viewer)",
+        description="Run as the team plan's owner. Viewers read all but the private fields "
+        "(passport/visa and medical notes); editors also write and read those; owners also "
+        "give roles. The server enforces them.",
+    )
+    role.add_argument("url", type=_team_url)
+    role.add_argument("user", help="the PostgreSQL login")
+    role.add_argument("role", choices=("owner", "editor", "viewer"))
+    role.set_defaults(func=_team_role)
+
+
+def _team_role(args: argparse.Namespace) -> int:
+    from tourplanner.db.teamplan import TeamPlan
+    from tourplanner.team import roles
+
+    with TeamPlan.open(args.url) as team, team.engine.begin() as conn:
+        roles.set_up(conn)
+        roles.grant(conn, args.user, args.role)
+    print(f"{args.user} is now {args.role} of {team.path}")
+    return 0
 
 
 def _team_url(text: str) -> str:

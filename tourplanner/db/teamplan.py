@@ -49,6 +49,12 @@ class TeamPlan:
         self.generation = 0
         self.backed_up_generation = 0
         self._closed = False
+        from tourplanner.team import roles
+
+        # A viewer's login may not read passports or medical notes: they are never asked for.
+        self.private_visible = roles.may_read_private(engine)
+        if not self.private_visible:
+            roles.hide_private(self._writer, self._reader)
 
     @classmethod
     def create(cls, url: str, *, password: str | None = None) -> TeamPlan:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tourplanner.db.planfile import PlanFile
 from tourplanner.db.teamplan import TeamPlan
+from tourplanner.team import roles
 from tourplanner.team.copy import copy_rows
 
 
@@ -16,6 +17,8 @@ def publish(plan_path: Path, url: str) -> dict[str, int]:
         team = TeamPlan.create(url)
         try:
             with source.engine.connect() as read, team.engine.begin() as write:
-                return copy_rows(read, write)
+                counts = copy_rows(read, write)
+                roles.set_up(write)  # owner, editor, viewer: docs/team.md
+                return counts
         finally:
             team.close()
