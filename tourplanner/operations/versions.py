@@ -9,7 +9,7 @@ did “Move 'Keynote'” a minute ago").
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
@@ -27,7 +27,7 @@ from tourplanner.models import (
 from tourplanner.operations.changes import Changes
 from tourplanner.operations.operation import Session, StaleError
 
-MODELS = {
+MODELS: dict[str, Any] = {
     "item": Item,
     "person": Person,
     "travel": TravelSegment,

@@ -97,9 +97,9 @@ def _reserve_ids(engine: Engine) -> dict[str, int]:
     with engine.begin() as conn:
         for table in serial_tables():
             seq = f"pg_get_serial_sequence('{table}', 'id')"
-            start = conn.exec_driver_sql(f"SELECT nextval({seq})").scalar()
-            conn.exec_driver_sql(f"SELECT setval({seq}, {int(start) + RESERVED_IDS})")
-            starts[table] = int(start)
+            start = int(conn.exec_driver_sql(f"SELECT nextval({seq})").scalar_one())
+            conn.exec_driver_sql(f"SELECT setval({seq}, {start + RESERVED_IDS})")
+            starts[table] = start
     return starts
 
 
@@ -123,10 +123,10 @@ def _write_origin(conn: Connection, url: str, starts: dict[str, int]) -> None:
         ]
         if rows:
             conn.execute(text("INSERT INTO team_base VALUES (:t, :k, :f)"), rows)
-    for table, start in starts.items():
+    for name, start in starts.items():
         # New rows made offline take ids from the block set aside for this copy.
-        conn.execute(text("DELETE FROM sqlite_sequence WHERE name = :n"), {"n": table})
+        conn.execute(text("DELETE FROM sqlite_sequence WHERE name = :n"), {"n": name})
         conn.execute(
             text("INSERT INTO sqlite_sequence (name, seq) VALUES (:n, :s)"),
-            {"n": table, "s": start - 1},
+            {"n": name, "s": start - 1},
         )
