@@ -99,6 +99,14 @@ def start() -> Cluster:
     data = folder / "data"
     _as_owner([str(binary / "initdb"), "-D", str(data), "-U", SUPERUSER, "-A", "trust",
                "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], folder)  # fmt: skip
+    # Trust on 127.0.0.1, but members of `password_logins` must give their password (tests of
+    # stored credentials); only this machine can connect at all.
+    hba = (
+        "local all all trust\n"
+        "host all +password_logins 127.0.0.1/32 scram-sha-256\n"
+        "host all all 127.0.0.1/32 trust\n"
+    )
+    _as_owner(["sh", "-c", f"printf '{hba}' > {data}/pg_hba.conf"], folder)
     options = (
         f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder} "
         "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"

@@ -129,13 +129,18 @@ def error_sentence(exc: BaseException, url: str) -> str | None:
     if not isinstance(raw, psycopg.Error):
         return None
     text = str(raw).strip().splitlines()[0] if str(raw).strip() else type(raw).__name__
+    text = text.split("failed: FATAL:", 1)[-1].strip()  # libpq's "connection to ... failed:"
     state = getattr(raw, "sqlstate", None) or ""
     where = shown(url)
     if isinstance(raw, psycopg.errors.InsufficientPrivilege):
         return f"your role on {where} may not do that ({text})"
     if isinstance(raw, psycopg.errors.ReadOnlySqlTransaction):
         return f"{where} is open read-only"
-    if state.startswith("28"):
+    if (
+        state.startswith("28")
+        or "password authentication failed" in text
+        or ("no password supplied" in text)
+    ):
         return f"the server refused the login ({text}); check the user name and password"
     if state == "3D000":
         return f"the database does not exist on the server ({text})"

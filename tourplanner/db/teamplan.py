@@ -78,7 +78,12 @@ class TeamPlan:
     @classmethod
     def open(cls, url: str, *, read_only: bool = False, password: str | None = None) -> TeamPlan:
         """Open a team plan, upgrading an older schema (one app at a time, under the
-        database's advisory lock); a newer schema is refused."""
+        database's advisory lock); a newer schema is refused. The password, unless given, comes
+        from the system keyring, else libpq's ~/.pgpass (team/credentials.py)."""
+        if password is None:
+            from tourplanner.team.credentials import password_for
+
+            password = password_for(url)
         engine = postgresql.make_engine(url, password=password, read_only=read_only)
         try:
             revision = check_team_database(engine, url)
