@@ -108,3 +108,25 @@ def test_a_dropped_connection_is_said_read_only_and_reconnects(
     assert theirs.run(item_ops.move_item(item_id, start + timedelta(minutes=5), "Keynote"))
     qtbot.waitUntil(lambda: "09:20" in mine.timeline.blocks[item_id].label(), timeout=1000)
     QApplication.processEvents()
+
+
+def test_open_team_plan_switches_the_window_to_it(window, qtbot, team_url, monkeypatch) -> None:  # noqa: ANN001
+    from tourplanner.ui.team import open_dialog
+
+    monkeypatch.setattr(open_dialog, "ask_team_plan", lambda _parent: (team_url, None))
+    window.menus.acts["open-team"].trigger()
+    assert getattr(window.plan, "is_team", False) and window.live is not None
+    assert window.windowTitle().endswith(f"{window.plan.path.name} — TourPlanner")
+
+
+def test_the_dialog_makes_a_url_without_the_password(qtbot) -> None:  # noqa: ANN001
+    from tourplanner.ui.team.open_dialog import OpenTeamPlanDialog
+
+    create_application()
+    dialog = OpenTeamPlanDialog()
+    qtbot.addWidget(dialog)
+    dialog.host.setText("db.example.org")
+    dialog.database.setText("shenzhen2015")
+    dialog.user.setText("li.na")
+    dialog.password.setText("secret")
+    assert dialog.url() == "postgresql://li.na@db.example.org:5432/shenzhen2015"
