@@ -113,3 +113,38 @@ def test_publish_refuses_a_location_that_is_not_a_team_database(
         main(["publish", str(demo_template), str(tmp_path / "x.tourplan")])
     assert exited.value.code == 2
     assert "is not a postgresql:// location" in capsys.readouterr().err
+
+
+def test_the_reading_commands_and_exports_work_on_a_team_plan(
+    published: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    assert main(["info", published]) == 0
+    assert "Counts:" in capsys.readouterr().out
+    assert main(["check", published]) in (0, 1)
+    out = tmp_path / "bob.pdf"
+    args = ["export", "itinerary", published, "--person", "Bob O'Neill", "-o", str(out)]
+    assert main(args) == 0
+    assert "鲍勃·奥尼尔" in PdfReader(out).pages[0].extract_text()
+    sheet = tmp_path / "people.csv"
+    assert main(["export", "people", published, "-o", str(sheet)]) == 0
+    assert "Bob O'Neill" in sheet.read_text(encoding="utf-8-sig")
+    calendar = tmp_path / "all.ics"
+    assert main(["export", "ics", published, "-o", str(calendar)]) == 0
+    assert "BEGIN:VEVENT" in calendar.read_text()
+
+
+def test_an_import_into_a_team_plan_backs_it_up_first(
+    published: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "new.csv"
+    sheet.write_text("name_latin,email\nNew Delegate,new@example.org\n", encoding="utf-8")
+    assert main(["import", "people", published, str(sheet)]) == 0, capsys.readouterr().err
+    with TeamPlan.open(published) as team, team.reading() as s:
+        assert s.scalar(select(func.count()).where(Person.name_latin == "New Delegate")) == 1
+    from tourplanner.db.backups import data_root
+
+    (backup,) = (data_root() / "backups" / "team").glob("*.backup-import-*.tourplan")
+    with PlanFile.open(backup, read_only=True) as saved, saved.reading() as s:
+        assert s.scalar(select(func.count()).where(Person.name_latin == "New Delegate")) == 0

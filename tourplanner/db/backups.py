@@ -104,7 +104,12 @@ def make_backup(
 
 
 def backup_open_plan(plan: PlanFile, *, reason: str = "auto") -> Path:
-    """Back up an open plan through its own connection (sees its latest commit)."""
+    """Back up an open plan through its own connection (sees its latest commit); a team plan
+    into a plan file in the backups folder."""
+    if getattr(plan, "is_team", False):
+        from tourplanner.team.offline import backup_team_plan
+
+        return backup_team_plan(plan, reason=reason)  # type: ignore[arg-type]
     with plan.engine.connect() as conn:
         path = make_backup(plan.path, reason=reason, source=sqlite.raw_connection(conn))
     plan.backed_up_generation = plan.generation

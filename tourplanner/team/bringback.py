@@ -176,15 +176,4 @@ def _key_values(key: str) -> list[Any]:
 
 
 def _backup(team: TeamPlan, folder: Path | None) -> Path:
-    """The team plan as it is before the replay, in a plan file (db/backups.py's folder)."""
-    from datetime import UTC, datetime
-
-    from tourplanner.db.backups import data_root
-
-    target_dir = folder or data_root() / "backups" / "team"
-    target_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-    name = team.url.rsplit("/", 1)[-1] or "team"
-    target = target_dir / f"{name}.backup-bring-back-{stamp}.tourplan"
-    offline.copy_into_file(team, target)
-    return target
+    return offline.backup_team_plan(team, reason="bring-back", folder=folder)

@@ -47,6 +47,19 @@ def copy_into_file(team: TeamPlan, target: Path) -> dict[str, int]:
     return counts
 
 
+def backup_team_plan(team: TeamPlan, *, reason: str, folder: Path | None = None) -> Path:
+    """The team plan as it is now, in a plan file in the backups folder (db/backups.py's)."""
+    from tourplanner.db.backups import data_root
+
+    target_dir = folder or data_root() / "backups" / "team"
+    target_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    name = team.url.rsplit("/", 1)[-1] or "team"
+    target = target_dir / f"{name}.backup-{reason}-{stamp}.tourplan"
+    copy_into_file(team, target)
+    return target
+
+
 def take_offline(url: str, target: Path) -> dict[str, int]:
     """A plan file at `target` holding the team plan now, that remembers where it came from and
     every row's version; ids for what is made offline set aside on the team database."""
