@@ -215,3 +215,16 @@ def test_a_change_rolled_back_is_never_announced(team_url: str) -> None:
         raise RuntimeError("the user's operation failed half-way")
     assert wait_for(listener, 0.5) == []
     listener.close(), mine.close(), theirs.close()
+
+
+def test_undoing_two_of_my_own_moves_of_one_item_walks_both_back(team_url: str) -> None:
+    mine, theirs = two_apps(team_url)
+    item_id, start = keynote(mine)
+    first = item_ops.move_item(item_id, start + timedelta(minutes=15), "Keynote")
+    second = item_ops.move_item(item_id, start + timedelta(minutes=45), "Keynote")
+    for call in (first.do, second.do, second.undo, first.undo):
+        with mine.transaction() as s:
+            call(s)
+    with mine.reading() as s:
+        assert items.span(s, item_id)[0] == start
+    mine.close(), theirs.close()
