@@ -28,6 +28,7 @@ from tourplanner.errors import TourPlannerError
 from tourplanner.interchange.importing import import_savepoint
 from tourplanner.interchange.report import FileFormatError, ImportRefused, ImportReport, span_text
 from tourplanner.models import Item, Programme, Room, Venue
+from tourplanner.models.versioned import with_versions
 from tourplanner.printable import is_printable, outside_sentence
 from tourplanner.services import items as items_service
 from tourplanner.services.common import fetch
@@ -490,7 +491,7 @@ def _write(
                 return
     session.flush()
     if identities:
-        session.execute(update(Item), identities)
+        session.execute(update(Item), with_versions(session, Item, identities))
     del held
 
 

@@ -24,6 +24,7 @@ from tourplanner.interchange.importing import import_savepoint
 from tourplanner.interchange.report import ImportReport, span_text
 from tourplanner.interchange.schedule_read import Schedule, ScheduleEvent, read_schedule
 from tourplanner.models import Item, Person, Plan, Programme, Room, Venue
+from tourplanner.models.versioned import with_versions
 from tourplanner.services import items as items_service
 from tourplanner.services import participations, people, programmes, venues
 from tourplanner.timezones import to_local
@@ -128,7 +129,7 @@ class _Writer:
         self.session.flush()
         if identities:
             # The events' own guids, set in one statement rather than by loading each new item.
-            self.session.execute(update(Item), identities)
+            self.session.execute(update(Item), with_versions(self.session, Item, identities))
         del held
 
     def _hold(self, programme: Programme) -> list[object]:

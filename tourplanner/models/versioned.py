@@ -25,3 +25,13 @@ class Versioned:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - declarative's own signature
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+def with_versions(session: Any, model: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows for an ORM bulk UPDATE by primary key (`session.execute(update(Model), rows)`),
+    each with the version it has now: with `version_id_col` the update checks and moves it."""
+    from sqlalchemy import select
+
+    ids = [row["id"] for row in rows]
+    found = dict(session.execute(select(model.id, model.version).where(model.id.in_(ids))).all())
+    return [{**row, "version": found[row["id"]]} for row in rows]
