@@ -21,6 +21,9 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
+# PostgreSQL's server binaries, for the team-plan tests (TOURPLANNER_NO_POSTGRES=1 skips them).
+[ "${TOURPLANNER_NO_POSTGRES:-0}" = "1" ] || bash scripts/postgres.sh
+
 PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   echo "bootstrap: creating .venv" >&2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from pathlib import Path
@@ -38,12 +39,107 @@ def private_data_dir(
     return folder
 
 
+# Test modules marked `both_engines` run each test taking `plan_file` or `demo_plan` twice: on a
+# plan file and on a team plan in PostgreSQL (tests/core/ only: the GUI tests stay on SQLite).
+ENGINES = ("sqlite", "postgresql")
+_database_numbers = itertools.count(1)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "both_engines: run on a plan file and on a team plan")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    wanted = {"plan_file", "demo_plan"} & set(metafunc.fixturenames)
+    if wanted and metafunc.definition.get_closest_marker("both_engines"):
+        metafunc.parametrize("engine", ENGINES, indirect=True)
+
+
 @pytest.fixture
-def plan_file(tmp_path: Path) -> PlanFile:
-    """A new, empty plan file on disk with its plan record (home zone Asia/Shanghai)."""
-    plan = PlanFile.create(tmp_path / "test.tourplan")
+def engine(request: pytest.FixtureRequest) -> str:
+    """Which engine the test's plan lives on: "sqlite" unless the module runs on both."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def team_server():
+    """A PostgreSQL server for team plans: $TOURPLANNER_PG (a superuser's URL) when given, else
+    a throw-away cluster started here. Without server binaries the team tests are skipped, unless
+    $TOURPLANNER_REQUIRE_PG=1 (CI) makes that a failure."""
+    from benchmarks import pgcluster
+
+    given = os.environ.get("TOURPLANNER_PG")
+    if given:
+        yield pgcluster.Server(given)
+        return
+    if pgcluster.server_bin() is None:
+        reason = "no PostgreSQL server binaries (scripts/postgres.sh installs them)"
+        if os.environ.get("TOURPLANNER_REQUIRE_PG") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    cluster = pgcluster.start()
+    yield cluster.server()
+    cluster.stop()
+
+
+def new_team_database(server, template: str | None = None) -> str:  # noqa: ANN001
+    """A new database on the test server (a copy of `template`); its URL."""
+    return server.create_database(f"tp_{os.getpid()}_{next(_database_numbers)}", template=template)
+
+
+@pytest.fixture(scope="session")
+def team_template(team_server) -> str:  # noqa: ANN001
+    """An empty team plan at the newest schema, copied for each test that needs one."""
+    from tourplanner.db.teamplan import TeamPlan
+
+    url = new_team_database(team_server)
+    TeamPlan.create(url).close()
+    return url.rsplit("/", 1)[1]
+
+
+@pytest.fixture(scope="session")
+def team_demo_template(team_server, demo_template: Path) -> str:  # noqa: ANN001
+    """The demo plan published once into a team database, copied for each test."""
+    from tourplanner.team.publish import publish
+
+    url = new_team_database(team_server)
+    publish(demo_template, url)
+    return url.rsplit("/", 1)[1]
+
+
+def _create_plan_record(plan) -> None:  # noqa: ANN001
     with plan.transaction() as s:
         plans.create_plan(s, title="Test plan", home_timezone="Asia/Shanghai", organization="ICMA")
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> PlanFile:
+    """A new, empty plan with its plan record (home zone Asia/Shanghai): a file on disk, or a
+    team plan in its own PostgreSQL database when the test runs on that engine."""
+    if engine == "postgresql":
+        from tourplanner.db.teamplan import TeamPlan
+
+        server = request.getfixturevalue("team_server")
+        url = new_team_database(server, request.getfixturevalue("team_template"))
+        plan = TeamPlan.open(url)
+    else:
+        plan = PlanFile.create(tmp_path / "test.tourplan")
+    _create_plan_record(plan)
+    yield plan
+    plan.close()
+
+
+@pytest.fixture
+def demo_plan(demo_path: Path, engine: str, request: pytest.FixtureRequest):
+    """The demo plan, open for writing: a copy of the file, or of its team database."""
+    if engine == "postgresql":
+        from tourplanner.db.teamplan import TeamPlan
+
+        server = request.getfixturevalue("team_server")
+        url = new_team_database(server, request.getfixturevalue("team_demo_template"))
+        plan = TeamPlan.open(url)
+    else:
+        plan = PlanFile.open(demo_path)
     yield plan
     plan.close()
 

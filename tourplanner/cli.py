@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from tourplanner.about import version
 from tourplanner.errors import PlanFileError, TourPlannerError
+from tourplanner.plan_location import plan_location
 from tourplanner.wording import count
 
 EXIT_USAGE_OR_ERROR = 2
@@ -31,6 +32,7 @@ COMMAND_MODULES = (
     "tourplanner.commands.seating",
     "tourplanner.commands.precedence",
     "tourplanner.commands.gifts",
+    "tourplanner.commands.team",
 )
 
 
@@ -80,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=_cmd_demo)
 
     info = top.add_parser("info", help="summarise a plan")
-    info.add_argument("plan", type=Path)
+    info.add_argument("plan", type=plan_location)
     info.add_argument("--json", action="store_true", help="print JSON for scripts")
     info.set_defaults(func=_cmd_info)
 
@@ -98,7 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def build_gui_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tourplanner", description="Open the TourPlanner app.")
-    parser.add_argument("plan", nargs="?", type=Path, help="plan file to open")
+    parser.add_argument(
+        "plan", nargs="?", type=plan_location, help="plan file (or postgresql:// team plan)"
+    )
     parser.add_argument("--demo", action="store_true", help="open the demo plan")
     parser.add_argument(
         "--screenshot",
@@ -121,7 +125,7 @@ def _register(module_name: str, groups: CommandGroups) -> None:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    if args.plan is not None and not args.plan.is_file():
+    if isinstance(args.plan, Path) and not args.plan.is_file():
         commands = ", ".join(sorted(args.commands))
         raise PlanFileError(f"{args.plan} is neither a plan file nor a command ({commands})")
     if args.screenshot is not None:
@@ -163,7 +167,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
     from tourplanner.services.itinerary import plan_summary
 
     with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
-        summary = {**plan_summary(session).as_dict(), "made_by": made_by(plan.engine)}
+        made = None if getattr(plan, "is_team", False) else made_by(plan.engine)
+        summary = {**plan_summary(session).as_dict(), "made_by": made}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

@@ -37,6 +37,10 @@ class Cancelled(TourPlannerError):
     """The user cancelled a long job; whatever it wrote is removed."""
 
 
+class EditConflictError(TourPlannerError):
+    """Another person wrote the same record between this change's read and its write."""
+
+
 class PlanFileError(TourPlannerError):
     """A plan file cannot be opened, created or upgraded."""
 

@@ -10,6 +10,8 @@ from tourplanner.errors import NotFoundError, ValidationError
 from tourplanner.services import items, organizations, participations, people, programmes
 from tourplanner.services.participations import Booking
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def world(plan_file):

@@ -17,6 +17,8 @@ from tourplanner.interchange.report import FileFormatError, ImportRefused
 from tourplanner.models import Item, Programme, Venue
 from tourplanner.services import items, people, plans, programmes, travel, venues
 
+pytestmark = pytest.mark.both_engines
+
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "interchange"
 
 

@@ -22,6 +22,8 @@ from tourplanner.interchange.tables import read_csv, read_table, read_xlsx
 from tourplanner.models import Group, Organization, Person
 from tourplanner.services import organizations, people
 
+pytestmark = pytest.mark.both_engines
+
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "interchange"
 
 

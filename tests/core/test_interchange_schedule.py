@@ -26,6 +26,8 @@ from tourplanner.models import Item, Participation, Person, Programme, Room
 from tourplanner.services import items, plans, programmes
 from tourplanner.services.itinerary import programme_items
 
+pytestmark = pytest.mark.both_engines
+
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 SCHEDULE_JSON = FIXTURES / "interchange" / "smart_cities_schedule.json"
 XSD = etree.XMLSchema(etree.parse(str(FIXTURES / "c3voc" / "schedule.xml.xsd")))

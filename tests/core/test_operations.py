@@ -4,7 +4,6 @@ redo over a change made since refuses in words and writes nothing."""
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -17,11 +16,12 @@ from tourplanner.operations import records as record_ops
 from tourplanner.services import items, organizations, participations, people, records
 from tourplanner.services.participations import Booking
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
-def plan(demo_path: Path):
-    with PlanFile.open(demo_path) as opened:
-        yield opened
+def plan(demo_plan: PlanFile) -> PlanFile:
+    return demo_plan
 
 
 def run(plan: PlanFile, call) -> Changes:  # noqa: ANN001 - op.do or op.undo

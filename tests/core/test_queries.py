@@ -19,6 +19,8 @@ from tourplanner.services import (
     venues,
 )
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def tour(plan_file):

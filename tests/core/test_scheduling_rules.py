@@ -9,6 +9,8 @@ import pytest
 from tourplanner.services import items, participations, people, programmes, travel, venues
 from tourplanner.services.conflicts import build_index, check_plan, refresh_item
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def world(plan_file):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from sqlalchemy import select
 
 from tourplanner.models import Base
@@ -17,6 +18,8 @@ from tourplanner.services import (
     travel,
     venues,
 )
+
+pytestmark = pytest.mark.both_engines
 
 
 def dump(plan_file) -> dict[str, list[tuple]]:

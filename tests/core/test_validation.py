@@ -20,6 +20,8 @@ from tourplanner.services import (
     venues,
 )
 
+pytestmark = pytest.mark.both_engines
+
 
 def row_counts(plan_file) -> dict[str, int]:
     with plan_file.reading() as s:

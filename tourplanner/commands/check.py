@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from tourplanner.db import PlanFile
+from tourplanner.plan_location import plan_location
 from tourplanner.scheduling.findings import ERROR
 from tourplanner.scheduling.rules import RULES
 from tourplanner.services.conflicts import check_plan
@@ -23,7 +23,7 @@ def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser typ
         description="Exit status: 0 no errors, 1 errors found, 2 could not run. Rules: "
         + "; ".join(f"{name}: {text}" for name, text in RULES.items()),
     )
-    parser.add_argument("plan", type=Path)
+    parser.add_argument("plan", type=plan_location)
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     parser.add_argument(
         "--rule", action="append", metavar="RULE", help="check only this rule (repeatable)"

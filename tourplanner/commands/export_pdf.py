@@ -12,6 +12,7 @@ from tourplanner.db import PlanFile
 from tourplanner.enums import ProgrammeKind
 from tourplanner.errors import NotFoundError
 from tourplanner.export import pdf
+from tourplanner.plan_location import plan_location
 from tourplanner.services import organizations, people, programmes
 from tourplanner.services.itinerary_checks import errors_by_person, itinerary_errors, problems_text
 
@@ -19,7 +20,7 @@ from tourplanner.services.itinerary_checks import errors_by_person, itinerary_er
 def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
     """Add the PDF exports under `export`."""
     one = groups.export.add_parser("itinerary", help="one person's itinerary as PDF")
-    one.add_argument("plan", type=Path)
+    one.add_argument("plan", type=plan_location)
     one.add_argument("--person", required=True, help="name, email or id")
     one.add_argument("-o", "--output", required=True, type=Path)
     one.add_argument("--include-cancelled", action="store_true")
@@ -32,7 +33,7 @@ def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser typ
     many = groups.export.add_parser(
         "itineraries", help="everyone's itineraries: one PDF (OUT.pdf) or one file each (OUTDIR/)"
     )
-    many.add_argument("plan", type=Path)
+    many.add_argument("plan", type=plan_location)
     many.add_argument("--group", help="only this group's members")
     many.add_argument("--duplex", action="store_true", help="start each person on an odd page")
     many.add_argument("-o", "--output", required=True, type=Path)
@@ -42,14 +43,14 @@ def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser typ
     booklet = groups.export.add_parser(
         "programme", help="a programme booklet (default: the conference)"
     )
-    booklet.add_argument("plan", type=Path)
+    booklet.add_argument("plan", type=plan_location)
     booklet.add_argument("--programme", help="name or id")
     booklet.add_argument("-o", "--output", required=True, type=Path)
     _paper(booklet)
     booklet.set_defaults(func=_booklet)
 
     tour = groups.export.add_parser("tour", help="a study tour: roster, hotels, day by day")
-    tour.add_argument("plan", type=Path)
+    tour.add_argument("plan", type=plan_location)
     tour.add_argument("--programme", required=True, help="name or id")
     tour.add_argument("-o", "--output", required=True, type=Path)
     _paper(tour)

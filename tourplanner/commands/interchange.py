@@ -13,6 +13,7 @@ from tourplanner import wording
 from tourplanner.db import PlanFile, backups
 from tourplanner.enums import ProgrammeKind
 from tourplanner.interchange.report import ImportRefused, ImportReport
+from tourplanner.plan_location import plan_location
 
 
 def register(groups: object) -> None:
@@ -26,7 +27,7 @@ def register(groups: object) -> None:
         description="Read people from a spreadsheet (headers in English or Chinese are "
         "recognised). All or nothing unless --skip-invalid; re-importing updates people.",
     )
-    people.add_argument("plan", type=Path)
+    people.add_argument("plan", type=plan_location)
     people.add_argument("file", type=Path, help="a .csv (any delimiter/encoding) or .xlsx file")
     people.add_argument("--group", help="also put everyone imported into this group")
     people.add_argument("--skip-invalid", action="store_true", help="import the good rows only")
@@ -55,7 +56,7 @@ def register(groups: object) -> None:
         "calendar's dates with --create or --new-programme). All or nothing unless "
         "--skip-invalid; re-importing updates events by UID.",
     )
-    ics.add_argument("plan", type=Path)
+    ics.add_argument("plan", type=plan_location)
     ics.add_argument("file", type=Path)
     target = ics.add_mutually_exclusive_group(required=True)
     target.add_argument("--programme", help="programme name or id")
@@ -82,7 +83,7 @@ def register(groups: object) -> None:
     schedule = imp.add_parser(
         "schedule", help="import a conference schedule (pretalx/frab schedule.xml or .json)"
     )
-    schedule.add_argument("plan", type=Path)
+    schedule.add_argument("plan", type=plan_location)
     schedule.add_argument("file", type=Path)
     schedule.add_argument(
         "--programme", help="programme name or id (default: the conference's title, created if new)"
@@ -106,7 +107,7 @@ def register(groups: object) -> None:
     travel.set_defaults(func=_import_travel)
 
     out_people = exp.add_parser("people", help="write people (or a group's roster) to CSV/XLSX")
-    out_people.add_argument("plan", type=Path)
+    out_people.add_argument("plan", type=plan_location)
     out_people.add_argument("-o", "--output", type=Path, required=True, help="OUT.csv or OUT.xlsx")
     roster = out_people.add_mutually_exclusive_group()
     roster.add_argument("--group", help="only this group's members")
@@ -119,7 +120,7 @@ def register(groups: object) -> None:
     out_people.set_defaults(func=_export_people)
 
     out_ics = exp.add_parser("ics", help="write an iCalendar file (a person, a programme, or all)")
-    out_ics.add_argument("plan", type=Path)
+    out_ics.add_argument("plan", type=plan_location)
     which = out_ics.add_mutually_exclusive_group()
     which.add_argument("--person", help="a person's itinerary (name, email or id)")
     which.add_argument("--programme", help="a programme or tour (name or id)")
@@ -127,7 +128,7 @@ def register(groups: object) -> None:
     out_ics.set_defaults(func=_export_ics)
 
     out_schedule = exp.add_parser("schedule", help="write a programme as schedule.xml or .json")
-    out_schedule.add_argument("plan", type=Path)
+    out_schedule.add_argument("plan", type=plan_location)
     out_schedule.add_argument("--programme", required=True, help="programme name or id")
     out_schedule.add_argument(
         "-o", "--output", type=Path, required=True, help="OUT.xml or OUT.json"

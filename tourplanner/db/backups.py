@@ -107,7 +107,12 @@ def make_backup(
 
 
 def backup_open_plan(plan: PlanFile, *, reason: str = "auto") -> Path:
-    """Back up an open plan through its own connection (sees its latest commit)."""
+    """Back up an open plan through its own connection (sees its latest commit); a team plan
+    into a plan file in the backups folder."""
+    if getattr(plan, "is_team", False):
+        from tourplanner.team.offline import backup_team_plan
+
+        return backup_team_plan(plan, reason=reason)  # type: ignore[arg-type]
     with plan.engine.connect() as conn:
         path = make_backup(plan.path, reason=reason, source=sqlite.raw_connection(conn))
     plan.backed_up_generation = plan.generation
@@ -122,6 +127,8 @@ def maybe_backup(
     or None when none was due."""
     if plan.read_only or plan.generation == plan.backed_up_generation:
         return None
+    if getattr(plan, "is_team", False):
+        return None  # a team plan is kept by its server's backups (docs/team.md), not here
     newest = list_backups(plan.path, counts=False)
     now = now or datetime.now(UTC)
     if not closing and newest and now - newest[0].taken < EVERY:

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from tourplanner.db import sqlite
+from tourplanner.db import postgresql, sqlite
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Every schema revision this version knows, oldest first: add a new migration's id here.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0009")
 
 
 def _config() -> Config:
@@ -48,12 +48,18 @@ def script_revisions() -> tuple[str, ...]:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the file to `revision` (the newest by default)."""
+    """Bring the file (or team database) to `revision` (the newest by default)."""
     from alembic import command
 
     config = _config()
-    # The pragma is set before the transaction begins: SQLite ignores it inside one.
-    with engine.connect() as connection, sqlite.foreign_keys_off(connection), connection.begin():
+    # The pragma is set before the transaction begins: SQLite ignores it inside one. On a team
+    # database the advisory lock is taken first: a second app waits, then finds nothing to do.
+    with (
+        engine.connect() as connection,
+        postgresql.migration_lock(connection),
+        sqlite.foreign_keys_off(connection),
+        connection.begin(),
+    ):
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
         sqlite.verify_foreign_keys(connection)

@@ -16,12 +16,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from tourplanner.db import lock, migrate, sqlite, stamp
-from tourplanner.errors import PlanFileError
+from tourplanner.db import authorship, lock, migrate, sqlite, stamp
+from tourplanner.db.authorship import CONFLICT_SENTENCE
+from tourplanner.errors import EditConflictError, PlanFileError
+from tourplanner.plan_location import is_team_location
 
 PLAN_SUFFIX = ".tourplan"
 REQUIRED_TABLES = {"alembic_version", "plans"}
@@ -38,6 +41,9 @@ class PlanFile:
         self.engine = engine
         self.read_only = read_only
         self._writer = sessionmaker(bind=sqlite.writer(engine), expire_on_commit=False)
+        # Who is written beside each change (db/authorship.py); a team plan's app sets its own.
+        self.author = authorship.default_author()
+        event.listen(self._writer, "before_flush", authorship.stamp)
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
         self.backup_path: Path | None = None
         # Commits made through this object: backups.maybe_backup compares it with the last one.
@@ -77,8 +83,14 @@ class PlanFile:
         """Open an existing plan, upgrading an older one after backing it up.
 
         With `read_only`, no lock is taken and nothing is written: reading commands work on a
-        plan another program has open for writing.
+        plan another program has open for writing. A `postgresql://` location opens the team
+        plan there instead (db/teamplan.py), with the same methods.
         """
+
+        if is_team_location(path):
+            from tourplanner.db.teamplan import TeamPlan
+
+            return TeamPlan.open(str(path), read_only=read_only)  # type: ignore[return-value]
         path = Path(path)
         check_is_a_file(path)
         if not read_only:
@@ -130,7 +142,10 @@ class PlanFile:
             raise PlanFileError(f"{self.path} is open read-only; nothing was changed")
         try:
             with self._writer.begin() as session:
+                session.info["author"] = self.author
                 yield session
+        except StaleDataError as exc:
+            raise EditConflictError(CONFLICT_SENTENCE) from exc
         except (DBAPIError, sqlite3.Error) as exc:
             raw = getattr(exc, "orig", exc)
             if isinstance(raw, sqlite3.OperationalError):

@@ -26,6 +26,7 @@ from tourplanner.interchange.people_mapping import FIELDS, recognise_all
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.interchange.tables import CJK_RE, Table, read_table
 from tourplanner.models import Base, Group, Organization, Person, group_members
+from tourplanner.models.versioned import with_versions
 from tourplanner.services import organizations, people
 from tourplanner.services import validation as v
 from tourplanner.services.validation import EMAIL_RE
@@ -466,7 +467,7 @@ class _Importer:
         real |= self._insert(Person, added)
         updates = [{**ch, "id": pid, **_org_of(ch, real)} for pid, ch in self.changed.items() if ch]
         if updates:
-            self.session.execute(update(Person), updates)
+            self.session.execute(update(Person), with_versions(self.session, Person, updates))
         links = [{"group_id": _real(real, g), "person_id": _real(real, p)} for g, p in self.joining]
         insert_links(self.session, group_members, links)
         self._expire({*self.changed, *(p for _, p in self.joining)}, {g for g, _ in self.joining})

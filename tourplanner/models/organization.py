@@ -8,6 +8,7 @@ from sqlalchemy import Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tourplanner.models.base import NEVER_REUSE_IDS, Base
+from tourplanner.models.versioned import Versioned
 
 if TYPE_CHECKING:  # person.py imports this module: Person is named for the type checker only
     from tourplanner.models.person import Person
@@ -20,7 +21,7 @@ group_members = Table(
 )
 
 
-class Organization(Base):
+class Organization(Versioned, Base):
     __tablename__ = "organizations"
     __table_args__ = NEVER_REUSE_IDS
 
@@ -31,7 +32,7 @@ class Organization(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class Group(Base):
+class Group(Versioned, Base):
     __tablename__ = "groups"
     __table_args__ = NEVER_REUSE_IDS
 

@@ -7,9 +7,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tourplanner.models.base import NEVER_REUSE_IDS, Base
 from tourplanner.models.organization import Group, Organization, group_members
+from tourplanner.models.versioned import Versioned
 
 
-class Person(Base):
+class Person(Versioned, Base):
     __tablename__ = "people"
     __table_args__ = NEVER_REUSE_IDS
 

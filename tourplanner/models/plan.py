@@ -6,9 +6,10 @@ from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tourplanner.models.base import Base
+from tourplanner.models.versioned import Versioned
 
 
-class Plan(Base):
+class Plan(Versioned, Base):
     __tablename__ = "plans"
 
     id: Mapped[int] = mapped_column(primary_key=True)

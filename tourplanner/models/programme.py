@@ -10,13 +10,14 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tourplanner.models.base import NEVER_REUSE_IDS, Base, UTCDateTime
 from tourplanner.models.venue import Room, Venue
+from tourplanner.models.versioned import Versioned
 
 
 def new_uid() -> str:
     return str(uuid.uuid4())
 
 
-class Programme(Base):
+class Programme(Versioned, Base):
     __tablename__ = "programmes"
     __table_args__ = (
         CheckConstraint("end_date >= start_date", name="dates"),
@@ -44,7 +45,7 @@ class Programme(Base):
     )
 
 
-class Item(Base):
+class Item(Versioned, Base):
     __tablename__ = "items"
     __table_args__ = (
         CheckConstraint("end_utc >= start_utc", name="times"),

@@ -15,11 +15,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tourplanner.models.base import NEVER_REUSE_IDS, Base
+from tourplanner.models.versioned import Versioned
 
 SIDES = ("host", "guest")
 
 
-class Precedence(Base):
+class Precedence(Versioned, Base):
     """A person's explicit rank (1 = most senior of their side), side and interpreting duty."""
 
     __tablename__ = "precedence"
@@ -39,7 +40,7 @@ class Precedence(Base):
     )
 
 
-class OrganizationProtocol(Base):
+class OrganizationProtocol(Versioned, Base):
     """An organisation's default side for its people, and its rank among organisations."""
 
     __tablename__ = "organization_protocol"
@@ -55,7 +56,7 @@ class OrganizationProtocol(Base):
     side: Mapped[str | None] = mapped_column(String(10))
 
 
-class SeatingPlan(Base):
+class SeatingPlan(Versioned, Base):
     """One item's seating: its layout kind, convention and table shape."""
 
     __tablename__ = "seating_plans"
@@ -81,7 +82,7 @@ class SeatingPlan(Base):
     )
 
 
-class Seat(Base):
+class Seat(Versioned, Base):
     """A seat laid out in a plan, where it is, who sits there and whether the user fixed it."""
 
     __tablename__ = "seats"

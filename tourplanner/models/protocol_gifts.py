@@ -8,9 +8,10 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tourplanner.models.base import NEVER_REUSE_IDS, Base
+from tourplanner.models.versioned import Versioned
 
 
-class Gift(Base):
+class Gift(Versioned, Base):
     __tablename__ = "gifts"
     __table_args__ = (
         CheckConstraint("direction IN ('given', 'received')", name="direction"),

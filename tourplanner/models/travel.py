@@ -18,9 +18,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tourplanner.models.base import NEVER_REUSE_IDS, Base, UTCDateTime
 from tourplanner.models.person import Person
 from tourplanner.models.venue import Venue
+from tourplanner.models.versioned import Versioned
 
 
-class TravelSegment(Base):
+class TravelSegment(Versioned, Base):
     """A journey or a stay; departure and arrival each carry their own zone."""
 
     __tablename__ = "travel_segments"
@@ -52,7 +53,7 @@ class TravelSegment(Base):
     )
 
 
-class Traveller(Base):
+class Traveller(Versioned, Base):
     """One person on a journey (or the guest of a stay), with their own seat and booking."""
 
     __tablename__ = "travellers"

@@ -6,9 +6,10 @@ from sqlalchemy import CheckConstraint, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tourplanner.models.base import NEVER_REUSE_IDS, Base
+from tourplanner.models.versioned import Versioned
 
 
-class Venue(Base):
+class Venue(Versioned, Base):
     __tablename__ = "venues"
     __table_args__ = NEVER_REUSE_IDS
 
@@ -29,7 +30,7 @@ class Venue(Base):
     )
 
 
-class Room(Base):
+class Room(Versioned, Base):
     __tablename__ = "rooms"
     __table_args__ = (
         CheckConstraint("capacity IS NULL OR capacity >= 0", name="capacity"),

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar, cast
 
+from tourplanner.operations import versions
 from tourplanner.operations.changes import Changes
 from tourplanner.operations.operation import Session, ensure_unchanged
 
@@ -29,10 +30,16 @@ class Edit(Generic[V]):
     before: V | None = None
     # When `after` depends on the values before (a move keeps the length): computed from them.
     derive: Callable[[V], V] | None = None
+    # The row versions the user's view read before the edit (versions.of_changes): a row
+    # changed since by someone else refuses the edit instead of silently overwriting it.
+    seen: dict[versions.RowKey, versions.RowVersion | None] | None = None
     _expected: V | None = field(default=None, repr=False)  # what the file holds after the last call
+    _versions: dict | None = field(default=None, repr=False)  # row versions after the last call
     _done: bool = False
 
     def do(self, session: Session) -> Changes:
+        session.info["doing"] = self.text
+        versions.ensure_same(session, self.what, self._versions if self._done else self.seen)
         current = self.read(session)
         if self._done:
             ensure_unchanged(self.what, current, self._expected)
@@ -41,11 +48,19 @@ class Edit(Generic[V]):
             if self.derive is not None:
                 self.after = self.derive(current)
         self.write(session, cast(V, self.after))  # None is a value too (a travel time removed)
-        self._expected, self._done = self.read(session), True
+        self._wrote(session)
+        self._done = True
         return self.changes
 
     def undo(self, session: Session) -> Changes:
+        session.info["doing"] = f"Undo {self.text}"
+        versions.ensure_same(session, self.what, self._versions)
         ensure_unchanged(self.what, self.read(session), self._expected)
         self.write(session, cast(V, self.before))
-        self._expected = self.read(session)
+        self._wrote(session)
         return self.changes
+
+    def _wrote(self, session: Session) -> None:
+        session.flush()  # the new versions are the database's, read back below
+        self._expected = self.read(session)
+        self._versions = versions.of_changes(session, self.changes)

@@ -43,9 +43,9 @@ def _count(column: ColumnElement[Any] | InstrumentedAttribute[Any]) -> ColumnEle
 
 
 def people_listing(session: Session) -> Listing:
-    groups = dict(
+    groups: dict[int, str] = dict(
         session.execute(
-            select(group_members.c.person_id, func.group_concat(Group.name, ", "))
+            select(group_members.c.person_id, func.aggregate_strings(Group.name, ", "))
             .join(Group, Group.id == group_members.c.group_id)
             .group_by(group_members.c.person_id)
         ).all()

@@ -11,8 +11,10 @@ LAST_PLAN_KEY = "plans/last"
 KEEP = 8
 
 
-def remember(path: Path) -> None:
+def remember(path: Path | str) -> None:
     """Put a plan first in the recent list and make it the one opened next time."""
+    if isinstance(path, str):  # a team plan's URL (never with its password: see shown())
+        return
     path = path.resolve()
     settings = QSettings()
     paths = [p for p in _stored(settings) if p != str(path)]

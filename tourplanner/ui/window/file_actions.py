@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
 from tourplanner.errors import TourPlannerError
-from tourplanner.planfile import PlanFile, backup_list, restore
+from tourplanner.planfile import PlanFile, TeamPlan, backup_list, restore
 from tourplanner.services import plans, records
 from tourplanner.ui.file_dialogs import PLANS, open_path, save_path
 from tourplanner.ui.recent import recent_plans
@@ -88,6 +88,21 @@ class FileActions:
         )
         if chosen is not None:
             self.open_plan(chosen)
+
+    def open_team_dialog(self) -> None:
+        """File > Open Team Plan…: a plan on a PostgreSQL server (docs/team.md)."""
+        from tourplanner.ui.team.open_dialog import ask_team_plan
+
+        asked = ask_team_plan(self.context.widget)
+        if asked is None:
+            return
+        url, password = asked
+        try:
+            plan = TeamPlan.open(url, password=password)
+        except TourPlannerError as exc:
+            self.context.warn("Open Team Plan", f"The team plan could not be opened.\n\n{exc}")
+            return
+        self.context.switch_plan(plan)  # type: ignore[arg-type]
 
     def fill_recent(self, menu: QMenu) -> None:
         """Open Recent: the plans still there; those gone are dropped from the list, and said."""

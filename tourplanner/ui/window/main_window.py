@@ -38,6 +38,7 @@ from tourplanner.ui.recent import remember
 from tourplanner.ui.records.entities import ENTITIES
 from tourplanner.ui.records.page import RecordPage
 from tourplanner.ui.tasks import TaskRunner
+from tourplanner.ui.team import live_changes
 from tourplanner.ui.timeline import TimelineView
 from tourplanner.ui.undo import OperationRunner
 from tourplanner.ui.window.about import about_text
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self._docks_timer.timeout.connect(self.keep_docks_sensible)
         self._restore_layout()
         self.reload()
+        self.live = live_changes.attach(self, self)  # a team plan: the others' changes, live
 
     # -- building ------------------------------------------------------------------------------
 
@@ -217,6 +219,8 @@ class MainWindow(QMainWindow):
         self.tasks.shut_down()  # a batch export stops and removes its partial file
         self._quiet.stop()
         self._backup_timer.stop()
+        if self.live is not None:
+            self.live.shut_down()
         self._close_file(self._plan)
         self._save_layout()
         super().closeEvent(event)
@@ -337,6 +341,9 @@ class MainWindow(QMainWindow):
         remember(plan.path)
         self.timeline.shut_down()  # reads ahead of the old file end before it closes
         self.reload()  # and the new file's days are read ahead from here on
+        if self.live is not None:
+            self.live.shut_down()
+        self.live = live_changes.attach(self, self)
         if old is not plan:
             self.checker.wait()
             self._close_file(old)

@@ -72,6 +72,11 @@ class WindowMenus:
         self.acts = {
             "new-plan": a("&New plan…", w.files.new_plan, key.New, role="new-plan"),
             "open": a("&Open…", w.files.open_dialog, key.Open, role="open"),
+            "open-team": a(
+                "Open &Team Plan…",
+                w.files.open_team_dialog,
+                tip="Open a plan several coordinators share on a PostgreSQL server",
+            ),
             "save-copy": a("Save a &Copy As…", w.files.save_copy, key.SaveAs, role="save-copy"),
             "restore": a(
                 "&Restore from Backup…",
@@ -239,7 +244,7 @@ class WindowMenus:
         w, acts = self.window, self.acts
         bar = w.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([acts["new-plan"], acts["open"]])
+        file_menu.addActions([acts["new-plan"], acts["open"], acts["open-team"]])
         self.recent_menu = file_menu.addMenu("Open &Recent")
         recent = self.recent_menu
         recent.aboutToShow.connect(lambda: w.files.fill_recent(recent))

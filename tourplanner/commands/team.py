@@ -1,0 +1,103 @@
+"""`tourplanner publish | take-offline | bring-back`: team plans from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tourplanner.plan_location import plan_location
+
+
+def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
+    """Add the team-plan commands to the top-level commands."""
+    publish = groups.top.add_parser(
+        "publish", help="copy a plan file into an empty team database (ids kept)"
+    )
+    publish.add_argument("plan", type=Path, help="the plan file")
+    publish.add_argument("url", type=_team_url, help="postgresql://user@host/database")
+    publish.set_defaults(func=_publish)
+
+    take = groups.top.add_parser(
+        "take-offline", help="write a local copy of a team plan to work on without the network"
+    )
+    take.add_argument("url", type=_team_url)
+    take.add_argument("copy", type=Path, help="the new plan file")
+    take.set_defaults(func=_take_offline)
+
+    back = groups.top.add_parser(
+        "bring-back",
+        help="replay the changes made in a copy taken offline onto its team plan",
+        description="Rows changed only offline are written; rows changed on both sides are "
+        "listed and nothing is written until each is decided. Exit status 2 lists them.",
+    )
+    back.add_argument("copy", type=Path)
+    back.add_argument("--keep", choices=("mine", "theirs"), help="decide every conflict so")
+    back.add_argument("--mine", action="append", default=[], metavar="NAME")
+    back.add_argument("--theirs", action="append", default=[], metavar="NAME")
+    back.set_defaults(func=_bring_back)
+    _register_role(groups)
+
+
+def _register_role(groups) -> None:  # noqa: ANN001
+    role = groups.top.add_parser(
+        "team-role",
+        help="give a PostgreSQL login a role on a team plan (owner, editor, viewer)",
+        description="Run as the team plan's owner. Viewers read all but the private fields "
+        "(passport/visa and medical notes); editors also write and read those; owners also "
+        "give roles. The server enforces them.",
+    )
+    role.add_argument("url", type=_team_url)
+    role.add_argument("user", help="the PostgreSQL login")
+    role.add_argument("role", choices=("owner", "editor", "viewer"))
+    role.set_defaults(func=_team_role)
+
+
+def _team_role(args: argparse.Namespace) -> int:
+    from tourplanner.db.teamplan import TeamPlan
+    from tourplanner.team import roles
+
+    with TeamPlan.open(args.url) as team, team.engine.begin() as conn:
+        roles.set_up(conn)
+        roles.grant(conn, args.user, args.role)
+    print(f"{args.user} is now {args.role} of {team.path}")
+    return 0
+
+
+def _team_url(text: str) -> str:
+    location = plan_location(text)
+    if not isinstance(location, str):
+        raise argparse.ArgumentTypeError(f"{text} is not a postgresql:// location")
+    return location
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from tourplanner.db.postgresql import shown
+    from tourplanner.team.publish import publish
+
+    counts = publish(args.plan, args.url)
+    print(f"published {args.plan} to {shown(args.url)}: {_counted(counts)}")
+    return 0
+
+
+def _take_offline(args: argparse.Namespace) -> int:
+    from tourplanner.team.offline import take_offline
+
+    counts = take_offline(args.url, args.copy)
+    print(f"wrote {args.copy} ({_counted(counts)}); `tourplanner bring-back {args.copy}` later")
+    return 0
+
+
+def _bring_back(args: argparse.Namespace) -> int:
+    from tourplanner.team.bringback import MINE, THEIRS, bring_back
+
+    decisions = {name: MINE for name in args.mine} | {name: THEIRS for name in args.theirs}
+    report = bring_back(args.copy, decisions=decisions, keep=args.keep)
+    for conflict in report.conflicts:
+        print(f"  {conflict.sentence()}", file=sys.stderr)
+    print(report.summary())
+    return 0
+
+
+def _counted(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in counts.items() if n)

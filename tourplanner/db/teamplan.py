@@ -1,0 +1,192 @@
+"""A team plan: a plan kept in a PostgreSQL database that several apps open at once.
+
+It answers to what a `PlanFile` does (`transaction()`, `reading()`, `close()`...), so every
+service, check, export and import runs on it unchanged. What only a file has (its lock, the
+-wal and its checkpoints, the backups beside it) stays with `PlanFile`: the server keeps one
+writer per row itself, and its own backups (`pg_dump`) protect the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from tourplanner.db import authorship, migrate, postgresql
+from tourplanner.db.authorship import CONFLICT_SENTENCE
+from tourplanner.errors import EditConflictError, PlanFileError
+
+REQUIRED_TABLES = {"alembic_version", "plans"}
+
+
+class TeamPlan:
+    """An open team plan. Use `transaction()` for each user operation."""
+
+    is_team = True
+
+    def __init__(self, url: str, engine: Engine, *, read_only: bool = False) -> None:
+        self.url = url
+        # Where the plan is, as shown and as passed to worker processes (no password in it).
+        self.path = postgresql.TeamLocation(postgresql.shown(url))
+        self.engine = engine
+        self.read_only = read_only
+        self._writer = sessionmaker(bind=engine, expire_on_commit=False)
+        # Who is written beside each change (db/authorship.py); a team plan's app sets its own.
+        self.author = authorship.default_author()
+        event.listen(self._writer, "before_flush", authorship.stamp)
+        from tourplanner.team import live
+
+        # Every commit tells the other apps what it changed (LISTEN/NOTIFY, team/live.py).
+        self.sender = live.new_sender()
+        live.install(self._writer, self.sender)
+        self._reader = sessionmaker(bind=engine, expire_on_commit=False)
+        self.backup_path: Path | None = None
+        self.generation = 0
+        self.backed_up_generation = 0
+        self._closed = False
+        from tourplanner.team import roles
+
+        # A viewer's login may not read passports or medical notes: they are never asked for.
+        self.private_visible = roles.may_read_private(engine)
+        if not self.private_visible:
+            roles.hide_private(self._writer, self._reader)
+
+    @classmethod
+    def create(cls, url: str, *, password: str | None = None) -> TeamPlan:
+        """Lay out the newest schema in an empty database (publish fills it); refuses one that
+        already holds tables."""
+        engine = postgresql.make_engine(url, password=password)
+        tables, _revision = postgresql.inspect(engine, url)
+        if tables:
+            engine.dispose()
+            raise PlanFileError(
+                f"{postgresql.shown(url)} is not empty ({len(tables)} tables); "
+                "a team plan is published into an empty database"
+            )
+        try:
+            migrate.upgrade(engine)
+        except Exception as exc:
+            engine.dispose()
+            raise PlanFileError(f"could not create the team plan: {_reason(exc, url)}") from exc
+        return cls(url, engine)
+
+    @classmethod
+    def open(cls, url: str, *, read_only: bool = False, password: str | None = None) -> TeamPlan:
+        """Open a team plan, upgrading an older schema (one app at a time, under the
+        database's advisory lock); a newer schema is refused. The password, unless given, comes
+        from the system keyring, else libpq's ~/.pgpass (team/credentials.py)."""
+        if password is None:
+            from tourplanner.team.credentials import password_for
+
+            password = password_for(url)
+        engine = postgresql.make_engine(url, password=password, read_only=read_only)
+        try:
+            revision = check_team_database(engine, url)
+            if revision != migrate.head_revision():
+                if read_only:
+                    raise PlanFileError(
+                        f"{postgresql.shown(url)} has an older schema ({revision}); "
+                        "open it once for writing to upgrade it"
+                    )
+                try:
+                    migrate.upgrade(engine)
+                except PlanFileError:
+                    raise
+                except Exception as exc:
+                    raise PlanFileError(
+                        f"could not upgrade {postgresql.shown(url)} ({_reason(exc, url)}); "
+                        "nothing was changed (the upgrade is one transaction)"
+                    ) from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(url, engine, read_only=read_only)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user operation: all of it is committed on exit, or none of it on error."""
+        if self.read_only:
+            raise PlanFileError(f"{self.path} is open read-only; nothing was changed")
+        try:
+            with self._writer.begin() as session:
+                session.info["author"] = self.author
+                yield session
+                session.flush()  # what is left to write is counted before the commit announces
+        except StaleDataError as exc:
+            raise EditConflictError(CONFLICT_SENTENCE) from exc
+        except DBAPIError as exc:
+            sentence = postgresql.error_sentence(exc, self.url)
+            if sentence is None or exc.connection_invalidated or _is_refusal(exc):
+                raise PlanFileError(f"the change was not saved: {sentence or exc}") from exc
+            raise
+        self.generation += 1
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only look at a consistent snapshot; anything written is rolled back."""
+        session = self._reader()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def save_copy(self, target: Path | str) -> None:
+        """A copy of the team plan as it is now, in a new plan file."""
+        from tourplanner.team.offline import copy_into_file
+
+        copy_into_file(self, Path(target))
+
+    def integrity_ok(self) -> bool:
+        return True  # the server checks its own pages; there is no file to verify
+
+    def checkpoint(self) -> bool:
+        return True  # no -wal to move: the server owns its write-ahead log
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.engine.dispose()
+
+    def __enter__(self) -> TeamPlan:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def check_team_database(engine: Engine, url: str) -> str:
+    """The stored revision of a team plan, or a PlanFileError saying what the database is."""
+    tables, revision = postgresql.inspect(engine, url)
+    where = postgresql.shown(url)
+    if not tables:
+        raise PlanFileError(
+            f"{where} is an empty database; `tourplanner publish PLAN.tourplan {where}` "
+            "makes it a team plan"
+        )
+    if not tables >= REQUIRED_TABLES or revision is None:
+        raise PlanFileError(f"{where} is a database, but not a TourPlanner team plan")
+    if revision not in migrate.known_revisions():
+        raise PlanFileError(
+            f"{where} was saved by a newer version of TourPlanner (schema {revision}); "
+            "update TourPlanner to open it"
+        )
+    return revision
+
+
+def _is_refusal(exc: DBAPIError) -> bool:
+    import psycopg
+
+    return isinstance(
+        exc.orig, (psycopg.errors.InsufficientPrivilege, psycopg.errors.ReadOnlySqlTransaction)
+    )
+
+
+def _reason(exc: BaseException, url: str) -> str:
+    return postgresql.error_sentence(exc, url) or str(exc)

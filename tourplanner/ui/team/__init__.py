@@ -1,0 +1,1 @@
+"""The app's side of team plans: live changes from the other apps, the connection's state."""
