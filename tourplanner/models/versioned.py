@@ -15,6 +15,9 @@ from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from tourplanner.models.base import UTCDateTime
 
+# The columns that stamp a row's version and last change, not what the row holds.
+STAMP_COLUMNS = frozenset({"version", "changed_by", "changed_at", "changed_what"})
+
 
 class Versioned:
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from tourplanner.models.versioned import STAMP_COLUMNS
 from tourplanner.operations.changes import Changes
 from tourplanner.operations.edit import Edit
 from tourplanner.operations.operation import Session, StaleError, ensure_unchanged
@@ -13,9 +14,12 @@ from tourplanner.services import records, snapshots
 
 
 def _main_row(snap: snapshots.Snapshot) -> object:
-    """The record's own row in a snapshot (what undo compares)."""
+    """The record's own row in a snapshot (what undo compares): its values, not the row's
+    version stamp, which every write moves on (an edit and its undo leave the values as they
+    were; a team plan checks versions on its own, in operations/versions.py)."""
     key = snap.key
-    return next(row for row in snap.rows[snap.table] if all(row[k] == v for k, v in key.items()))
+    row = next(row for row in snap.rows[snap.table] if all(row[k] == v for k, v in key.items()))
+    return {name: value for name, value in row.items() if name not in STAMP_COLUMNS}
 
 
 def _refuse_taken(session: Session, table: str, record_id: int, what: str) -> None:

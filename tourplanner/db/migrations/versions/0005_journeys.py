@@ -116,11 +116,17 @@ def _fold(conn: sa.Connection) -> None:
             )
 
 
+def _recreate() -> str:
+    """SQLite copies the table to drop columns (keeping AUTOINCREMENT); PostgreSQL alters it in
+    place (a copy would have to drop the key the travellers' foreign key depends on)."""
+    return "always" if op.get_bind().dialect.name == "sqlite" else "auto"
+
+
 def upgrade() -> None:
     _create_travellers()
     _fold(op.get_bind())
     with op.batch_alter_table(
-        "travel_segments", recreate="always", table_kwargs={"sqlite_autoincrement": True}
+        "travel_segments", recreate=_recreate(), table_kwargs={"sqlite_autoincrement": True}
     ) as batch_op:
         batch_op.drop_index("ix_travel_segments_person_id")
         batch_op.drop_constraint("fk_travel_segments_person_id_people", type_="foreignkey")
@@ -132,7 +138,7 @@ def downgrade() -> None:
     """Back to one row per traveller: the first keeps the journey's id, the others get copies."""
     conn = op.get_bind()
     with op.batch_alter_table(
-        "travel_segments", recreate="always", table_kwargs={"sqlite_autoincrement": True}
+        "travel_segments", recreate=_recreate(), table_kwargs={"sqlite_autoincrement": True}
     ) as batch_op:
         batch_op.add_column(sa.Column("person_id", sa.Integer(), nullable=True))
         batch_op.add_column(
@@ -163,7 +169,7 @@ def downgrade() -> None:
     conn.execute(sa.text("DELETE FROM travel_segments WHERE person_id IS NULL"))
     op.drop_table("travellers")
     with op.batch_alter_table(
-        "travel_segments", recreate="always", table_kwargs={"sqlite_autoincrement": True}
+        "travel_segments", recreate=_recreate(), table_kwargs={"sqlite_autoincrement": True}
     ) as batch_op:
         batch_op.alter_column("person_id", existing_type=sa.Integer(), nullable=False)
         batch_op.alter_column("confirmation_code", server_default=None)
