@@ -13,6 +13,8 @@ Create Date: 2026-12-02
 
 from __future__ import annotations
 
+from typing import Literal
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -116,7 +118,7 @@ def _fold(conn: sa.Connection) -> None:
             )
 
 
-def _recreate() -> str:
+def _recreate() -> Literal["always", "auto"]:
     """SQLite copies the table to drop columns (keeping AUTOINCREMENT); PostgreSQL alters it in
     place (a copy would have to drop the key the travellers' foreign key depends on)."""
     return "always" if op.get_bind().dialect.name == "sqlite" else "auto"
