@@ -413,7 +413,7 @@ def test_stopping_an_events_import_writes_nothing(
     tasks, operations = runners
     _programme(plan_file)
     dialog = opened(
-        qtbot, runners, ImportEventsDialog, plan_file, big_calendar(tmp_path / "some.ics", 1500)
+        qtbot, runners, ImportEventsDialog, plan_file, big_calendar(tmp_path / "some.ics", 6000)
     )
     dialog.show()
     dialog.import_button.click()

@@ -497,6 +497,8 @@ def _write(
             report.refuse(where, str(exc), **_shown(ev))
             if report.too_many_errors():
                 break
+    if progress is not None:  # a stop asked for during the checks still stops before writing
+        progress(len(masters), len(masters))
     session.flush()
     if skip_invalid or not report.errors:  # else the savepoint is rolled back: nothing to write
         insert_rows(session, Item, added)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from tourplanner.collector import cycle_collection_paused
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.models import Base
+from tourplanner.models.versioned import STAMP_COLUMNS
 
 
 @contextmanager
@@ -56,6 +57,11 @@ def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]])
         return []
     table = cast(Table, model.__table__)
     assert table.dialect_options["sqlite"]["autoincrement"], table.name
+    # A row checked as a model's values carries its version stamp unset: the table's defaults
+    # give a new row its first version.
+    rows = [
+        {k: v for k, v in row.items() if not (k in STAMP_COLUMNS and v is None)} for row in rows
+    ]
     ids = sorted(session.scalars(insert(table).returning(table.c.id), rows))
     if len(ids) != len(rows):
         raise RuntimeError(f"{len(rows)} rows inserted into {table.name}, {len(ids)} ids back")

@@ -80,11 +80,14 @@ class OperationRunner(QObject):
         `prepare` runs first on the same thread (a backup before an import)."""
         plan = self._plan()
 
-        def job(_state: TaskState) -> Changes:
+        def job(job_state: TaskState) -> Changes:
             if prepare is not None:
                 prepare(plan)
             with plan.transaction() as session:
-                return operation.do(session)
+                changes = operation.do(session)
+                # A stop asked for at any point before the commit rolls the whole step back.
+                job_state.check()
+                return changes
 
         def done(changes: Changes) -> None:
             self.stack.push(_Step(self, operation))
