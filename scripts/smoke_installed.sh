@@ -106,6 +106,29 @@ pdftotext -enc UTF-8 bob.pdf bob.txt # to a file: `| grep -q` would end it with 
 grep -q "鲍勃·奥尼尔" bob.txt || fail "the itinerary's Chinese text cannot be read back"
 grep -q "with TourPlanner $expected" bob.txt || fail "the footer does not name the version"
 
+step "seating: the banquet solved again by OR-Tools' CP-SAT (its native libraries ship)"
+app seating demo.tourplan --item "Conference banquet" --layout banquet --reseat --json >banquet.json ||
+  fail "seating could not solve the demo banquet"
+"$ROOT/.venv/bin/python" - banquet.json <<'PY' || fail "the solved banquet breaks its rules"
+import json
+import sys
+
+plan = json.load(open(sys.argv[1], encoding="utf-8"))
+taken = [s["person_id"] for s in plan["seats"] if s["person_id"] is not None]
+assert plan["layout"] == "banquet", plan["layout"]
+assert len(taken) == len(set(taken)) == 21, f"{len(taken)} seated, {len(set(taken))} different"
+assert len({s["table"] for s in plan["seats"] if s["person_id"]}) == 3, "not all 3 tables used"
+assert {s["name"] for s in plan["seats"] if s["table"] == 1 and s["position"] in (1, 2)} == {
+    "Sun Zhaohua", "Bob O'Neill"}, "the host and the principal guest are not side by side"
+PY
+app seating demo.tourplan --item "Conference banquet" -o banquet.pdf >/dev/null
+pdftotext -enc UTF-8 banquet.pdf banquet.txt
+grep -q "Sun Zhaohua" banquet.txt || fail "the banquet's seating diagram does not name the host"
+
+step "invitation letter (docxtpl and python-docx's templates ship)"
+app export invitations demo.tourplan --person "Bob O'Neill" -o bob.docx >/dev/null
+[ "$(head -c 2 bob.docx)" = "PK" ] || fail "the invitation letter is not a Word file"
+
 step "export ics"
 app export ics demo.tourplan -o all.ics >/dev/null
 head -1 all.ics | grep -q "BEGIN:VCALENDAR" || fail "the calendar does not start with BEGIN:VCALENDAR"
