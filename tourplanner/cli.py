@@ -167,7 +167,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
     from tourplanner.services.itinerary import plan_summary
 
     with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
-        made = None if getattr(plan, "is_team", False) else made_by(plan.engine)
+        made = None if plan.is_team else made_by(plan.engine)
         summary = {**plan_summary(session).as_dict(), "made_by": made}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))

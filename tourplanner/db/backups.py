@@ -109,7 +109,7 @@ def make_backup(
 def backup_open_plan(plan: PlanFile, *, reason: str = "auto") -> Path:
     """Back up an open plan through its own connection (sees its latest commit); a team plan
     into a plan file in the backups folder."""
-    if getattr(plan, "is_team", False):
+    if plan.is_team:
         from tourplanner.team.offline import backup_team_plan
 
         return backup_team_plan(plan, reason=reason)  # type: ignore[arg-type]
@@ -127,7 +127,7 @@ def maybe_backup(
     or None when none was due."""
     if plan.read_only or plan.generation == plan.backed_up_generation:
         return None
-    if getattr(plan, "is_team", False):
+    if plan.is_team:
         return None  # a team plan is kept by its server's backups (docs/team.md), not here
     newest = list_backups(plan.path, counts=False)
     now = now or datetime.now(UTC)

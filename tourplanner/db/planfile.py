@@ -12,18 +12,14 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
-from tourplanner.db import authorship, lock, migrate, sqlite, stamp
-from tourplanner.db.authorship import CONFLICT_SENTENCE
-from tourplanner.errors import EditConflictError, PlanFileError
+from tourplanner.db import lock, migrate, sqlite, stamp
+from tourplanner.db.open_plan import OpenPlan
+from tourplanner.errors import PlanFileError
 from tourplanner.plan_location import is_team_location
 
 PLAN_SUFFIX = ".tourplan"
@@ -33,23 +29,12 @@ REQUIRED_TABLES = {"alembic_version", "plans"}
 WAL_CHECKPOINT_BYTES = 4 * 1024 * 1024
 
 
-class PlanFile:
+class PlanFile(OpenPlan):
     """An open plan file. Use `transaction()` for each user operation."""
 
     def __init__(self, path: Path, engine: Engine, *, read_only: bool = False) -> None:
+        super().__init__(engine, writes_through=sqlite.writer(engine), read_only=read_only)
         self.path = path
-        self.engine = engine
-        self.read_only = read_only
-        self._writer = sessionmaker(bind=sqlite.writer(engine), expire_on_commit=False)
-        # Who is written beside each change (db/authorship.py); a team plan's app sets its own.
-        self.author = authorship.default_author()
-        event.listen(self._writer, "before_flush", authorship.stamp)
-        self._reader = sessionmaker(bind=engine, expire_on_commit=False)
-        self.backup_path: Path | None = None
-        # Commits made through this object: backups.maybe_backup compares it with the last one.
-        self.generation = 0
-        self.backed_up_generation = 0
-        self._closed = False
         self._anchor = None
         if not read_only:
             # One connection held open for the plan's life: no other connection is ever the
@@ -135,37 +120,19 @@ class PlanFile:
                 ) from exc
         return plan
 
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One user operation: all of it is committed on exit, or none of it on error."""
-        if self.read_only:
-            raise PlanFileError(f"{self.path} is open read-only; nothing was changed")
-        try:
-            with self._writer.begin() as session:
-                session.info["author"] = self.author
-                yield session
-        except StaleDataError as exc:
-            raise EditConflictError(CONFLICT_SENTENCE) from exc
-        except (DBAPIError, sqlite3.Error) as exc:
-            raw = getattr(exc, "orig", exc)
-            if isinstance(raw, sqlite3.OperationalError):
-                raise PlanFileError(
-                    f"the change was not saved: {sqlite.error_sentence(raw, self.path)}"
-                ) from exc
-            raise
-        self.generation += 1
+    def _not_saved(self, exc: Exception) -> PlanFileError | None:
+        raw = getattr(exc, "orig", exc)
+        if isinstance(exc, (DBAPIError, sqlite3.Error)) and isinstance(
+            raw, sqlite3.OperationalError
+        ):
+            return PlanFileError(
+                f"the change was not saved: {sqlite.error_sentence(raw, self.path)}"
+            )
+        return None
+
+    def _committed(self) -> None:
         if sqlite.wal_size(self.path) > WAL_CHECKPOINT_BYTES:
             self.checkpoint()
-
-    @contextmanager
-    def reading(self) -> Iterator[Session]:
-        """A read-only look at a consistent snapshot; anything written is rolled back."""
-        session = self._reader()
-        try:
-            yield session
-        finally:
-            session.rollback()
-            session.close()
 
     def save_copy(self, target: Path | str) -> None:
         """A consistent copy of the plan as it is now, in another file (never over this one)."""
@@ -215,12 +182,6 @@ class PlanFile:
             self._anchor.close()
             self._anchor = None
         self.engine.dispose()
-
-    def __enter__(self) -> PlanFile:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def check_is_a_file(path: Path) -> None:

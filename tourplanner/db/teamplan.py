@@ -8,47 +8,33 @@ writer per row itself, and its own backups (`pg_dump`) protect the database.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
-from tourplanner.db import authorship, migrate, postgresql
-from tourplanner.db.authorship import CONFLICT_SENTENCE
-from tourplanner.errors import EditConflictError, PlanFileError
+from tourplanner.db import migrate, postgresql
+from tourplanner.db.open_plan import OpenPlan
+from tourplanner.errors import PlanFileError
 
 REQUIRED_TABLES = {"alembic_version", "plans"}
 
 
-class TeamPlan:
+class TeamPlan(OpenPlan):
     """An open team plan. Use `transaction()` for each user operation."""
 
     is_team = True
 
     def __init__(self, url: str, engine: Engine, *, read_only: bool = False) -> None:
+        super().__init__(engine, writes_through=engine, read_only=read_only)
         self.url = url
         # Where the plan is, as shown and as passed to worker processes (no password in it).
         self.path = postgresql.TeamLocation(postgresql.shown(url))
-        self.engine = engine
-        self.read_only = read_only
-        self._writer = sessionmaker(bind=engine, expire_on_commit=False)
-        # Who is written beside each change (db/authorship.py); a team plan's app sets its own.
-        self.author = authorship.default_author()
-        event.listen(self._writer, "before_flush", authorship.stamp)
         from tourplanner.team import live
 
         # Every commit tells the other apps what it changed (LISTEN/NOTIFY, team/live.py).
         self.sender = live.new_sender()
         live.install(self._writer, self.sender)
-        self._reader = sessionmaker(bind=engine, expire_on_commit=False)
-        self.backup_path: Path | None = None
-        self.generation = 0
-        self.backed_up_generation = 0
-        self._closed = False
         from tourplanner.team import roles
 
         # A viewer's login may not read passports or medical notes: they are never asked for.
@@ -107,34 +93,13 @@ class TeamPlan:
             raise
         return cls(url, engine, read_only=read_only)
 
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One user operation: all of it is committed on exit, or none of it on error."""
-        if self.read_only:
-            raise PlanFileError(f"{self.path} is open read-only; nothing was changed")
-        try:
-            with self._writer.begin() as session:
-                session.info["author"] = self.author
-                yield session
-                session.flush()  # what is left to write is counted before the commit announces
-        except StaleDataError as exc:
-            raise EditConflictError(CONFLICT_SENTENCE) from exc
-        except DBAPIError as exc:
-            sentence = postgresql.error_sentence(exc, self.url)
-            if sentence is None or exc.connection_invalidated or _is_refusal(exc):
-                raise PlanFileError(f"the change was not saved: {sentence or exc}") from exc
-            raise
-        self.generation += 1
-
-    @contextmanager
-    def reading(self) -> Iterator[Session]:
-        """A read-only look at a consistent snapshot; anything written is rolled back."""
-        session = self._reader()
-        try:
-            yield session
-        finally:
-            session.rollback()
-            session.close()
+    def _not_saved(self, exc: Exception) -> PlanFileError | None:
+        if not isinstance(exc, DBAPIError):
+            return None
+        sentence = postgresql.error_sentence(exc, self.url)
+        if sentence is None or exc.connection_invalidated or _is_refusal(exc):
+            return PlanFileError(f"the change was not saved: {sentence or exc}")
+        return None
 
     def save_copy(self, target: Path | str) -> None:
         """A copy of the team plan as it is now, in a new plan file."""
@@ -153,12 +118,6 @@ class TeamPlan:
             return
         self._closed = True
         self.engine.dispose()
-
-    def __enter__(self) -> TeamPlan:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def check_team_database(engine: Engine, url: str) -> str:

@@ -92,6 +92,6 @@ class LiveChanges(QObject):
 
 def attach(window: LiveWindow, parent: QObject) -> LiveChanges | None:
     """Live changes for the window's plan when it is a team plan (None for a plan file)."""
-    if not getattr(window.plan, "is_team", False):
+    if not window.plan.is_team:
         return None
     return LiveChanges(window, parent)
