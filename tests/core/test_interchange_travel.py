@@ -11,11 +11,11 @@ from icalendar import Calendar
 
 from tourplanner.cli import main
 from tourplanner.db import PlanFile
-from tourplanner.interchange.airports import airport
 from tourplanner.interchange.ics_export import ics_bytes
 from tourplanner.interchange.report import ImportRefused
 from tourplanner.interchange.travel_import import import_travel
 from tourplanner.models import TravelSegment
+from tourplanner.places import airport
 from tourplanner.services import people
 from tourplanner.services.travel import travel_of_person
 
@@ -46,8 +46,15 @@ def segments(plan: PlanFile, person_id: int) -> list[TravelSegment]:
 
 
 def test_airport_codes_resolve_to_name_and_zone() -> None:
-    assert airport("pek") == ("Beijing Capital International Airport", "Asia/Shanghai")
-    assert airport("IAD") == ("Washington Dulles International Airport", "America/New_York")
+    pek, iad = airport("pek"), airport("IAD")
+    assert pek and (pek.name, pek.zone) == (
+        "Beijing Capital International Airport",
+        "Asia/Shanghai",
+    )
+    assert iad and (iad.name, iad.zone) == (
+        "Washington Dulles International Airport",
+        "America/New_York",
+    )
     assert airport("ZZZ") is None
 
 

@@ -23,9 +23,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tourplanner import places
 from tourplanner.enums import TravelKind
 from tourplanner.errors import TourPlannerError
-from tourplanner.interchange.airports import airport
 from tourplanner.interchange.ics_read import read_calendars
 from tourplanner.interchange.ics_zones import zone_for
 from tourplanner.interchange.importing import import_savepoint
@@ -264,8 +264,8 @@ def _airport_codes(text: str) -> list[tuple[str, str, str]]:
     for pattern in (_CODE_IN_BRACKETS, _CODE):
         found: dict[str, tuple[str, str, str]] = {}
         for code in pattern.findall(text):
-            if code not in found and (place := airport(code)) is not None:
-                found[code] = (code, *place)
+            if code not in found and (place := places.airport(code)) is not None and place.zone:
+                found[code] = (code, place.name, place.zone)
         if len(found) >= 2:
             return list(found.values())
     return []
