@@ -41,7 +41,7 @@ from tourplanner.services.common import fetch
 from tourplanner.timezones import to_local, to_utc
 from tourplanner.wording import count
 
-UID_LIMIT = 64  # the items.uid column
+UID_LIMIT = 64  # the uid columns (items, travellers)
 MAX_SEQUENCE = 2**31 - 1
 # The properties an import reads: the library's error on one of these refuses the event.
 USED = frozenset(
@@ -96,7 +96,7 @@ def _text(component: Any, name: str) -> str:
     return text.strip()
 
 
-def _uid(event: Any, start: datetime) -> str:
+def event_uid(event: Any, start: datetime) -> str:
     """The event's UID (hashed when longer than the column), or one made from title and start."""
     uid = _text(event, "UID")
     if not uid:
@@ -169,7 +169,7 @@ class _EventReader:
         """The event's item fields, step by step; each step may note or refuse (raise)."""
         start, zone_name, all_day = self._start(event, where)
         end = self._end(event, where, start, zone_name, all_day)
-        uid = _uid(event, start)
+        uid = event_uid(event, start)
         fields = self._fields(event, where, zone_name)
         self._repeats(event, where, fields, start)
         recurrence_id, sequence = _version(event)

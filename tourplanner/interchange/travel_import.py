@@ -13,7 +13,6 @@ in the report as not travel and left out.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -26,6 +25,7 @@ from sqlalchemy.orm import Session
 from tourplanner import places
 from tourplanner.enums import TravelKind
 from tourplanner.errors import TourPlannerError
+from tourplanner.interchange.ics_import import event_uid
 from tourplanner.interchange.ics_read import read_calendars
 from tourplanner.interchange.ics_zones import zone_for
 from tourplanner.interchange.importing import import_savepoint
@@ -35,7 +35,6 @@ from tourplanner.services import travel as travel_service
 from tourplanner.services.common import fetch
 from tourplanner.timezones import format_datetime, to_local, to_utc
 
-UID_LIMIT = 64  # the travel_segments.uid column
 CHECK_IN, CHECK_OUT = time(15, 0), time(12, 0)
 # A flight number: the airline's two-character designator (one letter at least) and 1-4 digits.
 _FLIGHT = re.compile(r"\b(?=[A-Z0-9]{2}\s?\d)([A-Z][A-Z0-9]|[0-9][A-Z])\s?(\d{1,4})\b")
@@ -164,7 +163,7 @@ class _BookingReader:
         self.last_arrival_zone = to_zone
         return _Booking(
             line,
-            _uid(event, start),
+            event_uid(event, start),
             TravelKind.FLIGHT,
             to_local(start, from_zone).replace(tzinfo=None),
             to_local(end, to_zone).replace(tzinfo=None),
@@ -190,7 +189,7 @@ class _BookingReader:
         route = _ROUTE.search(_TRAIN.sub("", summary.split(":", 1)[-1]).strip(" :"))
         return _Booking(
             line,
-            _uid(event, start),
+            event_uid(event, start),
             TravelKind.TRAIN,
             to_local(start, start_zone).replace(tzinfo=None),
             to_local(end, end_zone).replace(tzinfo=None),
@@ -229,7 +228,7 @@ class _BookingReader:
         name = _hotel_name(event)
         return _Booking(
             line,
-            _uid(event, start),
+            event_uid(event, start),
             TravelKind.HOTEL,
             to_local(start, zone_name).replace(tzinfo=None),
             to_local(end, zone_name).replace(tzinfo=None),
@@ -331,16 +330,6 @@ def _text(event: Any, name: str) -> str:
     if hasattr(value, "cats"):
         return ",".join(str(c) for c in value.cats)
     return str(value).strip()
-
-
-def _uid(event: Any, start: datetime) -> str:
-    uid = _text(event, "UID")
-    if not uid:
-        digest = hashlib.sha1(f"{_text(event, 'SUMMARY')}|{start.isoformat()}".encode())
-        return f"ics-{digest.hexdigest()[:32]}"
-    if len(uid) > UID_LIMIT:
-        return "sha1-" + hashlib.sha1(uid.encode()).hexdigest()
-    return uid
 
 
 def _write(session: Session, person_id: int, booking: _Booking, report: ImportReport) -> None:

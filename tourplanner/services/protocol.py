@@ -264,6 +264,14 @@ class SeatView:
             "rank": self.rank,
         }
 
+    def outward(self, centre: tuple[float, float] | None) -> tuple[float, float] | None:
+        """The unit direction from a round table's centre to the seat (names go outside)."""
+        if centre is None:
+            return None
+        dx, dy = self.x - centre[0], self.y - centre[1]
+        length = (dx * dx + dy * dy) ** 0.5 or 1.0
+        return dx / length, dy / length
+
 
 @dataclass(frozen=True)
 class SeatingView:
@@ -285,6 +293,20 @@ class SeatingView:
 
     def seat_of(self, person_id: int) -> SeatView | None:
         return next((s for s in self.seats if s.person_id == person_id), None)
+
+    def table_centres(self) -> dict[int, tuple[float, float]]:
+        """The middle of each round banquet table (what the diagram and the editor draw
+        names outward from); other layouts have none."""
+        if self.layout != "banquet":
+            return {}
+        tables: dict[int, list[SeatView]] = {}
+        for seat in self.seats:
+            if seat.table is not None:
+                tables.setdefault(seat.table, []).append(seat)
+        return {
+            n: (sum(s.x for s in seats) / len(seats), sum(s.y for s in seats) / len(seats))
+            for n, seats in tables.items()
+        }
 
 
 def seating_view(

@@ -107,11 +107,11 @@ def draw_diagram(c: canvas.Canvas, view: SeatingView) -> None:
         _tables(c, view, to_page, scale)
     elif view.layout in ("signing", "rostrum", "meeting"):
         _long_table(c, view, to_page, scale)
-    centres = _table_centres(view)
+    centres = view.table_centres()
     for seat in view.seats:
         centre = centres.get(seat.table) if seat.table is not None else None
         px, py = to_page(seat.x, seat.y)
-        _seat(c, seat, px, py, scale, _outward(seat, centre))
+        _seat(c, seat, px, py, scale, seat.outward(centre))
     c.setFillColor(MUTED)
     c.setStrokeColor(MUTED)
     c.line(w / 2 - 30 * mm, 16 * mm, w / 2 + 30 * mm, 16 * mm)
@@ -135,26 +135,6 @@ def _legend(c: canvas.Canvas) -> None:
     c.circle(x + 2 * mm, 13 * mm, 2 * mm, stroke=1, fill=0)
     c.setLineWidth(0.6)
     draw_text(c, x + 5 * mm, 12 * mm, "locked seat", size=7.5)
-
-
-def _table_centres(view: SeatingView) -> dict[int, tuple[float, float]]:
-    tables: dict[int, list[SeatView]] = {}
-    for s in view.seats:
-        if s.table is not None and view.layout == "banquet":
-            tables.setdefault(s.table, []).append(s)
-    return {
-        n: (sum(s.x for s in seats) / len(seats), sum(s.y for s in seats) / len(seats))
-        for n, seats in tables.items()
-    }
-
-
-def _outward(seat: SeatView, centre: tuple[float, float] | None) -> tuple[float, float] | None:
-    """The unit direction from a round table's centre to the seat (names go outside)."""
-    if centre is None:
-        return None
-    dx, dy = seat.x - centre[0], seat.y - centre[1]
-    length = (dx * dx + dy * dy) ** 0.5 or 1.0
-    return dx / length, dy / length
 
 
 def _tables(c: canvas.Canvas, view: SeatingView, to_page, scale: float) -> None:  # noqa: ANN001

@@ -98,27 +98,6 @@ class SeatItem(QGraphicsEllipseItem):
         drag.exec(Qt.DropAction.MoveAction)
 
 
-def _table_centres(view: SeatingView) -> dict[int, tuple[float, float]]:
-    """The middle of each round banquet table."""
-    if view.layout != "banquet":
-        return {}
-    tables: dict[int, list[SeatView]] = {}
-    for seat in view.seats:
-        tables.setdefault(seat.table or 0, []).append(seat)
-    return {
-        n: (sum(s.x for s in ss) / len(ss), sum(s.y for s in ss) / len(ss))
-        for n, ss in tables.items()
-    }
-
-
-def _outward(seat: SeatView, centre: tuple[float, float] | None) -> tuple[float, float] | None:
-    if centre is None:
-        return None
-    dx, dy = seat.x - centre[0], seat.y - centre[1]
-    length = (dx * dx + dy * dy) ** 0.5 or 1.0
-    return dx / length, dy / length
-
-
 def _short(seat: SeatView) -> str:
     name = seat.name or "(empty)"
     name = name if len(name) <= 16 else name[:15] + "…"
@@ -218,7 +197,7 @@ class SeatingEditor(QDialog):
         if view is not None:
             self.layout_box.setCurrentText(view.layout)
             self.convention_box.setCurrentText(view.convention)
-            centres = _table_centres(view)
+            centres = view.table_centres()
             for number, (cx, cy) in centres.items():
                 r = 0.62 * SCALE
                 self.scene.addEllipse(
@@ -227,7 +206,7 @@ class SeatingEditor(QDialog):
                 text = self.scene.addSimpleText("Host table" if number == 1 else f"Table {number}")
                 text.setPos(cx * SCALE - text.boundingRect().width() / 2, -cy * SCALE - 7)
             for seat in view.seats:
-                item = SeatItem(seat, self, _outward(seat, centres.get(seat.table or 0)))
+                item = SeatItem(seat, self, seat.outward(centres.get(seat.table or 0)))
                 self.scene.addItem(item)
                 self.seat_items[seat.label] = item
             entrance = self.scene.addText("Entrance · 入口")
