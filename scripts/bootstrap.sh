@@ -40,3 +40,5 @@ fi
 # An editable install compiles no bytecode, and some machines forbid writing it at import time
 # (PYTHONDONTWRITEBYTECODE): compiled once here, the app starts ~0.2 s sooner.
 .venv/bin/python -m compileall -q tourplanner >/dev/null
+# The translations people write (.po, .ts) compiled for the app to read (.mo, .qm).
+.venv/bin/python scripts/translations --compile

@@ -6,14 +6,16 @@ import argparse
 import importlib
 import json
 import logging
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
 from tourplanner.about import version
 from tourplanner.errors import PlanFileError, TourPlannerError
+from tourplanner.i18n import LANGUAGES, _, from_environment, set_language, supported
 from tourplanner.plan_location import plan_location
 from tourplanner.wording import count
 
@@ -48,7 +50,41 @@ class CommandGroups:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one `error:` line and exit 2, as for every failure
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE_OR_ERROR, f"error: {message}\n")
+        self.exit(EXIT_USAGE_OR_ERROR, _("error: {message}").format(message=message) + "\n")
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    # Read (and removed) by `main` before parsing, so that argparse's own messages are in it.
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help=_("the language of messages and documents: en or zh_CN (default: from LANG)"),
+    )
+
+
+def take_language(argv: list[str], environ: Mapping[str, str]) -> str:
+    """Choose the language from a leading ``--lang X`` (removed from argv) or the environment.
+
+    `--lang` wins over LANGUAGE/LC_ALL/LC_MESSAGES/LANG; an unknown one is refused in a sentence.
+    """
+    tag: str | None = None
+    if argv and argv[0] == "--lang":
+        if len(argv) < 2:
+            raise TourPlannerError(_("--lang needs a language: en or zh_CN"))
+        tag = argv[1]
+        del argv[:2]
+    elif argv and argv[0].startswith("--lang="):
+        tag = argv.pop(0).removeprefix("--lang=")
+    if tag is None:
+        return set_language(from_environment(environ))
+    lang = supported(tag)
+    if lang is None:
+        raise TourPlannerError(
+            _("TourPlanner does not speak {tag!r}; choose one of: {choices}").format(
+                tag=tag, choices=", ".join(LANGUAGES)
+            )
+        )
+    return set_language(lang)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         "else on the last plan, else on the demo plan.",
     )
     parser.add_argument("--version", action="version", version=f"tourplanner {version()}")
+    _add_lang(parser)
     parser.add_argument(
         "--install-desktop",
         action="store_const",
@@ -104,6 +141,7 @@ def build_gui_parser() -> argparse.ArgumentParser:
         "plan", nargs="?", type=plan_location, help="plan file (or postgresql:// team plan)"
     )
     parser.add_argument("--demo", action="store_true", help="open the demo plan")
+    _add_lang(parser)
     parser.add_argument(
         "--screenshot",
         type=Path,
@@ -127,7 +165,11 @@ def _register(module_name: str, groups: CommandGroups) -> None:
 def _cmd_gui(args: argparse.Namespace) -> int:
     if isinstance(args.plan, Path) and not args.plan.is_file():
         commands = ", ".join(sorted(args.commands))
-        raise PlanFileError(f"{args.plan} is neither a plan file nor a command ({commands})")
+        raise PlanFileError(
+            _("{path} is neither a plan file nor a command ({commands})").format(
+                path=args.plan, commands=commands
+            )
+        )
     if args.screenshot is not None:
         from tourplanner.ui.screenshot import save_screenshot
 
@@ -149,7 +191,7 @@ def _cmd_uninstall_desktop(args: argparse.Namespace) -> int:
     from tourplanner import desktop
 
     for path in desktop.uninstall():
-        print(f"removed {path}")
+        print(_("removed {path}").format(path=path))
     return 0
 
 
@@ -157,7 +199,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from tourplanner.demo import write_demo_plan
 
     write_demo_plan(args.plan)
-    print(f"wrote the demo plan to {args.plan}")
+    print(_("wrote the demo plan to {path}").format(path=args.plan))
     return 0
 
 
@@ -226,6 +268,11 @@ def _a_plan_file(arg: str) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (0 ok, 1 findings where a command says so, 2 error)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        take_language(argv, os.environ)
+    except TourPlannerError as exc:
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
+        return EXIT_USAGE_OR_ERROR
     if _opens_the_app(argv):
         # Building the full parser imports every command and the database layer: the window
         # paints first, without them (the app loads them once it is shown).
@@ -254,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except TourPlannerError as exc:
         log.warning("tourplanner %s: %s", " ".join(argv), exc)
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_USAGE_OR_ERROR
     except Exception as exc:
         # The one place where a failure of the disk, of SQLite or of a row the app cannot use
@@ -264,10 +311,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sentence = describe(exc, plan=getattr(args, "plan", None))
         if sentence is None:
             raise
-        print(f"error: {sentence}", file=sys.stderr)
+        print(_("error: {message}").format(message=sentence), file=sys.stderr)
         return EXIT_USAGE_OR_ERROR
     except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
+        print(_("error: interrupted"), file=sys.stderr)
         return EXIT_USAGE_OR_ERROR
 
 

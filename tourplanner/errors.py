@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tourplanner.i18n import _
+
 
 class TourPlannerError(Exception):
     """A failure the user can understand and act on; never shown as a traceback."""
@@ -11,7 +13,7 @@ class ValidationError(TourPlannerError):
     """A value the user entered is not acceptable."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+        super().__init__(_("{field}: {message}").format(field=field, message=message))
         self.field = field
         self.message = message
 
@@ -25,7 +27,11 @@ class AmbiguousNameError(TourPlannerError):
 
     def __init__(self, what: str, name: str, candidates: list[tuple[int, str]]) -> None:
         listed = "; ".join(f"#{cid} {label}" for cid, label in candidates)
-        super().__init__(f"{what} {name!r} is ambiguous, it matches: {listed}")
+        super().__init__(
+            _("{what} {name!r} is ambiguous, it matches: {listed}").format(
+                what=what, name=name, listed=listed
+            )
+        )
         self.candidates = candidates
 
 
@@ -51,18 +57,21 @@ class PlanLockedError(PlanFileError):
     def __init__(self, path: object, holder: object, *, breakable: bool = True) -> None:
         self.path = path
         self.holder = holder  # a db.lock.LockHolder, or None when the lock file is unreadable
-        who = holder.sentence() if holder is not None else "another program"  # type: ignore[attr-defined]
+        who = holder.sentence() if holder is not None else _("another program")  # type: ignore[attr-defined]
         here = holder is None or getattr(holder, "host", None) == _hostname()
         # A lock from another computer cannot be checked from here: the user may break it.
         self.breakable = breakable and not here
         if not self.breakable:
-            hint = "close it there first, or open the plan read-only"
-        else:
-            hint = (
-                "close it there first, or open the plan read-only; if that computer is no "
-                f"longer using it, `tourplanner doctor {path} --break-lock` removes the lock"
+            text = _(
+                "{path} is open for writing by {who}; close it there first, or open the plan read-only"
             )
-        super().__init__(f"{path} is open for writing by {who}; {hint}")
+        else:
+            text = _(
+                "{path} is open for writing by {who}; close it there first, or open the plan "
+                "read-only; if that computer is no longer using it, "
+                "`tourplanner doctor {path} --break-lock` removes the lock"
+            )
+        super().__init__(text.format(path=path, who=who))
 
 
 class OutputError(TourPlannerError):

@@ -1,11 +1,23 @@
-"""How TourPlanner counts things in its messages, in the UI, the CLI and the documents.
+"""How TourPlanner counts things in its messages, in the CLI, the documents and the core.
 
-One function, so a later translation replaces it with gettext's ngettext in one place.
+`count` goes through gettext's ngettext, so each language picks its own form (Chinese has one).
+Its nouns are marked for extraction by scripts/translations (the `count` keyword): a call
+``count(n, "item", "items")`` puts the pair into the catalog as a plural entry.
 """
 
 from __future__ import annotations
 
+from tourplanner.i18n import _, ngettext
+
 
 def count(n: int, one: str, many: str) -> str:
-    """'1 programme', '2 programmes', '0 items': the number with the right form of the noun."""
-    return f"{n} {one if n == 1 else many}"
+    """'1 programme', '2 programmes'; '3 个日程' in Chinese.
+
+    ``one``/``many`` are nouns ('item', 'items') or whole phrases with ``{n}``
+    ('{n} item', '{n} items') where the number does not simply come first.
+    """
+    form = ngettext(one, many, n)
+    if "{n}" in form:
+        return form.format(n=n)
+    # Translators: a number and its counted noun ("3 items"); Chinese: "3 项".
+    return _("{n} {noun}").format(n=n, noun=form)

@@ -6,6 +6,7 @@ the sdist is missing from the wheel too and fails here.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tarfile
@@ -24,10 +25,14 @@ DIST_INFO = f"tourplanner-{VERSION}.dist-info"
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> tuple[Path, Path]:
     out = tmp_path_factory.mktemp("dist")
+    # The isolated build environment has Babel (a build requirement) but not Qt: the .qm is
+    # compiled with the pyside6-lrelease on PATH, as on a machine set up by bootstrap.
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     result = subprocess.run(
         [sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)],
         capture_output=True,
         text=True,
+        env=env,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     (wheel,) = out.glob("tourplanner-*.whl")
@@ -66,7 +71,29 @@ def test_every_resource_is_in_the_wheel_and_the_sdist(wheel_files, sdist_files) 
     resources = source_files("tourplanner/resources")
     assert len(resources) > 50  # fonts, icons, desktop files
     assert resources - wheel_files == set()
-    assert resources - sdist_files == set()
+    written = {r for r in resources if not r.endswith((".mo", ".qm"))}
+    assert written - sdist_files == set()
+
+
+COMPILED = "tourplanner/resources/locale/zh_CN/LC_MESSAGES/tourplanner"
+QT = "tourplanner/resources/locale/tourplanner_zh_CN"
+
+
+def test_the_sdist_has_the_translations_as_written_and_the_wheel_compiled(
+    wheel_files, sdist_files
+) -> None:
+    assert {f"{COMPILED}.po", f"{QT}.ts", "setup.py"} <= sdist_files
+    assert not {f"{COMPILED}.mo", f"{QT}.qm"} & sdist_files  # compiled when the wheel is built
+    assert {f"{COMPILED}.mo", f"{QT}.qm"} <= wheel_files
+
+
+def test_the_wheels_catalog_is_the_chinese_one(built) -> None:
+    import gettext
+    import io
+
+    with zipfile.ZipFile(built[0]) as wheel:
+        catalog = gettext.GNUTranslations(io.BytesIO(wheel.read(f"{COMPILED}.mo")))
+    assert catalog.gettext("No conflicts found.") != "No conflicts found."
 
 
 def test_fonts_icons_and_desktop_files_are_in_the_wheel(wheel_files) -> None:

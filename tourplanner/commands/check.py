@@ -6,6 +6,7 @@ import argparse
 import json
 
 from tourplanner.db import PlanFile
+from tourplanner.i18n import _
 from tourplanner.plan_location import plan_location
 from tourplanner.scheduling.findings import ERROR
 from tourplanner.scheduling.rules import RULES
@@ -19,14 +20,15 @@ def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser typ
     """Add `check` to the top-level commands."""
     parser = groups.top.add_parser(
         "check",
-        help="check a plan for conflicts",
-        description="Exit status: 0 no errors, 1 errors found, 2 could not run. Rules: "
-        + "; ".join(f"{name}: {text}" for name, text in RULES.items()),
+        help=_("check a plan for conflicts"),
+        description=_(
+            "Exit status: 0 no errors, 1 errors found, 2 could not run. Rules: {rules}"
+        ).format(rules="; ".join(f"{name}: {_(text)}" for name, text in RULES.items())),
     )
     parser.add_argument("plan", type=plan_location)
-    parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    parser.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
     parser.add_argument(
-        "--rule", action="append", metavar="RULE", help="check only this rule (repeatable)"
+        "--rule", action="append", metavar="RULE", help=_("check only this rule (repeatable)")
     )
     parser.set_defaults(func=run_check)
 
@@ -46,16 +48,19 @@ def run_check(args: argparse.Namespace) -> int:
 def format_findings(findings: list) -> str:
     """Findings grouped by severity, one line each, with a closing count."""
     if not findings:
-        return "No conflicts found."
+        return _("No conflicts found.")
     lines = []
-    for severity, title in ((ERROR, "Errors"), ("warning", "Warnings")):
+    titles = ((ERROR, _("Errors ({n}):")), ("warning", _("Warnings ({n}):")))
+    for severity, title in titles:
         group = [f for f in findings if f.severity == severity]
         if group:
-            lines.append(f"{title} ({len(group)}):")
+            lines.append(title.format(n=len(group)))
             lines += [f"  [{f.rule}] {f.message}" for f in group]
     errors = sum(f.severity == ERROR for f in findings)
     lines.append(
-        f"{count(errors, 'error', 'errors')}, "
-        f"{count(len(findings) - errors, 'warning', 'warnings')}"
+        _("{errors}, {warnings}").format(
+            errors=count(errors, "error", "errors"),
+            warnings=count(len(findings) - errors, "warning", "warnings"),
+        )
     )
     return "\n".join(lines)

@@ -16,12 +16,11 @@ import contextlib
 import contextvars
 import gettext as _gettext
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
-from pathlib import Path
 
-DOMAIN = "tourplanner"
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "locale"
+from tourplanner.i18n.catalog_files import DOMAIN, LOCALE_DIR
+
 ENGLISH = "en"
 CHINESE = "zh_CN"
 LANGUAGES = (ENGLISH, CHINESE)
@@ -38,6 +37,34 @@ def normalize(tag: str | None) -> str:
     base = tag.split(".")[0].split("@")[0].replace("-", "_").lower()
     if base == "zh" or base.startswith(("zh_cn", "zh_hans", "zh_sg")):
         return CHINESE
+    return ENGLISH
+
+
+def supported(tag: str) -> str | None:
+    """The language ``tag`` names if TourPlanner speaks it ('en_US' -> 'en'), else None.
+
+    Unlike `normalize`, an unknown tag is not taken as English: `--lang fr` is refused.
+    """
+    base = tag.split(".")[0].split("@")[0].replace("-", "_").lower()
+    if base in ("c", "posix") or base == "en" or base.startswith("en_"):
+        return ENGLISH
+    lang = normalize(tag)
+    return lang if lang != ENGLISH else None
+
+
+def from_environment(environ: Mapping[str, str]) -> str:
+    """The language the environment asks for, as gettext reads it: LANGUAGE (its first
+    supported entry), LC_ALL, LC_MESSAGES, LANG; English when none names a supported one."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if not value:
+            continue
+        for tag in value.split(":"):
+            lang = supported(tag) if tag else None
+            if lang is not None:
+                return lang
+        if name != "LANGUAGE":
+            return ENGLISH  # a set LC_ALL/LC_MESSAGES/LANG decides, even when unsupported
     return ENGLISH
 
 

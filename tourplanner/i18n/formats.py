@@ -14,12 +14,52 @@ from tourplanner.i18n import CHINESE, current_language
 
 _DAY_PATTERNS = {CHINESE: "y年M月d日 EEEE"}
 _DAY_DEFAULT = "EEE d MMM y"
+# A day of this year's plan, where the year goes without saying (findings, timelines).
+_SHORT_DAY_PATTERNS = {CHINESE: "M月d日 EEE"}
+_SHORT_DAY_DEFAULT = "EEE d MMM"
+_DATE_PATTERNS = {CHINESE: "y年M月d日"}
+_DATE_DEFAULT = "d MMM y"
+_MONTH_DAY_PATTERNS = {CHINESE: "M月d日"}
+_MONTH_DAY_DEFAULT = "d MMM"
 
 
 def day(value: dt.date, lang: str | None = None) -> str:
     """'Mon 20 Apr 2015' / '2015年4月20日 星期一'."""
     lang = lang or current_language()
     return format_date(value, _DAY_PATTERNS.get(lang, _DAY_DEFAULT), locale=_babel(lang))
+
+
+def short_day(value: dt.date, lang: str | None = None) -> str:
+    """'Tue 21 Apr' / '4月21日 周二': a day without its year."""
+    lang = lang or current_language()
+    return format_date(
+        value, _SHORT_DAY_PATTERNS.get(lang, _SHORT_DAY_DEFAULT), locale=_babel(lang)
+    )
+
+
+def date(value: dt.date, lang: str | None = None) -> str:
+    """'20 Apr 2015' / '2015年4月20日': a date without its weekday."""
+    lang = lang or current_language()
+    return format_date(value, _DATE_PATTERNS.get(lang, _DATE_DEFAULT), locale=_babel(lang))
+
+
+def date_range(start: dt.date, end: dt.date, lang: str | None = None) -> str:
+    """'20 Apr – 23 Apr 2015' / '2015年4月20日至4月23日'; the year once when both share it."""
+    lang = lang or current_language()
+    if start.year == end.year:
+        pattern = _MONTH_DAY_PATTERNS.get(lang, _MONTH_DAY_DEFAULT)
+        # English names the shared year at the end, Chinese at the start.
+        first = (
+            date(start, lang)
+            if lang == CHINESE
+            else format_date(start, pattern, locale=_babel(lang))
+        )
+        last = (
+            format_date(end, pattern, locale=_babel(lang)) if lang == CHINESE else date(end, lang)
+        )
+    else:
+        first, last = date(start, lang), date(end, lang)
+    return f"{first}至{last}" if lang == CHINESE else f"{first} – {last}"
 
 
 def clock(value: dt.time | dt.datetime, lang: str | None = None) -> str:

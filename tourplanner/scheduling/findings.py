@@ -2,13 +2,16 @@
 
 A big plan has tens of thousands of findings and the dock shows 500: a rule may hand its
 sentence over as a `Sentence` (a writer and its arguments) instead of a string, and it is
-written only when someone reads `finding.message`.
+written only when someone reads `finding.message`, in the language current then (a finding
+found in English reads in Chinese once the language is Chinese).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+
+from tourplanner.i18n import current_language
 
 ERROR = "error"
 WARNING = "warning"
@@ -23,16 +26,19 @@ class Sentence:
     the same writer and arguments are equal without being written.
     """
 
-    __slots__ = ("args", "write", "_text")
+    __slots__ = ("args", "write", "_lang", "_text")
 
     def __init__(self, write: Callable[..., str], *args: Any) -> None:
         self.write = write
         self.args = args
-        self._text: str | None = None
+        self._lang = ""
+        self._text = ""
 
     def __str__(self) -> str:
-        if self._text is None:
+        lang = current_language()
+        if self._lang != lang:  # written once per language it is read in
             self._text = self.write(*self.args)
+            self._lang = lang
         return self._text
 
     @property

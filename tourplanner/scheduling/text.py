@@ -1,22 +1,25 @@
-"""How the checks name places and times in their messages: local time with the zone."""
+"""How the checks name places and times in their messages: local time with the zone.
+
+Days and dates through tourplanner.i18n.formats, so they read in the current language.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
+from tourplanner.i18n import _, formats
 from tourplanner.scheduling.snapshot import ItemRec, PlanSnapshot, ProgrammeRec
 from tourplanner.timezones import abbreviation, day_offset_label, to_local
 
 
 def day(instant: datetime, zone: str) -> str:
-    """'Tue 21 Apr' in local time."""
-    local = to_local(instant, zone)
-    return f"{local:%a} {local.day} {local:%b}"
+    """'Tue 21 Apr' (4月21日 周二) in local time."""
+    return formats.short_day(to_local(instant, zone).date())
 
 
 def date_text(value: date) -> str:
-    """'Tue 21 Apr' for a calendar date."""
-    return f"{value:%a} {value.day} {value:%b}"
+    """'Tue 21 Apr' (4月21日 周二) for a calendar date."""
+    return formats.short_day(value)
 
 
 def clock(instant: datetime, zone: str) -> str:
@@ -36,8 +39,8 @@ def moment(instant: datetime, zone: str) -> str:
 
 
 def dates(prog: ProgrammeRec) -> str:
-    """'20 Apr – 23 Apr 2015'."""
-    return f"{prog.start_date.day} {prog.start_date:%b} – {prog.end_date.day} {prog.end_date:%b %Y}"
+    """'20 Apr – 23 Apr 2015' (2015年4月20日至4月23日)."""
+    return formats.date_range(prog.start_date, prog.end_date)
 
 
 def place(snapshot: PlanSnapshot, item: ItemRec) -> str:
@@ -46,9 +49,11 @@ def place(snapshot: PlanSnapshot, item: ItemRec) -> str:
         return snapshot.rooms[item.room_id].name
     if item.venue_id is not None and item.venue_id in snapshot.venues:
         return snapshot.venues[item.venue_id].name
-    return "no venue"
+    return _("no venue")
 
 
 def occasion(item: ItemRec, start: datetime, end: datetime, *, also: str = "") -> str:
     """ "'Keynote' (Tue 21 Apr, 09:00-10:00 CST)": an item's title and when (one occurrence)."""
-    return f"'{item.title}' ({day(start, item.zone)}, {hours(start, end, item.zone)}{also})"
+    return _("'{title}' ({day}, {hours}{also})").format(
+        title=item.title, day=day(start, item.zone), hours=hours(start, end, item.zone), also=also
+    )

@@ -11,27 +11,36 @@ a person, a room, an item and a programme. One file per rule or family of rules:
 
 from __future__ import annotations
 
-# id -> one line for `tourplanner check --help` and the docs. The ids are stable: scripts and
-# the app filter on them.
+from tourplanner.i18n import N_
+
+# id -> one line for `tourplanner check --help` and the docs, marked with N_ and translated
+# with `_` where shown. The ids are stable: scripts and the app filter on them.
 RULES: dict[str, str] = {
-    "person-double-booked": "two of a person's items, tours or journeys overlap",
-    "room-double-booked": "two items in the same room (or a venue without rooms) overlap",
-    "travel-time": "too little time to get from one venue to the next",
-    "outside-programme": "an item outside its programme's dates (or repeating past them)",
-    "tour-dates": "a pre-conference tour that does not end before its conference starts, "
-    "or a post-conference tour that starts before it ends",
-    "over-capacity": "more confirmed people than a programme's seats",
-    "room-over-capacity": "more confirmed people in an item than its room holds",
-    "before-arrival": "a person scheduled before their arrival flight lands",
-    "after-departure": "a person scheduled after their departure flight leaves",
-    "not-in-city": "a person booked into an item in a city they have not travelled to, "
-    "or have left",
-    "no-hotel": "a night between a person's first arrival and last departure (or their last "
-    "item) without a hotel stay covering it",
-    "missing-travel": "a booked person with no arrival or no departure at all",
-    "late-for-journey": "a journey leaving before the person can get to it from their last item",
-    "cancelled-booking": "a person still booked into a cancelled item",
-    "tentative": "a tentative item, to be confirmed",
+    "person-double-booked": N_("two of a person's items, tours or journeys overlap"),
+    "room-double-booked": N_("two items in the same room (or a venue without rooms) overlap"),
+    "travel-time": N_("too little time to get from one venue to the next"),
+    "outside-programme": N_("an item outside its programme's dates (or repeating past them)"),
+    "tour-dates": N_(
+        "a pre-conference tour that does not end before its conference starts, "
+        "or a post-conference tour that starts before it ends"
+    ),
+    "over-capacity": N_("more confirmed people than a programme's seats"),
+    "room-over-capacity": N_("more confirmed people in an item than its room holds"),
+    "before-arrival": N_("a person scheduled before their arrival flight lands"),
+    "after-departure": N_("a person scheduled after their departure flight leaves"),
+    "not-in-city": N_(
+        "a person booked into an item in a city they have not travelled to, or have left"
+    ),
+    "no-hotel": N_(
+        "a night between a person's first arrival and last departure (or their last "
+        "item) without a hotel stay covering it"
+    ),
+    "missing-travel": N_("a booked person with no arrival or no departure at all"),
+    "late-for-journey": N_(
+        "a journey leaving before the person can get to it from their last item"
+    ),
+    "cancelled-booking": N_("a person still booked into a cancelled item"),
+    "tentative": N_("a tentative item, to be confirmed"),
 }
 
 # Which scope computes a rule: a scope is rechecked as a whole after an edit touching it.

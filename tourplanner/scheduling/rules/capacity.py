@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tourplanner.i18n import _
 from tourplanner.scheduling.findings import ERROR, Finding
 from tourplanner.scheduling.rules.view import CANCELLED, WAITLISTED, CheckView, Timed
 from tourplanner.scheduling.snapshot import NEEDS_OWN_BOOKING, BookingRec, ProgrammeRec, RoomRec
@@ -33,9 +34,16 @@ def room_over_capacity(view: CheckView, key: object, room: RoomRec, capacity: in
                 Finding(
                     "room-over-capacity",
                     ERROR,
-                    f"{occasion(item, item.start, item.end)} has {count} confirmed people "
-                    f"for the {capacity} places of {room.name}: "
-                    f"{_over(count, capacity, bookings)}",
+                    _(
+                        "{occasion} has {count} confirmed people for the {capacity} places "
+                        "of {room}: {over}"
+                    ).format(
+                        occasion=occasion(item, item.start, item.end),
+                        count=count,
+                        capacity=capacity,
+                        room=room.name,
+                        over=_over(count, capacity, bookings),
+                    ),
                     item_ids=(item_id,),
                     room_ids=(room.id,),
                     venue_ids=(room.venue_id,),
@@ -56,8 +64,12 @@ def over_capacity(view: CheckView, prog: ProgrammeRec, capacity: int) -> list[Ti
             Finding(
                 "over-capacity",
                 ERROR,
-                f"'{prog.title}' has {confirmed} confirmed people for {capacity} seats: "
-                + _over(confirmed, capacity, view.programme_bookings.get(prog.id, ())),
+                _("'{title}' has {count} confirmed people for {capacity} seats: {over}").format(
+                    title=prog.title,
+                    count=confirmed,
+                    capacity=capacity,
+                    over=_over(confirmed, capacity, view.programme_bookings.get(prog.id, ())),
+                ),
                 programme_ids=(prog.id,),
             ),
         )
@@ -67,6 +79,8 @@ def over_capacity(view: CheckView, prog: ProgrammeRec, capacity: int) -> list[Ti
 def _over(count: int, capacity: int, bookings: Iterable[BookingRec]) -> str:
     """'3 over (2 more on the waiting list).': the end of both messages."""
     waiting = len({b.person_id for b in bookings if b.status == WAITLISTED})
-    return f"{count - capacity} over" + (
-        f" ({waiting} more on the waiting list)." if waiting else "."
-    )
+    if waiting:
+        return _("{over} over ({waiting} more on the waiting list).").format(
+            over=count - capacity, waiting=waiting
+        )
+    return _("{over} over.").format(over=count - capacity)

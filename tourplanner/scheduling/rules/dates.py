@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tourplanner.i18n import _
 from tourplanner.scheduling.findings import ERROR, WARNING, Finding
 from tourplanner.scheduling.recurrence import first_cut
 from tourplanner.scheduling.rules.view import CheckView, Timed
@@ -20,15 +21,18 @@ def outside_programme(
         o = next(o for o in occs if o[0] < opens or o[1] > closes)
         there = ""
         if prog.zone != item.zone:  # the programme's dates are days where it is
-            there = f"; {moment(o[4], prog.zone)} in the programme's zone"
+            there = _("; {moment} in the programme's zone").format(moment=moment(o[4], prog.zone))
         return [
             (
                 o[0],
                 Finding(
                     "outside-programme",
                     ERROR,
-                    f"{occasion(item, o[4], o[5], also=there)} is outside '{prog.title}' "
-                    f"({dates(prog)}).",
+                    _("{occasion} is outside '{title}' ({dates}).").format(
+                        occasion=occasion(item, o[4], o[5], also=there),
+                        title=prog.title,
+                        dates=dates(prog),
+                    ),
                     item_ids=(item.id,),
                     programme_ids=(prog.id,),
                 ),
@@ -51,9 +55,15 @@ def outside_programme(
             Finding(
                 "outside-programme",
                 WARNING,
-                f"{occasion(item, item.start, item.end)} repeats past the end of "
-                f"'{prog.title}' ({dates(prog)}); from {date_text(cut.date())} on it is "
-                "left out.",
+                _(
+                    "{occasion} repeats past the end of '{title}' ({dates}); "
+                    "from {day} on it is left out."
+                ).format(
+                    occasion=occasion(item, item.start, item.end),
+                    title=prog.title,
+                    dates=dates(prog),
+                    day=date_text(cut.date()),
+                ),
                 item_ids=(item.id,),
                 programme_ids=(prog.id,),
             ),
@@ -68,22 +78,24 @@ def tour_dates(view: CheckView, tour: ProgrammeRec) -> list[Timed]:
     if conf is None:
         return []
     if tour.kind == "pre_tour" and tour.end_date >= conf.start_date:
-        text = (
-            f"ends on {date_text(tour.end_date)}, not before '{conf.title}' starts on "
-            f"{date_text(conf.start_date)}"
+        text = _("'{tour}' ends on {end}, not before '{conference}' starts on {start}.").format(
+            tour=tour.title,
+            end=date_text(tour.end_date),
+            conference=conf.title,
+            start=date_text(conf.start_date),
         )
     elif tour.kind == "post_tour" and tour.start_date <= conf.end_date:
-        text = (
-            f"starts on {date_text(tour.start_date)}, before '{conf.title}' ends on "
-            f"{date_text(conf.end_date)}"
+        text = _("'{tour}' starts on {start}, before '{conference}' ends on {end}.").format(
+            tour=tour.title,
+            start=date_text(tour.start_date),
+            conference=conf.title,
+            end=date_text(conf.end_date),
         )
     else:
         return []
     return [
         (
             view.spans[tour.id][0],
-            Finding(
-                "tour-dates", ERROR, f"'{tour.title}' {text}.", programme_ids=(tour.id, conf.id)
-            ),
+            Finding("tour-dates", ERROR, text, programme_ids=(tour.id, conf.id)),
         )
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tourplanner.i18n import _
 from tourplanner.scheduling.findings import ERROR, WARNING, Finding
 from tourplanner.scheduling.rules.view import TENTATIVE, CheckView, Timed
 from tourplanner.scheduling.snapshot import (
@@ -60,10 +61,14 @@ def double_booked(
     first, second = _describe(snap, a, on), _describe(snap, b, on)
     if person is not None:
         rule = "person-double-booked"
-        text = f"{person.name} is in {first} and {second} on {on}."
+        text = _("{name} is in {first} and {second} on {day}.").format(
+            name=person.name, first=first, second=second, day=on
+        )
     else:
         rule = "room-double-booked"
-        text = f"{place(snap, items[0])} has {first} and {second} at once on {on}."
+        text = _("{place} has {first} and {second} at once on {day}.").format(
+            place=place(snap, items[0]), first=first, second=second, day=on
+        )
     rooms = tuple(sorted({i.room_id for i in items if i.room_id is not None}))
     venues = tuple(sorted({i.venue_id for i in items if i.venue_id is not None}))
     room_rule = person is None
@@ -92,13 +97,18 @@ def _describe(snap: PlanSnapshot, iv: Interval, on: str) -> str:
         other_day = day(iv[4], item.zone)
         if other_day != on:
             when = f"{other_day} {when}"
-        note = ", tentative" if item.status == TENTATIVE else ""
-        return f"'{item.title}' ({place(snap, item)}, {when}{note})"
+        if item.status == TENTATIVE:
+            return _("'{title}' ({place}, {when}, tentative)").format(
+                title=item.title, place=place(snap, item), when=when
+            )
+        return _("'{title}' ({place}, {when})").format(
+            title=item.title, place=place(snap, item), when=when
+        )
     if kind == TRAVEL:
         t = snap.travel[ref]
         return f"{t.label} ({moment(t.start, t.start_zone)} – {moment(t.end, t.end_zone)})"
     prog = snap.programmes[ref]
-    return f"'{prog.title}' ({dates(prog)})"
+    return _("'{title}' ({dates})").format(title=prog.title, dates=dates(prog))
 
 
 def _zone(snap: PlanSnapshot, iv: Interval) -> str:

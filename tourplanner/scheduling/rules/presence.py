@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tourplanner.i18n import _
 from tourplanner.scheduling.findings import ERROR, Finding
 from tourplanner.scheduling.rules.view import CheckView, Timed
 from tourplanner.scheduling.snapshot import Interval, PersonRec, TravelRec
@@ -36,16 +37,14 @@ def presence(
     found: list[Timed] = []
     if arrival is not None and "before-arrival" in rules:
         lands = travel_iv[arrival.id][1]
-        when = f"before landing on {arrival.label} ({moment(arrival.end, arrival.end_zone)})"
+        when = f"{arrival.label} ({moment(arrival.end, arrival.end_zone)})"
         for o in occs:
             if o[0] >= lands:
                 break
             found.append(_not_there(view, person, o, "before-arrival", arrival, when))
     if departure is not None and "after-departure" in rules:
         leaves = travel_iv[departure.id][0]
-        when = (
-            f"after leaving on {departure.label} ({moment(departure.start, departure.start_zone)})"
-        )
+        when = f"{departure.label} ({moment(departure.start, departure.start_zone)})"
         found += [
             _not_there(view, person, o, "after-departure", departure, when)
             for o in occs
@@ -63,7 +62,11 @@ def _not_there(
         Finding(
             rule,
             ERROR,
-            f"{person.name} is scheduled in {occasion(item, o[4], o[5])} {when}.",
+            _(
+                "{name} is scheduled in {occasion} before landing on {flight}."
+                if rule == "before-arrival"
+                else "{name} is scheduled in {occasion} after leaving on {flight}."
+            ).format(name=person.name, occasion=occasion(item, o[4], o[5]), flight=when),
             item_ids=(item.id,),
             person_ids=(person.id,),
             travel_ids=(flight.id,),

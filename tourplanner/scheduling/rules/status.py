@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tourplanner.i18n import _
 from tourplanner.scheduling.findings import WARNING, Finding
 from tourplanner.scheduling.rules.view import TENTATIVE, CheckView, Timed
 from tourplanner.scheduling.snapshot import ItemRec, PersonRec
@@ -18,7 +19,7 @@ def tentative(item: ItemRec) -> list[Timed]:
             Finding(
                 "tentative",
                 WARNING,
-                f"{occasion(item, item.start, item.end)} is tentative.",
+                _("{occasion} is tentative.").format(occasion=occasion(item, item.start, item.end)),
                 item_ids=(item.id,),
                 programme_ids=(item.programme_id,),
             ),
@@ -40,8 +41,9 @@ def cancelled_bookings(view: CheckView, person: PersonRec) -> list[Timed]:
                 Finding(
                     "cancelled-booking",
                     WARNING,
-                    f"{person.name} is still booked into {occasion(item, item.start, item.end)}, "
-                    "which is cancelled.",
+                    _("{name} is still booked into {occasion}, which is cancelled.").format(
+                        name=person.name, occasion=occasion(item, item.start, item.end)
+                    ),
                     item_ids=(item.id,),
                     person_ids=(person.id,),
                 ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from tourplanner.i18n import _
 from tourplanner.scheduling.findings import WARNING, Finding, Sentence
 from tourplanner.scheduling.rules.view import CheckView, Timed
 from tourplanner.scheduling.snapshot import Interval, ItemRec, PersonRec
@@ -75,8 +76,18 @@ def _sentence(
     to_zone: str,
     needed: int,
 ) -> str:
-    return (
-        f"{name} has {gap} min to get from '{from_title}' ({from_place}, ends "
-        f"{clock(ends, from_zone)}) to '{to_title}' ({to_place}, starts {clock(starts, to_zone)}) "
-        f"on {day(starts, to_zone)}; the trip takes {needed} min."
+    return _(
+        "{name} has {gap} min to get from '{from_title}' ({from_place}, ends {ends}) "
+        "to '{to_title}' ({to_place}, starts {starts}) on {day}; the trip takes {needed} min."
+    ).format(
+        name=name,
+        gap=gap,
+        from_title=from_title,
+        from_place=from_place,
+        ends=clock(ends, from_zone),
+        to_title=to_title,
+        to_place=to_place,
+        starts=clock(starts, to_zone),
+        day=day(starts, to_zone),
+        needed=needed,
     )

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
+from tourplanner.i18n import _
 from tourplanner.scheduling.findings import ERROR, WARNING, Finding
 from tourplanner.scheduling.places import same_city
 from tourplanner.scheduling.rules.view import CheckView, Timed
@@ -95,12 +96,18 @@ def missing_travel(
     first_text = occasion(items[first[3]], first[4], first[5])
     last_text = occasion(items[last[3]], last[4], last[5])
     if arrival is None and departure is None:
-        what = f"has no arrival before {first_text} and no departure after {last_text}"
+        text = _(
+            "{name} is booked but has no arrival before {first} and no departure after {last}."
+        )
     elif arrival is None:
-        what = f"has no arrival: no flight, train or road journey before {first_text}"
+        text = _(
+            "{name} is booked but has no arrival: no flight, train or road journey before {first}."
+        )
     else:
-        what = f"has no departure: no flight, train or road journey after {last_text}"
-    message = f"{person.name} is booked but {what}."
+        text = _(
+            "{name} is booked but has no departure: no flight, train or road journey after {last}."
+        )
+    message = text.format(name=person.name, first=first_text, last=last_text)
     item_ids = tuple(sorted({first[3], last[3]}))
     return [(first[0], Finding("missing-travel", WARNING, message, item_ids, (person.id,)))]
 
@@ -142,9 +149,15 @@ def _elsewhere(
     now: Whereabout,
     where: list[Whereabout],
 ) -> Timed:
-    message = (
-        f"{person.name} is booked into {occasion(item, o[4], o[5])} in {venue.city}, "
-        f"but {_why(where, now, venue.city)}: they are in {now.city} {_since(now)}."
+    message = _(
+        "{name} is booked into {occasion} in {city}, but {why}: they are in {now_city} {since}."
+    ).format(
+        name=person.name,
+        occasion=occasion(item, o[4], o[5]),
+        city=venue.city,
+        why=_why(where, now, venue.city),
+        now_city=now.city,
+        since=_since(now),
     )
     journey = now.arrived_by or now.leaves_by
     return (
@@ -164,21 +177,27 @@ def _elsewhere(
 def _why(where: list[Whereabout], now: Whereabout, city: str) -> str:
     there = [w for w in where if w.city and not w.travelling and same_city(w.city, city)]
     if any(w.start >= now.end for w in there):
-        return f"has not travelled to {city} yet"
+        return _("has not travelled to {city} yet").format(city=city)
     if any(w.end <= now.start for w in there):
-        return f"has already left {city}"
-    return f"has no travel to {city}"
+        return _("has already left {city}").format(city=city)
+    return _("has no travel to {city}").format(city=city)
 
 
 def _since(now: Whereabout) -> str:
     j = now.arrived_by
     if j is not None and j.kind == "hotel":
-        return f"on a {j.label} from {moment(j.start, j.start_zone)}"
+        return _("on a {journey} from {moment}").format(
+            journey=j.label, moment=moment(j.start, j.start_zone)
+        )
     if j is not None:
-        return f"since arriving by {j.label} on {moment(j.end, j.end_zone)}"
+        return _("since arriving by {journey} on {moment}").format(
+            journey=j.label, moment=moment(j.end, j.end_zone)
+        )
     j = now.leaves_by
     assert j is not None  # a stay before any journey ends with one
-    return f"until leaving by {j.label} on {moment(j.start, j.start_zone)}"
+    return _("until leaving by {journey} on {moment}").format(
+        journey=j.label, moment=moment(j.start, j.start_zone)
+    )
 
 
 def _already_told(
@@ -224,7 +243,9 @@ def nights_without_bed(
                     break
                 if lo < ts and night not in seen:
                     seen.add(night)
-                    message = f"{person.name} has no hotel for the night of {date_text(night)}."
+                    message = _("{name} has no hotel for the night of {day}.").format(
+                        name=person.name, day=date_text(night)
+                    )
                     found.append(
                         (ts, Finding("no-hotel", WARNING, message, person_ids=(person.id,)))
                     )

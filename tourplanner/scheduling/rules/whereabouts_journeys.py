@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tourplanner.i18n import _
 from tourplanner.scheduling.findings import WARNING, Finding
 from tourplanner.scheduling.places import same_city
 from tourplanner.scheduling.rules.view import CheckView, Timed
@@ -53,13 +54,19 @@ def _late(view: CheckView, person: PersonRec, o: Interval, journey: TravelRec) -
     gap = (journey.start.timestamp() - o[1]) / 60
     if gap >= needed:
         return None
-    leaves = (
-        f"{clock(journey.start, journey.start_zone)} on {day(journey.start, journey.start_zone)}"
-    )
-    message = (
-        f"{person.name} has {int(gap)} min to get from '{item.title}' ({place(snap, item)}, "
-        f"ends {clock(o[5], item.zone)}) to {journey.label}, which leaves at {leaves}; "
-        f"the trip takes {needed} min."
+    message = _(
+        "{name} has {gap} min to get from '{title}' ({place}, ends {ends}) to {journey}, "
+        "which leaves at {leaves} on {day}; the trip takes {needed} min."
+    ).format(
+        name=person.name,
+        gap=int(gap),
+        title=item.title,
+        place=place(snap, item),
+        ends=clock(o[5], item.zone),
+        journey=journey.label,
+        leaves=clock(journey.start, journey.start_zone),
+        day=day(journey.start, journey.start_zone),
+        needed=needed,
     )
     return (
         o[1],
