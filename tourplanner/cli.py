@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from tourplanner.about import version
 from tourplanner.errors import PlanFileError, TourPlannerError
-from tourplanner.i18n import LANGUAGES, _, from_environment, set_language, supported
+from tourplanner.i18n import LANGUAGES, _, from_environment, supported, use_language
 from tourplanner.plan_location import plan_location
 from tourplanner.wording import count
 
@@ -63,7 +63,7 @@ def _add_lang(parser: argparse.ArgumentParser) -> None:
 
 
 def take_language(argv: list[str], environ: Mapping[str, str]) -> str:
-    """Choose the language from a leading ``--lang X`` (removed from argv) or the environment.
+    """The language from a leading ``--lang X`` (removed from argv) or from the environment.
 
     `--lang` wins over LANGUAGE/LC_ALL/LC_MESSAGES/LANG; an unknown one is refused in a sentence.
     """
@@ -76,7 +76,7 @@ def take_language(argv: list[str], environ: Mapping[str, str]) -> str:
     elif argv and argv[0].startswith("--lang="):
         tag = argv.pop(0).removeprefix("--lang=")
     if tag is None:
-        return set_language(from_environment(environ))
+        return from_environment(environ)
     lang = supported(tag)
     if lang is None:
         raise TourPlannerError(
@@ -84,7 +84,7 @@ def take_language(argv: list[str], environ: Mapping[str, str]) -> str:
                 tag=tag, choices=", ".join(LANGUAGES)
             )
         )
-    return set_language(lang)
+    return lang
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -269,10 +269,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (0 ok, 1 findings where a command says so, 2 error)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        take_language(argv, os.environ)
+        lang = take_language(argv, os.environ)
     except TourPlannerError as exc:
         print(_("error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_USAGE_OR_ERROR
+    # The language holds for this command only (a test or a script calling main() twice).
+    with use_language(lang):
+        return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
     if _opens_the_app(argv):
         # Building the full parser imports every command and the database layer: the window
         # paints first, without them (the app loads them once it is shown).

@@ -16,6 +16,7 @@ from pathlib import Path
 from platformdirs import user_data_path
 
 from tourplanner.errors import TourPlannerError
+from tourplanner.i18n import _
 from tourplanner.paths import resource
 
 APP_ID = "io.github.tourplanner.TourPlanner"
@@ -120,8 +121,9 @@ def uninstall(data_home: Path | None = None) -> list[Path]:
 def _require_linux() -> None:
     if not sys.platform.startswith("linux"):
         raise TourPlannerError(
-            "desktop integration is installed this way on Linux only; on Windows and macOS "
-            "the installer or the app bundle registers TourPlanner"
+            _(
+                "desktop integration is installed this way on Linux only; on Windows and macOS the installer or the app bundle registers TourPlanner"
+            )
         )
 
 

@@ -13,7 +13,8 @@ class ValidationError(TourPlannerError):
     """A value the user entered is not acceptable."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(_("{field}: {message}").format(field=field, message=message))
+        # A field's name is translated where the catalog has it (the names the forms show).
+        super().__init__(_("{field}: {message}").format(field=_(field), message=message))
         self.field = field
         self.message = message
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tourplanner.errors import OutputError
+from tourplanner.i18n import _
 
 READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 
@@ -24,15 +25,15 @@ def os_error_sentence(exc: OSError, path: Path | str) -> str:
     """What an OSError means for `path`, as the end of a sentence a user can act on."""
     path = Path(path)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"no space left on the disk holding {path}"
+        return _("no space left on the disk holding {path}").format(path=path)
     if exc.errno in READ_ONLY_ERRNOS:
-        return f"{path} is read-only"
+        return _("{path} is read-only").format(path=path)
     if exc.errno == errno.ENOENT:
-        return f"folder {path.parent if path.suffix else path} does not exist"
+        return _("folder {path} does not exist").format(path=path.parent if path.suffix else path)
     if exc.errno == errno.ENOTDIR:
-        return f"{path.parent} is not a folder"
+        return _("{path} is not a folder").format(path=path.parent)
     if exc.errno == errno.EISDIR:
-        return f"{path} is a folder"
+        return _("{path} is a folder").format(path=path)
     return f"{path}: {exc.strerror or exc}"
 
 
@@ -40,11 +41,17 @@ def check_output_folder(target: Path) -> None:
     """Refuse, before any work, a target whose folder is missing or is not a folder."""
     parent = Path(target).parent
     if not parent.exists():
-        raise OutputError(f"cannot write {target}: folder {parent} does not exist")
+        raise OutputError(
+            _("cannot write {path}: folder {folder} does not exist").format(
+                path=target, folder=parent
+            )
+        )
     if not parent.is_dir():
-        raise OutputError(f"cannot write {target}: {parent} is not a folder")
+        raise OutputError(
+            _("cannot write {path}: {folder} is not a folder").format(path=target, folder=parent)
+        )
     if Path(target).is_dir():
-        raise OutputError(f"cannot write {target}: it is a folder")
+        raise OutputError(_("cannot write {path}: it is a folder").format(path=target))
 
 
 @contextmanager
@@ -61,7 +68,9 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
         )
     except OSError as exc:
         reason = os_error_sentence(exc, target.parent)
-        raise OutputError(f"cannot write {target}: {reason}") from exc
+        raise OutputError(
+            _("cannot write {path}: {reason}").format(path=target, reason=reason)
+        ) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -72,7 +81,11 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
         _fsync_dir(target.parent)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise OutputError(f"cannot write {target}: {os_error_sentence(exc, target)}") from exc
+        raise OutputError(
+            _("cannot write {path}: {reason}").format(
+                path=target, reason=os_error_sentence(exc, target)
+            )
+        ) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -11,6 +11,7 @@ import logging.handlers
 import sys
 from pathlib import Path
 
+from tourplanner.i18n import _
 from tourplanner.paths import log_dir
 
 LOG_FILE_NAME = "tourplanner.log"
@@ -42,7 +43,12 @@ class _LogFileHandler(logging.handlers.RotatingFileHandler):
         if not self._complained:
             self._complained = True
             exc = sys.exc_info()[1]
-            print(f"tourplanner: cannot write the log {self.baseFilename}: {exc}", file=sys.stderr)
+            print(
+                _("tourplanner: cannot write the log {basefilename}: {exc}").format(
+                    basefilename=self.baseFilename, exc=exc
+                ),
+                file=sys.stderr,
+            )
 
 
 def setup(path: Path | None = None, *, level: int = logging.WARNING) -> Path:

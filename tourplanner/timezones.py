@@ -7,6 +7,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 
 UTC = UTC
 
@@ -15,7 +16,9 @@ UTC = UTC
 def zone(name: str, *, field: str = "time zone") -> ZoneInfo:
     """Return the IANA zone called `name`, or raise a ValidationError naming `field`."""
     if not name or not isinstance(name, str) or name != name.strip():
-        raise ValidationError(field, f"{name!r} is not a time zone: choose one from the list")
+        raise ValidationError(
+            field, _("{name!r} is not a time zone: choose one from the list").format(name=name)
+        )
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, IsADirectoryError) as exc:

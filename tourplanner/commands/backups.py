@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from tourplanner.db import backups
+from tourplanner.i18n import _
 
 
 def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
@@ -32,7 +33,9 @@ def _backups(args: argparse.Namespace) -> int:
     found = backups.list_backups(args.plan)
     if not found:
         print(
-            f"no backups of {args.plan} yet (they are kept in {backups.backup_folder(args.plan)})"
+            _("no backups of {plan} yet (they are kept in {backup_folder})").format(
+                plan=args.plan, backup_folder=backups.backup_folder(args.plan)
+            )
         )
     for backup in found:
         print(backup.line())
@@ -41,7 +44,7 @@ def _backups(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     before = backups.restore(args.plan, args.backup)
-    print(f"restored {args.plan} from {args.backup}")
+    print(_("restored {plan} from {backup}").format(plan=args.plan, backup=args.backup))
     if before is not None:
-        print(f"the plan as it was is kept in {before}")
+        print(_("the plan as it was is kept in {before}").format(before=before))
     return 0

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from tourplanner.db import doctor, lock
+from tourplanner.i18n import _
 
 EXIT_HEALTHY, EXIT_FINDINGS = 0, 1
 
@@ -39,14 +40,14 @@ def run_doctor(args: argparse.Namespace) -> int:
         print(f"removed the lock of {holder.sentence()}" if holder else "the plan was not locked")
     report = doctor.repair(args.plan) if args.repair else doctor.examine(args.plan)
     if report.backup is not None:
-        print(f"backed up the plan as it was to {report.backup}")
+        print(_("backed up the plan as it was to {backup}").format(backup=report.backup))
     for done in report.repaired:
-        print(f"repaired: {done}")
+        print(_("repaired: {done}").format(done=done))
     for finding in report.findings:
-        print(f"problem: {finding}")
+        print(_("problem: {finding}").format(finding=finding))
     if not report.findings:
-        print(f"{args.plan}: no problems found")
+        print(_("{plan}: no problems found").format(plan=args.plan))
         return EXIT_HEALTHY
     hint = "" if args.repair else "; --repair fixes what can be fixed without guessing"
-    print(f"{len(report.findings)} problem(s){hint}")
+    print(_("{n_findings} problem(s){hint}").format(n_findings=len(report.findings), hint=hint))
     return EXIT_FINDINGS

@@ -12,6 +12,7 @@ from tourplanner.db import PlanFile
 from tourplanner.enums import ProgrammeKind
 from tourplanner.errors import NotFoundError
 from tourplanner.export import pdf
+from tourplanner.i18n import _
 from tourplanner.plan_location import plan_location
 from tourplanner.services import organizations, people, programmes
 from tourplanner.services.itinerary_checks import errors_by_person, itinerary_errors, problems_text
@@ -75,7 +76,7 @@ def _itinerary(args: argparse.Namespace) -> int:
             include_cancelled=args.include_cancelled,
             include_sensitive=args.include_sensitive,
         )
-    print(f"wrote the itinerary of {name} to {args.output}")
+    print(_("wrote the itinerary of {name} to {output}").format(name=name, output=args.output))
     return 0
 
 
@@ -89,7 +90,12 @@ def _itineraries(args: argparse.Namespace) -> int:
             _warn_everyone(session, group_id)
 
         def progress(done: int, total: int) -> None:
-            print(f"\r{done}/{total} people", end="", file=sys.stderr, flush=True)
+            print(
+                _("\r{done}/{total} people").format(done=done, total=total),
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
 
         written = pdf.export_itineraries(
             plan,
@@ -100,14 +106,18 @@ def _itineraries(args: argparse.Namespace) -> int:
             progress=progress,
         )
     print(file=sys.stderr)
-    print(f"wrote {len(written)} file(s) to {args.output}")
+    print(
+        _("wrote {n_written} file(s) to {output}").format(
+            n_written=len(written), output=args.output
+        )
+    )
     return 0
 
 
 def _warn(text: str) -> None:
     """Say, before writing, that an itinerary has errors (the export still goes ahead)."""
     if text:
-        print(f"warning: {text}", file=sys.stderr)
+        print(_("warning: {text}").format(text=text), file=sys.stderr)
 
 
 def _warn_everyone(session: Session, group_id: int | None) -> None:
@@ -133,11 +143,11 @@ def _booklet(args: argparse.Namespace) -> int:
                 ]
                 if not conferences:
                     raise NotFoundError(
-                        "the plan has no conference; name a programme with --programme"
+                        _("the plan has no conference; name a programme with --programme")
                     )
                 prog_id = conferences[0].id
         pdf.export_programme_booklet(plan, prog_id, args.output, paper=args.paper)
-    print(f"wrote the programme booklet to {args.output}")
+    print(_("wrote the programme booklet to {output}").format(output=args.output))
     return 0
 
 
@@ -146,5 +156,5 @@ def _tour(args: argparse.Namespace) -> int:
         with plan.reading() as session:
             prog_id = programmes.find_programme(session, args.programme).id
         pdf.export_tour(plan, prog_id, args.output, paper=args.paper)
-    print(f"wrote the tour sheet to {args.output}")
+    print(_("wrote the tour sheet to {output}").format(output=args.output))
     return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tourplanner.db import PlanFile
 from tourplanner.files import check_output_folder
+from tourplanner.i18n import _
 from tourplanner.services import plans, protocol_gifts
 
 
@@ -41,7 +42,7 @@ def _gifts(args: argparse.Namespace) -> int:
         gifts = protocol_gifts.gift_views(session)
         title = plans.get_plan(session).title
     count = export_gifts(gifts, args.output, title=title)
-    print(f"wrote {count} gift(s) to {args.output}")
+    print(_("wrote {count} gift(s) to {output}").format(count=count, output=args.output))
     return 0
 
 
@@ -58,5 +59,9 @@ def _invitations(args: argparse.Namespace) -> int:
             include_sensitive=args.include_sensitive,
         )
     export_invitations(letters, args.output, template=args.template)
-    print(f"wrote {len(letters)} letter(s) to {args.output}")
+    print(
+        _("wrote {n_letters} letter(s) to {output}").format(
+            n_letters=len(letters), output=args.output
+        )
+    )
     return 0

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from tourplanner import wording
 from tourplanner.db import PlanFile, backups
 from tourplanner.enums import ProgrammeKind
+from tourplanner.i18n import _
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.plan_location import plan_location
 
@@ -215,7 +216,9 @@ def _ics_target(session: Session, args: argparse.Namespace) -> tuple[int | None,
         return find_programme(session, args.programme).id, ""
     except NotFoundError as exc:
         if not args.create:
-            raise NotFoundError(f"{exc} (add --create to make it for the calendar)") from exc
+            raise NotFoundError(
+                _("{exc} (add --create to make it for the calendar)").format(exc=exc)
+            ) from exc
         return None, args.programme
 
 
@@ -260,7 +263,9 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise FileFormatError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise FileFormatError(
+            _("cannot read {path}: {value}").format(path=path, value=exc.strerror or exc)
+        ) from exc
 
 
 def _export_people(args: argparse.Namespace) -> int:
@@ -274,7 +279,11 @@ def _export_people(args: argparse.Namespace) -> int:
             programme=args.programme,
             include_sensitive=args.include_sensitive,
         )
-    print(f"wrote {wording.count(count, 'person', 'people')} to {args.output}")
+    print(
+        _("wrote {count} to {output}").format(
+            count=wording.count(count, "person", "people"), output=args.output
+        )
+    )
     return 0
 
 
@@ -287,7 +296,11 @@ def _export_ics(args: argparse.Namespace) -> int:
         person_id = find_person(session, args.person).id if args.person else None
         programme_id = find_programme(session, args.programme).id if args.programme else None
         count = export_ics(session, args.output, person_id=person_id, programme_id=programme_id)
-    print(f"wrote {wording.count(count, 'event', 'events')} to {args.output}")
+    print(
+        _("wrote {count} to {output}").format(
+            count=wording.count(count, "event", "events"), output=args.output
+        )
+    )
     return 0
 
 
@@ -298,5 +311,9 @@ def _export_schedule(args: argparse.Namespace) -> int:
     with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
         programme_id = find_programme(session, args.programme).id
         count = export_schedule(session, args.output, programme_id=programme_id)
-    print(f"wrote {wording.count(count, 'event', 'events')} to {args.output}")
+    print(
+        _("wrote {count} to {output}").format(
+            count=wording.count(count, "event", "events"), output=args.output
+        )
+    )
     return 0

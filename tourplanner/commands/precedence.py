@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from tourplanner.db import PlanFile
+from tourplanner.i18n import _
 from tourplanner.services import organizations, people, protocol
 
 
@@ -33,7 +34,11 @@ def _precedence(args: argparse.Namespace) -> int:
         if args.organization is not None:
             org = organizations.find_organization(session, args.organization)
             protocol.set_organization_protocol(session, org.id, rank=args.rank, side=args.side)
-            print(f"{org.name_en}: side {args.side or '-'}, rank {args.rank or '-'}")
+            print(
+                _("{name_en}: side {value}, rank {value2}").format(
+                    name_en=org.name_en, value=args.side or "-", value2=args.rank or "-"
+                )
+            )
             return 0
         person = people.find_person(session, args.person)
         principal = (
@@ -43,6 +48,10 @@ def _precedence(args: argparse.Namespace) -> int:
             session, person.id, rank=args.rank, side=args.side, interprets_for_id=principal
         )
         print(
-            f"{person.display_name}: side {args.side or '(organisation)'}, rank {args.rank or '(derived)'}"
+            _("{display_name}: side {value}, rank {value2}").format(
+                display_name=person.display_name,
+                value=args.side or "(organisation)",
+                value2=args.rank or "(derived)",
+            )
         )
     return 0

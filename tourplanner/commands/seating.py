@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tourplanner.db import PlanFile
 from tourplanner.files import check_output_folder
+from tourplanner.i18n import _
 from tourplanner.protocol.seats import CONVENTIONS, LAYOUTS
 from tourplanner.services import protocol
 from tourplanner.services.protocol import SeatingView
@@ -61,7 +62,11 @@ def _seating(args: argparse.Namespace) -> int:
     else:
         print(format_seating(view))
     if args.output is not None:
-        print(f"wrote the seating of '{view.item}' to {args.output}")
+        print(
+            _("wrote the seating of '{item}' to {output}").format(
+                item=view.item, output=args.output
+            )
+        )
     return 0
 
 

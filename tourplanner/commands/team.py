@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from tourplanner.i18n import _
 from tourplanner.plan_location import plan_location
 
 
@@ -60,14 +61,18 @@ def _team_role(args: argparse.Namespace) -> int:
     with TeamPlan.open(args.url) as team, team.engine.begin() as conn:
         roles.set_up(conn)
         roles.grant(conn, args.user, args.role)
-    print(f"{args.user} is now {args.role} of {team.path}")
+    print(
+        _("{user} is now {role} of {path}").format(user=args.user, role=args.role, path=team.path)
+    )
     return 0
 
 
 def _team_url(text: str) -> str:
     location = plan_location(text)
     if not isinstance(location, str):
-        raise argparse.ArgumentTypeError(f"{text} is not a postgresql:// location")
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a postgresql:// location").format(text=text)
+        )
     return location
 
 
@@ -76,7 +81,11 @@ def _publish(args: argparse.Namespace) -> int:
     from tourplanner.team.publish import publish
 
     counts = publish(args.plan, args.url)
-    print(f"published {args.plan} to {shown(args.url)}: {_counted(counts)}")
+    print(
+        _("published {plan} to {shown}: {counted}").format(
+            plan=args.plan, shown=shown(args.url), counted=_counted(counts)
+        )
+    )
     return 0
 
 
@@ -84,7 +93,11 @@ def _take_offline(args: argparse.Namespace) -> int:
     from tourplanner.team.offline import take_offline
 
     counts = take_offline(args.url, args.copy)
-    print(f"wrote {args.copy} ({_counted(counts)}); `tourplanner bring-back {args.copy}` later")
+    print(
+        _("wrote {copy} ({counted}); `tourplanner bring-back {copy}` later").format(
+            copy=args.copy, counted=_counted(counts)
+        )
+    )
     return 0
 
 

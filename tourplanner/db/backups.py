@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from tourplanner.db import sqlite
 from tourplanner.errors import PlanFileError
 from tourplanner.files import size_text
+from tourplanner.i18n import _
 from tourplanner.wording import count
 
 if TYPE_CHECKING:
@@ -85,7 +86,9 @@ def make_backup(
         from tourplanner.files import os_error_sentence
 
         raise PlanFileError(
-            f"cannot back up {plan_path}: {os_error_sentence(exc, folder)}; nothing was changed"
+            _("cannot back up {plan_path}: {os_error_sentence}; nothing was changed").format(
+                plan_path=plan_path, os_error_sentence=os_error_sentence(exc, folder)
+            )
         ) from exc
     now = datetime.now(UTC)
     target = folder / f"{Path(plan_path).name}.backup-{reason}-{now.strftime(_STAMP)}.tourplan"
@@ -99,7 +102,9 @@ def make_backup(
     except (OSError, sqlite3.Error) as exc:
         part.unlink(missing_ok=True)
         raise PlanFileError(
-            f"cannot back up {plan_path}: {_reason(exc, folder)}; nothing was changed"
+            _("cannot back up {plan_path}: {reason}; nothing was changed").format(
+                plan_path=plan_path, reason=_reason(exc, folder)
+            )
         ) from exc
     _write_origin(folder, plan_path)
     prune(plan_path, now=now)
@@ -241,7 +246,7 @@ def restore(plan_path: Path | str, backup_path: Path | str) -> Path | None:
 
     plan_path, backup_path = Path(plan_path), Path(backup_path)
     if os.path.realpath(plan_path) == os.path.realpath(backup_path):
-        raise PlanFileError("choose a backup, not the plan itself, to restore")
+        raise PlanFileError(_("choose a backup, not the plan itself, to restore"))
     check_plan_file(backup_path)
     sqlite.inspect(backup_path, "immutable", check="integrity_check")
     if not plan_path.exists():
@@ -290,7 +295,9 @@ def raw_copy(plan_path: Path, *, reason: str) -> Path:
     except OSError as exc:
         target.unlink(missing_ok=True)
         raise PlanFileError(
-            f"cannot back up {plan_path}: {_reason(exc, folder)}; nothing was changed"
+            _("cannot back up {plan_path}: {reason}; nothing was changed").format(
+                plan_path=plan_path, reason=_reason(exc, folder)
+            )
         ) from exc
     return target
 

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from tourplanner import enums
 from tourplanner.db import backups, lock, sqlite
 from tourplanner.errors import PlanFileError
+from tourplanner.i18n import _
 from tourplanner.printable import FIRST_YEAR, LAST_YEAR
 
 DAMAGE = "the database check failed"
@@ -110,11 +111,12 @@ def refuse_other_files(path: Path) -> None:
     except sqlite3.DatabaseError:
         return  # too damaged to tell: examining it says what is wrong
     if not tables >= REQUIRED_TABLES or row is None:
-        raise PlanFileError(f"{path} is a database, but not a TourPlanner plan")
+        raise PlanFileError(_("{path} is a database, but not a TourPlanner plan").format(path=path))
     if row[0] not in migrate.known_revisions():
         raise PlanFileError(
-            f"{path} was saved by a newer version of TourPlanner (schema {row[0]}); "
-            "update TourPlanner to check it"
+            _(
+                "{path} was saved by a newer version of TourPlanner (schema {row}); update TourPlanner to check it"
+            ).format(path=path, row=row[0])
         )
 
 
@@ -203,7 +205,7 @@ def _storage_findings(conn: sqlite3.Connection) -> list[str]:
     except sqlite3.DatabaseError:
         return found
     for table, rowid, parent, fkid in broken:
-        column, _ = _link(conn, table, fkid)
+        column, _target = _link(conn, table, fkid)
         value = _cell(conn, table, rowid, column)
         found.append(
             f"{_row(table, rowid)} points to {SINGULAR.get(parent, parent)} #{value} "
@@ -317,8 +319,9 @@ def _rebuild(path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         fresh.unlink(missing_ok=True)
         raise PlanFileError(
-            f"{path} is too damaged to repair here ({exc}); restore a backup instead "
-            f"(`tourplanner backups {path}`)"
+            _(
+                "{path} is too damaged to repair here ({exc}); restore a backup instead (`tourplanner backups {path}`)"
+            ).format(path=path, exc=exc)
         ) from exc
     finally:
         conn.close()

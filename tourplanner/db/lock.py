@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tourplanner.errors import PlanFileError, PlanLockedError
+from tourplanner.i18n import _
 
 # Open write locks of this process, by lock path: a second open of the same plan in one program
 # shares the lock (it is still one writer), and the last close releases it.
@@ -134,7 +135,9 @@ def _open_lock_file(path: Path, plan_path: Path) -> int:
         from tourplanner.files import os_error_sentence
 
         raise PlanFileError(
-            f"cannot open {plan_path} for writing: {os_error_sentence(exc, path.parent)}"
+            _("cannot open {plan_path} for writing: {os_error_sentence}").format(
+                plan_path=plan_path, os_error_sentence=os_error_sentence(exc, path.parent)
+            )
         ) from exc
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from tourplanner.db import authorship
 from tourplanner.db.authorship import CONFLICT_SENTENCE
 from tourplanner.errors import EditConflictError, PlanFileError
+from tourplanner.i18n import _
 
 
 class OpenPlan:
@@ -45,7 +46,9 @@ class OpenPlan:
     def transaction(self) -> Iterator[Session]:
         """One user operation: all of it is committed on exit, or none of it on error."""
         if self.read_only:
-            raise PlanFileError(f"{self.path} is open read-only; nothing was changed")
+            raise PlanFileError(
+                _("{path} is open read-only; nothing was changed").format(path=self.path)
+            )
         try:
             with self._writer.begin() as session:
                 session.info["author"] = self.author

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from tourplanner.db import lock, migrate, sqlite, stamp
 from tourplanner.db.open_plan import OpenPlan
 from tourplanner.errors import PlanFileError
+from tourplanner.i18n import _
 from tourplanner.plan_location import is_team_location
 
 PLAN_SUFFIX = ".tourplan"
@@ -48,9 +49,9 @@ class PlanFile(OpenPlan):
         """Create a new, empty plan file at the newest schema; refuses to overwrite."""
         path = Path(path)
         if path.exists() or path.is_symlink():
-            raise PlanFileError(f"{path} already exists; choose another name")
+            raise PlanFileError(_("{path} already exists; choose another name").format(path=path))
         if not path.parent.is_dir():
-            raise PlanFileError(f"folder {path.parent} does not exist")
+            raise PlanFileError(_("folder {parent} does not exist").format(parent=path.parent))
         engine = sqlite.make_engine(path, mode="create")
         try:
             migrate.upgrade(engine)
@@ -61,7 +62,9 @@ class PlanFile(OpenPlan):
         except Exception as exc:
             engine.dispose()
             _remove_plan_files(path)
-            raise PlanFileError(f"could not create {path}: {_reason(exc, path)}") from exc
+            raise PlanFileError(
+                _("could not create {path}: {reason}").format(path=path, reason=_reason(exc, path))
+            ) from exc
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False) -> PlanFile:
@@ -115,8 +118,9 @@ class PlanFile(OpenPlan):
             except Exception as exc:
                 plan._dispose()
                 raise PlanFileError(
-                    f"could not upgrade {path} ({_reason(exc, path)}); "
-                    f"your data is safe in {plan.backup_path}"
+                    _(
+                        "could not upgrade {path} ({reason}); your data is safe in {backup_path}"
+                    ).format(path=path, reason=_reason(exc, path), backup_path=plan.backup_path)
                 ) from exc
         return plan
 
@@ -126,7 +130,9 @@ class PlanFile(OpenPlan):
             raw, sqlite3.OperationalError
         ):
             return PlanFileError(
-                f"the change was not saved: {sqlite.error_sentence(raw, self.path)}"
+                _("the change was not saved: {error_sentence}").format(
+                    error_sentence=sqlite.error_sentence(raw, self.path)
+                )
             )
         return None
 
@@ -140,9 +146,11 @@ class PlanFile(OpenPlan):
 
         target = Path(target)
         if target.resolve() == self.path.resolve():
-            raise PlanFileError("choose another file than the open plan for the copy")
+            raise PlanFileError(_("choose another file than the open plan for the copy"))
         if target.exists():
-            raise PlanFileError(f"{target} already exists; choose another name")
+            raise PlanFileError(
+                _("{target} already exists; choose another name").format(target=target)
+            )
         with atomic_path(target) as tmp, self.engine.connect() as conn:
             sqlite.backup_into(sqlite.raw_connection(conn), tmp)
 
@@ -186,17 +194,23 @@ class PlanFile(OpenPlan):
 
 def check_is_a_file(path: Path) -> None:
     if not path.exists():
-        raise PlanFileError(f"{path} does not exist")
+        raise PlanFileError(_("{path} does not exist").format(path=path))
     if not path.is_file():
-        raise PlanFileError(f"{path} is not a file")
+        raise PlanFileError(_("{path} is not a file").format(path=path))
     try:
         header_ok = sqlite.has_sqlite_header(path)
     except OSError as exc:
         from tourplanner.files import os_error_sentence
 
-        raise PlanFileError(f"cannot read {path}: {os_error_sentence(exc, path)}") from exc
+        raise PlanFileError(
+            _("cannot read {path}: {os_error_sentence}").format(
+                path=path, os_error_sentence=os_error_sentence(exc, path)
+            )
+        ) from exc
     if not header_ok:
-        raise PlanFileError(f"{path} is not a TourPlanner plan (not a database file)")
+        raise PlanFileError(
+            _("{path} is not a TourPlanner plan (not a database file)").format(path=path)
+        )
 
 
 def check_writable(path: Path) -> None:
@@ -210,10 +224,15 @@ def check_writable(path: Path) -> None:
     except OSError as exc:
         if exc.errno in READ_ONLY_ERRNOS:
             raise PlanFileError(
-                f"{path} is read-only; reading it works (info, check, exports), "
-                "changing it needs a writable copy (Save a Copy, or copy the file elsewhere)"
+                _(
+                    "{path} is read-only; reading it works (info, check, exports), changing it needs a writable copy (Save a Copy, or copy the file elsewhere)"
+                ).format(path=path)
             ) from exc
-        raise PlanFileError(f"cannot open {path}: {os_error_sentence(exc, path)}") from exc
+        raise PlanFileError(
+            _("cannot open {path}: {os_error_sentence}").format(
+                path=path, os_error_sentence=os_error_sentence(exc, path)
+            )
+        ) from exc
 
 
 def check_plan_file(path: Path) -> str:
@@ -234,11 +253,12 @@ def check_plan_file(path: Path) -> str:
     else:
         tables, revision = _inspect_with_leftover_wal(path)
     if not tables >= REQUIRED_TABLES or revision is None:
-        raise PlanFileError(f"{path} is a database, but not a TourPlanner plan")
+        raise PlanFileError(_("{path} is a database, but not a TourPlanner plan").format(path=path))
     if revision not in migrate.known_revisions():
         raise PlanFileError(
-            f"{path} was saved by a newer version of TourPlanner (schema {revision}); "
-            "update TourPlanner to open it"
+            _(
+                "{path} was saved by a newer version of TourPlanner (schema {revision}); update TourPlanner to open it"
+            ).format(path=path, revision=revision)
         )
     return revision
 

@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.compiler import compiles
 
 from tourplanner.errors import PlanFileError
+from tourplanner.i18n import _
 
 # The key of the advisory lock that keeps two apps from migrating one database at once
 # ("TPLN", the plan file's application id).
@@ -111,7 +112,11 @@ def inspect(engine: Engine, url: str) -> tuple[set[str], str | None]:
         sentence = error_sentence(exc, url)
         if sentence is None:
             raise
-        raise PlanFileError(f"cannot open the team plan {shown(url)}: {sentence}") from exc
+        raise PlanFileError(
+            _("cannot open the team plan {shown}: {sentence}").format(
+                shown=shown(url), sentence=sentence
+            )
+        ) from exc
 
 
 def error_sentence(exc: BaseException, url: str) -> str | None:

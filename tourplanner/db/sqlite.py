@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from tourplanner.errors import PlanFileError
+from tourplanner.i18n import _
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 WRITE_OPTION = "tourplanner_write"
@@ -114,7 +115,11 @@ def inspect(
     try:
         conn = connect(path, mode)
     except sqlite3.Error as exc:
-        raise PlanFileError(f"{shown} cannot be read: {error_sentence(exc, shown)}") from exc
+        raise PlanFileError(
+            _("{shown} cannot be read: {error_sentence}").format(
+                shown=shown, error_sentence=error_sentence(exc, shown)
+            )
+        ) from exc
     try:
         result = conn.execute(f"PRAGMA {check}").fetchone()
         if not result or result[0] != "ok":
@@ -128,7 +133,11 @@ def inspect(
     except sqlite3.DatabaseError as exc:
         if is_damage(exc):
             raise PlanFileError(damaged_sentence(shown)) from exc
-        raise PlanFileError(f"{shown} cannot be read: {error_sentence(exc, shown)}") from exc
+        raise PlanFileError(
+            _("{shown} cannot be read: {error_sentence}").format(
+                shown=shown, error_sentence=error_sentence(exc, shown)
+            )
+        ) from exc
     finally:
         conn.close()
 
@@ -184,7 +193,9 @@ def backup_into(source: sqlite3.Connection, target: Path) -> None:
     dst.close()
     if not ok:
         _remove_with_sidecars(target)
-        raise PlanFileError(f"the copy of the plan failed its check; {target} was not kept")
+        raise PlanFileError(
+            _("the copy of the plan failed its check; {target} was not kept").format(target=target)
+        )
     fsync_file(target)
 
 
@@ -271,4 +282,8 @@ def verify_foreign_keys(connection: Connection) -> None:
         return
     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if broken:
-        raise PlanFileError(f"the upgrade would break {len(broken)} links between records")
+        raise PlanFileError(
+            _("the upgrade would break {n_broken} links between records").format(
+                n_broken=len(broken)
+            )
+        )

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from tourplanner.db import migrate, postgresql
 from tourplanner.db.open_plan import OpenPlan
 from tourplanner.errors import PlanFileError
+from tourplanner.i18n import _
 
 REQUIRED_TABLES = {"alembic_version", "plans"}
 
@@ -51,14 +52,17 @@ class TeamPlan(OpenPlan):
         if tables:
             engine.dispose()
             raise PlanFileError(
-                f"{postgresql.shown(url)} is not empty ({len(tables)} tables); "
-                "a team plan is published into an empty database"
+                _(
+                    "{shown} is not empty ({n_tables} tables); a team plan is published into an empty database"
+                ).format(shown=postgresql.shown(url), n_tables=len(tables))
             )
         try:
             migrate.upgrade(engine)
         except Exception as exc:
             engine.dispose()
-            raise PlanFileError(f"could not create the team plan: {_reason(exc, url)}") from exc
+            raise PlanFileError(
+                _("could not create the team plan: {reason}").format(reason=_reason(exc, url))
+            ) from exc
         return cls(url, engine)
 
     @classmethod
@@ -76,8 +80,9 @@ class TeamPlan(OpenPlan):
             if revision != migrate.head_revision():
                 if read_only:
                     raise PlanFileError(
-                        f"{postgresql.shown(url)} has an older schema ({revision}); "
-                        "open it once for writing to upgrade it"
+                        _(
+                            "{shown} has an older schema ({revision}); open it once for writing to upgrade it"
+                        ).format(shown=postgresql.shown(url), revision=revision)
                     )
                 try:
                     migrate.upgrade(engine)
@@ -85,8 +90,9 @@ class TeamPlan(OpenPlan):
                     raise
                 except Exception as exc:
                     raise PlanFileError(
-                        f"could not upgrade {postgresql.shown(url)} ({_reason(exc, url)}); "
-                        "nothing was changed (the upgrade is one transaction)"
+                        _(
+                            "could not upgrade {shown} ({reason}); nothing was changed (the upgrade is one transaction)"
+                        ).format(shown=postgresql.shown(url), reason=_reason(exc, url))
                     ) from exc
         except BaseException:
             engine.dispose()
@@ -98,7 +104,9 @@ class TeamPlan(OpenPlan):
             return None
         sentence = postgresql.error_sentence(exc, self.url)
         if sentence is None or exc.connection_invalidated or _is_refusal(exc):
-            return PlanFileError(f"the change was not saved: {sentence or exc}")
+            return PlanFileError(
+                _("the change was not saved: {value}").format(value=sentence or exc)
+            )
         return None
 
     def save_copy(self, target: Path | str) -> None:
@@ -126,15 +134,19 @@ def check_team_database(engine: Engine, url: str) -> str:
     where = postgresql.shown(url)
     if not tables:
         raise PlanFileError(
-            f"{where} is an empty database; `tourplanner publish PLAN.tourplan {where}` "
-            "makes it a team plan"
+            _(
+                "{where} is an empty database; `tourplanner publish PLAN.tourplan {where}` makes it a team plan"
+            ).format(where=where)
         )
     if not tables >= REQUIRED_TABLES or revision is None:
-        raise PlanFileError(f"{where} is a database, but not a TourPlanner team plan")
+        raise PlanFileError(
+            _("{where} is a database, but not a TourPlanner team plan").format(where=where)
+        )
     if revision not in migrate.known_revisions():
         raise PlanFileError(
-            f"{where} was saved by a newer version of TourPlanner (schema {revision}); "
-            "update TourPlanner to open it"
+            _(
+                "{where} was saved by a newer version of TourPlanner (schema {revision}); update TourPlanner to open it"
+            ).format(where=where, revision=revision)
         )
     return revision
 

@@ -96,10 +96,11 @@ def translations(lang: str) -> _gettext.NullTranslations:
         return _gettext.NullTranslations()
     folder = LOCALE_DIR / lang / "LC_MESSAGES"
     mo = folder / f"{DOMAIN}.mo"
-    if mo.exists():
+    po = folder / f"{DOMAIN}.po"
+    # A .mo older than its .po (a translator's edit not compiled yet) is not read.
+    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
         with mo.open("rb") as fh:
             return _gettext.GNUTranslations(fh)
-    po = folder / f"{DOMAIN}.po"
     if po.exists():
         # A source checkout before bootstrap compiled the catalog: compile it in memory.
         from babel.messages.mofile import write_mo

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_time, get_day_names
+from babel.lists import format_list
 
 from tourplanner.i18n import CHINESE, current_language
 
@@ -60,6 +61,29 @@ def date_range(start: dt.date, end: dt.date, lang: str | None = None) -> str:
     else:
         first, last = date(start, lang), date(end, lang)
     return f"{first}至{last}" if lang == CHINESE else f"{first} – {last}"
+
+
+def day_month(value: dt.date, *, with_year: bool = False, lang: str | None = None) -> str:
+    """'17 April' / '4月17日'; with the year '17 April 2015' / '2015年4月17日'."""
+    lang = lang or current_language()
+    if lang == CHINESE:
+        pattern = "y年M月d日" if with_year else "M月d日"
+    else:
+        pattern = "d MMMM y" if with_year else "d MMMM"
+    return format_date(value, pattern, locale=_babel(lang))
+
+
+def weekday(index: int, lang: str | None = None) -> str:
+    """The weekday by its index, Monday 0: 'Monday' / '星期一'."""
+    lang = lang or current_language()
+    return str(get_day_names("wide", locale=_babel(lang))[index])
+
+
+def listing(words: list[str], lang: str | None = None) -> str:
+    """'a', 'a and b', 'a, b and c' / 'a、b和c'."""
+    if not words:
+        return ""
+    return format_list(words, locale=_babel(lang or current_language()))
 
 
 def clock(value: dt.time | dt.datetime, lang: str | None = None) -> str:

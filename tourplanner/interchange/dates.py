@@ -16,6 +16,7 @@ import re
 from datetime import date, datetime, time
 
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 
 MONTHS = {
     name: number
@@ -60,14 +61,19 @@ def parse_datetime(text: str, *, day_first: bool | None = None, field: str = "da
     """A naive date-time (wall clock) from `text`; a date alone gives midnight."""
     value = text.strip()
     if not value:
-        raise ValidationError(field, "is empty")
+        raise ValidationError(field, _("is empty"))
     match = _ISO.match(value) or _CN.match(value)
     if match:
         y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
     elif match := _DMY_NAME.match(value) or _MDY_NAME.match(value):
         month = MONTHS.get(match["mon"].casefold())
         if month is None:
-            raise ValidationError(field, f"{value!r}: {match['mon']!r} is not a month name")
+            raise ValidationError(
+                field,
+                _("{value!r}: {match!r} is not a month name").format(
+                    value=value, match=match["mon"]
+                ),
+            )
         y, m, d = int(match["y"]), month, int(match["d"])
     elif match := _NUMERIC.match(value):
         a, b = int(match["a"]), int(match["b"])
@@ -80,8 +86,11 @@ def parse_datetime(text: str, *, day_first: bool | None = None, field: str = "da
             elif a != b:
                 raise ValidationError(
                     field,
-                    f"{value!r} could be {_spell(y, b, a)} or {_spell(y, a, b)}; choose "
-                    "day-first or month-first",
+                    (
+                        _(
+                            "{value!r} could be {spell} or {spell2}; choose day-first or month-first"
+                        ).format(value=value, spell=_spell(y, b, a), spell2=_spell(y, a, b))
+                    ),
                 )
             else:
                 day_first = True
@@ -89,12 +98,16 @@ def parse_datetime(text: str, *, day_first: bool | None = None, field: str = "da
     else:
         raise ValidationError(
             field,
-            f"{value!r} is not a date in a known format (use 2015-04-19 or 2015-04-19 14:30)",
+            _(
+                "{value!r} is not a date in a known format (use 2015-04-19 or 2015-04-19 14:30)"
+            ).format(value=value),
         )
     try:
         day = date(y, m, d)
     except ValueError as exc:
-        raise ValidationError(field, f"{value!r} is not a real date ({exc})") from exc
+        raise ValidationError(
+            field, _("{value!r} is not a real date ({exc})").format(value=value, exc=exc)
+        ) from exc
     return datetime.combine(day, _time(match, value, field))
 
 
@@ -107,12 +120,19 @@ def _time(match: re.Match[str], value: str, field: str) -> time:
     ampm = (groups.get("ampm") or "").replace(".", "").casefold()
     if ampm:
         if not 1 <= hour <= 12:
-            raise ValidationError(field, f"{value!r}: {hour} is not an hour on a 12-hour clock")
+            raise ValidationError(
+                field,
+                _("{value!r}: {hour} is not an hour on a 12-hour clock").format(
+                    value=value, hour=hour
+                ),
+            )
         hour = hour % 12 + (12 if ampm == "pm" else 0)
     try:
         return time(hour, minute, second)
     except ValueError as exc:
-        raise ValidationError(field, f"{value!r} has an impossible time ({exc})") from exc
+        raise ValidationError(
+            field, _("{value!r} has an impossible time ({exc})").format(value=value, exc=exc)
+        ) from exc
 
 
 def parse_date(text: str, *, day_first: bool | None = None, field: str = "date") -> date:

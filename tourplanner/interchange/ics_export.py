@@ -19,6 +19,7 @@ from tourplanner import __version__
 from tourplanner.enums import ParticipationRole, TravelKind, label
 from tourplanner.errors import ValidationError
 from tourplanner.files import write_bytes
+from tourplanner.i18n import _
 from tourplanner.models import Item, Person, Programme, Traveller
 from tourplanner.scheduling.recurrence import parse_exdates, parse_rdates
 from tourplanner.services.common import fetch
@@ -198,7 +199,7 @@ def ics_bytes(
 ) -> tuple[bytes, int]:
     """The .ics of a person's itinerary, a programme (a tour), or the whole plan; and its events."""
     if person_id is not None and programme_id is not None:
-        raise ValidationError("calendar", "choose a person or a programme, not both")
+        raise ValidationError("calendar", _("choose a person or a programme, not both"))
     travel: list[Traveller] = []
     if person_id is not None:
         person = fetch(session, Person, person_id, "person")

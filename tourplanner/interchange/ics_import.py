@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.enums import ItemKind
 from tourplanner.errors import TourPlannerError
+from tourplanner.i18n import _, ngettext
 from tourplanner.interchange.ics_programme import NewProgramme, create_for_calendar
 from tourplanner.interchange.ics_read import Outline, read_calendars, shorten
 from tourplanner.interchange.ics_zones import zone_for
@@ -39,7 +40,6 @@ from tourplanner.printable import is_printable, outside_sentence
 from tourplanner.services import items as items_service
 from tourplanner.services.common import fetch
 from tourplanner.timezones import to_local, to_utc
-from tourplanner.wording import count
 
 UID_LIMIT = 64  # the uid columns (items, travellers)
 MAX_SEQUENCE = 2**31 - 1
@@ -139,7 +139,7 @@ class _EventReader:
         except TourPlannerError as exc:
             self.report.error(where, str(exc))
         except Exception as exc:  # a broken property raises on access; name it and go on
-            self.report.error(where, f"cannot read the event ({exc})")
+            self.report.error(where, _("cannot read the event ({exc})").format(exc=exc))
         try:
             title = _text(event, "SUMMARY")
         except Exception:  # the title itself may be the broken part
@@ -152,15 +152,21 @@ class _EventReader:
         if prop is None:
             return None
         if isinstance(prop, list):
-            raise TourPlannerError(f"the event has {len(prop)} {name}s; it must have one")
+            raise TourPlannerError(
+                _("the event has {n_prop} {name}s; it must have one").format(
+                    n_prop=len(prop), name=name
+                )
+            )
         tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
         value = prop.dt
         if isinstance(value, datetime) and value.tzinfo is None and tzid:
             raise TourPlannerError(
-                f"{name} uses time zone {tzid!r}, which is neither known nor defined in the file"
+                _(
+                    "{name} uses time zone {tzid!r}, which is neither known nor defined in the file"
+                ).format(name=name, tzid=tzid)
             )
         if not isinstance(value, date):
-            raise TourPlannerError(f"{name} is not a date or date-time")
+            raise TourPlannerError(_("{name} is not a date or date-time").format(name=name))
         if not is_printable(value):
             raise TourPlannerError(f"{name} {outside_sentence(value)}")
         return value, tzid
@@ -180,7 +186,7 @@ class _EventReader:
         whether it is all-day."""
         got = self._when(event, "DTSTART")
         if got is None:
-            raise TourPlannerError("the event has no start (DTSTART)")
+            raise TourPlannerError(_("the event has no start (DTSTART)"))
         start, tzid = got
         zone_name = self.zone
         if isinstance(start, datetime) and start.tzinfo is not None:
@@ -209,7 +215,7 @@ class _EventReader:
             end_dt = start + timedelta(days=1)
         else:
             end_dt = start + timedelta(minutes=30)
-            self.report.note(where, "the event has no end; it is imported as lasting 30 minutes")
+            self.report.note(where, _("the event has no end; it is imported as lasting 30 minutes"))
         if start.tzinfo is None and end_dt.tzinfo is not None:
             end_dt = to_local(end_dt, zone_name).replace(tzinfo=None)
         if start.tzinfo is not None and end_dt.tzinfo is None:
@@ -221,7 +227,7 @@ class _EventReader:
         title = _text(event, "X-TOURPLANNER-TITLE-EN") or _text(event, "SUMMARY")
         if not title:
             title = "(untitled event)"
-            self.report.note(where, "the event has no title (SUMMARY)")
+            self.report.note(where, _("the event has no title (SUMMARY)"))
         description = (
             _text(event, "X-TOURPLANNER-DESCRIPTION")
             if event.get("X-TOURPLANNER-KIND") is not None
@@ -252,7 +258,7 @@ class _EventReader:
         rrule = event.get("RRULE")
         if rrule is not None:
             if isinstance(rrule, list):
-                raise TourPlannerError("the event has several RRULEs; only one is supported")
+                raise TourPlannerError(_("the event has several RRULEs; only one is supported"))
             fields["recurrence"] = self._rule(rrule, fields["timezone"])
         if event.get("RDATE") is not None:
             fields["rdates"] = self._dates(event, "RDATE", fields["timezone"], start, where)
@@ -298,8 +304,9 @@ class _EventReader:
             name = str(scale[0] if isinstance(scale, list) else scale).upper()
             if name != "GREGORIAN":
                 raise TourPlannerError(
-                    f"the event repeats by the {name.title()} calendar (RRULE RSCALE={name}); "
-                    "only repeats by the Gregorian calendar can be imported"
+                    _(
+                        "the event repeats by the {title} calendar (RRULE RSCALE={name}); only repeats by the Gregorian calendar can be imported"
+                    ).format(title=name.title(), name=name)
                 )
             del rule["RSCALE"]
         until = rule.get("UNTIL")
@@ -310,7 +317,7 @@ class _EventReader:
                 rule["UNTIL"] = [to_local(value, zone_name).replace(tzinfo=None)]
         text = rule.to_ical().decode()
         if len(text) > 1000:
-            raise TourPlannerError("the repeat rule (RRULE) is too long")
+            raise TourPlannerError(_("the repeat rule (RRULE) is too long"))
         return text
 
     def _dates(self, event: Any, name: str, zone_name: str, start: datetime, where: str) -> str:
@@ -326,10 +333,18 @@ class _EventReader:
                 if isinstance(value, tuple):  # RDATE;VALUE=PERIOD: start and end or duration
                     value = value[0]
                     self.report.note(
-                        where, f"{name} periods keep their start; each lasts as long as the first"
+                        where,
+                        _(
+                            "{name} periods keep their start; each lasts as long as the first"
+                        ).format(name=name),
                     )
                 if not isinstance(value, date):  # e.g. RDATE;VALUE=TIME, which RFC 5545 lacks
-                    self.report.note(where, f"{name} {value} is not a date or date-time; left out")
+                    self.report.note(
+                        where,
+                        _("{name} {value} is not a date or date-time; left out").format(
+                            name=name, value=value
+                        ),
+                    )
                     continue
                 if not isinstance(value, datetime):
                     value = datetime.combine(value, start.time())
@@ -364,9 +379,14 @@ def import_ics(
     with import_savepoint(session, report, dry_run=dry_run, skip_invalid=skip_invalid):
         if new_programme is not None:
             programme_id = create_for_calendar(session, calendars, new_programme)
-            report.note("", f"programme {new_programme.title!r} made for the calendar's dates")
+            report.note(
+                "",
+                _("programme {title!r} made for the calendar's dates").format(
+                    title=new_programme.title
+                ),
+            )
         if programme_id is None:
-            raise TourPlannerError("choose the programme that receives the events")
+            raise TourPlannerError(_("choose the programme that receives the events"))
         programme = fetch(session, Programme, programme_id, "programme")
         events = read_events(
             session, calendars, outline, programme, report, skip_invalid=skip_invalid
@@ -390,14 +410,21 @@ def read_events(
     for kind, number in sorted(outline.others.items()):
         report.note(
             "",
-            f"{count(number, kind + ' component', kind + ' components')} ignored (only events are imported)",
+            ngettext(
+                "{n} {kind} component ignored (only events are imported)",
+                "{n} {kind} components ignored (only events are imported)",
+                number,
+            ).format(n=number, kind=kind),
         )
     for guess in outline.guesses:  # e.g. a vendor prefix stripped from a TZID
         report.note("", guess)
     for calendar in calendars:
         for prop, message in getattr(calendar, "errors", []) or []:
             report.note(
-                "", f"the calendar's {prop or 'line'} cannot be read and is ignored ({message})"
+                "",
+                _("the calendar's {value} cannot be read and is ignored ({message})").format(
+                    value=prop or "line", message=message
+                ),
             )
     reader = _EventReader(session, programme, report)
     events: list[_EventData] = []
@@ -412,7 +439,7 @@ def read_events(
             if report.too_many_errors():
                 raise ImportRefused(report)
     if not events and not report.errors:
-        report.note("", "the file has no events")
+        report.note("", _("the file has no events"))
     return events
 
 
@@ -430,7 +457,12 @@ def _library_errors(
             and prop.upper() not in USED
             and not prop.upper().startswith("X-TOURPLANNER-")
         ):
-            report.note(f"line {line}", f"{prop} cannot be read and was left out ({message})")
+            report.note(
+                f"line {line}",
+                _("{prop} cannot be read and was left out ({message})").format(
+                    prop=prop, message=message
+                ),
+            )
         else:
             errors.append((prop, message))
     for prop, message in errors:
@@ -439,8 +471,11 @@ def _library_errors(
             number, text = bad if bad is not None else (line, "")
             said = f"not an iCalendar content line: {shorten(text)!r}"
             if not skip:
-                raise FileFormatError(f"line {number}: {said}")
-            report.error(f"line {line}", f"the event's line {number} is {said}")
+                raise FileFormatError(_("line {number}: {said}").format(number=number, said=said))
+            report.error(
+                f"line {line}",
+                _("the event's line {number} is {said}").format(number=number, said=said),
+            )
         else:
             report.error(f"line {line}", f"{prop}: {message}")
     if not errors:
@@ -488,8 +523,9 @@ def _write(
             elif found[1] != programme.id:
                 other = session.get(Programme, found[1])
                 raise TourPlannerError(
-                    f"event {ev.uid!r} is already item #{found[0]} of programme "
-                    f"{other.title_en if other else found[1]!r}"
+                    _("event {uid!r} is already item #{found} of programme {value!r}").format(
+                        uid=ev.uid, found=found[0], value=other.title_en if other else found[1]
+                    )
                 )
             else:
                 _update(session, found[0], ev, report)
@@ -515,12 +551,14 @@ def _latest_copies(events: list[_EventData], report: ImportReport) -> dict[str, 
             overrides.append((ev, ev.recurrence_id))
         elif ev.uid in masters and masters[ev.uid].sequence > ev.sequence:
             report.note(
-                f"line {ev.line}", f"an older copy of event {ev.uid!r}; the newer one is kept"
+                f"line {ev.line}",
+                _("an older copy of event {uid!r}; the newer one is kept").format(uid=ev.uid),
             )
         else:
             if ev.uid in masters:
                 report.note(
-                    f"line {ev.line}", f"event {ev.uid!r} appears again; this later copy is kept"
+                    f"line {ev.line}",
+                    _("event {uid!r} appears again; this later copy is kept").format(uid=ev.uid),
                 )
             masters[ev.uid] = ev
     for ev, recurrence_id in overrides:

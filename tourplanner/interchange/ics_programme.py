@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import TourPlannerError
+from tourplanner.i18n import _
 from tourplanner.models import Plan
 from tourplanner.services import programmes
 from tourplanner.timezones import to_local, zone
@@ -35,7 +36,7 @@ def create_for_calendar(session: Session, calendars: list[Calendar], new: NewPro
     zone_name = new.timezone or calendar_zone(calendars) or _home_zone(session)
     days = event_days(calendars, zone_name)
     if not days:
-        raise TourPlannerError("the calendar has no dated events to make a programme from")
+        raise TourPlannerError(_("the calendar has no dated events to make a programme from"))
     return programmes.create_programme(
         session,
         title_en=new.title,

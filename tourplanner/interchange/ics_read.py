@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from icalendar import Calendar
 from icalendar.parser import Contentline
 
+from tourplanner.i18n import _
 from tourplanner.interchange.report import FileFormatError
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -71,11 +72,13 @@ def outline_of(text: str) -> Outline:
     for number, line in outline.lines:
         if line[:6].upper() != "BEGIN:" and line[:4].upper() != "END:":
             continue
-        name, _, value = line.partition(":")
+        name, _sep, value = line.partition(":")
         name, value = name.strip().upper(), value.strip().upper()
         if name == "BEGIN":
             if len(stack) >= MAX_DEPTH:
-                raise FileFormatError(f"line {number}: components nested too deeply")
+                raise FileFormatError(
+                    _("line {number}: components nested too deeply").format(number=number)
+                )
             stack.append((value, number))
             _count_begin(outline, value, number, len(stack))
         elif name == "END":
@@ -93,7 +96,9 @@ def _count_begin(outline: Outline, value: str, number: int, depth: int) -> None:
         outline.event_lines.append(number)
         outline.event_ends.append(number)
         if len(outline.event_lines) > MAX_EVENTS:
-            raise FileFormatError(f"more than {MAX_EVENTS} events; split the file")
+            raise FileFormatError(
+                _("more than {max_events} events; split the file").format(max_events=MAX_EVENTS)
+            )
     elif depth == 1 and not outline.broken:
         outline.broken = f"line {number}: BEGIN:{value} outside a VCALENDAR"
     elif depth == 2 and value != "VTIMEZONE":
@@ -114,17 +119,25 @@ def _close(outline: Outline, stack: list[tuple[str, int]], value: str, number: i
 def read_calendars(data: bytes) -> tuple[list[Calendar], Outline]:
     """Decode and parse an .ics file's bytes (one or several VCALENDARs), with its outline."""
     if len(data) > MAX_BYTES:
-        raise FileFormatError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raise FileFormatError(
+            _("the file is larger than {value} MB").format(value=MAX_BYTES // (1024 * 1024))
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise FileFormatError(f"line {line}: not UTF-8 text (iCalendar files are UTF-8)") from exc
+        raise FileFormatError(
+            _("line {line}: not UTF-8 text (iCalendar files are UTF-8)").format(line=line)
+        ) from exc
     if "\x00" in text:
-        raise FileFormatError(f"line {text[: text.index(chr(0))].count(chr(10)) + 1}: binary data")
+        raise FileFormatError(
+            _("line {value}: binary data").format(
+                value=text[: text.index(chr(0))].count(chr(10)) + 1
+            )
+        )
     outline = outline_of(text)
     if not outline.lines:
-        raise FileFormatError("the file is empty (no BEGIN:VCALENDAR)")
+        raise FileFormatError(_("the file is empty (no BEGIN:VCALENDAR)"))
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")

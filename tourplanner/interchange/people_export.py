@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from tourplanner.enums import ParticipationStatus, label
 from tourplanner.errors import ValidationError
 from tourplanner.files import write_bytes
+from tourplanner.i18n import _
 from tourplanner.models import Group, Person
 from tourplanner.services.itinerary import tour_roster
 from tourplanner.services.organizations import find_group
@@ -58,7 +59,7 @@ def people_table(
     """Headers and rows (neutralised text) of everyone, a group's members, or a programme's
     roster (who is on the tour, with their booking role and status), by name."""
     if group and programme:
-        raise ValidationError("people", "choose a group or a programme, not both")
+        raise ValidationError("people", _("choose a group or a programme, not both"))
     columns = COLUMNS + (SENSITIVE_COLUMNS if include_sensitive else ())
     bookings: dict[int, tuple[str, str]] = {}
     query = (
@@ -81,7 +82,7 @@ def people_table(
     for person in session.scalars(query):
         view = PersonView.of(person, include_sensitive=include_sensitive)
         cells = []
-        for _, attr in columns:
+        for _label, attr in columns:
             value = getattr(view, attr)
             text = "; ".join(value) if isinstance(value, tuple) else str(value or "")
             cells.append(neutralise(text))
@@ -112,7 +113,9 @@ def export_people(
         title = f"Group {group}" if group else f"Roster {programme}" if programme else "People"
         data = people_xlsx(headers, rows, title=title)
     else:
-        raise ValidationError("output", f"{path.name}: choose a .csv or .xlsx file name")
+        raise ValidationError(
+            "output", _("{name}: choose a .csv or .xlsx file name").format(name=path.name)
+        )
     write_bytes(path, data)  # atomic: a failed write leaves the old file as it was
     return len(rows)
 

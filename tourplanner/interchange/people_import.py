@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.enums import PersonRole
 from tourplanner.errors import TourPlannerError
+from tourplanner.i18n import _
 from tourplanner.interchange.dates import parse_datetime
 from tourplanner.interchange.importing import import_savepoint, insert_links, insert_rows
 from tourplanner.interchange.people_mapping import FIELDS, recognise_all
@@ -199,7 +200,9 @@ class PeopleImport:
         self.mapping = dict(recognise_all(table.headers) if mapping is None else mapping)
         unknown = sorted(set(self.mapping.values()) - set(FIELDS))
         if unknown:
-            raise TourPlannerError(f"unknown person field(s) in the mapping: {', '.join(unknown)}")
+            raise TourPlannerError(
+                _("unknown person field(s) in the mapping: {join}").format(join=", ".join(unknown))
+            )
         self.group = (group or "").strip() or None
         self.skip_invalid = skip_invalid
         self.day_first = day_first
@@ -220,13 +223,13 @@ class PeopleImport:
         """
         report = ImportReport("people", dry_run=dry_run)
         if not any(self.mapping.values()):
-            report.error("", "no column is mapped to a person field")
+            report.error("", _("no column is mapped to a person field"))
             raise ImportRefused(report, "people import refused: no column holds names")
         if not any(
             f in self.mapping.values()
             for f in ("full_name", "name_latin", "name_local", "given_name", "family_name")
         ):
-            report.error("", "no column holds names (map a column to a name field)")
+            report.error("", _("no column holds names (map a column to a name field)"))
             raise ImportRefused(report, "people import refused: no column holds names")
         with import_savepoint(session, report, dry_run=dry_run, skip_invalid=self.skip_invalid):
             _Importer(session, self, report, dry_run=dry_run).run()
@@ -315,7 +318,7 @@ class _Importer:
     def run(self) -> None:
         rows = self.plan.rows()
         if not rows:
-            self.report.note("", "the table has a header but no data rows")
+            self.report.note("", _("the table has a header but no data rows"))
         for row in rows:
             where = f"row {row.row}"
             for note in row.notes:
@@ -401,7 +404,9 @@ class _Importer:
             ]
         if len(candidates) > 1:
             ids = ", ".join(f"#{k.id}" for k in candidates if k.id > 0) or "added by this import"
-            raise TourPlannerError(f"matches several people already in the plan ({ids})")
+            raise TourPlannerError(
+                _("matches several people already in the plan ({ids})").format(ids=ids)
+            )
         return candidates[0].id if candidates else None
 
     def _plan(self, row: PreparedRow) -> _RowPlan:

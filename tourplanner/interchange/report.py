@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tourplanner.errors import TourPlannerError
+from tourplanner.i18n import _
 from tourplanner.timezones import format_datetime, format_time, to_local
 from tourplanner.wording import count
 
@@ -19,8 +20,11 @@ class Problem:
     error: bool = True
 
     def __str__(self) -> str:
-        prefix = f"{self.where}: " if self.where else ""
-        return f"{prefix}{self.message}" if self.error else f"{prefix}note: {self.message}"
+        if self.where:
+            text = _("{where}: {message}") if self.error else _("{where}: note: {message}")
+        else:
+            text = "{message}" if self.error else _("note: {message}")
+        return text.format(where=self.where, message=self.message)
 
 
 @dataclass(frozen=True)
@@ -95,15 +99,26 @@ class ImportReport:
         """Whether more errors were found than are worth listing; then says so, as the last one."""
         if len(self.errors) <= MAX_LISTED_ERRORS:
             return False
-        self.error("", "too many problems; the rest are not listed")
+        self.error("", _("too many problems; the rest are not listed"))
         return True
 
     def summary(self) -> str:
         """'3 added, 1 updated, 5 unchanged, 0 skipped' for the one-line summary."""
-        verb = "would be " if self.dry_run else ""
-        return (
-            f"{self.what}: {verb}{self.added} added, {self.updated} updated, "
-            f"{self.unchanged} unchanged, {self.skipped} skipped"
+        if self.dry_run:
+            text = _(
+                "{what}: would be {added} added, {updated} updated, {unchanged} unchanged, "
+                "{skipped} skipped"
+            )
+        else:
+            text = _(
+                "{what}: {added} added, {updated} updated, {unchanged} unchanged, {skipped} skipped"
+            )
+        return text.format(
+            what=self.what,
+            added=self.added,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            skipped=self.skipped,
         )
 
     def text(self) -> str:
@@ -116,11 +131,14 @@ class ImportRefused(TourPlannerError):
 
     def __init__(self, report: ImportReport, message: str | None = None) -> None:
         errors = report.errors
-        first = f"; first: {errors[0]}" if errors else ""
+        problems = count(len(errors), "problem", "problems")
+        if errors:
+            text = _("{what} refused, nothing imported: {problems}; first: {first}")
+        else:
+            text = _("{what} refused, nothing imported: {problems}")
         super().__init__(
             message
-            or f"{report.what} refused, nothing imported: "
-            f"{count(len(errors), 'problem', 'problems')}{first}"
+            or text.format(what=report.what, problems=problems, first=errors[0] if errors else "")
         )
         self.report = report
 

@@ -25,6 +25,7 @@ from tourplanner import __version__
 from tourplanner.enums import ItemStatus, ParticipationRole, ParticipationStatus
 from tourplanner.errors import ValidationError
 from tourplanner.files import write_bytes
+from tourplanner.i18n import _
 from tourplanner.models import Participation, Person, Programme
 from tourplanner.services.common import fetch
 from tourplanner.services.itinerary import programme_items
@@ -247,7 +248,9 @@ def export_schedule(session: Session, path: Path | str, *, programme_id: int) ->
     elif suffix == ".xml":
         payload = schedule_xml(data)
     else:
-        raise ValidationError("output", f"{path.name}: choose a .xml or .json file name")
+        raise ValidationError(
+            "output", _("{name}: choose a .xml or .json file name").format(name=path.name)
+        )
     write_bytes(path, payload)  # atomic: a failed write leaves the old file as it was
     return sum(
         len(evs) for day in data["schedule"]["conference"]["days"] for evs in day["rooms"].values()

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.enums import ItemKind, ParticipationRole
 from tourplanner.errors import NotFoundError, TourPlannerError
+from tourplanner.i18n import _
 from tourplanner.interchange.importing import import_savepoint, insert_rows
 from tourplanner.interchange.report import ImportReport, span_text
 from tourplanner.interchange.schedule_read import Schedule, ScheduleEvent, read_schedule
@@ -207,7 +208,7 @@ class _Writer:
         sched = self.schedule
         local_days = [to_local(e.start, sched.timezone).date() for e in sched.events]
         if sched.start is None and not local_days:
-            raise TourPlannerError("the schedule has neither events nor conference dates")
+            raise TourPlannerError(_("the schedule has neither events nor conference dates"))
         start = sched.start or min(local_days)
         end = sched.end or max(local_days, default=start)
         start, end = min([start, *local_days]), max([end, *local_days])
@@ -219,7 +220,7 @@ class _Writer:
             end_date=end,
             timezone=sched.timezone,
         )
-        self.report.note("", f"created programme {title!r}")
+        self.report.note("", _("created programme {title!r}").format(title=title))
         return programmes.get_programme(self.session, pid)
 
     # -- places and people ------------------------------------------------------------------
@@ -272,7 +273,9 @@ class _Writer:
         if existing is not None:
             return existing
         vid = venues.create_venue(self.session, name_en=name, timezone=self.schedule.timezone)
-        self.report.note("", f"created venue {name!r} for the rooms (add its address)")
+        self.report.note(
+            "", _("created venue {name!r} for the rooms (add its address)").format(name=name)
+        )
         return venues.get_venue(self.session, vid)
 
     def _person(self, name: str) -> int:
@@ -322,10 +325,14 @@ class _Writer:
             ev.guid = str(uuid.uuid5(uuid.NAMESPACE_URL, ev.guid))
         if ev.guid in self.elsewhere:
             raise TourPlannerError(
-                f"event {ev.guid} is already item #{self.elsewhere[ev.guid]} of another programme"
+                _("event {guid} is already item #{elsewhere} of another programme").format(
+                    guid=ev.guid, elsewhere=self.elsewhere[ev.guid]
+                )
             )
         if ev.guid in self.added:
-            raise TourPlannerError(f"event {ev.guid} appears twice in the schedule")
+            raise TourPlannerError(
+                _("event {guid} appears twice in the schedule").format(guid=ev.guid)
+            )
 
     def _update(self, item: Item, ev: ScheduleEvent, fields: dict[str, Any]) -> str:
         """Update an item the schedule had already made: 'updated' or 'unchanged'."""

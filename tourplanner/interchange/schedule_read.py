@@ -20,6 +20,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from tourplanner.errors import TourPlannerError
+from tourplanner.i18n import _
 from tourplanner.interchange.report import FileFormatError
 from tourplanner.printable import is_printable, outside_sentence
 from tourplanner.timezones import to_utc, zone
@@ -76,13 +77,15 @@ def read_schedule(data: bytes, *, home_zone: str = "UTC", skip_invalid: bool = F
     `Schedule.unread` and left out.
     """
     if len(data) > MAX_BYTES:
-        raise FileFormatError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raise FileFormatError(
+            _("the file is larger than {value} MB").format(value=MAX_BYTES // (1024 * 1024))
+        )
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if head == b"<":
         return parse_xml(data, home_zone, skip_invalid=skip_invalid)
     if head in (b"{", b"["):
         return parse_json(data, home_zone, skip_invalid=skip_invalid)
-    raise FileFormatError("not a schedule.xml or schedule.json file")
+    raise FileFormatError(_("not a schedule.xml or schedule.json file"))
 
 
 # -- schedule.json ----------------------------------------------------------------------------
@@ -95,7 +98,7 @@ def parse_json(data: bytes, home_zone: str, *, skip_invalid: bool = False) -> Sc
     tz = _zone_or(_text(conf.get("time_zone_name")), home_zone, notes)
     days = conf.get("days")
     if not isinstance(days, list):
-        raise FileFormatError("schedule.conference.days is missing or not a list")
+        raise FileFormatError(_("schedule.conference.days is missing or not a list"))
     change = _day_change(conf.get("day_change"), notes)
     reading = _Reading(tz, change, skip_invalid)
     return _schedule(conf.get, reading, _json_events(days, reading), notes)
@@ -106,20 +109,22 @@ def _json_conference(data: bytes) -> dict[str, Any]:
     try:
         doc = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise FileFormatError("schedule.json is not UTF-8 text") from exc
+        raise FileFormatError(_("schedule.json is not UTF-8 text")) from exc
     except json.JSONDecodeError as exc:
         raise FileFormatError(
-            f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"
+            _("line {lineno}, column {colno}: not valid JSON ({msg})").format(
+                lineno=exc.lineno, colno=exc.colno, msg=exc.msg
+            )
         ) from exc
     except RecursionError as exc:
-        raise FileFormatError("the JSON is nested too deeply") from exc
+        raise FileFormatError(_("the JSON is nested too deeply")) from exc
     conf = (
         doc.get("schedule", {}).get("conference")
         if isinstance(doc, dict) and isinstance(doc.get("schedule"), dict)
         else None
     )
     if not isinstance(conf, dict):
-        raise FileFormatError("not a c3voc schedule: no schedule.conference object")
+        raise FileFormatError(_("not a c3voc schedule: no schedule.conference object"))
     return conf
 
 
@@ -128,16 +133,20 @@ def _json_events(days: list[Any], reading: _Reading) -> list[ScheduleEvent]:
     events: list[ScheduleEvent] = []
     for d_index, day in enumerate(days):
         if not isinstance(day, dict) or not isinstance(day.get("rooms", {}), dict):
-            raise FileFormatError(f"days[{d_index}] is not a day with rooms")
+            raise FileFormatError(
+                _("days[{d_index}] is not a day with rooms").format(d_index=d_index)
+            )
         for room_name, room_events in day.get("rooms", {}).items():
             if not isinstance(room_events, list):
                 raise FileFormatError(
-                    f"days[{d_index}].rooms[{room_name!r}] is not a list of events"
+                    _("days[{d_index}].rooms[{room_name!r}] is not a list of events").format(
+                        d_index=d_index, room_name=room_name
+                    )
                 )
             for e_index, ev in enumerate(room_events):
                 where = f"days[{d_index}].rooms[{room_name!r}][{e_index}]"
                 if not isinstance(ev, dict):
-                    raise FileFormatError(f"{where} is not an event object")
+                    raise FileFormatError(_("{where} is not an event object").format(where=where))
                 day_date = _text(day.get("date"))
                 _append(events, _read_event(where, ev, day_date, str(room_name), reading))
     return events
@@ -162,18 +171,24 @@ def _xml_conference(data: bytes) -> tuple[Element, Element]:
         root = SafeET.fromstring(data, forbid_dtd=True)
     except SafeET.ParseError as exc:
         line, column = getattr(exc, "position", (0, 0))
-        raise FileFormatError(f"line {line}, column {column + 1}: not well-formed XML") from exc
+        raise FileFormatError(
+            _("line {line}, column {value}: not well-formed XML").format(
+                line=line, value=column + 1
+            )
+        ) from exc
     except DefusedXmlException as exc:
         raise FileFormatError(
-            f"refusing XML with a DTD or entities ({exc.__class__.__name__})"
+            _("refusing XML with a DTD or entities ({name})").format(name=exc.__class__.__name__)
         ) from exc
     if root.tag != "schedule":
         raise FileFormatError(
-            f"not a c3voc schedule: the root element is <{root.tag}>, not <schedule>"
+            _("not a c3voc schedule: the root element is <{tag}>, not <schedule>").format(
+                tag=root.tag
+            )
         )
     conf = root.find("conference")
     if conf is None:
-        raise FileFormatError("not a c3voc schedule: no <conference> element")
+        raise FileFormatError(_("not a c3voc schedule: no <conference> element"))
     return conf, root
 
 
@@ -249,7 +264,7 @@ def _append(events: list[ScheduleEvent], event: ScheduleEvent | None) -> None:
         return
     events.append(event)
     if len(events) > MAX_EVENTS:
-        raise FileFormatError(f"more than {MAX_EVENTS} events")
+        raise FileFormatError(_("more than {max_events} events").format(max_events=MAX_EVENTS))
 
 
 def _event(where: str, ev: dict[str, Any], day: str, room: str, reading: _Reading) -> ScheduleEvent:
@@ -288,7 +303,7 @@ def _when(where: str, ev: dict[str, Any], day: str, reading: _Reading) -> tuple[
     elif day and start_text:
         start = _day_and_clock(where, day, start_text, reading)
     else:
-        raise FileFormatError(f"{where}: the event has no date")
+        raise FileFormatError(_("{where}: the event has no date").format(where=where))
     end_text = _text(ev.get("end"))
     if end_text:
         return start, _instant(where, "end", end_text, tz)
@@ -300,7 +315,11 @@ def _instant(where: str, what: str, text: str, tz: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as exc:
-        raise FileFormatError(f"{where}: {what} {text!r} is not a date-time") from exc
+        raise FileFormatError(
+            _("{where}: {what} {text!r} is not a date-time").format(
+                where=where, what=what, text=text
+            )
+        ) from exc
     _printable(where, value)
     return to_utc(value, tz) if value.tzinfo is None else value
 
@@ -313,10 +332,16 @@ def _day_and_clock(where: str, day: str, start_text: str, reading: _Reading) -> 
     try:
         day_value = date.fromisoformat(day)
     except ValueError as exc:
-        raise FileFormatError(f"{where}: day {day!r} is not a date") from exc
+        raise FileFormatError(
+            _("{where}: day {day!r} is not a date").format(where=where, day=day)
+        ) from exc
     _printable(where, day_value)
     if not match:
-        raise FileFormatError(f"{where}: start {start_text!r} is not a time like 09:30")
+        raise FileFormatError(
+            _("{where}: start {start_text!r} is not a time like 09:30").format(
+                where=where, start_text=start_text
+            )
+        )
     clock = timedelta(hours=int(match[1]), minutes=int(match[2]))
     if clock < reading.day_change:
         clock += timedelta(days=1)
@@ -332,7 +357,9 @@ def _printable(where: str, value: date) -> None:
 def _duration(where: str, text: str) -> timedelta:
     match = _DURATION.match(text or "")
     if not match:
-        raise FileFormatError(f"{where}: duration {text!r} is not like 01:30")
+        raise FileFormatError(
+            _("{where}: duration {text!r} is not like 01:30").format(where=where, text=text)
+        )
     return timedelta(hours=int(match[1]), minutes=int(match[2]), seconds=int(match[3] or 0))
 
 

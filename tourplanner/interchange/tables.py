@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tourplanner.i18n import _
 from tourplanner.interchange.report import FileFormatError
 
 if TYPE_CHECKING:  # openpyxl is imported when a sheet is read
@@ -66,11 +67,14 @@ def read_table(path: Path | str, *, encoding: str | None = None) -> Table:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise FileFormatError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise FileFormatError(
+            _("cannot read {path}: {value}").format(path=path, value=exc.strerror or exc)
+        ) from exc
     if size > MAX_FILE_BYTES:
         raise FileFormatError(
-            f"{path.name} is {size // (1024 * 1024)} MB; a people list is at most "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
+            _("{name} is {value} MB; a people list is at most {value2} MB").format(
+                name=path.name, value=size // (1024 * 1024), value2=MAX_FILE_BYTES // (1024 * 1024)
+            )
         )
     data = path.read_bytes()
     if path.suffix.lower() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
@@ -87,7 +91,9 @@ def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         try:
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError) as exc:
-            raise FileFormatError(f"the file cannot be read as {encoding}: {exc}") from exc
+            raise FileFormatError(
+                _("the file cannot be read as {encoding}: {exc}").format(encoding=encoding, exc=exc)
+            ) from exc
     if data.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -106,8 +112,9 @@ def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             break
         return text, {"utf-8-sig": "UTF-8 (with BOM)", "utf-16": "UTF-16"}.get(name, name.upper())
     raise FileFormatError(
-        "the file is not text in UTF-8, UTF-16 or GB18030 (is it a spreadsheet saved in another "
-        "format? save it as CSV UTF-8 or .xlsx)"
+        _(
+            "the file is not text in UTF-8, UTF-16 or GB18030 (is it a spreadsheet saved in another format? save it as CSV UTF-8 or .xlsx)"
+        )
     )
 
 
@@ -125,14 +132,22 @@ def read_csv(data: bytes, *, name: str = "file", encoding: str | None = None) ->
     try:
         for record in reader:
             if len(rows) > MAX_ROWS:
-                raise FileFormatError(f"{name} has more than {MAX_ROWS} rows")
+                raise FileFormatError(
+                    _("{name} has more than {max_rows} rows").format(name=name, max_rows=MAX_ROWS)
+                )
             if len(record) > MAX_COLUMNS:
                 raise FileFormatError(
-                    f"line {reader.line_num}: {len(record)} columns, at most {MAX_COLUMNS}"
+                    _("line {line_num}: {n_record} columns, at most {max_columns}").format(
+                        line_num=reader.line_num, n_record=len(record), max_columns=MAX_COLUMNS
+                    )
                 )
             rows.append((reader.line_num, [_clean_text(c) for c in record]))
     except csv.Error as exc:
-        raise FileFormatError(f"{name}, line {reader.line_num}: not valid CSV ({exc})") from exc
+        raise FileFormatError(
+            _("{name}, line {line_num}: not valid CSV ({exc})").format(
+                name=name, line_num=reader.line_num, exc=exc
+            )
+        ) from exc
     table = _table_from_rows(rows, name=name)
     table.encoding, table.delimiter = used, delimiter
     return table
@@ -197,7 +212,7 @@ def _table_from_rows(
     """
     nonblank = [(n, r) for n, r in rows if any(r)]
     if not nonblank:
-        raise FileFormatError(f"{name} is empty (no header row and no data)")
+        raise FileFormatError(_("{name} is empty (no header row and no data)").format(name=name))
     notes: list[str] = []
     start = 0
     while start + 1 < len(nonblank) and sum(1 for c in nonblank[start][1] if c) == 1:
@@ -259,28 +274,44 @@ def check_xlsx_archive(data: bytes, *, name: str = "file") -> zipfile.ZipFile:
     """Open an .xlsx zip after checking its declared sizes; refuse bombs with a clear error."""
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise FileFormatError(
-            f"{name} is an old Excel 97-2003 (.xls) or encrypted workbook; save it as .xlsx or CSV"
+            _(
+                "{name} is an old Excel 97-2003 (.xls) or encrypted workbook; save it as .xlsx or CSV"
+            ).format(name=name)
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception as exc:  # zipfile raises many kinds (BadZipFile, NotImplementedError, ...)
-        raise FileFormatError(f"{name} is not an .xlsx workbook (not a valid zip file)") from exc
+        raise FileFormatError(
+            _("{name} is not an .xlsx workbook (not a valid zip file)").format(name=name)
+        ) from exc
     infos = archive.infolist()
     if len(infos) > 10_000:
-        raise FileFormatError(f"{name} holds {len(infos)} parts; refusing a suspicious workbook")
+        raise FileFormatError(
+            _("{name} holds {n_infos} parts; refusing a suspicious workbook").format(
+                name=name, n_infos=len(infos)
+            )
+        )
     total = sum(i.file_size for i in infos)
     if total > MAX_UNZIPPED_BYTES:
         raise FileFormatError(
-            f"{name} would unpack to {total // (1024 * 1024)} MB (at most "
-            f"{MAX_UNZIPPED_BYTES // (1024 * 1024)} MB); refusing a possible zip bomb"
+            _(
+                "{name} would unpack to {value} MB (at most {value2} MB); refusing a possible zip bomb"
+            ).format(
+                name=name, value=total // (1024 * 1024), value2=MAX_UNZIPPED_BYTES // (1024 * 1024)
+            )
         )
     for info in infos:
         if info.file_size > 1024 * 1024 and info.file_size > MAX_COMPRESSION_RATIO * max(
             info.compress_size, 1
         ):
             raise FileFormatError(
-                f"{name}: part {info.filename} is compressed {info.file_size // max(info.compress_size, 1)}"
-                "-fold; refusing a possible zip bomb"
+                _(
+                    "{name}: part {filename} is compressed {value}-fold; refusing a possible zip bomb"
+                ).format(
+                    name=name,
+                    filename=info.filename,
+                    value=info.file_size // max(info.compress_size, 1),
+                )
             )
     return archive
 
@@ -311,21 +342,25 @@ def read_xlsx(data: bytes, *, name: str = "file") -> Table:
 
     archive = check_xlsx_archive(data, name=name)
     if "xl/workbook.xml" not in archive.namelist():
-        raise FileFormatError(f"{name} has no xl/workbook.xml: not an Excel .xlsx workbook")
+        raise FileFormatError(
+            _("{name} has no xl/workbook.xml: not an Excel .xlsx workbook").format(name=name)
+        )
     try:
         # Read-only mode parses the workbook's index, not its sheets: rows come as a stream.
         book = openpyxl.load_workbook(
             io.BytesIO(data), read_only=True, data_only=True, keep_links=False
         )
     except Exception as exc:  # openpyxl raises many kinds on malformed parts; all mean "damaged"
-        raise FileFormatError(f"{name} cannot be opened as an .xlsx workbook ({exc})") from exc
+        raise FileFormatError(
+            _("{name} cannot be opened as an .xlsx workbook ({exc})").format(name=name, exc=exc)
+        ) from exc
     try:
         if not book.worksheets:
-            raise FileFormatError(f"{name} has no worksheet")
+            raise FileFormatError(_("{name} has no worksheet").format(name=name))
         sheet = book.worksheets[0]
         part = getattr(sheet, "_worksheet_path", "")
         if part not in archive.namelist():
-            raise FileFormatError(f"{name}: the first sheet's part is missing")
+            raise FileFormatError(_("{name}: the first sheet's part is missing").format(name=name))
         merged_header = _check_sheet(archive, part, name)
         rows = _xlsx_rows(sheet, name=name)
     finally:
@@ -344,7 +379,7 @@ def _check_sheet(
     try:
         dimension, merges = _sheet_facts(archive, part)
     except Exception as exc:  # a damaged stream: zlib.error, NotImplementedError, EOFError...
-        raise FileFormatError(f"{name} is damaged ({exc})") from exc
+        raise FileFormatError(_("{name} is damaged ({exc})").format(name=name, exc=exc)) from exc
     if dimension and ":" in dimension:
         try:
             (r1, c1), (r2, c2) = (_cell_position(x) for x in dimension.split(":", 1))
@@ -352,9 +387,16 @@ def _check_sheet(
             r1 = c1 = r2 = c2 = 0
         if r2 - r1 + 1 > MAX_ROWS or c2 - c1 + 1 > MAX_COLUMNS:
             raise FileFormatError(
-                f"{name}: the sheet claims to span {dimension} ({r2 - r1 + 1} rows x "
-                f"{c2 - c1 + 1} columns; at most {MAX_ROWS} x {MAX_COLUMNS}); delete the empty "
-                "rows and columns or copy the used range to a new sheet"
+                _(
+                    "{name}: the sheet claims to span {dimension} ({value} rows x {value2} columns; at most {max_rows} x {max_columns}); delete the empty rows and columns or copy the used range to a new sheet"
+                ).format(
+                    name=name,
+                    dimension=dimension,
+                    value=r2 - r1 + 1,
+                    value2=c2 - c1 + 1,
+                    max_rows=MAX_ROWS,
+                    max_columns=MAX_COLUMNS,
+                )
             )
     merged_header: dict[int, list[tuple[int, int]]] = {}
     for ref in merges:
@@ -377,7 +419,9 @@ def _xlsx_rows(sheet: Worksheet | ReadOnlyWorksheet, *, name: str) -> list[tuple
             start=1,
         ):
             if number > MAX_ROWS:
-                raise FileFormatError(f"{name} has more than {MAX_ROWS} rows")
+                raise FileFormatError(
+                    _("{name} has more than {max_rows} rows").format(name=name, max_rows=MAX_ROWS)
+                )
             cells = [_clean(v) for v in values[:MAX_COLUMNS]]
             while cells and not cells[-1]:
                 cells.pop()
@@ -385,5 +429,7 @@ def _xlsx_rows(sheet: Worksheet | ReadOnlyWorksheet, *, name: str) -> list[tuple
     except FileFormatError:
         raise
     except Exception as exc:  # malformed sheet XML surfaces while streaming the rows
-        raise FileFormatError(f"{name} is a damaged .xlsx workbook ({exc})") from exc
+        raise FileFormatError(
+            _("{name} is a damaged .xlsx workbook ({exc})").format(name=name, exc=exc)
+        ) from exc
     return rows

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from tourplanner import places
 from tourplanner.enums import TravelKind
 from tourplanner.errors import TourPlannerError
+from tourplanner.i18n import _
 from tourplanner.interchange.ics_import import event_uid
 from tourplanner.interchange.ics_read import read_calendars
 from tourplanner.interchange.ics_zones import zone_for
@@ -135,8 +136,11 @@ class _BookingReader:
         if booking is None:
             self.report.note(
                 where,
-                f"{title or 'the event'!r} is not read as travel (no flight number with two "
-                "airports, no train, no hotel stay); left out",
+                (
+                    _(
+                        "{value!r} is not read as travel (no flight number with two airports, no train, no hotel stay); left out"
+                    ).format(value=title or "the event")
+                ),
             )
             self.report.record(where, "skipped", title=title)
         return booking
@@ -208,7 +212,12 @@ class _BookingReader:
         zone_name = self._event_zone(event, "DTSTART") or self.last_arrival_zone
         if not zone_name:
             zone_name = self.home_zone
-            self.report.note(where, f"the hotel's time zone is not said; {zone_name} is used")
+            self.report.note(
+                where,
+                _("the hotel's time zone is not said; {zone_name} is used").format(
+                    zone_name=zone_name
+                ),
+            )
         first = _value(event, "DTSTART")
         if isinstance(first, datetime):
             start = _instant(event, "DTSTART", zone_name)
@@ -217,13 +226,16 @@ class _BookingReader:
             last = _value(event, "DTEND") if event.get("DTEND") is not None else None
             nights = (last - first).days if isinstance(last, date) else 1
             if nights < 1:
-                raise TourPlannerError("the stay's check-out is not after its check-in")
+                raise TourPlannerError(_("the stay's check-out is not after its check-in"))
             start = to_utc(datetime.combine(first, CHECK_IN), zone_name)
             end = to_utc(datetime.combine(first + timedelta(days=nights), CHECK_OUT), zone_name)
             self.report.note(
                 where,
-                f"{nights} night(s); check-in {CHECK_IN:%H:%M} and check-out {CHECK_OUT:%H:%M} "
-                "assumed (the booking gives dates only)",
+                (
+                    _(
+                        "{nights} night(s); check-in {check_in:%H:%M} and check-out {check_out:%H:%M} assumed (the booking gives dates only)"
+                    ).format(nights=nights, check_in=CHECK_IN, check_out=CHECK_OUT)
+                ),
             )
         name = _hotel_name(event)
         return _Booking(
@@ -250,7 +262,7 @@ class _BookingReader:
         tzid = prop.params.get("TZID")
         if not tzid:
             return ""
-        zone_name, _ = zone_for(value, tzid, "UTC")
+        zone_name, _guessed = zone_for(value, tzid, "UTC")
         return zone_name
 
 
@@ -273,9 +285,13 @@ def _airport_codes(text: str) -> list[tuple[str, str, str]]:
 def _value(event: Any, name: str) -> Any:
     prop = event.get(name)
     if prop is None:
-        raise TourPlannerError(f"the event has no {name}")
+        raise TourPlannerError(_("the event has no {name}").format(name=name))
     if isinstance(prop, list):
-        raise TourPlannerError(f"the event has {len(prop)} {name}s; it must have one")
+        raise TourPlannerError(
+            _("the event has {n_prop} {name}s; it must have one").format(
+                n_prop=len(prop), name=name
+            )
+        )
     return prop.dt
 
 
@@ -293,11 +309,13 @@ def _end(event: Any, start: datetime, zone_name: str) -> datetime:
     elif event.get("DURATION") is not None:
         end = start + event["DURATION"].dt
     else:
-        raise TourPlannerError("the booking has no end (DTEND or DURATION)")
+        raise TourPlannerError(_("the booking has no end (DTEND or DURATION)"))
     if end < start:
         raise TourPlannerError(
-            f"it arrives ({format_datetime(end, zone_name)}) before it departs "
-            f"({format_datetime(start, 'UTC')})"
+            _("it arrives ({format_datetime}) before it departs ({format_datetime2})").format(
+                format_datetime=format_datetime(end, zone_name),
+                format_datetime2=format_datetime(start, "UTC"),
+            )
         )
     return end
 
@@ -346,7 +364,9 @@ def _write(session: Session, person_id: int, booking: _Booking, report: ImportRe
                 report.record(where, "added", **shown)
             elif existing.person_id != person_id:
                 raise TourPlannerError(
-                    f"booking {booking.uid!r} is already travel of {existing.person.display_name}"
+                    _("booking {uid!r} is already travel of {display_name}").format(
+                        uid=booking.uid, display_name=existing.person.display_name
+                    )
                 )
             elif _same(existing, booking, fields):
                 report.record(where, "unchanged", **shown)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from tourplanner.i18n.names import display_name
 from tourplanner.models.base import NEVER_REUSE_IDS, Base
 from tourplanner.models.organization import Group, Organization, group_members
 from tourplanner.models.versioned import Versioned
@@ -45,9 +46,9 @@ class Person(Versioned, Base):
 
     @staticmethod
     def name_of(honorific: str, name_latin: str, name_local: str) -> str:
-        """The display name from the three columns (for queries that read only those)."""
-        name = f"{honorific} {name_latin}".strip()
-        return f"{name} ({name_local})" if name_local else name
+        """The display name from the three columns (for queries that read only those), in the
+        current language: 'Dr. Li Wei (李伟)', '李伟博士（Li Wei）' (tourplanner.i18n.names)."""
+        return display_name((honorific, name_latin, name_local))
 
 
 SENSITIVE_PERSON_FIELDS = ("passport_visa_notes", "medical_notes")

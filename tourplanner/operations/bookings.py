@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tourplanner.i18n import _
 from tourplanner.operations.changes import Changes
 from tourplanner.operations.operation import Session, StaleError
 from tourplanner.services import organizations, participations
@@ -24,7 +25,7 @@ class Book:
 
     def undo(self, session: Session) -> Changes:
         if participations.unbook(session, self.made) != len(self.made):
-            raise StaleError("Some of these bookings were taken off since; nothing was undone")
+            raise StaleError(_("Some of these bookings were taken off since; nothing was undone"))
         return _BOOKINGS
 
 
@@ -58,5 +59,5 @@ class JoinGroup:
     def undo(self, session: Session) -> Changes:
         removed = organizations.remove_group_members(session, self.group_id, self.added)
         if removed != len(self.added):
-            raise StaleError("Some of these people left the group since; nothing was undone")
+            raise StaleError(_("Some of these people left the group since; nothing was undone"))
         return Changes.of_records("group", [self.group_id])

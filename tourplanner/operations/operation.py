@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from tourplanner.errors import TourPlannerError
+from tourplanner.i18n import _
 from tourplanner.operations.changes import Changes
 
 Session = Any  # a SQLAlchemy session; typed loosely so the UI can hold operations unawares
@@ -32,6 +33,7 @@ def ensure_unchanged(what: str, found: object, expected: object) -> None:
     """Refuse to undo or redo over a change made since (by an import, another program...)."""
     if found != expected:
         raise StaleError(
-            f"{what} was changed since (by another step, an import or another program), "
-            "and this step would overwrite that change."
+            _(
+                "{what} was changed since (by another step, an import or another program), and this step would overwrite that change."
+            ).format(what=what)
         )

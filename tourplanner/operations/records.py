@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from tourplanner.i18n import _
 from tourplanner.models.versioned import STAMP_COLUMNS
 from tourplanner.operations.changes import Changes
 from tourplanner.operations.edit import Edit
@@ -25,7 +26,9 @@ def _main_row(snap: snapshots.Snapshot) -> object:
 def _refuse_taken(session: Session, table: str, record_id: int, what: str) -> None:
     """Never restore onto a record that holds the id now: it is someone else's."""
     if snapshots.exists(session, table, record_id):
-        raise StaleError(f"{what} cannot be brought back: its record number is in use again")
+        raise StaleError(
+            _("{what} cannot be brought back: its record number is in use again").format(what=what)
+        )
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 from tourplanner.protocol import banquet, layouts
 from tourplanner.protocol.attendees import Attendee
 from tourplanner.protocol.seats import CONVENTIONS, LAYOUTS, Layout
@@ -21,10 +22,16 @@ def lay_out(
 ) -> Layout:
     """Lay out `people` (ranked) by the rules of `kind`; locked seats (label -> person) stay."""
     if kind not in LAYOUTS:
-        raise ValidationError("layout", f"must be one of {', '.join(LAYOUTS)}, not {kind!r}")
+        raise ValidationError(
+            "layout",
+            _("must be one of {join}, not {kind!r}").format(join=", ".join(LAYOUTS), kind=kind),
+        )
     if convention not in CONVENTIONS:
         raise ValidationError(
-            "convention", f"must be one of {', '.join(CONVENTIONS)}, not {convention!r}"
+            "convention",
+            _("must be one of {join}, not {convention!r}").format(
+                join=", ".join(CONVENTIONS), convention=convention
+            ),
         )
     locks = dict(locks or {})
     if kind == "banquet":

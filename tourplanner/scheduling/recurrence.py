@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from dateutil.rrule import rrule, rrulestr
 
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 from tourplanner.timezones import to_local, to_utc
 
 MAX_OCCURRENCES = 10_000
@@ -22,9 +23,12 @@ def parse_rule(text: str, dtstart_local: datetime) -> rrule:
     try:
         rule = rrulestr(body, dtstart=dtstart_local.replace(tzinfo=None))
     except (ValueError, TypeError) as exc:
-        raise ValidationError("recurrence", f"{text!r} is not a valid repeat rule ({exc})") from exc
+        raise ValidationError(
+            "recurrence",
+            _("{text!r} is not a valid repeat rule ({exc})").format(text=text, exc=exc),
+        ) from exc
     if not isinstance(rule, rrule):
-        raise ValidationError("recurrence", "give a single RRULE")
+        raise ValidationError("recurrence", _("give a single RRULE"))
     return rule
 
 
@@ -37,7 +41,8 @@ def parse_exdates(text: str) -> list[datetime]:
             result.append(datetime.fromisoformat(value).replace(tzinfo=None))
         except ValueError as exc:
             raise ValidationError(
-                "exception dates", f"{value!r} is not a date-time like 2015-04-21T08:00"
+                "exception dates",
+                _("{value!r} is not a date-time like 2015-04-21T08:00").format(value=value),
             ) from exc
     return result
 

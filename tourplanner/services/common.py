@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import AmbiguousNameError, NotFoundError, ValidationError
+from tourplanner.i18n import _
 
 
 class _Record(Protocol):
@@ -27,7 +28,9 @@ def fetch(session: Session, model: type[T], entity_id: int, what: str) -> T:
     """The row with that id, or a NotFoundError saying which kind of thing is missing."""
     obj = session.get(model, entity_id)
     if obj is None:
-        raise NotFoundError(f"{what} #{entity_id} does not exist")
+        raise NotFoundError(
+            _("{what} #{entity_id} does not exist").format(what=what, entity_id=entity_id)
+        )
     return obj
 
 
@@ -43,7 +46,7 @@ def find_one(
     """Resolve a user's reference: an id ('12', '#12') or a name (exact, then unique substring)."""
     text = str(query).strip()
     if not text:
-        raise ValidationError(what, "no name or id given")
+        raise ValidationError(what, _("no name or id given"))
     if text.lstrip("#").isdigit():
         obj = session.get(model, int(text.lstrip("#")))
         if obj is not None:
@@ -53,7 +56,7 @@ def find_one(
     exact = [r for r in rows if any(n and n.casefold() == folded for n in names(r))]
     matches = exact or [r for r in rows if any(n and folded in n.casefold() for n in names(r))]
     if not matches:
-        raise NotFoundError(f"no {what} matches {text!r}")
+        raise NotFoundError(_("no {what} matches {text!r}").format(what=what, text=text))
     if len(matches) > 1:
         raise AmbiguousNameError(what, text, [(m.id, label(m)) for m in matches])
     return matches[0]
@@ -66,7 +69,9 @@ def apply_changes(
     allowed = set(allowed)
     unknown = sorted(set(changes) - allowed)
     if unknown:
-        raise ValidationError(unknown[0], f"is not a field of a {what} that can be changed")
+        raise ValidationError(
+            unknown[0], _("is not a field of a {what} that can be changed").format(what=what)
+        )
     for key, value in changes.items():
         setattr(obj, key, value)
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.enums import TravellerStatus
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 from tourplanner.models import (
     Item,
     Participation,
@@ -168,7 +169,10 @@ def check_rules(rules: Iterable[str] | None) -> list[str] | None:
     for name in names:
         if name not in RULES:
             raise ValidationError(
-                "rule", f"{name!r} is not a rule; the rules are: {', '.join(RULES)}"
+                "rule",
+                _("{name!r} is not a rule; the rules are: {join}").format(
+                    name=name, join=", ".join(RULES)
+                ),
             )
     return names
 

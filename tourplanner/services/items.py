@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.enums import ItemKind, ItemStatus
 from tourplanner.errors import NotFoundError, ValidationError
+from tourplanner.i18n import _
 from tourplanner.models import Item, Participation, Programme, Room, Venue
 from tourplanner.scheduling.recurrence import parse_rdates, validate_rule
 from tourplanner.scheduling.repeat_rule import with_exdate
@@ -85,7 +86,7 @@ def detach_occurrence(
     with `values`, booked like the series; returns its id. The series skips that day."""
     series = fetch(session, Item, item_id, "item")
     if not series.recurrence:
-        raise ValidationError("recurrence", "this item does not repeat")
+        raise ValidationError("recurrence", _("this item does not repeat"))
     update_item(session, item_id, exdates=with_exdate(series.exdates, occurrence))
     alone = replace(values, recurrence="", exdates="").as_changes()
     new_id = create_item(session, **alone)  # type: ignore[arg-type]
@@ -110,14 +111,14 @@ def statuses(session: Session, item_ids: list[int]) -> dict[int, str]:
     found = dict(session.execute(select(Item.id, Item.status).where(Item.id.in_(item_ids))).all())
     missing = set(item_ids) - set(found)
     if missing:
-        raise NotFoundError(f"item #{min(missing)} does not exist")
+        raise NotFoundError(_("item #{min} does not exist").format(min=min(missing)))
     return {item_id: found[item_id] for item_id in item_ids}
 
 
 def _instant(value: object, zone_name: str, field: str) -> datetime:
     """A UTC instant from an aware datetime, or from a naive wall-clock time at `zone_name`."""
     if not isinstance(value, datetime):
-        raise ValidationError(field, "is required (a date and time)")
+        raise ValidationError(field, _("is required (a date and time)"))
     return to_utc(value, zone_name)
 
 
@@ -129,14 +130,16 @@ def _validate(session: Session, item: Item, start: object, end: object) -> None:
     for field in ("description", "track", "language"):
         setattr(item, field, v.optional_text(getattr(item, field), field))
     if item.programme_id is None:
-        raise ValidationError("programme", "is required")
+        raise ValidationError("programme", _("is required"))
     programme = fetch(session, Programme, item.programme_id, "programme")
     if item.room_id is not None:
         room = fetch(session, Room, item.room_id, "room")
         if item.venue_id is None:
             item.venue_id = room.venue_id
         elif room.venue_id != item.venue_id:
-            raise ValidationError("room", f"room {room.name!r} is not at the chosen venue")
+            raise ValidationError(
+                "room", _("room {name!r} is not at the chosen venue").format(name=room.name)
+            )
     if item.venue_id is not None:
         item.timezone = fetch(session, Venue, item.venue_id, "venue").timezone
     item.timezone = v.timezone_name(item.timezone or programme.timezone)
@@ -211,7 +214,7 @@ def set_statuses(session: Session, statuses: dict[int, str]) -> dict[int, str]:
     found = {i.id: i for i in session.scalars(select(Item).where(Item.id.in_(list(statuses))))}
     missing = set(statuses) - set(found)
     if missing:
-        raise NotFoundError(f"item #{min(missing)} does not exist")
+        raise NotFoundError(_("item #{min} does not exist").format(min=min(missing)))
     before = {}
     for item_id, status in statuses.items():
         item = found[item_id]

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 from tourplanner.models import Group, Organization, Person
 from tourplanner.services import validation as v
 from tourplanner.services.common import (
@@ -87,7 +88,9 @@ def _validate_group(session: Session, group: Group) -> None:
     group.description = v.optional_text(group.description, "description")
     clash = session.scalar(select(Group.id).where(Group.name == group.name, Group.id != group.id))
     if clash is not None:
-        raise ValidationError("name", f"a group called {group.name!r} already exists")
+        raise ValidationError(
+            "name", _("a group called {name!r} already exists").format(name=group.name)
+        )
 
 
 def create_group(session: Session, **fields: object) -> int:

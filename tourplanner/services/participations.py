@@ -10,6 +10,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tourplanner.enums import ParticipationRole, ParticipationStatus
 from tourplanner.errors import NotFoundError, ValidationError
+from tourplanner.i18n import _
 from tourplanner.models import Group, Item, Participation, Person, Programme
 from tourplanner.services import validation as v
 from tourplanner.services.common import fetch
@@ -43,7 +44,7 @@ def add_participation(
 ) -> int:
     """Book a person into an item or a whole programme; booking twice returns the same id."""
     if (item_id is None) == (programme_id is None):
-        raise ValidationError("participation", "choose either an item or a programme")
+        raise ValidationError("participation", _("choose either an item or a programme"))
     fetch(session, Person, person_id, "person")
     if item_id is not None:
         fetch(session, Item, item_id, "item")
@@ -157,7 +158,7 @@ def book(session: Session, bookings: Sequence[Booking]) -> list[Booking]:
     for n, b in enumerate(bookings, start=1):
         if (b.item_id is None) == (b.programme_id is None):
             raise ValidationError(
-                "participation", f"booking {n}: choose either an item or a programme"
+                "participation", _("booking {n}: choose either an item or a programme").format(n=n)
             )
         v.choice(b.role, ParticipationRole, "role")
         v.choice(b.status, ParticipationStatus, "status")
@@ -172,7 +173,9 @@ def book(session: Session, bookings: Sequence[Booking]) -> list[Booking]:
     ):
         missing = _missing(session, column, ids)
         if missing:
-            raise NotFoundError(f"{what} #{min(missing)} does not exist")
+            raise NotFoundError(
+                _("{what} #{min} does not exist").format(what=what, min=min(missing))
+            )
     people_ids = sorted({b.person_id for b in bookings})
     existing: set[tuple] = set()
     for start in range(0, len(people_ids), 900):

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import NotFoundError, ValidationError
+from tourplanner.i18n import _
 from tourplanner.models import Plan
 from tourplanner.services import validation as v
 from tourplanner.services.common import apply_changes
@@ -38,7 +39,7 @@ def _validate(plan: Plan) -> None:
 def create_plan(session: Session, **fields: object) -> int:
     """Write the plan record of a new file; a file holds exactly one."""
     if session.scalar(select(Plan.id)) is not None:
-        raise ValidationError("plan", "this file already has a plan")
+        raise ValidationError("plan", _("this file already has a plan"))
     plan = Plan()
     apply_changes(plan, fields, FIELDS, "plan")
     _validate(plan)
@@ -51,7 +52,7 @@ def get_plan(session: Session) -> Plan:
     """The file's plan record."""
     plan = session.scalar(select(Plan).limit(1))
     if plan is None:
-        raise NotFoundError("this file has no plan record")
+        raise NotFoundError(_("this file has no plan record"))
     return plan
 
 

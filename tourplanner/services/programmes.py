@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.enums import ProgrammeKind
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 from tourplanner.models import Programme
 from tourplanner.plan_year import main_year
 from tourplanner.printable import check_printable
@@ -42,20 +43,20 @@ def _validate(session: Session, prog: Programme) -> None:
     for field in ("start_date", "end_date"):
         value = getattr(prog, field)
         if not isinstance(value, date):
-            raise ValidationError(field.replace("_", " "), "is required (a date)")
+            raise ValidationError(field.replace("_", " "), _("is required (a date)"))
         check_printable(value, field.replace("_", " "))
     if prog.end_date < prog.start_date:
-        raise ValidationError("end date", "cannot be before the start date")
+        raise ValidationError("end date", _("cannot be before the start date"))
     prog.timezone = v.timezone_name(prog.timezone)
     prog.capacity = v.capacity(prog.capacity, "seats")
     prog.description = v.optional_text(prog.description, "description")
     if prog.parent_id is not None:
         if prog.id is not None and prog.parent_id == prog.id:
-            raise ValidationError("part of", "a programme cannot be part of itself")
+            raise ValidationError("part of", _("a programme cannot be part of itself"))
         parent: Programme | None = fetch(session, Programme, prog.parent_id, "programme")
         while parent is not None:
             if prog.id is not None and parent.id == prog.id:
-                raise ValidationError("part of", "that would make the programmes a loop")
+                raise ValidationError("part of", _("that would make the programmes a loop"))
             parent = parent.parent
 
 

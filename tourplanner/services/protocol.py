@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 from tourplanner.models import Item, OrganizationProtocol, Person, Precedence, Seat, SeatingPlan
 from tourplanner.protocol.attendees import SIDES, Attendee, Candidate, rank
 from tourplanner.protocol.engine import lay_out
@@ -27,13 +28,13 @@ def _side(value: str | None) -> str | None:
     if value in (None, ""):
         return None
     if value not in SIDES:
-        raise ValidationError("side", f"must be host or guest, not {value!r}")
+        raise ValidationError("side", _("must be host or guest, not {value!r}").format(value=value))
     return value
 
 
 def _rank(value: int | None) -> int | None:
     if value is not None and value < 1:
-        raise ValidationError("rank", "must be 1 (the most senior) or more")
+        raise ValidationError("rank", _("must be 1 (the most senior) or more"))
     return value
 
 
@@ -50,7 +51,7 @@ def set_precedence(
     if interprets_for_id is not None:
         fetch(session, Person, interprets_for_id, "person")
         if interprets_for_id == person_id:
-            raise ValidationError("interprets_for", "a person cannot interpret for themselves")
+            raise ValidationError("interprets_for", _("a person cannot interpret for themselves"))
     row = session.get(Precedence, person_id) or Precedence(person_id=person_id)
     row.rank, row.side, row.interprets_for_id = _rank(rank), _side(side), interprets_for_id
     session.add(row)
@@ -139,7 +140,7 @@ def _table_tags(text: str) -> dict[int, frozenset[str]]:
     """'1: vegetarian halal' lines -> {1: {'vegetarian', 'halal'}}."""
     tags = {}
     for line in text.splitlines():
-        number, _, words = line.partition(":")
+        number, _sep, words = line.partition(":")
         if number.strip().isdigit():
             tags[int(number)] = frozenset(w.casefold() for w in words.split())
     return tags
@@ -168,9 +169,11 @@ def seat_item(
     if table_tags is not None:
         plan.table_tags = table_tags
     if plan.layout not in LAYOUTS:
-        raise ValidationError("layout", f"must be one of {', '.join(LAYOUTS)}")
+        raise ValidationError("layout", _("must be one of {join}").format(join=", ".join(LAYOUTS)))
     if plan.convention not in CONVENTIONS:
-        raise ValidationError("convention", f"must be one of {', '.join(CONVENTIONS)}")
+        raise ValidationError(
+            "convention", _("must be one of {join}").format(join=", ".join(CONVENTIONS))
+        )
     locks = {s.label: s.person_id for s in plan.seats if s.locked and s.person_id is not None}
     result = lay_out(
         plan.layout,
@@ -211,12 +214,14 @@ def place_person(session: Session, item_id: int, person_id: int, label: str) -> 
     """Put a person on a seat by hand (it becomes locked); everyone else re-flows by the rules."""
     plan = plan_of(session, item_id)
     if plan is None:
-        raise ValidationError("seat", "this item has no seating plan yet: lay one out first")
+        raise ValidationError("seat", _("this item has no seating plan yet: lay one out first"))
     target = next((s for s in plan.seats if s.label == label), None)
     if target is None:
-        raise ValidationError("seat", f"there is no seat {label!r} in this plan")
+        raise ValidationError(
+            "seat", _("there is no seat {label!r} in this plan").format(label=label)
+        )
     if person_id not in {a.person_id for a in ranked(session, item_id)}:
-        raise ValidationError("person", "is not booked on this item")
+        raise ValidationError("person", _("is not booked on this item"))
     for s in plan.seats:
         if s.person_id == person_id or s is target:
             s.person_id, s.locked = None, False
@@ -229,7 +234,9 @@ def set_locked(session: Session, item_id: int, label: str, locked: bool) -> None
     plan = plan_of(session, item_id)
     seat = next((s for s in (plan.seats if plan else []) if s.label == label), None)
     if seat is None:
-        raise ValidationError("seat", f"there is no seat {label!r} in this plan")
+        raise ValidationError(
+            "seat", _("there is no seat {label!r} in this plan").format(label=label)
+        )
     seat.locked = locked and seat.person_id is not None
     session.flush()
 
@@ -316,7 +323,9 @@ def seating_view(
     item = fetch(session, Item, item_id, "item")
     plan = plan_of(session, item_id)
     if plan is None:
-        raise ValidationError("seating", f"'{item.title_en}' has no seating plan yet")
+        raise ValidationError(
+            "seating", _("'{title_en}' has no seating plan yet").format(title_en=item.title_en)
+        )
     people = {a.person_id: a for a in ranked(session, item_id)}
     seats = [_seat_view(s, people.get(s.person_id or -1)) for s in plan.seats]
     seated = {s.person_id for s in seats}

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 from tourplanner.models import Gift
 from tourplanner.services import validation as v
 from tourplanner.services.common import create_record, delete_record, fetch, update_record
@@ -33,7 +34,7 @@ GIFT_FORM_FIELDS = tuple(f for f in GIFT_FIELDS if f != "item_id")
 
 def _validate(gift: Gift) -> None:
     if gift.direction not in DIRECTIONS:
-        raise ValidationError("direction", "must be 'given' or 'received'")
+        raise ValidationError("direction", _("must be 'given' or 'received'"))
     gift.giver = v.required_text(gift.giver, "giver", max_length=300)
     gift.recipient = v.required_text(gift.recipient, "recipient", max_length=300)
     gift.name = v.required_text(gift.name, "gift", max_length=300)
@@ -42,17 +43,17 @@ def _validate(gift: Gift) -> None:
     gift.kept_at = v.optional_text(gift.kept_at, "where it is kept", max_length=300)
     currency = v.optional_text(gift.currency, "currency", max_length=3).upper()
     if currency and not (len(currency) == 3 and currency.isalpha()):
-        raise ValidationError("currency", "must be a three-letter code such as CNY or USD")
+        raise ValidationError("currency", _("must be a three-letter code such as CNY or USD"))
     gift.currency = currency
     if gift.value is not None:
         if isinstance(gift.value, bool) or not isinstance(gift.value, int | float):
-            raise ValidationError("value", "must be a number")
+            raise ValidationError("value", _("must be a number"))
         if gift.value < 0:
-            raise ValidationError("value", "cannot be negative")
+            raise ValidationError("value", _("cannot be negative"))
         if not currency:
-            raise ValidationError("currency", "is needed with a value")
+            raise ValidationError("currency", _("is needed with a value"))
     if gift.given_on is not None and not isinstance(gift.given_on, date):
-        raise ValidationError("date", "must be a date")
+        raise ValidationError("date", _("must be a date"))
 
 
 def create_gift(session: Session, **fields: object) -> int:

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import InUseError, ValidationError
+from tourplanner.i18n import _
 from tourplanner.services import (
     organizations,
     people,
@@ -50,11 +51,11 @@ def _local(instant: str, zone_field: str) -> Reader:
 
 
 def _no_second_plan(session: Session, **_fields: object) -> int:
-    raise ValidationError("plan", "a file holds one plan: use File > New plan")
+    raise ValidationError("plan", _("a file holds one plan: use File > New plan"))
 
 
 def _not_deleted(session: Session, _plan_id: int) -> None:
-    raise InUseError("the plan itself cannot be deleted; delete its file instead")
+    raise InUseError(_("the plan itself cannot be deleted; delete its file instead"))
 
 
 def _update_plan(session: Session, _plan_id: int, **changes: object) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, Table, and_, select, update
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import NotFoundError
+from tourplanner.i18n import _
 from tourplanner.models import Base
 
 
@@ -67,7 +68,11 @@ def capture(session: Session, table_name: str, record_id: int) -> Snapshot:
     key = {table.primary_key.columns[0].name: record_id}
     row = session.execute(select(table).where(_where(table, key))).mappings().first()
     if row is None:
-        raise NotFoundError(f"record #{record_id} of {table_name} does not exist")
+        raise NotFoundError(
+            _("record #{record_id} of {table_name} does not exist").format(
+                record_id=record_id, table_name=table_name
+            )
+        )
     snap = Snapshot(table_name, key)
     session.flush()
     _collect(session, table, [dict(row)], snap)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.enums import TravelKind, TravellerStatus
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 from tourplanner.models import Person, Traveller, TravelSegment, Venue
 from tourplanner.printable import check_printable
 from tourplanner.services import validation as v
@@ -68,7 +69,7 @@ ENTRY_FIELDS = tuple(f.name for f in fields(TravellerEntry))
 
 def _required(value: object, field: str) -> datetime:
     if not isinstance(value, datetime):
-        raise ValidationError(field, "is required (a date and time)")
+        raise ValidationError(field, _("is required (a date and time)"))
     return value
 
 
@@ -87,7 +88,7 @@ def _validate(session: Session, seg: TravelSegment, start: object, end: object) 
             seg.start_timezone = seg.start_timezone or venue.timezone
             seg.end_timezone = seg.end_timezone or venue.timezone
     if seg.kind == TravelKind.HOTEL and seg.venue_id is None and not seg.to_place:
-        raise ValidationError("hotel", "choose the hotel (a venue) or give its name")
+        raise ValidationError("hotel", _("choose the hotel (a venue) or give its name"))
     seg.start_timezone = v.timezone_name(seg.start_timezone, "departure time zone")
     seg.end_timezone = v.timezone_name(seg.end_timezone, "arrival time zone")
     start_at, end_at = _required(start, "departure"), _required(end, "arrival")
@@ -96,7 +97,7 @@ def _validate(session: Session, seg: TravelSegment, start: object, end: object) 
     seg.start_utc = to_utc(start_at, seg.start_timezone)
     seg.end_utc = to_utc(end_at, seg.end_timezone)
     if seg.end_utc < seg.start_utc:
-        raise ValidationError("arrival", "cannot be before the departure")
+        raise ValidationError("arrival", _("cannot be before the departure"))
 
 
 def _entry(value: object) -> TravellerEntry:
@@ -107,13 +108,16 @@ def _entry(value: object) -> TravellerEntry:
         return TravellerEntry(value)
     if isinstance(value, Mapping) and set(value) <= set(ENTRY_FIELDS) and "person_id" in value:
         return TravellerEntry(**value)
-    raise ValidationError("travellers", f"{value!r} is not a traveller (a person and their seat)")
+    raise ValidationError(
+        "travellers",
+        _("{value!r} is not a traveller (a person and their seat)").format(value=value),
+    )
 
 
 def _checked(session: Session, value: object) -> TravellerEntry:
     entry = _entry(value)
     if not isinstance(entry.person_id, int) or isinstance(entry.person_id, bool):
-        raise ValidationError("traveller", "choose a person")
+        raise ValidationError("traveller", _("choose a person"))
     person = fetch(session, Person, entry.person_id, "person")
     return TravellerEntry(
         person.id,
@@ -127,21 +131,21 @@ def _checked(session: Session, value: object) -> TravellerEntry:
 def _checked_all(session: Session, kind: str, values: Iterable[object]) -> list[TravellerEntry]:
     """The travellers of a journey, each a real person once; a stay has exactly one."""
     if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
-        raise ValidationError("travellers", "must be a list of travellers")
+        raise ValidationError("travellers", _("must be a list of travellers"))
     entries = [_checked(session, value) for value in values]
     seen: set[int] = set()
     for entry in entries:
         if entry.person_id in seen:
             name = session.get(Person, entry.person_id).name_latin  # type: ignore[union-attr]
-            raise ValidationError("travellers", f"{name} is listed twice")
+            raise ValidationError("travellers", _("{name} is listed twice").format(name=name))
         seen.add(entry.person_id)
     if not entries:
         raise ValidationError(
-            "travellers", "needs at least one traveller (to cancel the trip, delete it)"
+            "travellers", _("needs at least one traveller (to cancel the trip, delete it)")
         )
     if kind == TravelKind.HOTEL and len(entries) > 1:
         raise ValidationError(
-            "travellers", "a hotel stay is one person's: make one stay for each guest"
+            "travellers", _("a hotel stay is one person's: make one stay for each guest")
         )
     return entries
 
@@ -241,7 +245,7 @@ def create_travel(
         session.flush()
         return seg.id
     if any(t.person_id == entry.person_id for t in existing.travellers):
-        raise ValidationError("person", "is already on this journey")
+        raise ValidationError("person", _("is already on this journey"))
     existing.travellers.append(Traveller(**{name: getattr(entry, name) for name in ENTRY_FIELDS}))
     session.flush()
     return existing.id
@@ -281,8 +285,8 @@ def with_entry(
     """The travellers with one person's seat, code, status or notes changed."""
     unknown = sorted(set(changes) - set(ENTRY_FIELDS[1:]))
     if unknown:
-        raise ValidationError(unknown[0], "is not something a traveller has")
+        raise ValidationError(unknown[0], _("is not something a traveller has"))
     out = tuple(replace(e, **changes) if e.person_id == person_id else e for e in entries)  # type: ignore[arg-type]
     if all(e.person_id != person_id for e in out):
-        raise ValidationError("traveller", "is not on this journey")
+        raise ValidationError("traveller", _("is not on this journey"))
     return out

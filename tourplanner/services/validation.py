@@ -8,6 +8,7 @@ from enum import StrEnum
 from functools import cache
 
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 from tourplanner.printable import check_printable
 from tourplanner.timezones import zone
 
@@ -17,7 +18,7 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def required_text(value: object, field: str, *, max_length: int = 200) -> str:
     text = optional_text(value, field, max_length=max_length)
     if not text:
-        raise ValidationError(field, "is required and cannot be empty")
+        raise ValidationError(field, _("is required and cannot be empty"))
     return text
 
 
@@ -25,10 +26,17 @@ def optional_text(value: object, field: str, *, max_length: int = 10_000) -> str
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValidationError(field, f"must be text, not {type(value).__name__}")
+        raise ValidationError(
+            field, _("must be text, not {kind}").format(kind=type(value).__name__)
+        )
     text = value.strip()
     if len(text) > max_length:
-        raise ValidationError(field, f"is too long ({len(text)} characters, at most {max_length})")
+        raise ValidationError(
+            field,
+            _("is too long ({length} characters, at most {most})").format(
+                length=len(text), most=max_length
+            ),
+        )
     return text
 
 
@@ -40,7 +48,10 @@ def _values(vocabulary: type[StrEnum]) -> tuple[str, ...]:
 def choice(value: object, vocabulary: type[StrEnum], field: str) -> str:
     allowed = _values(vocabulary)  # asked once per row of an import: kept
     if value not in allowed:
-        raise ValidationError(field, f"{value!r} is not one of: {', '.join(allowed)}")
+        raise ValidationError(
+            field,
+            _("{value!r} is not one of: {allowed}").format(value=value, allowed=", ".join(allowed)),
+        )
     return str(value)
 
 
@@ -48,22 +59,24 @@ def capacity(value: object, field: str = "capacity") -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, "must be a whole number")
+        raise ValidationError(field, _("must be a whole number"))
     if value < 0:
-        raise ValidationError(field, f"cannot be negative (got {value})")
+        raise ValidationError(field, _("cannot be negative (got {value})").format(value=value))
     return value
 
 
 def minutes(value: object, field: str) -> int:
     result = capacity(value, field)
     if result is None:
-        raise ValidationError(field, "is required")
+        raise ValidationError(field, _("is required"))
     return result
 
 
 def timezone_name(value: object, field: str = "time zone") -> str:
     if not isinstance(value, str):
-        raise ValidationError(field, "is required (type a city, e.g. Beijing, and pick its zone)")
+        raise ValidationError(
+            field, _("is required (type a city, e.g. Beijing, and pick its zone)")
+        )
     zone(value, field=field)
     return value
 
@@ -71,7 +84,7 @@ def timezone_name(value: object, field: str = "time zone") -> str:
 def email(value: object, field: str = "email") -> str:
     text = optional_text(value, field, max_length=200)
     if text and not EMAIL_RE.match(text):
-        raise ValidationError(field, f"{text!r} is not a valid email address")
+        raise ValidationError(field, _("{text!r} is not a valid email address").format(text=text))
     return text
 
 
@@ -79,9 +92,14 @@ def coordinate(value: object, field: str, limit: float) -> float | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(field, "must be a number")
+        raise ValidationError(field, _("must be a number"))
     if not -limit <= value <= limit:
-        raise ValidationError(field, f"must be between -{limit:g} and {limit:g} (got {value})")
+        raise ValidationError(
+            field,
+            _("must be between -{limit:g} and {limit:g} (got {value})").format(
+                limit=limit, value=value
+            ),
+        )
     return float(value)
 
 
@@ -89,4 +107,4 @@ def end_after_start(start: datetime, end: datetime, *, field: str = "end") -> No
     check_printable(start, "start")
     check_printable(end, field)
     if end <= start:
-        raise ValidationError(field, "must be after the start")
+        raise ValidationError(field, _("must be after the start"))

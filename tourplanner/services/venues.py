@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import InUseError, ValidationError
+from tourplanner.i18n import _
 from tourplanner.models import Item, Plan, Room, TravelSegment, TravelTime, Venue
 from tourplanner.services import validation as v
 from tourplanner.services.common import (
@@ -43,7 +44,7 @@ def _validate_venue(venue: Venue) -> None:
     venue.latitude = v.coordinate(venue.latitude, "latitude", 90)
     venue.longitude = v.coordinate(venue.longitude, "longitude", 180)
     if (venue.latitude is None) != (venue.longitude is None):
-        raise ValidationError("longitude", "give both latitude and longitude, or neither")
+        raise ValidationError("longitude", _("give both latitude and longitude, or neither"))
     venue.notes = v.optional_text(venue.notes, "notes")
 
 
@@ -63,8 +64,13 @@ def delete_venue(session: Session, venue_id: int) -> None:
     stays = session.scalar(select(func.count()).where(TravelSegment.venue_id == venue_id))
     if items or stays:
         raise InUseError(
-            f"venue {venue.name_en!r} is still used by {count(items or 0, 'item', 'items')} and "
-            f"{count(stays or 0, 'travel segment', 'travel segments')}; move or delete those first"
+            _(
+                "venue {name_en!r} is still used by {count} and {count2}; move or delete those first"
+            ).format(
+                name_en=venue.name_en,
+                count=count(items or 0, "item", "items"),
+                count2=count(stays or 0, "travel segment", "travel segments"),
+            )
         )
     session.delete(venue)
     session.flush()
@@ -98,7 +104,7 @@ def _validate_room(room: Room) -> None:
 def add_room(session: Session, venue_id: int | None, **fields: object) -> int:
     """Add a room to a venue; returns its id."""
     if venue_id is None:
-        raise ValidationError("venue", "choose the venue the room is in")
+        raise ValidationError("venue", _("choose the venue the room is in"))
     venue = fetch(session, Venue, venue_id, "venue")
     return create_record(session, Room(venue=venue), fields, ROOM_FIELDS, _validate_room)
 
@@ -108,7 +114,7 @@ def update_room(session: Session, room_id: int, **changes: object) -> None:
     venue_id = changes.pop("venue_id", None)
     if venue_id is not None and venue_id != fetch(session, Room, room_id, "room").venue_id:
         # Its items are at the old venue: moving the room would split them from it.
-        raise ValidationError("venue", "a room stays in its venue; add a room to the other one")
+        raise ValidationError("venue", _("a room stays in its venue; add a room to the other one"))
     update_record(session, Room, room_id, changes, ROOM_FIELDS, _validate_room, "room")
 
 
@@ -136,7 +142,7 @@ def set_travel_time(
     Returns the pair's minutes before (None: it had none of its own), which undo puts back.
     """
     if venue_a == venue_b:
-        raise ValidationError("venues", "choose two different venues")
+        raise ValidationError("venues", _("choose two different venues"))
     fetch(session, Venue, venue_a, "venue")
     fetch(session, Venue, venue_b, "venue")
     low, high = sorted((venue_a, venue_b))

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Table, and_, select
 from tourplanner.db.planfile import PlanFile
 from tourplanner.db.teamplan import TeamPlan
 from tourplanner.errors import TourPlannerError
+from tourplanner.i18n import _
 from tourplanner.team import offline
 from tourplanner.team.copy import plan_tables
 
@@ -90,7 +91,9 @@ def bring_back(
         url, _taken, done = offline.origin(local)
         if done:
             raise TourPlannerError(
-                f"{copy_path} was brought back already; take the team plan offline again"
+                _("{copy_path} was brought back already; take the team plan offline again").format(
+                    copy_path=copy_path
+                )
             )
         report = BringBackReport()
         with TeamPlan.open(url) as team, team.engine.connect() as remote, remote.begin():

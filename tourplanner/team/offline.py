@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, text
 from tourplanner.db.planfile import PlanFile
 from tourplanner.db.teamplan import TeamPlan
 from tourplanner.errors import PlanFileError
+from tourplanner.i18n import _
 from tourplanner.team.copy import copy_rows, plan_tables, serial_tables
 
 # Ids set aside per table for rows made while offline.
@@ -27,7 +28,7 @@ RESERVED_IDS = 100_000
 def copy_into_file(team: TeamPlan, target: Path) -> dict[str, int]:
     """Write the team plan as it is now into a new plan file at `target` (never over one)."""
     if target.exists():
-        raise PlanFileError(f"{target} already exists; choose another name")
+        raise PlanFileError(_("{target} already exists; choose another name").format(target=target))
     copy = PlanFile.create(target)
     try:
         # One repeatable-read snapshot: every table as of the same moment.
@@ -87,7 +88,7 @@ def origin(conn: Connection) -> tuple[str, str, bool]:
     """(team URL, taken at, already brought back) of a copy taken offline."""
     tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
     if "team_origin" not in tables:
-        raise PlanFileError("this plan was not taken offline from a team plan")
+        raise PlanFileError(_("this plan was not taken offline from a team plan"))
     url, taken, back = conn.exec_driver_sql(
         "SELECT url, taken_at, brought_back FROM team_origin"
     ).one()

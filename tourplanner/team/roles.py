@@ -17,6 +17,7 @@ from sqlalchemy.orm import Load, Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
 from tourplanner.errors import TourPlannerError
+from tourplanner.i18n import _
 from tourplanner.models import SENSITIVE_PERSON_FIELDS, Person
 
 ROLES = ("owner", "editor", "viewer")
@@ -26,7 +27,11 @@ HIDE_PRIVATE = "hide_private"
 def role_name(database: str, role: str) -> str:
     """The PostgreSQL role for `role` on one team database (roles are server-wide)."""
     if role not in ROLES:
-        raise TourPlannerError(f"unknown role {role!r}; the roles are {', '.join(ROLES)}")
+        raise TourPlannerError(
+            _("unknown role {role!r}; the roles are {join}").format(
+                role=role, join=", ".join(ROLES)
+            )
+        )
     safe = re.sub(r"[^a-z0-9_]", "_", database.lower())
     return f"{safe}_{role}"
 
@@ -121,5 +126,7 @@ def _columns(conn: Connection, table: str) -> list[str]:
 
 def _ident(name: str) -> str:
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.@-]{0,62}", name):
-        raise TourPlannerError(f"{name!r} is not a user name the server accepts")
+        raise TourPlannerError(
+            _("{name!r} is not a user name the server accepts").format(name=name)
+        )
     return name

@@ -62,10 +62,10 @@ def _not_there(
         Finding(
             rule,
             ERROR,
-            _(
-                "{name} is scheduled in {occasion} before landing on {flight}."
+            (
+                _("{name} is scheduled in {occasion} before landing on {flight}.")
                 if rule == "before-arrival"
-                else "{name} is scheduled in {occasion} after leaving on {flight}."
+                else _("{name} is scheduled in {occasion} after leaving on {flight}.")
             ).format(name=person.name, occasion=occasion(item, o[4], o[5]), flight=when),
             item_ids=(item.id,),
             person_ids=(person.id,),
