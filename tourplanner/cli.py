@@ -14,8 +14,17 @@ from pathlib import Path
 from typing import NoReturn
 
 from tourplanner.about import version
+from tourplanner.enums import label
 from tourplanner.errors import PlanFileError, TourPlannerError
-from tourplanner.i18n import LANGUAGES, _, from_environment, supported, use_language
+from tourplanner.i18n import (
+    LANGUAGES,
+    N_plural,
+    _,
+    from_environment,
+    pgettext,
+    supported,
+    use_language,
+)
 from tourplanner.plan_location import plan_location
 from tourplanner.wording import count
 
@@ -218,29 +227,50 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+# The counts `info` prints, by their key in plan_summary: the noun's two forms for ngettext.
+_COUNTED = {
+    "programmes": N_plural("{n} programme", "{n} programmes"),
+    "items": N_plural("{n} item", "{n} items"),
+    "people": N_plural("{n} person", "{n} people"),
+    "organizations": N_plural("{n} organization", "{n} organizations"),
+    "groups": N_plural("{n} group", "{n} groups"),
+    "venues": N_plural("{n} venue", "{n} venues"),
+    "participations": N_plural("{n} participation", "{n} participations"),
+    "travel_segments": N_plural("{n} travel segment", "{n} travel segments"),
+}
+
+
 def _counted(key: str, n: int) -> str:
     """A summary count by its plural key: 'people' -> '1 person', 'travel_segments' -> ..."""
-    many = key.replace("_", " ")
-    return count(n, "person" if many == "people" else many.removesuffix("s"), many)
+    if key in _COUNTED:
+        return count(n, *_COUNTED[key])
+    many = key.replace("_", " ")  # a count added to plan_summary before it is added here
+    return f"{n} {many}"
 
 
 def format_summary(summary: dict) -> str:
     """The human-readable `info` text."""
+    made = summary.get("made_by") or _("TourPlanner 0.1 (before files were stamped)")
     lines = [
         f"{summary['title']}",
-        f"  organization: {summary['organization'] or '-'}   home zone: {summary['home_timezone']}",
-        f"  made by: {summary.get('made_by') or 'TourPlanner 0.1 (before files were stamped)'}",
+        _("  organization: {organization}   home zone: {zone}").format(
+            organization=summary["organization"] or "-", zone=summary["home_timezone"]
+        ),
+        _("  made by: {made}").format(made=made),
         "",
-        "Programmes:",
+        _("Programmes:"),
     ]
     for p in summary["programmes"]:
         local = f" / {p['title_local']}" if p["title_local"] else ""
+        items = count(p["items"], *_COUNTED["items"])
         lines.append(
-            f"  #{p['id']:<3} {p['start']} .. {p['end']}  {p['kind']:<11} "
-            f"{p['title']}{local}  ({count(p['items'], 'item', 'items')})"
+            f"  #{p['id']:<3} {p['start']} .. {p['end']}  {label(p['kind']):<11} "
+            f"{p['title']}{local}  ({items})"
         )
     counts = summary["counts"]
-    lines += ["", "Counts: " + ", ".join(_counted(k, v) for k, v in counts.items())]
+    # Translators: between the counts of `tourplanner info` ("4 programmes, 77 items").
+    listed = pgettext("list separator", ", ").join(_counted(k, v) for k, v in counts.items())
+    lines += ["", _("Counts: {counts}").format(counts=listed)]
     return "\n".join(lines)
 
 

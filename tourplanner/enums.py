@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from tourplanner.i18n import N_, _
+
 
 class ProgrammeKind(StrEnum):
     CONFERENCE = "conference"
@@ -85,6 +87,52 @@ class TravellerStatus(StrEnum):
 ACRONYMS = {"vip": "VIP"}
 
 
+# Every label `label` makes, marked for the catalog (a test keeps this list complete).
+LABELS = (
+    N_("Conference"),
+    N_("Pre tour"),
+    N_("Post tour"),
+    N_("Study tour"),
+    N_("Training"),
+    N_("Visit"),
+    N_("Keynote"),
+    N_("Plenary"),
+    N_("Session"),
+    N_("Panel"),
+    N_("Workshop"),
+    N_("Ceremony"),
+    N_("Meal"),
+    N_("Reception"),
+    N_("Site visit"),
+    N_("Transfer"),
+    N_("Free time"),
+    N_("Other"),
+    N_("Confirmed"),
+    N_("Tentative"),
+    N_("Cancelled"),
+    N_("Waitlisted"),
+    N_("Delegate"),
+    N_("Speaker"),
+    N_("Staff"),
+    N_("Interpreter"),
+    N_("Guide"),
+    N_("Official"),
+    N_("VIP"),
+    N_("Attending"),
+    N_("Speaking"),
+    N_("Chairing"),
+    N_("Leading"),
+    N_("Interpreting"),
+    N_("Given"),
+    N_("Received"),
+    N_("Flight"),
+    N_("Train"),
+    N_("Road"),
+    N_("Hotel"),
+)
+
+
 def label(value: str) -> str:
-    """A display label for a vocabulary value: 'site_visit' -> 'Site visit', 'vip' -> 'VIP'."""
-    return ACRONYMS.get(value) or value.replace("_", " ").capitalize()
+    """A display label for a vocabulary value, in the current language: 'site_visit' ->
+    'Site visit' (参观考察), 'vip' -> 'VIP' (贵宾)."""
+    return _(ACRONYMS.get(value) or value.replace("_", " ").capitalize())

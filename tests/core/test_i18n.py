@@ -255,3 +255,22 @@ def test_no_user_facing_message_in_the_core_bypasses_the_catalog() -> None:
     assert len(files) > 100
     bare = [line for path in files for line in _bare_messages(path)]
     assert bare == []
+
+
+def test_every_vocabulary_label_is_in_the_catalog() -> None:
+    from tourplanner import enums
+
+    vocabularies = [
+        v for v in vars(enums).values() if isinstance(v, type) and v is not enums.StrEnum
+    ]
+    labels = {
+        enums.ACRONYMS.get(m.value) or m.value.replace("_", " ").capitalize()
+        for v in vocabularies
+        if issubclass(v, enums.StrEnum)
+        for m in v
+    }
+    assert labels - set(enums.LABELS) == set()
+    with use_language("zh_CN"):
+        assert enums.label("site_visit") == "参观考察"
+        assert enums.label("post_tour") == "会后考察"
+    assert enums.label("post_tour") == "Post tour"

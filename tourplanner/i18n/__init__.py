@@ -133,3 +133,8 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Marks a string for extraction where it is defined; it is translated where it is shown."""
     return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a plural pair for extraction where it is defined (``ngettext`` where it is shown)."""
+    return singular, plural
