@@ -31,10 +31,12 @@ def _unknown_zone(name: str) -> str:
 
     city = next((c for c in find_cities(name) if c.name.casefold() == name.casefold()), None)
     if city is not None:
-        return f"{name!r} is not a known time zone: {city.label} keeps {city.zone} time"
-    return (
-        f"{name!r} is not a known time zone: choose one from the list (type a city, e.g. Beijing)"
-    )
+        return _("{name!r} is not a known time zone: {city} keeps {zone} time").format(
+            name=name, city=city.label, zone=city.zone
+        )
+    return _(
+        "{name!r} is not a known time zone: choose one from the list (type a city, e.g. Beijing)"
+    ).format(name=name)
 
 
 @lru_cache(maxsize=1)
@@ -86,9 +88,11 @@ def format_time(instant: datetime, zone_name: str) -> str:
 
 
 def format_datetime(instant: datetime, zone_name: str) -> str:
-    """'Tue 21 Apr 2015 09:00 CST'."""
+    """'Tue 21 Apr 2015 09:00 CST' ('2015年4月21日 星期二 09:00 CST'), in the current language."""
+    from tourplanner.i18n import formats
+
     local = to_local(instant, zone_name)
-    return f"{local:%a} {local.day} {local:%b %Y %H:%M} {abbreviation(instant, zone_name)}"
+    return f"{formats.day_and_clock(local)} {abbreviation(instant, zone_name)}"
 
 
 def day_offset(start: datetime, start_zone: str, end: datetime, end_zone: str) -> int:

@@ -387,5 +387,8 @@ def refuse_unusable_rows(path: Path | str) -> None:
 
 
 def unusable_sentence(found: list[str], path: Path) -> str:
-    more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-    return f"{found[0]}{more}; `tourplanner doctor {path}` lists what to fix"
+    if len(found) > 1:
+        text = _("{first} (and {more} more); `tourplanner doctor {path}` lists what to fix")
+    else:
+        text = _("{first}; `tourplanner doctor {path}` lists what to fix")
+    return text.format(first=found[0], more=len(found) - 1, path=path)

@@ -39,7 +39,9 @@ class LockHolder:
 
     def sentence(self) -> str:
         since = self.since.replace("T", " ")[:16]
-        return f"{self.user} on {self.host} ({self.program}, pid {self.pid}) since {since} UTC"
+        return _("{user} on {host} ({program}, pid {pid}) since {since} UTC").format(
+            user=self.user, host=self.host, program=self.program, pid=self.pid, since=since
+        )
 
 
 def lock_path(plan_path: Path) -> Path:

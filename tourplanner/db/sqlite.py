@@ -155,17 +155,19 @@ def error_sentence(exc: sqlite3.Error, path: Path) -> str:
     code = getattr(exc, "sqlite_errorcode", None)
     text = str(exc)
     if code == sqlite3.SQLITE_FULL or "disk is full" in text:
-        return f"no space left on the disk holding {path}"
+        return _("no space left on the disk holding {path}").format(path=path)
     if code == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
-        return f"{path} is read-only"
+        return _("{path} is read-only").format(path=path)
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
-        return f"{path} is busy (another program is writing it); try again in a moment"
+        return _("{path} is busy (another program is writing it); try again in a moment").format(
+            path=path
+        )
     if code == sqlite3.SQLITE_CANTOPEN or "unable to open" in text:
-        return f"{path} cannot be opened (is its folder read-only or gone?)"
+        return _("{path} cannot be opened (is its folder read-only or gone?)").format(path=path)
     if code == sqlite3.SQLITE_IOERR or "disk I/O error" in text:
-        return f"the disk holding {path} failed to read or write"
+        return _("the disk holding {path} failed to read or write").format(path=path)
     if is_damage(exc):
-        return f"{path} is damaged"
+        return _("{path} is damaged").format(path=path)
     return text
 
 

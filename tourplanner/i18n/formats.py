@@ -7,6 +7,7 @@ One module for the UI, the CLI and the documents: 'Mon 20 Apr 2015 14:30' in Eng
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date, format_time, get_day_names
 from babel.lists import format_list
@@ -32,7 +33,12 @@ def day(value: dt.date, lang: str | None = None) -> str:
 
 def short_day(value: dt.date, lang: str | None = None) -> str:
     """'Tue 21 Apr' / '4月21日 周二': a day without its year."""
-    lang = lang or current_language()
+    return _short_day(value, lang or current_language())
+
+
+@lru_cache(maxsize=4096)
+def _short_day(value: dt.date, lang: str) -> str:
+    # Kept: the checks name the same few days in thousands of findings.
     return format_date(
         value, _SHORT_DAY_PATTERNS.get(lang, _SHORT_DAY_DEFAULT), locale=_babel(lang)
     )

@@ -101,7 +101,9 @@ ITEM_COLUMNS = (
 
 def _travel_label(kind: str, carrier: str, number: str, from_place: str, to_place: str) -> str:
     if kind == "hotel":
-        return f"hotel stay at {to_place or 'the hotel'}"
+        if to_place:
+            return _("hotel stay at {place}").format(place=to_place)
+        return _("hotel stay at the hotel")
     name = " ".join(p for p in (carrier, number) if p) or kind
     route = f" {from_place} → {to_place}" if from_place or to_place else ""
     return f"{kind} {name}{route}".strip()

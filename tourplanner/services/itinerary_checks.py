@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
+from tourplanner.i18n import ngettext
 from tourplanner.models import Person
 from tourplanner.scheduling.findings import ERROR, Finding
 from tourplanner.services.common import fetch
@@ -40,5 +41,9 @@ def problems_text(name: str, errors: Iterable[Finding]) -> str:
     sentences = [f.message for f in errors]
     if not sentences:
         return ""
-    count = f"{len(sentences)} error" + ("" if len(sentences) == 1 else "s")
-    return f"The itinerary of {name} has {count}: " + " ".join(sentences)
+    text = ngettext(
+        "The itinerary of {name} has {n} error: {sentences}",
+        "The itinerary of {name} has {n} errors: {sentences}",
+        len(sentences),
+    )
+    return text.format(name=name, n=len(sentences), sentences=" ".join(sentences))
