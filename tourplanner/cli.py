@@ -100,8 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="tourplanner",
         usage="tourplanner [--demo] [PLAN]  |  tourplanner COMMAND ...",
-        description="Plan conferences and study tours. With no command, opens the app on PLAN, "
-        "else on the last plan, else on the demo plan.",
+        description=_(
+            "Plan conferences and study tours. With no command, opens the app on PLAN, else on the last plan, else on the demo plan."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"tourplanner {version()}")
     _add_lang(parser)
@@ -110,32 +111,34 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_const",
         dest="func",
         const=_cmd_install_desktop,
-        help="add TourPlanner to this user's desktop menu and open .tourplan files with it (Linux)",
+        help=_(
+            "add TourPlanner to this user's desktop menu and open .tourplan files with it (Linux)"
+        ),
     )
     parser.add_argument(
         "--uninstall-desktop",
         action="store_const",
         dest="func",
         const=_cmd_uninstall_desktop,
-        help="remove what --install-desktop added",
+        help=_("remove what --install-desktop added"),
     )
     top = parser.add_subparsers(
         title="commands", metavar="COMMAND", dest="command", parser_class=_Parser
     )
 
-    demo = top.add_parser("demo", help="write the demo plan to a new file")
+    demo = top.add_parser("demo", help=_("write the demo plan to a new file"))
     demo.add_argument("plan", type=Path)
     demo.set_defaults(func=_cmd_demo)
 
-    info = top.add_parser("info", help="summarise a plan")
+    info = top.add_parser("info", help=_("summarise a plan"))
     info.add_argument("plan", type=plan_location)
-    info.add_argument("--json", action="store_true", help="print JSON for scripts")
+    info.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     info.set_defaults(func=_cmd_info)
 
-    export = top.add_parser("export", help="write PDFs, calendars, lists").add_subparsers(
+    export = top.add_parser("export", help=_("write PDFs, calendars, lists")).add_subparsers(
         title="what", metavar="WHAT", required=True, parser_class=_Parser
     )
-    import_ = top.add_parser("import", help="read people, calendars, schedules").add_subparsers(
+    import_ = top.add_parser("import", help=_("read people, calendars, schedules")).add_subparsers(
         title="what", metavar="WHAT", required=True, parser_class=_Parser
     )
     groups = CommandGroups(top, export, import_)
@@ -145,17 +148,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="tourplanner", description="Open the TourPlanner app.")
+    parser = _Parser(prog="tourplanner", description=_("Open the TourPlanner app."))
     parser.add_argument(
-        "plan", nargs="?", type=plan_location, help="plan file (or postgresql:// team plan)"
+        "plan", nargs="?", type=plan_location, help=_("plan file (or postgresql:// team plan)")
     )
-    parser.add_argument("--demo", action="store_true", help="open the demo plan")
+    parser.add_argument("--demo", action="store_true", help=_("open the demo plan"))
     _add_lang(parser)
     parser.add_argument(
         "--screenshot",
         type=Path,
         metavar="PNG",
-        help="open the window, paint it once into PNG and quit (checks an installed app)",
+        help=_("open the window, paint it once into PNG and quit (checks an installed app)"),
     )
     parser.set_defaults(func=_cmd_gui)
     return parser

@@ -13,7 +13,7 @@ def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser typ
     """Add `backups` and `restore` to the top-level commands."""
     listing = groups.top.add_parser(
         "backups",
-        help="list a plan's automatic backups, newest first",
+        help=_("list a plan's automatic backups, newest first"),
         description="One line per backup: its path, time (UTC), size, items and people. "
         f"Backups live in {backups.data_root() / 'backups'} (or ${backups.DATA_DIR_VARIABLE}).",
     )
@@ -22,10 +22,10 @@ def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser typ
 
     restore = groups.top.add_parser(
         "restore",
-        help="put a backup in a plan's place (the plan as it is now is backed up first)",
+        help=_("put a backup in a plan's place (the plan as it is now is backed up first)"),
     )
     restore.add_argument("plan", type=Path)
-    restore.add_argument("backup", type=Path, help="a path printed by `tourplanner backups`")
+    restore.add_argument("backup", type=Path, help=_("a path printed by `tourplanner backups`"))
     restore.set_defaults(func=_restore)
 
 

@@ -15,17 +15,17 @@ def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser typ
     """Add `doctor` to the top-level commands."""
     parser = groups.top.add_parser(
         "doctor",
-        help="check a plan file for damage and rows the app cannot use; --repair fixes",
-        description="Exit status: 0 healthy, 1 problems remain, 2 could not run. --repair backs "
-        "the plan up first, rebuilds its indexes and mends broken links by their own rule; "
-        "what needs a person's judgement (an end before its start, an unknown zone) is listed.",
+        help=_("check a plan file for damage and rows the app cannot use; --repair fixes"),
+        description=_(
+            "Exit status: 0 healthy, 1 problems remain, 2 could not run. --repair backs the plan up first, rebuilds its indexes and mends broken links by their own rule; what needs a person's judgement (an end before its start, an unknown zone) is listed."
+        ),
     )
     parser.add_argument("plan", type=Path)
-    parser.add_argument("--repair", action="store_true", help="repair after a backup")
+    parser.add_argument("--repair", action="store_true", help=_("repair after a backup"))
     parser.add_argument(
         "--break-lock",
         action="store_true",
-        help="remove a lock left by another computer that no longer uses the plan",
+        help=_("remove a lock left by another computer that no longer uses the plan"),
     )
     parser.set_defaults(func=run_doctor)
 

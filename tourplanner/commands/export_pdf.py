@@ -20,39 +20,40 @@ from tourplanner.services.itinerary_checks import errors_by_person, itinerary_er
 
 def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
     """Add the PDF exports under `export`."""
-    one = groups.export.add_parser("itinerary", help="one person's itinerary as PDF")
+    one = groups.export.add_parser("itinerary", help=_("one person's itinerary as PDF"))
     one.add_argument("plan", type=plan_location)
-    one.add_argument("--person", required=True, help="name, email or id")
+    one.add_argument("--person", required=True, help=_("name, email or id"))
     one.add_argument("-o", "--output", required=True, type=Path)
     one.add_argument("--include-cancelled", action="store_true")
     one.add_argument(
-        "--include-sensitive", action="store_true", help="print passport and medical notes"
+        "--include-sensitive", action="store_true", help=_("print passport and medical notes")
     )
     _paper(one)
     one.set_defaults(func=_itinerary)
 
     many = groups.export.add_parser(
-        "itineraries", help="everyone's itineraries: one PDF (OUT.pdf) or one file each (OUTDIR/)"
+        "itineraries",
+        help=_("everyone's itineraries: one PDF (OUT.pdf) or one file each (OUTDIR/)"),
     )
     many.add_argument("plan", type=plan_location)
-    many.add_argument("--group", help="only this group's members")
-    many.add_argument("--duplex", action="store_true", help="start each person on an odd page")
+    many.add_argument("--group", help=_("only this group's members"))
+    many.add_argument("--duplex", action="store_true", help=_("start each person on an odd page"))
     many.add_argument("-o", "--output", required=True, type=Path)
     _paper(many)
     many.set_defaults(func=_itineraries)
 
     booklet = groups.export.add_parser(
-        "programme", help="a programme booklet (default: the conference)"
+        "programme", help=_("a programme booklet (default: the conference)")
     )
     booklet.add_argument("plan", type=plan_location)
-    booklet.add_argument("--programme", help="name or id")
+    booklet.add_argument("--programme", help=_("name or id"))
     booklet.add_argument("-o", "--output", required=True, type=Path)
     _paper(booklet)
     booklet.set_defaults(func=_booklet)
 
-    tour = groups.export.add_parser("tour", help="a study tour: roster, hotels, day by day")
+    tour = groups.export.add_parser("tour", help=_("a study tour: roster, hotels, day by day"))
     tour.add_argument("plan", type=plan_location)
-    tour.add_argument("--programme", required=True, help="name or id")
+    tour.add_argument("--programme", required=True, help=_("name or id"))
     tour.add_argument("-o", "--output", required=True, type=Path)
     _paper(tour)
     tour.set_defaults(func=_tour)

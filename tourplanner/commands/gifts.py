@@ -13,23 +13,25 @@ from tourplanner.services import plans, protocol_gifts
 
 def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
     """Add the gift register and the invitation letters under `export`."""
-    gifts = groups.export.add_parser("gifts", help="the gift register (.xlsx or .pdf)")
+    gifts = groups.export.add_parser("gifts", help=_("the gift register (.xlsx or .pdf)"))
     gifts.add_argument("plan", type=Path)
     gifts.add_argument("-o", "--output", required=True, type=Path)
     gifts.set_defaults(func=_gifts)
 
     letters = groups.export.add_parser(
-        "invitations", help="invitation letters for visas (.docx or .pdf), bilingual"
+        "invitations", help=_("invitation letters for visas (.docx or .pdf), bilingual")
     )
     letters.add_argument("plan", type=Path)
     who = letters.add_mutually_exclusive_group()
-    who.add_argument("--person", help="one person (name, email or id)")
-    who.add_argument("--group", help="one letter for a whole group (delegation)")
+    who.add_argument("--person", help=_("one person (name, email or id)"))
+    who.add_argument("--group", help=_("one letter for a whole group (delegation)"))
     letters.add_argument(
-        "--programme", help="the programme they are invited to (default: the first)"
+        "--programme", help=_("the programme they are invited to (default: the first)")
     )
-    letters.add_argument("--template", type=Path, help="your own Word template (docxtpl fields)")
-    letters.add_argument("--include-sensitive", action="store_true", help="print the passport line")
+    letters.add_argument("--template", type=Path, help=_("your own Word template (docxtpl fields)"))
+    letters.add_argument(
+        "--include-sensitive", action="store_true", help=_("print the passport line")
+    )
     letters.add_argument("-o", "--output", required=True, type=Path)
     letters.set_defaults(func=_invitations)
 

@@ -24,70 +24,74 @@ def register(groups: object) -> None:
 
     people = imp.add_parser(
         "people",
-        help="add or update people from a CSV or .xlsx file",
-        description="Read people from a spreadsheet (headers in English or Chinese are "
-        "recognised). All or nothing unless --skip-invalid; re-importing updates people.",
+        help=_("add or update people from a CSV or .xlsx file"),
+        description=_(
+            "Read people from a spreadsheet (headers in English or Chinese are recognised). All or nothing unless --skip-invalid; re-importing updates people."
+        ),
     )
     people.add_argument("plan", type=plan_location)
-    people.add_argument("file", type=Path, help="a .csv (any delimiter/encoding) or .xlsx file")
-    people.add_argument("--group", help="also put everyone imported into this group")
-    people.add_argument("--skip-invalid", action="store_true", help="import the good rows only")
+    people.add_argument("file", type=Path, help=_("a .csv (any delimiter/encoding) or .xlsx file"))
+    people.add_argument("--group", help=_("also put everyone imported into this group"))
+    people.add_argument("--skip-invalid", action="store_true", help=_("import the good rows only"))
     order = people.add_mutually_exclusive_group()
     order.add_argument(
         "--day-first",
         dest="day_first",
         action="store_const",
         const=True,
-        help="read 02/03/2015 as 2 March",
+        help=_("read 02/03/2015 as 2 March"),
     )
     order.add_argument(
         "--month-first",
         dest="day_first",
         action="store_const",
         const=False,
-        help="read 02/03/2015 as February 3",
+        help=_("read 02/03/2015 as February 3"),
     )
     _dry_run(people)
     people.set_defaults(func=_import_people, day_first=None)
 
     ics = imp.add_parser(
         "ics",
-        help="import calendar events (.ics) into a programme",
-        description="Read the events of an .ics calendar into a programme (made for the "
-        "calendar's dates with --create or --new-programme). All or nothing unless "
-        "--skip-invalid; re-importing updates events by UID.",
+        help=_("import calendar events (.ics) into a programme"),
+        description=_(
+            "Read the events of an .ics calendar into a programme (made for the calendar's dates with --create or --new-programme). All or nothing unless --skip-invalid; re-importing updates events by UID."
+        ),
     )
     ics.add_argument("plan", type=plan_location)
     ics.add_argument("file", type=Path)
     target = ics.add_mutually_exclusive_group(required=True)
-    target.add_argument("--programme", help="programme name or id")
+    target.add_argument("--programme", help=_("programme name or id"))
     target.add_argument(
-        "--new-programme", metavar="TITLE", help="make a programme with this title for the calendar"
+        "--new-programme",
+        metavar="TITLE",
+        help=_("make a programme with this title for the calendar"),
     )
     ics.add_argument(
-        "--create", action="store_true", help="make the --programme NAME when none matches"
+        "--create", action="store_true", help=_("make the --programme NAME when none matches")
     )
     ics.add_argument(
         "--kind",
         choices=[k.value for k in ProgrammeKind],
         default=ProgrammeKind.VISIT.value,
-        help="kind of a programme made for the calendar (default: visit)",
+        help=_("kind of a programme made for the calendar (default: visit)"),
     )
     ics.add_argument(
         "--zone",
-        help="IANA time zone of a programme made for the calendar (default: the calendar's)",
+        help=_("IANA time zone of a programme made for the calendar (default: the calendar's)"),
     )
     _skip_invalid(ics)
     _dry_run(ics)
     ics.set_defaults(func=_import_ics)
 
     schedule = imp.add_parser(
-        "schedule", help="import a conference schedule (pretalx/frab schedule.xml or .json)"
+        "schedule", help=_("import a conference schedule (pretalx/frab schedule.xml or .json)")
     )
     schedule.add_argument("plan", type=plan_location)
     schedule.add_argument("file", type=Path)
     schedule.add_argument(
-        "--programme", help="programme name or id (default: the conference's title, created if new)"
+        "--programme",
+        help=_("programme name or id (default: the conference's title, created if new)"),
     )
     _skip_invalid(schedule)
     _dry_run(schedule)
@@ -95,44 +99,48 @@ def register(groups: object) -> None:
 
     travel = imp.add_parser(
         "travel",
-        help="read a person's flights, trains and hotel stays from booking calendars (.ics)",
-        description="Read flights (flight number and airports), trains and hotel stays from an "
-        "airline's, hotel's or TripIt calendar into the person's travel, each end in its own "
-        "zone. Events that are not travel are named and left out; re-importing updates by UID.",
+        help=_("read a person's flights, trains and hotel stays from booking calendars (.ics)"),
+        description=_(
+            "Read flights (flight number and airports), trains and hotel stays from an airline's, hotel's or TripIt calendar into the person's travel, each end in its own zone. Events that are not travel are named and left out; re-importing updates by UID."
+        ),
     )
     travel.add_argument("plan", type=Path)
     travel.add_argument("file", type=Path)
-    travel.add_argument("--person", required=True, help="whose bookings (name, email or id)")
+    travel.add_argument("--person", required=True, help=_("whose bookings (name, email or id)"))
     _skip_invalid(travel)
     _dry_run(travel)
     travel.set_defaults(func=_import_travel)
 
-    out_people = exp.add_parser("people", help="write people (or a group's roster) to CSV/XLSX")
+    out_people = exp.add_parser("people", help=_("write people (or a group's roster) to CSV/XLSX"))
     out_people.add_argument("plan", type=plan_location)
-    out_people.add_argument("-o", "--output", type=Path, required=True, help="OUT.csv or OUT.xlsx")
+    out_people.add_argument(
+        "-o", "--output", type=Path, required=True, help=_("OUT.csv or OUT.xlsx")
+    )
     roster = out_people.add_mutually_exclusive_group()
-    roster.add_argument("--group", help="only this group's members")
+    roster.add_argument("--group", help=_("only this group's members"))
     roster.add_argument(
-        "--programme", help="a programme's roster (who is on the tour), with booking and status"
+        "--programme", help=_("a programme's roster (who is on the tour), with booking and status")
     )
     out_people.add_argument(
-        "--include-sensitive", action="store_true", help="add passport/visa and medical notes"
+        "--include-sensitive", action="store_true", help=_("add passport/visa and medical notes")
     )
     out_people.set_defaults(func=_export_people)
 
-    out_ics = exp.add_parser("ics", help="write an iCalendar file (a person, a programme, or all)")
+    out_ics = exp.add_parser(
+        "ics", help=_("write an iCalendar file (a person, a programme, or all)")
+    )
     out_ics.add_argument("plan", type=plan_location)
     which = out_ics.add_mutually_exclusive_group()
-    which.add_argument("--person", help="a person's itinerary (name, email or id)")
-    which.add_argument("--programme", help="a programme or tour (name or id)")
-    out_ics.add_argument("-o", "--output", type=Path, required=True, help="OUT.ics")
+    which.add_argument("--person", help=_("a person's itinerary (name, email or id)"))
+    which.add_argument("--programme", help=_("a programme or tour (name or id)"))
+    out_ics.add_argument("-o", "--output", type=Path, required=True, help=_("OUT.ics"))
     out_ics.set_defaults(func=_export_ics)
 
-    out_schedule = exp.add_parser("schedule", help="write a programme as schedule.xml or .json")
+    out_schedule = exp.add_parser("schedule", help=_("write a programme as schedule.xml or .json"))
     out_schedule.add_argument("plan", type=plan_location)
-    out_schedule.add_argument("--programme", required=True, help="programme name or id")
+    out_schedule.add_argument("--programme", required=True, help=_("programme name or id"))
     out_schedule.add_argument(
-        "-o", "--output", type=Path, required=True, help="OUT.xml or OUT.json"
+        "-o", "--output", type=Path, required=True, help=_("OUT.xml or OUT.json")
     )
     out_schedule.set_defaults(func=_export_schedule)
 
@@ -141,12 +149,12 @@ def _skip_invalid(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--skip-invalid",
         action="store_true",
-        help="import the readable events; name each skipped one in the report",
+        help=_("import the readable events; name each skipped one in the report"),
     )
 
 
 def _dry_run(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    parser.add_argument("--dry-run", action="store_true", help=_("check and report, write nothing"))
 
 
 def _run_import(plan_path: Path, run: Callable[[Session], ImportReport], *, dry_run: bool) -> int:

@@ -12,14 +12,14 @@ from tourplanner.services import organizations, people, protocol
 
 def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
     """Add `precedence` at the top level."""
-    cmd = groups.top.add_parser("precedence", help="set or show ranks and sides for protocol")
+    cmd = groups.top.add_parser("precedence", help=_("set or show ranks and sides for protocol"))
     cmd.add_argument("plan", type=Path)
     who = cmd.add_mutually_exclusive_group()
-    who.add_argument("--person", help="name, email or id")
-    who.add_argument("--organization", help="name or id: the default for its people")
-    cmd.add_argument("--rank", type=int, help="1 is the most senior of the side")
+    who.add_argument("--person", help=_("name, email or id"))
+    who.add_argument("--organization", help=_("name or id: the default for its people"))
+    cmd.add_argument("--rank", type=int, help=_("1 is the most senior of the side"))
     cmd.add_argument("--side", choices=("host", "guest"))
-    cmd.add_argument("--interprets-for", help="the principal this interpreter sits beside")
+    cmd.add_argument("--interprets-for", help=_("the principal this interpreter sits beside"))
     cmd.set_defaults(func=_precedence)
 
 

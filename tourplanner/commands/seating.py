@@ -16,16 +16,16 @@ from tourplanner.services.protocol import SeatingView
 
 def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
     """Add `seating` at the top level."""
-    cmd = groups.top.add_parser("seating", help="lay out and print an item's seating plan")
+    cmd = groups.top.add_parser("seating", help=_("lay out and print an item's seating plan"))
     cmd.add_argument("plan", type=Path)
-    cmd.add_argument("--item", required=True, help="title or id of the item")
+    cmd.add_argument("--item", required=True, help=_("title or id of the item"))
     cmd.add_argument("--layout", choices=LAYOUTS)
     cmd.add_argument("--convention", choices=CONVENTIONS)
-    cmd.add_argument("--tables", type=int, help="banquet tables (or cars)")
-    cmd.add_argument("--seats", type=int, help="seats per table, per row or per car")
-    cmd.add_argument("--reseat", action="store_true", help="lay the plan out again (locks kept)")
-    cmd.add_argument("--json", action="store_true", help="print the seats as JSON")
-    cmd.add_argument("-o", "--output", type=Path, help="write the diagram, seat list and cards")
+    cmd.add_argument("--tables", type=int, help=_("banquet tables (or cars)"))
+    cmd.add_argument("--seats", type=int, help=_("seats per table, per row or per car"))
+    cmd.add_argument("--reseat", action="store_true", help=_("lay the plan out again (locks kept)"))
+    cmd.add_argument("--json", action="store_true", help=_("print the seats as JSON"))
+    cmd.add_argument("-o", "--output", type=Path, help=_("write the diagram, seat list and cards"))
     cmd.set_defaults(func=_seating)
 
 

@@ -13,27 +13,28 @@ from tourplanner.plan_location import plan_location
 def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
     """Add the team-plan commands to the top-level commands."""
     publish = groups.top.add_parser(
-        "publish", help="copy a plan file into an empty team database (ids kept)"
+        "publish", help=_("copy a plan file into an empty team database (ids kept)")
     )
-    publish.add_argument("plan", type=Path, help="the plan file")
-    publish.add_argument("url", type=_team_url, help="postgresql://user@host/database")
+    publish.add_argument("plan", type=Path, help=_("the plan file"))
+    publish.add_argument("url", type=_team_url, help=_("postgresql://user@host/database"))
     publish.set_defaults(func=_publish)
 
     take = groups.top.add_parser(
-        "take-offline", help="write a local copy of a team plan to work on without the network"
+        "take-offline", help=_("write a local copy of a team plan to work on without the network")
     )
     take.add_argument("url", type=_team_url)
-    take.add_argument("copy", type=Path, help="the new plan file")
+    take.add_argument("copy", type=Path, help=_("the new plan file"))
     take.set_defaults(func=_take_offline)
 
     back = groups.top.add_parser(
         "bring-back",
-        help="replay the changes made in a copy taken offline onto its team plan",
-        description="Rows changed only offline are written; rows changed on both sides are "
-        "listed and nothing is written until each is decided. Exit status 2 lists them.",
+        help=_("replay the changes made in a copy taken offline onto its team plan"),
+        description=_(
+            "Rows changed only offline are written; rows changed on both sides are listed and nothing is written until each is decided. Exit status 2 lists them."
+        ),
     )
     back.add_argument("copy", type=Path)
-    back.add_argument("--keep", choices=("mine", "theirs"), help="decide every conflict so")
+    back.add_argument("--keep", choices=("mine", "theirs"), help=_("decide every conflict so"))
     back.add_argument("--mine", action="append", default=[], metavar="NAME")
     back.add_argument("--theirs", action="append", default=[], metavar="NAME")
     back.set_defaults(func=_bring_back)
@@ -43,13 +44,13 @@ def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser typ
 def _register_role(groups) -> None:  # noqa: ANN001
     role = groups.top.add_parser(
         "team-role",
-        help="give a PostgreSQL login a role on a team plan (owner, editor, viewer)",
-        description="Run as the team plan's owner. Viewers read all but the private fields "
-        "(passport/visa and medical notes); editors also write and read those; owners also "
-        "give roles. The server enforces them.",
+        help=_("give a PostgreSQL login a role on a team plan (owner, editor, viewer)"),
+        description=_(
+            "Run as the team plan's owner. Viewers read all but the private fields (passport/visa and medical notes); editors also write and read those; owners also give roles. The server enforces them."
+        ),
     )
     role.add_argument("url", type=_team_url)
-    role.add_argument("user", help="the PostgreSQL login")
+    role.add_argument("user", help=_("the PostgreSQL login"))
     role.add_argument("role", choices=("owner", "editor", "viewer"))
     role.set_defaults(func=_team_role)
 
