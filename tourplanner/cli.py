@@ -20,6 +20,7 @@ from tourplanner.i18n import (
     LANGUAGES,
     N_plural,
     _,
+    argparse_words,
     from_environment,
     pgettext,
     supported,
@@ -97,6 +98,7 @@ def take_language(argv: list[str], environ: Mapping[str, str]) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_words.install()
     parser = _Parser(
         prog="tourplanner",
         usage="tourplanner [--demo] [PLAN]  |  tourplanner COMMAND ...",
@@ -148,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
+    argparse_words.install()
     parser = _Parser(prog="tourplanner", description=_("Open the TourPlanner app."))
     parser.add_argument(
         "plan", nargs="?", type=plan_location, help=_("plan file (or postgresql:// team plan)")

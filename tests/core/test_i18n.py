@@ -274,3 +274,14 @@ def test_every_vocabulary_label_is_in_the_catalog() -> None:
         assert enums.label("site_visit") == "参观考察"
         assert enums.label("post_tour") == "会后考察"
     assert enums.label("post_tour") == "Post tour"
+
+
+def test_argparse_speaks_the_language_too(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--lang", "zh_CN", "check"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("用法：") and "错误：缺少以下必需参数：plan" in err
+    with pytest.raises(SystemExit):
+        main(["check"])
+    assert "error: the following arguments are required: plan" in capsys.readouterr().err
