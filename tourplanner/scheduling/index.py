@@ -200,8 +200,16 @@ class ConflictIndex:
         nearby: dict[int, tuple[float, float, list[Timed]]] = {}
         if bookings is None and item is not None:  # an edit of the item alone: local rechecks
             new_occ = [] if item.status == CANCELLED else self.snap.occurrences_of(item)
+            # An item without a venue is no trip's end: the trips change only if it has one.
+            trips = "travel-time" in self.rules and (
+                item.venue_id is not None or (old is not None and old.venue_id is not None)
+            )
             for person_id in was_in | self._people_of(item):
-                nearby[person_id] = self._near_before(person_id, item_id, old_live, new_occ)
+                nearby[person_id] = (
+                    self._near_before(person_id, item_id, old_live, new_occ)
+                    if trips
+                    else (inf, -inf, [])
+                )
         if old is not None:
             self._remove_item(old)
         if item is None:  # the plan file deletes an item's bookings with it
@@ -355,8 +363,11 @@ class ConflictIndex:
 
         The item occurrences come first, in order (kept sorted edit by edit), then the rest.
         """
-        intervals = list(self.person_occ.get(person_id, ()))
-        intervals += [
+        return list(self.person_occ.get(person_id, ())) + self._journeys_and_tours(person_id)
+
+    def _journeys_and_tours(self, person_id: int) -> list[Interval]:
+        """What occupies a person besides items: journeys (not hotel stays) and tour spans."""
+        intervals = [
             self.travel_iv[t.id]
             for t in self.travel_by_person.get(person_id, ())
             if t.kind in MOVING_KINDS
@@ -442,7 +453,7 @@ class ConflictIndex:
         """Before the edit: the travel window and what travel-time finds there."""
         lo, hi = self._travel_window(person_id, item_id, old + new)
         person = self.snap.people.get(person_id)
-        if person is None or "travel-time" not in self.rules or lo > hi:
+        if person is None or lo > hi:
             return lo, hi, []
         kept = self.person_occ.get(person_id, [])
         return lo, hi, travel_time_near(self, person, kept, lo, hi, self.longest)
@@ -464,9 +475,8 @@ class ConflictIndex:
         kept = self.person_occ.get(person_id, [])
         if "person-double-booked" in rules:
             scope = ("person-double", person_id)
-            found = [
-                (key[1], f) for key, f in listing.scopes.get(scope, ()) if item_id not in f.item_ids
-            ]
+            had = listing.scopes.get(scope, ())
+            found = [(key[1], f) for key, f in had if item_id not in f.item_ids]
             if new:
                 reach = self.longest
                 others = [
@@ -478,21 +488,26 @@ class ConflictIndex:
                     ]
                     if o[3] != item_id
                 ]
-                others += self.person_intervals(person_id)[len(kept) :]  # journeys, tours
+                others += self._journeys_and_tours(person_id)
                 found += item_double_bookings(self, person, new, others)
-            listing.store(scope, found)
+            if found or had:
+                listing.store(scope, found)
         lo, hi, old_trips = before
         if "travel-time" in rules and lo <= hi:
             scope = ("person-travel", person_id)
-            gone = Counter(order_key(when, f) for when, f in old_trips)
-            found = []
-            for key, f in listing.scopes.get(scope, ()):
-                if gone[key]:
-                    gone[key] -= 1
-                else:
-                    found.append((key[1], f))
+            had = listing.scopes.get(scope, ())
+            found = [(key[1], f) for key, f in had]
+            if old_trips:  # most people had no trip worth a word near the item
+                gone = Counter(order_key(when, f) for when, f in old_trips)
+                found = []
+                for key, f in had:
+                    if gone[key]:
+                        gone[key] -= 1
+                    else:
+                        found.append((key[1], f))
             found += travel_time_near(self, person, kept, lo, hi, self.longest)
-            listing.store(scope, found)
+            if found or had:
+                listing.store(scope, found)
         if whole:
             listing.store(("person", person_id), person_whereabouts(self, person, kept, rules))
 
