@@ -439,11 +439,13 @@ class ConflictIndex:
         lo, hi = inf, -inf
         for occ in occs:
             lo = min(lo, occ[0])
-            until = inf
-            for o in kept[bisect_right(kept, occ) :]:
+            until, n, count = inf, bisect_right(kept, occ), len(kept)
+            while n < count:  # by index: a slice would copy the rest of the list
+                o = kept[n]
                 if o[3] != item_id and o[1] > occ[1] and items[o[3]].venue_id is not None:
                     until = o[0]
                     break
+                n += 1
             hi = max(hi, until)
         return lo, hi
 
@@ -453,8 +455,8 @@ class ConflictIndex:
         """Before the edit: the travel window and what travel-time finds there."""
         lo, hi = self._travel_window(person_id, item_id, old + new)
         person = self.snap.people.get(person_id)
-        if person is None or lo > hi:
-            return lo, hi, []
+        if person is None or lo > hi or ("person-travel", person_id) not in self.listing.scopes:
+            return lo, hi, []  # nothing found before: nothing to take away
         kept = self.person_occ.get(person_id, [])
         return lo, hi, travel_time_near(self, person, kept, lo, hi, self.longest)
 
