@@ -251,3 +251,32 @@ def test_each_persons_kept_list_equals_a_fresh_sort_after_any_edit(snap: PlanSna
             index.replace_item(new_id, replace(old, id=new_id))
         _kept_lists_match_a_fresh_build(index)
         assert index.findings() == ConflictIndex(index.current_snapshot()).findings()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(snapshots(), st.data())
+def test_rechecks_near_a_moved_item_equal_a_full_recheck(snap: PlanSnapshot, data) -> None:
+    """A move rechecks each attendee near the item only (its pairs, the trips around its old
+    and new places): after any run of moves, renames and venue changes, that is what a full
+    check of the edited plan finds. Some items last long, so that the look back is tried."""
+    for item_id in data.draw(st.lists(st.sampled_from(sorted(snap.items) or [0]), max_size=2)):
+        if item_id in snap.items:  # a long item: a whole-day excursion or a two-day retreat
+            old = snap.items[item_id]
+            snap.items[item_id] = replace(old, end=old.start + timedelta(hours=24 + 8 * item_id))
+    index = ConflictIndex(snap)
+    for _ in range(data.draw(st.integers(1, 8))):
+        if not snap.items:
+            break
+        item_id = data.draw(st.sampled_from(sorted(snap.items)))
+        old = snap.items[item_id]
+        edit = data.draw(st.sampled_from(("move", "move", "move", "venue", "title")))
+        if edit == "move":
+            shift = timedelta(minutes=15 * data.draw(st.integers(-200, 200)))
+            new = replace(old, start=old.start + shift, end=old.end + shift)
+        elif edit == "venue":
+            place = data.draw(st.sampled_from([(1, 1), (1, 2), (2, None), (3, None), (None, None)]))
+            new = replace(old, venue_id=place[0], room_id=place[1])
+        else:
+            new = replace(old, title=old.title + "'")
+        index.replace_item(item_id, new)
+        assert index.findings() == ConflictIndex(index.current_snapshot()).findings()

@@ -23,25 +23,31 @@ the rules (`scheduling.rules`), pure functions over the snapshot and these looku
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
-from collections import defaultdict
+from bisect import bisect_left, bisect_right, insort
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import chain
+from math import inf
 from operator import itemgetter
 
 from tourplanner.collector import cycle_collection_paused
-from tourplanner.scheduling.findings import Finding
+from tourplanner.scheduling.findings import Finding, order_key
 from tourplanner.scheduling.listing import ScopedFindings
 from tourplanner.scheduling.overlaps import Clash, sweep
 from tourplanner.scheduling.rules import RULES
 from tourplanner.scheduling.rules.double_booking import clash as double_booking
+from tourplanner.scheduling.rules.double_booking import (
+    item_double_bookings,
+    person_double_bookings,
+)
 from tourplanner.scheduling.rules.scopes import (
     item_findings,
-    person_findings,
+    person_whereabouts,
     programme_findings,
     room_findings,
 )
-from tourplanner.scheduling.rules.view import CANCELLED, CONFIRMED
+from tourplanner.scheduling.rules.travel_time import travel_time, travel_time_near
+from tourplanner.scheduling.rules.view import CANCELLED, CONFIRMED, Timed
 from tourplanner.scheduling.snapshot import (
     ITEM,
     MOVING_KINDS,
@@ -104,6 +110,9 @@ class ConflictIndex:
         self.items_by_programme: dict[int, set[int]] = defaultdict(set)
         self.common_items: dict[int, set[int]] = defaultdict(set)  # everyone on it attends
         self.cancelled: set[int] = set()  # the cancelled items
+        # No item occurrence lasts longer (kept as the longest ever seen, never lowered): how
+        # far back a recheck near one item looks for what overlaps it or ends after it.
+        self.longest = 0.0
         self._add_items(snapshot.items.values())
 
         self.item_bookings: dict[int, list[BookingRec]] = defaultdict(list)
@@ -188,6 +197,19 @@ class ConflictIndex:
         people = self.item_people(item_id) if old is not None else set()
         was_in, old_live = set(people), self.live.get(item_id, []) if old is not None else []
         rooms = {self._room_key(old)} if old is not None else set()
+        nearby: dict[int, tuple[float, float, list[Timed]]] = {}
+        if bookings is None and item is not None:  # an edit of the item alone: local rechecks
+            new_occ = [] if item.status == CANCELLED else self.snap.occurrences_of(item)
+            # An item without a venue is no trip's end: the trips change only if it has one.
+            trips = "travel-time" in self.rules and (
+                item.venue_id is not None or (old is not None and old.venue_id is not None)
+            )
+            for person_id in was_in | self._people_of(item):
+                nearby[person_id] = (
+                    self._near_before(person_id, item_id, old_live, new_occ)
+                    if trips
+                    else (inf, -inf, [])
+                )
         if old is not None:
             self._remove_item(old)
         if item is None:  # the plan file deletes an item's bookings with it
@@ -209,13 +231,23 @@ class ConflictIndex:
             rooms.add(self._room_key(item))
             self._check_item(item)
         new_live = self.live.get(item_id, []) if item is not None else []
+        # A cancelled item's bookings are findings, wherever it is; journeys and whereabouts
+        # depend on a person's first and last items: rechecked in full for anyone then.
+        whole = bool(self.snap.travel) or CANCELLED in (
+            old.status if old else None,
+            item.status if item else None,
+        )
         for person_id in people:
             if bookings is None:  # only this item changed: move it within each list
-                self._move_in_list(
+                moved = self._move_in_list(
                     person_id,
                     old_live if person_id in was_in else [],
                     new_live if person_id in now_in else [],
                 )
+                if moved and person_id in nearby:
+                    mine = new_live if person_id in now_in else []
+                    self._recheck_near(person_id, item_id, nearby[person_id], mine, whole)
+                    continue
             else:
                 self._refresh_person(person_id)
             self._check_person(person_id)
@@ -309,8 +341,11 @@ class ConflictIndex:
 
     def item_people(self, item_id: int) -> set[int]:
         """Who is confirmed in an item: booked directly, or on its programme (not breakouts)."""
-        item = self.snap.items[item_id]
-        people = {b.person_id for b in self.item_bookings.get(item_id, ()) if b.status == CONFIRMED}
+        return self._people_of(self.snap.items[item_id])
+
+    def _people_of(self, item: ItemRec) -> set[int]:
+        """`item_people` for this record of the item (it may not be the snapshot's yet)."""
+        people = {b.person_id for b in self.item_bookings.get(item.id, ()) if b.status == CONFIRMED}
         if item.kind not in NEEDS_OWN_BOOKING and item.programme_id in self.programme_people:
             people |= self.programme_people[item.programme_id]
         return people
@@ -328,8 +363,11 @@ class ConflictIndex:
 
         The item occurrences come first, in order (kept sorted edit by edit), then the rest.
         """
-        intervals = list(self.person_occ.get(person_id, ()))
-        intervals += [
+        return list(self.person_occ.get(person_id, ())) + self._journeys_and_tours(person_id)
+
+    def _journeys_and_tours(self, person_id: int) -> list[Interval]:
+        """What occupies a person besides items: journeys (not hotel stays) and tour spans."""
+        intervals = [
             self.travel_iv[t.id]
             for t in self.travel_by_person.get(person_id, ())
             if t.kind in MOVING_KINDS
@@ -364,19 +402,116 @@ class ConflictIndex:
         else:
             self.person_occ.pop(person_id, None)
 
-    def _move_in_list(self, person_id: int, old: list[Interval], new: list[Interval]) -> None:
-        """Replace one item's occurrences in a person's list: bisect out, bisect in."""
+    def _move_in_list(self, person_id: int, old: list[Interval], new: list[Interval]) -> bool:
+        """Replace one item's occurrences in a person's list: bisect out, bisect in.
+
+        False when the list did not hold the old ones (then it is rebuilt from scratch)."""
         kept = self.person_occ.setdefault(person_id, [])
         for occ in old:
             n = bisect_left(kept, occ)
             if n == len(kept) or kept[n] != occ:  # not there: the list is not what it seems
                 self._refresh_person(person_id)
-                return
+                return False
             del kept[n]
         for occ in new:
             insort(kept, occ)
         if not kept:
             del self.person_occ[person_id]
+        return True
+
+    # -- a person's recheck near one edited item ------------------------------------------
+    #
+    # An item moved (or renamed, or given another venue): for each person in it, only the
+    # pairs with that item change, and the trips to the items near it. Double bookings: the
+    # pairs naming the item go, its new overlaps come. Travel time: the trips to the items
+    # from the item's old and new starts up to the first one ending after it, computed before
+    # and after the edit; the difference replaces what the person had there. The Hypothesis
+    # test proves the result equal to a person's full recheck after random edits.
+
+    def _travel_window(
+        self, person_id: int, item_id: int, occs: list[Interval]
+    ) -> tuple[float, float]:
+        """From when to when the trips to a person's items may change as these occurrences of
+        an item come or go: from the earliest one to the first other item (with a venue)
+        after each that ends later, after which the person comes from there either way."""
+        kept = self.person_occ.get(person_id, [])
+        items = self.snap.items
+        lo, hi = inf, -inf
+        for occ in occs:
+            lo = min(lo, occ[0])
+            until, n, count = inf, bisect_right(kept, occ), len(kept)
+            while n < count:  # by index: a slice would copy the rest of the list
+                o = kept[n]
+                if o[3] != item_id and o[1] > occ[1] and items[o[3]].venue_id is not None:
+                    until = o[0]
+                    break
+                n += 1
+            hi = max(hi, until)
+        return lo, hi
+
+    def _near_before(
+        self, person_id: int, item_id: int, old: list[Interval], new: list[Interval]
+    ) -> tuple[float, float, list[Timed]]:
+        """Before the edit: the travel window and what travel-time finds there."""
+        lo, hi = self._travel_window(person_id, item_id, old + new)
+        person = self.snap.people.get(person_id)
+        if person is None or lo > hi or ("person-travel", person_id) not in self.listing.scopes:
+            return lo, hi, []  # nothing found before: nothing to take away
+        kept = self.person_occ.get(person_id, [])
+        return lo, hi, travel_time_near(self, person, kept, lo, hi, self.longest)
+
+    def _recheck_near(
+        self,
+        person_id: int,
+        item_id: int,
+        before: tuple[float, float, list[Timed]],
+        new: list[Interval],
+        whole: bool,
+    ) -> None:
+        """After the edit: replace the person's findings near the item (see above)."""
+        person = self.snap.people.get(person_id)
+        if person is None:
+            self._check_person(person_id)
+            return
+        rules, listing = self.rules, self.listing
+        kept = self.person_occ.get(person_id, [])
+        if "person-double-booked" in rules:
+            scope = ("person-double", person_id)
+            had = listing.scopes.get(scope, ())
+            found = [(key[1], f) for key, f in had if item_id not in f.item_ids]
+            if new:
+                reach = self.longest
+                others = [
+                    o
+                    for o in kept[
+                        bisect_left(kept, (min(o[0] for o in new) - reach,)) : bisect_left(
+                            kept, (max(o[1] for o in new),)
+                        )
+                    ]
+                    if o[3] != item_id
+                ]
+                others += self._journeys_and_tours(person_id)
+                found += item_double_bookings(self, person, new, others)
+            if found or had:
+                listing.store(scope, found)
+        lo, hi, old_trips = before
+        if "travel-time" in rules and lo <= hi:
+            scope = ("person-travel", person_id)
+            had = listing.scopes.get(scope, ())
+            found = [(key[1], f) for key, f in had]
+            if old_trips:  # most people had no trip worth a word near the item
+                gone = Counter(order_key(when, f) for when, f in old_trips)
+                found = []
+                for key, f in had:
+                    if gone[key]:
+                        gone[key] -= 1
+                    else:
+                        found.append((key[1], f))
+            found += travel_time_near(self, person, kept, lo, hi, self.longest)
+            if found or had:
+                listing.store(scope, found)
+        if whole:
+            listing.store(("person", person_id), person_whereabouts(self, person, kept, rules))
 
     # -- indexes ------------------------------------------------------------------------------
 
@@ -445,6 +580,7 @@ class ConflictIndex:
             self.items_by_room,
         )
         occurrences_of, rooms = self.snap.occurrences_of, self.venues_with_rooms
+        longest = self.longest
         for item in items:
             item_id = item.id
             if item.recurrence:
@@ -453,6 +589,9 @@ class ConflictIndex:
                 start, end = item.start, item.end
                 found = [(start.timestamp(), end.timestamp(), ITEM, item_id, start, end)]
             occ[item_id] = found
+            for o in found:
+                if o[1] - o[0] > longest:
+                    longest = o[1] - o[0]
             if item.status == CANCELLED:
                 live[item_id] = []
                 cancelled.add(item_id)
@@ -465,9 +604,11 @@ class ConflictIndex:
                 by_room[item.room_id].add(item_id)
             elif item.venue_id is not None and item.venue_id not in rooms:
                 by_room[("venue", item.venue_id)].add(item_id)
+        self.longest = longest
 
     def _add_item(self, item: ItemRec) -> None:
         occ = self.occ[item.id] = self.snap.occurrences_of(item)
+        self.longest = max(self.longest, *(o[1] - o[0] for o in occ)) if occ else self.longest
         self.live[item.id] = [] if item.status == CANCELLED else occ
         if item.status == CANCELLED:
             self.cancelled.add(item.id)
@@ -506,9 +647,21 @@ class ConflictIndex:
     # -- rechecks: what a scope finds is up to the rules ---------------------------------------
 
     def _check_person(self, person_id: int) -> None:
+        """A person's findings in full, in three scopes: double bookings and trips between
+        items (each rechecked near an edited item alone, see `_recheck_near`), the rest."""
         person = self.snap.people.get(person_id)
-        found = person_findings(self, person, self.rules) if person is not None else []
-        self.listing.store(("person", person_id), found)
+        store, rules = self.listing.store, self.rules
+        if person is None:
+            for scope in ("person-double", "person-travel", "person"):
+                store((scope, person_id), [])
+            return
+        kept = self.person_occ.get(person_id, [])
+        if "person-double-booked" in rules:
+            found = person_double_bookings(self, person, self.person_intervals(person_id))
+            store(("person-double", person_id), found)
+        if "travel-time" in rules:
+            store(("person-travel", person_id), travel_time(self, person, kept))
+        store(("person", person_id), person_whereabouts(self, person, kept, rules))
 
     def _check_room(self, key: object) -> None:
         self.listing.store(("room", key), room_findings(self, key, self.rules))

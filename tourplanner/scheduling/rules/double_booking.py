@@ -43,6 +43,21 @@ def person_double_bookings(
     ]
 
 
+def item_double_bookings(
+    view: CheckView, person: PersonRec, moved: list[Interval], others: list[Interval]
+) -> list[Timed]:
+    """The clashing pairs between one item's occurrences and the person's other intervals:
+    what `person_double_bookings` finds that involves the item, after it moved."""
+    found = []
+    snap, clash = view.snap, view.clash
+    for o in moved:
+        for p in others:
+            a, b = (o, p) if o < p else (p, o)  # in the sweep's order
+            if b[0] < a[1] and a[0] < b[1] and clash(a, b):
+                found.append(double_booked(snap, a, b, person=person))
+    return found
+
+
 def room_double_bookings(view: CheckView, key: object) -> list[Timed]:
     """Each clashing pair among the items in a room (or a venue without rooms)."""
     return [

@@ -8,28 +8,22 @@ from __future__ import annotations
 
 from tourplanner.scheduling.rules.capacity import over_capacity, room_over_capacity
 from tourplanner.scheduling.rules.dates import outside_programme, tour_dates
-from tourplanner.scheduling.rules.double_booking import (
-    person_double_bookings,
-    room_double_bookings,
-)
+from tourplanner.scheduling.rules.double_booking import room_double_bookings
 from tourplanner.scheduling.rules.presence import PRESENCE_RULES, presence
 from tourplanner.scheduling.rules.status import cancelled_bookings, tentative
-from tourplanner.scheduling.rules.travel_time import travel_time
 from tourplanner.scheduling.rules.view import TENTATIVE, CheckView, Timed
 from tourplanner.scheduling.rules.whereabouts import WHEREABOUTS_RULES, follow_person
 from tourplanner.scheduling.rules.whereabouts_journeys import late_for_journeys
-from tourplanner.scheduling.snapshot import ITEM, Interval, ItemRec, PersonRec, ProgrammeRec
+from tourplanner.scheduling.snapshot import Interval, ItemRec, PersonRec, ProgrammeRec
 
 
-def person_findings(view: CheckView, person: PersonRec, rules: frozenset[str]) -> list[Timed]:
-    """A person's double bookings, trips between venues, presence and cancelled bookings."""
-    intervals = view.person_intervals(person.id)
-    occs = [o for o in intervals if o[2] == ITEM]  # sorted: items come first, in order
+def person_whereabouts(
+    view: CheckView, person: PersonRec, occs: list[Interval], rules: frozenset[str]
+) -> list[Timed]:
+    """A person's rules beyond pairs of neighbours: presence, whereabouts, journeys, cancelled
+    bookings. Moving an item changes none of them in a plan without journeys (the index
+    rechecks the pairs alone then), unless the item is cancelled."""
     found: list[Timed] = []
-    if "person-double-booked" in rules:
-        found += person_double_bookings(view, person, intervals)
-    if "travel-time" in rules:
-        found += travel_time(view, person, occs)
     journeys = view.travel_by_person.get(person.id)
     if occs and journeys and rules & PRESENCE_RULES:
         found += presence(view, person, occs, journeys, rules)
