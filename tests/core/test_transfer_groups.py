@@ -139,3 +139,18 @@ def test_a_window_out_of_range_is_a_sentence(minutes: int) -> None:
 )
 def test_the_terminal_is_read_from_the_place(text: str, hub: str, terminal: str) -> None:
     assert split_terminal(text) == (hub, terminal)
+
+
+def test_a_pick_up_of_many_organisations_prints_on_one_page(tmp_path) -> None:
+    # Found on the 5,000-person plan: 40 organisations' signs made one cell taller than a page.
+    from pypdf import PdfReader
+
+    from tourplanner.export.operations.transfers import export_transfers, sign_lines
+    from tourplanner.services.transfers import TransferSheet
+
+    groups = group_transfers([move(n, sign=f"Organisation {n}") for n in range(40)])
+    assert sign_lines(groups[0])[-1] == "and 37 other groups"
+    sheet = TransferSheet("Plan", tuple(groups), ("arrival",), None, Rules())
+    out = tmp_path / "t.pdf"
+    export_transfers(sheet, out)
+    assert "and 37 other groups" in PdfReader(out).pages[0].extract_text()

@@ -46,6 +46,17 @@ def vehicles_text(vehicles: tuple[Vehicle, ...]) -> str:
     )
 
 
+def sign_lines(group: TransferGroup, *, most: int = 3) -> list[str]:
+    """The board's lines: the most common signs, and how many others a mixed pick-up has."""
+    shown = list(group.signs[:most])
+    others = len(group.signs) - len(shown)
+    if others:
+        shown.append(
+            ngettext("and {n} other group", "and {n} other groups", others).format(n=others)
+        )
+    return shown
+
+
 def road_text(group: TransferGroup) -> str:
     if group.travel_assumed:
         return _("{minutes} min (assumed: the plan stores no time to this hotel)").format(
@@ -104,7 +115,7 @@ def transfer_rows(sheet: TransferSheet) -> list[list[str]]:
                     road_text(g),
                     vehicles_text(g.vehicles),
                     str(g.seats),
-                    " / ".join(g.signs),
+                    " / ".join(sign_lines(g)),
                     m.name,
                     m.journey,
                     local_time(m.at_utc, m.zone),
@@ -188,7 +199,7 @@ def _group_block(
         ),
         (_("Road time"), markup(road_text(g))),
         (_("Vehicles"), markup(vehicles_text(g.vehicles))),
-        (_("Sign"), "<br/>".join(f"<b>{markup(sign)}</b>" for sign in g.signs)),
+        (_("Sign"), "<br/>".join(f"<b>{markup(sign)}</b>" for sign in sign_lines(g))),
     ]
     fact_table = Table(
         [[Paragraph(markup(k), s.muted), Paragraph(v, s.body)] for k, v in facts],

@@ -353,8 +353,16 @@ class ExportActions:
         return chooser.chosen()
 
     def _first_day(self) -> date | None:
+        """The day shown in the timeline, else the plan's first arrival or departure."""
         shown = self.context.shown_day()
-        return shown[1] if shown is not None else None
+        if shown is not None:
+            return shown[1]
+        from tourplanner.services.transfers import transfer_movements
+        from tourplanner.timezones import to_local
+
+        with self.context.plan.reading() as session:
+            days = [to_local(m.at_utc, m.zone).date() for m in transfer_movements(session)]
+        return min(days, default=None)
 
     @staticmethod
     def widget_tr(text: str) -> str:
