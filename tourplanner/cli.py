@@ -44,6 +44,7 @@ COMMAND_MODULES = (
     "tourplanner.commands.seating",
     "tourplanner.commands.precedence",
     "tourplanner.commands.gifts",
+    "tourplanner.commands.operations_docs",
     "tourplanner.commands.team",
 )
 

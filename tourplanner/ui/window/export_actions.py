@@ -1,13 +1,15 @@
 """The exports: itineraries (one, all on the task runner, printed), booklets, tour sheets,
-calendars, schedules and the people list."""
+calendars, schedules, the people list, and the operations documents (transfers, badges, name
+cards)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -23,6 +25,12 @@ from tourplanner.ui.itinerary.render import Itinerary, render_itinerary
 from tourplanner.ui.tasks import Task, TaskState
 from tourplanner.ui.widgets.chooser import Chooser
 from tourplanner.ui.window.context import WindowContext
+from tourplanner.ui.window.operations_options import (
+    BadgeOptions,
+    BadgeOptionsDialog,
+    TransferOptions,
+    TransferOptionsDialog,
+)
 
 PROGRAMME_EXPORTS = {  # kind: (what the user is told, file filter, suffix)
     "booklet": ("Programme booklet", "PDF (*.pdf)", ".pdf"),
@@ -246,6 +254,119 @@ class ExportActions:
                 export_people(session, out)
 
         return self._write("Export people", path, write)
+
+    # -- operations: transfers, badges, name cards ---------------------------------------------
+
+    def export_transfers(
+        self, path: Path | None = None, options: TransferOptions | None = None
+    ) -> Path | None:
+        """Arrival and departure transfers from the flights and trains (.xlsx or .pdf)."""
+        what = self.widget_tr("Export transfers")
+        if options is None:
+            dialog = TransferOptionsDialog(self.context.widget, self._first_day())
+            if not dialog.exec():
+                return None
+            options = dialog.options()
+        path = path or self._ask(what, "transfers.xlsx", "Excel (*.xlsx);;PDF (*.pdf)")
+        if path is None:
+            return None
+        plan, chosen = self.context.plan, options
+
+        def write(out: Path) -> None:
+            from tourplanner.export.operations.transfers import export_transfers
+            from tourplanner.operations_planning.transfer_groups import Rules
+            from tourplanner.services.transfers import transfer_sheet
+
+            rules = Rules(window_minutes=chosen.window_minutes)
+            with plan.reading() as session:
+                sheet = transfer_sheet(
+                    session, directions=chosen.directions, on=chosen.on, rules=rules
+                )
+            export_transfers(sheet, out)
+
+        return self._write(what, path, write)
+
+    def export_badges(
+        self, path: Path | None = None, options: BadgeOptions | None = None
+    ) -> Path | None:
+        """Name badges on label sheets, for everyone or one group (.pdf)."""
+        what = self.widget_tr("Export badges")
+        if options is None:
+            from tourplanner.services.organizations import list_groups
+
+            with self.context.plan.reading() as session:
+                groups = [g.name for g in list_groups(session)]
+            dialog = BadgeOptionsDialog(self.context.widget, groups)
+            if not dialog.exec():
+                return None
+            options = dialog.options()
+        path = path or self._ask(what, "badges.pdf", "PDF (*.pdf)")
+        if path is None:
+            return None
+        plan, chosen = self.context.plan, options
+
+        def write(out: Path) -> None:
+            from tourplanner.export.operations.badges import export_badges
+            from tourplanner.services.badges import badge_views
+
+            with plan.reading() as session:
+                badges = badge_views(session, group=chosen.group)
+            export_badges(badges, out, sheet=chosen.sheet)
+
+        return self._write(what, path, write)
+
+    def export_name_cards(
+        self, item_id: int | None = None, path: Path | None = None
+    ) -> Path | None:
+        """Folded table tents for the people at the selected item (or one chosen) (.pdf)."""
+        what = self.widget_tr("Export name cards")
+        item_id = item_id or self.context.selected_item_id() or self._choose_item(what)
+        if item_id is None:
+            return None
+        path = path or self._ask(what, "name-cards.pdf", "PDF (*.pdf)")
+        if path is None:
+            return None
+        plan = self.context.plan
+
+        def write(out: Path) -> None:
+            from tourplanner.export.operations.name_cards import export_name_cards
+            from tourplanner.services.badges import name_card_views
+
+            with plan.reading() as session:
+                cards = name_card_views(session, item=str(item_id))
+            export_name_cards(cards, out)
+
+        return self._write(what, path, write)
+
+    def _choose_item(self, what: str) -> int | None:
+        from tourplanner.services.items import list_items
+
+        with self.context.plan.reading() as session:
+            options = [
+                (f"{i.title_en} ({i.start_utc:%Y-%m-%d})", i.id) for i in list_items(session)
+            ]
+        chooser = Chooser(
+            self.context.widget, what, self.widget_tr("Name cards for which item?"), options
+        )
+        if not chooser.exec():
+            return None
+        return chooser.chosen()
+
+    def _first_day(self) -> date | None:
+        """The day shown in the timeline, else the plan's first arrival or departure."""
+        shown = self.context.shown_day()
+        if shown is not None:
+            return shown[1]
+        from tourplanner.services.transfers import transfer_movements
+        from tourplanner.timezones import to_local
+
+        with self.context.plan.reading() as session:
+            days = [to_local(m.at_utc, m.zone).date() for m in transfer_movements(session)]
+        return min(days, default=None)
+
+    @staticmethod
+    def widget_tr(text: str) -> str:
+        return QCoreApplication.translate("ExportActions", text)
 
     # -- shared --------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QMenu,
@@ -129,6 +129,29 @@ class WindowMenus:
                 w.exports.export_people_list,
                 tip="Everyone in the plan as a spreadsheet (no passport or medical notes)",
                 role="people",
+            ),
+            "export-transfers": a(
+                QCoreApplication.translate("WindowMenus", "&Transfers (Excel or PDF)…"),
+                lambda: w.exports.export_transfers(),
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Arrivals and departures grouped into shared pick-ups"
+                ),
+            ),
+            "export-badges": a(
+                QCoreApplication.translate("WindowMenus", "&Badges (PDF)…"),
+                lambda: w.exports.export_badges(),
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Name badges on A4 or Letter label sheets, with a QR code"
+                ),
+            ),
+            "export-name-cards": a(
+                QCoreApplication.translate(
+                    "WindowMenus", "&Name cards of the selected item (PDF)…"
+                ),
+                lambda: w.exports.export_name_cards(),
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Folded table tents (席卡) for the people at the item"
+                ),
             ),
             "export-all": a(
                 "Export &all itineraries (PDF)…",
@@ -264,6 +287,10 @@ class WindowMenus:
                 acts["export-schedule"],
                 acts["export-people"],
             ]
+        )
+        more.addSeparator()
+        more.addActions(
+            [acts["export-transfers"], acts["export-badges"], acts["export-name-cards"]]
         )
         file_menu.addAction(acts["print"])
         file_menu.addSeparator()

@@ -1,0 +1,9 @@
+"""The operations documents a coordinator hands to drivers, hosts and the registration desk.
+
+- `transfers.py`: arrival and departure transfers (XLSX for the transport company, PDF for the
+  driver and the greeter), from `services.transfers`;
+- `badges.py`: name badges on label sheets (A4 or Letter), with a vCard QR code;
+- `name_cards.py`: folded table tents (席卡) for the people booked on an item;
+- `names.py`: a person's name in both scripts, in the order each script writes it;
+- `drawing.py`: text on a canvas in the bundled Latin and CJK fonts, shrunk to fit its box.
+"""
