@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "tourplanner.commands.seating",
     "tourplanner.commands.precedence",
     "tourplanner.commands.gifts",
+    "tourplanner.commands.operations",
     "tourplanner.commands.team",
 )
 

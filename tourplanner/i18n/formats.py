@@ -22,6 +22,13 @@ def day(value: dt.date, lang: str | None = None) -> str:
     return format_date(value, _DAY_PATTERNS.get(lang, _DAY_DEFAULT), locale=_babel(lang))
 
 
+def short_day(value: dt.date, lang: str | None = None) -> str:
+    """'Mon 20 Apr' / '4月20日 周一': a day within a document that names its year once."""
+    lang = lang or current_language()
+    pattern = "M月d日 EEE" if lang == CHINESE else "EEE d MMM"
+    return format_date(value, pattern, locale=_babel(lang))
+
+
 def clock(value: dt.time | dt.datetime, lang: str | None = None) -> str:
     """'14:30' in both languages (24-hour clock)."""
     lang = lang or current_language()

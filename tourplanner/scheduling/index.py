@@ -35,6 +35,7 @@ from tourplanner.scheduling.listing import ScopedFindings
 from tourplanner.scheduling.overlaps import Clash, sweep
 from tourplanner.scheduling.rules import RULES
 from tourplanner.scheduling.rules.double_booking import clash as double_booking
+from tourplanner.scheduling.rules.operations import operations_findings
 from tourplanner.scheduling.rules.scopes import (
     item_findings,
     person_findings,
@@ -157,6 +158,7 @@ class ConflictIndex:
             self._check_room(key)
         for prog_id in snapshot.programmes:
             self._check_programme(prog_id)
+        self.listing.store(("operations", None), operations_findings(snapshot, self.rules))
 
     # -- public -------------------------------------------------------------------------------
 
@@ -178,6 +180,7 @@ class ConflictIndex:
             travel_minutes=dict(snap.travel_minutes),
             minutes_same_city=snap.minutes_same_city,
             minutes_other_city=snap.minutes_other_city,
+            operations=snap.operations,
         )
 
     def replace_item(

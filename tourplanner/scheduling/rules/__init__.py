@@ -32,6 +32,8 @@ RULES: dict[str, str] = {
     "late-for-journey": "a journey leaving before the person can get to it from their last item",
     "cancelled-booking": "a person still booked into a cancelled item",
     "tentative": "a tentative item, to be confirmed",
+    "staff-double-booked": "a guide, driver or interpreter assigned to two places at once",
+    "vehicle-over-seats": "more people seated on a vehicle's leg than it has seats",
 }
 
 # Which scope computes a rule: a scope is rechecked as a whole after an edit touching it.
@@ -51,5 +53,7 @@ PERSON_RULES = frozenset(
 ROOM_RULES = frozenset({"room-double-booked", "room-over-capacity"})
 ITEM_RULES = frozenset({"outside-programme", "tentative"})
 PROGRAMME_RULES = frozenset({"tour-dates", "over-capacity"})
+# Checked over the whole plan's operations at once (rules/operations.py).
+OPERATIONS_RULES = frozenset({"staff-double-booked", "vehicle-over-seats"})
 
-assert set(RULES) == PERSON_RULES | ROOM_RULES | ITEM_RULES | PROGRAMME_RULES
+assert set(RULES) == PERSON_RULES | ROOM_RULES | ITEM_RULES | PROGRAMME_RULES | OPERATIONS_RULES

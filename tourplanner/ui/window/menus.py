@@ -130,6 +130,21 @@ class WindowMenus:
                 tip="Everyone in the plan as a spreadsheet (no passport or medical notes)",
                 role="people",
             ),
+            "export-rooming": a(
+                "&Rooming list (PDF or Excel)…",
+                lambda: w.exports.export_operations("rooming"),
+                tip="Rooms per hotel and night, pre- and post-tour lists apart, with totals",
+            ),
+            "export-manifest": a(
+                "Bus &manifest (PDF or Excel)…",
+                lambda: w.exports.export_operations("manifest"),
+                tip="A programme's vehicles per leg: driver, guide, meeting point, seats",
+            ),
+            "export-catering": a(
+                "&Catering sheet (PDF or Excel)…",
+                lambda: w.exports.export_operations("catering"),
+                tip="Dietary counts per meal for the caterer (no medical notes)",
+            ),
             "export-all": a(
                 "Export &all itineraries (PDF)…",
                 w.exports.export_all_itineraries,
@@ -263,6 +278,9 @@ class WindowMenus:
                 acts["export-programme-ics"],
                 acts["export-schedule"],
                 acts["export-people"],
+                acts["export-rooming"],
+                acts["export-manifest"],
+                acts["export-catering"],
             ]
         )
         file_menu.addAction(acts["print"])

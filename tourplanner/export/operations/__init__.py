@@ -1,0 +1,1 @@
+"""Operations documents: rooming lists, bus manifests, catering sheets, transfers, badges."""
