@@ -101,3 +101,30 @@ def test_the_operations_pages_and_exports(qtbot, window, tmp_path: Path) -> None
     )
     names = [a.text() for a in other.actions()]
     assert any("Rooming list" in n for n in names) and any("Catering" in n for n in names)
+
+
+def test_meeting_point_and_menu_are_set_refused_after_the_start_and_undone(qtbot, window) -> None:
+    (item_id,) = rows(
+        window.plan.path, "SELECT id FROM items WHERE title_en = 'Conference banquet'"
+    )[0]
+    dialog = window.edits.edit_logistics(item_id)
+    assert dialog is not None
+    dialog.point.setText("Hotel lobby, level 1")
+    dialog.menu.setPlainText("Eight courses; a vegan plate for table 3")
+    dialog.meet.setChecked(True)
+    dialog.when.setDateTime(dialog.when.dateTime().addSecs(3600))  # an hour after it starts
+    dialog.save()
+    assert dialog.isVisible() and "after the item starts" in dialog.problem.text()
+    assert rows(window.plan.path, f"SELECT meeting_point FROM items WHERE id = {item_id}") == [
+        ("",)
+    ]
+    dialog.when.setDateTime(dialog.when.dateTime().addSecs(-2 * 3600))
+    dialog.save()
+    assert not dialog.isVisible()
+    assert rows(
+        window.plan.path, f"SELECT meeting_point, menu_note FROM items WHERE id = {item_id}"
+    ) == [("Hotel lobby, level 1", "Eight courses; a vegan plate for table 3")]
+    window.undo_stack.undo()
+    assert rows(window.plan.path, f"SELECT meeting_point FROM items WHERE id = {item_id}") == [
+        ("",)
+    ]

@@ -215,6 +215,11 @@ class WindowMenus:
                 tip="Put the selected people into a group (delegation)",
                 role="group",
             ),
+            "logistics": a(
+                "&Meeting point and menu…",
+                w.edits.edit_logistics,
+                tip="Where and when to meet before the selected item, and a meal's menu",
+            ),
             "travel-times": a(
                 "&Travel times between venues…",
                 w.edits.edit_travel_times,
@@ -311,7 +316,9 @@ class WindowMenus:
             [acts["bookings"], acts["book-item"], acts["book-programme"], acts["join-group"]]
         )
         plan_menu.addSeparator()
-        plan_menu.addActions([acts["plan-details"], acts["travel-times"], acts["check"]])
+        plan_menu.addActions(
+            [acts["plan-details"], acts["travel-times"], acts["logistics"], acts["check"]]
+        )
         plan_menu.addSeparator()
         plan_menu.addAction(acts["seating"])
         help_menu = bar.addMenu("&Help")
