@@ -128,3 +128,24 @@ def test_meeting_point_and_menu_are_set_refused_after_the_start_and_undone(qtbot
     assert rows(window.plan.path, f"SELECT meeting_point FROM items WHERE id = {item_id}") == [
         ("",)
     ]
+
+
+def test_selected_people_are_seated_on_a_vehicle_in_one_step(qtbot, window) -> None:
+    (coach,) = rows(window.plan.path, "SELECT id FROM vehicles WHERE name = 'Beijing coach'")[0]
+    count = f"SELECT count(*) FROM vehicle_seats WHERE vehicle_id = {coach}"
+    assert rows(window.plan.path, count) == [(0,)]
+    window.show_page("person")
+    window.people.search.setText("Arlington")
+    window.people.table.selectAll()
+    chosen = set(window.people.selected_ids())
+    assert len(chosen) == 3
+    window.bookings.seat_people_on_vehicle(coach)
+    seated = rows(
+        window.plan.path, f"SELECT person_id FROM vehicle_seats WHERE vehicle_id = {coach}"
+    )
+    assert {p for (p,) in seated} == chosen
+    window.bookings.seat_people_on_vehicle(coach)  # again: nobody is seated twice
+    assert rows(window.plan.path, count) == [(3,)]
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert rows(window.plan.path, count) == [(0,)]

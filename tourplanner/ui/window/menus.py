@@ -215,6 +215,12 @@ class WindowMenus:
                 tip="Put the selected people into a group (delegation)",
                 role="group",
             ),
+            "seat-vehicle": a(
+                "Seat selected people on a &vehicle…",
+                w.bookings.seat_people_on_vehicle,
+                tip="Put the selected people onto a coach or minibus, for every leg",
+                role="travel",
+            ),
             "logistics": a(
                 "&Meeting point and menu…",
                 w.edits.edit_logistics,
@@ -313,7 +319,13 @@ class WindowMenus:
         plan_menu.addActions([acts[f"new-{k}"] for k in ENTITIES])
         plan_menu.addSeparator()
         plan_menu.addActions(
-            [acts["bookings"], acts["book-item"], acts["book-programme"], acts["join-group"]]
+            [
+                acts["bookings"],
+                acts["book-item"],
+                acts["book-programme"],
+                acts["join-group"],
+                acts["seat-vehicle"],
+            ]
         )
         plan_menu.addSeparator()
         plan_menu.addActions(
@@ -357,6 +369,7 @@ class WindowMenus:
             ("book-item", "Book into item…"),
             ("book-programme", "Book onto tour…"),
             ("join-group", "Add to group…"),
+            ("seat-vehicle", "Seat on vehicle…"),
         ):
             acts[key].setIconText(short)  # the button's text; menus show the full one
             w.people.add_action(acts[key])
