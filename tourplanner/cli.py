@@ -45,6 +45,7 @@ COMMAND_MODULES = (
     "tourplanner.commands.precedence",
     "tourplanner.commands.gifts",
     "tourplanner.commands.operations_docs",
+    "tourplanner.commands.operations",
     "tourplanner.commands.team",
 )
 

@@ -84,6 +84,55 @@ class TravellerStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class RoomType(StrEnum):
+    """A hotel room's type on a rooming list."""
+
+    SINGLE = "single"
+    TWIN = "twin"
+    DOUBLE = "double"
+    SUITE = "suite"
+
+
+class VehicleKind(StrEnum):
+    COACH = "coach"
+    MINIBUS = "minibus"
+    CAR = "car"
+    VAN = "van"
+
+
+class AssignmentRole(StrEnum):
+    """What a person is assigned to do for an item or a programme day."""
+
+    GUIDE = "guide"
+    DRIVER = "driver"
+    INTERPRETER = "interpreter"
+
+
+class InterpretingMode(StrEnum):
+    NONE = ""
+    CONSECUTIVE = "consecutive"
+    SIMULTANEOUS = "simultaneous"
+
+
+class DietaryTag(StrEnum):
+    """A person's dietary needs as a caterer counts them (the free text stays beside them)."""
+
+    VEGETARIAN = "vegetarian"
+    VEGAN = "vegan"
+    HALAL = "halal"
+    KOSHER = "kosher"
+    NO_PORK = "no_pork"
+    NO_ALCOHOL = "no_alcohol"
+    NUT_ALLERGY = "nut_allergy"
+    SHELLFISH_ALLERGY = "shellfish_allergy"
+    GLUTEN_FREE = "gluten_free"
+    OTHER = "other"
+
+
+# The tags a caterer must be warned about, not merely count.
+ALLERGY_TAGS = frozenset({DietaryTag.NUT_ALLERGY, DietaryTag.SHELLFISH_ALLERGY})
+
+
 ACRONYMS = {"vip": "VIP"}
 
 

@@ -29,6 +29,8 @@ NEVER_REUSED = {
 }
 # Born with AUTOINCREMENT in migration 0006 (protocol): no rows of theirs in older files.
 PROTOCOL_TABLES = {"seating_plans", "seats", "gifts"}
+# Operations (migration 0010): created with AUTOINCREMENT from the start.
+OPERATIONS_TABLES = {"room_bookings", "vehicles", "vehicle_seats", "assignments"}
 
 
 def autoincrement_tables(path: Path) -> set[str]:
@@ -41,9 +43,11 @@ def autoincrement_tables(path: Path) -> set[str]:
 
 
 def test_new_plans_and_the_models_never_reuse_ids(plan_file) -> None:
-    assert autoincrement_tables(plan_file.path) == NEVER_REUSED | PROTOCOL_TABLES
+    assert (
+        autoincrement_tables(plan_file.path) == NEVER_REUSED | PROTOCOL_TABLES | OPERATIONS_TABLES
+    )
     declared = {t.name for t in Base.metadata.sorted_tables if t.kwargs.get("sqlite_autoincrement")}
-    assert declared == NEVER_REUSED | PROTOCOL_TABLES
+    assert declared == NEVER_REUSED | PROTOCOL_TABLES | OPERATIONS_TABLES
 
 
 def test_a_deleted_persons_id_is_not_given_to_a_newcomer_from_an_import(
@@ -82,7 +86,7 @@ def test_an_old_file_is_upgraded_to_ids_never_reused(tmp_path: Path) -> None:
         with plan.transaction() as s:
             newcomer = people.create_person(s, name_latin="Zhang Min")
     assert newcomer == kept_id + 1
-    assert autoincrement_tables(path) == NEVER_REUSED | PROTOCOL_TABLES
+    assert autoincrement_tables(path) == NEVER_REUSED | PROTOCOL_TABLES | OPERATIONS_TABLES
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

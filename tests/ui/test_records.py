@@ -229,6 +229,10 @@ def test_navigator_shows_pages_and_programmes(window) -> None:
         "Rooms",
         "Programmes",
         "Gifts",  # the gift register (protocol, issue 18)
+        "Hotel rooms",  # the operations (issue 17)
+        "Vehicles",
+        "Seats",
+        "Guides and interpreters",
     ]
     nav.setCurrentItem(window.navigator.nodes["venue"])
     assert window.current_page() == "venue" and window.records["venue"].model.rowCount() == 26

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Every schema revision this version knows, oldest first: add a new migration's id here.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0009")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0009", "0010")
 
 
 def _config() -> Config:

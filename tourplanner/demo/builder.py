@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 # swap one table on `tourplanner.demo` and build from it.
 from tourplanner import demo as tables
 from tourplanner.db import PlanFile
+from tourplanner.demo.operations import add_operations
 from tourplanner.demo.protocol_build import add_protocol
 from tourplanner.errors import PlanFileError
 from tourplanner.services import (
@@ -52,6 +53,7 @@ def populate_demo(session: Session) -> None:
     for key, steps in tables.JOURNEYS.items():
         _add_journey(session, key, person_ids[key], steps, venue_ids)
     add_protocol(session, person_ids, item_ids)
+    add_operations(session, person_ids, programme_ids, item_ids, venue_ids)
 
 
 def _add_people(session: Session) -> tuple[dict[str, int], dict[str, int]]:

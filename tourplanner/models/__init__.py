@@ -1,6 +1,7 @@
 """SQLAlchemy mapped classes of a plan file; nothing else lives here."""
 
 from tourplanner.models.base import Base, UTCDateTime
+from tourplanner.models.operations import Assignment, RoomBooking, Vehicle, VehicleSeat
 from tourplanner.models.organization import Group, Organization, group_members
 from tourplanner.models.participation import Participation
 from tourplanner.models.person import SENSITIVE_PERSON_FIELDS, Person
@@ -12,6 +13,10 @@ from tourplanner.models.travel import Traveller, TravelSegment
 from tourplanner.models.venue import Room, TravelTime, Venue
 
 __all__ = [
+    "Assignment",
+    "RoomBooking",
+    "Vehicle",
+    "VehicleSeat",
     "Base",
     "Gift",
     "Group",

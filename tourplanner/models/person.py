@@ -27,6 +27,10 @@ class Person(Versioned, Base):
     phone: Mapped[str] = mapped_column(String(50), default="")
     preferred_language: Mapped[str] = mapped_column(String(35), default="")
     dietary_needs: Mapped[str] = mapped_column(Text, default="")
+    # The caterer's tags (enums.DietaryTag values, comma-separated) beside the free text;
+    # `dietary_other` names what the 'other' tag means.
+    dietary_tags: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    dietary_other: Mapped[str] = mapped_column(String(200), default="", server_default="")
     accessibility_needs: Mapped[str] = mapped_column(Text, default="")
     emergency_contact: Mapped[str] = mapped_column(Text, default="")
     # Sensitive: never printed or exported unless the user explicitly asks.

@@ -82,6 +82,11 @@ class Item(Versioned, Base):
     exdates: Mapped[str] = mapped_column(Text, default="")
     rdates: Mapped[str] = mapped_column(Text, default="", server_default="")
     sequence: Mapped[int] = mapped_column(Integer, default=0)
+    # Where and when to meet before it (the lobby, the bus bay), at the item's own zone.
+    meeting_point: Mapped[str] = mapped_column(Text, default="", server_default="")
+    meeting_utc: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # A meal's menu (what the caterer serves, the dietary options).
+    menu_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     programme: Mapped[Programme] = relationship(back_populates="items")
     venue: Mapped[Venue | None] = relationship()

@@ -24,6 +24,8 @@ class Venue(Versioned, Base):
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The front desk (a hotel) or the venue's office: printed on manifests and rooming lists.
+    phone: Mapped[str] = mapped_column(String(50), default="", server_default="")
 
     rooms: Mapped[list[Room]] = relationship(
         back_populates="venue", cascade="all, delete-orphan", order_by="Room.name"

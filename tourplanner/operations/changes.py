@@ -15,6 +15,10 @@ RECORD_KINDS = (
     "room",
     "programme",
     "gift",
+    "room_booking",
+    "vehicle",
+    "vehicle_seat",
+    "assignment",
 )
 
 

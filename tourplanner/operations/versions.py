@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import select
 
 from tourplanner.models import (
+    Assignment,
     Gift,
     Group,
     Item,
@@ -22,7 +23,10 @@ from tourplanner.models import (
     Plan,
     Programme,
     Room,
+    RoomBooking,
     TravelSegment,
+    Vehicle,
+    VehicleSeat,
     Venue,
 )
 from tourplanner.operations.changes import Changes
@@ -39,6 +43,10 @@ MODELS: dict[str, Any] = {
     "programme": Programme,
     "plan": Plan,
     "gift": Gift,
+    "room_booking": RoomBooking,
+    "vehicle": Vehicle,
+    "vehicle_seat": VehicleSeat,
+    "assignment": Assignment,
 }
 RowKey = tuple[str, int]
 

@@ -40,6 +40,7 @@ from tourplanner.scheduling.rules.double_booking import (
     item_double_bookings,
     person_double_bookings,
 )
+from tourplanner.scheduling.rules.operations import operations_findings
 from tourplanner.scheduling.rules.scopes import (
     item_findings,
     person_whereabouts,
@@ -166,6 +167,7 @@ class ConflictIndex:
             self._check_room(key)
         for prog_id in snapshot.programmes:
             self._check_programme(prog_id)
+        self.listing.store(("operations", None), operations_findings(snapshot, self.rules))
 
     # -- public -------------------------------------------------------------------------------
 
@@ -187,6 +189,7 @@ class ConflictIndex:
             travel_minutes=dict(snap.travel_minutes),
             minutes_same_city=snap.minutes_same_city,
             minutes_other_city=snap.minutes_other_city,
+            operations=snap.operations,
         )
 
     def replace_item(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from tourplanner.scheduling.operations_records import OperationsSnapshot
 from tourplanner.scheduling.recurrence import occurrences
 
 # Breakouts run in parallel: being on a programme does not book a person into them.
@@ -113,6 +114,7 @@ class PlanSnapshot:
     travel_minutes: dict[tuple[int, int], int] = field(default_factory=dict)
     minutes_same_city: int = 30
     minutes_other_city: int = 180
+    operations: OperationsSnapshot = field(default_factory=OperationsSnapshot)
     _minutes_cache: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)
     # What a journey's end place names, by (text, venue id): see `scheduling.places`.
     place_memo: dict[tuple[str, int | None], tuple[int | None, str]] = field(

@@ -37,6 +37,12 @@ from tourplanner.models import (
 )
 from tourplanner.scheduling.findings import Finding
 from tourplanner.scheduling.index import ConflictIndex
+from tourplanner.scheduling.operations_records import (
+    AssignmentRec,
+    OperationsSnapshot,
+    SeatRec,
+    VehicleRec,
+)
 from tourplanner.scheduling.rules import RULES
 from tourplanner.scheduling.snapshot import (
     BookingRec,
@@ -160,7 +166,49 @@ def load_snapshot(session: Session) -> PlanSnapshot:
             select(TravelTime.from_venue_id, TravelTime.to_venue_id, TravelTime.minutes)
         )
     }
+    snap.operations = load_operations(session)
     return snap
+
+
+def load_operations(session: Session) -> OperationsSnapshot:
+    """Vehicles, seats and assignments as plain records (one SELECT each)."""
+    from tourplanner.models import Assignment, Vehicle, VehicleSeat
+
+    return OperationsSnapshot(
+        {
+            row[0]: VehicleRec(*row)
+            for row in session.execute(
+                select(
+                    Vehicle.id,
+                    Vehicle.name,
+                    Vehicle.seats,
+                    Vehicle.programme_id,
+                    Vehicle.item_id,
+                    Vehicle.driver_id,
+                )
+            )
+        },
+        [
+            SeatRec(*row)
+            for row in session.execute(
+                select(VehicleSeat.vehicle_id, VehicleSeat.person_id, VehicleSeat.item_id)
+            )
+        ],
+        [
+            AssignmentRec(*row)
+            for row in session.execute(
+                select(
+                    Assignment.id,
+                    Assignment.person_id,
+                    Assignment.role,
+                    Assignment.item_id,
+                    Assignment.programme_id,
+                    Assignment.day,
+                    Assignment.vehicle_id,
+                )
+            )
+        ],
+    )
 
 
 def check_rules(rules: Iterable[str] | None) -> list[str] | None:

@@ -18,6 +18,7 @@ from tourplanner.services.common import (
     find_one,
     update_record,
 )
+from tourplanner.services.dietary import parse_tags
 
 FIELDS = (
     "name_latin",
@@ -29,6 +30,8 @@ FIELDS = (
     "phone",
     "preferred_language",
     "dietary_needs",
+    "dietary_tags",
+    "dietary_other",
     "accessibility_needs",
     "emergency_contact",
     "passport_visa_notes",
@@ -43,6 +46,7 @@ _TEXTS = (
     ("honorific", "honorific", 50),
     ("phone", "phone", 50),
     ("preferred_language", "preferred language", 35),
+    ("dietary_other", "other dietary need", 200),
     *(
         (field, field.replace("_", " "), 10_000)
         for field in (
@@ -70,6 +74,7 @@ def checked_values(values: Mapping[str, object]) -> dict[str, object]:
         "name_latin": v.required_text(values.get("name_latin"), "name (Latin script)"),
         "role": str(role) if role in _ROLES else v.choice(role, PersonRole, "role"),
         "email": v.email(values.get("email")),
+        "dietary_tags": parse_tags(values.get("dietary_tags")),
     }
     for field, label, longest in _TEXTS:
         value = values.get(field)

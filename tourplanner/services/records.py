@@ -15,12 +15,16 @@ from sqlalchemy.orm import Session
 from tourplanner.errors import InUseError, ValidationError
 from tourplanner.i18n import _
 from tourplanner.services import (
+    assignments,
+    listings,
     organizations,
     people,
     plans,
     programmes,
     protocol_gifts,
+    room_bookings,
     travel,
+    vehicles,
     venues,
 )
 from tourplanner.timezones import to_local
@@ -67,7 +71,7 @@ _KINDS = (
         "venue",
         "venues",
         ("name_en", "name_local", "address_en", "address_local", "city", "country")
-        + ("timezone", "latitude", "longitude", "notes"),
+        + ("timezone", "latitude", "longitude", "notes", "phone"),
         venues.create_venue,
         venues.update_venue,
         venues.delete_venue,
@@ -150,6 +154,46 @@ _KINDS = (
         lambda values: values["name"],
     ),
     RecordKind(
+        "room_booking",
+        "room_bookings",
+        room_bookings.FIELDS,
+        room_bookings.create_room_booking,
+        room_bookings.update_room_booking,
+        room_bookings.delete_room_booking,
+        room_bookings.get_room_booking,
+        lambda values: f"room {values['room_number']}".strip() if values["room_number"] else "room",
+    ),
+    RecordKind(
+        "vehicle",
+        "vehicles",
+        vehicles.FIELDS,
+        vehicles.create_vehicle,
+        vehicles.update_vehicle,
+        vehicles.delete_vehicle,
+        vehicles.get_vehicle,
+        lambda values: values["name"],
+    ),
+    RecordKind(
+        "vehicle_seat",
+        "vehicle_seats",
+        vehicles.SEAT_FIELDS,
+        vehicles.create_seat,
+        vehicles.update_seat,
+        vehicles.delete_seat,
+        vehicles.get_seat,
+        lambda values: f"seat {values['seat']}".strip() if values["seat"] else "seat",
+    ),
+    RecordKind(
+        "assignment",
+        "assignments",
+        assignments.FIELDS,
+        assignments.create_assignment,
+        assignments.update_assignment,
+        assignments.delete_assignment,
+        assignments.get_assignment,
+        lambda values: str(values["role"]),
+    ),
+    RecordKind(
         "plan",
         "plans",
         ("title", "organization", "home_timezone", "emergency_contacts")
@@ -190,6 +234,9 @@ _CHOICES: dict[str, Callable[[Session], list[tuple[str, int]]]] = {
     "venue": lambda s: [(v.name_en, v.id) for v in venues.list_venues(s)],
     "person": lambda s: [(p.name_latin, p.id) for p in people.list_people(s)],
     "group": lambda s: [(g.name, g.id) for g in organizations.list_groups(s)],
+    "stay": room_bookings.stay_choices,
+    "vehicle": lambda s: [(v.name, v.id) for v in vehicles.list_vehicles(s)],
+    "item": lambda s: listings.item_choices(s),
 }
 
 

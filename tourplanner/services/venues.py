@@ -29,6 +29,7 @@ VENUE_FIELDS = (
     "latitude",
     "longitude",
     "notes",
+    "phone",
 )
 ROOM_FIELDS = ("name", "name_local", "capacity")
 
@@ -46,6 +47,7 @@ def _validate_venue(venue: Venue) -> None:
     if (venue.latitude is None) != (venue.longitude is None):
         raise ValidationError("longitude", _("give both latitude and longitude, or neither"))
     venue.notes = v.optional_text(venue.notes, "notes")
+    venue.phone = v.optional_text(venue.phone, "phone", max_length=50)
 
 
 def create_venue(session: Session, **fields: object) -> int:

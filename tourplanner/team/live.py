@@ -32,6 +32,10 @@ KINDS = {
     "rooms": "room",
     "programmes": "programme",
     "gifts": "gift",
+    "room_bookings": "room_booking",
+    "vehicles": "vehicle",
+    "vehicle_seats": "vehicle_seat",
+    "assignments": "assignment",
 }
 
 

@@ -17,5 +17,9 @@ PAGES = (
     ("room", "Rooms", "rooms"),
     ("programme", "Programmes", "programmes"),
     ("gift", "Gifts", "gifts"),
+    ("room_booking", "Hotel rooms", "rooms"),
+    ("vehicle", "Vehicles", "travel"),
+    ("vehicle_seat", "Seats", "people"),
+    ("assignment", "Guides and interpreters", "people"),
 )
 ITEM_PAGES = ("timeline", "agenda", "item")

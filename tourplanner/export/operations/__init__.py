@@ -1,5 +1,8 @@
-"""The operations documents a coordinator hands to drivers, hosts and the registration desk.
+"""The operations documents a coordinator hands to hotels, drivers, caterers, hosts and the
+registration desk.
 
+- `rooming.py`, `manifest.py`, `catering.py`: the rooming list, the bus manifest and the
+  caterer's sheet (PDF and XLSX);
 - `transfers.py`: arrival and departure transfers (XLSX for the transport company, PDF for the
   driver and the greeter), from `services.transfers`;
 - `badges.py`: name badges on label sheets (A4 or Letter), with a vCard QR code;

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
@@ -133,6 +134,8 @@ class RecordEditor(GuardedDialog):
             return text
         if spec.kind in ("enum", "ref"):
             return self._choice(spec, options)
+        if spec.kind == "bool":
+            return QCheckBox()
         if spec.kind == "zone":
             return ZonePicker()
         if spec.kind == "date":
@@ -167,7 +170,9 @@ class RecordEditor(GuardedDialog):
     def set_values(self, values: dict[str, object]) -> None:
         for spec in self.entity.fields:
             widget, value = self.widgets[spec.key], values.get(spec.key)
-            if isinstance(widget, QPlainTextEdit):
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(str(value or ""))
             elif isinstance(widget, ZonePicker):
                 widget.setEditText(str(value or ""))
@@ -187,7 +192,9 @@ class RecordEditor(GuardedDialog):
         out: dict[str, object] = {}
         for spec in self.entity.fields:
             widget = self.widgets[spec.key]
-            if isinstance(widget, QPlainTextEdit):
+            if isinstance(widget, QCheckBox):
+                out[spec.key] = widget.isChecked()
+            elif isinstance(widget, QPlainTextEdit):
                 out[spec.key] = widget.toPlainText()
             elif isinstance(widget, ZonePicker):
                 out[spec.key] = widget.currentText().strip()

@@ -6,52 +6,14 @@ create, change and delete it, its values) is `services.records`, under the same 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from enum import StrEnum
-from typing import Any
-
 from tourplanner.enums import GiftDirection, PersonRole, ProgrammeKind, TravelKind
-from tourplanner.services import listings, protocol_gifts, records
+from tourplanner.services import listings, protocol_gifts
+from tourplanner.ui.operations.entities import OPERATIONS_ENTITIES
+from tourplanner.ui.records.fields import Entity, Field, ListingReader
+from tourplanner.ui.records.fields import long_field as _long
+from tourplanner.ui.records.fields import text_field as _text
 
-# A listing reads a table's rows in a session the caller opens.
-ListingReader = Callable[[Any], listings.Listing]
-
-
-@dataclass(frozen=True)
-class Field:
-    """One form row. `kind`: text, long, enum, ref, zone, date, datetime, int, number, place
-    (a journey end: airport or venue) or travellers (a journey's people)."""
-
-    key: str
-    label: str
-    kind: str = "text"
-    reported_as: tuple[str, ...] = ()  # the names the service uses for it in its errors
-    vocabulary: type[StrEnum] | None = None
-    choices: str = ""  # for a ref: the kind of record it refers to ("venue", "person"...)
-    hint: str = ""
-
-
-@dataclass(frozen=True)
-class Entity:
-    key: str
-    title: str
-    plural: str
-    fields: tuple[Field, ...]
-    listing: ListingReader | None  # None: no table (the plan itself)
-
-    @property
-    def kind(self) -> records.RecordKind:
-        return records.RECORDS[self.key]
-
-
-def _text(key: str, label: str, reported: str = "", hint: str = "") -> Field:
-    return Field(key, label, "text", (reported or label.lower(),), hint=hint)
-
-
-def _long(key: str, label: str, reported: str = "") -> Field:
-    return Field(key, label, "long", (reported or label.lower(),))
-
+__all__ = ["ENTITIES", "PLAN", "Entity", "Field", "ListingReader"]
 
 VENUE = Entity(
     "venue",
@@ -67,6 +29,7 @@ VENUE = Entity(
         Field("timezone", "Time zone", "zone", ("time zone",)),
         Field("latitude", "Latitude", "number", ("latitude",), hint="e.g. 22.5333"),
         Field("longitude", "Longitude", "number", ("longitude",), hint="e.g. 114.0556"),
+        _text("phone", "Phone", hint="the front desk or the venue's office"),
         _long("notes", "Notes"),
     ),
     listings.venues_listing,
@@ -99,6 +62,13 @@ PERSON = Entity(
         _text("phone", "Phone"),
         _text("preferred_language", "Preferred language", hint="e.g. en, zh-Hans"),
         _text("dietary_needs", "Dietary needs"),
+        _text(
+            "dietary_tags",
+            "Dietary tags",
+            hint="for the caterer, comma-separated: vegetarian, vegan, halal, kosher, no pork, "
+            "no alcohol, nut allergy, shellfish allergy, gluten free, other",
+        ),
+        _text("dietary_other", "Other dietary need", "other dietary need", "what 'other' means"),
         _text("accessibility_needs", "Accessibility needs"),
         _text("emergency_contact", "Emergency contact"),
         _text("passport_visa_notes", "Passport and visa", "passport visa notes"),
@@ -195,7 +165,11 @@ GIFT = Entity(
     protocol_gifts.gifts_listing,
 )
 
-ENTITIES = {e.key: e for e in (PERSON, TRAVEL, GROUP, ORGANIZATION, VENUE, ROOM, PROGRAMME, GIFT)}
+ENTITIES = {
+    e.key: e
+    for e in (PERSON, TRAVEL, GROUP, ORGANIZATION, VENUE, ROOM, PROGRAMME, GIFT)
+    + OPERATIONS_ENTITIES
+}
 
 PLAN = Entity(
     "plan",

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tourplanner.enums import ParticipationRole, label
 from tourplanner.operations.bookings import Book, JoinGroup, Unbook
+from tourplanner.operations.vehicle_seats import SeatOnVehicle
 from tourplanner.services import records
 from tourplanner.services.listings import item_choices
 from tourplanner.services.participations import Booking
@@ -123,6 +124,23 @@ class BookingActions:
     def unbook(self, bookings: list[Booking]) -> bool:
         text = f"Take {counted(len(bookings), 'person', 'people')} off"
         return self.context.run(Unbook(text, bookings))
+
+    def seat_people_on_vehicle(self, vehicle_id: int | None = None) -> None:
+        """Put the selected people onto a vehicle (every leg), as one undoable step."""
+        ids = self._people_for("Seat on a vehicle")
+        if ids is None:
+            return
+        if vehicle_id is None:
+            with self.context.plan.reading() as session:
+                options = records.choices(session, "vehicle")
+            picked = self._choose(
+                "Seat on a vehicle", f"Seat {counted(len(ids), 'person', 'people')} on:", options
+            )
+            if picked is None:
+                return
+            vehicle_id = picked[0]
+        text = f"Seat {counted(len(ids), 'person', 'people')} on a vehicle"
+        self.context.run(SeatOnVehicle(text, vehicle_id, ids))
 
     def add_people_to_group(self, group_id: int | None = None) -> None:
         ids = self._people_for("Add to a group")

@@ -11,9 +11,11 @@ from tourplanner.operations import records as record_ops
 from tourplanner.operations import venues as venue_ops
 from tourplanner.operations.occurrence import edit_occurrence
 from tourplanner.services import forms, items, itinerary, records
+from tourplanner.services.item_logistics import item_logistics
 from tourplanner.services.items import ItemValues
 from tourplanner.timezones import to_local, to_utc
 from tourplanner.ui.item_editor import ALL, THIS_ONE, ItemEditor, ask_this_or_all, default_start
+from tourplanner.ui.operations.logistics_dialog import LogisticsDialog
 from tourplanner.ui.pages import ITEM_PAGES
 from tourplanner.ui.records.editor import RecordEditor
 from tourplanner.ui.records.entities import ENTITIES, PLAN, Entity
@@ -61,6 +63,26 @@ class EditActions:
         if answer == ALL:
             return self.move_item_to(item_id, to_utc(values.start + moved, zone))
         return False
+
+    def edit_logistics(self, item_id: int | None = None) -> LogisticsDialog | None:
+        """The selected item's meeting point and time and its menu, saved as one step."""
+        item_id = item_id if item_id is not None else self.context.selected_item_id()
+        if item_id is None:
+            self.context.say("Select an item first")
+            return None
+        with self.context.plan.reading() as session:
+            values = item_logistics(session, item_id)
+            item = items.item_values(session, item_id)
+        dialog = LogisticsDialog(
+            item_id,
+            item.title_en,
+            values,
+            item.start,
+            self.context.operations.run,
+            self.context.widget,
+        )
+        dialog.open()
+        return dialog
 
     def move_selected(self, delta: timedelta) -> None:
         item_id = self.context.selected_item_id()

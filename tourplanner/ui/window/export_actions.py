@@ -368,6 +368,44 @@ class ExportActions:
     def widget_tr(text: str) -> str:
         return QCoreApplication.translate("ExportActions", text)
 
+    # -- operations: rooming list, bus manifest, catering ---------------------------------------
+
+    def export_operations(
+        self, kind: str, path: Path | None = None, programme_id: int | None = None
+    ) -> Path | None:
+        """The rooming list, a programme's bus manifest or the catering sheet (.pdf or .xlsx)."""
+        tr = QCoreApplication.translate
+        titles = {
+            "rooming": tr("ExportActions", "Export rooming list"),
+            "manifest": tr("ExportActions", "Export bus manifest"),
+            "catering": tr("ExportActions", "Export catering sheet"),
+        }
+        what = titles[kind]
+        if kind == "manifest" and programme_id is None:
+            programme_id = self._choose_programme(what)
+            if programme_id is None:
+                return None
+        filters = tr("ExportActions", "PDF (*.pdf);;Excel (*.xlsx)")
+        path = path or self._ask(what, f"{kind}.pdf", filters)
+        if path is None:
+            return None
+        plan, chosen = self.context.plan, programme_id
+
+        def write(out: Path) -> None:
+            from tourplanner.export.operations import catering, manifest, rooming
+            from tourplanner.services import plans
+
+            with plan.reading() as session:
+                title = plans.get_plan(session).title
+                if kind == "rooming":
+                    rooming.export_rooming_list(session, out, plan_title=title)
+                elif kind == "manifest":
+                    manifest.export_manifest(session, out, plan_title=title, programme=str(chosen))
+                else:
+                    catering.export_catering(session, out, plan_title=title)
+
+        return self._write(what, path, write)
+
     # -- shared --------------------------------------------------------------------------------
 
     def _ask(self, title: str, suggested: str, filters: str) -> Path | None:

@@ -153,6 +153,21 @@ class WindowMenus:
                     "WindowMenus", "Folded table tents (席卡) for the people at the item"
                 ),
             ),
+            "export-rooming": a(
+                "&Rooming list (PDF or Excel)…",
+                lambda: w.exports.export_operations("rooming"),
+                tip="Rooms per hotel and night, pre- and post-tour lists apart, with totals",
+            ),
+            "export-manifest": a(
+                "Bus &manifest (PDF or Excel)…",
+                lambda: w.exports.export_operations("manifest"),
+                tip="A programme's vehicles per leg: driver, guide, meeting point, seats",
+            ),
+            "export-catering": a(
+                "&Catering sheet (PDF or Excel)…",
+                lambda: w.exports.export_operations("catering"),
+                tip="Dietary counts per meal for the caterer (no medical notes)",
+            ),
             "export-all": a(
                 "Export &all itineraries (PDF)…",
                 w.exports.export_all_itineraries,
@@ -223,6 +238,17 @@ class WindowMenus:
                 tip="Put the selected people into a group (delegation)",
                 role="group",
             ),
+            "seat-vehicle": a(
+                "Seat selected people on a &vehicle…",
+                w.bookings.seat_people_on_vehicle,
+                tip="Put the selected people onto a coach or minibus, for every leg",
+                role="travel",
+            ),
+            "logistics": a(
+                "&Meeting point and menu…",
+                w.edits.edit_logistics,
+                tip="Where and when to meet before the selected item, and a meal's menu",
+            ),
             "travel-times": a(
                 "&Travel times between venues…",
                 w.edits.edit_travel_times,
@@ -286,6 +312,9 @@ class WindowMenus:
                 acts["export-programme-ics"],
                 acts["export-schedule"],
                 acts["export-people"],
+                acts["export-rooming"],
+                acts["export-manifest"],
+                acts["export-catering"],
             ]
         )
         more.addSeparator()
@@ -317,10 +346,18 @@ class WindowMenus:
         plan_menu.addActions([acts[f"new-{k}"] for k in ENTITIES])
         plan_menu.addSeparator()
         plan_menu.addActions(
-            [acts["bookings"], acts["book-item"], acts["book-programme"], acts["join-group"]]
+            [
+                acts["bookings"],
+                acts["book-item"],
+                acts["book-programme"],
+                acts["join-group"],
+                acts["seat-vehicle"],
+            ]
         )
         plan_menu.addSeparator()
-        plan_menu.addActions([acts["plan-details"], acts["travel-times"], acts["check"]])
+        plan_menu.addActions(
+            [acts["plan-details"], acts["travel-times"], acts["logistics"], acts["check"]]
+        )
         plan_menu.addSeparator()
         plan_menu.addAction(acts["seating"])
         help_menu = bar.addMenu("&Help")
@@ -359,6 +396,7 @@ class WindowMenus:
             ("book-item", "Book into item…"),
             ("book-programme", "Book onto tour…"),
             ("join-group", "Add to group…"),
+            ("seat-vehicle", "Seat on vehicle…"),
         ):
             acts[key].setIconText(short)  # the button's text; menus show the full one
             w.people.add_action(acts[key])

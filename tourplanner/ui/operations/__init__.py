@@ -1,0 +1,1 @@
+"""The operations pages: hotel rooms, vehicles and their seats, guides, drivers, interpreters."""
