@@ -28,7 +28,8 @@ from tourplanner.export.pdf.blocks import (
     time_cell,
     venue_lines,
 )
-from tourplanner.export.pdf.page import Section
+from tourplanner.export.pdf.days import day_label, long_day
+from tourplanner.export.pdf.page import DayMark, Section
 from tourplanner.export.pdf.styles import Styles
 from tourplanner.services.views import ItemView, ProgrammeView, Roster
 from tourplanner.timezones import to_local
@@ -73,16 +74,23 @@ def item_details(view: ItemView, s: Styles, *, with_venue: bool) -> list[Line]:
     return details
 
 
-def days_of(views: list[ItemView], width: float, s: Styles, *, with_venue: bool) -> list[Flowable]:
+def days_of(
+    views: list[ItemView],
+    width: float,
+    s: Styles,
+    *,
+    with_venue: bool,
+    first_day: date | None = None,
+) -> list[Flowable]:
+    """Day by day; days numbered from the event's first day, as in every itinerary."""
     by_day: dict[date, list[ItemView]] = defaultdict(list)
     for view in views:
         by_day[to_local(view.start_utc, view.timezone).date()].append(view)
     story: list[Flowable] = []
-    for number, (day, items) in enumerate(sorted(by_day.items()), start=1):
+    for day, items in sorted(by_day.items()):
         cities = sorted({v.venue.city for v in items if v.venue and v.venue.city})
-        heading = day_heading(
-            f"{day:%A} {day.day} {day:%B %Y}", join(", ".join(cities), f"Day {number}"), width, s
-        )
+        title = long_day(day)
+        heading = day_heading(title, join(", ".join(cities), day_label(day, first_day)), width, s)
         rows = [
             entry_row(
                 time_cell(v.start_utc, v.end_utc, v.timezone, s),
@@ -95,7 +103,7 @@ def days_of(views: list[ItemView], width: float, s: Styles, *, with_venue: bool)
         story += [
             CondPageBreak(40 * mm),
             Spacer(0, 4 * mm),
-            KeepTogether([heading, Spacer(0, 2 * mm), rows[0]]),
+            KeepTogether([DayMark(title), heading, Spacer(0, 2 * mm), rows[0]]),
             *rows[1:],
         ]
     return story
@@ -120,7 +128,12 @@ def speaker_index(views: list[ItemView], width: float, s: Styles) -> list[Flowab
 
 
 def booklet_story(
-    prog: ProgrammeView, views: list[ItemView], plan: PlanInfo, width: float, s: Styles
+    prog: ProgrammeView,
+    views: list[ItemView],
+    plan: PlanInfo,
+    width: float,
+    s: Styles,
+    first_day: date | None = None,
 ) -> list[Flowable]:
     """Title, then each day's items by time with room and speakers, then the speaker index."""
     live = [v for v in views if v.status != "cancelled"]
@@ -128,7 +141,7 @@ def booklet_story(
         Section(("programme", prog.id), prog.title_en),
         *title_block(prog, "PROGRAMME", s),
     ]
-    story += [Spacer(0, 4 * mm), *days_of(live, width, s, with_venue=False)]
+    story += [Spacer(0, 4 * mm), *days_of(live, width, s, with_venue=False, first_day=first_day)]
     return story + speaker_index(live, width, s)
 
 
@@ -139,6 +152,7 @@ def tour_story(
     plan: PlanInfo,
     width: float,
     s: Styles,
+    first_day: date | None = None,
 ) -> list[Flowable]:
     """Title, the roster with seats, hotels, then day by day stops, transfers and meals."""
     prog = roster.programme
@@ -194,5 +208,11 @@ def tour_story(
         *story,
         PageBreak(),
         Paragraph("DAY BY DAY", s.kicker),
-        *days_of([v for v in views if v.status != "cancelled"], width, s, with_venue=True),
+        *days_of(
+            [v for v in views if v.status != "cancelled"],
+            width,
+            s,
+            with_venue=True,
+            first_day=first_day,
+        ),
     ]
