@@ -38,3 +38,14 @@ def _chinese_order(first_word: str, name_local: str) -> bool:
 def family_sort_key(name_latin: str, name_local: str = "") -> tuple[str, str]:
     """Family name first, then the whole name: 'Brooks, Karen' before 'Gómez, Patricia'."""
     return _plain(family_name(name_latin, name_local)), _plain(name_latin)
+
+
+DISPLAY = re.compile(r"^(?:(?P<hon>\S+\.)\s+)?(?P<latin>.*?)(?:\s*\((?P<local>[^()]*)\))?$")
+
+
+def display_sort_key(display_name: str) -> tuple[str, str]:
+    """The family-name key of a display name, 'Dr. Li Wei (李伟)': the honorific ignored."""
+    found = DISPLAY.match(display_name.strip())
+    if found is None:  # the pattern matches any text; kept for the type checker
+        return _plain(display_name), _plain(display_name)
+    return family_sort_key(found.group("latin"), found.group("local") or "")

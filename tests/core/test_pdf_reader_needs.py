@@ -10,8 +10,9 @@ from pypdf import PdfReader
 
 from tourplanner.db import PlanFile
 from tourplanner.demo import write_demo_plan
-from tourplanner.export.pdf import export_itinerary, export_tour
-from tourplanner.family_names import family_name
+from tourplanner.errors import ValidationError
+from tourplanner.export.pdf import export_itinerary, export_programme_booklet, export_tour
+from tourplanner.family_names import display_sort_key, family_name
 from tourplanner.models import Plan, Programme
 from tourplanner.services import itinerary, people
 
@@ -137,3 +138,68 @@ def test_rosters_are_in_family_name_order(demo) -> None:
     ]
     assert keys == sorted(keys)
     assert family_name("Liu Yan", "刘燕") == "Liu" and family_name("Daniel Kim", "金大年") == "Kim"
+
+
+def tour_of(demo: PlanFile, kind: str) -> int:
+    with demo.reading() as s:
+        return s.query(Programme).filter_by(kind=kind).one().id
+
+
+def test_the_tour_roster_counts_add_up_and_waitlisted_stand_apart(demo, tmp_path) -> None:
+    out = tmp_path / "post.pdf"
+    export_tour(demo, tour_of(demo, "post_tour"), out)
+    first = "\n".join(pages_of(out))
+    first = first[: first.index("DAY BY DAY")]
+    with demo.reading() as s:
+        roster = itinerary.tour_roster(s, tour_of(demo, "post_tour"))
+    confirmed = [e for e in roster.entries if e.status == "confirmed"]
+    waiting = [e for e in roster.entries if e.status == "waitlisted"]
+    assert f"{len(confirmed)} confirmed of {roster.programme.capacity} seats" in first
+    on_bus = first[first.index("ON THE BUS") :]
+    if waiting:
+        assert f"{len(waiting)} waitlisted" in first
+        on_bus, waitlist = on_bus.split("WAITLISTED (not on the bus)")
+        assert waiting[0].person.name_latin in waitlist
+        assert waiting[0].person.name_latin not in on_bus
+    # Numbered rows on the bus: exactly as many as the confirmed count.
+    numbers = re.findall(r"^(\d+)\s(?:Mr|Ms|Dr|Prof)\.", on_bus, re.M)
+    assert numbers == [str(n) for n in range(1, len(confirmed) + 1)]
+    # Phones whole, a tick box per row, dietary needs beside the name.
+    assert confirmed[0].person.phone in first
+    assert first.count("☐") == len(roster.entries)
+
+
+def test_dietary_needs_on_the_tour_sheet(demo, tmp_path) -> None:
+    out = tmp_path / "pre.pdf"
+    export_tour(demo, tour_of(demo, "pre_tour"), out)
+    assert "Halal" in "\n".join(pages_of(out))
+
+
+def test_a_roster_for_a_conference_is_refused_in_a_sentence(demo, tmp_path) -> None:
+    out = tmp_path / "conf.pdf"
+    with pytest.raises(ValidationError, match="is a conference, not a tour"):
+        export_tour(demo, conference(demo), out)
+    assert not out.exists()
+
+
+def conference(demo: PlanFile) -> int:
+    with demo.reading() as s:
+        return s.query(Programme).filter_by(kind="conference").order_by(Programme.id).first().id
+
+
+def test_booklet_names_venues_and_indexes_speakers_by_family_name(demo, tmp_path) -> None:
+    out = tmp_path / "booklet.pdf"
+    export_programme_booklet(demo, conference(demo), out)
+    pages = pages_of(out)
+    text = "\n".join(pages)
+    assert "Shenzhen Convention & Exhibition Center" in pages[0]
+    assert "Shangri-La" in pages[0]
+    # The banquet in the hotel names its building, not only its hall.
+    assert re.search(r"Grand Ballroom · 大宴会厅 · Shangri-La Hotel, Futian", text)
+    index = text[text.index("SPEAKER INDEX") :]
+    speakers, chairs = index.split("CHAIRS")
+    assert "SPEAKERS" in speakers
+    assert re.search(r"p\.\s\d+", speakers)
+    names = re.findall(r"^((?:Mr|Ms|Dr|Prof)\. [^\n(]+(?:\([^)\n]*\))?)", chairs, re.M)
+    keys = [display_sort_key(n) for n in names]
+    assert len(names) > 3 and keys == sorted(keys)

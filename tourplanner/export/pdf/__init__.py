@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -116,8 +117,14 @@ def export_programme_booklet(
         prog = ProgrammeView.of(programmes.get_programme(session, programme_id))
         views = itinerary.programme_items(session, programme_id)
         first_day = itinerary.event_first_day(session, [programme_id])
-    story = booklet_story(prog, views, info, width, make_styles(), first_day)
-    write_document(out, story, paper=paper, title=f"Programme — {prog.title_en}", info=info)
+    styles = make_styles()
+    # Laid out twice: the first pass finds each item's page for the speaker index.
+    pages: dict = {}
+    title = f"Programme — {prog.title_en}"
+    first = booklet_story(prog, views, info, width, styles, first_day, pages)
+    write_document(io.BytesIO(), first, paper=paper, title=title, info=info)
+    story = booklet_story(prog, views, info, width, styles, first_day, dict(pages))
+    write_document(out, story, paper=paper, title=title, info=info)
 
 
 def export_tour(

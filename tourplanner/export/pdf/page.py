@@ -80,6 +80,11 @@ class SectionCanvas(canvas.Canvas):
         self.marks: list[tuple[str, str, int]] = []
         self._pages: list[dict[str, Any]] = []
 
+    @property
+    def page_count(self) -> int:
+        """The number of the page being drawn, from 1 (reportlab's own counter is not moved)."""
+        return len(self._pages) + 1
+
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
         self._startPage()  # type: ignore[attr-defined]  # reportlab's; its stubs omit it
@@ -108,7 +113,7 @@ class SectionCanvas(canvas.Canvas):
         if self.first_mark is not None and (
             self.day_at_start is None or self.first_mark[1] > top - STARTS_PAGE
         ):
-            return self.first_mark[0]
+            return self.first_mark[0]  # "" where the days have ended
         if self.day_at_start is not None:
             return _("{day} (continued)").format(day=self.day_at_start)
         return ""
@@ -167,11 +172,12 @@ class Section(Flowable):
 
 
 class DayMark(Flowable):
-    """Marks where a day begins: the running head's date and the day's bookmark."""
+    """Marks where a day begins: the running head's date and the day's bookmark. With
+    `running=False` it ends the days (an index, the taxi cards): a bookmark, no date."""
 
-    def __init__(self, title: str, *, level: int = 1) -> None:
+    def __init__(self, title: str, *, level: int = 1, running: bool = True) -> None:
         super().__init__()
-        self.title, self.level = title, level
+        self.title, self.level, self.running = title, level, running
         self.width = self.height = 0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -179,9 +185,10 @@ class DayMark(Flowable):
 
     def draw(self) -> None:
         canv = cast(SectionCanvas, self.canv)
+        day = self.title if self.running else ""
         if canv.first_mark is None:
-            canv.first_mark = (self.title, canv.absolutePosition(0, 0)[1])
-        canv.day = self.title
+            canv.first_mark = (day, canv.absolutePosition(0, 0)[1])
+        canv.day = day or None
         canv.marks.append((f"d{id(self)}", self.title, self.level))
 
 

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from tourplanner.export.pdf.blocks import join, keep_phones, para, table_style
+from tourplanner.export.pdf.page import DayMark
 from tourplanner.export.pdf.styles import RULE, Styles
 from tourplanner.i18n import _
 from tourplanner.services.views import Itinerary, TravelView, VenueView
@@ -70,9 +71,11 @@ def taxi_cards(itin: Itinerary, width: float, s: Styles) -> list[Flowable]:
             ]
         )
     )
+    title = _("FOR THE DRIVER · 给司机看")
     return [
         PageBreak(),
-        Paragraph(_("FOR THE DRIVER · 给司机看"), s.kicker),
+        DayMark(title, running=False),
+        Paragraph(title, s.kicker),
         Paragraph(
             _("Show a card to a taxi driver; cut along the dashed lines to keep one in a wallet."),
             s.muted,
