@@ -169,7 +169,9 @@ def test_booklet_and_tour(demo, tmp_path) -> None:
     export_tour(demo, tour, tmp_path / "tour.pdf")
     text = text_of(tmp_path / "tour.pdf")
     assert (
-        "12 of 12 seats taken · 2 waitlisted" in text and "ON THE BUS" in text and "HOTELS" in text
+        "12 confirmed of 12 seats · 2 waitlisted" in text
+        and "ON THE BUS" in text
+        and "HOTELS" in text
     )
 
 

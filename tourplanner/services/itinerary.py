@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import ColumnElement, Select, false, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.enums import ItemKind, ItemStatus, ParticipationRole, ParticipationStatus
+from tourplanner.family_names import family_sort_key
 from tourplanner.models import (
     Group,
     Item,
@@ -43,6 +47,46 @@ from tourplanner.timezones import local_day_bounds, to_local
 # the person must be booked into them. Everything else in a programme is for all its people.
 NEEDS_OWN_BOOKING = frozenset({ItemKind.SESSION, ItemKind.PANEL, ItemKind.WORKSHOP})
 IDS_PER_QUERY = 500  # bound parameters per IN (...): well under SQLite's limit
+# "Beijing Capital (PEK), Terminal 3" -> "PEK": an airport named by its IATA code.
+AIRPORT_CODE = re.compile(r"\(([A-Z]{3})\)")
+
+
+def event_first_day(session: Session, programme_ids: Iterable[int]) -> date | None:
+    """Day 1 of the event these programmes belong to: the first day of the earliest programme
+    in their families (a conference with its pre- and post-tours counts its days as one).
+
+    Every document numbers its days from here, so a date has the same number for everyone.
+    """
+    every = {p.id: p for p in session.scalars(select(Programme))}
+
+    def root(pid: int) -> int:
+        seen = set()
+        while (parent := every[pid].parent_id) is not None and pid not in seen:
+            seen.add(pid)
+            pid = parent
+        return pid
+
+    roots = {root(pid) for pid in programme_ids if pid in every}
+    starts = [p.start_date for pid, p in every.items() if root(pid) in roots]
+    return min(starts, default=None)
+
+
+def with_places(session: Session, views: Iterable[TravelView]) -> list[TravelView]:
+    """Journeys with the plan's venue at each end where one is the same airport or place: the
+    Chinese name and address of "Shenzhen Bao'an (SZX) T3" come from the plan's SZX venue."""
+    venues = [VenueView.of(v) for v in session.scalars(select(Venue))]
+    by_code = {m.group(1): v for v in venues if (m := AIRPORT_CODE.search(v.name_en))}
+    by_name = {v.name_en.casefold(): v for v in venues}
+
+    def venue_of(text: str) -> VenueView | None:
+        if m := AIRPORT_CODE.search(text):
+            return by_code.get(m.group(1))
+        return by_name.get(text.strip().casefold())
+
+    return [
+        dataclasses.replace(v, from_venue=venue_of(v.from_place), to_venue=venue_of(v.to_place))
+        for v in views
+    ]
 
 
 def names_by_item(
@@ -159,8 +203,9 @@ def person_itinerary(
             ProgrammeView.of(p) for p in sorted(programmes, key=lambda p: p.start_date)
         ),
         items=tuple(item_views(session, items, roles=direct)),
-        travel=tuple(TravelView.of(t) for t in travel),
+        travel=tuple(with_places(session, (TravelView.of(t) for t in travel))),
         seats=protocol.seats_of_person(session, person_id),
+        first_day=event_first_day(session, programme_ids),
     )
 
 
@@ -320,16 +365,16 @@ def programme_day(
 
 
 def tour_roster(session: Session, programme_id: int) -> Roster:
-    """Who is on a programme (the bus), with role and status, and how many seats are taken."""
+    """Who is on a programme (the bus), with role and status, and how many seats are taken;
+    in family-name order, as a guide calls the names."""
     prog = fetch(session, Programme, programme_id, "programme")
     parts = session.scalars(
         select(Participation)
-        .join(Person)
         .where(Participation.programme_id == programme_id)
         .options(selectinload(Participation.person))
-        .order_by(Person.name_latin)
     ).all()
-    entries = tuple(RosterEntry(PersonView.of(p.person), p.role, p.status) for p in parts)
+    ordered = sorted(parts, key=lambda p: family_sort_key(p.person.name_latin, p.person.name_local))
+    entries = tuple(RosterEntry(PersonView.of(p.person), p.role, p.status) for p in ordered)
     confirmed = len({e.person.id for e in entries if e.status == ParticipationStatus.CONFIRMED})
     return Roster(ProgrammeView.of(prog), entries, confirmed)
 

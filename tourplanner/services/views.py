@@ -25,6 +25,8 @@ class VenueView:
     timezone: str
     latitude: float | None
     longitude: float | None
+    notes: str = ""  # entrances, pick-up gates: printed under the address
+    phone: str = ""  # the venue's own phone (a hotel's front desk), where the plan has one
 
     @classmethod
     def of(cls, venue: Venue) -> VenueView:
@@ -39,6 +41,9 @@ class VenueView:
             venue.timezone,
             venue.latitude,
             venue.longitude,
+            venue.notes or "",
+            # Venue.phone arrives with a later migration; until then venues have no phone.
+            str(getattr(venue, "phone", "") or ""),
         )
 
 
@@ -156,6 +161,9 @@ class TravelView:
     notes: str
     seat: str = ""
     status: str = "confirmed"
+    # The plan's venues at each end (an airport's Chinese name and address), where known.
+    from_venue: VenueView | None = None
+    to_venue: VenueView | None = None
 
     @property
     def day_offset(self) -> int:
@@ -241,6 +249,8 @@ class Itinerary:
     travel: tuple[TravelView, ...]
     # Item id -> where the person sits ("Table 3, seat 5") for items with a seating plan.
     seats: Mapping[int, str] = field(default_factory=dict)
+    # Day 1 of the event the person's programmes belong to: one day numbering for everyone.
+    first_day: date | None = None
 
     def entries(self) -> list[ItemView | TravelView]:
         """Items and travel merged in time order."""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from tourplanner.about import made_with
 from tourplanner.db import PlanFile
 from tourplanner.enums import TravelKind
 from tourplanner.export.pdf.batch import export_itineraries
@@ -16,16 +19,35 @@ from tourplanner.export.pdf.page import build
 from tourplanner.export.pdf.programme_docs import booklet_story, tour_story
 from tourplanner.export.pdf.styles import MARGIN, make_styles, paper_size
 from tourplanner.files import atomic_path
+from tourplanner.i18n import _, formats
 from tourplanner.services import itinerary, participations, plans, programmes, travel
+from tourplanner.services.revision import plan_revision
 from tourplanner.services.views import ProgrammeView
-from tourplanner.timezones import to_local
+from tourplanner.timezones import abbreviation, to_local
 
 __all__ = ["export_itineraries", "export_itinerary", "export_programme_booklet", "export_tour"]
 
 
 def plan_info(session) -> PlanInfo:  # noqa: ANN001
     plan = plans.get_plan(session)
-    return PlanInfo(plan.title, plan.organization, plan.emergency_contacts, plan.home_timezone)
+    return PlanInfo(
+        plan.title,
+        plan.organization,
+        plan.emergency_contacts,
+        plan.home_timezone,
+        version_stamp(plan_revision(session), datetime.now(UTC), plan.home_timezone),
+    )
+
+
+def version_stamp(revision: str, now: datetime, zone: str) -> str:
+    """What tells a reprint from the old copy: the plan's revision and the print time."""
+    local = to_local(now, zone)
+    return _("Plan revision {revision} · printed {time} {zone} · {program}").format(
+        revision=revision,
+        time=formats.day_and_clock(local),
+        zone=abbreviation(now, zone),
+        program=made_with(),
+    )
 
 
 def text_width(paper: str) -> float:
@@ -56,6 +78,7 @@ def write_document(
             author=info.organization,
             subject=info.title,
             plan_title=info.title,
+            stamp=info.stamp,
         )
 
 
@@ -93,8 +116,15 @@ def export_programme_booklet(
         info = plan_info(session)
         prog = ProgrammeView.of(programmes.get_programme(session, programme_id))
         views = itinerary.programme_items(session, programme_id)
-    story = booklet_story(prog, views, info, width, make_styles())
-    write_document(out, story, paper=paper, title=f"Programme — {prog.title_en}", info=info)
+        first_day = itinerary.event_first_day(session, [programme_id])
+    styles = make_styles()
+    # Laid out twice: the first pass finds each item's page for the speaker index.
+    pages: dict = {}
+    title = f"Programme — {prog.title_en}"
+    first = booklet_story(prog, views, info, width, styles, first_day, pages)
+    write_document(io.BytesIO(), first, paper=paper, title=title, info=info)
+    story = booklet_story(prog, views, info, width, styles, first_day, dict(pages))
+    write_document(out, story, paper=paper, title=title, info=info)
 
 
 def export_tour(
@@ -107,7 +137,8 @@ def export_tour(
         roster = itinerary.tour_roster(session, programme_id)
         views = itinerary.programme_items(session, programme_id)
         hotels = tour_hotels(session, programme_id)
-    story = tour_story(roster, views, hotels, info, width, make_styles())
+        first_day = itinerary.event_first_day(session, [programme_id])
+    story = tour_story(roster, views, hotels, info, width, make_styles(), first_day)
     write_document(out, story, paper=paper, title=f"Tour — {roster.programme.title_en}", info=info)
 
 

@@ -146,7 +146,13 @@ def render_chunk(
     with plan.reading() as session:
         info = plan_info(session)
         itins = [itinerary.person_itinerary(session, pid) for pid in person_ids]
-    meta = dict(paper=paper, author=info.organization, subject=info.title, plan_title=info.title)
+    meta = dict(
+        paper=paper,
+        author=info.organization,
+        subject=info.title,
+        plan_title=info.title,
+        stamp=info.stamp,
+    )
     if folder is not None:
         assert names is not None  # with a folder come the file names, by person
         written = []
@@ -188,15 +194,23 @@ def _people_to_print(plan: PlanFile, group_id: int | None) -> list[tuple[int, st
 
 
 def _merge(parts: list[str], out: Path, *, duplex: bool) -> None:
-    from pypdf import PdfWriter
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
     writer = PdfWriter()
     for part in parts:
-        writer.append(part)
+        writer.append(part)  # with its bookmarks (one per person and per day)
         if duplex and len(writer.pages) % 2:
             writer.add_blank_page()  # the next chunk's first person must start on an odd page
     if duplex and len(writer.pages) % 2:
         writer.add_blank_page()
+    if parts:
+        # The parts' title, author and language, which appending pages alone would lose.
+        first = PdfReader(parts[0])
+        writer.add_metadata({k: v for k, v in (first.metadata or {}).items() if k != "/Producer"})
+        root = first.trailer["/Root"].get_object()
+        if isinstance(root, DictionaryObject) and "/Lang" in root:
+            writer._root_object[NameObject("/Lang")] = TextStringObject(str(root["/Lang"]))
     with open(out, "wb") as fh:
         writer.write(fh)
         fh.flush()

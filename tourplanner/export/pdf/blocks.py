@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -33,6 +34,8 @@ class PlanInfo:
     organization: str
     emergency_contacts: str
     home_timezone: str
+    # "Plan revision 1f6f5b6c · printed Thu 16 Apr 2015 09:30 CST": on every page's footer.
+    stamp: str = ""
 
 
 def para(text: str | None, style, *, prefix: str = "") -> Paragraph:  # noqa: ANN001
@@ -116,18 +119,39 @@ class GeoQr(Flowable):
         canv.doForm(name)
 
 
-def venue_lines(venue: VenueView | None, room: str, room_local: str, s: Styles) -> list[Line]:
-    """Venue and room in English and the local script, with both addresses (for a taxi)."""
+# "+86 138 1047 2290", "+1 (202) 555-0174": a phone number, kept on one line when printed.
+PHONE = re.compile(r"\+?\d[\d ()\-]{5,}\d")
+
+
+def keep_phones(text: str) -> str:
+    """Text whose phone numbers never break across lines (no-break spaces and hyphens)."""
+    return PHONE.sub(lambda m: m.group(0).replace(" ", "\u00a0").replace("-", "\u2011"), text)
+
+
+def venue_lines(
+    venue: VenueView | None, room: str, room_local: str, s: Styles, *, full: bool = True
+) -> list[Line]:
+    """Venue and room in English and the local script. In full (a place's first entry of the
+    day) with the local-script address large and in ink, to show a taxi driver, then the
+    English address, the venue's phone and its notes (entrances, meeting points)."""
     if venue is None:
         return []
     lines = [line(join(venue.name_en, room), s.body)]
     local = join(venue.name_local, room_local)
+    if not full:
+        if local:
+            lines.append(line(local, s.body))
+        return lines
     if local:
-        lines.append(line(local, s.body))
+        lines.append(line(local, s.taxi))
+    if venue.address_local:
+        lines.append(line(venue.address_local, s.taxi))
     if venue.address_en:
         lines.append(line(venue.address_en, s.muted))
-    if venue.address_local:
-        lines.append(line(venue.address_local, s.muted))
+    if venue.phone:
+        lines.append(line(keep_phones(venue.phone), s.small))
+    if venue.notes:
+        lines.append(line(venue.notes, s.muted))
     return lines
 
 

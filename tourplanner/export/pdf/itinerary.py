@@ -16,14 +16,18 @@ from tourplanner.export.pdf.blocks import (
     entry_row,
     info_table,
     join,
+    keep_phones,
     line,
     para,
     time_cell,
     venue_lines,
 )
-from tourplanner.export.pdf.page import Section
+from tourplanner.export.pdf.days import day_label, days_between, long_day
+from tourplanner.export.pdf.page import DayMark, Section
 from tourplanner.export.pdf.styles import Styles
-from tourplanner.services.views import ItemView, Itinerary, TravelView
+from tourplanner.export.pdf.taxi_cards import taxi_cards
+from tourplanner.i18n import _
+from tourplanner.services.views import ItemView, Itinerary, TravelView, VenueView
 from tourplanner.timezones import abbreviation, to_local, utc_offset_label
 from tourplanner.wording import count
 
@@ -37,6 +41,8 @@ class Row:
     zone_after: str
     flowable: Flowable
     cities: tuple[str, ...] = ()
+    # A journey that ends on a later local date: the days between are spent in the air.
+    lands: date | None = None
 
 
 def zone_city(zone: str) -> str:
@@ -80,19 +86,41 @@ def zone_cue(
     return Paragraph(text, s.cue)
 
 
-def item_row(view: ItemView, width: float, s: Styles, seat: str = "") -> Row:
+# How long before their slot a speaker or chair is asked to be in the room.
+CALL_MINUTES = 30
+CANCELLED = "<b>CANCELLED · </b>"  # bold words, not colour alone: greyscale printers keep it
+
+
+def role_badge(view: ItemView, s: Styles) -> Line | None:
+    """'YOU ARE SPEAKING · in the room by 08:45' for the reader's own part in an item."""
+    if view.role not in ("speaking", "chairing", "moderating", "interpreting"):
+        return None
+    call = to_local(view.start_utc - timedelta(minutes=CALL_MINUTES), view.timezone)
+    text = _("▶ YOU ARE {role} · please be in the room by {time}").format(
+        role=label(view.role).upper(), time=f"{call:%H:%M}"
+    )
+    return line(text, s.badge)
+
+
+def item_row(
+    view: ItemView, width: float, s: Styles, seat: str = "", *, full_venue: bool = True
+) -> Row:
     details: list[Line] = []
-    prefix = '<font color="#9A3412">CANCELLED · </font>' if view.status == "cancelled" else ""
+    prefix = CANCELLED if view.status == "cancelled" else ""
     details.append(line(view.title_en, s.entry_title, prefix=prefix))
     if view.title_local:
         details.append(line(view.title_local, s.body))
+    if badge := role_badge(view, s):
+        details.append(badge)
     kind = join(
         label(view.kind),
         "tentative" if view.status == "tentative" else "",
-        f"you are {view.role}" if view.role and view.role != "attending" else "",
+        f"you are {view.role}"
+        if view.role and view.role not in ("attending", "speaking", "chairing")
+        else "",
     )
     details.append(line(kind, s.muted))
-    details += venue_lines(view.venue, view.room, view.room_local, s)
+    details += venue_lines(view.venue, view.room, view.room_local, s, full=full_venue)
     if seat:
         details.append(line(f"Your seat: {seat}", s.small))
     if view.speakers:
@@ -102,10 +130,26 @@ def item_row(view: ItemView, width: float, s: Styles, seat: str = "") -> Row:
     if view.description:
         details.append(line(view.description, s.muted))
     flowable = entry_row(
-        time_cell(view.start_utc, view.end_utc, view.timezone, s), details, width, view.venue
+        time_cell(view.start_utc, view.end_utc, view.timezone, s),
+        details,
+        width,
+        view.venue if full_venue else None,
     )
     city = (view.venue.city,) if view.venue and view.venue.city else ()
     return Row(view.start_utc, view.timezone, view.timezone, flowable, city)
+
+
+def duration_text(seg: TravelView) -> str:
+    minutes = round((seg.end_utc - seg.start_utc).total_seconds() / 60)
+    hours, rest = divmod(minutes, 60)
+    return _("{hours} h {minutes:02d} min").format(hours=hours, minutes=rest)
+
+
+def place_lines(venue: VenueView | None, s: Styles) -> list[Line]:
+    """An end of a journey in the local script, large, for the driver: name and address."""
+    if venue is None or not (venue.name_local or venue.address_local):
+        return []
+    return [line(join(venue.name_local, venue.address_local, sep="  "), s.taxi)]
 
 
 def travel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
@@ -114,18 +158,35 @@ def travel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
     arrive_local = to_local(seg.end_utc, seg.end_timezone)
     days = seg.day_offset
     marker = f" (+{count(days, 'day', 'days')})" if days > 0 else ""
+    ends = [seg.from_venue, seg.to_venue]
+    local_names = [v.name_local if v else "" for v in ends]
     details = [
         line(join(label(seg.kind), seg.carrier, seg.number), s.entry_title),
         line(
             f"{seg.from_place} → {seg.to_place}" if seg.from_place or seg.to_place else "", s.body
         ),
+    ]
+    if any(local_names):
+        details.append(line(" → ".join(n or "…" for n in local_names), s.taxi))
+    details += [
         line(
             f"Departs {to_local(seg.start_utc, seg.start_timezone):%a %d %b %H:%M} "
             f"{abbreviation(seg.start_utc, seg.start_timezone)} · Arrives {arrive_local:%a %d %b %H:%M} "
             f"{abbreviation(seg.end_utc, seg.end_timezone)}{marker}",
             s.small,
         ),
+        line(
+            join(
+                _("{zone} time at arrival").format(zone=zone_city(seg.end_timezone))
+                if seg.end_timezone != seg.start_timezone
+                else "",
+                _("travel time {duration}").format(duration=duration_text(seg)),
+            ),
+            s.small,
+        ),
     ]
+    if seg.kind != "flight" and seg.to_venue is not None and seg.to_venue.address_local:
+        details.append(line(seg.to_venue.address_local, s.taxi))
     own = [f"Seat {seg.seat}"] * bool(seg.seat)
     own += [f"Confirmation {seg.confirmation_code}"] * bool(seg.confirmation_code)
     own += [label(seg.status)] * (seg.status != "confirmed")
@@ -134,11 +195,17 @@ def travel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
     if seg.notes:
         details.append(line(seg.notes, s.muted))
     time = time_cell(seg.start_utc, None, seg.start_timezone, s)
+    # The arrival with its own zone: "→ 17:50 EDT" is not read as the departure's zone.
     time.append(
-        Paragraph(f"→ {arrive_local:%H:%M}{' +' + str(days) if days > 0 else ''}", s.time_zone)
+        Paragraph(
+            f"→ {arrive_local:%H:%M} {abbreviation(seg.end_utc, seg.end_timezone)}"
+            f"{' +' + str(days) if days > 0 else ''}",
+            s.time_zone,
+        )
     )
     flowable = entry_row(time, details, width)
-    return [Row(seg.start_utc, seg.start_timezone, seg.end_timezone, flowable)]
+    lands = arrive_local.date() if days > 0 else None
+    return [Row(seg.start_utc, seg.start_timezone, seg.end_timezone, flowable, lands=lands)]
 
 
 def hotel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
@@ -228,7 +295,7 @@ def cover(itin: Itinerary, plan: PlanInfo, width: float, s: Styles) -> list[Flow
     if plan.emergency_contacts:
         story += [
             Paragraph("Coordinators and emergency contacts", s.h2),
-            para(plan.emergency_contacts, s.body),
+            para(keep_phones(plan.emergency_contacts), s.body),
         ]
     story += [
         Spacer(0, 5 * mm),
@@ -242,30 +309,56 @@ def cover(itin: Itinerary, plan: PlanInfo, width: float, s: Styles) -> list[Flow
     return story
 
 
-def day_by_day(itin: Itinerary, width: float, s: Styles) -> list[Flowable]:
+def entry_rows(itin: Itinerary, width: float, s: Styles) -> list[Row]:
+    """Every entry as a row in time order; a place's address and QR code are printed with its
+    first entry of the day only (not on every tea break)."""
     rows: list[Row] = []
+    shown: set[tuple[date, int]] = set()
     for entry in itin.entries():
         if isinstance(entry, TravelView):
             rows += travel_rows(entry, width, s)
-        else:
-            rows.append(item_row(entry, width, s, itin.seats.get(entry.id, "")))
+            continue
+        key = (
+            to_local(entry.start_utc, entry.timezone).date(),
+            entry.venue.id if entry.venue else 0,
+        )
+        full = entry.venue is None or key not in shown
+        shown.add(key)
+        rows.append(item_row(entry, width, s, itin.seats.get(entry.id, ""), full_venue=full))
     rows.sort(key=lambda r: r.at)
+    return rows
+
+
+def in_the_air(day: date, first_day: date | None, width: float, s: Styles) -> list[Flowable]:
+    """A calendar day that never happens on the ground: crossed over the date line."""
+    title = long_day(day)
+    heading = day_heading(title, join(_("in the air"), day_label(day, first_day)), width, s)
+    note = Paragraph(_("You are in the air on this date: the flight crosses the date line."), s.cue)
+    return [Spacer(0, 4 * mm), KeepTogether([DayMark(title), heading, note])]
+
+
+def day_by_day(itin: Itinerary, width: float, s: Styles) -> list[Flowable]:
     story: list[Flowable] = []
     by_day: dict[date, list[Row]] = {}
-    for row in rows:
+    for row in entry_rows(itin, width, s):
         by_day.setdefault(to_local(row.at, row.zone).date(), []).append(row)
     if not by_day:
         return story
     current: str | None = None
     current_offset = 0.0
-    first_day = min(by_day)
+    lands: date | None = None
+    previous_day = min(by_day)
     for day, day_rows in by_day.items():
+        if lands is not None:
+            for lost in days_between(previous_day, min(day, lands)):
+                story += in_the_air(lost, itin.first_day, width, s)
         cities = sorted({c for r in day_rows for c in r.cities})
-        number = (day - first_day).days + 1
+        title = long_day(day)
         heading = day_heading(
-            f"{day:%A} {day.day} {day:%B %Y}", join(", ".join(cities), f"Day {number}"), width, s
+            title, join(", ".join(cities), day_label(day, itin.first_day)), width, s
         )
         block: list[Flowable] = []
+        lands = None
         for row in day_rows:
             if current is not None and (
                 cue := zone_cue(row.at, row.zone, current, current_offset, s)
@@ -278,11 +371,13 @@ def day_by_day(itin: Itinerary, width: float, s: Styles) -> list[Flowable]:
             ):
                 block.append(cue)
                 current, current_offset = row.zone_after, offset_hours(row.at, row.zone_after)
+            lands = row.lands or lands
+        previous_day = day
         # The heading never sits alone at the bottom of a page: it travels with the first entry.
         story += [
             CondPageBreak(40 * mm),
             Spacer(0, 4 * mm),
-            KeepTogether([heading, Spacer(0, 2 * mm), block[0]]),
+            KeepTogether([DayMark(title), heading, Spacer(0, 2 * mm), block[0]]),
             *block[1:],
         ]
     return story
@@ -295,6 +390,7 @@ def itinerary_story(itin: Itinerary, plan: PlanInfo, width: float, s: Styles) ->
     days = day_by_day(itin, width, s)
     if days:
         story += [PageBreak(), Paragraph("Day by day", s.kicker), *days]
+        story += taxi_cards(itin, width, s)
     else:
         story += [
             Spacer(0, 8 * mm),

@@ -51,6 +51,10 @@ class Styles:
     time_zone: ParagraphStyle
     cue: ParagraphStyle
     right: ParagraphStyle
+    taxi: ParagraphStyle  # the local-script name and address a driver reads: large, in ink
+    badge: ParagraphStyle  # the reader's own part (speaking, chairing): never a whisper
+    card: ParagraphStyle  # the "please take me to" card: 16 pt and more
+    card_small: ParagraphStyle
 
 
 def make_styles() -> Styles:
@@ -85,8 +89,25 @@ def make_styles() -> Styles:
         entry_title=style("entry_title", fontName=SANS_BOLD, fontSize=10, leading=13.5),
         time=style("time", fontName=SANS_BOLD, fontSize=9.5, leading=12.5),
         time_zone=style("time_zone", fontSize=7.5, leading=10, textColor=MUTED),
-        cue=style("cue", fontName=SANS_BOLD, fontSize=8.5, leading=11.5, textColor=WARN),
+        # Boxed, not only coloured: the cue survives a greyscale printer.
+        cue=style(
+            "cue",
+            fontName=SANS_BOLD,
+            fontSize=8.5,
+            leading=11.5,
+            textColor=WARN,
+            borderWidth=0.8,
+            borderColor=INK,
+            borderPadding=(3, 4, 3, 4),
+            spaceBefore=6,
+            spaceAfter=6,
+        ),
         right=style("right", fontSize=8.5, leading=11, textColor=MUTED, alignment=TA_RIGHT),
+        # Chinese breaks between characters, and never before a closing "，" or "。".
+        taxi=style("taxi", fontSize=11.5, leading=15, textColor=INK, wordWrap="CJK"),
+        badge=style("badge", fontName=SANS_BOLD, fontSize=10, leading=13.5, textColor=INK),
+        card=style("card", fontSize=16, leading=21, textColor=INK, wordWrap="CJK"),
+        card_small=style("card_small", fontSize=8, leading=10.5, textColor=INK),
     )
 
 
