@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from tourplanner.i18n import _
-from tourplanner.scheduling.findings import ERROR, WARNING, Finding
+from tourplanner.scheduling.findings import ERROR, WARNING, Finding, Sentence
 from tourplanner.scheduling.places import same_city
 from tourplanner.scheduling.rules.view import CheckView, Timed
 from tourplanner.scheduling.snapshot import (
@@ -243,14 +243,16 @@ def nights_without_bed(
                     break
                 if lo < ts and night not in seen:
                     seen.add(night)
-                    message = _("{name} has no hotel for the night of {day}.").format(
-                        name=person.name, day=date_text(night)
-                    )
+                    message = Sentence(_no_hotel, person.name, night)  # written when read
                     found.append(
                         (ts, Finding("no-hotel", WARNING, message, person_ids=(person.id,)))
                     )
                 night += timedelta(days=1)
     return found
+
+
+def _no_hotel(name: str, night: date) -> str:
+    return _("{name} has no hotel for the night of {day}.").format(name=name, day=date_text(night))
 
 
 def _without_bed(
