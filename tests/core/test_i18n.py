@@ -285,3 +285,17 @@ def test_argparse_speaks_the_language_too(capsys: pytest.CaptureFixture[str]) ->
     with pytest.raises(SystemExit):
         main(["check"])
     assert "error: the following arguments are required: plan" in capsys.readouterr().err
+
+
+def test_the_demo_plans_findings_found_in_english_read_in_chinese(demo_file: Path) -> None:
+    from tourplanner.db import PlanFile
+    from tourplanner.services.conflicts import check_plan
+
+    with PlanFile.open(demo_file, read_only=True) as plan, plan.reading() as session:
+        findings = check_plan(session)
+    assert {f.rule for f in findings} == {"tentative", "cancelled-booking"}
+    english = [f.message for f in findings]
+    with use_language("zh_CN"):
+        chinese = [f.message for f in findings]
+    assert all(m.endswith((" is tentative.", ", which is cancelled.")) for m in english)
+    assert all(m.endswith(("尚未确定。", "但该活动已取消。")) for m in chinese)

@@ -131,19 +131,21 @@ def error_sentence(exc: BaseException, url: str) -> str | None:
     state = getattr(raw, "sqlstate", None) or ""
     where = shown(url)
     if isinstance(raw, psycopg.errors.InsufficientPrivilege):
-        return f"your role on {where} may not do that ({text})"
+        return _("your role on {where} may not do that ({text})").format(where=where, text=text)
     if isinstance(raw, psycopg.errors.ReadOnlySqlTransaction):
-        return f"{where} is open read-only"
+        return _("{where} is open read-only").format(where=where)
     if (
         state.startswith("28")
         or "password authentication failed" in text
         or ("no password supplied" in text)
     ):
-        return f"the server refused the login ({text}); check the user name and password"
+        return _("the server refused the login ({text}); check the user name and password").format(
+            text=text
+        )
     if state == "3D000":
-        return f"the database does not exist on the server ({text})"
+        return _("the database does not exist on the server ({text})").format(text=text)
     if isinstance(raw, psycopg.OperationalError):
-        return f"the server cannot be reached ({text})"
+        return _("the server cannot be reached ({text})").format(text=text)
     return text
 
 

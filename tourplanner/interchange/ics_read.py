@@ -158,7 +158,9 @@ def _why_unread(outline: Outline) -> str:
     """Why the library read less than the file holds: its first unreadable line or bad nesting."""
     bad = outline.unreadable_line(0, outline.lines[-1][0])
     if bad is not None:
-        return f"line {bad[0]}: not an iCalendar content line: {shorten(bad[1])!r}"
+        return _("line {number}: not an iCalendar content line: {line!r}").format(
+            number=bad[0], line=shorten(bad[1])
+        )
     return outline.broken
 
 

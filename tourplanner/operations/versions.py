@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
+from tourplanner.i18n import _, ngettext
 from tourplanner.models import (
     Assignment,
     Gift,
@@ -67,7 +68,7 @@ def rows_of(changes: Changes) -> list[RowKey]:
 def read(session: Session, keys: list[RowKey]) -> dict[RowKey, RowVersion | None]:
     """The version and last author of each row (None: the row is gone)."""
     found: dict[RowKey, RowVersion | None] = dict.fromkeys(keys)
-    for kind in {k for k, _ in keys}:
+    for kind in {k for k, _i in keys}:
         model = MODELS[kind]
         ids = [i for k, i in keys if k == kind]
         query = select(
@@ -102,23 +103,35 @@ def ensure_same(
 
 def changed_sentence(what: str, row: RowVersion, *, now: datetime | None = None) -> str:
     """ "'Keynote' was changed since: Li Na did “Move 'Keynote'” a minute ago; ..." """
-    who = row.changed_by or "someone"
-    doing = f"did “{row.changed_what}”" if row.changed_what else "changed it"
-    return (
-        f"{what} was changed since: {who} {doing} {ago(row.changed_at, now=now)}; "
-        "nothing was changed here (reload to see it, then try again)."
-    )
+    who = row.changed_by or _("someone")
+    when = ago(row.changed_at, now=now)
+    if row.changed_what:
+        text = _(
+            "{what} was changed since: {who} did “{step}” {when}; "
+            "nothing was changed here (reload to see it, then try again)."
+        )
+    else:
+        text = _(
+            "{what} was changed since: {who} changed it {when}; "
+            "nothing was changed here (reload to see it, then try again)."
+        )
+    return text.format(what=what, who=who, step=row.changed_what, when=when)
 
 
 def ago(instant: datetime | None, *, now: datetime | None = None) -> str:
     """How long ago, as people say it: "just now", "a minute ago", "3 hours ago"."""
     if instant is None:
-        return "earlier"
+        return _("earlier")
     seconds = max(0, int(((now or datetime.now(UTC)) - instant).total_seconds()))
-    for size, one, many in ((86400, "a day", "days"), (3600, "an hour", "hours")):
-        if seconds >= size:
-            count = seconds // size
-            return f"{one} ago" if count == 1 else f"{count} {many} ago"
+    if seconds >= 86400:
+        n = seconds // 86400
+        return _("a day ago") if n == 1 else ngettext("{n} day ago", "{n} days ago", n).format(n=n)
+    if seconds >= 3600:
+        n = seconds // 3600
+        return (
+            _("an hour ago") if n == 1 else ngettext("{n} hour ago", "{n} hours ago", n).format(n=n)
+        )
     if seconds >= 90:
-        return f"{seconds // 60} minutes ago"
-    return "a minute ago" if seconds >= 45 else "just now"
+        n = seconds // 60
+        return ngettext("{n} minute ago", "{n} minutes ago", n).format(n=n)
+    return _("a minute ago") if seconds >= 45 else _("just now")

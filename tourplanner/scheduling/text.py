@@ -54,6 +54,11 @@ def place(snapshot: PlanSnapshot, item: ItemRec) -> str:
 
 def occasion(item: ItemRec, start: datetime, end: datetime, *, also: str = "") -> str:
     """ "'Keynote' (Tue 21 Apr, 09:00-10:00 CST)": an item's title and when (one occurrence)."""
+    return occasion_of(item.title, item.zone, start, end, also=also)
+
+
+def occasion_of(title: str, zone: str, start: datetime, end: datetime, *, also: str = "") -> str:
+    """`occasion` from plain values (what a `Sentence` keeps to write it later)."""
     return _("'{title}' ({day}, {hours}{also})").format(
-        title=item.title, day=day(start, item.zone), hours=hours(start, end, item.zone), also=also
+        title=title, day=day(start, zone), hours=hours(start, end, zone), also=also
     )

@@ -41,7 +41,9 @@ class Conflict:
         return f"{self.table}:{':'.join(str(k) for k in _key_values(self.key))}"
 
     def sentence(self) -> str:
-        return f"{self.name}: {self.mine} offline, {self.theirs} on the team plan meanwhile"
+        return _("{name}: {mine} offline, {theirs} on the team plan meanwhile").format(
+            name=self.name, mine=self.mine, theirs=self.theirs
+        )
 
 
 @dataclass
@@ -52,9 +54,16 @@ class BringBackReport:
     backup: Path | None = None
 
     def summary(self) -> str:
-        kept = f", {self.kept_theirs} kept as the team plan has them" if self.kept_theirs else ""
-        saved = f"; the team plan before it: {self.backup}" if self.backup else ""
-        return f"brought back {self.applied} offline changes{kept}{saved}"
+        text = _("brought back {applied} offline changes").format(applied=self.applied)
+        if self.kept_theirs:
+            text = _("{text}, {kept} kept as the team plan has them").format(
+                text=text, kept=self.kept_theirs
+            )
+        if self.backup:
+            text = _("{text}; the team plan before it: {backup}").format(
+                text=text, backup=self.backup
+            )
+        return text
 
 
 class UndecidedConflicts(TourPlannerError):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tourplanner.i18n import _
-from tourplanner.scheduling.findings import ERROR, Finding
+from tourplanner.scheduling.findings import ERROR, Finding, Sentence
 from tourplanner.scheduling.rules.view import CANCELLED, WAITLISTED, CheckView, Timed
 from tourplanner.scheduling.snapshot import NEEDS_OWN_BOOKING, BookingRec, ProgrammeRec, RoomRec
-from tourplanner.scheduling.text import occasion
+from tourplanner.scheduling.text import occasion_of
 
 
 def room_over_capacity(view: CheckView, key: object, room: RoomRec, capacity: int) -> list[Timed]:
@@ -34,15 +34,13 @@ def room_over_capacity(view: CheckView, key: object, room: RoomRec, capacity: in
                 Finding(
                     "room-over-capacity",
                     ERROR,
-                    _(
-                        "{occasion} has {count} confirmed people for the {capacity} places "
-                        "of {room}: {over}"
-                    ).format(
-                        occasion=occasion(item, item.start, item.end),
-                        count=count,
-                        capacity=capacity,
-                        room=room.name,
-                        over=_over(count, capacity, bookings),
+                    Sentence(  # written when read, in the reader's language
+                        _room_full,
+                        (item.title, item.zone, item.start, item.end),
+                        count,
+                        capacity,
+                        room.name,
+                        _waiting(bookings),
                     ),
                     item_ids=(item_id,),
                     room_ids=(room.id,),
@@ -64,11 +62,12 @@ def over_capacity(view: CheckView, prog: ProgrammeRec, capacity: int) -> list[Ti
             Finding(
                 "over-capacity",
                 ERROR,
-                _("'{title}' has {count} confirmed people for {capacity} seats: {over}").format(
-                    title=prog.title,
-                    count=confirmed,
-                    capacity=capacity,
-                    over=_over(confirmed, capacity, view.programme_bookings.get(prog.id, ())),
+                Sentence(
+                    _programme_full,
+                    prog.title,
+                    confirmed,
+                    capacity,
+                    _waiting(view.programme_bookings.get(prog.id, ())),
                 ),
                 programme_ids=(prog.id,),
             ),
@@ -76,9 +75,30 @@ def over_capacity(view: CheckView, prog: ProgrammeRec, capacity: int) -> list[Ti
     ]
 
 
-def _over(count: int, capacity: int, bookings: Iterable[BookingRec]) -> str:
+def _waiting(bookings: Iterable[BookingRec]) -> int:
+    return len({b.person_id for b in bookings if b.status == WAITLISTED})
+
+
+def _room_full(occasion: tuple, count: int, capacity: int, room: str, waiting: int) -> str:
+    return _(
+        "{occasion} has {count} confirmed people for the {capacity} places of {room}: {over}"
+    ).format(
+        occasion=occasion_of(*occasion),
+        count=count,
+        capacity=capacity,
+        room=room,
+        over=_over(count, capacity, waiting),
+    )
+
+
+def _programme_full(title: str, count: int, capacity: int, waiting: int) -> str:
+    return _("'{title}' has {count} confirmed people for {capacity} seats: {over}").format(
+        title=title, count=count, capacity=capacity, over=_over(count, capacity, waiting)
+    )
+
+
+def _over(count: int, capacity: int, waiting: int) -> str:
     """'3 over (2 more on the waiting list).': the end of both messages."""
-    waiting = len({b.person_id for b in bookings if b.status == WAITLISTED})
     if waiting:
         return _("{over} over ({waiting} more on the waiting list).").format(
             over=count - capacity, waiting=waiting

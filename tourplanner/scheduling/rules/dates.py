@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from tourplanner.i18n import _
-from tourplanner.scheduling.findings import ERROR, WARNING, Finding
+from tourplanner.scheduling.findings import ERROR, WARNING, Finding, Sentence
 from tourplanner.scheduling.recurrence import first_cut
 from tourplanner.scheduling.rules.view import CheckView, Timed
 from tourplanner.scheduling.snapshot import Interval, ItemRec, ProgrammeRec
@@ -77,25 +79,36 @@ def tour_dates(view: CheckView, tour: ProgrammeRec) -> list[Timed]:
     conf = progs.get(tour.parent_id) if tour.parent_id is not None else None
     if conf is None:
         return []
-    if tour.kind == "pre_tour" and tour.end_date >= conf.start_date:
-        text = _("'{tour}' ends on {end}, not before '{conference}' starts on {start}.").format(
-            tour=tour.title,
-            end=date_text(tour.end_date),
-            conference=conf.title,
-            start=date_text(conf.start_date),
-        )
-    elif tour.kind == "post_tour" and tour.start_date <= conf.end_date:
-        text = _("'{tour}' starts on {start}, before '{conference}' ends on {end}.").format(
-            tour=tour.title,
-            start=date_text(tour.start_date),
-            conference=conf.title,
-            end=date_text(conf.end_date),
-        )
-    else:
+    pre = tour.kind == "pre_tour" and tour.end_date >= conf.start_date
+    post = tour.kind == "post_tour" and tour.start_date <= conf.end_date
+    if not (pre or post):
         return []
+    # Written when read, in the reader's language.
+    text = Sentence(
+        _tour_dates,
+        pre,
+        tour.title,
+        tour.start_date,
+        tour.end_date,
+        conf.title,
+        conf.start_date,
+        conf.end_date,
+    )
     return [
         (
             view.spans[tour.id][0],
             Finding("tour-dates", ERROR, text, programme_ids=(tour.id, conf.id)),
         )
     ]
+
+
+def _tour_dates(
+    pre: bool, tour: str, start: date, end: date, conference: str, opens: date, closes: date
+) -> str:
+    if pre:
+        return _("'{tour}' ends on {end}, not before '{conference}' starts on {start}.").format(
+            tour=tour, end=date_text(end), conference=conference, start=date_text(opens)
+        )
+    return _("'{tour}' starts on {start}, before '{conference}' ends on {end}.").format(
+        tour=tour, start=date_text(start), conference=conference, end=date_text(closes)
+    )

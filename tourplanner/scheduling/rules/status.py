@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from tourplanner.i18n import _
-from tourplanner.scheduling.findings import WARNING, Finding
+from tourplanner.scheduling.findings import WARNING, Finding, Sentence
 from tourplanner.scheduling.rules.view import TENTATIVE, CheckView, Timed
 from tourplanner.scheduling.snapshot import ItemRec, PersonRec
-from tourplanner.scheduling.text import occasion
+from tourplanner.scheduling.text import occasion_of
 
 
 def tentative(item: ItemRec) -> list[Timed]:
@@ -19,7 +21,8 @@ def tentative(item: ItemRec) -> list[Timed]:
             Finding(
                 "tentative",
                 WARNING,
-                _("{occasion} is tentative.").format(occasion=occasion(item, item.start, item.end)),
+                # Written when read, in the language of the reader.
+                Sentence(_tentative, item.title, item.zone, item.start, item.end),
                 item_ids=(item.id,),
                 programme_ids=(item.programme_id,),
             ),
@@ -41,12 +44,20 @@ def cancelled_bookings(view: CheckView, person: PersonRec) -> list[Timed]:
                 Finding(
                     "cancelled-booking",
                     WARNING,
-                    _("{name} is still booked into {occasion}, which is cancelled.").format(
-                        name=person.name, occasion=occasion(item, item.start, item.end)
-                    ),
+                    Sentence(_cancelled, person.name, item.title, item.zone, item.start, item.end),
                     item_ids=(item.id,),
                     person_ids=(person.id,),
                 ),
             )
         )
     return found
+
+
+def _tentative(title: str, zone: str, start: datetime, end: datetime) -> str:
+    return _("{occasion} is tentative.").format(occasion=occasion_of(title, zone, start, end))
+
+
+def _cancelled(name: str, title: str, zone: str, start: datetime, end: datetime) -> str:
+    return _("{name} is still booked into {occasion}, which is cancelled.").format(
+        name=name, occasion=occasion_of(title, zone, start, end)
+    )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from tourplanner.i18n import _
-from tourplanner.scheduling.findings import ERROR, WARNING, Finding
+from tourplanner.scheduling.findings import ERROR, WARNING, Finding, Sentence
 from tourplanner.scheduling.places import same_city
 from tourplanner.scheduling.rules.view import CheckView, Timed
 from tourplanner.scheduling.snapshot import (
@@ -24,7 +24,7 @@ from tourplanner.scheduling.snapshot import (
     TravelRec,
     VenueRec,
 )
-from tourplanner.scheduling.text import date_text, moment, occasion
+from tourplanner.scheduling.text import date_text, moment, occasion, occasion_of
 from tourplanner.scheduling.whereabouts import Whereabout, whereabouts
 from tourplanner.timezones import zone
 
@@ -93,13 +93,25 @@ def missing_travel(
     items = view.snap.items
     first = occs[0]
     last = max(occs, key=lambda o: (o[1], o[0]))
-    first_text = occasion(items[first[3]], first[4], first[5])
-    last_text = occasion(items[last[3]], last[4], last[5])
-    if arrival is None and departure is None:
+    a, b = items[first[3]], items[last[3]]
+    message = Sentence(  # written when read, in the reader's language
+        _missing,
+        person.name,
+        arrival is None,
+        departure is None,
+        (a.title, a.zone, first[4], first[5]),
+        (b.title, b.zone, last[4], last[5]),
+    )
+    item_ids = tuple(sorted({first[3], last[3]}))
+    return [(first[0], Finding("missing-travel", WARNING, message, item_ids, (person.id,)))]
+
+
+def _missing(name: str, no_arrival: bool, no_departure: bool, first: tuple, last: tuple) -> str:
+    if no_arrival and no_departure:
         text = _(
             "{name} is booked but has no arrival before {first} and no departure after {last}."
         )
-    elif arrival is None:
+    elif no_arrival:
         text = _(
             "{name} is booked but has no arrival: no flight, train or road journey before {first}."
         )
@@ -107,9 +119,7 @@ def missing_travel(
         text = _(
             "{name} is booked but has no departure: no flight, train or road journey after {last}."
         )
-    message = text.format(name=person.name, first=first_text, last=last_text)
-    item_ids = tuple(sorted({first[3], last[3]}))
-    return [(first[0], Finding("missing-travel", WARNING, message, item_ids, (person.id,)))]
+    return text.format(name=name, first=occasion_of(*first), last=occasion_of(*last))
 
 
 def not_in_city(
@@ -243,14 +253,16 @@ def nights_without_bed(
                     break
                 if lo < ts and night not in seen:
                     seen.add(night)
-                    message = _("{name} has no hotel for the night of {day}.").format(
-                        name=person.name, day=date_text(night)
-                    )
+                    message = Sentence(_no_hotel, person.name, night)  # written when read
                     found.append(
                         (ts, Finding("no-hotel", WARNING, message, person_ids=(person.id,)))
                     )
                 night += timedelta(days=1)
     return found
+
+
+def _no_hotel(name: str, night: date) -> str:
+    return _("{name} has no hotel for the night of {day}.").format(name=name, day=date_text(night))
 
 
 def _without_bed(

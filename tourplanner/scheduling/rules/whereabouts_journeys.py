@@ -8,9 +8,10 @@ default for the same city or another city (as `travel-time` does between two ite
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from tourplanner.i18n import _
-from tourplanner.scheduling.findings import WARNING, Finding
+from tourplanner.scheduling.findings import WARNING, Finding, Sentence
 from tourplanner.scheduling.places import same_city
 from tourplanner.scheduling.rules.view import CheckView, Timed
 from tourplanner.scheduling.snapshot import MOVING_KINDS, TRAVEL, Interval, PersonRec, TravelRec
@@ -54,19 +55,18 @@ def _late(view: CheckView, person: PersonRec, o: Interval, journey: TravelRec) -
     gap = (journey.start.timestamp() - o[1]) / 60
     if gap >= needed:
         return None
-    message = _(
-        "{name} has {gap} min to get from '{title}' ({place}, ends {ends}) to {journey}, "
-        "which leaves at {leaves} on {day}; the trip takes {needed} min."
-    ).format(
-        name=person.name,
-        gap=int(gap),
-        title=item.title,
-        place=place(snap, item),
-        ends=clock(o[5], item.zone),
-        journey=journey.label,
-        leaves=clock(journey.start, journey.start_zone),
-        day=day(journey.start, journey.start_zone),
-        needed=needed,
+    message = Sentence(  # written when read, in the reader's language
+        _late_sentence,
+        person.name,
+        int(gap),
+        item.title,
+        place(snap, item),
+        o[5],
+        item.zone,
+        journey.label,
+        journey.start,
+        journey.start_zone,
+        needed,
     )
     return (
         o[1],
@@ -79,6 +79,34 @@ def _late(view: CheckView, person: PersonRec, o: Interval, journey: TravelRec) -
             venue_ids=(venue.id,) if station is None else (venue.id, station),
             travel_ids=(journey.id,),
         ),
+    )
+
+
+def _late_sentence(
+    name: str,
+    gap: int,
+    title: str,
+    where: str,
+    ends: datetime,
+    zone: str,
+    journey: str,
+    leaves: datetime,
+    leaves_zone: str,
+    needed: int,
+) -> str:
+    return _(
+        "{name} has {gap} min to get from '{title}' ({place}, ends {ends}) to {journey}, "
+        "which leaves at {leaves} on {day}; the trip takes {needed} min."
+    ).format(
+        name=name,
+        gap=gap,
+        title=title,
+        place=where,
+        ends=clock(ends, zone),
+        journey=journey,
+        leaves=clock(leaves, leaves_zone),
+        day=day(leaves, leaves_zone),
+        needed=needed,
     )
 
 
