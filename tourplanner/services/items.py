@@ -168,7 +168,8 @@ def _validate(
     parse_rdates(item.rdates)
 
 
-_COLUMNS = [c for c in Item.__table__.columns if c.key not in ("id", "uid", "sequence")]
+# The columns an import's bulk insert fills from the checks, by name.
+_COLUMNS = tuple(c.key for c in Item.__table__.columns if c.key not in ("id", "uid", "sequence"))
 
 
 def create_item(session: Session, *, start: datetime, end: datetime, **fields: object) -> int:
@@ -197,11 +198,11 @@ def checked_item_values(
     """
     # A plain namespace, not an Item: the checks only read and set attributes, and the ORM's
     # attribute tracking was most of an import's time.
-    item = SimpleNamespace(**dict.fromkeys(c.key for c in _COLUMNS))
+    item = SimpleNamespace(**dict.fromkeys(_COLUMNS))
     apply_changes(item, fields, FIELDS, "item")
     with session.no_autoflush:
         _validate(session, cast(Item, item), start, end, lookups)
-    return {c.key: getattr(item, c.key) for c in _COLUMNS}
+    return {key: getattr(item, key) for key in _COLUMNS}
 
 
 def update_item(session: Session, item_id: int, **changes: object) -> None:
