@@ -506,6 +506,7 @@ def _write(
     # Held here so the identity map keeps them: updates then need no query per event.
     held = list(session.scalars(select(Item).where(Item.programme_id == programme.id)))
     added: list[dict[str, Any]] = []  # new items' rows, checked, inserted at the end in bulk
+    lookups: dict[tuple[type, int], Any] = {}  # the rows every new item is checked against
     masters = _latest_copies(events, report)
     for done, ev in enumerate(masters.values()):
         if progress is not None:  # outside the try: a Cancelled stops the import
@@ -515,7 +516,12 @@ def _write(
         try:
             if found is None:
                 values = items_service.checked_item_values(
-                    session, programme_id=programme.id, start=ev.start, end=ev.end, **ev.fields
+                    session,
+                    programme_id=programme.id,
+                    start=ev.start,
+                    end=ev.end,
+                    lookups=lookups,
+                    **ev.fields,
                 )
                 # The event's own UID and SEQUENCE, in the same row.
                 added.append({**values, "uid": ev.uid, "sequence": ev.sequence})

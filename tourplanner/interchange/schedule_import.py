@@ -117,6 +117,7 @@ class _Writer:
         self.elsewhere: dict[str, int] = {}  # item ids of the other programmes, by uid
         self.added: dict[str, int] = {}  # items this import added, by guid, in file order
         self.new_rows: list[dict[str, Any]] = []  # their rows, checked, for one bulk insert
+        self.lookups: dict[tuple[type, int], Any] = {}  # rows every new item is checked against
         self.speakers: list[ScheduleEvent] = []  # the new items' events that name speakers
 
     def run(
@@ -304,7 +305,12 @@ class _Writer:
         item = self.by_uid.get(ev.guid)
         if item is None:
             values = items_service.checked_item_values(
-                self.session, programme_id=programme.id, start=ev.start, end=ev.end, **fields
+                self.session,
+                programme_id=programme.id,
+                start=ev.start,
+                end=ev.end,
+                lookups=self.lookups,
+                **fields,
             )
             self.new_rows.append({**values, "uid": ev.guid})  # the event's own guid
             self.added[ev.guid] = 0  # its id comes with the bulk insert

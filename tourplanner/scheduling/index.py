@@ -240,6 +240,12 @@ class ConflictIndex:
             old.status if old else None,
             item.status if item else None,
         )
+        # Where the item's new occurrences may meet another item: the same for everyone.
+        reach = (
+            (min(o[0] for o in new_live) - self.longest, max(o[1] for o in new_live))
+            if new_live
+            else (inf, -inf)
+        )
         for person_id in people:
             if bookings is None:  # only this item changed: move it within each list
                 moved = self._move_in_list(
@@ -249,7 +255,7 @@ class ConflictIndex:
                 )
                 if moved and person_id in nearby:
                     mine = new_live if person_id in now_in else []
-                    self._recheck_near(person_id, item_id, nearby[person_id], mine, whole)
+                    self._recheck_near(person_id, item_id, nearby[person_id], mine, reach, whole)
                     continue
             else:
                 self._refresh_person(person_id)
@@ -469,6 +475,7 @@ class ConflictIndex:
         item_id: int,
         before: tuple[float, float, list[Timed]],
         new: list[Interval],
+        reach: tuple[float, float],
         whole: bool,
     ) -> None:
         """After the edit: replace the person's findings near the item (see above)."""
@@ -480,19 +487,11 @@ class ConflictIndex:
         kept = self.person_occ.get(person_id, [])
         if "person-double-booked" in rules:
             scope = ("person-double", person_id)
-            had = listing.scopes.get(scope, ())
-            found = [(key[1], f) for key, f in had if item_id not in f.item_ids]
-            if new:
-                reach = self.longest
-                others = [
-                    o
-                    for o in kept[
-                        bisect_left(kept, (min(o[0] for o in new) - reach,)) : bisect_left(
-                            kept, (max(o[1] for o in new),)
-                        )
-                    ]
-                    if o[3] != item_id
-                ]
+            had = listing.scopes.get(scope)
+            found = [(key[1], f) for key, f in had if item_id not in f.item_ids] if had else []
+            if new:  # what starts from `reach[0]` (no item lasts longer) until it ends
+                first, last = bisect_left(kept, (reach[0],)), bisect_left(kept, (reach[1],))
+                others = [o for o in kept[first:last] if o[3] != item_id]
                 others += self._journeys_and_tours(person_id)
                 found += item_double_bookings(self, person, new, others)
             if found or had:
@@ -500,7 +499,7 @@ class ConflictIndex:
         lo, hi, old_trips = before
         if "travel-time" in rules and lo <= hi:
             scope = ("person-travel", person_id)
-            had = listing.scopes.get(scope, ())
+            had = listing.scopes.get(scope) or []
             found = [(key[1], f) for key, f in had]
             if old_trips:  # most people had no trip worth a word near the item
                 gone = Counter(order_key(when, f) for when, f in old_trips)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from types import SimpleNamespace
-from typing import cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,6 +37,7 @@ FIELDS = (
     "timezone",
 )
 TIME_FIELDS = ("start", "end")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,24 @@ def _instant(value: object, zone_name: str, field: str) -> datetime:
     return to_utc(value, zone_name)
 
 
-def _validate(session: Session, item: Item, start: object, end: object) -> None:
+def _validate(
+    session: Session,
+    item: Item,
+    start: object,
+    end: object,
+    lookups: dict[tuple[type, int], Any] | None = None,
+) -> None:
+    """Check and complete an item's fields; `lookups` remembers the programme, room and venue
+    rows read, for an import that checks thousands of items against the same few."""
+
+    def get(model: type[T], entity_id: int, what: str) -> T:
+        if lookups is None:
+            return fetch(session, model, entity_id, what)
+        found = lookups.get((model, entity_id))
+        if found is None:
+            found = lookups[(model, entity_id)] = fetch(session, model, entity_id, what)
+        return cast(T, found)
+
     item.title_en = v.required_text(item.title_en, "English title", max_length=300)
     item.title_local = v.optional_text(item.title_local, "local title", max_length=300)
     item.kind = v.choice(item.kind or ItemKind.SESSION, ItemKind, "kind")
@@ -131,9 +149,9 @@ def _validate(session: Session, item: Item, start: object, end: object) -> None:
         setattr(item, field, v.optional_text(getattr(item, field), field))
     if item.programme_id is None:
         raise ValidationError("programme", _("is required"))
-    programme = fetch(session, Programme, item.programme_id, "programme")
+    programme = get(Programme, item.programme_id, "programme")
     if item.room_id is not None:
-        room = fetch(session, Room, item.room_id, "room")
+        room = get(Room, item.room_id, "room")
         if item.venue_id is None:
             item.venue_id = room.venue_id
         elif room.venue_id != item.venue_id:
@@ -141,7 +159,7 @@ def _validate(session: Session, item: Item, start: object, end: object) -> None:
                 "room", _("room {name!r} is not at the chosen venue").format(name=room.name)
             )
     if item.venue_id is not None:
-        item.timezone = fetch(session, Venue, item.venue_id, "venue").timezone
+        item.timezone = get(Venue, item.venue_id, "venue").timezone
     item.timezone = v.timezone_name(item.timezone or programme.timezone)
     item.start_utc = _instant(start, item.timezone, "start")
     item.end_utc = _instant(end, item.timezone, "end")
@@ -153,7 +171,8 @@ def _validate(session: Session, item: Item, start: object, end: object) -> None:
     parse_rdates(item.rdates)
 
 
-_COLUMNS = [c for c in Item.__table__.columns if c.key not in ("id", "uid", "sequence")]
+# The columns an import's bulk insert fills from the checks, by name.
+_COLUMNS = tuple(c.key for c in Item.__table__.columns if c.key not in ("id", "uid", "sequence"))
 
 
 def create_item(session: Session, *, start: datetime, end: datetime, **fields: object) -> int:
@@ -168,19 +187,25 @@ def create_item(session: Session, *, start: datetime, end: datetime, **fields: o
 
 
 def checked_item_values(
-    session: Session, *, start: datetime, end: datetime, **fields: object
+    session: Session,
+    *,
+    start: datetime,
+    end: datetime,
+    lookups: dict[tuple[type, int], Any] | None = None,
+    **fields: object,
 ) -> dict[str, object]:
     """What `create_item` would store, checked the same way, as a row for a bulk insert.
 
-    Nothing is added to the session; an import inserts many such rows in one statement.
+    Nothing is added to the session; an import inserts many such rows in one statement,
+    passing one `lookups` dict for all of them (see `_validate`).
     """
     # A plain namespace, not an Item: the checks only read and set attributes, and the ORM's
     # attribute tracking was most of an import's time.
-    item = SimpleNamespace(**dict.fromkeys(c.key for c in _COLUMNS))
+    item = SimpleNamespace(**dict.fromkeys(_COLUMNS))
     apply_changes(item, fields, FIELDS, "item")
     with session.no_autoflush:
-        _validate(session, cast(Item, item), start, end)
-    return {c.key: getattr(item, c.key) for c in _COLUMNS}
+        _validate(session, cast(Item, item), start, end, lookups)
+    return {key: getattr(item, key) for key in _COLUMNS}
 
 
 def update_item(session: Session, item_id: int, **changes: object) -> None:
