@@ -29,15 +29,18 @@ def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float) -> None:
     """Draw the code of `text` in the square of `size` whose bottom-left corner is (x, y)."""
     modules = qr_modules(text)
     box = size / (len(modules) + 2 * QUIET_ZONE)
-    top = y + size - QUIET_ZONE * box
     canvas.saveState()
+    # One path in module units (whole numbers: far fewer digits to write than in points).
+    canvas.translate(x + QUIET_ZONE * box, y + size - QUIET_ZONE * box)
+    canvas.scale(box, -box)
     canvas.setFillColorRGB(0, 0, 0)
+    path = canvas.beginPath()
     for r, row in enumerate(modules):
         column = 0
         for dark, run in itertools.groupby(row):
             count = len(list(run))
             if dark:
-                left = x + (QUIET_ZONE + column) * box
-                canvas.rect(left, top - (r + 1) * box, count * box, box, stroke=0, fill=1)
+                path.rect(column, r, count, 1)
             column += count
+    canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
