@@ -25,7 +25,7 @@ def _menu_texts(window) -> list[str]:  # noqa: ANN001
 
 def test_the_three_are_in_the_export_menu(window) -> None:
     texts = _menu_texts(window)
-    for wanted in ("&Transfers (Excel or PDF)…", "&Badges (PDF)…"):
+    for wanted in ("Trans&fers (Excel or PDF)…", "Ba&dges (PDF)…"):
         assert wanted in texts
     assert any(t.startswith("&Name cards") for t in texts)
 

@@ -7,6 +7,7 @@ registration desk.
   driver and the greeter), from `services.transfers`;
 - `badges.py`: name badges on label sheets (A4 or Letter), with a vCard QR code;
 - `name_cards.py`: folded table tents (席卡) for the people booked on an item;
+- `qr.py`: QR codes drawn on the canvas (one encoding, a fixed mask: thousands of badges);
 - `names.py`: a person's name in both scripts, in the order each script writes it;
 - `drawing.py`: text on a canvas in the bundled Latin and CJK fonts, shrunk to fit its box.
 """

@@ -11,9 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch, mm
@@ -23,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from tourplanner.errors import ValidationError
 from tourplanner.export.operations.drawing import draw_centred, draw_left, fitted_size
 from tourplanner.export.operations.names import name_lines
+from tourplanner.export.operations.qr import draw_qr
 from tourplanner.export.pdf.fonts import SANS, register_fonts
 from tourplanner.export.pdf.styles import INK, MUTED, RULE
 from tourplanner.files import atomic_path
@@ -173,7 +171,7 @@ def _badge(canvas: Canvas, badge: BadgeView, x: float, y: float, w: float, h: fl
         baseline -= small * 1.35
         draw_centred(canvas, second, x + w / 2, baseline, w - 2 * pad, small)
     qr = 0.36 * h
-    _qr(canvas, vcard(badge), x + w - pad - qr, y + pad * 0.8, qr)
+    draw_qr(canvas, vcard(badge), x + w - pad - qr, y + pad * 0.8, qr)
     canvas.setFillColor(MUTED)
     org_width = w - 3 * pad - qr
     org_size = 0.065 * h
@@ -192,13 +190,3 @@ def wrapped(text: str, width: float, size: float, *, most: int = 2) -> list[str]
         return []
     lines = simpleSplit(text, SANS, size, width)
     return [*lines[: most - 1], " ".join(lines[most - 1 :])] if len(lines) > most else lines
-
-
-def _qr(canvas: Canvas, text: str, x: float, y: float, size: float) -> None:
-    widget = QrCodeWidget(text, barLevel="M")
-    left, bottom, right, top = widget.getBounds()
-    drawing = Drawing(
-        size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0]
-    )
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, x, y)

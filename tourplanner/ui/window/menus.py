@@ -131,14 +131,14 @@ class WindowMenus:
                 role="people",
             ),
             "export-transfers": a(
-                QCoreApplication.translate("WindowMenus", "&Transfers (Excel or PDF)…"),
+                QCoreApplication.translate("WindowMenus", "Trans&fers (Excel or PDF)…"),
                 lambda: w.exports.export_transfers(),
                 tip=QCoreApplication.translate(
                     "WindowMenus", "Arrivals and departures grouped into shared pick-ups"
                 ),
             ),
             "export-badges": a(
-                QCoreApplication.translate("WindowMenus", "&Badges (PDF)…"),
+                QCoreApplication.translate("WindowMenus", "Ba&dges (PDF)…"),
                 lambda: w.exports.export_badges(),
                 tip=QCoreApplication.translate(
                     "WindowMenus", "Name badges on A4 or Letter label sheets, with a QR code"
