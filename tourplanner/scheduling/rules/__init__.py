@@ -34,6 +34,7 @@ RULES: dict[str, str] = {
     "tentative": "a tentative item, to be confirmed",
     "staff-double-booked": "a guide, driver or interpreter assigned to two places at once",
     "vehicle-over-seats": "more people seated on a vehicle's leg than it has seats",
+    "room-nights-differ": "two guests sharing a hotel room whose nights differ",
 }
 
 # Which scope computes a rule: a scope is rechecked as a whole after an edit touching it.
@@ -54,6 +55,6 @@ ROOM_RULES = frozenset({"room-double-booked", "room-over-capacity"})
 ITEM_RULES = frozenset({"outside-programme", "tentative"})
 PROGRAMME_RULES = frozenset({"tour-dates", "over-capacity"})
 # Checked over the whole plan's operations at once (rules/operations.py).
-OPERATIONS_RULES = frozenset({"staff-double-booked", "vehicle-over-seats"})
+OPERATIONS_RULES = frozenset({"staff-double-booked", "vehicle-over-seats", "room-nights-differ"})
 
 assert set(RULES) == PERSON_RULES | ROOM_RULES | ITEM_RULES | PROGRAMME_RULES | OPERATIONS_RULES
