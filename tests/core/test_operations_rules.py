@@ -108,3 +108,29 @@ def test_the_demo_is_clean_until_the_minibus_is_overfull(demo_plan: PlanFile) ->
         found = check_plan(s, rules=["vehicle-over-seats"])
     assert [f.rule for f in found] == ["vehicle-over-seats"]
     assert "12 people seated for its 10 seats: 2 over." in found[0].message
+
+
+def test_a_shared_room_whose_nights_differ(demo_plan: PlanFile) -> None:
+    from sqlalchemy import select
+
+    from tourplanner.models import Person, RoomBooking, Traveller, TravelSegment
+    from tourplanner.services import travel
+
+    with demo_plan.reading() as s:
+        assert check_plan(s, rules=["room-nights-differ"]) == []  # the demo's twins agree
+        stay, other = s.execute(
+            select(RoomBooking.stay_id, RoomBooking.shares_with_id)
+            .join(Traveller, Traveller.segment_id == RoomBooking.shares_with_id)
+            .join(Person, Person.id == Traveller.person_id)
+            .join(TravelSegment, TravelSegment.id == RoomBooking.stay_id)
+            .where(Person.name_latin == "Jennifer Walsh")
+            .order_by(TravelSegment.start_utc)
+        ).first()
+        end = travel.get_travel(s, stay).end_utc
+    with demo_plan.transaction() as s:  # Karen Brooks leaves Beijing a day early
+        travel.update_travel(s, stay, end=end.replace(day=end.day - 1).replace(tzinfo=None))
+    with demo_plan.reading() as s:
+        found = check_plan(s, rules=["room-nights-differ"])
+    assert [f.rule for f in found] == ["room-nights-differ"]
+    assert "share a room at Shangri-La Hotel, Beijing but not the same nights" in found[0].message
+    assert other is not None

@@ -39,3 +39,5 @@ class OperationsSnapshot:
     vehicles: dict[int, VehicleRec] = field(default_factory=dict)
     seats: list[SeatRec] = field(default_factory=list)
     assignments: list[AssignmentRec] = field(default_factory=list)
+    # Shared rooms: (a hotel stay, the stay it shares with), as journey ids of `snap.travel`.
+    shared_rooms: list[tuple[int, int]] = field(default_factory=list)

@@ -172,7 +172,7 @@ def load_snapshot(session: Session) -> PlanSnapshot:
 
 def load_operations(session: Session) -> OperationsSnapshot:
     """Vehicles, seats and assignments as plain records (one SELECT each)."""
-    from tourplanner.models import Assignment, Vehicle, VehicleSeat
+    from tourplanner.models import Assignment, RoomBooking, Vehicle, VehicleSeat
 
     return OperationsSnapshot(
         {
@@ -207,6 +207,15 @@ def load_operations(session: Session) -> OperationsSnapshot:
                     Assignment.vehicle_id,
                 )
             )
+        ],
+        [
+            (stay, other)
+            for stay, other in session.execute(
+                select(RoomBooking.stay_id, RoomBooking.shares_with_id).where(
+                    RoomBooking.shares_with_id.is_not(None)
+                )
+            )
+            if other is not None
         ],
     )
 

@@ -43,6 +43,7 @@ RULES: dict[str, str] = {
     "tentative": N_("a tentative item, to be confirmed"),
     "staff-double-booked": N_("a guide, driver or interpreter assigned to two places at once"),
     "vehicle-over-seats": N_("more people seated on a vehicle's leg than it has seats"),
+    "room-nights-differ": N_("two guests sharing a hotel room whose nights differ"),
 }
 
 # Which scope computes a rule: a scope is rechecked as a whole after an edit touching it.
@@ -63,6 +64,6 @@ ROOM_RULES = frozenset({"room-double-booked", "room-over-capacity"})
 ITEM_RULES = frozenset({"outside-programme", "tentative"})
 PROGRAMME_RULES = frozenset({"tour-dates", "over-capacity"})
 # Checked over the whole plan's operations at once (rules/operations.py).
-OPERATIONS_RULES = frozenset({"staff-double-booked", "vehicle-over-seats"})
+OPERATIONS_RULES = frozenset({"staff-double-booked", "vehicle-over-seats", "room-nights-differ"})
 
 assert set(RULES) == PERSON_RULES | ROOM_RULES | ITEM_RULES | PROGRAMME_RULES | OPERATIONS_RULES

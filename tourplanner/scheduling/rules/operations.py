@@ -1,20 +1,22 @@
-"""staff-double-booked and vehicle-over-seats: the operations around the programme.
+"""staff-double-booked, vehicle-over-seats and room-nights-differ: the operations around the
+programme.
 
 A guide, driver or interpreter is somewhere for each assignment: an item's time, or a whole
 local day of a programme; two of those that overlap, in different places (items, vehicles), are
 a clash, and so is a driver of two vehicles serving at once. A vehicle holds its seats on each
-leg: the people seated for every leg plus those seated for that leg alone.
+leg: the people seated for every leg plus those seated for that leg alone. Two guests sharing a
+room check in and out on the same days.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime
 
 from tourplanner.scheduling.findings import ERROR, Finding
 from tourplanner.scheduling.operations_records import AssignmentRec, VehicleRec
 from tourplanner.scheduling.snapshot import PlanSnapshot
-from tourplanner.timezones import local_day_bounds
+from tourplanner.timezones import local_day_bounds, to_local
 
 Timed = tuple[float, Finding]
 Span = tuple[
@@ -135,6 +137,42 @@ def vehicle_over_seats(snap: PlanSnapshot) -> list[Timed]:
     return found
 
 
+def room_nights_differ(snap: PlanSnapshot) -> list[Timed]:
+    """Two stays sharing a room whose nights differ: one guest pays (or sleeps) alone."""
+    stays = {t.journey_id: t for t in snap.travel.values() if t.kind == "hotel"}
+    found: list[Timed] = []
+    for stay_id, other_id in snap.operations.shared_rooms:
+        a, b = stays.get(stay_id), stays.get(other_id)
+        if a is None or b is None:
+            continue
+        nights_a = (to_local(a.start, a.end_zone).date(), to_local(a.end, a.end_zone).date())
+        nights_b = (to_local(b.start, b.end_zone).date(), to_local(b.end, b.end_zone).date())
+        if nights_a == nights_b:
+            continue
+        names = [
+            snap.people[t.person_id].name if t.person_id in snap.people else "" for t in (a, b)
+        ]
+        hotel = snap.venues.get(a.venue_id) if a.venue_id is not None else None
+        found.append(
+            (
+                min(a.start, b.start).timestamp(),
+                Finding(
+                    "room-nights-differ",
+                    ERROR,
+                    f"{names[0]} ({_nights(nights_a)}) and {names[1]} ({_nights(nights_b)}) "
+                    f"share a room at {hotel.name if hotel else a.to_place} but not the same nights",
+                    person_ids=tuple(sorted({a.person_id, b.person_id})),
+                    travel_ids=tuple(sorted({a.id, b.id})),
+                ),
+            )
+        )
+    return found
+
+
+def _nights(span: tuple[date, date]) -> str:
+    return f"{span[0]:%d %b}–{span[1]:%d %b}"
+
+
 def operations_findings(snap: PlanSnapshot, rules: frozenset[str]) -> list[Timed]:
     """Every operations finding of the plan (rechecked as a whole: a few hundred records)."""
     found: list[Timed] = []
@@ -142,4 +180,6 @@ def operations_findings(snap: PlanSnapshot, rules: frozenset[str]) -> list[Timed
         found += staff_double_booked(snap)
     if "vehicle-over-seats" in rules:
         found += vehicle_over_seats(snap)
+    if "room-nights-differ" in rules:
+        found += room_nights_differ(snap)
     return found
