@@ -203,3 +203,24 @@ def test_booklet_names_venues_and_indexes_speakers_by_family_name(demo, tmp_path
     names = re.findall(r"^((?:Mr|Ms|Dr|Prof)\. [^\n(]+(?:\([^)\n]*\))?)", chairs, re.M)
     keys = [display_sort_key(n) for n in names]
     assert len(names) > 3 and keys == sorted(keys)
+
+
+def test_a_chinese_reader_gets_a_chinese_itinerary(demo, tmp_path) -> None:
+    out = tmp_path / "liu.pdf"
+    export_itinerary(demo, person_id(demo, "Liu Yan"), out)
+    reader = PdfReader(out)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert str(reader.trailer["/Root"]["/Lang"]) == "zh-CN"
+    assert "个人行程" in text and "每日行程" in text and "联络人和紧急电话" in text
+    assert "2015年4月16日 星期四" in text and "第2天" in text
+    assert "Page 1 of" not in text and re.search(r"第\s*1\s*页", text)
+    # The Chinese-side contacts, not the U.S. Embassy's.
+    assert "110" in text and "Embassy" not in text
+    # Her own part, in Chinese, with a call time.
+    assert "您的角色" in text
+
+
+def test_an_english_reader_keeps_the_embassy_and_english_labels(patricia) -> None:
+    text = "\n".join(pages_of(patricia))
+    assert "PERSONAL ITINERARY" in text and "U.S. Embassy Beijing" in text
+    assert "个人行程" not in text

@@ -205,7 +205,8 @@ def person_itinerary(
         items=tuple(item_views(session, items, roles=direct)),
         travel=tuple(with_places(session, (TravelView.of(t) for t in travel))),
         seats=protocol.seats_of_person(session, person_id),
-        first_day=event_first_day(session, programme_ids),
+        # Booked only into items (a host, a speaker), a person still counts the event's days.
+        first_day=event_first_day(session, programme_ids | {i.programme_id for i in items}),
     )
 
 

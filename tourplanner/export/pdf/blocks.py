@@ -12,8 +12,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from tourplanner.about import made_with
 from tourplanner.export.pdf.fonts import SANS, markup
 from tourplanner.export.pdf.styles import ACCENT_LIGHT, RULE, Styles
+from tourplanner.i18n import _, formats
 from tourplanner.services.views import VenueView
 from tourplanner.timezones import abbreviation, to_local
 
@@ -34,8 +36,21 @@ class PlanInfo:
     organization: str
     emergency_contacts: str
     home_timezone: str
-    # "Plan revision 1f6f5b6c · printed Thu 16 Apr 2015 09:30 CST": on every page's footer.
-    stamp: str = ""
+    # The plan's revision and the print time: "Plan revision 1f6f5b6c · printed ..." on every
+    # page's footer, said in the language of the page it is printed on.
+    revision: str = ""
+    printed: datetime | None = None
+
+    def stamp(self) -> str:
+        if self.printed is None:
+            return ""
+        local = to_local(self.printed, self.home_timezone)
+        return _("Plan revision {revision} · printed {time} {zone} · {program}").format(
+            revision=self.revision,
+            time=formats.day_and_clock(local),
+            zone=abbreviation(self.printed, self.home_timezone),
+            program=made_with(),
+        )
 
 
 def para(text: str | None, style, *, prefix: str = "") -> Paragraph:  # noqa: ANN001

@@ -153,11 +153,11 @@ def speaker_index(
                 start = to_local(v.start_utc, v.timezone)
                 entries.append(para(join(f"{start:%a %d %b %H:%M}", v.title_en, where), s.small))
             data.append([para(name, s.body), entries])
-        story += [Paragraph(title, s.h2), ruled_table(data, [width * 0.38, width * 0.62])]
+        story += [para(title, s.h2), ruled_table(data, [width * 0.38, width * 0.62])]
     if not story:
         return []
     title = _("SPEAKER INDEX")
-    return [PageBreak(), DayMark(title, level=0, running=False), Paragraph(title, s.kicker), *story]
+    return [PageBreak(), DayMark(title, level=0, running=False), para(title, s.kicker), *story]
 
 
 def venue_list(views: list[ItemView], width: float, s: Styles) -> list[Flowable]:
@@ -176,7 +176,7 @@ def venue_list(views: list[ItemView], width: float, s: Styles) -> list[Flowable]
         ]
         for v in sorted(venues.values(), key=lambda v: v.name_en.casefold())
     ]
-    return [Paragraph(_("VENUES"), s.h2), ruled_table(data, [width * 0.4, width * 0.6])]
+    return [para(_("VENUES"), s.h2), ruled_table(data, [width * 0.4, width * 0.6])]
 
 
 def booklet_story(
@@ -265,14 +265,14 @@ def roster_tables(roster: Roster, width: float, s: Styles) -> list[Flowable]:
     )
     widths = [7 * mm, width * 0.27, width * 0.22, width * 0.2, width * 0.31 - 14 * mm, 7 * mm]
     story: list[Flowable] = [
-        Paragraph(_("ON THE BUS"), s.h2),
+        para(_("ON THE BUS"), s.h2),
         para(summary, s.small),
         Spacer(0, 2 * mm),
         ruled_table(roster_rows(confirmed, s), widths, pad=3, header=True),
     ]
     if waiting:
         story += [
-            Paragraph(_("WAITLISTED (not on the bus)"), s.h2),
+            para(_("WAITLISTED (not on the bus)"), s.h2),
             ruled_table(roster_rows(waiting, s), widths, pad=3, header=True),
         ]
     return story

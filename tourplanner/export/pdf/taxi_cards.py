@@ -75,8 +75,8 @@ def taxi_cards(itin: Itinerary, width: float, s: Styles) -> list[Flowable]:
     return [
         PageBreak(),
         DayMark(title, running=False),
-        Paragraph(title, s.kicker),
-        Paragraph(
+        para(title, s.kicker),
+        para(
             _("Show a card to a taxi driver; cut along the dashed lines to keep one in a wallet."),
             s.muted,
         ),
