@@ -192,8 +192,10 @@ def test_booklet_names_venues_and_indexes_speakers_by_family_name(demo, tmp_path
     export_programme_booklet(demo, conference(demo), out)
     pages = pages_of(out)
     text = "\n".join(pages)
-    assert "Shenzhen Convention & Exhibition Center" in pages[0]
-    assert "Shangri-La" in pages[0]
+    title_page = pages[0].replace("\n", " ")
+    assert "VENUES" in title_page
+    assert "Shenzhen Convention & Exhibition Center" in title_page and "Shangri-La" in title_page
+    assert "深圳市福田区福华三路111号" in title_page
     # The banquet in the hotel names its building, not only its hall.
     assert re.search(r"Grand Ballroom · 大宴会厅 · Shangri-La Hotel, Futian", text)
     index = text[text.index("SPEAKER INDEX") :]

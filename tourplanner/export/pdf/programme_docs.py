@@ -197,8 +197,9 @@ def booklet_story(
         Section(("programme", prog.id), prog.title_en),
         *title_block(prog, "PROGRAMME", s),
     ]
+    story += venue_list(live, width, s)
     story += [
-        Spacer(0, 4 * mm),
+        PageBreak(),
         *days_of(live, width, s, with_venue=False, first_day=first_day, pages=pages),
     ]
     return story + speaker_index(live, width, s, pages)
