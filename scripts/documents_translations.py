@@ -19,6 +19,7 @@ CATALOG = ROOT / "tourplanner" / "resources" / "locale" / "zh_CN" / "LC_MESSAGES
 PAIRS: dict[str, str] = {
     "Plan revision {revision} · printed {time} {zone} · {program}": "计划版本 {revision} · 打印于 {time} {zone} · {program}",
     "Day {number}": "第{number}天",
+    "Dietary: {needs}": "饮食要求：{needs}",
     "▶ YOU ARE {role} · please be in the room by {time}": "▶ 您的角色：{role} · 请于 {time} 前到场",
     "tentative": "待定",
     "Your seat: {seat}": "您的座位：{seat}",

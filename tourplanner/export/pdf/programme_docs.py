@@ -16,7 +16,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from tourplanner.enums import ProgrammeKind, label
+from tourplanner.enums import ItemKind, ProgrammeKind, label
 from tourplanner.errors import ValidationError
 from tourplanner.export.pdf.blocks import (
     Line,
@@ -34,7 +34,7 @@ from tourplanner.export.pdf.blocks import (
 from tourplanner.export.pdf.days import day_label, long_day
 from tourplanner.export.pdf.page import DayMark, Section, SectionCanvas
 from tourplanner.export.pdf.styles import Styles
-from tourplanner.family_names import display_sort_key
+from tourplanner.family_names import display_sort_key, family_name
 from tourplanner.i18n import _
 from tourplanner.services.views import ItemView, ProgrammeView, Roster, RosterEntry
 from tourplanner.timezones import to_local
@@ -50,8 +50,10 @@ def title_block(prog: ProgrammeView, kicker: str, s: Styles) -> list[Flowable]:
     return story
 
 
-def item_details(view: ItemView, s: Styles, *, with_venue: bool) -> list[Line]:
-    prefix = '<font color="#9A3412">CANCELLED · </font>' if view.status == "cancelled" else ""
+def item_details(
+    view: ItemView, s: Styles, *, with_venue: bool, meal_needs: str = ""
+) -> list[Line]:
+    prefix = "<b>CANCELLED · </b>" if view.status == "cancelled" else ""
     details: list[Line] = [line(view.title_en, s.entry_title, prefix=prefix)]
     if view.title_local:
         details.append(line(view.title_local, s.body))
@@ -70,6 +72,9 @@ def item_details(view: ItemView, s: Styles, *, with_venue: bool) -> list[Line]:
         details.append(line("Speakers: " + ", ".join(view.speakers), s.small))
     if view.chairs:
         details.append(line("Chair: " + ", ".join(view.chairs), s.small))
+    if meal_needs and view.kind == ItemKind.MEAL:
+        # Where the guide orders the meal: who needs what, not only on the roster page.
+        details.append(line(_("Dietary: {needs}").format(needs=meal_needs), s.badge))
     if view.description:
         details.append(line(view.description, s.muted))
     return details
@@ -83,6 +88,7 @@ def days_of(
     with_venue: bool,
     first_day: date | None = None,
     pages: dict[tuple[int, datetime], int] | None = None,
+    meal_needs: str = "",
 ) -> list[Flowable]:
     """Day by day; days numbered from the event's first day, as in every itinerary."""
     by_day: dict[date, list[ItemView]] = defaultdict(list)
@@ -100,7 +106,7 @@ def days_of(
             rows.append(
                 entry_row(
                     time_cell(v.start_utc, v.end_utc, v.timezone, s),
-                    item_details(v, s, with_venue=with_venue),
+                    item_details(v, s, with_venue=with_venue, meal_needs=meal_needs),
                     width,
                     v.venue if with_venue else None,
                 )
@@ -246,6 +252,15 @@ def roster_rows(entries: list[RosterEntry], s: Styles) -> list[list]:
     return data
 
 
+def meal_needs_of(roster: Roster) -> str:
+    """'Hassan: Halal; no pork … · Walsh: Vegetarian …': the confirmed people's dietary needs."""
+    return " · ".join(
+        f"{family_name(e.person.name_latin, e.person.name_local)}: {e.person.dietary_needs}"
+        for e in roster.entries
+        if e.status == "confirmed" and e.person.dietary_needs
+    )
+
+
 def roster_tables(roster: Roster, width: float, s: Styles) -> list[Flowable]:
     """Who is on the bus, apart from who is waiting for a seat; counts that add up."""
     confirmed = [e for e in roster.entries if e.status == "confirmed"]
@@ -316,5 +331,6 @@ def tour_story(
             s,
             with_venue=True,
             first_day=first_day,
+            meal_needs=meal_needs_of(roster),
         ),
     ]
