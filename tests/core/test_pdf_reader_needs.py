@@ -229,3 +229,15 @@ def test_an_english_reader_keeps_the_embassy_and_english_labels(patricia) -> Non
     text = "\n".join(pages_of(patricia))
     assert "PERSONAL ITINERARY" in text and "U.S. Embassy Beijing" in text
     assert "个人行程" not in text
+
+
+def test_stored_guides_interpreters_languages_and_venue_notes_are_printed(
+    demo, patricia, tmp_path
+) -> None:
+    text = "\n".join(pages_of(patricia)).replace("\n", " ")
+    assert "Guide: " in text
+    assert "Enter by the north entrance on Fuhua 3rd Road" in text  # the venue's notes
+    out = tmp_path / "booklet.pdf"
+    export_programme_booklet(demo, conference(demo), out)
+    booklet = "\n".join(pages_of(out)).replace("\n", " ")
+    assert "Interpreter: " in booklet and "Language: " in booklet

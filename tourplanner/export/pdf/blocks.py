@@ -19,7 +19,7 @@ from tourplanner.china_coordinates import is_mainland_china, wgs84_to_gcj02
 from tourplanner.export.pdf.fonts import CJK, SANS, markup
 from tourplanner.export.pdf.styles import ACCENT_LIGHT, MUTED, RULE, Styles
 from tourplanner.i18n import _, formats
-from tourplanner.services.views import VenueView
+from tourplanner.services.views import ItemView, VenueView
 from tourplanner.timezones import abbreviation, to_local
 
 TIME_WIDTH = 27 * mm
@@ -286,3 +286,16 @@ def info_table(rows: list[tuple[str, list[Flowable]]], width: float, s: Styles) 
     """Label | value rows (the itinerary's first page)."""
     data = [[Paragraph(label, s.muted), value] for label, value in rows]
     return ruled_table(data, [38 * mm, width - 38 * mm], rule_last=False)
+
+
+def people_lines(view: ItemView, s: Styles) -> list[Line]:
+    """Who guides and who interprets an item, and its languages (stored data a reader needs)."""
+    lines = []
+    if view.guides:
+        lines.append(line(_("Guide: {names}").format(names=", ".join(view.guides)), s.small))
+    if view.interpreters:
+        names = ", ".join(view.interpreters)
+        lines.append(line(_("Interpreter: {names}").format(names=names), s.small))
+    if view.language:
+        lines.append(line(_("Language: {language}").format(language=view.language), s.small))
+    return lines

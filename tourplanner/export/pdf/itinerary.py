@@ -19,6 +19,7 @@ from tourplanner.export.pdf.blocks import (
     keep_phones,
     line,
     para,
+    people_lines,
     time_cell,
     venue_lines,
 )
@@ -146,6 +147,7 @@ def item_row(
         details.append(line(_("Speakers: {names}").format(names=", ".join(view.speakers)), s.small))
     if view.chairs:
         details.append(line(_("Chair: {names}").format(names=", ".join(view.chairs)), s.small))
+    details += people_lines(view, s)
     if view.description:
         details.append(line(view.description, s.muted))
     flowable = entry_row(

@@ -27,6 +27,7 @@ from tourplanner.export.pdf.blocks import (
     keep_phones,
     line,
     para,
+    people_lines,
     ruled_table,
     time_cell,
     venue_lines,
@@ -71,7 +72,8 @@ def item_details(
     if view.speakers:
         details.append(line("Speakers: " + ", ".join(view.speakers), s.small))
     if view.chairs:
-        details.append(line("Chair: " + ", ".join(view.chairs), s.small))
+        details.append(line(_("Chair: {names}").format(names=", ".join(view.chairs)), s.small))
+    details += people_lines(view, s)
     if meal_needs and view.kind == ItemKind.MEAL:
         # Where the guide orders the meal: who needs what, not only on the roster page.
         details.append(line(_("Dietary: {needs}").format(needs=meal_needs), s.badge))
