@@ -480,3 +480,19 @@ def test_xlsx_first_sheet_in_workbook_order_and_data_starting_lower_right(tmp_pa
     assert table.rows == [["Ann Lee", "ann@example.org"], ["Bo Li", ""]]
     assert table.row_numbers == [4, 6]
     assert "only the first sheet (Delegates) is read" in table.notes
+
+
+def test_xlsx_phones_show_no_apostrophe_and_print_as_a_roster(
+    plan_file: PlanFile, tmp_path: Path
+) -> None:
+    _seed(plan_file)
+    out = tmp_path / "people.xlsx"
+    with plan_file.reading() as s:
+        export_people(s, out)
+    sheet = load_workbook(out).active
+    cells = [c for row in sheet.iter_rows(min_row=2) for c in row]
+    phone = next(c for c in cells if c.value == "+86 10 6846 8800")
+    assert phone.data_type == "s"  # text, so Excel neither computes nor drops the "+"
+    assert not any(str(c.value or "").startswith("'+") for c in cells)
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.print_title_rows == "$1:$1"

@@ -172,7 +172,10 @@ def test_the_tour_roster_counts_add_up_and_waitlisted_stand_apart(demo, tmp_path
 def test_dietary_needs_on_the_tour_sheet(demo, tmp_path) -> None:
     out = tmp_path / "pre.pdf"
     export_tour(demo, tour_of(demo, "pre_tour"), out)
-    assert "Halal" in "\n".join(pages_of(out))
+    text = "\n".join(pages_of(out))
+    days = text[text.index("DAY BY DAY") :]
+    # On each meal the guide orders, not only on the roster page.
+    assert days.count("Dietary: ") >= 3 and "Hassan: Halal" in days.replace("\n", " ")
 
 
 def test_a_roster_for_a_conference_is_refused_in_a_sentence(demo, tmp_path) -> None:
@@ -192,8 +195,10 @@ def test_booklet_names_venues_and_indexes_speakers_by_family_name(demo, tmp_path
     export_programme_booklet(demo, conference(demo), out)
     pages = pages_of(out)
     text = "\n".join(pages)
-    assert "Shenzhen Convention & Exhibition Center" in pages[0]
-    assert "Shangri-La" in pages[0]
+    title_page = pages[0].replace("\n", " ")
+    assert "VENUES" in title_page
+    assert "Shenzhen Convention & Exhibition Center" in title_page and "Shangri-La" in title_page
+    assert "深圳市福田区福华三路111号" in title_page
     # The banquet in the hotel names its building, not only its hall.
     assert re.search(r"Grand Ballroom · 大宴会厅 · Shangri-La Hotel, Futian", text)
     index = text[text.index("SPEAKER INDEX") :]
@@ -203,3 +208,36 @@ def test_booklet_names_venues_and_indexes_speakers_by_family_name(demo, tmp_path
     names = re.findall(r"^((?:Mr|Ms|Dr|Prof)\. [^\n(]+(?:\([^)\n]*\))?)", chairs, re.M)
     keys = [display_sort_key(n) for n in names]
     assert len(names) > 3 and keys == sorted(keys)
+
+
+def test_a_chinese_reader_gets_a_chinese_itinerary(demo, tmp_path) -> None:
+    out = tmp_path / "liu.pdf"
+    export_itinerary(demo, person_id(demo, "Liu Yan"), out)
+    reader = PdfReader(out)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert str(reader.trailer["/Root"]["/Lang"]) == "zh-CN"
+    assert "个人行程" in text and "每日行程" in text and "联络人和紧急电话" in text
+    assert "2015年4月16日 星期四" in text and "第2天" in text
+    assert "Page 1 of" not in text and re.search(r"第\s*1\s*页", text)
+    # The Chinese-side contacts, not the U.S. Embassy's.
+    assert "110" in text and "Embassy" not in text
+    # Her own part, in Chinese, with a call time.
+    assert "您的角色" in text
+
+
+def test_an_english_reader_keeps_the_embassy_and_english_labels(patricia) -> None:
+    text = "\n".join(pages_of(patricia))
+    assert "PERSONAL ITINERARY" in text and "U.S. Embassy Beijing" in text
+    assert "个人行程" not in text
+
+
+def test_stored_guides_interpreters_languages_and_venue_notes_are_printed(
+    demo, patricia, tmp_path
+) -> None:
+    text = "\n".join(pages_of(patricia)).replace("\n", " ")
+    assert "Guide: " in text
+    assert "Enter by the north entrance on Fuhua 3rd Road" in text  # the venue's notes
+    out = tmp_path / "booklet.pdf"
+    export_programme_booklet(demo, conference(demo), out)
+    booklet = "\n".join(pages_of(out)).replace("\n", " ")
+    assert "Interpreter: " in booklet and "Language: " in booklet

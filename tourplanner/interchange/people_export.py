@@ -49,6 +49,17 @@ def neutralise(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
+# "'+86 138 1047 2290": a guarded phone number. Digits, spaces, "+", "-" and brackets call no
+# function, so in a text cell the guard only shows; anything else keeps it (copied out of the
+# sheet or saved as CSV, "=HYPERLINK(...)" must stay inert).
+GUARDED_PHONE = re.compile(r"^'\+[\d ()\-]+$")
+
+
+def unguard(value: str) -> str:
+    """A guarded phone number without its apostrophe, for a cell stored as text."""
+    return value[1:] if GUARDED_PHONE.match(value) else value
+
+
 def people_table(
     session: Session,
     *,
@@ -138,6 +149,12 @@ def people_xlsx(headers: list[str], rows: list[list[str]], *, title: str = "Peop
     # Excel refuses these characters and more than 31 characters in a sheet name.
     sheet = book.create_sheet(title=re.sub(r"[:\\/?*\[\]]", "-", title)[:31] or "People")
     sheet.freeze_panes = "A2"
+    # Printed as a roster is used: landscape, one page wide, the header row on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
     for col, header in enumerate(headers):
         letter = chr(65 + col) if col < 26 else "A" + chr(65 + col - 26)
         sheet.column_dimensions[letter].width = max(12, min(40, len(header) + 6))
@@ -152,7 +169,9 @@ def people_xlsx(headers: list[str], rows: list[list[str]], *, title: str = "Peop
     for row in rows:
         cells = []
         for value in row:
-            cell = WriteOnlyCell(sheet, value=value)
+            # A cell stored as text is never a formula: a phone number's guard apostrophe
+            # would only show ("'+86 138 1047 2290").
+            cell = WriteOnlyCell(sheet, value=unguard(value))
             cell.data_type = "s"  # openpyxl would otherwise store '=...' as a formula
             cells.append(cell)
         sheet.append(cells)

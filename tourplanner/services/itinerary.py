@@ -47,6 +47,13 @@ from tourplanner.timezones import local_day_bounds, to_local
 # the person must be booked into them. Everything else in a programme is for all its people.
 NEEDS_OWN_BOOKING = frozenset({ItemKind.SESSION, ItemKind.PANEL, ItemKind.WORKSHOP})
 IDS_PER_QUERY = 500  # bound parameters per IN (...): well under SQLite's limit
+# The people an item's readers are told about: who speaks, chairs, leads and interprets it.
+NAMED_ROLES = (
+    ParticipationRole.SPEAKING,
+    ParticipationRole.CHAIRING,
+    ParticipationRole.LEADING,
+    ParticipationRole.INTERPRETING,
+)
 # "Beijing Capital (PEK), Terminal 3" -> "PEK": an airport named by its IATA code.
 AIRPORT_CODE = re.compile(r"\(([A-Z]{3})\)")
 
@@ -92,7 +99,7 @@ def with_places(session: Session, views: Iterable[TravelView]) -> list[TravelVie
 def names_by_item(
     session: Session, item_ids: list[int] | Select
 ) -> dict[int, dict[str, list[str]]]:
-    """Speakers and chairs of each item, by display name, in name order.
+    """Speakers, chairs, leaders and interpreters of each item, by display name, in name order.
 
     `item_ids` may be a SELECT of ids: a day of 3,000 items as a list of bound parameters
     costs more to compile than the query takes to run. A list is read in chunks.
@@ -114,7 +121,7 @@ def names_by_item(
             .join(Person)
             .where(
                 Participation.item_id.in_(chunk),
-                Participation.role.in_([ParticipationRole.SPEAKING, ParticipationRole.CHAIRING]),
+                Participation.role.in_(NAMED_ROLES),
                 Participation.status != ParticipationStatus.CANCELLED,
             )
             .order_by(Person.name_latin)
@@ -150,6 +157,8 @@ def item_views(
                     speakers=tuple(people.get(ParticipationRole.SPEAKING, ())),
                     chairs=tuple(people.get(ParticipationRole.CHAIRING, ())),
                     role=(roles or {}).get(item.id, ""),
+                    guides=tuple(people.get(ParticipationRole.LEADING, ())),
+                    interpreters=tuple(people.get(ParticipationRole.INTERPRETING, ())),
                 )
             )
     views.sort(key=lambda v: (v.start_utc, v.end_utc, v.id))
@@ -205,7 +214,8 @@ def person_itinerary(
         items=tuple(item_views(session, items, roles=direct)),
         travel=tuple(with_places(session, (TravelView.of(t) for t in travel))),
         seats=protocol.seats_of_person(session, person_id),
-        first_day=event_first_day(session, programme_ids),
+        # Booked only into items (a host, a speaker), a person still counts the event's days.
+        first_day=event_first_day(session, programme_ids | {i.programme_id for i in items}),
     )
 
 

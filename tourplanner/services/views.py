@@ -103,6 +103,8 @@ class ItemView:
     speakers: tuple[str, ...] = ()
     chairs: tuple[str, ...] = ()
     role: str = ""  # the person's role, in a personal itinerary
+    guides: tuple[str, ...] = ()  # who leads it (a tour guide)
+    interpreters: tuple[str, ...] = ()
 
     @classmethod
     def of(
@@ -114,6 +116,8 @@ class ItemView:
         speakers: tuple[str, ...] = (),
         chairs: tuple[str, ...] = (),
         role: str = "",
+        guides: tuple[str, ...] = (),
+        interpreters: tuple[str, ...] = (),
     ) -> ItemView:
         room = item.room
         return cls(
@@ -140,6 +144,8 @@ class ItemView:
             speakers=speakers,
             chairs=chairs,
             role=role,
+            guides=guides,
+            interpreters=interpreters,
         )
 
 

@@ -9,21 +9,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from tourplanner.about import made_with
 from tourplanner.db import PlanFile
 from tourplanner.enums import TravelKind
 from tourplanner.export.pdf.batch import export_itineraries
 from tourplanner.export.pdf.blocks import PlanInfo
 from tourplanner.export.pdf.itinerary import itinerary_story
+from tourplanner.export.pdf.language import pdf_language, reader_language
 from tourplanner.export.pdf.page import build
 from tourplanner.export.pdf.programme_docs import booklet_story, tour_story
 from tourplanner.export.pdf.styles import MARGIN, make_styles, paper_size
 from tourplanner.files import atomic_path
-from tourplanner.i18n import _, formats
+from tourplanner.i18n import current_language, use_language
 from tourplanner.services import itinerary, participations, plans, programmes, travel
 from tourplanner.services.revision import plan_revision
 from tourplanner.services.views import ProgrammeView
-from tourplanner.timezones import abbreviation, to_local
+from tourplanner.timezones import to_local
 
 __all__ = ["export_itineraries", "export_itinerary", "export_programme_booklet", "export_tour"]
 
@@ -35,18 +35,8 @@ def plan_info(session) -> PlanInfo:  # noqa: ANN001
         plan.organization,
         plan.emergency_contacts,
         plan.home_timezone,
-        version_stamp(plan_revision(session), datetime.now(UTC), plan.home_timezone),
-    )
-
-
-def version_stamp(revision: str, now: datetime, zone: str) -> str:
-    """What tells a reprint from the old copy: the plan's revision and the print time."""
-    local = to_local(now, zone)
-    return _("Plan revision {revision} · printed {time} {zone} · {program}").format(
-        revision=revision,
-        time=formats.day_and_clock(local),
-        zone=abbreviation(now, zone),
-        program=made_with(),
+        plan_revision(session),
+        datetime.now(UTC),
     )
 
 
@@ -68,7 +58,8 @@ def atomic_output(out: Path | BinaryIO) -> Iterator[str | BinaryIO]:
 def write_document(
     out: Path | BinaryIO, story: list, *, paper: str, title: str, info: PlanInfo
 ) -> None:
-    """Lay out a story as a finished PDF at `out`, with the plan's header and metadata."""
+    """Lay out a story as a finished PDF at `out` in the current language, with the plan's
+    header and metadata."""
     with atomic_output(out) as target:
         build(
             target,
@@ -79,6 +70,7 @@ def write_document(
             subject=info.title,
             plan_title=info.title,
             stamp=info.stamp,
+            lang=pdf_language(current_language()),
         )
 
 
@@ -101,10 +93,12 @@ def export_itinerary(
             include_cancelled=include_cancelled,
             include_sensitive=include_sensitive,
         )
-    story = itinerary_story(itin, info, width, make_styles())
-    write_document(
-        out, story, paper=paper, title=f"Itinerary — {itin.person.name_latin}", info=info
-    )
+    # In the reader's language: a Chinese-preferring person gets a Chinese document.
+    with use_language(reader_language(itin.person.preferred_language)):
+        story = itinerary_story(itin, info, width, make_styles())
+        write_document(
+            out, story, paper=paper, title=f"Itinerary — {itin.person.name_latin}", info=info
+        )
 
 
 def export_programme_booklet(

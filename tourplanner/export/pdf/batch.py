@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
+from typing import Any
 
 from reportlab.platypus import Flowable, PageBreak
 
@@ -33,6 +34,7 @@ from tourplanner.db import PlanFile
 from tourplanner.errors import Cancelled, OutputError, ValidationError
 from tourplanner.export.pdf.page import Unnumbered, build
 from tourplanner.files import check_output_folder, fsync_dir, os_error_sentence, pid_alive
+from tourplanner.i18n import use_language
 from tourplanner.services import itinerary, organizations, people
 
 CHUNK = 12  # people per task: small enough for smooth progress and a quick cancel
@@ -139,6 +141,7 @@ def render_chunk(
     written in `scratch`, then renamed into place)."""
     from tourplanner.export.pdf import plan_info, text_width
     from tourplanner.export.pdf.itinerary import itinerary_story
+    from tourplanner.export.pdf.language import pdf_language, reader_language
     from tourplanner.export.pdf.styles import make_styles
 
     plan = _plan(plan_path)
@@ -146,7 +149,7 @@ def render_chunk(
     with plan.reading() as session:
         info = plan_info(session)
         itins = [itinerary.person_itinerary(session, pid) for pid in person_ids]
-    meta = dict(
+    meta: dict[str, Any] = dict(
         paper=paper,
         author=info.organization,
         subject=info.title,
@@ -159,12 +162,15 @@ def render_chunk(
         for itin in itins:
             final = Path(folder) / names[itin.person.id]
             tmp = Path(scratch or folder) / f".{final.name}.part"
-            build(
-                str(tmp),
-                itinerary_story(itin, info, width, styles),
-                title=f"Itinerary — {itin.person.name_latin}",
-                **meta,
-            )
+            lang = reader_language(itin.person.preferred_language)
+            with use_language(lang):
+                build(
+                    str(tmp),
+                    itinerary_story(itin, info, width, styles),
+                    title=f"Itinerary — {itin.person.name_latin}",
+                    lang=pdf_language(lang),
+                    **meta,
+                )
             _fsync(tmp)
             os.replace(tmp, final)
             written.append(str(final))
@@ -175,7 +181,9 @@ def render_chunk(
             story.append(PageBreak())
             if duplex:
                 story.append(DuplexPad())
-        story += itinerary_story(itin, info, width, styles)
+        # Each person in their own language; the pages' header and footer follow the section.
+        with use_language(reader_language(itin.person.preferred_language)):
+            story += itinerary_story(itin, info, width, styles)
     assert target is not None  # without a folder, one file at target
     build(target, story, title="Itineraries", **meta)
     return [target]

@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from urllib.parse import quote
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from tourplanner.export.pdf.fonts import SANS, markup
-from tourplanner.export.pdf.styles import ACCENT_LIGHT, RULE, Styles
-from tourplanner.services.views import VenueView
+from tourplanner.about import made_with
+from tourplanner.china_coordinates import is_mainland_china, wgs84_to_gcj02
+from tourplanner.export.pdf.fonts import CJK, SANS, markup
+from tourplanner.export.pdf.styles import ACCENT_LIGHT, MUTED, RULE, Styles
+from tourplanner.i18n import _, formats
+from tourplanner.services.views import ItemView, VenueView
 from tourplanner.timezones import abbreviation, to_local
 
 TIME_WIDTH = 27 * mm
 # Lines of different sizes share one paragraph: each line takes the leading its size needs.
 DETAILS = ParagraphStyle("details", fontName=SANS, fontSize=9.5, leading=12.5, autoLeading="max")
 QR_SIZE = 17 * mm
+CAPTION = 2.6 * mm  # the map app's name under a QR code
 
 
 def table_style(commands: list[tuple]) -> TableStyle:
@@ -34,8 +40,21 @@ class PlanInfo:
     organization: str
     emergency_contacts: str
     home_timezone: str
-    # "Plan revision 1f6f5b6c · printed Thu 16 Apr 2015 09:30 CST": on every page's footer.
-    stamp: str = ""
+    # The plan's revision and the print time: "Plan revision 1f6f5b6c · printed ..." on every
+    # page's footer, said in the language of the page it is printed on.
+    revision: str = ""
+    printed: datetime | None = None
+
+    def stamp(self) -> str:
+        if self.printed is None:
+            return ""
+        local = to_local(self.printed, self.home_timezone)
+        return _("Plan revision {revision} · printed {time} {zone} · {program}").format(
+            revision=self.revision,
+            time=formats.day_and_clock(local),
+            zone=abbreviation(self.printed, self.home_timezone),
+            program=made_with(),
+        )
 
 
 def para(text: str | None, style, *, prefix: str = "") -> Paragraph:  # noqa: ANN001
@@ -76,47 +95,78 @@ def join(*parts: str | None, sep: str = " · ") -> str:
     return sep.join(p for p in parts if p)
 
 
+def map_link(venue: VenueView) -> str:
+    """What a venue's QR code opens: a named place in a map app.
+
+    In mainland China an Amap (高德地图) marker with the GCJ-02 coordinates Chinese maps use
+    (a WGS-84 pin would land hundreds of metres off) and the Chinese name; elsewhere a geo: URI
+    with the name as its label, which Android and iOS map apps open.
+    """
+    assert venue.latitude is not None and venue.longitude is not None  # callers check
+    name = venue.name_local or venue.name_en
+    if is_mainland_china(venue.country):
+        lat, lon = wgs84_to_gcj02(venue.latitude, venue.longitude)
+        return (
+            f"https://uri.amap.com/marker?position={lon:.6f},{lat:.6f}"
+            f"&name={quote(name)}&coordinate=gaode&callnative=1"
+        )
+    lat, lon = venue.latitude, venue.longitude
+    return f"geo:{lat:.6f},{lon:.6f}?q={lat:.6f},{lon:.6f}({quote(venue.name_en or name)})"
+
+
 @lru_cache(maxsize=512)
-def qr_modules(latitude: float, longitude: float) -> tuple[tuple[bool, ...], ...]:
-    """The dark/light modules of the QR code of a geo: URI."""
+def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """The dark/light modules of the QR code of a link."""
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(f"geo:{latitude:.6f},{longitude:.6f}")
+    code.addData(payload)
     code.make()
     return tuple(tuple(bool(m) for m in row) for row in code.modules)
 
 
-class GeoQr(Flowable):
-    """A QR code of a venue's geo: URI, so a phone can navigate there offline.
+class MapQr(Flowable):
+    """A QR code opening a venue in a map app, with the app's name beneath it.
 
     Drawn once per document as a form and reused: drawing thousands of little squares per
     entry would dominate the time to print a batch.
     """
 
-    def __init__(self, latitude: float, longitude: float, size: float = QR_SIZE) -> None:
+    def __init__(self, payload: str, caption: str, size: float = QR_SIZE) -> None:
         super().__init__()
-        self.latitude, self.longitude = latitude, longitude
-        self.width = self.height = size
+        self.payload, self.caption = payload, caption
+        self.width = size
+        self.height = size + CAPTION
 
     def wrap(self, *_: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        name = f"qr{self.latitude:.6f}_{self.longitude:.6f}".replace("-", "m").replace(".", "d")
+        name = "qr" + hashlib.blake2b(self.payload.encode(), digest_size=8).hexdigest()
         canv = self.canv
         if not canv.hasForm(name):
-            modules = qr_modules(self.latitude, self.longitude)
-            box = self.width / (len(modules) + 2)  # a quiet zone of one module around it
+            modules = qr_modules(self.payload)
+            size = self.width
+            box = size / (len(modules) + 2)  # a quiet zone of one module around it
             canv.beginForm(name)
             canv.setFillColorRGB(0, 0, 0)
             path = canv.beginPath()
             for r, row in enumerate(modules):
-                y = self.height - (r + 2) * box
+                y = CAPTION + size - (r + 2) * box
                 for c, dark in enumerate(row):
                     if dark:
                         path.rect((c + 1) * box, y, box * 1.01, box * 1.01)
             canv.drawPath(path, stroke=0, fill=1)
             canv.endForm()
         canv.doForm(name)
+        canv.setFillColor(MUTED)
+        canv.setFont(CJK, 6)  # Droid Sans Fallback has the Latin letters too
+        canv.drawCentredString(self.width / 2, 1, self.caption)
+
+
+def venue_qr(venue: VenueView | None) -> MapQr | str:
+    if venue is None or venue.latitude is None or venue.longitude is None:
+        return ""
+    caption = "高德地图 Amap" if is_mainland_china(venue.country) else "map"
+    return MapQr(map_link(venue), caption)
 
 
 # "+86 138 1047 2290", "+1 (202) 555-0174": a phone number, kept on one line when printed.
@@ -166,11 +216,7 @@ def entry_row(
     time: list[Flowable], details: list[Line], width: float, venue: VenueView | None = None
 ) -> Table:
     """One entry of a day: time | details | QR code; never split across pages."""
-    qr = (
-        GeoQr(venue.latitude, venue.longitude)
-        if venue is not None and venue.latitude is not None and venue.longitude is not None
-        else ""
-    )
+    qr = venue_qr(venue)
     table = Table(
         [[time, stack(details, DETAILS), qr]],
         colWidths=[TIME_WIDTH, width - TIME_WIDTH - QR_SIZE - 4 * mm, QR_SIZE + 4 * mm],
@@ -240,3 +286,16 @@ def info_table(rows: list[tuple[str, list[Flowable]]], width: float, s: Styles) 
     """Label | value rows (the itinerary's first page)."""
     data = [[Paragraph(label, s.muted), value] for label, value in rows]
     return ruled_table(data, [38 * mm, width - 38 * mm], rule_last=False)
+
+
+def people_lines(view: ItemView, s: Styles) -> list[Line]:
+    """Who guides and who interprets an item, and its languages (stored data a reader needs)."""
+    lines = []
+    if view.guides:
+        lines.append(line(_("Guide: {names}").format(names=", ".join(view.guides)), s.small))
+    if view.interpreters:
+        names = ", ".join(view.interpreters)
+        lines.append(line(_("Interpreter: {names}").format(names=names), s.small))
+    if view.language:
+        lines.append(line(_("Language: {language}").format(language=view.language), s.small))
+    return lines

@@ -19,17 +19,18 @@ from tourplanner.export.pdf.blocks import (
     keep_phones,
     line,
     para,
+    people_lines,
     time_cell,
     venue_lines,
 )
 from tourplanner.export.pdf.days import day_label, days_between, long_day
+from tourplanner.export.pdf.language import contacts_for
 from tourplanner.export.pdf.page import DayMark, Section
 from tourplanner.export.pdf.styles import Styles
 from tourplanner.export.pdf.taxi_cards import taxi_cards
-from tourplanner.i18n import _
+from tourplanner.i18n import CHINESE, _, current_language, formats, ngettext
 from tourplanner.services.views import ItemView, Itinerary, TravelView, VenueView
 from tourplanner.timezones import abbreviation, to_local, utc_offset_label
-from tourplanner.wording import count
 
 
 @dataclass(frozen=True)
@@ -69,26 +70,41 @@ def zone_cue(
     if before == after:
         return None
     diff = after - before
-    amount = f"{abs(diff):g} h {'ahead of' if diff > 0 else 'behind'}"
     abbr, offset = abbreviation(instant, zone), utc_offset_label(instant, zone)
     if zone == previous:
         # Same place, new offset: a daylight-saving change during the stay.
-        way = "forward" if diff > 0 else "back"
         text = (
-            f"Clocks change: from here, {zone_city(zone)} time is {abbr} ({offset}); "
-            f"clocks go {way} {abs(diff):g} h."
-        )
+            _(
+                "Clocks change: from here, {city} time is {abbr} ({offset}); clocks go forward {hours} h."
+            )
+            if diff > 0
+            else _(
+                "Clocks change: from here, {city} time is {abbr} ({offset}); clocks go back {hours} h."
+            )
+        ).format(city=zone_city(zone), abbr=abbr, offset=offset, hours=f"{abs(diff):g}")
     else:
         text = (
-            f"From here: {zone_city(zone)} time, {abbr} ({offset}) — {amount} "
-            f"{zone_city(previous)} time ({abbreviation(instant, previous)})."
+            _(
+                "From here: {city} time, {abbr} ({offset}) — {hours} h ahead of {other} time ({other_abbr})."
+            )
+            if diff > 0
+            else _(
+                "From here: {city} time, {abbr} ({offset}) — {hours} h behind {other} time ({other_abbr})."
+            )
+        ).format(
+            city=zone_city(zone),
+            abbr=abbr,
+            offset=offset,
+            hours=f"{abs(diff):g}",
+            other=zone_city(previous),
+            other_abbr=abbreviation(instant, previous),
         )
-    return Paragraph(text, s.cue)
+    return para(text, s.cue)
 
 
 # How long before their slot a speaker or chair is asked to be in the room.
 CALL_MINUTES = 30
-CANCELLED = "<b>CANCELLED · </b>"  # bold words, not colour alone: greyscale printers keep it
+CANCELLED = "<b>CANCELLED · </b>"  # noqa: S105 - markup, not a secret  # bold words, not colour alone: greyscale printers keep it
 
 
 def role_badge(view: ItemView, s: Styles) -> Line | None:
@@ -97,7 +113,7 @@ def role_badge(view: ItemView, s: Styles) -> Line | None:
         return None
     call = to_local(view.start_utc - timedelta(minutes=CALL_MINUTES), view.timezone)
     text = _("▶ YOU ARE {role} · please be in the room by {time}").format(
-        role=label(view.role).upper(), time=f"{call:%H:%M}"
+        role=_(label(view.role)).upper(), time=f"{call:%H:%M}"
     )
     return line(text, s.badge)
 
@@ -107,14 +123,18 @@ def item_row(
 ) -> Row:
     details: list[Line] = []
     prefix = CANCELLED if view.status == "cancelled" else ""
-    details.append(line(view.title_en, s.entry_title, prefix=prefix))
-    if view.title_local:
-        details.append(line(view.title_local, s.body))
+    # The reader's own script first: a Chinese reader reads the Chinese title in bold.
+    first, second = view.title_en, view.title_local
+    if current_language() == CHINESE and view.title_local:
+        first, second = view.title_local, view.title_en
+    details.append(line(first, s.entry_title, prefix=prefix))
+    if second:
+        details.append(line(second, s.body))
     if badge := role_badge(view, s):
         details.append(badge)
     kind = join(
-        label(view.kind),
-        "tentative" if view.status == "tentative" else "",
+        _(label(view.kind)),
+        _("tentative") if view.status == "tentative" else "",
         f"you are {view.role}"
         if view.role and view.role not in ("attending", "speaking", "chairing")
         else "",
@@ -122,11 +142,12 @@ def item_row(
     details.append(line(kind, s.muted))
     details += venue_lines(view.venue, view.room, view.room_local, s, full=full_venue)
     if seat:
-        details.append(line(f"Your seat: {seat}", s.small))
+        details.append(line(_("Your seat: {seat}").format(seat=seat), s.small))
     if view.speakers:
-        details.append(line("Speakers: " + ", ".join(view.speakers), s.small))
+        details.append(line(_("Speakers: {names}").format(names=", ".join(view.speakers)), s.small))
     if view.chairs:
-        details.append(line("Chair: " + ", ".join(view.chairs), s.small))
+        details.append(line(_("Chair: {names}").format(names=", ".join(view.chairs)), s.small))
+    details += people_lines(view, s)
     if view.description:
         details.append(line(view.description, s.muted))
     flowable = entry_row(
@@ -137,6 +158,17 @@ def item_row(
     )
     city = (view.venue.city,) if view.venue and view.venue.city else ()
     return Row(view.start_utc, view.timezone, view.timezone, flowable, city)
+
+
+def when(local: datetime) -> str:
+    """'Mon 13 Apr 23:55' / '4月13日 星期一 23:55': a departure or arrival in its own zone."""
+    if current_language() == CHINESE:
+        return formats.day_and_clock(local)
+    return f"{local:%a %d %b %H:%M}"
+
+
+def confirmation(code: str) -> str:
+    return _("Confirmation {code}").format(code=code)
 
 
 def duration_text(seg: TravelView) -> str:
@@ -157,11 +189,11 @@ def travel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
         return hotel_rows(seg, width, s)
     arrive_local = to_local(seg.end_utc, seg.end_timezone)
     days = seg.day_offset
-    marker = f" (+{count(days, 'day', 'days')})" if days > 0 else ""
+    marker = ngettext(" (+{n} day)", " (+{n} days)", days).format(n=days) if days > 0 else ""
     ends = [seg.from_venue, seg.to_venue]
     local_names = [v.name_local if v else "" for v in ends]
     details = [
-        line(join(label(seg.kind), seg.carrier, seg.number), s.entry_title),
+        line(join(_(label(seg.kind)), seg.carrier, seg.number), s.entry_title),
         line(
             f"{seg.from_place} → {seg.to_place}" if seg.from_place or seg.to_place else "", s.body
         ),
@@ -170,9 +202,13 @@ def travel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
         details.append(line(" → ".join(n or "…" for n in local_names), s.taxi))
     details += [
         line(
-            f"Departs {to_local(seg.start_utc, seg.start_timezone):%a %d %b %H:%M} "
-            f"{abbreviation(seg.start_utc, seg.start_timezone)} · Arrives {arrive_local:%a %d %b %H:%M} "
-            f"{abbreviation(seg.end_utc, seg.end_timezone)}{marker}",
+            _("Departs {departs} {departs_zone} · Arrives {arrives} {arrives_zone}{marker}").format(
+                departs=when(to_local(seg.start_utc, seg.start_timezone)),
+                departs_zone=abbreviation(seg.start_utc, seg.start_timezone),
+                arrives=when(arrive_local),
+                arrives_zone=abbreviation(seg.end_utc, seg.end_timezone),
+                marker=marker,
+            ),
             s.small,
         ),
         line(
@@ -187,9 +223,9 @@ def travel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
     ]
     if seg.kind != "flight" and seg.to_venue is not None and seg.to_venue.address_local:
         details.append(line(seg.to_venue.address_local, s.taxi))
-    own = [f"Seat {seg.seat}"] * bool(seg.seat)
-    own += [f"Confirmation {seg.confirmation_code}"] * bool(seg.confirmation_code)
-    own += [label(seg.status)] * (seg.status != "confirmed")
+    own = [_("Seat {seat}").format(seat=seg.seat)] * bool(seg.seat)
+    own += [confirmation(seg.confirmation_code)] * bool(seg.confirmation_code)
+    own += [_(label(seg.status))] * (seg.status != "confirmed")
     if own:
         details.append(line(" · ".join(own), s.small))
     if seg.notes:
@@ -216,14 +252,14 @@ def hotel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
         - to_local(seg.start_utc, seg.start_timezone).date()
     ).days
     check_out = to_local(seg.end_utc, seg.end_timezone)
-    extra = (
-        [line(f"Confirmation {seg.confirmation_code}", s.small)] if seg.confirmation_code else []
-    )
+    extra = [line(confirmation(seg.confirmation_code), s.small)] if seg.confirmation_code else []
     check_in = [
-        line(f"Hotel check-in · {name}", s.entry_title),
+        line(_("Hotel check-in · {name}").format(name=name), s.entry_title),
         *venue_lines(venue, "", "", s)[1 if venue else 0 :],
         line(
-            f"{count(nights, 'night', 'nights')}, check-out {check_out:%a %d %b %H:%M}",
+            ngettext("{n} night, check-out {when}", "{n} nights, check-out {when}", nights).format(
+                n=nights, when=when(check_out)
+            ),
             s.small,
         ),
         *extra,
@@ -242,7 +278,7 @@ def hotel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
             city,
         )
     ]
-    out = [line(f"Hotel check-out · {name}", s.entry_title), *extra]
+    out = [line(_("Hotel check-out · {name}").format(name=name), s.entry_title), *extra]
     rows.append(
         Row(
             seg.end_utc,
@@ -259,20 +295,20 @@ def cover(itin: Itinerary, plan: PlanInfo, width: float, s: Styles) -> list[Flow
     """The first page: who, with whom, what, and whom to call."""
     p = itin.person
     story: list[Flowable] = [
-        Paragraph("PERSONAL ITINERARY", s.kicker),
+        para(_("PERSONAL ITINERARY"), s.kicker),
         para(join(p.honorific, p.name_latin, sep=" "), s.title),
     ]
     if p.name_local:
         story.append(para(p.name_local, s.title_local))
     story.append(para(join(p.organization, p.organization_local), s.subtitle))
     story.append(Spacer(0, 6 * mm))
-    rows: list[tuple[str, list[Flowable]]] = [("Role", [para(label(p.role), s.body)])]
+    rows: list[tuple[str, list[Flowable]]] = [(_("Role"), [para(_(label(p.role)), s.body)])]
     if p.groups:
-        rows.append(("Group", [para(", ".join(p.groups), s.body)]))
+        rows.append((_("Group"), [para(", ".join(p.groups), s.body)]))
     if itin.programmes:
         rows.append(
             (
-                "Programmes",
+                _("Programmes"),
                 [
                     para(
                         f"{prog.title_en}  ·  {prog.start_date:%d %b} – {prog.end_date:%d %b %Y}",
@@ -283,26 +319,28 @@ def cover(itin: Itinerary, plan: PlanInfo, width: float, s: Styles) -> list[Flow
             )
         )
     for title, value in (
-        ("Dietary needs", p.dietary_needs),
-        ("Accessibility", p.accessibility_needs),
-        ("Your emergency contact", p.emergency_contact),
-        ("Passport / visa (confidential)", p.passport_visa_notes),
-        ("Medical (confidential)", p.medical_notes),
+        (_("Dietary needs"), p.dietary_needs),
+        (_("Accessibility"), p.accessibility_needs),
+        (_("Your emergency contact"), p.emergency_contact),
+        (_("Passport / visa (confidential)"), p.passport_visa_notes),
+        (_("Medical (confidential)"), p.medical_notes),
     ):
         if value:
             rows.append((title, [para(value, s.body)]))
     story.append(info_table(rows, width, s))
     if plan.emergency_contacts:
         story += [
-            Paragraph("Coordinators and emergency contacts", s.h2),
-            para(keep_phones(plan.emergency_contacts), s.body),
+            para(_("Coordinators and emergency contacts"), s.h2),
+            para(keep_phones(contacts_for(plan.emergency_contacts, current_language())), s.body),
         ]
     story += [
         Spacer(0, 5 * mm),
-        Paragraph(
-            "Every time is the local time where it happens, with its zone beside it. "
-            "Addresses are given in English and in the local script, to show a driver; "
-            "scan a QR code to open the place in your phone's map.",
+        para(
+            _(
+                "Every time is the local time where it happens, with its zone beside it. "
+                "Addresses are given in English and in the local script, to show a driver; "
+                "scan a QR code to open the place in your phone's map."
+            ),
             s.muted,
         ),
     ]
@@ -333,7 +371,7 @@ def in_the_air(day: date, first_day: date | None, width: float, s: Styles) -> li
     """A calendar day that never happens on the ground: crossed over the date line."""
     title = long_day(day)
     heading = day_heading(title, join(_("in the air"), day_label(day, first_day)), width, s)
-    note = Paragraph(_("You are in the air on this date: the flight crosses the date line."), s.cue)
+    note = para(_("You are in the air on this date: the flight crosses the date line."), s.cue)
     return [Spacer(0, 4 * mm), KeepTogether([DayMark(title), heading, note])]
 
 
@@ -386,14 +424,22 @@ def day_by_day(itin: Itinerary, width: float, s: Styles) -> list[Flowable]:
 def itinerary_story(itin: Itinerary, plan: PlanInfo, width: float, s: Styles) -> list[Flowable]:
     """The whole document for one person, starting with its Section marker."""
     p = itin.person
-    story: list[Flowable] = [Section(p.id, p.display_name), *cover(itin, plan, width, s)]
+    story: list[Flowable] = [
+        Section(p.id, p.display_name, current_language()),
+        *cover(itin, plan, width, s),
+    ]
     days = day_by_day(itin, width, s)
     if days:
-        story += [PageBreak(), Paragraph("Day by day", s.kicker), *days]
+        story += [PageBreak(), para(_("Day by day"), s.kicker), *days]
         story += taxi_cards(itin, width, s)
     else:
         story += [
             Spacer(0, 8 * mm),
-            para(f"Nothing is booked for {p.display_name} yet: no items, tours or travel.", s.h2),
+            para(
+                _("Nothing is booked for {name} yet: no items, tours or travel.").format(
+                    name=p.display_name
+                ),
+                s.h2,
+            ),
         ]
     return story

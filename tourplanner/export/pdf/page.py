@@ -8,6 +8,7 @@ can be told from the old copy. Sections and days become the PDF's bookmarks.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from typing import Any, BinaryIO, cast
 
@@ -19,7 +20,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 from tourplanner.about import made_with
 from tourplanner.export.pdf.fonts import CJK, SANS, SANS_BOLD, runs
 from tourplanner.export.pdf.styles import INK, MARGIN, MUTED, RULE, paper_size
-from tourplanner.i18n import _
+from tourplanner.i18n import _, current_language, use_language
 
 HEADER_GAP = 12 * mm
 # A day's first mark this close under the top of the text starts the page: no "(continued)".
@@ -46,11 +47,16 @@ def draw_text(
         x += stringWidth(chunk, f, size)
 
 
+def text_width(text: str, font: str, size: float) -> float:
+    """The width of user text as `draw_text` draws it (CJK runs in the CJK face)."""
+    return sum(stringWidth(chunk, CJK if is_cjk else font, size) for is_cjk, chunk in runs(text))
+
+
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """Shorten text with an ellipsis so a header line never runs into the other one."""
-    if stringWidth(text, font, size) <= width:
+    if text_width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and text_width(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
@@ -63,7 +69,7 @@ class SectionCanvas(canvas.Canvas):
         *args: Any,
         plan_title: str = "",
         generated: date | None = None,
-        stamp: str = "",
+        stamp: Callable[[], str] | None = None,
         **kwargs: Any,
     ) -> None:
         # Start in the embedded face: the default Helvetica would be listed as an unembedded font.
@@ -72,6 +78,7 @@ class SectionCanvas(canvas.Canvas):
         self.generated = generated or date.today()
         self.stamp = stamp
         self.section: tuple[object, str] | None = None
+        self.lang = current_language()
         # The day in force when the page began, and the first day mark on it: (title, height).
         self.day: str | None = None
         self.day_at_start: str | None = None
@@ -101,7 +108,8 @@ class SectionCanvas(canvas.Canvas):
             if self.section is not None:
                 key, subject = self.section
                 seen[key] += 1
-                self._decorate(subject, seen[key], totals[key])
+                with use_language(self.lang):
+                    self._decorate(subject, seen[key], totals[key])
             super().showPage()
         if any(state["marks"] for state in self._pages):
             self.showOutline()
@@ -141,8 +149,8 @@ class SectionCanvas(canvas.Canvas):
         bottom = MARGIN - 8 * mm
         self.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
         page = _("Page {number} of {total}").format(number=number, total=total)
-        room = right - left - stringWidth(page, SANS, 7) - 6 * mm
-        footer = self.stamp or _("Generated {day} with {program}").format(
+        room = right - left - text_width(page, SANS, 7) - 6 * mm
+        footer = (self.stamp() if self.stamp else "") or _("Generated {day} with {program}").format(
             day=f"{self.generated:%d %b %Y}", program=made_with()
         )
         if day and self.plan_title:
@@ -154,10 +162,11 @@ class SectionCanvas(canvas.Canvas):
 class Section(Flowable):
     """Marks where a section (one person's itinerary) begins; header subject and numbering."""
 
-    def __init__(self, key: object, subject: str) -> None:
+    def __init__(self, key: object, subject: str, lang: str = "en") -> None:
         super().__init__()
         self.key = key
         self.subject = subject
+        self.lang = lang  # the language of this section's header and footer
         self.width = self.height = 0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -166,6 +175,7 @@ class Section(Flowable):
     def draw(self) -> None:
         canv = cast(SectionCanvas, self.canv)  # `build` draws on it
         canv.section = (self.key, self.subject)
+        canv.lang = self.lang
         canv.day = canv.day_at_start = None  # a new person starts with no day carried over
         canv.first_mark = None
         canv.marks.append((f"s{id(self)}", self.subject, 0))
@@ -211,7 +221,7 @@ def build(
     author: str,
     subject: str,
     plan_title: str,
-    stamp: str = "",
+    stamp: Callable[[], str] | None = None,
     lang: str = "en",
 ) -> None:
     """Lay out a story on pages with TourPlanner's header, footer and PDF metadata."""

@@ -16,7 +16,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from tourplanner.enums import ProgrammeKind, label
+from tourplanner.enums import ItemKind, ProgrammeKind, label
 from tourplanner.errors import ValidationError
 from tourplanner.export.pdf.blocks import (
     Line,
@@ -27,6 +27,7 @@ from tourplanner.export.pdf.blocks import (
     keep_phones,
     line,
     para,
+    people_lines,
     ruled_table,
     time_cell,
     venue_lines,
@@ -34,7 +35,7 @@ from tourplanner.export.pdf.blocks import (
 from tourplanner.export.pdf.days import day_label, long_day
 from tourplanner.export.pdf.page import DayMark, Section, SectionCanvas
 from tourplanner.export.pdf.styles import Styles
-from tourplanner.family_names import display_sort_key
+from tourplanner.family_names import display_sort_key, family_name
 from tourplanner.i18n import _
 from tourplanner.services.views import ItemView, ProgrammeView, Roster, RosterEntry
 from tourplanner.timezones import to_local
@@ -50,8 +51,10 @@ def title_block(prog: ProgrammeView, kicker: str, s: Styles) -> list[Flowable]:
     return story
 
 
-def item_details(view: ItemView, s: Styles, *, with_venue: bool) -> list[Line]:
-    prefix = '<font color="#9A3412">CANCELLED · </font>' if view.status == "cancelled" else ""
+def item_details(
+    view: ItemView, s: Styles, *, with_venue: bool, meal_needs: str = ""
+) -> list[Line]:
+    prefix = "<b>CANCELLED · </b>" if view.status == "cancelled" else ""
     details: list[Line] = [line(view.title_en, s.entry_title, prefix=prefix)]
     if view.title_local:
         details.append(line(view.title_local, s.body))
@@ -69,7 +72,11 @@ def item_details(view: ItemView, s: Styles, *, with_venue: bool) -> list[Line]:
     if view.speakers:
         details.append(line("Speakers: " + ", ".join(view.speakers), s.small))
     if view.chairs:
-        details.append(line("Chair: " + ", ".join(view.chairs), s.small))
+        details.append(line(_("Chair: {names}").format(names=", ".join(view.chairs)), s.small))
+    details += people_lines(view, s)
+    if meal_needs and view.kind == ItemKind.MEAL:
+        # Where the guide orders the meal: who needs what, not only on the roster page.
+        details.append(line(_("Dietary: {needs}").format(needs=meal_needs), s.badge))
     if view.description:
         details.append(line(view.description, s.muted))
     return details
@@ -83,6 +90,7 @@ def days_of(
     with_venue: bool,
     first_day: date | None = None,
     pages: dict[tuple[int, datetime], int] | None = None,
+    meal_needs: str = "",
 ) -> list[Flowable]:
     """Day by day; days numbered from the event's first day, as in every itinerary."""
     by_day: dict[date, list[ItemView]] = defaultdict(list)
@@ -100,7 +108,7 @@ def days_of(
             rows.append(
                 entry_row(
                     time_cell(v.start_utc, v.end_utc, v.timezone, s),
-                    item_details(v, s, with_venue=with_venue),
+                    item_details(v, s, with_venue=with_venue, meal_needs=meal_needs),
                     width,
                     v.venue if with_venue else None,
                 )
@@ -153,11 +161,11 @@ def speaker_index(
                 start = to_local(v.start_utc, v.timezone)
                 entries.append(para(join(f"{start:%a %d %b %H:%M}", v.title_en, where), s.small))
             data.append([para(name, s.body), entries])
-        story += [Paragraph(title, s.h2), ruled_table(data, [width * 0.38, width * 0.62])]
+        story += [para(title, s.h2), ruled_table(data, [width * 0.38, width * 0.62])]
     if not story:
         return []
     title = _("SPEAKER INDEX")
-    return [PageBreak(), DayMark(title, level=0, running=False), Paragraph(title, s.kicker), *story]
+    return [PageBreak(), DayMark(title, level=0, running=False), para(title, s.kicker), *story]
 
 
 def venue_list(views: list[ItemView], width: float, s: Styles) -> list[Flowable]:
@@ -176,7 +184,7 @@ def venue_list(views: list[ItemView], width: float, s: Styles) -> list[Flowable]
         ]
         for v in sorted(venues.values(), key=lambda v: v.name_en.casefold())
     ]
-    return [Paragraph(_("VENUES"), s.h2), ruled_table(data, [width * 0.4, width * 0.6])]
+    return [para(_("VENUES"), s.h2), ruled_table(data, [width * 0.4, width * 0.6])]
 
 
 def booklet_story(
@@ -197,8 +205,9 @@ def booklet_story(
         Section(("programme", prog.id), prog.title_en),
         *title_block(prog, "PROGRAMME", s),
     ]
+    story += venue_list(live, width, s)
     story += [
-        Spacer(0, 4 * mm),
+        PageBreak(),
         *days_of(live, width, s, with_venue=False, first_day=first_day, pages=pages),
     ]
     return story + speaker_index(live, width, s, pages)
@@ -245,6 +254,15 @@ def roster_rows(entries: list[RosterEntry], s: Styles) -> list[list]:
     return data
 
 
+def meal_needs_of(roster: Roster) -> str:
+    """'Hassan: Halal; no pork … · Walsh: Vegetarian …': the confirmed people's dietary needs."""
+    return " · ".join(
+        f"{family_name(e.person.name_latin, e.person.name_local)}: {e.person.dietary_needs}"
+        for e in roster.entries
+        if e.status == "confirmed" and e.person.dietary_needs
+    )
+
+
 def roster_tables(roster: Roster, width: float, s: Styles) -> list[Flowable]:
     """Who is on the bus, apart from who is waiting for a seat; counts that add up."""
     confirmed = [e for e in roster.entries if e.status == "confirmed"]
@@ -265,14 +283,14 @@ def roster_tables(roster: Roster, width: float, s: Styles) -> list[Flowable]:
     )
     widths = [7 * mm, width * 0.27, width * 0.22, width * 0.2, width * 0.31 - 14 * mm, 7 * mm]
     story: list[Flowable] = [
-        Paragraph(_("ON THE BUS"), s.h2),
+        para(_("ON THE BUS"), s.h2),
         para(summary, s.small),
         Spacer(0, 2 * mm),
         ruled_table(roster_rows(confirmed, s), widths, pad=3, header=True),
     ]
     if waiting:
         story += [
-            Paragraph(_("WAITLISTED (not on the bus)"), s.h2),
+            para(_("WAITLISTED (not on the bus)"), s.h2),
             ruled_table(roster_rows(waiting, s), widths, pad=3, header=True),
         ]
     return story
@@ -315,5 +333,6 @@ def tour_story(
             s,
             with_venue=True,
             first_day=first_day,
+            meal_needs=meal_needs_of(roster),
         ),
     ]

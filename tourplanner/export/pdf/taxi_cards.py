@@ -7,7 +7,7 @@ laid out three to a row at wallet size, to cut out along the dashed lines.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from tourplanner.export.pdf.blocks import join, keep_phones, para, table_style
 from tourplanner.export.pdf.page import DayMark
@@ -38,7 +38,7 @@ def card_venues(itin: Itinerary) -> list[VenueView]:
 
 
 def card(venue: VenueView, s: Styles) -> list[Flowable]:
-    parts: list[Flowable] = [Paragraph("请带我去 · Please take me to", s.muted)]
+    parts: list[Flowable] = [para("请带我去 · Please take me to", s.muted)]
     if venue.name_local:
         parts.append(para(venue.name_local, s.card))
     if venue.address_local:
@@ -75,8 +75,8 @@ def taxi_cards(itin: Itinerary, width: float, s: Styles) -> list[Flowable]:
     return [
         PageBreak(),
         DayMark(title, running=False),
-        Paragraph(title, s.kicker),
-        Paragraph(
+        para(title, s.kicker),
+        para(
             _("Show a card to a taxi driver; cut along the dashed lines to keep one in a wallet."),
             s.muted,
         ),
