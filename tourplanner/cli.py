@@ -167,12 +167,13 @@ def _cmd_info(args: argparse.Namespace) -> int:
     from tourplanner.services.itinerary import plan_summary
 
     with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
-        made = None if plan.is_team else made_by(plan.engine)
+        team = plan.is_team
+        made = None if team else made_by(plan.engine)
         summary = {**plan_summary(session).as_dict(), "made_by": made}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
-        print(format_summary(summary))
+        print(format_summary(summary, team=team))
     return 0
 
 
@@ -182,12 +183,17 @@ def _counted(key: str, n: int) -> str:
     return count(n, "person" if many == "people" else many.removesuffix("s"), many)
 
 
-def format_summary(summary: dict) -> str:
+def format_summary(summary: dict, *, team: bool = False) -> str:
     """The human-readable `info` text."""
+    # The stamp lives in a plan file's SQLite header; a team database has none to read, which
+    # must not read as "made before stamps".
+    unstamped = (
+        "not recorded (a team plan)" if team else "TourPlanner 0.1 (before files were stamped)"
+    )
     lines = [
         f"{summary['title']}",
         f"  organization: {summary['organization'] or '-'}   home zone: {summary['home_timezone']}",
-        f"  made by: {summary.get('made_by') or 'TourPlanner 0.1 (before files were stamped)'}",
+        f"  made by: {summary.get('made_by') or unstamped}",
         "",
         "Programmes:",
     ]
