@@ -39,19 +39,42 @@ def private_data_dir(
     return folder
 
 
-# Test modules marked `both_engines` run each test taking `plan_file` or `demo_plan` twice: on a
-# plan file and on a team plan in PostgreSQL (tests/core/ only: the GUI tests stay on SQLite).
+# Every core test (tests/core/) taking `plan_file` or `demo_plan` runs twice: on a plan file and on
+# a team plan in PostgreSQL, so the whole service and scheduling suite is proven on both engines.
+# A test about the file itself (lock, WAL, backups beside it) says so with
+# `@pytest.mark.sqlite_only(reason=...)`; the GUI tests (tests/ui/) stay on SQLite, except those
+# marked `both_engines`.
 ENGINES = ("sqlite", "postgresql")
 _database_numbers = itertools.count(1)
+_CORE_TESTS = Path(__file__).parent / "core"
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "both_engines: run on a plan file and on a team plan")
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(reason): a core test about the plan file itself, not run on a team plan",
+    )
+
+
+def _runs_on_both_engines(definition: pytest.Function) -> bool:
+    if definition.get_closest_marker("sqlite_only"):
+        return False
+    if definition.get_closest_marker("both_engines"):
+        return True
+    return _CORE_TESTS in Path(str(definition.path)).parents
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    wanted = {"plan_file", "demo_plan"} & set(metafunc.fixturenames)
-    if wanted and metafunc.definition.get_closest_marker("both_engines"):
+    # Only where the plan comes from the fixtures below (they take `engine`): a module's own
+    # `demo_plan` (module-scoped, say) decides its engines itself.
+    wanted = [
+        name
+        for name in ("plan_file", "demo_plan", "demo_path")
+        if name in metafunc.fixturenames
+        and "engine" in metafunc._arg2fixturedefs[name][-1].argnames
+    ]
+    if wanted and _runs_on_both_engines(metafunc.definition):
         metafunc.parametrize("engine", ENGINES, indirect=True)
 
 
@@ -85,6 +108,12 @@ def team_server():
 def new_team_database(server, template: str | None = None) -> str:  # noqa: ANN001
     """A new database on the test server (a copy of `template`); its URL."""
     return server.create_database(f"tp_{os.getpid()}_{next(_database_numbers)}", template=template)
+
+
+def drop_team_database(server, url: str) -> None:  # noqa: ANN001
+    """Drop a test's database once it is done (its connections too): a run of the whole core
+    suite makes hundreds, and a cluster holding them all takes a minute to shut down."""
+    server.sql(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
@@ -121,6 +150,7 @@ def plan_file(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Pl
 
         server = request.getfixturevalue("team_server")
         url = new_team_database(server, request.getfixturevalue("team_template"))
+        request.addfinalizer(lambda: drop_team_database(server, url))
         plan = TeamPlan.open(url)
     else:
         plan = PlanFile.create(tmp_path / "test.tourplan")
@@ -130,16 +160,9 @@ def plan_file(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Pl
 
 
 @pytest.fixture
-def demo_plan(demo_path: Path, engine: str, request: pytest.FixtureRequest):
+def demo_plan(demo_path: Path | str):
     """The demo plan, open for writing: a copy of the file, or of its team database."""
-    if engine == "postgresql":
-        from tourplanner.db.teamplan import TeamPlan
-
-        server = request.getfixturevalue("team_server")
-        url = new_team_database(server, request.getfixturevalue("team_demo_template"))
-        plan = TeamPlan.open(url)
-    else:
-        plan = PlanFile.open(demo_path)
+    plan = PlanFile.open(demo_path)
     yield plan
     plan.close()
 
@@ -153,8 +176,23 @@ def demo_template(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def demo_path(demo_template: Path, tmp_path: Path) -> Path:
-    """A test's own copy of the demo plan, free to change."""
+def demo_path(
+    demo_template: Path, tmp_path: Path, engine: str, request: pytest.FixtureRequest
+) -> Path | str:
+    """A test's own copy of the demo plan, free to change: a plan file's path, or on PostgreSQL
+    the URL of a copy of its team database (what `PlanFile.open` and every command take)."""
+    if engine == "postgresql":
+        server = request.getfixturevalue("team_server")
+        url = new_team_database(server, request.getfixturevalue("team_demo_template"))
+        request.addfinalizer(lambda: drop_team_database(server, url))
+        return url
     path = tmp_path / "demo.tourplan"
     shutil.copyfile(demo_template, path)
     return path
+
+
+def committed_rows(plan, sql: str) -> list[tuple]:  # noqa: ANN001
+    """What `sql` reads through a connection of its own (not the writer's session), sorted: what
+    any other reader of the plan sees, on either engine."""
+    with plan.engine.connect() as conn:
+        return sorted(tuple(row) for row in conn.exec_driver_sql(sql))

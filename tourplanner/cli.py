@@ -226,12 +226,13 @@ def _cmd_info(args: argparse.Namespace) -> int:
     from tourplanner.services.itinerary import plan_summary
 
     with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
-        made = None if plan.is_team else made_by(plan.engine)
+        team = plan.is_team
+        made = None if team else made_by(plan.engine)
         summary = {**plan_summary(session).as_dict(), "made_by": made}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
-        print(format_summary(summary))
+        print(format_summary(summary, team=team))
     return 0
 
 
@@ -256,9 +257,16 @@ def _counted(key: str, n: int) -> str:
     return f"{n} {many}"
 
 
-def format_summary(summary: dict) -> str:
+def format_summary(summary: dict, *, team: bool = False) -> str:
     """The human-readable `info` text."""
-    made = summary.get("made_by") or _("TourPlanner 0.1 (before files were stamped)")
+    # The stamp lives in a plan file's SQLite header; a team database has none to read, which
+    # must not read as "made before stamps".
+    unstamped = (
+        _("not recorded (a team plan)")
+        if team
+        else _("TourPlanner 0.1 (before files were stamped)")
+    )
+    made = summary.get("made_by") or unstamped
     lines = [
         f"{summary['title']}",
         _("  organization: {organization}   home zone: {zone}").format(

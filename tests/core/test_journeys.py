@@ -18,6 +18,8 @@ from tourplanner.operations import records as record_ops
 from tourplanner.services import conflicts, itinerary, people, records, travel, venues
 from tourplanner.services.travel import TravellerEntry
 
+from ..conftest import committed_rows  # noqa: TID252 - the suite's one helper
+
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 UA_897 = {
     "kind": "flight",
@@ -262,7 +264,7 @@ def test_bad_travellers_are_refused_and_nothing_changes(
     with plan_file.transaction() as s:
         ann = people.create_person(s, name_latin="Ann Lee")
         journey = travel.create_journey(s, travellers=[ann], **UA_897)
-    before = rows(plan_file.path, "SELECT * FROM travellers")
+    before = committed_rows(plan_file, "SELECT * FROM travellers")
     for call in (
         lambda s: travel.update_journey(s, journey, travellers=travellers, number="UA 1"),
         lambda s: travel.create_journey(s, travellers=travellers, **UA_897),
@@ -272,8 +274,8 @@ def test_bad_travellers_are_refused_and_nothing_changes(
         assert words in str(err.value)
         if isinstance(err.value, ValidationError):
             assert err.value.field == field
-    assert rows(plan_file.path, "SELECT * FROM travellers") == before
-    assert rows(plan_file.path, "SELECT number FROM travel_segments") == [("UA 897",)]
+    assert committed_rows(plan_file, "SELECT * FROM travellers") == before
+    assert committed_rows(plan_file, "SELECT number FROM travel_segments") == [("UA 897",)]
 
 
 def test_a_stay_has_one_guest_and_the_last_traveller_cannot_be_removed(plan_file) -> None:
@@ -299,8 +301,8 @@ def test_a_stay_has_one_guest_and_the_last_traveller_cannot_be_removed(plan_file
     absent = journey_ops.edit_traveller(journey, bob, name="UA 897", person="Bob", seat="1A")
     with pytest.raises(ValidationError, match="not on this journey"):
         run(plan_file, absent.do)
-    assert rows(plan_file.path, "SELECT COUNT(*) FROM travel_segments") == [(1,)]
-    assert rows(plan_file.path, "SELECT person_id FROM travellers") == [(ann,)]
+    assert committed_rows(plan_file, "SELECT COUNT(*) FROM travel_segments") == [(1,)]
+    assert committed_rows(plan_file, "SELECT person_id FROM travellers") == [(ann,)]
 
 
 def test_deleting_a_journey_is_undone_with_its_travellers(plan_file) -> None:
@@ -309,12 +311,12 @@ def test_deleting_a_journey_is_undone_with_its_travellers(plan_file) -> None:
         journey = travel.create_journey(
             s, travellers=[TravellerEntry(ids[0], "1A"), ids[1]], **UA_897
         )
-    before = rows(plan_file.path, "SELECT * FROM travellers")
+    before = committed_rows(plan_file, "SELECT * FROM travellers")
     delete = record_ops.delete_records("travel", [journey], "Delete journey 'UA 897'")
     run(plan_file, delete.do)
-    assert rows(plan_file.path, "SELECT * FROM travellers") == []
+    assert committed_rows(plan_file, "SELECT * FROM travellers") == []
     run(plan_file, delete.undo)
-    assert rows(plan_file.path, "SELECT * FROM travellers") == before
+    assert committed_rows(plan_file, "SELECT * FROM travellers") == before
 
 
 def test_one_persons_notes_on_a_shared_flight_stay_theirs(plan_file) -> None:
@@ -329,10 +331,10 @@ def test_one_persons_notes_on_a_shared_flight_stay_theirs(plan_file) -> None:
         assert [t.notes for t in itinerary.person_itinerary(s, bob).travel] == [""]
 
 
-def test_the_demo_flies_ua_897_as_one_journey_with_its_travellers(demo_path) -> None:
-    found = rows(demo_path, "SELECT id FROM travel_segments WHERE number = 'UA 897'")
+def test_the_demo_flies_ua_897_as_one_journey_with_its_travellers(demo_plan) -> None:
+    found = committed_rows(demo_plan, "SELECT id FROM travel_segments WHERE number = 'UA 897'")
     assert len(found) == 1
-    with PlanFile.open(demo_path) as plan, plan.reading() as s:
+    with demo_plan.reading() as s:
         codes = [t.confirmation_code for t in travel.get_travel(s, found[0][0]).travellers]
     assert len(codes) > 10 and len(set(codes)) == len(codes)  # each their own booking
 

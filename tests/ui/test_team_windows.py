@@ -130,3 +130,69 @@ def test_the_dialog_makes_a_url_without_the_password(qtbot) -> None:  # noqa: AN
     dialog.user.setText("li.na")
     dialog.password.setText("secret")
     assert dialog.url() == "postgresql://li.na@db.example.org:5432/shenzhen2015"
+
+
+def test_an_open_item_editor_refuses_a_stale_save_and_reloads(two_windows, qtbot) -> None:
+    """A opens the keynote's editor; B moves the keynote meanwhile; A's save is refused with
+    who changed what, nothing is changed, and Reload shows B's change, saved on from there."""
+    mine, theirs = two_windows
+    item_id = keynote(mine)
+    keynote(theirs)
+    editor = mine.edits.edit_item(item_id)
+    qtbot.addWidget(editor)
+    start = theirs.timeline.blocks[item_id].view.start_utc
+    assert theirs.run(item_ops.move_item(item_id, start + timedelta(minutes=30), "Keynote"))
+    with theirs.plan.reading() as s:
+        stored = items.item_values(s, item_id)
+    editor.title_en.setText("Keynote (stale)")
+    editor.save()
+    said = editor.form.general.text()
+    assert said.startswith("'Keynote (stale)' was changed since: Li Na did “Move 'Keynote'”")
+    assert said.endswith("nothing was changed here (reload to see it, then try again).")
+    assert editor.isVisible() and not editor.form.general.isHidden()
+    with mine.plan.reading() as s:
+        assert items.item_values(s, item_id) == stored  # nothing changed
+    assert not mine.operations.stack.canUndo()
+    reload = editor.stale.button
+    assert reload.isVisible()
+    reload.click()
+    assert not reload.isVisible()
+    assert editor.values() == stored  # the form shows B's move now
+    editor.title_en.setText("Keynote (after reload)")
+    editor.save()
+    assert not editor.isVisible()
+    with theirs.plan.reading() as s:
+        now = items.item_values(s, item_id)
+    assert now.title_en == "Keynote (after reload)" and now.start == stored.start
+
+
+def test_an_open_record_editor_refuses_a_stale_save_and_reloads(two_windows, qtbot) -> None:
+    from tourplanner.operations import records as record_ops
+    from tourplanner.services import records
+    from tourplanner.ui.records.entities import ENTITIES
+
+    mine, theirs = two_windows
+    with mine.plan.reading() as s:
+        venue_id = records.choices(s, "venue")[0][1]
+    editor = mine.edits.edit_record(ENTITIES["venue"], venue_id)
+    qtbot.addWidget(editor)
+    with theirs.plan.reading() as s:
+        values = records.record_values(s, "venue", venue_id)
+    theirs_values = {**values, "notes": "Gate 3 from Monday"}
+    edit = record_ops.edit_record(
+        "venue", venue_id, theirs_values, name="Venue", text="Edit venue 'Venue'"
+    )
+    assert theirs.run(edit)
+    editor.widgets["notes"].setPlainText("My note")
+    editor.save()
+    assert "was changed since: Li Na did “Edit venue 'Venue'”" in editor.form.general.text()
+    with mine.plan.reading() as s:
+        assert records.record_values(s, "venue", venue_id)["notes"] == "Gate 3 from Monday"
+    editor.stale.button.click()
+    assert editor.values()["notes"] == "Gate 3 from Monday"
+    editor.widgets["notes"].setPlainText("Gate 3 from Monday; lift at the back")
+    editor.save()
+    with theirs.plan.reading() as s:
+        assert records.record_values(s, "venue", venue_id)["notes"] == (
+            "Gate 3 from Monday; lift at the back"
+        )

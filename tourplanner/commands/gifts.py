@@ -8,20 +8,21 @@ from pathlib import Path
 from tourplanner.db import PlanFile
 from tourplanner.files import check_output_folder
 from tourplanner.i18n import _
+from tourplanner.plan_location import plan_location
 from tourplanner.services import plans, protocol_gifts
 
 
 def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
     """Add the gift register and the invitation letters under `export`."""
     gifts = groups.export.add_parser("gifts", help=_("the gift register (.xlsx or .pdf)"))
-    gifts.add_argument("plan", type=Path)
+    gifts.add_argument("plan", type=plan_location)
     gifts.add_argument("-o", "--output", required=True, type=Path)
     gifts.set_defaults(func=_gifts)
 
     letters = groups.export.add_parser(
         "invitations", help=_("invitation letters for visas (.docx or .pdf), bilingual")
     )
-    letters.add_argument("plan", type=Path)
+    letters.add_argument("plan", type=plan_location)
     who = letters.add_mutually_exclusive_group()
     who.add_argument("--person", help=_("one person (name, email or id)"))
     who.add_argument("--group", help=_("one letter for a whole group (delegation)"))

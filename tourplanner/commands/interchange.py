@@ -104,7 +104,7 @@ def register(groups: object) -> None:
             "Read flights (flight number and airports), trains and hotel stays from an airline's, hotel's or TripIt calendar into the person's travel, each end in its own zone. Events that are not travel are named and left out; re-importing updates by UID."
         ),
     )
-    travel.add_argument("plan", type=Path)
+    travel.add_argument("plan", type=plan_location)
     travel.add_argument("file", type=Path)
     travel.add_argument("--person", required=True, help=_("whose bookings (name, email or id)"))
     _skip_invalid(travel)

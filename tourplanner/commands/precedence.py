@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from tourplanner.db import PlanFile
 from tourplanner.i18n import _
+from tourplanner.plan_location import plan_location
 from tourplanner.services import organizations, people, protocol
 
 
 def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
     """Add `precedence` at the top level."""
     cmd = groups.top.add_parser("precedence", help=_("set or show ranks and sides for protocol"))
-    cmd.add_argument("plan", type=Path)
+    cmd.add_argument("plan", type=plan_location)
     who = cmd.add_mutually_exclusive_group()
     who.add_argument("--person", help=_("name, email or id"))
     who.add_argument("--organization", help=_("name or id: the default for its people"))

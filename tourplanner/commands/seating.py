@@ -9,6 +9,7 @@ from pathlib import Path
 from tourplanner.db import PlanFile
 from tourplanner.files import check_output_folder
 from tourplanner.i18n import _
+from tourplanner.plan_location import plan_location
 from tourplanner.protocol.seats import CONVENTIONS, LAYOUTS
 from tourplanner.services import protocol
 from tourplanner.services.protocol import SeatingView
@@ -17,7 +18,7 @@ from tourplanner.services.protocol import SeatingView
 def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
     """Add `seating` at the top level."""
     cmd = groups.top.add_parser("seating", help=_("lay out and print an item's seating plan"))
-    cmd.add_argument("plan", type=Path)
+    cmd.add_argument("plan", type=plan_location)
     cmd.add_argument("--item", required=True, help=_("title or id of the item"))
     cmd.add_argument("--layout", choices=LAYOUTS)
     cmd.add_argument("--convention", choices=CONVENTIONS)

@@ -9,6 +9,7 @@ from tourplanner.operations.changes import Changes
 from tourplanner.operations.edit import Edit
 from tourplanner.operations.operation import Session
 from tourplanner.operations.records import Create, Delete
+from tourplanner.operations.versions import RowKey, RowVersion
 from tourplanner.services import items
 from tourplanner.services.items import ItemValues
 
@@ -23,8 +24,12 @@ def add_item(values: ItemValues) -> Create:
     )
 
 
-def edit_item(item_id: int, values: ItemValues) -> Edit[ItemValues]:
-    """The item editor's save: every field at once; undo writes the old values back."""
+def edit_item(
+    item_id: int, values: ItemValues, *, seen: dict[RowKey, RowVersion | None] | None = None
+) -> Edit[ItemValues]:
+    """The item editor's save: every field at once; undo writes the old values back. `seen`:
+    the row versions the editor read on opening (versions.read), so a change someone else made
+    meanwhile refuses the save instead of being overwritten."""
     return Edit(
         f"Edit '{values.title_en}'",
         f"'{values.title_en}'",
@@ -32,6 +37,7 @@ def edit_item(item_id: int, values: ItemValues) -> Edit[ItemValues]:
         lambda session, vals: items.update_item(session, item_id, **vals.as_changes()),
         values,
         Changes.of_items([item_id]),
+        seen=seen,
     )
 
 

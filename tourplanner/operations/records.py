@@ -11,6 +11,7 @@ from tourplanner.models.versioned import STAMP_COLUMNS
 from tourplanner.operations.changes import Changes
 from tourplanner.operations.edit import Edit
 from tourplanner.operations.operation import Session, StaleError, ensure_unchanged
+from tourplanner.operations.versions import RowKey, RowVersion
 from tourplanner.services import records, snapshots
 
 
@@ -101,9 +102,16 @@ def create_record(kind: str, values: dict[str, object], text: str) -> Create:
 
 
 def edit_record(
-    kind: str, record_id: int, values: dict[str, object], *, name: str, text: str
+    kind: str,
+    record_id: int,
+    values: dict[str, object],
+    *,
+    name: str,
+    text: str,
+    seen: dict[RowKey, RowVersion | None] | None = None,
 ) -> Edit:
-    """Change a record's fields (the form's values); undo puts the old ones back."""
+    """Change a record's fields (the form's values); undo puts the old ones back. `seen`: the
+    row versions the editor read on opening, checked as for `items.edit_item`."""
     spec = records.RECORDS[kind]
 
     def write(session: Session, vals: object) -> None:
@@ -116,6 +124,7 @@ def edit_record(
         write,
         values,
         Changes.of_records(kind, [record_id]),
+        seen=seen,
     )
 
 

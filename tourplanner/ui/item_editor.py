@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 from tourplanner.enums import ItemKind, ItemStatus, label
 from tourplanner.errors import TourPlannerError, ValidationError
 from tourplanner.operations import items as item_ops
+from tourplanner.operations import versions
 from tourplanner.operations.occurrence import edit_occurrence
+from tourplanner.operations.versions import RowKey, RowVersion
 from tourplanner.planfile import PlanFile
 from tourplanner.scheduling.recurrence_text import describe
 from tourplanner.scheduling.repeat_rule import exdate_days, exdates_text
-from tourplanner.services import forms
+from tourplanner.services import forms, items
 from tourplanner.services.items import ItemValues
 from tourplanner.timezones import abbreviation, to_utc
 from tourplanner.ui.undo import Run
@@ -36,6 +38,7 @@ from tourplanner.ui.widgets.editor_guard import GuardedDialog
 from tourplanner.ui.widgets.form_rows import FormRows, name_buttons
 from tourplanner.ui.widgets.qt_values import from_qdatetime, to_qdatetime
 from tourplanner.ui.widgets.repeat_box import RepeatBox
+from tourplanner.ui.widgets.stale_reload import StaleReload
 
 # The names the item service uses for each row's field in its validation errors.
 REPORTED_AS = {
@@ -84,9 +87,12 @@ class ItemEditor(GuardedDialog):
         values: ItemValues | None = None,
         item_id: int | None = None,
         occurrence: datetime | None = None,
+        seen: dict[RowKey, RowVersion | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.plan, self.run, self.item_id = plan, run, item_id
+        # The row versions read with `values`: the save refuses what someone changed since.
+        self.seen = seen
         self.saved: ItemValues | None = None
         self.series = values if item_id is not None else None  # as stored, for "all"
         self.occurrence = occurrence if values is not None and values.recurrence else None
@@ -170,6 +176,7 @@ class ItemEditor(GuardedDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.cancel)
+        self.stale = StaleReload(buttons, self.reload)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -182,6 +189,18 @@ class ItemEditor(GuardedDialog):
             self._venue_changed()
             self._programme_changed()
         self.guard(self.title_en, self.values)
+
+    def reload(self) -> None:
+        """Read the item as stored now (after a stale save): its values and versions."""
+        if self.item_id is None:
+            return
+        with self.plan.reading() as session:
+            stored = items.item_values(session, self.item_id)
+            self.seen = versions.read(session, [("item", self.item_id)])
+        self.series = stored
+        self.form.clear_errors()
+        self.set_values(self._shown(stored))
+        self.mark_unchanged()
 
     def _shown(self, values: ItemValues) -> ItemValues:
         """The values the form shows: those of the occurrence it was opened on, if any."""
@@ -288,7 +307,8 @@ class ItemEditor(GuardedDialog):
                 return  # cancelled: the form stays as it is
             problem = self._save_occurrence(values)
         else:
-            problem = self.run(item_ops.edit_item(self.item_id, values))
+            problem = self.run(item_ops.edit_item(self.item_id, values, seen=self.seen))
+        self.stale.offer(problem)
         if isinstance(problem, ValidationError):
             self.form.show_error(problem.field, problem.message)
             return
@@ -315,5 +335,7 @@ class ItemEditor(GuardedDialog):
         length = values.end - values.start
         start = self.series.start + moved
         return self.run(
-            item_ops.edit_item(self.item_id, replace(values, start=start, end=start + length))
+            item_ops.edit_item(
+                self.item_id, replace(values, start=start, end=start + length), seen=self.seen
+            )
         )

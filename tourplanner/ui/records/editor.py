@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 from tourplanner.enums import label
 from tourplanner.errors import ValidationError
 from tourplanner.operations import records as record_ops
+from tourplanner.operations import versions
+from tourplanner.operations.versions import RowKey, RowVersion
 from tourplanner.planfile import PlanFile
 from tourplanner.services import records
 from tourplanner.ui.records.entities import Entity, Field
@@ -28,6 +30,7 @@ from tourplanner.ui.undo import Run
 from tourplanner.ui.widgets.editor_guard import GuardedDialog
 from tourplanner.ui.widgets.form_rows import FormRows, name_buttons
 from tourplanner.ui.widgets.qt_values import from_qdate, from_qdatetime, to_qdate, to_qdatetime
+from tourplanner.ui.widgets.stale_reload import StaleReload
 from tourplanner.ui.widgets.zone_picker import ZonePicker, searchable
 
 
@@ -70,6 +73,8 @@ class RecordEditor(GuardedDialog):
         super().__init__(parent)
         self.plan, self.entity, self.run, self.record_id = plan, entity, run, record_id
         self.before: dict[str, object] | None = None
+        # The row versions read with `before`: the save refuses what someone changed since.
+        self.seen: dict[RowKey, RowVersion | None] | None = None
         self.saved: dict[str, object] | None = None
         self.saved_name = ""  # what the undo step calls it: "Edit venue 'Civic Centre'"
         self.day = day or date.today()  # where dates of a new record start: the day asked from
@@ -83,7 +88,7 @@ class RecordEditor(GuardedDialog):
                 f.key: records.choices(session, f.choices) for f in entity.fields if f.choices
             }
             if record_id is not None:
-                self.before = records.record_values(session, entity.key, record_id)
+                self.before, self.seen = self._stored(session)
         for spec in entity.fields:
             widget = self._widget(spec, options.get(spec.key, []))
             self.widgets[spec.key] = widget
@@ -97,6 +102,7 @@ class RecordEditor(GuardedDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.cancel)
+        self.stale = StaleReload(buttons, self.reload)
         body = QWidget()
         body.setLayout(self.form)
         scroll = QScrollArea()
@@ -210,6 +216,24 @@ class RecordEditor(GuardedDialog):
                 out[spec.key] = widget.text()
         return out
 
+    def _stored(self, session: object) -> tuple[dict[str, object], dict | None]:
+        """The record's values and row versions, read together."""
+        assert self.record_id is not None
+        values = records.record_values(session, self.entity.key, self.record_id)  # type: ignore[arg-type]
+        key = (self.entity.key, self.record_id)
+        seen = versions.read(session, [key]) if key[0] in versions.MODELS else None
+        return values, seen
+
+    def reload(self) -> None:
+        """Read the record as stored now (after a stale save): its values and versions."""
+        if self.record_id is None:
+            return
+        with self.plan.reading() as session:
+            self.before, self.seen = self._stored(session)
+        self.form.clear_errors()
+        self.set_values(self.before)
+        self.mark_unchanged()
+
     def save(self) -> None:
         """Save the record as one undoable operation; on a problem, say it beside the field."""
         self.form.clear_errors()
@@ -227,8 +251,10 @@ class RecordEditor(GuardedDialog):
                     values,
                     name=name,
                     text=f"Edit {title} '{name}'",
+                    seen=self.seen,
                 )
             )
+        self.stale.offer(problem)
         if isinstance(problem, ValidationError):
             shown = self.form.show_error(problem.field, problem.message)
             target = self.widgets.get(self.form.names.get(problem.field, ""))

@@ -9,6 +9,7 @@ from tourplanner.enums import ItemKind, ItemStatus, label
 from tourplanner.operations import items as item_ops
 from tourplanner.operations import records as record_ops
 from tourplanner.operations import venues as venue_ops
+from tourplanner.operations import versions
 from tourplanner.operations.occurrence import edit_occurrence
 from tourplanner.services import forms, items, itinerary, records
 from tourplanner.services.item_logistics import item_logistics
@@ -141,6 +142,7 @@ class EditActions:
         one then); saving the change is one undoable step."""
         with self.context.plan.reading() as session:
             before = items.item_values(session, item_id)
+            seen = versions.read(session, [("item", item_id)])  # read with `before`
             occurrence = self._occurrence_on(session, item_id, day) if before.recurrence else None
         editor = ItemEditor(
             self.context.plan,
@@ -149,6 +151,7 @@ class EditActions:
             values=before,
             item_id=item_id,
             occurrence=occurrence,
+            seen=seen,
         )
         editor.open()
         return editor
