@@ -95,7 +95,7 @@ def test_the_demos_breakfast_shows_its_rule_and_one_morning_is_edited_alone(qtbo
     seen: list[str] = []
     answer_later(qtbot, "This occurrence", seen)
     editor.save()
-    assert seen == ["Change only the occurrence of Sat 18 Apr, or all of them?"]
+    assert seen == ["Change only the occurrence of Sat 18 Apr 2015, or all of them?"]
     assert not editor.isVisible()
     assert "Early breakfast (Great Wall day)" in titles_on(window, date(2015, 4, 18))
     assert "Breakfast at the hotel" not in titles_on(window, date(2015, 4, 18))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QDrag, QFont, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -128,52 +128,70 @@ class SeatingEditor(QDialog):
         self.selected: str | None = None
         with plan().reading() as session:
             self.title = items.get_item(session, item_id).title_en
-        self.setWindowTitle(f"Seating: {self.title}")
+        self.setWindowTitle(self.tr("Seating: {title}").format(title=self.title))
         self.resize(980, 640)
         self._build()
         self.refresh()
 
     def _build(self) -> None:
         self.layout_box = _combo(
-            LAYOUTS, "Layout", "How the seats are laid out (the rules of docs/protocol.md)"
+            LAYOUTS,
+            self.tr("Layout"),
+            self.tr("How the seats are laid out (the rules of docs/protocol.md)"),
         )
         self.convention_box = _combo(
-            CONVENTIONS, "Convention", "Which side of No. 1 is senior: left (Chinese) or right"
+            CONVENTIONS,
+            self.tr("Convention"),
+            self.tr("Which side of No. 1 is senior: left (Chinese) or right"),
         )
         self.solve_button = _button(
-            "Lay out again", "Lay the plan out again by the rules; locked seats stay", self.resolve
+            self.tr("Lay out again"),
+            self.tr("Lay the plan out again by the rules; locked seats stay"),
+            self.resolve,
         )
         self.lock_button = _button(
-            "Unlock seat", "Let the selected seat re-flow by the rules again", self.toggle_lock
+            self.tr("Unlock seat"),
+            self.tr("Let the selected seat re-flow by the rules again"),
+            self.toggle_lock,
         )
         self.layout_box.activated.connect(lambda _i: self.resolve())
         self.convention_box.activated.connect(
             lambda _i: self.set_convention(self.convention_box.currentText())
         )
         top = QHBoxLayout()
-        for w in (QLabel("Layout"), self.layout_box, QLabel("Convention"), self.convention_box):
+        for w in (
+            QLabel(self.tr("Layout")),
+            self.layout_box,
+            QLabel(self.tr("Convention")),
+            self.convention_box,
+        ):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.lock_button)
         top.addWidget(self.solve_button)
         self.scene = QGraphicsScene(self)
         self.canvas = QGraphicsView(self.scene)
-        self.canvas.setAccessibleName("Seating diagram")
+        self.canvas.setAccessibleName(self.tr("Seating diagram"))
         self.canvas.setToolTip(
-            "Drag a person from the list (or from a seat) onto a seat to fix them there"
+            self.tr("Drag a person from the list (or from a seat) onto a seat to fix them there")
         )
         self.canvas.setAcceptDrops(True)
         self.people = PeopleList()
         self.people.setDragEnabled(True)
-        self.people.setAccessibleName("People booked on this item")
-        self.people.setToolTip("Drag a person onto a seat")
+        self.people.setAccessibleName(self.tr("People booked on this item"))
+        self.people.setToolTip(self.tr("Drag a person onto a seat"))
         self.unseated = QListWidget()
-        self.unseated.setAccessibleName("Unseated people and why")
-        self.unseated.setToolTip("Booked on the item but without a seat, and why")
+        self.unseated.setAccessibleName(self.tr("Unseated people and why"))
+        self.unseated.setToolTip(self.tr("Booked on the item but without a seat, and why"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         side = QVBoxLayout()
-        for part in (QLabel("People"), self.people, QLabel("Unseated"), self.unseated):
+        for part in (
+            QLabel(self.tr("People")),
+            self.people,
+            QLabel(self.tr("Unseated")),
+            self.unseated,
+        ):
             side.addWidget(part)
         body = QHBoxLayout()
         body.addWidget(self.canvas, 3)
@@ -203,7 +221,11 @@ class SeatingEditor(QDialog):
                 self.scene.addEllipse(
                     cx * SCALE - r, -cy * SCALE - r, 2 * r, 2 * r, QPen(QColor("#CBD2DA"))
                 )
-                text = self.scene.addSimpleText("Host table" if number == 1 else f"Table {number}")
+                text = self.scene.addSimpleText(
+                    self.tr("Host table")
+                    if number == 1
+                    else self.tr("Table {number}").format(number=number)
+                )
                 text.setPos(cx * SCALE - text.boundingRect().width() / 2, -cy * SCALE - 7)
             for seat in view.seats:
                 item = SeatItem(seat, self, seat.outward(centres.get(seat.table or 0)))
@@ -214,12 +236,16 @@ class SeatingEditor(QDialog):
             entrance.setPos(QPointF(-entrance.boundingRect().width() / 2, bottom + 16))
         self.people.clear()
         for pid, name, side in booked:
-            entry = QListWidgetItem(f"{name} ({side or 'no side'})")
+            entry = QListWidgetItem(
+                self.tr(self.tr("{name} ({value})")).format(
+                    name=name, value=side or self.tr("no side")
+                )
+            )
             entry.setData(Qt.ItemDataRole.UserRole, pid)
             self.people.addItem(entry)
         self.unseated.clear()
         for _pid, name, why in view.unseated if view else []:
-            self.unseated.addItem(f"{name}: {why}")
+            self.unseated.addItem(self.tr("{name}: {why}").format(name=name, why=why))
         self._update_lock_button()
 
     def seat(self, label: str) -> SeatView | None:
@@ -264,7 +290,9 @@ class SeatingEditor(QDialog):
     def _update_lock_button(self) -> None:
         seat = self.seat(self.selected or "")
         self.lock_button.setEnabled(seat is not None and seat.person_id is not None)
-        self.lock_button.setText("Unlock seat" if seat is None or seat.locked else "Lock seat")
+        self.lock_button.setText(
+            self.tr("Unlock seat") if seat is None or seat.locked else self.tr("Lock seat")
+        )
 
 
 def _combo(values: tuple[str, ...], name: str, tip: str) -> QComboBox:
@@ -287,7 +315,11 @@ def show_seating(window) -> SeatingEditor | None:  # noqa: ANN001 - the WindowCo
     """Open the editor on the selected item (laying out a first plan when it has none)."""
     item_id = window.selected_item_id()
     if item_id is None:
-        window.say("Select an item first (in the timeline, agenda or items table)")
+        window.say(
+            QCoreApplication.translate(
+                "seating_editor", "Select an item first (in the timeline, agenda or items table)"
+            )
+        )
         return None
     with window.plan.reading() as session:
         has_plan = protocol.plan_of(session, item_id) is not None
