@@ -32,6 +32,7 @@ from tourplanner.ui.window.preferences import PreferencesDialog
 
 CJK = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
 WORD = re.compile(r"[A-Za-z]{2,}")
+SENTENCE = re.compile(r"[A-Za-z]+(?:[ ,]+[A-Za-z]+){3,}")  # four Latin words in a row
 # What may stay Latin in the Chinese UI: the app's name, file types and codes, keys, zones.
 ALLOWED = re.compile(
     r"^(TourPlanner|PDF|CSV|Excel|ICS|iCalendar|English|OK|PostgreSQL|UTF-8|"
@@ -114,9 +115,13 @@ def english_left(widget: QWidget, allowed_words: set[str]) -> list[str]:
     found = []
     for where, text in visible_texts(widget):
         text = text.replace("&", "").strip()
-        if not text or CJK.search(text) or ALLOWED.match(text) or COUNTED.match(text):
+        if not text or ALLOWED.match(text) or COUNTED.match(text):
             continue
-        words = [w for w in WORD.findall(text) if w not in allowed_words]
+        if CJK.search(text):  # Chinese, unless an English sentence is left in it
+            words = [w for run in SENTENCE.findall(text) for w in WORD.findall(run)]
+        else:
+            words = WORD.findall(text)
+        words = [w for w in words if w not in allowed_words]
         if words:
             found.append(f"{where}: {text!r}")
     return sorted(set(found))
@@ -136,7 +141,11 @@ def test_the_scan_finds_a_string_that_bypasses_tr(zh_window: MainWindow) -> None
     """The scan is not blind: an untranslated label is reported."""
     stray = QLabel("Arrivals by day", zh_window.centralWidget())
     stray.show()
-    assert any("Arrivals by day" in t for t in english_left(zh_window, set()))
+    mixed = QLabel("抵达: sorted by the day of arrival", zh_window.centralWidget())
+    mixed.show()
+    left = english_left(zh_window, set())
+    assert any("Arrivals by day" in t for t in left)
+    assert any("sorted by the day" in t for t in left)
 
 
 def test_core_strings_follow_the_ui_language(chinese) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../ui/agenda.py" line="+205" />
+        <location filename="../../ui/agenda.py" line="+204" />
         <source>Agenda</source>
         <translation>日程总览</translation>
     </message>
@@ -406,12 +406,12 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+94" />
+        <location line="+96" />
         <source>Plans (*.tourplan)</source>
         <translation>计划文件 (*.tourplan)</translation>
     </message>
     <message>
-        <location line="-80" />
+        <location line="-82" />
         <source>The plan was not created.
 
 {exc}</source>
@@ -454,7 +454,12 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+3" />
+        <source>No longer found, removed from the list: {names}</source>
+        <translation>已找不到，已从列表中移除：{names}</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <location line="+11" />
         <source>Save a copy</source>
         <translation>保存副本</translation>
@@ -663,7 +668,12 @@
         <translation>%v / %m {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/events.py" line="+67" />
+        <location filename="../../ui/imports/events.py" line="+43" />
+        <source>Calendars and schedules (*.ics *.xml *.json);;iCalendar (*.ics);;Conference schedules (*.xml *.json);;All files (*)</source>
+        <translation>日历和日程表 (*.ics *.xml *.json);;iCalendar (*.ics);;会议日程表 (*.xml *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+22" />
         <source>Import events from</source>
         <translation>导入日程自</translation>
     </message>
@@ -673,7 +683,7 @@
         <translation>电子表格 (*.csv *.tsv *.txt *.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+35" />
         <source>Import people from</source>
         <translation>导入人员自</translation>
     </message>
@@ -1442,7 +1452,7 @@
         <translation>留空时从密钥环或 ~/.pgpass 读取</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Remember the password (system keyring)</source>
         <translation>记住密码（系统密钥环）</translation>
     </message>
@@ -1774,7 +1784,7 @@
 <context>
     <name>SeatingEditor</name>
     <message>
-        <location filename="../../ui/protocol/seating_editor.py" line="+131" />
+        <location filename="../../ui/protocol/seating_editor.py" line="+146" />
         <source>Seating: {title}</source>
         <translation>座次：{title}</translation>
     </message>
@@ -1812,12 +1822,12 @@
     </message>
     <message>
         <location line="+4" />
-        <location line="+141" />
+        <location line="+144" />
         <source>Unlock seat</source>
         <translation>解锁座位</translation>
     </message>
     <message>
-        <location line="-140" />
+        <location line="-143" />
         <source>Let the selected seat re-flow by the rules again</source>
         <translation>让所选座位重新按规则排定</translation>
     </message>
@@ -1872,7 +1882,12 @@
         <translation>第 {number} 桌</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+13" />
+        <source>{name} ({value})</source>
+        <translation>{name}（{value}）</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>no side</source>
         <translation>未定一方</translation>
     </message>
@@ -2562,6 +2577,34 @@
         <location line="+7" />
         <source>{verb} {text}</source>
         <translation>{verb}{text}</translation>
+    </message>
+</context>
+<context>
+    <name>about</name>
+    <message>
+        <location filename="../../ui/window/about.py" line="+18" />
+        <source>text</source>
+        <translation>全文</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Plan international conferences, study tours and delegation visits; print each delegate's itinerary.</source>
+        <translation>筹划国际会议、考察和代表团访问；为每位代表打印行程单。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Works offline: every change is saved in the plan file at once.</source>
+        <translation>无需联网：每次修改都会立即保存到计划文件中。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Licences:</source>
+        <translation>许可证：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Log file: {link}</source>
+        <translation>日志文件：{link}</translation>
     </message>
 </context>
 <context>
@@ -3856,7 +3899,7 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 <context>
     <name>people</name>
     <message>
-        <location filename="../../ui/imports/people.py" line="-344" />
+        <location filename="../../ui/imports/people.py" line="-342" />
         <source>Row</source>
         <translation>行</translation>
     </message>
@@ -3924,6 +3967,11 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
         <location line="+1" />
         <source>Month first: 04/19/2015</source>
         <translation>月在前：04/19/2015</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Headers in English or Chinese are recognised (Name, First name, 姓名, 姓, 名, Organization, 单位, Email, 邮箱, Phone, 电话, Dietary, 饮食, Passport, 护照, Group, 团组…). People already in the plan are matched by email, else by name and organization, and updated rather than added twice.</source>
+        <translation>可识别英文或中文表头（Name、First name、姓名、姓、名、Organization、单位、Email、邮箱、Phone、电话、Dietary、饮食、Passport、护照、Group、团组…）。计划中已有的人员按电子邮件匹配，否则按姓名和单位匹配，并予以更新而不会重复添加。</translation>
     </message>
 </context>
 <context>
@@ -4095,17 +4143,39 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 <context>
     <name>seating_editor</name>
     <message>
-        <location filename="../../ui/protocol/seating_editor.py" line="+25" />
+        <location filename="../../ui/protocol/seating_editor.py" line="-266" />
+        <source>host</source>
+        <translation>主方</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>guest</source>
+        <translation>客方</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>{seat}: {name} (locked)</source>
+        <translation>{seat}：{name}（已锁定）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{seat}: {name}</source>
+        <translation>{seat}：{name}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+220" />
         <source>Select an item first (in the timeline, agenda or items table)</source>
         <translation>请先选择一个活动（在时间轴、日程总览或活动表中）</translation>
-    </message>
-</context>
-<context>
-    <name>self.self</name>
-    <message>
-        <location line="-79" />
-        <source>{name} ({value})</source>
-        <translation>{name}（{value}）</translation>
     </message>
 </context>
 <context>

@@ -42,10 +42,8 @@ from tourplanner.wording import count
 
 EVENT_FILE_FILTER = QT_TRANSLATE_NOOP(
     "ImportDialog",
-    (
-        "Calendars and schedules (*.ics *.xml *.json);;iCalendar (*.ics);;"
-        "Conference schedules (*.xml *.json);;All files (*)"
-    ),
+    "Calendars and schedules (*.ics *.xml *.json);;iCalendar (*.ics);;"
+    "Conference schedules (*.xml *.json);;All files (*)",
 )
 EVENT_COLUMNS = (
     QT_TRANSLATE_NOOP("events", "Where in the file"),

@@ -74,12 +74,10 @@ DATE_ORDERS = (
 )
 RECOGNISED = QT_TRANSLATE_NOOP(
     "people",
-    (
-        "Headers in English or Chinese are recognised (Name, First name, 姓名, 姓, 名, "
-        "Organization, 单位, Email, 邮箱, Phone, 电话, Dietary, 饮食, Passport, 护照, "
-        "Group, 团组…). People already in the plan are matched by email, else by name and "
-        "organization, and updated rather than added twice."
-    ),
+    "Headers in English or Chinese are recognised (Name, First name, 姓名, 姓, 名, "
+    "Organization, 单位, Email, 邮箱, Phone, 电话, Dietary, 饮食, Passport, 护照, "
+    "Group, 团组…). People already in the plan are matched by email, else by name and "
+    "organization, and updated rather than added twice.",
 )
 
 

@@ -33,11 +33,19 @@ from tourplanner.planfile import PlanFile
 from tourplanner.protocol.seats import CONVENTIONS, LAYOUTS
 from tourplanner.services import items, protocol
 from tourplanner.services.protocol import SeatingView, SeatView
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.ui.undo import Run
 
 MIME = "application/x-tourplanner-person"
 SCALE = 46.0  # pixels per metre
 HOST, GUEST = QColor("#FDECEC"), QColor("#E8EEF5")
+
+
+# The sides of a seating plan, as the people list shows them.
+SIDES = {
+    "host": QT_TRANSLATE_NOOP("seating_editor", "host"),
+    "guest": QT_TRANSLATE_NOOP("seating_editor", "guest"),
+}
 
 
 class SeatItem(QGraphicsEllipseItem):
@@ -57,7 +65,14 @@ class SeatItem(QGraphicsEllipseItem):
         )
         self.setAcceptDrops(True)
         self.setToolTip(
-            f"{seat.label}: {seat.name or 'empty'}" + (" (locked)" if seat.locked else "")
+            (
+                QCoreApplication.translate("seating_editor", "{seat}: {name} (locked)")
+                if seat.locked
+                else QCoreApplication.translate("seating_editor", "{seat}: {name}")
+            ).format(
+                seat=seat.label,
+                name=seat.name or QCoreApplication.translate("seating_editor", "empty"),
+            )
         )
         number = QGraphicsSimpleTextItem(str(seat.position), self)
         number.setPos(-number.boundingRect().width() / 2, -number.boundingRect().height() / 2)
@@ -99,7 +114,7 @@ class SeatItem(QGraphicsEllipseItem):
 
 
 def _short(seat: SeatView) -> str:
-    name = seat.name or "(empty)"
+    name = seat.name or QCoreApplication.translate("seating_editor", "(empty)")
     name = name if len(name) <= 16 else name[:15] + "…"
     return f"{name}\n{seat.name_local}" if seat.name_local else name
 
@@ -237,8 +252,11 @@ class SeatingEditor(QDialog):
         self.people.clear()
         for pid, name, side in booked:
             entry = QListWidgetItem(
-                self.tr(self.tr("{name} ({value})")).format(
-                    name=name, value=side or self.tr("no side")
+                self.tr("{name} ({value})").format(
+                    name=name,
+                    value=QCoreApplication.translate("seating_editor", SIDES.get(side, side))
+                    if side
+                    else self.tr("no side"),
                 )
             )
             entry.setData(Qt.ItemDataRole.UserRole, pid)

@@ -33,6 +33,9 @@ class OpenTeamPlanDialog(QDialog):
         self.user = QLineEdit()
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("from the keyring or ~/.pgpass when left empty"))
+        # Wide enough for its hint in either language (the width from the text, never fixed).
+        hint = self.password.fontMetrics().horizontalAdvance(self.password.placeholderText())
+        self.password.setMinimumWidth(hint + 24)
         self.keep = QCheckBox(self.tr("Remember the password (system keyring)"))
         self.keep.setChecked(True)
         for label, field in (

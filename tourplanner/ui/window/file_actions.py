@@ -138,7 +138,9 @@ class FileActions:
             menu.addAction(QCoreApplication.translate("FileActions", "(none)")).setEnabled(False)
         if gone:
             self.context.say(
-                "No longer found, removed from the list: " + ", ".join(p.name for p in gone)
+                QCoreApplication.translate(
+                    "FileActions", "No longer found, removed from the list: {names}"
+                ).format(names=", ".join(p.name for p in gone))
             )
 
     def save_copy(self, target: Path | None = None) -> Path | None:
