@@ -153,6 +153,18 @@ def test_core_strings_follow_the_ui_language(chinese) -> None:
     assert QLocale().language() == QLocale.Language.Chinese
 
 
+def test_jobs_off_the_gui_thread_speak_the_ui_language(chinese) -> None:
+    """A background job (the conflict check, an itinerary) writes in the window's language."""
+    from tourplanner.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    seen: list[str] = []
+    runner.run(lambda _cancelled: i18n.current_language(), on_done=seen.append)
+    runner.wait()
+    runner.shut_down()
+    assert seen == [i18n.CHINESE]
+
+
 def test_preferences_store_the_language_and_a_new_window_comes_up_in_it(
     qtbot, demo_path: Path
 ) -> None:
