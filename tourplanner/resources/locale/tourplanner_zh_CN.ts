@@ -50,17 +50,22 @@
         <translation>安排参加活动</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+1" />
+        <source>Book {counted} into:</source>
+        <translation>安排{counted}参加：</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>Book onto a tour or programme</source>
         <translation>安排参加考察或日程</translation>
     </message>
     <message>
-        <location line="+26" />
-        <source>Book {counted} {preposition}:</source>
-        <translation>将{counted}安排{preposition}：</translation>
+        <location line="+1" />
+        <source>Book {counted} onto:</source>
+        <translation>安排{counted}参加：</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+54" />
         <source>Select an item or a programme first</source>
         <translation>请先选择一个活动或日程</translation>
     </message>
@@ -1784,7 +1789,7 @@
 <context>
     <name>SeatingEditor</name>
     <message>
-        <location filename="../../ui/protocol/seating_editor.py" line="+146" />
+        <location filename="../../ui/protocol/seating_editor.py" line="+157" />
         <source>Seating: {title}</source>
         <translation>座次：{title}</translation>
     </message>
@@ -4143,7 +4148,47 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 <context>
     <name>seating_editor</name>
     <message>
-        <location filename="../../ui/protocol/seating_editor.py" line="-266" />
+        <location filename="../../ui/protocol/seating_editor.py" line="-277" />
+        <source>meeting</source>
+        <translation>会见</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>signing</source>
+        <translation>签字仪式</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>rostrum</source>
+        <translation>主席台</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>photo</source>
+        <translation>合影</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>motorcade</source>
+        <translation>车队</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>banquet</source>
+        <translation>宴会</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>chinese</source>
+        <translation>中方惯例（以左为尊）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>international</source>
+        <translation>国际惯例（以右为尊）</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>host</source>
         <translation>主方</translation>
     </message>
@@ -4173,7 +4218,7 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
         <translation>（空）</translation>
     </message>
     <message>
-        <location line="+220" />
+        <location line="+221" />
         <source>Select an item first (in the timeline, agenda or items table)</source>
         <translation>请先选择一个活动（在时间轴、日程总览或活动表中）</translation>
     </message>

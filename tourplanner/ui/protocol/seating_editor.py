@@ -41,6 +41,17 @@ SCALE = 46.0  # pixels per metre
 HOST, GUEST = QColor("#FDECEC"), QColor("#E8EEF5")
 
 
+# The layouts and conventions (tourplanner.protocol.seats) as the combo boxes show them.
+VALUE_NAMES = (
+    QT_TRANSLATE_NOOP("seating_editor", "meeting"),
+    QT_TRANSLATE_NOOP("seating_editor", "signing"),
+    QT_TRANSLATE_NOOP("seating_editor", "rostrum"),
+    QT_TRANSLATE_NOOP("seating_editor", "photo"),
+    QT_TRANSLATE_NOOP("seating_editor", "motorcade"),
+    QT_TRANSLATE_NOOP("seating_editor", "banquet"),
+    QT_TRANSLATE_NOOP("seating_editor", "chinese"),
+    QT_TRANSLATE_NOOP("seating_editor", "international"),
+)
 # The sides of a seating plan, as the people list shows them.
 SIDES = {
     "host": QT_TRANSLATE_NOOP("seating_editor", "host"),
@@ -171,7 +182,7 @@ class SeatingEditor(QDialog):
         )
         self.layout_box.activated.connect(lambda _i: self.resolve())
         self.convention_box.activated.connect(
-            lambda _i: self.set_convention(self.convention_box.currentText())
+            lambda _i: self.set_convention(self.convention_box.currentData())
         )
         top = QHBoxLayout()
         for w in (
@@ -228,8 +239,8 @@ class SeatingEditor(QDialog):
         self.seat_items: dict[str, SeatItem] = {}
         view = self.view_
         if view is not None:
-            self.layout_box.setCurrentText(view.layout)
-            self.convention_box.setCurrentText(view.convention)
+            self.layout_box.setCurrentIndex(self.layout_box.findData(view.layout))
+            self.convention_box.setCurrentIndex(self.convention_box.findData(view.convention))
             centres = view.table_centres()
             for number, (cx, cy) in centres.items():
                 r = 0.62 * SCALE
@@ -292,7 +303,7 @@ class SeatingEditor(QDialog):
     def resolve(self) -> bool:
         """Lay the plan out again (with the layout chosen), keeping the locked seats."""
         return self._run(
-            ops.seat_item(self.item_id, self.title, layout=self.layout_box.currentText())
+            ops.seat_item(self.item_id, self.title, layout=self.layout_box.currentData())
         )
 
     def select_seat(self, label: str) -> None:
@@ -315,7 +326,8 @@ class SeatingEditor(QDialog):
 
 def _combo(values: tuple[str, ...], name: str, tip: str) -> QComboBox:
     box = QComboBox()
-    box.addItems(list(values))
+    for value in values:  # shown translated (VALUE_NAMES), kept as the value itself
+        box.addItem(QCoreApplication.translate("seating_editor", value), value)
     box.setAccessibleName(name)
     box.setToolTip(tip)
     return box

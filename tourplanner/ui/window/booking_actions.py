@@ -60,7 +60,7 @@ class BookingActions:
         """Book the selected people into one item (as attendees, speakers, chairs…)."""
         self._book_into(
             QCoreApplication.translate("BookingActions", "Book into an item"),
-            "into",
+            QCoreApplication.translate("BookingActions", "Book {counted} into:"),
             item_choices,
             "item_id",
             item_id,
@@ -73,7 +73,7 @@ class BookingActions:
         """Book the selected people onto a whole tour or programme (its bus, its seats)."""
         self._book_into(
             QCoreApplication.translate("BookingActions", "Book onto a tour or programme"),
-            "onto",
+            QCoreApplication.translate("BookingActions", "Book {counted} onto:"),
             lambda session: records.choices(session, "programme"),
             "programme_id",
             programme_id,
@@ -83,7 +83,7 @@ class BookingActions:
     def _book_into(
         self,
         what: str,
-        preposition: str,
+        question: str,
         options: Callable[[Any], list[tuple[str, int]]],
         target: str,
         target_id: int | None,
@@ -98,9 +98,7 @@ class BookingActions:
                 listed = options(session)
             picked = self._choose(
                 what,
-                QCoreApplication.translate(
-                    "BookingActions", "Book {counted} {preposition}:"
-                ).format(counted=counted(len(ids), "person", "people"), preposition=preposition),
+                question.format(counted=counted(len(ids), "person", "people")),
                 listed,
                 [(label(r), r.value) for r in ParticipationRole],
             )
