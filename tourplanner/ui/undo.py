@@ -47,7 +47,9 @@ class _Step(QUndoCommand):
                 QCoreApplication.translate("_Step", "{verb} {text}").format(
                     verb=verb, text=self.text()
                 ),
-                f"{problem} This step was taken off the undo list.",
+                QCoreApplication.translate(
+                    "_Step", "{problem} This step was taken off the undo list."
+                ).format(problem=problem),
             )
 
 

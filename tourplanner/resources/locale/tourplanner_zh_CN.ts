@@ -4,12 +4,10 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../ui/agenda.py" line="+204" />
         <source>Agenda</source>
         <translation>日程总览</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Every programme and its items in local time; double-click or Enter to edit</source>
         <translation>每个日程及其活动，按当地时间；双击或按 Enter 编辑</translation>
     </message>
@@ -17,22 +15,18 @@
 <context>
     <name>Block</name>
     <message>
-        <location filename="../../ui/timeline/block.py" line="+85" />
         <source>Clash: another item is in this room at the same time</source>
         <translation>冲突：同一时间此会议室还有另一活动</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Drag to move, drag the bottom edge to change the length</source>
         <translation>拖动可移动，拖动底边可改变时长</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>A repeating item: change its times in the editor</source>
         <translation>重复活动：请在编辑器中修改其时间</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Double-click or Enter to edit; right-click for more</source>
         <translation>双击或按 Enter 编辑；右键查看更多</translation>
     </message>
@@ -40,101 +34,93 @@
 <context>
     <name>BookingActions</name>
     <message>
-        <location filename="../../ui/window/booking_actions.py" line="+38" />
         <source>Select one or more people in People first.</source>
         <translation>请先在“人员”中选择一人或多人。</translation>
     </message>
     <message>
-        <location line="+24" />
         <source>Book into an item</source>
         <translation>安排参加活动</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Book {counted} into:</source>
         <translation>安排{counted}参加：</translation>
     </message>
     <message>
-        <location line="+12" />
         <source>Book onto a tour or programme</source>
         <translation>安排参加考察或日程</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Book {counted} onto:</source>
         <translation>安排{counted}参加：</translation>
     </message>
     <message>
-        <location line="+54" />
+        <source>Book {counted}</source>
+        <translation>安排{counted}</translation>
+    </message>
+    <message>
         <source>Select an item or a programme first</source>
         <translation>请先选择一个活动或日程</translation>
     </message>
     <message>
-        <location line="+12" />
-        <location line="+7" />
+        <source>Take {counted} off</source>
+        <translation>移除{counted}</translation>
+    </message>
+    <message>
         <source>Add to a group</source>
         <translation>加入团组</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Add {counted} to:</source>
         <translation>将{counted}加入：</translation>
+    </message>
+    <message>
+        <source>Add {counted} to a group</source>
+        <translation>将{counted}加入团组</translation>
     </message>
 </context>
 <context>
     <name>BookingsDialog</name>
     <message>
-        <location filename="../../ui/bookings_dialog.py" line="+68" />
         <source>Booked — {title}</source>
         <translation>已安排 — {title}</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Booked people</source>
         <translation>已安排人员</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Who is booked, in which role; select rows to remove them</source>
         <translation>谁已安排、担任何种角色；选择行可将其移除</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Remove from it</source>
         <translation>从中移除</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Remove the selected people</source>
         <translation>移除所选人员</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Take the selected people off (Edit &gt; Undo puts them back)</source>
         <translation>将所选人员移除（“编辑 &gt; 撤销”可恢复）</translation>
     </message>
     <message>
-        <location line="+12" />
         <source>Everyone attending</source>
         <translation>全体出席人员</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Everyone confirmed in this item: booked into it, or on its programme</source>
         <translation>此活动的全部已确认人员：直接安排，或已安排其所属日程</translation>
     </message>
     <message>
-        <location line="+38" />
         <source>{booked} booked, {confirmed} confirmed.</source>
         <translation>已安排 {booked} 人，已确认 {confirmed} 人。</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>{total} attending: {through} through the programme, {direct} booked directly.</source>
         <translation>出席 {total} 人：{through} 人随日程参加，{direct} 人直接安排。</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Everyone attending (everyone on '{programme_title}' attends it too):</source>
         <translation>全体出席人员（“{programme_title}”的全体人员也出席）：</translation>
     </message>
@@ -142,32 +128,26 @@
 <context>
     <name>Chooser</name>
     <message>
-        <location filename="../../ui/widgets/chooser.py" line="+47" />
         <source>Type part of the name</source>
         <translation>输入姓名的一部分</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Show only the entries containing this text</source>
         <translation>只显示包含此文字的条目</translation>
     </message>
     <message>
-        <location line="+23" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>In which role: attending, speaking, chairing…</source>
         <translation>以何种角色：出席、发言、主持…</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>As:</source>
         <translation>身份：</translation>
     </message>
@@ -175,12 +155,10 @@
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <location filename="../../ui/conflicts/panel.py" line="+107" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Scheduling conflicts, updated after every change</source>
         <translation>日程冲突，每次修改后更新</translation>
     </message>
@@ -188,17 +166,14 @@
 <context>
     <name>DayPicker</name>
     <message>
-        <location filename="../../ui/timeline/day_picker.py" line="+20" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The programme and day to show</source>
         <translation>要显示的日程和日期</translation>
     </message>
     <message>
-        <location line="+11" />
         <source>{title} — {day}</source>
         <translation>{title} — {day}</translation>
     </message>
@@ -206,37 +181,34 @@
 <context>
     <name>EditActions</name>
     <message>
-        <location filename="../../ui/window/edit_actions.py" line="+70" />
         <source>Select an item to move</source>
         <translation>请选择要移动的活动</translation>
     </message>
     <message>
-        <location line="+86" />
         <source>Select the items to change first</source>
         <translation>请先选择要修改的活动</translation>
     </message>
     <message>
-        <location line="+66" />
+        <source>Mark {counted} as {status}</source>
+        <translation>将{counted}标记为{status}</translation>
+    </message>
+    <message>
         <source>Select an item to edit</source>
         <translation>请选择要编辑的活动</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Select one of the {plural} to edit</source>
         <translation>请选择一个要编辑的{plural}</translation>
     </message>
     <message>
-        <location line="+21" />
         <source>Select what to delete first</source>
         <translation>请先选择要删除的内容</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Delete {what}</source>
         <translation>删除{what}</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>{text} — Edit &gt; Undo brings them back</source>
         <translation>{text} — “编辑 &gt; 撤销”可恢复</translation>
     </message>
@@ -244,38 +216,26 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../ui/window/export_actions.py" line="+88" />
         <source>Select a person in People first.</source>
         <translation>请先在“人员”中选择一人。</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+3" />
-        <location line="+4" />
-        <location line="+14" />
         <source>Export itinerary</source>
         <translation>导出行程单</translation>
     </message>
     <message>
-        <location line="-13" />
         <source>itinerary.pdf</source>
         <translation>itinerary.pdf</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+83" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="-64" />
-        <location line="+3" />
-        <location line="+8" />
         <source>Print itinerary</source>
         <translation>打印行程单</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Nothing was printed.
 
 {exc}</source>
@@ -284,12 +244,10 @@
 {exc}</translation>
     </message>
     <message>
-        <location line="+11" />
         <source>Sent “{name}” to the printer</source>
         <translation>已将“{name}”发送到打印机</translation>
     </message>
     <message>
-        <location line="+19" />
         <source>{problems}
 
 {verb} it anyway?</source>
@@ -298,86 +256,66 @@
 仍要{verb}吗？</translation>
     </message>
     <message>
-        <location line="+20" />
-        <location line="+13" />
         <source>Export all itineraries</source>
         <translation>导出全部行程单</translation>
     </message>
     <message>
-        <location line="-12" />
         <source>itineraries.pdf</source>
         <translation>itineraries.pdf</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Exporting itineraries…</source>
         <translation>正在导出行程单…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+24" />
         <source>Wrote {out}</source>
         <translation>已写入 {out}</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+19" />
         <source>{kind}{suffix}</source>
         <translation>{kind}{suffix}</translation>
     </message>
     <message>
-        <location line="+34" />
         <source>Which programme?</source>
         <translation>哪个日程？</translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+5" />
-        <location line="+15" />
         <source>Export calendar</source>
         <translation>导出日历</translation>
     </message>
     <message>
-        <location line="-14" />
         <source>itinerary.ics</source>
         <translation>itinerary.ics</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Calendar (*.ics)</source>
         <translation>日历 (*.ics)</translation>
     </message>
     <message>
-        <location line="+19" />
-        <location line="+15" />
         <source>Export people</source>
         <translation>导出人员</translation>
     </message>
     <message>
-        <location line="-14" />
         <source>people.xlsx</source>
         <translation>people.xlsx</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+28" />
         <source>Nothing was written.
 
 {exc}</source>
@@ -386,7 +324,6 @@
 {exc}</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Wrote {path}</source>
         <translation>已写入 {path}</translation>
     </message>
@@ -394,29 +331,22 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="+44" />
         <source>Upgraded; the old version is kept in {name}</source>
         <translation>已升级；旧版本保存在 {name}</translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+15" />
         <source>New plan</source>
         <translation>新建计划</translation>
     </message>
     <message>
-        <location line="-14" />
         <source>plan.tourplan</source>
         <translation>plan.tourplan</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+96" />
         <source>Plans (*.tourplan)</source>
         <translation>计划文件 (*.tourplan)</translation>
     </message>
     <message>
-        <location line="-82" />
         <source>The plan was not created.
 
 {exc}</source>
@@ -425,27 +355,22 @@
 {exc}</translation>
     </message>
     <message>
-        <location line="+21" />
         <source>New plan: its details</source>
         <translation>新计划：基本信息</translation>
     </message>
     <message>
-        <location line="+11" />
         <source>Open plan</source>
         <translation>打开计划</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Plans (*.tourplan);;All files (*)</source>
         <translation>计划文件 (*.tourplan);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+18" />
         <source>Open Team Plan</source>
         <translation>打开团队计划</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The team plan could not be opened.
 
 {exc}</source>
@@ -454,28 +379,22 @@
 {exc}</translation>
     </message>
     <message>
-        <location line="+16" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>No longer found, removed from the list: {names}</source>
         <translation>已找不到，已从列表中移除：{names}</translation>
     </message>
     <message>
-        <location line="+9" />
-        <location line="+11" />
         <source>Save a copy</source>
         <translation>保存副本</translation>
     </message>
     <message>
-        <location line="-10" />
         <source>copy.tourplan</source>
         <translation>copy.tourplan</translation>
     </message>
     <message>
-        <location line="+11" />
         <source>The copy was not written.
 
 {exc}</source>
@@ -484,17 +403,14 @@
 {exc}</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Saved a copy as {target}</source>
         <translation>已将副本保存为 {target}</translation>
     </message>
     <message>
-        <location line="+18" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Nothing was restored.
 
 {problem}</source>
@@ -503,7 +419,6 @@
 {problem}</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Restored {name} from the backup of {name2}</source>
         <translation>已从 {name2} 的备份恢复 {name}</translation>
     </message>
@@ -511,27 +426,22 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/conflicts/panel.py" line="-28" />
         <source>Checking the plan…</source>
         <translation>正在检查计划…</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>the first {SHOWN} are listed; `tourplanner check` lists all</source>
         <translation>仅列出前 {SHOWN} 条；`tourplanner check` 可列出全部</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Click a finding to see it</source>
         <translation>点击一条检查结果即可查看</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Finding</source>
         <translation>检查结果</translation>
     </message>
@@ -539,17 +449,14 @@
 <context>
     <name>FormRows</name>
     <message>
-        <location filename="../../ui/widgets/form_rows.py" line="+45" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+9" />
         <source>{text} problem</source>
         <translation>{text}问题</translation>
     </message>
     <message>
-        <location line="+26" />
         <source>{upper}{value}: {message}.</source>
         <translation>{upper}{value}：{message}。</translation>
     </message>
@@ -557,7 +464,6 @@
 <context>
     <name>HourAxis</name>
     <message>
-        <location filename="../../ui/timeline/frame.py" line="+128" />
         <source>Hours</source>
         <translation>时间</translation>
     </message>
@@ -565,130 +471,102 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/imports/common.py" line="+172" />
         <source>Import from</source>
         <translation>导入自</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+43" />
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>File to import</source>
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Choose file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Import progress</source>
         <translation>导入进度</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>How far the check or the import has got</source>
         <translation>检查或导入的进度</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+2" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+119" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="-118" />
-        <location line="+160" />
         <source>Close without importing (Esc)</source>
         <translation>不导入并关闭 (Esc)</translation>
     </message>
     <message>
-        <location line="-124" />
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
     </message>
     <message>
-        <location line="+58" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location line="+31" />
         <source>Stopped: nothing was imported.</source>
         <translation>已停止：未导入任何内容。</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Nothing was imported: {problem}</source>
         <translation>未导入任何内容：{problem}</translation>
     </message>
     <message>
-        <location line="+20" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Stop the import; nothing is written</source>
         <translation>停止导入；不写入任何内容</translation>
     </message>
     <message>
-        <location line="+10" />
         <source>%v of %m {unit}</source>
         <translation>%v / %m {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/events.py" line="+43" />
         <source>Calendars and schedules (*.ics *.xml *.json);;iCalendar (*.ics);;Conference schedules (*.xml *.json);;All files (*)</source>
         <translation>日历和日程表 (*.ics *.xml *.json);;iCalendar (*.ics);;会议日程表 (*.xml *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+22" />
         <source>Import events from</source>
         <translation>导入日程自</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/people.py" line="+54" />
         <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
         <translation>电子表格 (*.csv *.tsv *.txt *.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+35" />
         <source>Import people from</source>
         <translation>导入人员自</translation>
     </message>
@@ -696,138 +574,114 @@
 <context>
     <name>ImportEventsDialog</name>
     <message>
-        <location filename="../../ui/imports/events.py" line="+5" />
-        <location line="+1" />
         <source>Import calendar or schedule</source>
         <translation>导入日历或日程表</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>The .ics calendar or schedule.xml / schedule.json being imported</source>
         <translation>正在导入的 .ics 日历或 schedule.xml / schedule.json</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Pick an .ics calendar (invitations, agency itineraries) or a pretalx/frab schedule</source>
         <translation>选择一个 .ics 日历（邀请、旅行社行程）或 pretalx/frab 日程表</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Import into programme</source>
         <translation>导入到日程</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>The programme that receives the events; a schedule can also create its own</source>
         <translation>接收这些日程的日程；日程表也可以新建自己的日程</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Into programme:</source>
         <translation>导入到日程：</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Skip events with problems</source>
         <translation>跳过有问题的日程</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Skip invalid events</source>
         <translation>跳过无效日程</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Import the readable events and leave out the others (each is named in the report); otherwise nothing is imported while any event has a problem</source>
         <translation>导入可读的日程，其余跳过（报告中逐一列出）；否则只要有一条日程有问题，就不导入任何内容</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Preview (as it will be imported)</source>
         <translation>预览（导入后的样子）</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Preview of the events to import</source>
         <translation>待导入日程预览</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Each event of the file and what the import does with it</source>
         <translation>文件中的每条日程以及导入时如何处理</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Every problem found, by line of the file</source>
         <translation>发现的所有问题，按文件行号</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Import every event in one step (nothing is written on error)</source>
         <translation>一步导入全部日程（出错时不写入任何内容）</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Choose an .ics calendar or a schedule.xml / schedule.json.</source>
         <translation>请选择一个 .ics 日历或 schedule.xml / schedule.json。</translation>
     </message>
     <message>
-        <location line="+28" />
         <source>This file cannot be read: {value}</source>
         <translation>无法读取此文件：{value}</translation>
     </message>
     <message>
-        <location line="+13" />
         <source>choose the programme that receives the events</source>
         <translation>请选择接收这些日程的日程</translation>
     </message>
     <message>
-        <location line="+41" />
         <source>Nothing was imported: {exc}</source>
         <translation>未导入任何内容：{exc}</translation>
     </message>
     <message>
-        <location line="+16" />
         <source>Nothing can be imported: {problem}</source>
         <translation>无法导入任何内容：{problem}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <source>{added} new, {updated} to update, {unchanged} unchanged</source>
+        <translation>新增 {added}，更新 {updated}，未变 {unchanged}</translation>
+    </message>
+    <message>
         <source>{counts}; {count}. Nothing is imported while an event has a problem: fix the file, choose another programme, or tick 'Skip events with problems'.</source>
         <translation>{counts}；{count}。只要有一条日程有问题就不会导入：请修正文件、选择其他日程，或勾选“跳过有问题的日程”。</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>, {skipped} skipped</source>
         <translation>，跳过 {skipped} 条</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>{counts}{skipped}. </source>
         <translation>{counts}{skipped}。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Ready to import.</source>
         <translation>可以导入。</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Nothing to import.</source>
         <translation>没有可导入的内容。</translation>
     </message>
     <message>
-        <location line="+26" />
         <source>Imported: {added} added, {updated} updated, {unchanged} unchanged</source>
         <translation>已导入：新增 {added}，更新 {updated}，未变 {unchanged}</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>, {skipped} skipped (see the report).</source>
         <translation>，跳过 {skipped} 条（见报告）。</translation>
     </message>
     <message>
-        <location line="+10" />
         <source>Nothing was imported: {refusal}</source>
         <translation>未导入任何内容：{refusal}</translation>
     </message>
@@ -835,208 +689,186 @@
 <context>
     <name>ImportPeopleDialog</name>
     <message>
-        <location filename="../../ui/imports/people.py" line="+10" />
-        <location line="+1" />
         <source>Import people</source>
         <translation>导入人员</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>The spreadsheet being imported</source>
         <translation>正在导入的电子表格</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Pick a .csv or .xlsx file (UTF-8, UTF-16 or GB18030 CSV)</source>
         <translation>选择 .csv 或 .xlsx 文件（UTF-8、UTF-16 或 GB18030 编码的 CSV）</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>File details</source>
         <translation>文件信息</translation>
     </message>
     <message>
-        <location line="+14" />
         <source>Preview (as it will be imported)</source>
         <translation>预览（导入后的样子）</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Preview of the people to import</source>
         <translation>待导入人员预览</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The first rows as they will be imported, with what happens to each</source>
         <translation>前几行导入后的样子，以及每行将如何处理</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Every problem found, by row number in the file</source>
         <translation>发现的所有问题，按文件行号</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>Import all rows in one step (nothing is written on error)</source>
         <translation>一步导入全部行（出错时不写入任何内容）</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Imports as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Column mapping</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Each column of the file and the person field it fills; change a field to fix the mapping, or choose '(ignore this column)'</source>
         <translation>文件的每一列及其填入的人员字段；修改字段即可调整对应关系，或选择“（忽略此列）”</translation>
     </message>
     <message>
-        <location line="+15" />
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Add everyone to group</source>
         <translation>将所有人加入团组</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Put everyone imported into this group (a new name creates the group); leave empty for none</source>
         <translation>将导入的所有人放入此团组（输入新名称即新建团组）；留空则不加入</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>(no group)</source>
         <translation>（无团组）</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Add to group:</source>
         <translation>加入团组：</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Date order</source>
         <translation>日期顺序</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>How to read numeric dates such as arrival times: 02/03/2015 is 2 March day-first and February 3 month-first; dates are never guessed</source>
         <translation>如何读取数字日期（如抵达时间）：02/03/2015 按“日在前”是 3 月 2 日，按“月在前”是 2 月 3 日；日期从不猜测</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Dates:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Skip rows with problems</source>
         <translation>跳过有问题的行</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Skip invalid rows</source>
         <translation>跳过无效行</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Import the good rows and leave out the others; otherwise nothing is imported while any row has a problem</source>
         <translation>导入正确的行，其余跳过；否则只要有一行有问题，就不导入任何内容</translation>
     </message>
     <message>
-        <location line="+9" />
         <source>How columns are recognised</source>
         <translation>如何识别列</translation>
     </message>
     <message>
-        <location line="+23" />
         <source>Choose a CSV or Excel file with one person per row.</source>
         <translation>请选择每行一人的 CSV 或 Excel 文件。</translation>
     </message>
     <message>
-        <location line="+16" />
         <source>This file cannot be read: {exc}</source>
         <translation>无法读取此文件：{exc}</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>{encoding} text</source>
         <translation>{encoding} 文本</translation>
     </message>
     <message>
-        <location line="+27" />
+        <source>comma-separated</source>
+        <translation>逗号分隔</translation>
+    </message>
+    <message>
+        <source>semicolon-separated</source>
+        <translation>分号分隔</translation>
+    </message>
+    <message>
+        <source>tab-separated</source>
+        <translation>制表符分隔</translation>
+    </message>
+    <message>
+        <source>bar-separated</source>
+        <translation>竖线分隔</translation>
+    </message>
+    <message>
         <source>Field for column {header}</source>
         <translation>第 {header} 列对应的字段</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Which person field the column '{header}' fills</source>
         <translation>“{header}”列填入哪个人员字段</translation>
     </message>
     <message>
-        <location line="+51" />
         <source> (Checked the first {checked} of {count} rows; Import checks them all and imports nothing if any has a problem.)</source>
         <translation>（已检查 {count} 行中的前 {checked} 行；导入时会检查全部行，只要有一行有问题就不导入任何内容。）</translation>
     </message>
     <message>
-        <location line="+9" />
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location line="+27" />
+        <source>{added} new, {updated} to update, {unchanged} unchanged</source>
+        <translation>新增 {added}，更新 {updated}，未变 {unchanged}</translation>
+    </message>
+    <message>
         <source>{counts}; {count} with problems. Fix the file or the mapping, or tick 'Skip rows with problems' — nothing is imported while a row has a problem.</source>
         <translation>{counts}；{count} 有问题。请修正文件或列对应关系，或勾选“跳过有问题的行”——只要有一行有问题就不会导入。</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>, {skipped} skipped</source>
         <translation>，跳过 {skipped} 条</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>{counts}{skipped}. </source>
         <translation>{counts}{skipped}。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Ready to import.</source>
         <translation>可以导入。</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Nothing to import.</source>
         <translation>没有可导入的内容。</translation>
     </message>
     <message>
-        <location line="+16" />
         <source>Imported: {added} added, {updated} updated, {unchanged} unchanged, {skipped} skipped.</source>
         <translation>已导入：新增 {added}，更新 {updated}，未变 {unchanged}，跳过 {skipped}。</translation>
     </message>
@@ -1044,103 +876,82 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../ui/item_editor.py" line="+108" />
         <source>Edit item</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>New item</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location line="+16" />
-        <location line="+55" />
         <source>The repeat rule in words</source>
         <translation>重复规则说明</translation>
     </message>
     <message>
-        <location line="-48" />
         <source>ddd d MMM yyyy  HH:mm</source>
         <translation>yyyy年M月d日 dddd HH:mm</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>(no venue)</source>
         <translation>（无场地）</translation>
     </message>
     <message>
-        <location line="+12" />
         <source>No programme yet: Plan &gt; New programme first</source>
         <translation>尚无日程：请先使用“计划 &gt; 新建日程”</translation>
     </message>
     <message>
-        <location line="+14" />
         <source>Programme</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Title (English)</source>
         <translation>标题（英文）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Title (local)</source>
         <translation>标题（当地语言）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Venue</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Room</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+102" />
         <source>(no room)</source>
         <translation>（无会议室）</translation>
     </message>
     <message>
-        <location line="+12" />
         <source>{zone} ({abbr}) — times are local to where the item happens</source>
         <translation>{zone}（{abbr}）— 时间为活动举行地的当地时间</translation>
     </message>
@@ -1148,7 +959,6 @@
 <context>
     <name>ItineraryDocument</name>
     <message>
-        <location filename="../../ui/itinerary/document.py" line="+26" />
         <source>the itinerary's PDF cannot be read ({exc})</source>
         <translation>无法读取行程单 PDF（{exc}）</translation>
     </message>
@@ -1156,129 +966,102 @@
 <context>
     <name>ItineraryPreview</name>
     <message>
-        <location filename="../../ui/itinerary/preview.py" line="+56" />
         <source>Select a person to preview their itinerary</source>
         <translation>选择一人即可预览其行程单</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Preparing the itinerary…</source>
         <translation>正在准备行程单…</translation>
     </message>
     <message>
-        <location line="+63" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Pages</source>
         <translation>页</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Show the pages smaller (Ctrl+−)</source>
         <translation>缩小页面 (Ctrl+−)</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+1" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Fit the pages to the width of the view (Ctrl+0)</source>
         <translation>使页面适合视图宽度 (Ctrl+0)</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Show the pages larger (Ctrl++)</source>
         <translation>放大页面 (Ctrl++)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Zoom: 100 % is the printed size</source>
         <translation>缩放：100 % 即打印尺寸</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Save this itinerary as a PDF file, exactly as shown</source>
         <translation>将此行程单原样保存为 PDF 文件</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Print this itinerary, one page per sheet</source>
         <translation>打印此行程单，每页一张纸</translation>
     </message>
     <message>
-        <location line="+27" />
         <source>Itinerary pages</source>
         <translation>行程单页面</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The itinerary exactly as it prints; Ctrl+wheel zooms</source>
         <translation>行程单与打印效果完全相同；Ctrl+滚轮可缩放</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Itinerary preview message</source>
         <translation>行程单预览提示</translation>
     </message>
     <message>
-        <location line="+123" />
         <source>Itinerary — {name}</source>
         <translation>行程单 — {name}</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>{count} page{value}</source>
         <translation>{count} 页{value}</translation>
     </message>
     <message>
-        <location line="+166" />
-        <location line="+11" />
         <source>Export itinerary</source>
         <translation>导出行程单</translation>
     </message>
     <message>
-        <location line="-10" />
         <source>The itinerary was not written.
 
 {exc}</source>
@@ -1287,22 +1070,18 @@
 {exc}</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Wrote {path}</source>
         <translation>已写入 {path}</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>{stem}.pdf</source>
         <translation>{stem}.pdf</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+14" />
         <source>Sent “{name}” to the printer</source>
         <translation>已将“{name}”发送到打印机</translation>
     </message>
@@ -1310,27 +1089,22 @@
 <context>
     <name>JourneyEditor</name>
     <message>
-        <location filename="../../ui/records/journey_editor.py" line="+85" />
         <source>Edit journey or stay</source>
         <translation>编辑行程或住宿</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>New journey or stay</source>
         <translation>新建行程或住宿</translation>
     </message>
     <message>
-        <location line="+45" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Arrival time zone</source>
         <translation>抵达时区</translation>
     </message>
     <message>
-        <location line="+14" />
         <source>Travellers ({count})</source>
         <translation>旅客（{count}）</translation>
     </message>
@@ -1338,17 +1112,14 @@
 <context>
     <name>LiveChanges</name>
     <message>
-        <location filename="../../ui/team/live_changes.py" line="+61" />
         <source>{sentence} on the team plan</source>
         <translation>团队计划上的{sentence}</translation>
     </message>
     <message>
-        <location line="+12" />
         <source>The connection to the team plan was lost: what is shown is read-only until it is back (reconnecting…)</source>
         <translation>与团队计划的连接已断开：在恢复之前，显示的内容为只读（正在重新连接…）</translation>
     </message>
     <message>
-        <location line="+15" />
         <source>Reconnected to the team plan; every view is up to date</source>
         <translation>已重新连接到团队计划；所有视图均为最新</translation>
     </message>
@@ -1356,62 +1127,50 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+162" />
         <source>Navigator</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location line="+11" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>The plan's errors and warnings (the Conflicts dock lists them)</source>
         <translation>计划中的错误和警告（“冲突”面板中列出）</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location line="+21" />
         <source>No backup was made on closing: {exc}</source>
         <translation>关闭时未能备份：{exc}</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>The automatic backup was not made: {exc}</source>
         <translation>未能自动备份：{exc}</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Backed up {name}</source>
         <translation>已备份 {name}</translation>
     </message>
     <message>
-        <location line="+220" />
         <source>{title} — {name}{read_only} — TourPlanner</source>
         <translation>{title} — {name}{read_only} — TourPlanner</translation>
     </message>
     <message>
-        <location line="+11" />
         <source>{counted}, {counted2}</source>
         <translation>{counted}，{counted2}</translation>
     </message>
     <message>
-        <location line="+65" />
         <source>Checked: {findings_text}</source>
         <translation>已检查：{findings_text}</translation>
     </message>
     <message>
-        <location line="+10" />
         <source>About TourPlanner</source>
         <translation>关于 TourPlanner</translation>
     </message>
@@ -1419,22 +1178,18 @@
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../ui/window/navigator.py" line="+25" />
         <source>Navigator</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The plan's programmes, people, groups, organizations, venues</source>
         <translation>计划的日程、人员、团组、单位、场地</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Show {lower}</source>
         <translation>显示{lower}</translation>
     </message>
     <message>
-        <location line="+29" />
         <source>{title} ({label}): show it on the timeline</source>
         <translation>{title}（{label}）：在时间轴上显示</translation>
     </message>
@@ -1442,47 +1197,38 @@
 <context>
     <name>OpenTeamPlanDialog</name>
     <message>
-        <location filename="../../ui/team/open_dialog.py" line="+27" />
         <source>Open Team Plan</source>
         <translation>打开团队计划</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>e.g. shenzhen2015</source>
         <translation>例如 shenzhen2015</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>from the keyring or ~/.pgpass when left empty</source>
         <translation>留空时从密钥环或 ~/.pgpass 读取</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Remember the password (system keyring)</source>
         <translation>记住密码（系统密钥环）</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -1490,7 +1236,6 @@
 <context>
     <name>PageWidget</name>
     <message>
-        <location filename="../../ui/itinerary/pages.py" line="+38" />
         <source>Page {value}</source>
         <translation>第 {value} 页</translation>
     </message>
@@ -1498,27 +1243,22 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/window/preferences.py" line="+26" />
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>As the system ({name})</source>
         <translation>跟随系统（{name}）</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The new language is used when TourPlanner is started again.</source>
         <translation>新语言将在下次启动 TourPlanner 时生效。</translation>
     </message>
@@ -1526,42 +1266,34 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../ui/records/editor.py" line="+76" />
         <source>Edit {lower}</source>
         <translation>编辑{lower}</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>New {lower}</source>
         <translation>新建{lower}</translation>
     </message>
     <message>
-        <location line="+16" />
         <source>{label} ({hint})</source>
         <translation>{label}（{hint}）</translation>
     </message>
     <message>
-        <location line="+51" />
         <source>ddd d MMM yyyy</source>
         <translation>yyyy年M月d日 dddd</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>ddd d MMM yyyy  HH:mm</source>
         <translation>yyyy年M月d日 dddd HH:mm</translation>
     </message>
     <message>
-        <location line="+13" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+57" />
         <source>Add {title} '{name}'</source>
         <translation>添加{title}“{name}”</translation>
     </message>
     <message>
-        <location line="+10" />
         <source>Edit {title} '{name}'</source>
         <translation>编辑{title}“{name}”</translation>
     </message>
@@ -1569,49 +1301,38 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../ui/records/page.py" line="+115" />
         <source>The plan's {plural}: click a header to sort, Ctrl/Shift-click to select several, double-click or Enter to edit</source>
         <translation>计划中的{plural}：点击表头排序，按住 Ctrl/Shift 点击可多选，双击或按 Enter 编辑</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+1" />
-        <location line="+8" />
         <source>Find {plural}</source>
         <translation>查找{plural}</translation>
     </message>
     <message>
-        <location line="-6" />
         <source>Show only the {plural} whose text contains this</source>
         <translation>只显示文字包含此内容的{plural}</translation>
     </message>
     <message>
-        <location line="+12" />
         <source>Number of {plural}</source>
         <translation>{plural}数量</translation>
     </message>
     <message>
-        <location line="+89" />
         <source>No {plural} contain “{text}”.</source>
         <translation>没有包含“{text}”的{plural}。</translation>
     </message>
     <message>
-        <location line="+5" />
         <source> {rstrip}… adds one.</source>
         <translation> {rstrip}…可添加一条。</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>No {plural} yet.{hint}</source>
         <translation>尚无{plural}。{hint}</translation>
     </message>
     <message>
-        <location line="+9" />
         <source>{total} {plural}</source>
         <translation>{total} 个{plural}</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>{shown} of {total} {plural}</source>
         <translation>{total} 个{plural}中的 {shown} 个</translation>
     </message>
@@ -1619,123 +1340,98 @@
 <context>
     <name>RepeatBox</name>
     <message>
-        <location filename="../../ui/widgets/repeat_box.py" line="+86" />
         <source>Repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Whether and how often the item repeats</source>
         <translation>活动是否重复、多久重复一次</translation>
     </message>
     <message>
-        <location line="+1" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Every how many days</source>
         <translation>每隔几天</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Repeat every this many days</source>
         <translation>每隔这么多天重复一次</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Repeat on {name}</source>
         <translation>在{name}重复</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Repeats until</source>
         <translation>重复至</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>When the repeats stop</source>
         <translation>何时停止重复</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>The last day it repeats on</source>
         <translation>重复的最后一天</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>How many times</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>How many times in all</source>
         <translation>总共几次</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Days skipped</source>
         <translation>跳过的日期</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The days it does not happen (exceptions)</source>
         <translation>不举行的日期（例外）</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Day to skip</source>
         <translation>要跳过的日期</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>A day to leave out</source>
         <translation>要排除的一天</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+2" />
         <source>Skip this day</source>
         <translation>跳过这一天</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Leave the day chosen beside it out</source>
         <translation>排除旁边选择的日期</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Remove skipped day</source>
         <translation>移除跳过的日期</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Have the selected day again</source>
         <translation>恢复所选日期</translation>
     </message>
     <message>
-        <location line="+29" />
         <source>Ending</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Skipped days:</source>
         <translation>跳过的日期：</translation>
     </message>
     <message>
-        <location line="+21" />
         <source>Custom rule (kept as it is)</source>
         <translation>自定义规则（保持原样）</translation>
     </message>
@@ -1743,37 +1439,30 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/window/restore_dialog.py" line="+62" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Backups of {name}, newest first. Restoring one puts it in the plan's place; the plan as it is now is backed up first, so this too can be undone by restoring that backup.</source>
         <translation>{name} 的备份，最新的在前。恢复一个备份会用它替换计划；当前的计划会先备份，因此恢复那个备份即可撤销此操作。</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>There are no backups of {name} yet.</source>
         <translation>{name} 尚无备份。</translation>
     </message>
     <message>
-        <location line="+11" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location line="+29" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Restore the chosen backup</source>
         <translation>恢复所选备份</translation>
     </message>
@@ -1781,7 +1470,6 @@
 <context>
     <name>RoomHeader</name>
     <message>
-        <location filename="../../ui/timeline/frame.py" line="-76" />
         <source>Rooms</source>
         <translation>会议室</translation>
     </message>
@@ -1789,120 +1477,94 @@
 <context>
     <name>SeatingEditor</name>
     <message>
-        <location filename="../../ui/protocol/seating_editor.py" line="+157" />
         <source>Seating: {title}</source>
         <translation>座次：{title}</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+24" />
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location line="-23" />
         <source>How the seats are laid out (the rules of docs/protocol.md)</source>
         <translation>座位的布局方式（规则见 docs/protocol.md）</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+21" />
         <source>Convention</source>
         <translation>礼宾惯例</translation>
     </message>
     <message>
-        <location line="-20" />
         <source>Which side of No. 1 is senior: left (Chinese) or right</source>
         <translation>1 号位哪一侧为尊：左（中国惯例）或右</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Lay out again</source>
         <translation>重新排座</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Lay the plan out again by the rules; locked seats stay</source>
         <translation>按规则重新排座；已锁定的座位不变</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+144" />
         <source>Unlock seat</source>
         <translation>解锁座位</translation>
     </message>
     <message>
-        <location line="-143" />
         <source>Let the selected seat re-flow by the rules again</source>
         <translation>让所选座位重新按规则排定</translation>
     </message>
     <message>
-        <location line="+20" />
         <source>Seating diagram</source>
         <translation>座次图</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Drag a person from the list (or from a seat) onto a seat to fix them there</source>
         <translation>从列表（或座位）中将人拖到座位上即可固定</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>People booked on this item</source>
         <translation>已安排此活动的人员</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Drag a person onto a seat</source>
         <translation>将人拖到座位上</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Unseated people and why</source>
         <translation>未安排座位的人员及原因</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Booked on the item but without a seat, and why</source>
         <translation>已安排此活动但没有座位的人员及原因</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Unseated</source>
         <translation>未安排座位</translation>
     </message>
     <message>
-        <location line="+33" />
         <source>Host table</source>
         <translation>主桌</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Table {number}</source>
         <translation>第 {number} 桌</translation>
     </message>
     <message>
-        <location line="+13" />
         <source>{name} ({value})</source>
         <translation>{name}（{value}）</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>no side</source>
         <translation>未定一方</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>{name}: {why}</source>
         <translation>{name}：{why}</translation>
     </message>
     <message>
-        <location line="+46" />
         <source>Lock seat</source>
         <translation>锁定座位</translation>
     </message>
@@ -1910,17 +1572,14 @@
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/window/start_window.py" line="+17" />
         <source>{name} — TourPlanner</source>
         <translation>{name} — TourPlanner</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Opening {name}…</source>
         <translation>正在打开 {name}…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Opening the plan</source>
         <translation>正在打开计划</translation>
     </message>
@@ -1928,77 +1587,62 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline/view.py" line="+134" />
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>One column per room, time running down. Up and Down select the previous or next item, Enter edits it, Delete deletes it, Alt+Up and Alt+Down move it 5 minutes, Shift+Alt+Up and Shift+Alt+Down shorten or lengthen it, the menu key shows more actions.</source>
         <translation>每个会议室一列，时间自上而下。上/下键选择上一个或下一个活动，Enter 编辑，Delete 删除，Alt+上/下 移动 5 分钟，Shift+Alt+上/下 缩短或延长，菜单键显示更多操作。</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Drag a block to move it, drag its bottom edge to change its length; right-click for more</source>
         <translation>拖动方块可移动，拖动底边可改变时长；右键查看更多</translation>
     </message>
     <message>
-        <location line="+23" />
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Timeline zoom</source>
         <translation>时间轴缩放</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The timeline's zoom (Ctrl+wheel, Ctrl++ and Ctrl+−)</source>
         <translation>时间轴的缩放（Ctrl+滚轮、Ctrl++ 和 Ctrl+−）</translation>
     </message>
     <message>
-        <location line="+64" />
         <source>This plan has no programme yet.</source>
         <translation>此计划尚无日程。</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Nothing is scheduled on this day.</source>
         <translation>这一天没有安排。</translation>
     </message>
     <message>
-        <location line="+102" />
         <source>{round} %</source>
         <translation>{round} %</translation>
     </message>
     <message>
-        <location line="+9" />
         <source>Zoom timeline out</source>
         <translation>缩小时间轴</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Shorter hours, narrower rooms (Ctrl+−)</source>
         <translation>缩短小时、收窄会议室 (Ctrl+−)</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Zoom timeline in</source>
         <translation>放大时间轴</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Taller hours, wider rooms (Ctrl++)</source>
         <translation>拉长小时、加宽会议室 (Ctrl++)</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Timeline at normal zoom</source>
         <translation>时间轴恢复正常缩放</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Back to 100 % (Ctrl+0)</source>
         <translation>恢复 100 % (Ctrl+0)</translation>
     </message>
@@ -2006,93 +1650,74 @@
 <context>
     <name>TravelTimesDialog</name>
     <message>
-        <location filename="../../ui/travel_times_dialog.py" line="+51" />
         <source>Travel times between venues</source>
         <translation>场地之间的交通时间</translation>
     </message>
     <message>
-        <location line="+9" />
         <source>Travel times</source>
         <translation>交通时间</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Pairs of venues with their own travel time; select one to change it</source>
         <translation>设有专门交通时间的场地对；选择一对即可修改</translation>
     </message>
     <message>
-        <location line="+9" />
         <source>From venue</source>
         <translation>出发场地</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>To venue</source>
         <translation>到达场地</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>{name} (the time is the same both ways)</source>
         <translation>{name}（往返时间相同）</translation>
     </message>
     <message>
-        <location line="+3" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+16" />
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location line="-15" />
         <source>Minutes to allow between the two venues</source>
         <translation>两个场地之间预留的分钟数</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Set</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Set the travel time</source>
         <translation>设置交通时间</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Give this pair of venues its own travel time</source>
         <translation>为这对场地设置专门的交通时间</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Use the default</source>
         <translation>使用默认值</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Remove the travel time</source>
         <translation>移除交通时间</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The pair goes back to the plan's default time</source>
         <translation>这对场地恢复使用计划的默认时间</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Travel time problem</source>
         <translation>交通时间问题</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>From</source>
         <translation>出发</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>To</source>
         <translation>到达</translation>
     </message>
@@ -2100,67 +1725,54 @@
 <context>
     <name>TravellersPanel</name>
     <message>
-        <location filename="../../ui/records/travellers_panel.py" line="+59" />
         <source>Travellers</source>
         <translation>旅客</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Each traveller's seat, booking code, status and notes (double-click to change)</source>
         <translation>每位旅客的座位、订票编号、状态和备注（双击修改）</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>(choose a person)</source>
         <translation>（选择一人）</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Person to add</source>
         <translation>要添加的人员</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Type part of a name, then Add</source>
         <translation>输入姓名的一部分，然后点“添加”</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Put the chosen person on this journey</source>
         <translation>将所选人员加入此行程</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Add traveller</source>
         <translation>添加旅客</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Take the selected travellers off this journey</source>
         <translation>将所选旅客从此行程中移除</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Remove traveller</source>
         <translation>移除旅客</translation>
     </message>
     <message>
-        <location line="+32" />
         <source>Status of {text}</source>
         <translation>{text}的状态</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Confirmed, waitlisted or cancelled (a cancelled traveller is kept)</source>
         <translation>已确认、候补或已取消（已取消的旅客会保留）</translation>
     </message>
@@ -2168,392 +1780,314 @@
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../ui/window/menus.py" line="+74" />
         <source>&amp;New plan…</source>
         <translation>新建计划(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Open &amp;Team Plan…</source>
         <translation>打开团队计划(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Open a plan several coordinators share on a PostgreSQL server</source>
         <translation>打开多位协调人在 PostgreSQL 服务器上共享的计划</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Save a &amp;Copy As…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Put one of the plan's automatic backups in its place</source>
         <translation>用计划的某个自动备份替换当前计划</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>&amp;Seating plan of the selected item…</source>
         <translation>所选活动的座次表(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Lay out, edit and re-solve who sits where at the selected item</source>
         <translation>安排、编辑并重新求解所选活动的座次</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Import &amp;people…</source>
         <translation>导入人员(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Import &amp;calendar or schedule…</source>
         <translation>导入日历或日程表(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>&amp;Export itinerary (PDF)…</source>
         <translation>导出行程单 (PDF)(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Write the selected person's itinerary as a PDF</source>
         <translation>将所选人员的行程单写成 PDF</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Programme &amp;booklet (PDF)…</source>
         <translation>日程手册 (PDF)(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>A programme's booklet: each day's items, rooms and speakers</source>
         <translation>日程手册：每天的活动、会议室和发言人</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>&amp;Tour sheet (PDF)…</source>
         <translation>考察行程表 (PDF)(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>A study tour's roster, hotels and day-by-day stops</source>
         <translation>考察团的名单、酒店和每日行程</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Selected person's &amp;calendar (.ics)…</source>
         <translation>所选人员的日历 (.ics)(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>The selected person's items and travel, for their phone's calendar</source>
         <translation>所选人员的活动和交通，供其手机日历使用</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Programme &amp;calendar (.ics)…</source>
         <translation>日程日历 (.ics)(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>A programme's items as calendar events</source>
         <translation>日程的活动，作为日历事件</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Programme &amp;schedule (pretalx/frab XML or JSON)…</source>
         <translation>日程日程 (pretalx/frab XML 或 JSON)(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>A conference schedule in the format of event apps and video teams</source>
         <translation>会议应用和视频团队所用格式的日程表</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>&amp;People list (CSV or Excel)…</source>
         <translation>人员名单 (CSV 或 Excel)(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Everyone in the plan as a spreadsheet (no passport or medical notes)</source>
         <translation>计划中的全部人员，导出为电子表格（不含护照和医疗信息）</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>Export &amp;all itineraries (PDF)…</source>
         <translation>导出全部行程单 (PDF)(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Write every person's itinerary into one PDF, in the background</source>
         <translation>在后台将每个人的行程单写入一个 PDF</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>&amp;Print itinerary…</source>
         <translation>打印行程单(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Print the selected person's itinerary</source>
         <translation>打印所选人员的行程单</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>New &amp;item…</source>
         <translation>新建活动(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Edit the selected item or record</source>
         <translation>编辑所选活动或记录</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Delete the selected items or records (Undo brings them back)</source>
         <translation>删除所选活动或记录（撤销可恢复）</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Search the table shown</source>
         <translation>搜索当前显示的表格</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Move item 15 min &amp;later</source>
         <translation>活动推后 15 分钟(&amp;L)</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Ctrl+Down</source>
         <translation>Ctrl+Down</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Move item 15 min e&amp;arlier</source>
         <translation>活动提前 15 分钟(&amp;A)</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Ctrl+Up</source>
         <translation>Ctrl+Up</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Book selected people into an &amp;item…</source>
         <translation>将所选人员安排参加活动(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Add the selected people to one item</source>
         <translation>将所选人员加入一个活动</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Book selected people onto a &amp;tour or programme…</source>
         <translation>将所选人员安排参加考察或日程(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Add the selected people to a whole tour or programme</source>
         <translation>将所选人员加入整个考察或日程</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Who is &amp;booked…</source>
         <translation>已安排人员(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>The people booked into the selected item or onto the selected programme</source>
         <translation>已安排所选活动或所选日程的人员</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>Add selected people to a &amp;group…</source>
         <translation>将所选人员加入团组(&amp;G)…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Put the selected people into a group (delegation)</source>
         <translation>将所选人员放入一个团组（代表团）</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>&amp;Travel times between venues…</source>
         <translation>场地之间的交通时间(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Minutes to allow between two venues, used by the travel-time check</source>
         <translation>两个场地之间预留的分钟数，供交通时间检查使用</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>Plan &amp;details…</source>
         <translation>计划信息(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>The plan's title, organization, home time zone, coordinators and emergency numbers</source>
         <translation>计划的标题、主办单位、所在时区、协调人和紧急电话</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>&amp;Check the whole plan</source>
         <translation>检查整个计划(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Run every scheduling check again</source>
         <translation>重新运行所有日程检查</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>The language of the app</source>
         <translation>应用的语言</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>&amp;About TourPlanner</source>
         <translation>关于 TourPlanner(&amp;A)</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Mark as {lower}</source>
         <translation>标记为{lower}</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Mark the selected items as {lower}</source>
         <translation>将所选活动标记为{lower}</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>New {lower}…</source>
         <translation>新建{lower}…</translation>
     </message>
     <message>
-        <location line="+10" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+10" />
         <source>E&amp;xport other</source>
         <translation>其他导出(&amp;X)</translation>
     </message>
     <message>
-        <location line="+14" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Item &amp;status</source>
         <translation>活动状态(&amp;S)</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+16" />
         <source>&amp;Plan</source>
         <translation>计划(&amp;P)</translation>
     </message>
     <message>
-        <location line="+11" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="+29" />
         <source>Book into item…</source>
         <translation>安排参加活动…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Book onto tour…</source>
         <translation>安排参加考察…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Add to group…</source>
         <translation>加入团组…</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Confirm, mark tentative or cancel the selected items</source>
         <translation>确认所选活动、标为待定或取消</translation>
     </message>
@@ -2561,7 +2095,6 @@
 <context>
     <name>ZonePicker</name>
     <message>
-        <location filename="../../ui/widgets/zone_picker.py" line="+39" />
         <source>type a city, e.g. Beijing, or a zone like Asia/Shanghai</source>
         <translation>输入城市（如 Beijing）或时区（如 Asia/Shanghai）</translation>
     </message>
@@ -2569,45 +2102,41 @@
 <context>
     <name>_Step</name>
     <message>
-        <location filename="../../ui/undo.py" line="+37" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>{verb} {text}</source>
         <translation>{verb}{text}</translation>
+    </message>
+    <message>
+        <source>{problem} This step was taken off the undo list.</source>
+        <translation>{problem}此步骤已从撤销列表中移除。</translation>
     </message>
 </context>
 <context>
     <name>about</name>
     <message>
-        <location filename="../../ui/window/about.py" line="+18" />
         <source>text</source>
         <translation>全文</translation>
     </message>
     <message>
-        <location line="+12" />
         <source>Plan international conferences, study tours and delegation visits; print each delegate's itinerary.</source>
         <translation>筹划国际会议、考察和代表团访问；为每位代表打印行程单。</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Works offline: every change is saved in the plan file at once.</source>
         <translation>无需联网：每次修改都会立即保存到计划文件中。</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Licences:</source>
         <translation>许可证：</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Log file: {link}</source>
         <translation>日志文件：{link}</translation>
     </message>
@@ -2615,27 +2144,22 @@
 <context>
     <name>agenda</name>
     <message>
-        <location filename="../../ui/agenda.py" line="-171" />
         <source>Programme / item</source>
         <translation>日程 / 活动</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>When (local)</source>
         <translation>时间（当地）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Venue</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2643,12 +2167,10 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+70" />
         <source>TourPlanner</source>
         <translation>TourPlanner</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The plan could not be opened.
 
 {exc}</source>
@@ -2660,7 +2182,6 @@
 <context>
     <name>batch_export</name>
     <message>
-        <location filename="../../ui/itinerary/batch_export.py" line="+36" />
         <source>could not write {out}: {value}</source>
         <translation>无法写入 {out}：{value}</translation>
     </message>
@@ -2668,34 +2189,26 @@
 <context>
     <name>bookings_dialog</name>
     <message>
-        <location filename="../../ui/bookings_dialog.py" line="-105" />
-        <location line="+6" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-5" />
-        <location line="+6" />
         <source>Local name</source>
         <translation>当地姓名</translation>
     </message>
     <message>
-        <location line="-5" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Attends</source>
         <translation>出席</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Groups</source>
         <translation>团组</translation>
     </message>
@@ -2703,47 +2216,38 @@
 <context>
     <name>common</name>
     <message>
-        <location filename="../../ui/imports/common.py" line="-363" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>No change</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+35" />
         <source>day {value}, room {quote}{room}{quote}, event {value2}</source>
         <translation>第 {value} 天，会议室 {quote}{room}{quote}，第 {value2} 项</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location line="+45" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Import summary</source>
         <translation>导入摘要</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>Validation report</source>
         <translation>验证报告</translation>
     </message>
@@ -2751,7 +2255,6 @@
 <context>
     <name>context</name>
     <message>
-        <location filename="../../ui/window/context.py" line="+89" />
         <source>Nothing was changed.
 
 {problem}</source>
@@ -2763,17 +2266,14 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../ui/crash.py" line="+40" />
         <source>TourPlanner: something went wrong</source>
         <translation>TourPlanner：出现问题</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Sorry, TourPlanner ran into a problem of its own.</source>
         <translation>抱歉，TourPlanner 自身出现了问题。</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>What you were doing was not done, and the plan is as it was before. You can go on working; if it happens again, please send the report below (Show Details…) to your support contact.
 
 Details are in {log_file}</source>
@@ -2785,22 +2285,18 @@ Details are in {log_file}</source>
 <context>
     <name>editor_guard</name>
     <message>
-        <location filename="../../ui/widgets/editor_guard.py" line="+22" />
         <source>Discard your changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>What you changed in this form has not been saved.</source>
         <translation>您在此表单中的修改尚未保存。</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -2808,486 +2304,374 @@ Details are in {log_file}</source>
 <context>
     <name>entities</name>
     <message>
-        <location filename="../../ui/records/entities.py" line="+78" />
-        <location line="+40" />
         <source>Venue</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location line="-39" />
         <source>venues</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+114" />
         <source>Name (English)</source>
         <translation>名称（英文）</translation>
     </message>
     <message>
-        <location line="-111" />
-        <location line="+39" />
-        <location line="+73" />
         <source>Name (local)</source>
         <translation>名称（当地语言）</translation>
     </message>
     <message>
-        <location line="-110" />
         <source>e.g. 深圳会展中心</source>
         <translation>例如 深圳会展中心</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Address (English)</source>
         <translation>地址（英文）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Address (local)</source>
         <translation>地址（当地语言）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+106" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location line="-105" />
-        <location line="+138" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location line="-135" />
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>e.g. 22.5333</source>
         <translation>例如 22.5333</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>e.g. 114.0556</source>
         <translation>例如 114.0556</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+78" />
-        <location line="+13" />
-        <location line="+110" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-194" />
         <source>Room</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>rooms</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+88" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-83" />
         <source>e.g. 第一会议室</source>
         <translation>例如 第一会议室</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+104" />
         <source>Seats</source>
         <translation>座位数</translation>
     </message>
     <message>
-        <location line="-101" />
-        <location line="+104" />
         <source>leave empty for no limit</source>
         <translation>留空表示不限</translation>
     </message>
     <message>
-        <location line="-96" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>people</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Name (Latin script)</source>
         <translation>姓名（拉丁字母）</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Name (local script)</source>
         <translation>姓名（当地文字）</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>e.g. 王小明</source>
         <translation>例如 王小明</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Honorific</source>
         <translation>称谓</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>e.g. Dr., Mayor</source>
         <translation>例如 博士、市长</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+31" />
-        <location line="+199" />
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-224" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Preferred language</source>
         <translation>首选语言</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>e.g. en, zh-Hans</source>
         <translation>例如 en、zh-Hans</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Dietary needs</source>
         <translation>饮食要求</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Accessibility needs</source>
         <translation>无障碍需求</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Passport and visa</source>
         <translation>护照和签证</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Medical notes</source>
         <translation>医疗备注</translation>
     </message>
     <message>
-        <location line="+9" />
         <source>organizations</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+12" />
         <source>Group</source>
         <translation>团组</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>groups</source>
         <translation>团组</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+36" />
-        <location line="+107" />
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-136" />
         <source>Programme</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>programmes</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Title (English)</source>
         <translation>标题（英文）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Title (local)</source>
         <translation>标题（当地语言）</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+33" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="-28" />
         <source>First day</source>
         <translation>第一天</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location line="+11" />
         <source>Part of</source>
         <translation>隶属于</translation>
     </message>
     <message>
-        <location line="+12" />
         <source>Journey or stay</source>
         <translation>行程或住宿</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>journeys and stays</source>
         <translation>行程和住宿</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>Carrier</source>
         <translation>承运方</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>e.g. Air China</source>
         <translation>例如 中国国际航空</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Flight or train</source>
         <translation>航班或车次</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>e.g. CA 818</source>
         <translation>例如 CA 818</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>From</source>
         <translation>出发</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>an airport code, e.g. IAD</source>
         <translation>机场代码，例如 IAD</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+64" />
         <source>To</source>
         <translation>到达</translation>
     </message>
     <message>
-        <location line="-61" />
         <source>an airport code, e.g. PEK</source>
         <translation>机场代码，例如 PEK</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Departs / check-in</source>
         <translation>出发 / 入住</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Departure time zone</source>
         <translation>出发时区</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Arrives / check-out</source>
         <translation>抵达 / 退房</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Arrival time zone</source>
         <translation>抵达时区</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Hotel (venue)</source>
         <translation>酒店（场地）</translation>
     </message>
     <message>
-        <location line="+9" />
         <source>Travellers</source>
         <translation>旅客</translation>
     </message>
     <message>
-        <location line="+12" />
-        <location line="+24" />
         <source>Gift</source>
         <translation>礼品</translation>
     </message>
     <message>
-        <location line="-23" />
         <source>gifts</source>
         <translation>礼品</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Given or received</source>
         <translation>赠送或收受</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>By</source>
         <translation>经手人</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>e.g. ICMA (Bob O'Neill)</source>
         <translation>例如 ICMA (Bob O'Neill)</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>e.g. SAFEA (Mr. Sun Zhaohua)</source>
         <translation>例如 国家外专局（孙兆华先生）</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>e.g. Cloisonné vase</source>
         <translation>例如 景泰蓝花瓶</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Estimated value</source>
         <translation>估计价值</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>e.g. 1200</source>
         <translation>例如 1200</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>three letters: CNY, USD</source>
         <translation>三个字母：CNY、USD</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Occasion</source>
         <translation>场合</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>e.g. the signing ceremony</source>
         <translation>例如 签约仪式</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Kept at</source>
         <translation>存放于</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>where the gift is now</source>
         <translation>礼品现在所在的地方</translation>
     </message>
     <message>
-        <location line="+10" />
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>plans</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>who runs it, e.g. ICMA China Center</source>
         <translation>主办方，例如 ICMA 中国中心</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Home time zone</source>
         <translation>所在时区</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Coordinators and emergency numbers</source>
         <translation>协调人和紧急电话</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>printed on every itinerary's first page, one per line: the coordinators with their phone numbers, then the emergency numbers (police, ambulance…)</source>
         <translation>印在每份行程单的第一页，每行一条：先是协调人及其电话，然后是紧急电话（报警、急救…）</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Minutes between venues in a city</source>
         <translation>同城场地之间的分钟数</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>used where no travel time between two venues is set</source>
         <translation>用于两个场地之间未设置交通时间的情况</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Minutes between cities</source>
         <translation>城市之间的分钟数</translation>
     </message>
@@ -3295,37 +2679,30 @@ Details are in {log_file}</source>
 <context>
     <name>events</name>
     <message>
-        <location filename="../../ui/imports/events.py" line="-236" />
         <source>Where in the file</source>
         <translation>在文件中的位置</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Will be</source>
         <translation>将被</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>When (local time)</source>
         <translation>时间（当地时间）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>New programme from the schedule</source>
         <translation>根据日程表新建日程</translation>
     </message>
@@ -3333,38 +2710,30 @@ Details are in {log_file}</source>
 <context>
     <name>export_actions</name>
     <message>
-        <location filename="../../ui/window/export_actions.py" line="-323" />
         <source>Programme booklet</source>
         <translation>日程手册</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+5" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="-1" />
         <source>Tour sheet</source>
         <translation>考察行程表</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Programme calendar</source>
         <translation>日程日历</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Calendar (*.ics)</source>
         <translation>日历 (*.ics)</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Programme schedule</source>
         <translation>日程日程</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Schedule (*.xml *.json)</source>
         <translation>日程表 (*.xml *.json)</translation>
     </message>
@@ -3372,22 +2741,18 @@ Details are in {log_file}</source>
 <context>
     <name>form_rows</name>
     <message>
-        <location filename="../../ui/widgets/form_rows.py" line="+41" />
         <source>Save, or say what to fix (Enter)</source>
         <translation>保存，或指出需要修改之处 (Enter)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Close without changing anything (Esc)</source>
         <translation>不作修改并关闭 (Esc)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Use the highlighted entry (Enter)</source>
         <translation>使用高亮的条目 (Enter)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Close this window (Esc)</source>
         <translation>关闭此窗口 (Esc)</translation>
     </message>
@@ -3395,22 +2760,18 @@ Details are in {log_file}</source>
 <context>
     <name>item_editor</name>
     <message>
-        <location filename="../../ui/item_editor.py" line="-231" />
         <source>Edit a repeating item</source>
         <translation>编辑重复活动</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Change only the occurrence of {occurrence}, or all of them?</source>
         <translation>只修改 {occurrence} 这一次，还是全部修改？</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>This occurrence</source>
         <translation>仅这一次</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>All occurrences</source>
         <translation>全部</translation>
     </message>
@@ -3418,82 +2779,62 @@ Details are in {log_file}</source>
 <context>
     <name>journey_editor</name>
     <message>
-        <location filename="../../ui/records/journey_editor.py" line="-115" />
         <source>Flight</source>
         <translation>航班</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>From (airport)</source>
         <translation>出发（机场）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>To (airport)</source>
         <translation>到达（机场）</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+7" />
-        <location line="+7" />
         <source>Departs</source>
         <translation>出发</translation>
     </message>
     <message>
-        <location line="-13" />
-        <location line="+7" />
-        <location line="+7" />
         <source>Arrives</source>
         <translation>抵达</translation>
     </message>
     <message>
-        <location line="-11" />
         <source>Train</source>
         <translation>火车</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>From (station)</source>
         <translation>出发（车站）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>To (station)</source>
         <translation>到达（车站）</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Vehicle or booking</source>
         <translation>车辆或预订</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+7" />
         <source>From</source>
         <translation>出发</translation>
     </message>
     <message>
-        <location line="-6" />
         <source>To</source>
         <translation>到达</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Hotel name (if not a venue)</source>
         <translation>酒店名称（如非场地）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Check-in</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Check-out</source>
         <translation>退房</translation>
     </message>
@@ -3501,7 +2842,6 @@ Details are in {log_file}</source>
 <context>
     <name>layout</name>
     <message>
-        <location filename="../../ui/timeline/layout.py" line="+61" />
         <source>No venue</source>
         <translation>无场地</translation>
     </message>
@@ -3509,197 +2849,158 @@ Details are in {log_file}</source>
 <context>
     <name>listings</name>
     <message>
-        <location filename="../../ui/records/headers.py" line="+15" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Local name</source>
         <translation>当地姓名</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Groups</source>
         <translation>团组</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Rooms</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Room</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Venue</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Seats</source>
         <translation>座位数</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Items</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Local title</source>
         <translation>当地语言标题</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>When (local)</source>
         <translation>时间（当地）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Programme</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Travellers</source>
         <translation>旅客</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Carrier</source>
         <translation>承运方</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Route or hotel</source>
         <translation>路线或酒店</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Departs / in</source>
         <translation>出发 / 入住</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Arrives / out</source>
         <translation>抵达 / 退房</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Given / received</source>
         <translation>赠出 / 收到</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>By</source>
         <translation>经手人</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>To</source>
         <translation>到达</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Gift</source>
         <translation>礼品</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Occasion</source>
         <translation>场合</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Kept at</source>
         <translation>存放于</translation>
     </message>
@@ -3707,77 +3008,62 @@ Details are in {log_file}</source>
 <context>
     <name>menu</name>
     <message>
-        <location filename="../../ui/timeline/menu.py" line="+17" />
         <source>Not fixed yet: shown hatched</source>
         <translation>尚未确定：以斜线显示</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Fixed: shown plain</source>
         <translation>已确定：正常显示</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Called off: kept in the plan, shown greyed and struck through</source>
         <translation>已取消：保留在计划中，以灰色加删除线显示</translation>
     </message>
     <message>
-        <location line="+20" />
         <source>Actions for {title_en}</source>
         <translation>{title_en} 的操作</translation>
     </message>
     <message>
-        <location line="+12" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Open this item in the editor (Enter)</source>
         <translation>在编辑器中打开此活动 (Enter)</translation>
     </message>
     <message>
-        <location line="+7" />
         <source> (a repeating item: change its times in the editor)</source>
         <translation>（重复活动：请在编辑器中修改其时间）</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Move 15 min earlier</source>
         <translation>提前 15 分钟</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Start and end 15 minutes earlier</source>
         <translation>开始和结束均提前 15 分钟</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Move 15 min later</source>
         <translation>推后 15 分钟</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Start and end 15 minutes later</source>
         <translation>开始和结束均推后 15 分钟</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>Mark as {value}</source>
         <translation>标记为{value}</translation>
     </message>
     <message>
-        <location line="+9" />
         <source> (every occurrence of this repeating item)</source>
         <translation>（此重复活动的每一次）</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Delete this item (Delete key)</source>
         <translation>删除此活动 (Delete 键)</translation>
     </message>
@@ -3785,14 +3071,10 @@ Details are in {log_file}</source>
 <context>
     <name>opening</name>
     <message>
-        <location filename="../../ui/window/opening.py" line="+25" />
-        <location line="+45" />
         <source>Open plan</source>
         <translation>打开计划</translation>
     </message>
     <message>
-        <location line="-44" />
-        <location line="+45" />
         <source>The plan could not be opened.
 
 {exc}</source>
@@ -3801,17 +3083,14 @@ Details are in {log_file}</source>
 {exc}</translation>
     </message>
     <message>
-        <location line="-35" />
         <source>Plan in use</source>
         <translation>计划正在使用</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>{name} is open in another program.</source>
         <translation>{name} 正在被另一个程序打开。</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>{locked}
 
 Opened read-only, the plan can be looked at, checked, printed and exported, but not changed.</source>
@@ -3820,12 +3099,10 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 以只读方式打开，可以查看、检查、打印和导出计划，但不能修改。</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Break the lock and open</source>
         <translation>解除锁定并打开</translation>
     </message>
@@ -3833,57 +3110,46 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../ui/pages.py" line="+11" />
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Agenda</source>
         <translation>日程总览</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Items</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Travel</source>
         <translation>交通</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Groups</source>
         <translation>团组</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Organizations</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Venues</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Rooms</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Programmes</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Gifts</source>
         <translation>礼品</translation>
     </message>
@@ -3891,12 +3157,10 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 <context>
     <name>panel</name>
     <message>
-        <location filename="../../ui/conflicts/panel.py" line="-74" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
@@ -3904,77 +3168,62 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 <context>
     <name>people</name>
     <message>
-        <location filename="../../ui/imports/people.py" line="-342" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Will be</source>
         <translation>将被</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Local name</source>
         <translation>当地姓名</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Groups</source>
         <translation>团组</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Ask when ambiguous (02/03/2015 refused)</source>
         <translation>有歧义时询问（拒绝 02/03/2015）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Day first: 19/04/2015</source>
         <translation>日在前：19/04/2015</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Month first: 04/19/2015</source>
         <translation>月在前：04/19/2015</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Headers in English or Chinese are recognised (Name, First name, 姓名, 姓, 名, Organization, 单位, Email, 邮箱, Phone, 电话, Dietary, 饮食, Passport, 护照, Group, 团组…). People already in the plan are matched by email, else by name and organization, and updated rather than added twice.</source>
         <translation>可识别英文或中文表头（Name、First name、姓名、姓、名、Organization、单位、Email、邮箱、Phone、电话、Dietary、饮食、Passport、护照、Group、团组…）。计划中已有的人员按电子邮件匹配，否则按姓名和单位匹配，并予以更新而不会重复添加。</translation>
     </message>
@@ -3982,7 +3231,6 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../ui/itinerary/preview.py" line="+7" />
         <source>This itinerary cannot be shown: {problem}.</source>
         <translation>无法显示此行程单：{problem}。</translation>
     </message>
@@ -3990,18 +3238,14 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../ui/itinerary/printing.py" line="+34" />
-        <location line="+15" />
         <source>Print itinerary</source>
         <translation>打印行程单</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
     <message>
-        <location line="+22" />
         <source>Itinerary — {name}</source>
         <translation>行程单 — {name}</translation>
     </message>
@@ -4009,7 +3253,6 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 <context>
     <name>render</name>
     <message>
-        <location filename="../../ui/itinerary/render.py" line="+89" />
         <source>the itinerary's PDF cannot be read ({exc})</source>
         <translation>无法读取行程单 PDF（{exc}）</translation>
     </message>
@@ -4017,72 +3260,58 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 <context>
     <name>repeat_box</name>
     <message>
-        <location filename="../../ui/widgets/repeat_box.py" line="-136" />
         <source>Does not repeat</source>
         <translation>不重复</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Every week on…</source>
         <translation>每周的…</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>until the programme ends</source>
         <translation>直到日程结束</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>times:</source>
         <translation>次数：</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location line="+13" />
         <source>ddd d MMM yyyy</source>
         <translation>yyyy年M月d日 dddd</translation>
     </message>
     <message>
-        <location line="+14" />
         <source>Every N days</source>
         <translation>每 N 天</translation>
     </message>
@@ -4090,57 +3319,46 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 <context>
     <name>restore_dialog</name>
     <message>
-        <location filename="../../ui/window/restore_dialog.py" line="-84" />
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Items</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>while open</source>
         <translation>打开期间</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>on closing</source>
         <translation>关闭时</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>before an import</source>
         <translation>导入之前</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>before a restore</source>
         <translation>恢复之前</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>before a repair</source>
         <translation>修复之前</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>before an upgrade (schema {reason})</source>
         <translation>升级之前（架构 {reason}）</translation>
     </message>
@@ -4148,77 +3366,62 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 <context>
     <name>seating_editor</name>
     <message>
-        <location filename="../../ui/protocol/seating_editor.py" line="-277" />
         <source>meeting</source>
         <translation>会见</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>signing</source>
         <translation>签字仪式</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>rostrum</source>
         <translation>主席台</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>photo</source>
         <translation>合影</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>motorcade</source>
         <translation>车队</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>banquet</source>
         <translation>宴会</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>chinese</source>
         <translation>中方惯例（以左为尊）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>international</source>
         <translation>国际惯例（以右为尊）</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>host</source>
         <translation>主方</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>guest</source>
         <translation>客方</translation>
     </message>
     <message>
-        <location line="+22" />
         <source>{seat}: {name} (locked)</source>
         <translation>{seat}：{name}（已锁定）</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>{seat}: {name}</source>
         <translation>{seat}：{name}</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>empty</source>
         <translation>空</translation>
     </message>
     <message>
-        <location line="+43" />
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location line="+221" />
         <source>Select an item first (in the timeline, agenda or items table)</source>
         <translation>请先选择一个活动（在时间轴、日程总览或活动表中）</translation>
     </message>
@@ -4226,17 +3429,14 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 <context>
     <name>travel_times_dialog</name>
     <message>
-        <location filename="../../ui/travel_times_dialog.py" line="-58" />
         <source>From</source>
         <translation>出发</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>To</source>
         <translation>到达</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
@@ -4244,27 +3444,22 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 <context>
     <name>travellers_panel</name>
     <message>
-        <location filename="../../ui/records/travellers_panel.py" line="-87" />
         <source>Traveller</source>
         <translation>旅客</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Seat</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Booking code</source>
         <translation>订票编号</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>

@@ -226,7 +226,9 @@ class ImportEventsDialog(ImportDialog):
     def show_preview(self, report: ImportReport) -> None:
         self._fill_preview(report)
         self.report_view.setPlainText(report_lines(report))
-        counts = f"{report.added} new, {report.updated} to update, {report.unchanged} unchanged"
+        counts = self.tr("{added} new, {updated} to update, {unchanged} unchanged").format(
+            added=report.added, updated=report.updated, unchanged=report.unchanged
+        )
         if report.errors and not self.skip_check.isChecked():
             self.show_status(
                 self.tr(

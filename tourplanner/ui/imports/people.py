@@ -255,10 +255,15 @@ class ImportPeopleDialog(ImportDialog):
             if table.encoding == "xlsx"
             else self.tr("{encoding} text").format(encoding=table.encoding)
         )
-        delimiter = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(table.delimiter)
+        delimiter = {
+            ",": self.tr("comma-separated"),
+            ";": self.tr("semicolon-separated"),
+            "\t": self.tr("tab-separated"),
+            "|": self.tr("bar-separated"),
+        }.get(table.delimiter)
         details = [
             kind,
-            f"{delimiter}-separated" if delimiter else "",
+            delimiter or "",
             count(len(table), "row", "rows"),
         ]
         details += table.notes
@@ -365,7 +370,9 @@ class ImportPeopleDialog(ImportDialog):
 
     def _show_report(self, report: ImportReport, *, skip_invalid: bool) -> None:
         self.report_view.setPlainText(report_lines(report))
-        counts = f"{report.added} new, {report.updated} to update, {report.unchanged} unchanged"
+        counts = self.tr("{added} new, {updated} to update, {unchanged} unchanged").format(
+            added=report.added, updated=report.updated, unchanged=report.unchanged
+        )
         if report.errors and not skip_invalid:
             self.show_status(
                 self.tr(

@@ -111,7 +111,9 @@ class BookingActions:
             self._book([Booking(p, programme_id=target_id, role=role) for p in ids])
 
     def _book(self, bookings: list[Booking]) -> None:
-        text = f"Book {counted(len(bookings), 'person', 'people')}"
+        text = QCoreApplication.translate("BookingActions", "Book {counted}").format(
+            counted=counted(len(bookings), "person", "people")
+        )
         role = bookings[0].role
         if role != ParticipationRole.ATTENDING:
             text += f" ({label(role).lower()})"
@@ -135,7 +137,9 @@ class BookingActions:
         return dialog
 
     def unbook(self, bookings: list[Booking]) -> bool:
-        text = f"Take {counted(len(bookings), 'person', 'people')} off"
+        text = QCoreApplication.translate("BookingActions", "Take {counted} off").format(
+            counted=counted(len(bookings), "person", "people")
+        )
         return self.context.run(Unbook(text, bookings))
 
     def add_people_to_group(self, group_id: int | None = None) -> None:
@@ -155,5 +159,7 @@ class BookingActions:
             if picked is None:
                 return
             group_id = picked[0]
-        text = f"Add {counted(len(ids), 'person', 'people')} to a group"
+        text = QCoreApplication.translate("BookingActions", "Add {counted} to a group").format(
+            counted=counted(len(ids), "person", "people")
+        )
         self.context.run(JoinGroup(text, group_id, ids))

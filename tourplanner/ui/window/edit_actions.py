@@ -156,7 +156,9 @@ class EditActions:
                 QCoreApplication.translate("EditActions", "Select the items to change first")
             )
             return
-        text = f"Mark {counted(len(ids), 'item', 'items')} as {label(status).lower()}"
+        text = QCoreApplication.translate("EditActions", "Mark {counted} as {status}").format(
+            counted=counted(len(ids), "item", "items"), status=label(status).lower()
+        )
         self.context.run(item_ops.set_statuses(ids, status, text))
 
     def delete_items(self, item_ids: list[int]) -> None:
