@@ -457,8 +457,8 @@
         <translation>{text}问题</translation>
     </message>
     <message>
-        <source>{upper}{value}: {message}.</source>
-        <translation>{upper}{value}：{message}。</translation>
+        <source>{field}: {message}.</source>
+        <translation>{field}：{message}。</translation>
     </message>
 </context>
 <context>
@@ -1054,8 +1054,12 @@
         <translation>行程单 — {name}</translation>
     </message>
     <message>
-        <source>{count} page{value}</source>
-        <translation>{count} 页{value}</translation>
+        <source>{count} page</source>
+        <translation>{count} 页</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} 页</translation>
     </message>
     <message>
         <source>Export itinerary</source>

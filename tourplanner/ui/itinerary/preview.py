@@ -316,7 +316,9 @@ class ItineraryPreview(QWidget):
         self.heading.setToolTip(itinerary.name)
         count = itinerary.page_count
         self.page_info.setText(
-            self.tr("{count} page{value}").format(count=count, value="" if count == 1 else "s")
+            (self.tr("{count} page") if count == 1 else self.tr("{count} pages")).format(
+                count=count
+            )
         )
         self._set_buttons_enabled(True)
         self.stack.setCurrentWidget(

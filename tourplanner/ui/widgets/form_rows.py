@@ -77,8 +77,8 @@ class FormRows(QFormLayout):
         target = self.errors.get(self.names.get(field, ""))
         if target is None:
             self.general.setText(
-                self.tr("{upper}{value}: {message}.").format(
-                    upper=field[:1].upper(), value=field[1:], message=message
+                self.tr("{field}: {message}.").format(
+                    field=field[:1].upper() + field[1:], message=message
                 )
             )
             target = self.general
