@@ -1,6 +1,11 @@
 """Save screenshots of the app on the demo plan (offscreen, 1440x900) into docs/screenshots/.
 
 .venv/bin/python scripts/screenshots.py
+.venv/bin/python scripts/screenshots.py --lang zh_CN
+
+In another language every page and dialog (tourplanner.ui.screens) is saved into
+out/screenshots-<lang>/ to be looked at, and the timeline and the item editor into
+docs/screenshots/ as timeline-<short>.png and item-editor-<short>.png (the README shows them).
 """
 
 from __future__ import annotations
@@ -12,25 +17,30 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import argparse  # noqa: E402
 import time  # noqa: E402
 from datetime import date, datetime, timedelta  # noqa: E402
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from tourplanner import i18n  # noqa: E402
 from tourplanner.db import PlanFile  # noqa: E402
 from tourplanner.demo import write_demo_plan  # noqa: E402
 from tourplanner.services import items, people, programmes, travel  # noqa: E402
+from tourplanner.ui import screens  # noqa: E402
 from tourplanner.ui.app import create_application  # noqa: E402
+from tourplanner.ui.language import apply_language  # noqa: E402
 from tourplanner.ui.records.entities import ENTITIES  # noqa: E402
 from tourplanner.ui.window.main_window import MainWindow  # noqa: E402
 
-OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
 
 
-def save(app: QApplication, widget: QWidget, name: str) -> None:
+def save(app: QApplication, widget: QWidget, name: str, folder: Path = OUT) -> None:
     app.processEvents()
-    widget.grab().save(str(OUT / f"{name}.png"))
+    widget.grab().save(str(folder / f"{name}.png"))
 
 
 def timeline_lanes(app: QApplication, window: MainWindow, item_id: int, start: datetime) -> None:
@@ -65,12 +75,52 @@ def save_journey_editor(app: QApplication, window: MainWindow) -> None:
     journey_editor.reject()
 
 
+def every_screen(app: QApplication, lang: str) -> int:
+    """Every page and dialog in `lang`, into out/screenshots-<lang>/; the timeline and the item
+    editor into docs/screenshots/ for the README."""
+    folder = ROOT / "out" / f"screenshots-{lang}"
+    folder.mkdir(parents=True, exist_ok=True)
+    short = lang.split("_")[0]
+    path = Path(tempfile.mkdtemp()) / "demo.tourplan"
+    write_demo_plan(path)
+    with PlanFile.open(path) as plan:
+        window = MainWindow(plan)
+        window.resize(1440, 900)
+        window.show()
+        with plan.reading() as session:
+            conference = next(
+                p.id for p in programmes.list_programmes(session) if p.kind == "conference"
+            )
+            keynote = next(
+                i.id for i in items.list_items(session) if i.title_en.startswith("Keynote")
+            )
+        for page in screens.pages(window):
+            if page == "timeline":
+                window.timeline.select_day(conference, date(2015, 4, 21))
+                save(app, window, f"timeline-{short}")
+            save(app, window, f"page-{page}", folder)
+        for name, dialog in screens.dialogs(window):
+            save(app, dialog, f"dialog-{name}", folder)
+        editor = window.edits.edit_item(keynote)
+        save(app, editor, f"item-editor-{short}")
+        editor.reject()
+        window.close()
+    print(f"saved every page and dialog in {folder}, two of them in {OUT}")
+    return 0
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description="Screenshots of the app on the demo plan.")
+    parser.add_argument("--lang", default=i18n.ENGLISH, help="en (default) or zh_CN")
+    lang = i18n.normalize(parser.parse_args().lang)
     OUT.mkdir(parents=True, exist_ok=True)
     # Screenshots never read or change the user's own settings.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     app = create_application()
+    apply_language(app, lang)
+    if lang != i18n.ENGLISH:
+        return every_screen(app, lang)
     path = Path(tempfile.mkdtemp()) / "demo.tourplan"
     write_demo_plan(path)
     with PlanFile.open(path) as plan:

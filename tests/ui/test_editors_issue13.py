@@ -95,7 +95,7 @@ def test_the_demos_breakfast_shows_its_rule_and_one_morning_is_edited_alone(qtbo
     seen: list[str] = []
     answer_later(qtbot, "This occurrence", seen)
     editor.save()
-    assert seen == ["Change only the occurrence of Sat 18 Apr, or all of them?"]
+    assert seen == ["Change only the occurrence of Sat 18 Apr 2015, or all of them?"]
     assert not editor.isVisible()
     assert "Early breakfast (Great Wall day)" in titles_on(window, date(2015, 4, 18))
     assert "Breakfast at the hotel" not in titles_on(window, date(2015, 4, 18))
@@ -224,7 +224,7 @@ def test_moving_one_occurrence_asks_and_moves_that_morning_alone(qtbot, window) 
     seen: list[str] = []
     answer_later(qtbot, "This occurrence", seen)
     assert window.edits.move_occurrence(breakfast, start, start + timedelta(minutes=30))
-    assert seen == ["Change only the occurrence of Fri 17 Apr, or all of them?"]
+    assert seen == ["Change only the occurrence of Fri 17 Apr 2015, or all of them?"]
     window.timeline.select_day(PRE_TOUR, date(2015, 4, 17))
     moved = [
         b.view

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
@@ -20,11 +26,18 @@ from tourplanner.services import items, itinerary
 from tourplanner.services.programmes import main_year_of
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import abbreviation, to_local
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.ui.records.model import Index
 from tourplanner.ui.two_level_model import TwoLevelModel
 from tourplanner.ui.wording import counted
 
-COLUMNS = ("Programme / item", "When (local)", "Kind", "Venue", "Status")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("agenda", "Programme / item"),
+    QT_TRANSLATE_NOOP("agenda", "When (local)"),
+    QT_TRANSLATE_NOOP("agenda", "Kind"),
+    QT_TRANSLATE_NOOP("agenda", "Venue"),
+    QT_TRANSLATE_NOOP("agenda", "Status"),
+)
 EAGER_ITEMS = 2000  # up to this many items, every programme is shown open
 KEY = Qt.ItemDataRole.UserRole  # ("programme", id) or ("item", id)
 LONG = (0, 3)  # the columns elided when the window is narrow: their text is the tooltip
@@ -170,7 +183,7 @@ class AgendaModel(TwoLevelModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("agenda", COLUMNS[section])
         return None
 
 
@@ -188,9 +201,9 @@ class AgendaView(QTreeView):
         self.setUniformRowHeights(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setAccessibleName("Agenda")
+        self.setAccessibleName(self.tr("Agenda"))
         self.setToolTip(
-            "Every programme and its items in local time; double-click or Enter to edit"
+            self.tr("Every programme and its items in local time; double-click or Enter to edit")
         )
         self.doubleClicked.connect(self._activate)
         self.expanded.connect(self._opened)

@@ -6,7 +6,8 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QFontDatabase, QIcon
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tourplanner import __version__
@@ -14,6 +15,7 @@ from tourplanner.desktop import APP_ID
 from tourplanner.errors import TourPlannerError
 from tourplanner.paths import RESOURCES_DIR, demo_plan_path
 from tourplanner.ui import crash
+from tourplanner.ui.language import add_cjk_font, apply_language, startup_language
 from tourplanner.ui.recent import last_plan, remember
 
 log = logging.getLogger("tourplanner.ui")
@@ -31,8 +33,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     icon = RESOURCES_DIR / "icons" / "tourplanner.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    # Chinese names and addresses must render where the system has no CJK font.
-    QFontDatabase.addApplicationFont(str(RESOURCES_DIR / "fonts" / "DroidSansFallbackFull.ttf"))
+    # Chinese names, addresses and the Chinese UI must render where the system has no CJK font.
+    add_cjk_font(app)
     return app
 
 
@@ -50,19 +52,26 @@ def choose_plan(plan_path: Path | None, *, demo: bool) -> Path:
     return path
 
 
-def run(plan_path: Path | None, *, demo: bool = False) -> int:
+def run(plan_path: Path | None, *, demo: bool = False, lang: str | None = None) -> int:
     """Open the main window on a plan and run the event loop; returns the exit status.
 
     A start window is painted first; only then are the database layer and the main window
     imported (SQLAlchemy and Alembic alone took twice as long as a bare window to appear).
     """
     app = create_application()
+    apply_language(app, startup_language(lang))  # before the first window: it is built translated
     crash.install()
     try:
         path = choose_plan(plan_path, demo=demo)
     except TourPlannerError as exc:
         log.error("the plan could not be opened: %s", exc)
-        QMessageBox.critical(None, "TourPlanner", f"The plan could not be opened.\n\n{exc}")
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("app", "TourPlanner"),
+            QCoreApplication.translate("app", "The plan could not be opened.\n\n{exc}").format(
+                exc=exc
+            ),
+        )
         return 2
     from tourplanner.ui.window.start_window import StartWindow
 

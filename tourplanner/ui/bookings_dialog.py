@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,10 +27,21 @@ from tourplanner.enums import label
 from tourplanner.planfile import PlanFile
 from tourplanner.services import attendance, forms, participations
 from tourplanner.services.participations import Booking
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.ui.widgets.form_rows import name_buttons
 
-COLUMNS = ("Name", "Local name", "Role", "Status")
-ATTENDING_COLUMNS = ("Name", "Local name", "Attends", "Groups")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("bookings_dialog", "Name"),
+    QT_TRANSLATE_NOOP("bookings_dialog", "Local name"),
+    QT_TRANSLATE_NOOP("bookings_dialog", "Role"),
+    QT_TRANSLATE_NOOP("bookings_dialog", "Status"),
+)
+ATTENDING_COLUMNS = (
+    QT_TRANSLATE_NOOP("bookings_dialog", "Name"),
+    QT_TRANSLATE_NOOP("bookings_dialog", "Local name"),
+    QT_TRANSLATE_NOOP("bookings_dialog", "Attends"),
+    QT_TRANSLATE_NOOP("bookings_dialog", "Groups"),
+)
 
 
 class BookingsDialog(QDialog):
@@ -54,15 +65,15 @@ class BookingsDialog(QDialog):
             )
         # Plenaries, meals, visits: the programme's people go without a booking.
         self.programme_title = everyone
-        self.setWindowTitle(f"Booked — {title}")
+        self.setWindowTitle(self.tr("Booked — {title}").format(title=title))
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.table = _table(COLUMNS)
-        self.table.setAccessibleName("Booked people")
-        self.table.setToolTip("Who is booked, in which role; select rows to remove them")
-        self.remove = QPushButton("Remove from it")
-        self.remove.setAccessibleName("Remove the selected people")
-        self.remove.setToolTip("Take the selected people off (Edit > Undo puts them back)")
+        self.table.setAccessibleName(self.tr("Booked people"))
+        self.table.setToolTip(self.tr("Who is booked, in which role; select rows to remove them"))
+        self.remove = QPushButton(self.tr("Remove from it"))
+        self.remove.setAccessibleName(self.tr("Remove the selected people"))
+        self.remove.setToolTip(self.tr("Take the selected people off (Edit > Undo puts them back)"))
         self.remove.clicked.connect(self.remove_selected)
         close = name_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         close.rejected.connect(self.reject)
@@ -74,9 +85,9 @@ class BookingsDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         self.attending = _table(ATTENDING_COLUMNS)
-        self.attending.setAccessibleName("Everyone attending")
+        self.attending.setAccessibleName(self.tr("Everyone attending"))
         self.attending.setToolTip(
-            "Everyone confirmed in this item: booked into it, or on its programme"
+            self.tr("Everyone confirmed in this item: booked into it, or on its programme")
         )
         self.attending.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.attending_label = QLabel()
@@ -114,13 +125,19 @@ class BookingsDialog(QDialog):
         self.table.sortItems(0, Qt.SortOrder.AscendingOrder)
         self.table.resizeColumnsToContents()
         confirmed = sum(b.status == "confirmed" for *_, b in rows)
-        heading = f"{len(rows)} booked, {confirmed} confirmed."
+        heading = self.tr("{booked} booked, {confirmed} confirmed.").format(
+            booked=len(rows), confirmed=confirmed
+        )
         if self.programme_title is not None and self.item_id is not None:
             with self.plan.reading() as session:
                 who = attendance.item_attendance(session, self.item_id)
-            heading += f" {who.summary()}."
+            heading += " " + self.tr(
+                "{total} attending: {through} through the programme, {direct} booked directly."
+            ).format(total=len(who.attendees), through=who.through_programme, direct=who.direct)
             self.attending_label.setText(
-                f"Everyone attending (everyone on '{self.programme_title}' attends it too):"
+                self.tr(
+                    "Everyone attending (everyone on '{programme_title}' attends it too):"
+                ).format(programme_title=self.programme_title)
             )
             self._fill_attending(who)
         self.heading.setText(heading)
@@ -157,7 +174,9 @@ class BookingsDialog(QDialog):
 
 def _table(columns: tuple[str, ...]) -> QTableWidget:
     table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(columns)
+    table.setHorizontalHeaderLabels(
+        [QCoreApplication.translate("bookings_dialog", c) for c in columns]
+    )
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)

@@ -9,7 +9,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tourplanner import about
@@ -37,12 +37,15 @@ def crash_dialog(
     """The dialog for a bug (shown, not run: the event loop goes on)."""
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("TourPlanner: something went wrong")
-    box.setText("Sorry, TourPlanner ran into a problem of its own.")
+    box.setWindowTitle(QCoreApplication.translate("crash", "TourPlanner: something went wrong"))
+    box.setText(
+        QCoreApplication.translate("crash", "Sorry, TourPlanner ran into a problem of its own.")
+    )
     box.setInformativeText(
-        "What you were doing was not done, and the plan is as it was before. You can go on "
-        "working; if it happens again, please send the report below (Show Details…) to your "
-        f"support contact.\n\nDetails are in {about.log_file()}"
+        QCoreApplication.translate(
+            "crash",
+            "What you were doing was not done, and the plan is as it was before. You can go on working; if it happens again, please send the report below (Show Details…) to your support contact.\n\nDetails are in {log_file}",
+        ).format(log_file=about.log_file())
     )
     box.setDetailedText(report_text(kind, error, tb))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from tourplanner.enums import ItemKind, ItemStatus, label
 from tourplanner.errors import TourPlannerError, ValidationError
+from tourplanner.i18n import formats
 from tourplanner.operations import items as item_ops
 from tourplanner.operations import versions
 from tourplanner.operations.occurrence import edit_occurrence
@@ -56,10 +58,20 @@ def ask_this_or_all(parent: QWidget, occurrence: datetime) -> str:
     for every one ('all'); "" when cancelled."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Edit a repeating item")
-    box.setText(f"Change only the occurrence of {occurrence:%a %d %b}, or all of them?")
-    this = box.addButton("This occurrence", QMessageBox.ButtonRole.AcceptRole)
-    every = box.addButton("All occurrences", QMessageBox.ButtonRole.AcceptRole)
+    box.setWindowTitle(QCoreApplication.translate("item_editor", "Edit a repeating item"))
+    box.setText(
+        QCoreApplication.translate(
+            "item_editor", "Change only the occurrence of {occurrence}, or all of them?"
+        ).format(occurrence=formats.day(occurrence.date()))
+    )
+    this = box.addButton(
+        QCoreApplication.translate("item_editor", "This occurrence"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    every = box.addButton(
+        QCoreApplication.translate("item_editor", "All occurrences"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     clicked = box.clickedButton()
@@ -99,7 +111,7 @@ class ItemEditor(GuardedDialog):
         self.answer = ""  # "this" or "all", once asked
         self._length = timedelta(hours=1)  # kept when the start moves
         self._last_start: datetime | None = None
-        self.setWindowTitle("Edit item" if item_id else "New item")
+        self.setWindowTitle(self.tr("Edit item") if item_id else self.tr("New item"))
         self.form = form = FormRows()
         self.errors = form.errors
         self.programme = QComboBox()
@@ -115,20 +127,20 @@ class ItemEditor(GuardedDialog):
         self.repeat = RepeatBox()
         self.words = QLabel()
         self.words.setWordWrap(True)
-        self.words.setToolTip("The repeat rule in words")
+        self.words.setToolTip(self.tr("The repeat rule in words"))
         self.words.setStyleSheet("font-style: italic;")
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)  # Tab goes on to Save, as in every field
         self.description.setFixedHeight(70)
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+            edit.setDisplayFormat(self.tr("ddd d MMM yyyy  HH:mm"))
         with plan.reading() as session:
             programme_list = forms.programme_choices(session)
             venue_list = forms.venue_choices(session)
         for prog in programme_list:
             self.programme.addItem(prog.title, prog.id)
-        self.venue.addItem("(no venue)", None)
+        self.venue.addItem(self.tr("(no venue)"), None)
         self.rooms_by_venue: dict[int, tuple[tuple[int, str], ...]] = {}
         self.zones: dict[int, str] = {}
         for venue in venue_list:
@@ -139,7 +151,9 @@ class ItemEditor(GuardedDialog):
         self.first_days = {p.id: p.first_day for p in programme_list}
         if not self.programme.count():
             # Items belong to a programme: say how to make one rather than refuse later.
-            self.programme.setPlaceholderText("No programme yet: Plan > New programme first")
+            self.programme.setPlaceholderText(
+                self.tr("No programme yet: Plan > New programme first")
+            )
         for kind in ItemKind:
             self.kind.addItem(label(kind), kind.value)
         for status in ItemStatus:
@@ -152,23 +166,23 @@ class ItemEditor(GuardedDialog):
         self.end.dateTimeChanged.connect(self._show_words)
         self.repeat.changed.connect(self._show_words)
         rows = (
-            ("programme_id", "Programme", self.programme),
-            ("title_en", "Title (English)", self.title_en),
-            ("title_local", "Title (local)", self.title_local),
-            ("kind", "Kind", self.kind),
-            ("status", "Status", self.status),
-            ("venue_id", "Venue", self.venue),
-            ("room_id", "Room", self.room),
-            ("start", "Starts", self.start),
-            ("end", "Ends", self.end),
-            ("zone", "Time zone", self.zone),
-            ("recurrence", "Repeats", self.repeat),
+            ("programme_id", self.tr("Programme"), self.programme),
+            ("title_en", self.tr("Title (English)"), self.title_en),
+            ("title_local", self.tr("Title (local)"), self.title_local),
+            ("kind", self.tr("Kind"), self.kind),
+            ("status", self.tr("Status"), self.status),
+            ("venue_id", self.tr("Venue"), self.venue),
+            ("room_id", self.tr("Room"), self.room),
+            ("start", self.tr("Starts"), self.start),
+            ("end", self.tr("Ends"), self.end),
+            ("zone", self.tr("Time zone"), self.zone),
+            ("recurrence", self.tr("Repeats"), self.repeat),
             ("words", "", self.words),
-            ("description", "Notes", self.description),
+            ("description", self.tr("Notes"), self.description),
         )
         for key, text, widget in rows:
             form.add(key, text, widget, reported_as=REPORTED_AS.get(key, ()))
-        self.words.setAccessibleName("The repeat rule in words")
+        self.words.setAccessibleName(self.tr("The repeat rule in words"))
         buttons = name_buttons(
             QDialogButtonBox(
                 QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -279,7 +293,7 @@ class ItemEditor(GuardedDialog):
 
     def _venue_changed(self) -> None:
         self.room.clear()
-        self.room.addItem("(no room)", None)
+        self.room.addItem(self.tr("(no room)"), None)
         for room_id, name in self.rooms_by_venue.get(self.venue.currentData(), []):
             self.room.addItem(name, room_id)
         self._show_zone()
@@ -291,7 +305,11 @@ class ItemEditor(GuardedDialog):
         when = from_qdatetime(self.start.dateTime())
         abbr = abbreviation(to_utc(when, zone), zone) if zone else ""
         self.zone.setText(
-            f"{zone} ({abbr}) — times are local to where the item happens" if zone else ""
+            self.tr("{zone} ({abbr}) — times are local to where the item happens").format(
+                zone=zone, abbr=abbr
+            )
+            if zone
+            else ""
         )
 
     def save(self) -> None:

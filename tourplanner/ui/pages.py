@@ -5,21 +5,23 @@ Record pages use the keys of `entities.ENTITIES`; the timeline, agenda and items
 
 from __future__ import annotations
 
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
+
 PAGES = (
-    ("timeline", "Timeline", "timeline"),
-    ("agenda", "Agenda", "agenda"),
-    ("item", "Items", "items"),
-    ("person", "People", "people"),
-    ("travel", "Travel", "travel"),
-    ("group", "Groups", "groups"),
-    ("organization", "Organizations", "organizations"),
-    ("venue", "Venues", "venues"),
-    ("room", "Rooms", "rooms"),
-    ("programme", "Programmes", "programmes"),
-    ("gift", "Gifts", "gifts"),
-    ("room_booking", "Hotel rooms", "rooms"),
-    ("vehicle", "Vehicles", "travel"),
-    ("vehicle_seat", "Seats", "people"),
-    ("assignment", "Guides and interpreters", "people"),
+    ("timeline", QT_TRANSLATE_NOOP("pages", "Timeline"), "timeline"),
+    ("agenda", QT_TRANSLATE_NOOP("pages", "Agenda"), "agenda"),
+    ("item", QT_TRANSLATE_NOOP("pages", "Items"), "items"),
+    ("person", QT_TRANSLATE_NOOP("pages", "People"), "people"),
+    ("travel", QT_TRANSLATE_NOOP("pages", "Travel"), "travel"),
+    ("group", QT_TRANSLATE_NOOP("pages", "Groups"), "groups"),
+    ("organization", QT_TRANSLATE_NOOP("pages", "Organizations"), "organizations"),
+    ("venue", QT_TRANSLATE_NOOP("pages", "Venues"), "venues"),
+    ("room", QT_TRANSLATE_NOOP("pages", "Rooms"), "rooms"),
+    ("programme", QT_TRANSLATE_NOOP("pages", "Programmes"), "programmes"),
+    ("gift", QT_TRANSLATE_NOOP("pages", "Gifts"), "gifts"),
+    ("room_booking", QT_TRANSLATE_NOOP("pages", "Hotel rooms"), "rooms"),
+    ("vehicle", QT_TRANSLATE_NOOP("pages", "Vehicles"), "travel"),
+    ("vehicle_seat", QT_TRANSLATE_NOOP("pages", "Seats"), "people"),
+    ("assignment", QT_TRANSLATE_NOOP("pages", "Guides and interpreters"), "people"),
 )
 ITEM_PAGES = ("timeline", "agenda", "item")

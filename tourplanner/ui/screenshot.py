@@ -17,6 +17,7 @@ from PySide6.QtGui import QImage
 from tourplanner.errors import TourPlannerError
 from tourplanner.planfile import PlanFile
 from tourplanner.ui.app import choose_plan, create_application
+from tourplanner.ui.language import apply_language, startup_language
 
 SIZE = (1280, 800)
 # A painted window shows text, icons and the timeline's colours; a blank one a colour or two.
@@ -43,6 +44,7 @@ def save_screenshot(plan_path: Path | None, out: Path, *, demo: bool = False) ->
     with tempfile.TemporaryDirectory() as settings:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings)
         app = create_application()
+        apply_language(app, startup_language())  # --lang, else the system's (settings are new)
         from tourplanner.ui.window.main_window import MainWindow
 
         with PlanFile.open(choose_plan(plan_path, demo=demo)) as plan:

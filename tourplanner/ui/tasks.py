@@ -12,6 +12,7 @@ Orange3's `Orange/widgets/utils/concurrent.py` (`TaskState`).
 
 from __future__ import annotations
 
+import contextvars
 import queue
 import sys
 import threading
@@ -143,7 +144,9 @@ class TaskRunner(QObject):
         if task.dropped:  # superseded before it started
             self._finish(task)
             return
-        task.future = self._pool.submit(self._work, task)
+        # The job runs in the GUI thread's context: its language (tourplanner.i18n) above all,
+        # so the findings and documents a job writes are in the window's language.
+        task.future = self._pool.submit(contextvars.copy_context().run, self._work, task)
 
     def _work(self, task: Task) -> None:
         outcome = self._outcome(task)  # here, on the pool's thread: only the answer is posted

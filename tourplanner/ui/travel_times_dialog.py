@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,9 +27,14 @@ from PySide6.QtWidgets import (
 
 from tourplanner.planfile import PlanFile
 from tourplanner.services import forms, listings
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.ui.widgets.form_rows import name_buttons, problem_label
 
-COLUMNS = ("From", "To", "Minutes")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("travel_times_dialog", "From"),
+    QT_TRANSLATE_NOOP("travel_times_dialog", "To"),
+    QT_TRANSLATE_NOOP("travel_times_dialog", "Minutes"),
+)
 
 
 class TravelTimesDialog(QDialog):
@@ -43,15 +48,19 @@ class TravelTimesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.plan, self.change = plan, change
-        self.setWindowTitle("Travel times between venues")
+        self.setWindowTitle(self.tr("Travel times between venues"))
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("travel_times_dialog", c) for c in COLUMNS]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setAccessibleName("Travel times")
-        self.table.setToolTip("Pairs of venues with their own travel time; select one to change it")
+        self.table.setAccessibleName(self.tr("Travel times"))
+        self.table.setToolTip(
+            self.tr("Pairs of venues with their own travel time; select one to change it")
+        )
         self.table.itemSelectionChanged.connect(self._picked)
         self.first, self.second = QComboBox(), QComboBox()
         with plan.reading() as session:
@@ -59,30 +68,30 @@ class TravelTimesDialog(QDialog):
         for venue in choices:
             self.first.addItem(venue.label, venue.id)
             self.second.addItem(venue.label, venue.id)
-        for box, name in ((self.first, "From venue"), (self.second, "To venue")):
+        for box, name in ((self.first, self.tr("From venue")), (self.second, self.tr("To venue"))):
             box.setAccessibleName(name)
-            box.setToolTip(f"{name} (the time is the same both ways)")
+            box.setToolTip(self.tr("{name} (the time is the same both ways)").format(name=name))
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 24 * 60)
-        self.minutes.setSuffix(" min")
+        self.minutes.setSuffix(self.tr(" min"))
         self.minutes.setValue(30)
-        self.minutes.setAccessibleName("Minutes")
-        self.minutes.setToolTip("Minutes to allow between the two venues")
-        self.set_button = QPushButton("Set")
-        self.set_button.setAccessibleName("Set the travel time")
-        self.set_button.setToolTip("Give this pair of venues its own travel time")
+        self.minutes.setAccessibleName(self.tr("Minutes"))
+        self.minutes.setToolTip(self.tr("Minutes to allow between the two venues"))
+        self.set_button = QPushButton(self.tr("Set"))
+        self.set_button.setAccessibleName(self.tr("Set the travel time"))
+        self.set_button.setToolTip(self.tr("Give this pair of venues its own travel time"))
         self.set_button.clicked.connect(self.set_pair)
-        self.remove_button = QPushButton("Use the default")
-        self.remove_button.setAccessibleName("Remove the travel time")
-        self.remove_button.setToolTip("The pair goes back to the plan's default time")
+        self.remove_button = QPushButton(self.tr("Use the default"))
+        self.remove_button.setAccessibleName(self.tr("Remove the travel time"))
+        self.remove_button.setToolTip(self.tr("The pair goes back to the plan's default time"))
         self.remove_button.clicked.connect(self.remove_pair)
-        self.problem = problem_label("Travel time problem")
+        self.problem = problem_label(self.tr("Travel time problem"))
         grid = QGridLayout()
-        grid.addWidget(QLabel("From"), 0, 0)
+        grid.addWidget(QLabel(self.tr("From")), 0, 0)
         grid.addWidget(self.first, 0, 1, 1, 3)
-        grid.addWidget(QLabel("To"), 1, 0)
+        grid.addWidget(QLabel(self.tr("To")), 1, 0)
         grid.addWidget(self.second, 1, 1, 1, 3)
-        grid.addWidget(QLabel("Minutes"), 2, 0)
+        grid.addWidget(QLabel(self.tr("Minutes")), 2, 0)
         grid.addWidget(self.minutes, 2, 1)
         grid.addWidget(self.set_button, 2, 2)
         grid.addWidget(self.remove_button, 2, 3)

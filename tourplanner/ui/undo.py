@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from tourplanner.errors import Cancelled, TourPlannerError
@@ -34,17 +34,22 @@ class _Step(QUndoCommand):
         if not self._pushed:  # QUndoStack.push calls redo: the runner has just done it
             self._pushed = True
             return
-        self._again("Redo", self.operation.do)
+        self._again(QCoreApplication.translate("_Step", "Redo"), self.operation.do)
 
     def undo(self) -> None:
-        self._again("Undo", self.operation.undo)
+        self._again(QCoreApplication.translate("_Step", "Undo"), self.operation.undo)
 
     def _again(self, verb: str, call: Callable[..., Changes]) -> None:
         problem = self.runner._apply(call)
         if problem is not None:
             self.setObsolete(True)  # the stack drops this step instead of moving past it
             self.runner.refused.emit(
-                f"{verb} {self.text()}", f"{problem} This step was taken off the undo list."
+                QCoreApplication.translate("_Step", "{verb} {text}").format(
+                    verb=verb, text=self.text()
+                ),
+                QCoreApplication.translate(
+                    "_Step", "{problem} This step was taken off the undo list."
+                ).format(problem=problem),
             )
 
 

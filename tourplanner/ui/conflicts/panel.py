@@ -8,14 +8,18 @@ of an expanded group, and a panel of thousands of lines helps nobody.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from tourplanner.scheduling.findings import ERROR, Finding
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.ui.records.model import Index
 from tourplanner.ui.two_level_model import TwoLevelModel
 
-GROUPS = ((ERROR, "Errors"), ("warning", "Warnings"))
+GROUPS = (
+    (ERROR, QT_TRANSLATE_NOOP("panel", "Errors")),
+    ("warning", QT_TRANSLATE_NOOP("panel", "Warnings")),
+)
 SHOWN = 500
 
 
@@ -73,19 +77,21 @@ class FindingsModel(TwoLevelModel):
         if finding is not None:
             return (finding.rule, finding.message)[index.column()]
         if self.checking:
-            return "Checking the plan…" if index.column() == 0 else None
+            return self.tr("Checking the plan…") if index.column() == 0 else None
         count = self.counts[index.row()]
         if index.column() == 0:
-            return f"{GROUPS[index.row()][1]} ({count})"
+            return f"{QCoreApplication.translate('panel', GROUPS[index.row()][1])} ({count})"
         if count > SHOWN:
-            return f"the first {SHOWN} are listed; `tourplanner check` lists all"
-        return None if role == Qt.ItemDataRole.DisplayRole else "Click a finding to see it"
+            return self.tr("the first {SHOWN} are listed; `tourplanner check` lists all").format(
+                SHOWN=SHOWN
+            )
+        return None if role == Qt.ItemDataRole.DisplayRole else self.tr("Click a finding to see it")
 
     def headerData(  # noqa: N802 - Qt
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ("Rule", "Finding")[section]
+            return (self.tr("Rule"), self.tr("Finding"))[section]
         return None
 
 
@@ -98,8 +104,8 @@ class ConflictsPanel(QTreeView):
         super().__init__()
         self.findings_model = FindingsModel()
         self.setModel(self.findings_model)
-        self.setAccessibleName("Conflicts")
-        self.setToolTip("Scheduling conflicts, updated after every change")
+        self.setAccessibleName(self.tr("Conflicts"))
+        self.setToolTip(self.tr("Scheduling conflicts, updated after every change"))
         # One line a finding (the whole sentence is its tooltip): the view then asks only
         # for the rows it shows, however many findings there are.
         self.setUniformRowHeights(True)

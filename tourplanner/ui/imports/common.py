@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol, Self
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,16 +40,17 @@ from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.operations import Operation
 from tourplanner.planfile import PlanFile, before_import
 from tourplanner.ui.file_dialogs import IMPORTS, open_path
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.ui.tasks import TaskRunner, TaskState
 from tourplanner.ui.undo import OperationRunner
 from tourplanner.ui.window.context import WindowContext
 
 RED, GREEN, GREY = "#a51d2d", "#1b7f3b", "#5e5c64"
 OUTCOME_LABELS = {
-    "added": ("New", GREEN, "#e6f4ea"),
-    "updated": ("Update", "#1a5fb4", "#e7f0fb"),
-    "unchanged": ("No change", GREY, "#f3f3f3"),
-    "skipped": ("Problem", RED, "#fbe9eb"),
+    "added": (QT_TRANSLATE_NOOP("common", "New"), GREEN, "#e6f4ea"),
+    "updated": (QT_TRANSLATE_NOOP("common", "Update"), "#1a5fb4", "#e7f0fb"),
+    "unchanged": (QT_TRANSLATE_NOOP("common", "No change"), GREY, "#f3f3f3"),
+    "skipped": (QT_TRANSLATE_NOOP("common", "Problem"), RED, "#fbe9eb"),
 }
 PROGRESS_STEPS = 200  # progress is posted to the GUI thread at most this often per run
 
@@ -84,13 +85,15 @@ def in_words(where: str) -> str:
     if found is None:
         return where
     day, quote, room, event = found.groups()
-    return f"day {int(day) + 1}, room {quote}{room}{quote}, event {int(event) + 1}"
+    return QCoreApplication.translate(
+        "common", "day {value}, room {quote}{room}{quote}, event {value2}"
+    ).format(value=int(day) + 1, quote=quote, room=room, value2=int(event) + 1)
 
 
 def report_lines(report: ImportReport) -> str:
     """Every problem and note of a report, one a line, or that there is none."""
     lines = [str(replace(p, where=in_words(p.where))) for p in report.problems]
-    return "\n".join(lines) if lines else "No problems found."
+    return "\n".join(lines) if lines else QCoreApplication.translate("common", "No problems found.")
 
 
 def problems_by_place(report: ImportReport) -> dict[str, list[str]]:
@@ -113,7 +116,11 @@ def outcome_cell(text: str, outcome: str, *, coloured: bool) -> QTableWidgetItem
 
 
 def outcome_label(outcome: str) -> str:
-    return OUTCOME_LABELS.get(outcome, ("",))[0]
+    return (
+        QCoreApplication.translate("common", OUTCOME_LABELS[outcome][0])
+        if outcome in OUTCOME_LABELS
+        else ""
+    )
 
 
 def preview_table(headers: list[str], name: str, tooltip: str) -> QTableWidget:
@@ -131,17 +138,17 @@ def preview_table(headers: list[str], name: str, tooltip: str) -> QTableWidget:
 
 def report_group(tooltip: str) -> tuple[QGroupBox, QLabel, QPlainTextEdit]:
     """The 'Report' box of an import dialog: a bold summary line over the list of problems."""
-    box = QGroupBox("Report")
+    box = QGroupBox(QCoreApplication.translate("common", "Report"))
     layout = QVBoxLayout(box)
     summary = QLabel()
-    summary.setAccessibleName("Import summary")
+    summary.setAccessibleName(QCoreApplication.translate("common", "Import summary"))
     summary.setWordWrap(True)
     bold = QFont(summary.font())
     bold.setBold(True)
     summary.setFont(bold)
     layout.addWidget(summary)
     report = QPlainTextEdit(readOnly=True)
-    report.setAccessibleName("Validation report")
+    report.setAccessibleName(QCoreApplication.translate("common", "Validation report"))
     report.setToolTip(tooltip)
     layout.addWidget(report)
     return box, summary, report
@@ -162,8 +169,8 @@ class ImportDialog(QDialog):
     report_view: QPlainTextEdit
     can_stop = True  # whether the importer checks for a stop request as it goes
     unit = "rows"  # what the progress bar counts
-    choose_title = "Import from"
-    file_filter = "All files (*)"
+    choose_title = QT_TRANSLATE_NOOP("ImportDialog", "Import from")
+    file_filter = QT_TRANSLATE_NOOP("ImportDialog", "All files (*)")
 
     def __init__(
         self,
@@ -206,14 +213,14 @@ class ImportDialog(QDialog):
     def file_row(self, layout: QVBoxLayout, *, what: str, hint: str) -> None:
         """The chosen file's name and the button choosing another."""
         row = QHBoxLayout()
-        self.path_edit = QLineEdit(readOnly=True, placeholderText="No file chosen")
-        self.path_edit.setAccessibleName("File to import")
+        self.path_edit = QLineEdit(readOnly=True, placeholderText=self.tr("No file chosen"))
+        self.path_edit.setAccessibleName(self.tr("File to import"))
         self.path_edit.setToolTip(what)
-        self.choose_button = QPushButton("Choose file…")
-        self.choose_button.setAccessibleName("Choose file")
+        self.choose_button = QPushButton(self.tr("Choose file…"))
+        self.choose_button.setAccessibleName(self.tr("Choose file"))
         self.choose_button.setToolTip(hint)
         self.choose_button.clicked.connect(self.choose_file)
-        row.addWidget(QLabel("File:"))
+        row.addWidget(QLabel(self.tr("File:")))
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.choose_button)
         layout.addLayout(row)
@@ -221,21 +228,21 @@ class ImportDialog(QDialog):
     def footer(self, layout: QVBoxLayout, *, import_tip: str) -> None:
         """The progress bar of a running check or import, and the Import and Close buttons."""
         self.progress_bar = QProgressBar()
-        self.progress_bar.setAccessibleName("Import progress")
-        self.progress_bar.setToolTip("How far the check or the import has got")
+        self.progress_bar.setAccessibleName(self.tr("Import progress"))
+        self.progress_bar.setToolTip(self.tr("How far the check or the import has got"))
         self.progress_bar.setVisible(False)
         layout.addWidget(self.progress_bar)
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.import_button.setAccessibleName("Import")
+        self.import_button.setAccessibleName(self.tr("Import"))
         self.import_button.setToolTip(import_tip)
         self.import_button.setDefault(True)
         self.import_button.setEnabled(False)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.close_button.setAccessibleName("Close")
-        self.close_button.setToolTip("Close without importing (Esc)")
+        self.close_button.setAccessibleName(self.tr("Close"))
+        self.close_button.setToolTip(self.tr("Close without importing (Esc)"))
         self.import_button.clicked.connect(self.run_import)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -246,7 +253,13 @@ class ImportDialog(QDialog):
 
     def choose_file(self) -> None:
         start = Path(self.path_edit.text()).parent if self.path_edit.text() else None
-        chosen = open_path(self, self.choose_title, self.file_filter, kind=IMPORTS, start=start)
+        chosen = open_path(
+            self,
+            QCoreApplication.translate("ImportDialog", self.choose_title),
+            QCoreApplication.translate("ImportDialog", self.file_filter),
+            kind=IMPORTS,
+            start=start,
+        )
         if chosen is not None:
             self.set_path(chosen)
 
@@ -265,7 +278,7 @@ class ImportDialog(QDialog):
                 return dry_run(session, progress_hook(state))
 
         self.import_button.setEnabled(False)
-        self.show_status("Checking the file…", GREY)
+        self.show_status(self.tr("Checking the file…"), GREY)
         self._show_progress(unit)
         self.tasks.run(
             job,
@@ -323,7 +336,7 @@ class ImportDialog(QDialog):
         self.forget_preview()
         self._importing = state
         self._lock(True)
-        self.show_status("Importing…", GREY)
+        self.show_status(self.tr("Importing…"), GREY)
         self._show_progress(self.unit)
         self.operations.run_in_background(
             operation,
@@ -347,17 +360,19 @@ class ImportDialog(QDialog):
             assert isinstance(report, ImportReport)
             self.report = report
             self.import_button.setEnabled(False)
-            self.close_button.setText("Close")
+            self.close_button.setText(self.tr("Close"))
             self.imported_report(report)
             self.imported.emit(report.added, report.updated, report.skipped)
         elif isinstance(problem, ImportRefused):
             self.report = problem.report
             self.import_refused(problem)
         elif isinstance(problem, Cancelled):
-            self.show_status("Stopped: nothing was imported.", RED)
+            self.show_status(self.tr("Stopped: nothing was imported."), RED)
             self.import_button.setEnabled(True)  # the preview still holds: it may be started again
         else:
-            self.show_status(f"Nothing was imported: {problem}", RED)
+            self.show_status(
+                self.tr("Nothing was imported: {problem}").format(problem=problem), RED
+            )
 
     def imported_report(self, report: ImportReport) -> None:
         """Show what the import did."""
@@ -376,16 +391,18 @@ class ImportDialog(QDialog):
         """Ask the running import to stop; it writes nothing then."""
         if self._importing is not None and self.can_stop:
             self._importing.cancel()
-            self.show_status("Stopping…", GREY)
+            self.show_status(self.tr("Stopping…"), GREY)
 
     def _lock(self, importing: bool) -> None:
         for widget in self.inputs():
             widget.setEnabled(not importing)
         if importing:
             self.import_button.setEnabled(False)
-        self.close_button.setText("Stop" if importing else "Cancel")
+        self.close_button.setText(self.tr("Stop") if importing else self.tr("Cancel"))
         self.close_button.setToolTip(
-            "Stop the import; nothing is written" if importing else "Close without importing (Esc)"
+            self.tr("Stop the import; nothing is written")
+            if importing
+            else self.tr("Close without importing (Esc)")
         )
         self.close_button.setEnabled(self.can_stop or not importing)
 
@@ -393,7 +410,7 @@ class ImportDialog(QDialog):
 
     def _show_progress(self, unit: str) -> None:
         self.progress_bar.setRange(0, 0)  # busy until the importer says how far it is
-        self.progress_bar.setFormat(f"%v of %m {unit}")
+        self.progress_bar.setFormat(self.tr("%v of %m {unit}").format(unit=unit))
         self.progress_bar.setVisible(True)
 
     def _progressed(self, done: int, total: int) -> None:

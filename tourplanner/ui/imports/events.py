@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,72 +37,85 @@ from tourplanner.ui.imports.common import (
     report_group,
     report_lines,
 )
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.wording import count
 
-EVENT_FILE_FILTER = (
+EVENT_FILE_FILTER = QT_TRANSLATE_NOOP(
+    "ImportDialog",
     "Calendars and schedules (*.ics *.xml *.json);;iCalendar (*.ics);;"
-    "Conference schedules (*.xml *.json);;All files (*)"
+    "Conference schedules (*.xml *.json);;All files (*)",
 )
-EVENT_COLUMNS = ("Where in the file", "Will be", "Problem", "Title", "When (local time)", "Place")
+EVENT_COLUMNS = (
+    QT_TRANSLATE_NOOP("events", "Where in the file"),
+    QT_TRANSLATE_NOOP("events", "Will be"),
+    QT_TRANSLATE_NOOP("events", "Problem"),
+    QT_TRANSLATE_NOOP("events", "Title"),
+    QT_TRANSLATE_NOOP("events", "When (local time)"),
+    QT_TRANSLATE_NOOP("events", "Place"),
+)
 # Long titles and places are cut (full text in the tooltip) so every column shows.
 COLUMN_CAPS = (100, 80, 240, 260, 330)
-NEW_PROGRAMME = "New programme from the schedule"
+NEW_PROGRAMME = QT_TRANSLATE_NOOP("events", "New programme from the schedule")
 
 
 class ImportEventsDialog(ImportDialog):
     """Import a calendar (.ics) or a conference schedule (schedule.xml/.json) into a programme."""
 
     unit = "events"
-    choose_title = "Import events from"
+    choose_title = QT_TRANSLATE_NOOP("ImportDialog", "Import events from")
     file_filter = EVENT_FILE_FILTER
 
     def build(self) -> None:
         self.data: bytes | None = None
-        self.setWindowTitle("Import calendar or schedule")
-        self.setAccessibleName("Import calendar or schedule")
+        self.setWindowTitle(self.tr("Import calendar or schedule"))
+        self.setAccessibleName(self.tr("Import calendar or schedule"))
         self.resize(1060, 640)
         layout = QVBoxLayout(self)
         self.file_row(
             layout,
-            what="The .ics calendar or schedule.xml / schedule.json being imported",
-            hint="Pick an .ics calendar (invitations, agency itineraries) or a pretalx/frab "
-            "schedule",
+            what=self.tr("The .ics calendar or schedule.xml / schedule.json being imported"),
+            hint=self.tr(
+                "Pick an .ics calendar (invitations, agency itineraries) or a pretalx/frab schedule"
+            ),
         )
         form = QFormLayout()
         self.programme_combo = QComboBox()
-        self.programme_combo.setAccessibleName("Import into programme")
+        self.programme_combo.setAccessibleName(self.tr("Import into programme"))
         self.programme_combo.setToolTip(
-            "The programme that receives the events; a schedule can also create its own"
+            self.tr("The programme that receives the events; a schedule can also create its own")
         )
         self.programme_combo.currentIndexChanged.connect(self.refresh)
-        form.addRow("Into programme:", self.programme_combo)
-        self.skip_check = QCheckBox("Skip events with problems")
-        self.skip_check.setAccessibleName("Skip invalid events")
+        form.addRow(self.tr("Into programme:"), self.programme_combo)
+        self.skip_check = QCheckBox(self.tr("Skip events with problems"))
+        self.skip_check.setAccessibleName(self.tr("Skip invalid events"))
         self.skip_check.setToolTip(
-            "Import the readable events and leave out the others (each is named in the report); "
-            "otherwise nothing is imported while any event has a problem"
+            self.tr(
+                "Import the readable events and leave out the others (each is named in the report); "
+                "otherwise nothing is imported while any event has a problem"
+            )
         )
         self.skip_check.toggled.connect(self.refresh)
         form.addRow("", self.skip_check)
         layout.addLayout(form)
 
-        preview_box = QGroupBox("Preview (as it will be imported)")
+        preview_box = QGroupBox(self.tr("Preview (as it will be imported)"))
         preview_layout = QVBoxLayout(preview_box)
         self.preview = preview_table(
-            list(EVENT_COLUMNS),
-            "Preview of the events to import",
-            "Each event of the file and what the import does with it",
+            [QCoreApplication.translate("events", c) for c in EVENT_COLUMNS],
+            self.tr("Preview of the events to import"),
+            self.tr("Each event of the file and what the import does with it"),
         )
         self.preview.setWordWrap(False)
         preview_layout.addWidget(self.preview)
         layout.addWidget(preview_box, 3)
         report_box, self.status_label, self.report_view = report_group(
-            "Every problem found, by line of the file"
+            self.tr("Every problem found, by line of the file")
         )
         self.report_view.setMaximumHeight(120)
         layout.addWidget(report_box, 1)
         self.footer(
-            layout, import_tip="Import every event in one step (nothing is written on error)"
+            layout,
+            import_tip=self.tr("Import every event in one step (nothing is written on error)"),
         )
 
     def inputs(self) -> list[QWidget]:
@@ -109,7 +123,7 @@ class ImportEventsDialog(ImportDialog):
 
     def start_empty(self) -> None:
         self._fill_programmes(schedule=False)
-        self.show_status("Choose an .ics calendar or a schedule.xml / schedule.json.", "")
+        self.show_status(self.tr("Choose an .ics calendar or a schedule.xml / schedule.json."), "")
 
     @property
     def is_calendar(self) -> bool:
@@ -123,7 +137,7 @@ class ImportEventsDialog(ImportDialog):
         self.programme_combo.blockSignals(True)
         self.programme_combo.clear()
         if schedule:
-            self.programme_combo.addItem(NEW_PROGRAMME, None)
+            self.programme_combo.addItem(QCoreApplication.translate("events", NEW_PROGRAMME), None)
         for title, pid in choices:
             self.programme_combo.addItem(title, pid)
         self.programme_combo.blockSignals(False)
@@ -136,7 +150,9 @@ class ImportEventsDialog(ImportDialog):
             self.data = path.read_bytes()
         except OSError as exc:
             self.data = None
-            problem = TourPlannerError(f"This file cannot be read: {exc.strerror or exc}")
+            problem = TourPlannerError(
+                self.tr("This file cannot be read: {value}").format(value=exc.strerror or exc)
+            )
             ImportDialog.preview_failed(self, problem)  # said as it is, without 'Nothing can…'
             return
         self._fill_programmes(schedule=not self.is_calendar)
@@ -148,7 +164,7 @@ class ImportEventsDialog(ImportDialog):
         """Whether the file is a calendar, and the programme chosen (None: a new one)."""
         programme_id = self.programme_combo.currentData()
         if self.is_calendar and programme_id is None:
-            raise TourPlannerError("choose the programme that receives the events")
+            raise TourPlannerError(self.tr("choose the programme that receives the events"))
         return self.is_calendar, programme_id
 
     def refresh(self) -> None:
@@ -189,7 +205,7 @@ class ImportEventsDialog(ImportDialog):
         try:
             calendar, programme_id = self._target()
         except TourPlannerError as exc:
-            self.show_status(f"Nothing was imported: {exc}", RED)
+            self.show_status(self.tr("Nothing was imported: {exc}").format(exc=exc), RED)
             return None
         if calendar:
             assert programme_id is not None
@@ -205,25 +221,30 @@ class ImportEventsDialog(ImportDialog):
 
     def preview_failed(self, problem: TourPlannerError) -> None:
         super().preview_failed(problem)
-        self.show_status(f"Nothing can be imported: {problem}", RED)
+        self.show_status(self.tr("Nothing can be imported: {problem}").format(problem=problem), RED)
 
     def show_preview(self, report: ImportReport) -> None:
         self._fill_preview(report)
         self.report_view.setPlainText(report_lines(report))
-        counts = f"{report.added} new, {report.updated} to update, {report.unchanged} unchanged"
+        counts = self.tr("{added} new, {updated} to update, {unchanged} unchanged").format(
+            added=report.added, updated=report.updated, unchanged=report.unchanged
+        )
         if report.errors and not self.skip_check.isChecked():
             self.show_status(
-                f"{counts}; {count(len(report.errors), 'problem', 'problems')}. Nothing is "
-                "imported while an event has a problem: fix the file, choose another programme, "
-                "or tick 'Skip events with problems'.",
+                self.tr(
+                    "{counts}; {count}. Nothing is imported while an event has a problem: fix the file, choose another programme, or tick 'Skip events with problems'."
+                ).format(counts=counts, count=count(len(report.errors), "problem", "problems")),
                 RED,
             )
             self.import_button.setEnabled(False)
             return
-        skipped = f", {report.skipped} skipped" if report.skipped else ""
+        skipped = (
+            self.tr(", {skipped} skipped").format(skipped=report.skipped) if report.skipped else ""
+        )
         ready = bool(report.added or report.updated)
         self.show_status(
-            f"{counts}{skipped}. " + ("Ready to import." if ready else "Nothing to import."),
+            self.tr("{counts}{skipped}. ").format(counts=counts, skipped=skipped)
+            + (self.tr("Ready to import.") if ready else self.tr("Nothing to import.")),
             GREEN if ready else GREY,
         )
         self.import_button.setEnabled(ready)
@@ -249,13 +270,18 @@ class ImportEventsDialog(ImportDialog):
     def imported_report(self, report: ImportReport) -> None:
         self._fill_preview(report)
         self.show_status(
-            f"Imported: {report.added} added, {report.updated} updated, "
-            f"{report.unchanged} unchanged"
-            + (f", {report.skipped} skipped (see the report)." if report.skipped else "."),
+            self.tr("Imported: {added} added, {updated} updated, {unchanged} unchanged").format(
+                added=report.added, updated=report.updated, unchanged=report.unchanged
+            )
+            + (
+                self.tr(", {skipped} skipped (see the report).").format(skipped=report.skipped)
+                if report.skipped
+                else "."
+            ),
             GREEN,
         )
 
     def import_refused(self, refusal: ImportRefused) -> None:
         self._fill_preview(refusal.report)
         self.report_view.setPlainText(report_lines(refusal.report))
-        self.show_status(f"Nothing was imported: {refusal}", RED)
+        self.show_status(self.tr("Nothing was imported: {refusal}").format(refusal=refusal), RED)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,36 +44,40 @@ from tourplanner.ui.imports.common import (
     report_group,
     report_lines,
 )
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.wording import count
 
 PREVIEW_ROWS = 50
 # Above this, the live preview checks only the first rows (Import always checks every row),
 # so changing a mapping stays quick on a list of thousands.
 LIVE_CHECK_ROWS = 1000
-FILE_FILTER = "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "ImportDialog", "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
+)
 PREVIEW_COLUMNS = (
-    ("Row", ""),
-    ("Will be", ""),
-    ("Name", "name_latin"),
-    ("Local name", "name_local"),
-    ("Organization", "organization"),
-    ("Email", "email"),
-    ("Phone", "phone"),
-    ("Role", "role"),
-    ("Groups", "groups"),
-    ("Notes", "notes"),
-    ("Problem", ""),
+    (QT_TRANSLATE_NOOP("people", "Row"), ""),
+    (QT_TRANSLATE_NOOP("people", "Will be"), ""),
+    (QT_TRANSLATE_NOOP("people", "Name"), "name_latin"),
+    (QT_TRANSLATE_NOOP("people", "Local name"), "name_local"),
+    (QT_TRANSLATE_NOOP("people", "Organization"), "organization"),
+    (QT_TRANSLATE_NOOP("people", "Email"), "email"),
+    (QT_TRANSLATE_NOOP("people", "Phone"), "phone"),
+    (QT_TRANSLATE_NOOP("people", "Role"), "role"),
+    (QT_TRANSLATE_NOOP("people", "Groups"), "groups"),
+    (QT_TRANSLATE_NOOP("people", "Notes"), "notes"),
+    (QT_TRANSLATE_NOOP("people", "Problem"), ""),
 )
 DATE_ORDERS = (
-    ("Ask when ambiguous (02/03/2015 refused)", None),
-    ("Day first: 19/04/2015", True),
-    ("Month first: 04/19/2015", False),
+    (QT_TRANSLATE_NOOP("people", "Ask when ambiguous (02/03/2015 refused)"), None),
+    (QT_TRANSLATE_NOOP("people", "Day first: 19/04/2015"), True),
+    (QT_TRANSLATE_NOOP("people", "Month first: 04/19/2015"), False),
 )
-RECOGNISED = (
+RECOGNISED = QT_TRANSLATE_NOOP(
+    "people",
     "Headers in English or Chinese are recognised (Name, First name, 姓名, 姓, 名, "
     "Organization, 单位, Email, 邮箱, Phone, 电话, Dietary, 饮食, Passport, 护照, "
     "Group, 团组…). People already in the plan are matched by email, else by name and "
-    "organization, and updated rather than added twice."
+    "organization, and updated rather than added twice.",
 )
 
 
@@ -82,7 +86,7 @@ class ImportPeopleDialog(ImportDialog):
 
     can_stop = False  # the people importer does not look for a stop request
     unit = "rows"
-    choose_title = "Import people from"
+    choose_title = QT_TRANSLATE_NOOP("ImportDialog", "Import people from")
     file_filter = FILE_FILTER
 
     def build(self) -> None:
@@ -92,17 +96,17 @@ class ImportPeopleDialog(ImportDialog):
         self._checked: PeopleImport | None = None  # what the shown preview is of
         self._refresh_timer = QTimer(self, singleShot=True, interval=150)
         self._refresh_timer.timeout.connect(self.refresh)
-        self.setWindowTitle("Import people")
-        self.setAccessibleName("Import people")
+        self.setWindowTitle(self.tr("Import people"))
+        self.setAccessibleName(self.tr("Import people"))
         self.resize(980, 720)
         layout = QVBoxLayout(self)
         self.file_row(
             layout,
-            what="The spreadsheet being imported",
-            hint="Pick a .csv or .xlsx file (UTF-8, UTF-16 or GB18030 CSV)",
+            what=self.tr("The spreadsheet being imported"),
+            hint=self.tr("Pick a .csv or .xlsx file (UTF-8, UTF-16 or GB18030 CSV)"),
         )
         self.file_info = QLabel()
-        self.file_info.setAccessibleName("File details")
+        self.file_info.setAccessibleName(self.tr("File details"))
         self.file_info.setStyleSheet(f"color: {GREY};")
         self.file_info.setWordWrap(True)
         layout.addWidget(self.file_info)
@@ -116,36 +120,40 @@ class ImportPeopleDialog(ImportDialog):
         top.setContentsMargins(0, 0, 0, 0)
         splitter.addWidget(top_widget)
 
-        preview_box = QGroupBox("Preview (as it will be imported)")
+        preview_box = QGroupBox(self.tr("Preview (as it will be imported)"))
         preview_layout = QVBoxLayout(preview_box)
         self.preview = preview_table(
-            [c for c, _ in PREVIEW_COLUMNS],
-            "Preview of the people to import",
-            "The first rows as they will be imported, with what happens to each",
+            [QCoreApplication.translate("people", c) for c, _ in PREVIEW_COLUMNS],
+            self.tr("Preview of the people to import"),
+            self.tr("The first rows as they will be imported, with what happens to each"),
         )
         preview_layout.addWidget(self.preview)
         splitter.addWidget(preview_box)
         report_box, self.status_label, self.report_view = report_group(
-            "Every problem found, by row number in the file"
+            self.tr("Every problem found, by row number in the file")
         )
         self.report_view.setMaximumBlockCount(2000)
         splitter.addWidget(report_box)
         splitter.setSizes([270, 280, 150])
         layout.addWidget(splitter, 1)
-        self.footer(layout, import_tip="Import all rows in one step (nothing is written on error)")
+        self.footer(
+            layout, import_tip=self.tr("Import all rows in one step (nothing is written on error)")
+        )
         self._load_groups()
 
     def _mapping_box(self) -> QGroupBox:
-        box = QGroupBox("Columns")
+        box = QGroupBox(self.tr("Columns"))
         layout = QVBoxLayout(box)
         self.mapping_table = QTableWidget(0, 3)
         self.mapping_table.setHorizontalHeaderLabels(
-            ["Column in the file", "Example", "Imports as"]
+            [self.tr("Column in the file"), self.tr("Example"), self.tr("Imports as")]
         )
-        self.mapping_table.setAccessibleName("Column mapping")
+        self.mapping_table.setAccessibleName(self.tr("Column mapping"))
         self.mapping_table.setToolTip(
-            "Each column of the file and the person field it fills; change a field to fix "
-            "the mapping, or choose '(ignore this column)'"
+            self.tr(
+                "Each column of the file and the person field it fills; change a field to fix "
+                "the mapping, or choose '(ignore this column)'"
+            )
         )
         self.mapping_table.verticalHeader().setVisible(False)
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -158,41 +166,47 @@ class ImportPeopleDialog(ImportDialog):
         return box
 
     def _options_box(self) -> QGroupBox:
-        box = QGroupBox("Options")
+        box = QGroupBox(self.tr("Options"))
         form = QFormLayout(box)
         self.group_combo = QComboBox(editable=True)
-        self.group_combo.setAccessibleName("Add everyone to group")
+        self.group_combo.setAccessibleName(self.tr("Add everyone to group"))
         self.group_combo.setToolTip(
-            "Put everyone imported into this group (a new name creates the group); "
-            "leave empty for none"
+            self.tr(
+                "Put everyone imported into this group (a new name creates the group); "
+                "leave empty for none"
+            )
         )
         line = self.group_combo.lineEdit()
         assert line is not None  # an editable combo box has one
-        line.setPlaceholderText("(no group)")
+        line.setPlaceholderText(self.tr("(no group)"))
         self.group_combo.currentTextChanged.connect(self._schedule_refresh)
-        form.addRow("Add to group:", self.group_combo)
+        form.addRow(self.tr("Add to group:"), self.group_combo)
         self.date_combo = QComboBox()
         for label, _ in DATE_ORDERS:
-            self.date_combo.addItem(label)
-        self.date_combo.setAccessibleName("Date order")
+            self.date_combo.addItem(QCoreApplication.translate("people", label))
+        self.date_combo.setAccessibleName(self.tr("Date order"))
         self.date_combo.setToolTip(
-            "How to read numeric dates such as arrival times: 02/03/2015 is 2 March day-first "
-            "and February 3 month-first; dates are never guessed"
+            self.tr(
+                "How to read numeric dates such as arrival times: 02/03/2015 is 2 March day-first "
+                "and February 3 month-first; dates are never guessed"
+            )
         )
         self.date_combo.currentIndexChanged.connect(self._schedule_refresh)
-        form.addRow("Dates:", self.date_combo)
-        self.skip_check = QCheckBox("Skip rows with problems")
-        self.skip_check.setAccessibleName("Skip invalid rows")
+        form.addRow(self.tr("Dates:"), self.date_combo)
+        self.skip_check = QCheckBox(self.tr("Skip rows with problems"))
+        self.skip_check.setAccessibleName(self.tr("Skip invalid rows"))
         self.skip_check.setToolTip(
-            "Import the good rows and leave out the others; otherwise nothing is imported "
-            "while any row has a problem"
+            self.tr(
+                "Import the good rows and leave out the others; otherwise nothing is imported "
+                "while any row has a problem"
+            )
         )
         self.skip_check.toggled.connect(self._schedule_refresh)
         form.addRow("", self.skip_check)
-        hint = QLabel(RECOGNISED)
+        hint = QLabel(QCoreApplication.translate("people", RECOGNISED))
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {GREY};")
-        hint.setAccessibleName("How columns are recognised")
+        hint.setAccessibleName(self.tr("How columns are recognised"))
         form.addRow(hint)
         return box
 
@@ -215,7 +229,7 @@ class ImportPeopleDialog(ImportDialog):
         ]
 
     def start_empty(self) -> None:
-        self.show_status("Choose a CSV or Excel file with one person per row.", "")
+        self.show_status(self.tr("Choose a CSV or Excel file with one person per row."), "")
 
     # --- file and mapping ----------------------------------------------------------------
 
@@ -230,15 +244,26 @@ class ImportPeopleDialog(ImportDialog):
             self.table = read_table(path)
         except TourPlannerError as exc:
             self.file_info.setText("")
-            self.preview_failed(TourPlannerError(f"This file cannot be read: {exc}"))
+            self.preview_failed(
+                TourPlannerError(self.tr("This file cannot be read: {exc}").format(exc=exc))
+            )
             self.report_view.setPlainText(str(exc))
             return
         table = self.table
-        kind = "Excel workbook" if table.encoding == "xlsx" else f"{table.encoding} text"
-        delimiter = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(table.delimiter)
+        kind = (
+            self.tr("Excel workbook")
+            if table.encoding == "xlsx"
+            else self.tr("{encoding} text").format(encoding=table.encoding)
+        )
+        delimiter = {
+            ",": self.tr("comma-separated"),
+            ";": self.tr("semicolon-separated"),
+            "\t": self.tr("tab-separated"),
+            "|": self.tr("bar-separated"),
+        }.get(table.delimiter)
         details = [
             kind,
-            f"{delimiter}-separated" if delimiter else "",
+            delimiter or "",
             count(len(table), "row", "rows"),
         ]
         details += table.notes
@@ -260,8 +285,10 @@ class ImportPeopleDialog(ImportDialog):
             for key, label in FIELDS.items():
                 combo.addItem(label, key)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(col, ""))))
-            combo.setAccessibleName(f"Field for column {header}")
-            combo.setToolTip(f"Which person field the column '{header}' fills")
+            combo.setAccessibleName(self.tr("Field for column {header}").format(header=header))
+            combo.setToolTip(
+                self.tr("Which person field the column '{header}' fills").format(header=header)
+            )
             combo.currentIndexChanged.connect(self._schedule_refresh)
             self.mapping_table.setCellWidget(col, 2, combo)
             self._combos.append(combo)
@@ -310,8 +337,9 @@ class ImportPeopleDialog(ImportDialog):
         if len(self.table) > checked:
             self.status_label.setText(
                 self.status_label.text()
-                + f" (Checked the first {checked} of {len(self.table)} rows; Import checks "
-                "them all and imports nothing if any has a problem.)"
+                + self.tr(
+                    " (Checked the first {checked} of {count} rows; Import checks them all and imports nothing if any has a problem.)"
+                ).format(checked=checked, count=len(self.table))
             )
 
     def _fill_preview(self, plan: PeopleImport, report: ImportReport) -> None:
@@ -319,7 +347,7 @@ class ImportPeopleDialog(ImportDialog):
         problems = problems_by_place(report)
         self.preview.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            where = f"row {row.row}"
+            where = self.tr("row {row}").format(row=row.row)
             outcome = report.outcomes.get(where, "skipped" if where in problems else "")
             for c, text in enumerate(self._cells(plan, row, outcome, problems.get(where, []))):
                 coloured = c == 1 or (c == len(PREVIEW_COLUMNS) - 1 and bool(text))
@@ -342,20 +370,25 @@ class ImportPeopleDialog(ImportDialog):
 
     def _show_report(self, report: ImportReport, *, skip_invalid: bool) -> None:
         self.report_view.setPlainText(report_lines(report))
-        counts = f"{report.added} new, {report.updated} to update, {report.unchanged} unchanged"
+        counts = self.tr("{added} new, {updated} to update, {unchanged} unchanged").format(
+            added=report.added, updated=report.updated, unchanged=report.unchanged
+        )
         if report.errors and not skip_invalid:
             self.show_status(
-                f"{counts}; {count(report.skipped, 'row', 'rows')} with problems. Fix the file "
-                "or the mapping, or tick 'Skip rows with problems' — nothing is imported while a row has a "
-                "problem.",
+                self.tr(
+                    "{counts}; {count} with problems. Fix the file or the mapping, or tick 'Skip rows with problems' — nothing is imported while a row has a problem."
+                ).format(counts=counts, count=count(report.skipped, "row", "rows")),
                 RED,
             )
             self.import_button.setEnabled(False)
             return
-        skipped = f", {report.skipped} skipped" if report.skipped else ""
+        skipped = (
+            self.tr(", {skipped} skipped").format(skipped=report.skipped) if report.skipped else ""
+        )
         ready = bool(report.added or report.updated)
         self.show_status(
-            f"{counts}{skipped}. " + ("Ready to import." if ready else "Nothing to import."),
+            self.tr("{counts}{skipped}. ").format(counts=counts, skipped=skipped)
+            + (self.tr("Ready to import.") if ready else self.tr("Nothing to import.")),
             GREEN if ready else GREY,
         )
         self.import_button.setEnabled(ready)
@@ -370,8 +403,14 @@ class ImportPeopleDialog(ImportDialog):
     def imported_report(self, report: ImportReport) -> None:
         self.report_view.setPlainText(report_lines(report))
         self.show_status(
-            f"Imported: {report.added} added, {report.updated} updated, "
-            f"{report.unchanged} unchanged, {report.skipped} skipped.",
+            self.tr(
+                "Imported: {added} added, {updated} updated, {unchanged} unchanged, {skipped} skipped."
+            ).format(
+                added=report.added,
+                updated=report.updated,
+                unchanged=report.unchanged,
+                skipped=report.skipped,
+            ),
             GREEN,
         )
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from tourplanner.errors import TourPlannerError
 from tourplanner.planfile import PlanFile
 from tourplanner.ui.tasks import Job, TaskState
@@ -30,6 +32,10 @@ def export_all_job(
                 cancelled=lambda: state.cancelled,
             )
         except OSError as exc:
-            raise TourPlannerError(f"could not write {out}: {exc.strerror or exc}") from exc
+            raise TourPlannerError(
+                QCoreApplication.translate("batch_export", "could not write {out}: {value}").format(
+                    out=out, value=exc.strerror or exc
+                )
+            ) from exc
 
     return job

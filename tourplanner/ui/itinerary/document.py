@@ -6,6 +6,7 @@ pypdfium2 is imported in this package and nowhere in the core (which never impor
 from __future__ import annotations
 
 import pypdfium2 as pdfium
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from tourplanner.errors import TourPlannerError
@@ -21,7 +22,11 @@ class ItineraryDocument:
             with PDFIUM:
                 self._pdf: pdfium.PdfDocument | None = pdfium.PdfDocument(itinerary.data)
         except pdfium.PdfiumError as exc:
-            raise TourPlannerError(f"the itinerary's PDF cannot be read ({exc})") from exc
+            raise TourPlannerError(
+                QCoreApplication.translate(
+                    "ItineraryDocument", "the itinerary's PDF cannot be read ({exc})"
+                ).format(exc=exc)
+            ) from exc
 
     def page_image(self, index: int, scale: float) -> QImage:
         """Page `index` rasterised at `scale` pixels per point, as a QImage owning its pixels."""

@@ -35,7 +35,7 @@ class PageWidget(QWidget):
         self.source, self.index = source, index
         self.pixmap: QPixmap | None = None
         self.paper = QSize(1, 1)  # logical pixels
-        self.setAccessibleName(f"Page {index + 1}")
+        self.setAccessibleName(self.tr("Page {value}").format(value=index + 1))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def set_paper_size(self, size: QSize) -> None:

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -42,10 +50,11 @@ from tourplanner.ui.itinerary.document import ItineraryDocument
 from tourplanner.ui.itinerary.pages import SHADOW, PageWidget
 from tourplanner.ui.itinerary.printing import print_document
 from tourplanner.ui.itinerary.render import Itinerary, render_itinerary
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.ui.tasks import TaskRunner
 
-EMPTY_TEXT = "Select a person to preview their itinerary"
-PREPARING_TEXT = "Preparing the itinerary…"
+EMPTY_TEXT = QT_TRANSLATE_NOOP("ItineraryPreview", "Select a person to preview their itinerary")
+PREPARING_TEXT = QT_TRANSLATE_NOOP("ItineraryPreview", "Preparing the itinerary…")
 RENDER_KEY = "itinerary-preview"  # a newer person asked for supersedes the one being made
 PAGE_GAP = 18  # logical pixels between pages and around them
 RESIZE_SETTLE_MS = 120  # while the window is being resized pages are stretched, then re-rendered
@@ -108,43 +117,43 @@ class ItineraryPreview(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.heading.setAccessibleName("Person")
+        self.heading.setAccessibleName(self.tr("Person"))
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def _build_bar(self) -> QHBoxLayout:
         """Pages, zoom, Export PDF… and Print… (the heading has its own line: names are long)."""
         self.page_info = QLabel()
-        self.page_info.setAccessibleName("Pages")
+        self.page_info.setAccessibleName(self.tr("Pages"))
         self.zoom_out_button = self._button(
-            "−", "Zoom out", "Show the pages smaller (Ctrl+−)", self.zoom_out
+            "−", self.tr("Zoom out"), self.tr("Show the pages smaller (Ctrl+−)"), self.zoom_out
         )
         self.fit_button = self._button(
-            "Fit width",
-            "Fit width",
-            "Fit the pages to the width of the view (Ctrl+0)",
+            self.tr("Fit width"),
+            self.tr("Fit width"),
+            self.tr("Fit the pages to the width of the view (Ctrl+0)"),
             self.fit_width,
         )
         self.fit_button.setCheckable(True)
         self.zoom_in_button = self._button(
-            "+", "Zoom in", "Show the pages larger (Ctrl++)", self.zoom_in
+            "+", self.tr("Zoom in"), self.tr("Show the pages larger (Ctrl++)"), self.zoom_in
         )
         self.zoom_label = QLabel()
-        self.zoom_label.setAccessibleName("Zoom")
-        self.zoom_label.setToolTip("Zoom: 100 % is the printed size")
+        self.zoom_label.setAccessibleName(self.tr("Zoom"))
+        self.zoom_label.setToolTip(self.tr("Zoom: 100 % is the printed size"))
         self.zoom_label.setMinimumWidth(
             self.zoom_label.fontMetrics().horizontalAdvance("300 %") + 8
         )
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.export_button = self._button(
-            "Export PDF…",
-            "Export PDF",
-            "Save this itinerary as a PDF file, exactly as shown",
+            self.tr("Export PDF…"),
+            self.tr("Export PDF"),
+            self.tr("Save this itinerary as a PDF file, exactly as shown"),
             lambda: self.export_pdf(),
         )
         self.print_button = self._button(
-            "Print…",
-            "Print",
-            "Print this itinerary, one page per sheet",
+            self.tr("Print…"),
+            self.tr("Print"),
+            self.tr("Print this itinerary, one page per sheet"),
             lambda: self.print_itinerary(),
         )
         bar = QHBoxLayout()
@@ -171,16 +180,16 @@ class ItineraryPreview(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll_area.setBackgroundRole(QPalette.ColorRole.Window)
-        self.scroll_area.setAccessibleName("Itinerary pages")
-        self.scroll_area.setToolTip("The itinerary exactly as it prints; Ctrl+wheel zooms")
+        self.scroll_area.setAccessibleName(self.tr("Itinerary pages"))
+        self.scroll_area.setToolTip(self.tr("The itinerary exactly as it prints; Ctrl+wheel zooms"))
         self.scroll_area.installEventFilter(self)
         self.scroll_area.viewport().installEventFilter(self)
 
-        self.message = QLabel(EMPTY_TEXT)
+        self.message = QLabel(self.tr(EMPTY_TEXT))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setAccessibleName("Itinerary preview message")
+        self.message.setAccessibleName(self.tr("Itinerary preview message"))
         self.message.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.message.setContentsMargins(24, 24, 24, 24)
 
@@ -303,10 +312,14 @@ class ItineraryPreview(QWidget):
             self._show_message(cannot_show(exc))
             return
         self.itinerary = itinerary
-        self.heading.setText(f"Itinerary — {itinerary.name}")
+        self.heading.setText(self.tr("Itinerary — {name}").format(name=itinerary.name))
         self.heading.setToolTip(itinerary.name)
         count = itinerary.page_count
-        self.page_info.setText(f"{count} page{'' if count == 1 else 's'}")
+        self.page_info.setText(
+            (self.tr("{count} page") if count == 1 else self.tr("{count} pages")).format(
+                count=count
+            )
+        )
         self._set_buttons_enabled(True)
         self.stack.setCurrentWidget(
             self.scroll_area
@@ -324,7 +337,9 @@ class ItineraryPreview(QWidget):
         self.heading.setText("")
         self.heading.setToolTip("")
         self.page_info.setText("")
-        self.message.setText(text)
+        self.message.setText(
+            self.tr(text)
+        )  # EMPTY_TEXT, PREPARING_TEXT: marked, not yet translated
         self._set_buttons_enabled(False)
         self.stack.setCurrentWidget(self.message)
         self._update_zoom_label()
@@ -468,15 +483,23 @@ class ItineraryPreview(QWidget):
             export_itinerary(self.plan, self.itinerary.person_id, path)
         except (TourPlannerError, OSError) as exc:
             QMessageBox.warning(
-                self, "Export itinerary", f"The itinerary was not written.\n\n{exc}"
+                self,
+                self.tr("Export itinerary"),
+                self.tr("The itinerary was not written.\n\n{exc}").format(exc=exc),
             )
             return None
-        self.status_message.emit(f"Wrote {path}")
+        self.status_message.emit(self.tr("Wrote {path}").format(path=path))
         return path
 
     def _ask_export_path(self, stem: str) -> Path | None:
         """Where to write, asked in the folder used last; always ending in .pdf."""
-        path = save_path(self, "Export itinerary", f"{stem}.pdf", "PDF (*.pdf)", kind=EXPORTS)
+        path = save_path(
+            self,
+            self.tr("Export itinerary"),
+            self.tr("{stem}.pdf").format(stem=stem),
+            self.tr("PDF (*.pdf)"),
+            kind=EXPORTS,
+        )
         if path is not None and path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         return path
@@ -487,10 +510,14 @@ class ItineraryPreview(QWidget):
             return False
         if not print_document(self._document, printer, self):
             return False
-        self.status_message.emit(f"Sent “{self.itinerary.name}” to the printer")
+        self.status_message.emit(
+            self.tr("Sent “{name}” to the printer").format(name=self.itinerary.name)
+        )
         return True
 
 
 def cannot_show(problem: TourPlannerError) -> str:
     """What the preview says instead of an itinerary it cannot make."""
-    return f"This itinerary cannot be shown: {problem}."
+    return QCoreApplication.translate(
+        "preview", "This itinerary cannot be shown: {problem}."
+    ).format(problem=problem)

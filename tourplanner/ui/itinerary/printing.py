@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -31,7 +31,7 @@ def print_document(
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare(printer, itinerary.name)
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle("Print itinerary")
+        dialog.setWindowTitle(QCoreApplication.translate("printing", "Print itinerary"))
         dialog.setMinMax(1, count)
         # "Print to file (PDF)" starts in the folder exports were last written to.
         printer.setOutputFileName(str(last_folder(EXPORTS) / f"{itinerary.name}.pdf"))
@@ -44,7 +44,11 @@ def print_document(
     first, last = page_range(printer, count)
     painter = QPainter()
     if not painter.begin(printer):
-        QMessageBox.warning(parent, "Print itinerary", "The printer could not be started.")
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("printing", "Print itinerary"),
+            QCoreApplication.translate("printing", "The printer could not be started."),
+        )
         return False
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
@@ -64,7 +68,9 @@ def print_document(
 
 def prepare(printer: QPrinter, name: str) -> None:
     """A4 portrait, the whole sheet (the PDF has its own margins), named after the person."""
-    printer.setDocName(f"Itinerary — {name}")
+    printer.setDocName(
+        QCoreApplication.translate("printing", "Itinerary — {name}").format(name=name)
+    )
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)

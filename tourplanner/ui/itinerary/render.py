@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
+from PySide6.QtCore import QCoreApplication
 
 from tourplanner.errors import TourPlannerError
 from tourplanner.planfile import PlanFile
@@ -84,4 +85,8 @@ def page_sizes(data: bytes) -> tuple[tuple[float, float], ...]:
             finally:
                 pdf.close()
     except pdfium.PdfiumError as exc:
-        raise TourPlannerError(f"the itinerary's PDF cannot be read ({exc})") from exc
+        raise TourPlannerError(
+            QCoreApplication.translate(
+                "render", "the itinerary's PDF cannot be read ({exc})"
+            ).format(exc=exc)
+        ) from exc

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QDrag, QFont, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,11 +33,30 @@ from tourplanner.planfile import PlanFile
 from tourplanner.protocol.seats import CONVENTIONS, LAYOUTS
 from tourplanner.services import items, protocol
 from tourplanner.services.protocol import SeatingView, SeatView
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.ui.undo import Run
 
 MIME = "application/x-tourplanner-person"
 SCALE = 46.0  # pixels per metre
 HOST, GUEST = QColor("#FDECEC"), QColor("#E8EEF5")
+
+
+# The layouts and conventions (tourplanner.protocol.seats) as the combo boxes show them.
+VALUE_NAMES = (
+    QT_TRANSLATE_NOOP("seating_editor", "meeting"),
+    QT_TRANSLATE_NOOP("seating_editor", "signing"),
+    QT_TRANSLATE_NOOP("seating_editor", "rostrum"),
+    QT_TRANSLATE_NOOP("seating_editor", "photo"),
+    QT_TRANSLATE_NOOP("seating_editor", "motorcade"),
+    QT_TRANSLATE_NOOP("seating_editor", "banquet"),
+    QT_TRANSLATE_NOOP("seating_editor", "chinese"),
+    QT_TRANSLATE_NOOP("seating_editor", "international"),
+)
+# The sides of a seating plan, as the people list shows them.
+SIDES = {
+    "host": QT_TRANSLATE_NOOP("seating_editor", "host"),
+    "guest": QT_TRANSLATE_NOOP("seating_editor", "guest"),
+}
 
 
 class SeatItem(QGraphicsEllipseItem):
@@ -57,7 +76,14 @@ class SeatItem(QGraphicsEllipseItem):
         )
         self.setAcceptDrops(True)
         self.setToolTip(
-            f"{seat.label}: {seat.name or 'empty'}" + (" (locked)" if seat.locked else "")
+            (
+                QCoreApplication.translate("seating_editor", "{seat}: {name} (locked)")
+                if seat.locked
+                else QCoreApplication.translate("seating_editor", "{seat}: {name}")
+            ).format(
+                seat=seat.label,
+                name=seat.name or QCoreApplication.translate("seating_editor", "empty"),
+            )
         )
         number = QGraphicsSimpleTextItem(str(seat.position), self)
         number.setPos(-number.boundingRect().width() / 2, -number.boundingRect().height() / 2)
@@ -99,7 +125,7 @@ class SeatItem(QGraphicsEllipseItem):
 
 
 def _short(seat: SeatView) -> str:
-    name = seat.name or "(empty)"
+    name = seat.name or QCoreApplication.translate("seating_editor", "(empty)")
     name = name if len(name) <= 16 else name[:15] + "…"
     return f"{name}\n{seat.name_local}" if seat.name_local else name
 
@@ -128,52 +154,70 @@ class SeatingEditor(QDialog):
         self.selected: str | None = None
         with plan().reading() as session:
             self.title = items.get_item(session, item_id).title_en
-        self.setWindowTitle(f"Seating: {self.title}")
+        self.setWindowTitle(self.tr("Seating: {title}").format(title=self.title))
         self.resize(980, 640)
         self._build()
         self.refresh()
 
     def _build(self) -> None:
         self.layout_box = _combo(
-            LAYOUTS, "Layout", "How the seats are laid out (the rules of docs/protocol.md)"
+            LAYOUTS,
+            self.tr("Layout"),
+            self.tr("How the seats are laid out (the rules of docs/protocol.md)"),
         )
         self.convention_box = _combo(
-            CONVENTIONS, "Convention", "Which side of No. 1 is senior: left (Chinese) or right"
+            CONVENTIONS,
+            self.tr("Convention"),
+            self.tr("Which side of No. 1 is senior: left (Chinese) or right"),
         )
         self.solve_button = _button(
-            "Lay out again", "Lay the plan out again by the rules; locked seats stay", self.resolve
+            self.tr("Lay out again"),
+            self.tr("Lay the plan out again by the rules; locked seats stay"),
+            self.resolve,
         )
         self.lock_button = _button(
-            "Unlock seat", "Let the selected seat re-flow by the rules again", self.toggle_lock
+            self.tr("Unlock seat"),
+            self.tr("Let the selected seat re-flow by the rules again"),
+            self.toggle_lock,
         )
         self.layout_box.activated.connect(lambda _i: self.resolve())
         self.convention_box.activated.connect(
-            lambda _i: self.set_convention(self.convention_box.currentText())
+            lambda _i: self.set_convention(self.convention_box.currentData())
         )
         top = QHBoxLayout()
-        for w in (QLabel("Layout"), self.layout_box, QLabel("Convention"), self.convention_box):
+        for w in (
+            QLabel(self.tr("Layout")),
+            self.layout_box,
+            QLabel(self.tr("Convention")),
+            self.convention_box,
+        ):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.lock_button)
         top.addWidget(self.solve_button)
         self.scene = QGraphicsScene(self)
         self.canvas = QGraphicsView(self.scene)
-        self.canvas.setAccessibleName("Seating diagram")
+        self.canvas.setAccessibleName(self.tr("Seating diagram"))
         self.canvas.setToolTip(
-            "Drag a person from the list (or from a seat) onto a seat to fix them there"
+            self.tr("Drag a person from the list (or from a seat) onto a seat to fix them there")
         )
         self.canvas.setAcceptDrops(True)
         self.people = PeopleList()
         self.people.setDragEnabled(True)
-        self.people.setAccessibleName("People booked on this item")
-        self.people.setToolTip("Drag a person onto a seat")
+        self.people.setAccessibleName(self.tr("People booked on this item"))
+        self.people.setToolTip(self.tr("Drag a person onto a seat"))
         self.unseated = QListWidget()
-        self.unseated.setAccessibleName("Unseated people and why")
-        self.unseated.setToolTip("Booked on the item but without a seat, and why")
+        self.unseated.setAccessibleName(self.tr("Unseated people and why"))
+        self.unseated.setToolTip(self.tr("Booked on the item but without a seat, and why"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         side = QVBoxLayout()
-        for part in (QLabel("People"), self.people, QLabel("Unseated"), self.unseated):
+        for part in (
+            QLabel(self.tr("People")),
+            self.people,
+            QLabel(self.tr("Unseated")),
+            self.unseated,
+        ):
             side.addWidget(part)
         body = QHBoxLayout()
         body.addWidget(self.canvas, 3)
@@ -195,15 +239,19 @@ class SeatingEditor(QDialog):
         self.seat_items: dict[str, SeatItem] = {}
         view = self.view_
         if view is not None:
-            self.layout_box.setCurrentText(view.layout)
-            self.convention_box.setCurrentText(view.convention)
+            self.layout_box.setCurrentIndex(self.layout_box.findData(view.layout))
+            self.convention_box.setCurrentIndex(self.convention_box.findData(view.convention))
             centres = view.table_centres()
             for number, (cx, cy) in centres.items():
                 r = 0.62 * SCALE
                 self.scene.addEllipse(
                     cx * SCALE - r, -cy * SCALE - r, 2 * r, 2 * r, QPen(QColor("#CBD2DA"))
                 )
-                text = self.scene.addSimpleText("Host table" if number == 1 else f"Table {number}")
+                text = self.scene.addSimpleText(
+                    self.tr("Host table")
+                    if number == 1
+                    else self.tr("Table {number}").format(number=number)
+                )
                 text.setPos(cx * SCALE - text.boundingRect().width() / 2, -cy * SCALE - 7)
             for seat in view.seats:
                 item = SeatItem(seat, self, seat.outward(centres.get(seat.table or 0)))
@@ -214,12 +262,19 @@ class SeatingEditor(QDialog):
             entrance.setPos(QPointF(-entrance.boundingRect().width() / 2, bottom + 16))
         self.people.clear()
         for pid, name, side in booked:
-            entry = QListWidgetItem(f"{name} ({side or 'no side'})")
+            entry = QListWidgetItem(
+                self.tr("{name} ({value})").format(
+                    name=name,
+                    value=QCoreApplication.translate("seating_editor", SIDES.get(side, side))
+                    if side
+                    else self.tr("no side"),
+                )
+            )
             entry.setData(Qt.ItemDataRole.UserRole, pid)
             self.people.addItem(entry)
         self.unseated.clear()
         for _pid, name, why in view.unseated if view else []:
-            self.unseated.addItem(f"{name}: {why}")
+            self.unseated.addItem(self.tr("{name}: {why}").format(name=name, why=why))
         self._update_lock_button()
 
     def seat(self, label: str) -> SeatView | None:
@@ -248,7 +303,7 @@ class SeatingEditor(QDialog):
     def resolve(self) -> bool:
         """Lay the plan out again (with the layout chosen), keeping the locked seats."""
         return self._run(
-            ops.seat_item(self.item_id, self.title, layout=self.layout_box.currentText())
+            ops.seat_item(self.item_id, self.title, layout=self.layout_box.currentData())
         )
 
     def select_seat(self, label: str) -> None:
@@ -264,12 +319,15 @@ class SeatingEditor(QDialog):
     def _update_lock_button(self) -> None:
         seat = self.seat(self.selected or "")
         self.lock_button.setEnabled(seat is not None and seat.person_id is not None)
-        self.lock_button.setText("Unlock seat" if seat is None or seat.locked else "Lock seat")
+        self.lock_button.setText(
+            self.tr("Unlock seat") if seat is None or seat.locked else self.tr("Lock seat")
+        )
 
 
 def _combo(values: tuple[str, ...], name: str, tip: str) -> QComboBox:
     box = QComboBox()
-    box.addItems(list(values))
+    for value in values:  # shown translated (VALUE_NAMES), kept as the value itself
+        box.addItem(QCoreApplication.translate("seating_editor", value), value)
     box.setAccessibleName(name)
     box.setToolTip(tip)
     return box
@@ -287,7 +345,11 @@ def show_seating(window) -> SeatingEditor | None:  # noqa: ANN001 - the WindowCo
     """Open the editor on the selected item (laying out a first plan when it has none)."""
     item_id = window.selected_item_id()
     if item_id is None:
-        window.say("Select an item first (in the timeline, agenda or items table)")
+        window.say(
+            QCoreApplication.translate(
+                "seating_editor", "Select an item first (in the timeline, agenda or items table)"
+            )
+        )
         return None
     with window.plan.reading() as session:
         has_plan = protocol.plan_of(session, item_id) is not None

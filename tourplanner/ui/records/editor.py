@@ -48,9 +48,9 @@ def _number(text: str, kind: str) -> object:
 def _name(entity: Entity, values: dict[str, object]) -> str:
     """What the undo step calls the record, from the form (a blank name: its kind)."""
     try:
-        return entity.kind.name_of(values).strip() or entity.title.lower()
+        return entity.kind.name_of(values).strip() or entity.shown_title.lower()
     except (KeyError, AttributeError):
-        return entity.title.lower()
+        return entity.shown_title.lower()
 
 
 class RecordEditor(GuardedDialog):
@@ -79,7 +79,9 @@ class RecordEditor(GuardedDialog):
         self.saved_name = ""  # what the undo step calls it: "Edit venue 'Civic Centre'"
         self.day = day or date.today()  # where dates of a new record start: the day asked from
         self.setWindowTitle(
-            f"Edit {entity.title.lower()}" if record_id else f"New {entity.title.lower()}"
+            self.tr("Edit {lower}").format(lower=entity.shown_title.lower())
+            if record_id
+            else self.tr("New {lower}").format(lower=entity.shown_title.lower())
         )
         self.form = FormRows()
         self.widgets: dict[str, QWidget] = {}
@@ -92,9 +94,11 @@ class RecordEditor(GuardedDialog):
         for spec in entity.fields:
             widget = self._widget(spec, options.get(spec.key, []))
             self.widgets[spec.key] = widget
-            self.form.add(spec.key, spec.label, widget, reported_as=spec.reported_as)
+            self.form.add(spec.key, spec.shown_label, widget, reported_as=spec.reported_as)
             if spec.hint:
-                widget.setToolTip(f"{spec.label} ({spec.hint})")
+                widget.setToolTip(
+                    self.tr("{label} ({hint})").format(label=spec.shown_label, hint=spec.shown_hint)
+                )
         buttons = name_buttons(
             QDialogButtonBox(
                 QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -147,16 +151,16 @@ class RecordEditor(GuardedDialog):
         if spec.kind == "date":
             day = QDateEdit()
             day.setCalendarPopup(True)
-            day.setDisplayFormat("ddd d MMM yyyy")
+            day.setDisplayFormat(self.tr("ddd d MMM yyyy"))
             return day
         if spec.kind == "datetime":  # wall-clock time at the zone of the row below it
             moment = QDateTimeEdit()
             moment.setCalendarPopup(True)
-            moment.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+            moment.setDisplayFormat(self.tr("ddd d MMM yyyy  HH:mm"))
             return moment
         line = QLineEdit()
         if spec.hint:
-            line.setPlaceholderText(spec.hint)
+            line.setPlaceholderText(spec.shown_hint)
         return line
 
     def _choice(self, spec: Field, options: list[tuple[str, int]]) -> QComboBox:
@@ -165,7 +169,7 @@ class RecordEditor(GuardedDialog):
             for value in spec.vocabulary:
                 box.addItem(label(value), value.value)
             return box
-        box.addItem("(none)", None)
+        box.addItem(self.tr("(none)"), None)
         for text, ident in options:
             if ident != self.record_id:  # a record is never its own parent
                 box.addItem(text, ident)
@@ -238,10 +242,14 @@ class RecordEditor(GuardedDialog):
         """Save the record as one undoable operation; on a problem, say it beside the field."""
         self.form.clear_errors()
         values = self.values()
-        title = self.entity.title.lower()
+        title = self.entity.shown_title.lower()
         name = _name(self.entity, values)
         if self.record_id is None:
-            added = record_ops.create_record(self.entity.key, values, f"Add {title} '{name}'")
+            added = record_ops.create_record(
+                self.entity.key,
+                values,
+                self.tr("Add {title} '{name}'").format(title=title, name=name),
+            )
             problem = self.run(added)
         else:
             problem = self.run(
@@ -250,7 +258,7 @@ class RecordEditor(GuardedDialog):
                     self.record_id,
                     values,
                     name=name,
-                    text=f"Edit {title} '{name}'",
+                    text=self.tr("Edit {title} '{name}'").format(title=title, name=name),
                     seen=self.seen,
                 )
             )

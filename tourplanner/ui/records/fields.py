@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from tourplanner.services import listings, records
 
 # A listing reads a table's rows in a session the caller opens.
@@ -27,6 +29,15 @@ class Field:
     choices: str = ""  # for a ref: the kind of record it refers to ("venue", "person"...)
     hint: str = ""
 
+    @property
+    def shown_label(self) -> str:
+        """The label in the UI's language (`label` stays English: errors are matched by it)."""
+        return QCoreApplication.translate("entities", self.label)
+
+    @property
+    def shown_hint(self) -> str:
+        return QCoreApplication.translate("entities", self.hint) if self.hint else ""
+
 
 @dataclass(frozen=True)
 class Entity:
@@ -35,6 +46,14 @@ class Entity:
     plural: str
     fields: tuple[Field, ...]
     listing: ListingReader | None  # None: no table (the plan itself)
+
+    @property
+    def shown_title(self) -> str:
+        return QCoreApplication.translate("entities", self.title)
+
+    @property
+    def shown_plural(self) -> str:
+        return QCoreApplication.translate("entities", self.plural)
 
     @property
     def kind(self) -> records.RecordKind:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
 
 from tourplanner.enums import TravelKind
 from tourplanner.places import Place
 from tourplanner.planfile import PlanFile
 from tourplanner.services import venues as venue_service
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.ui.records.editor import RecordEditor
 from tourplanner.ui.records.entities import Entity, Field
 from tourplanner.ui.records.travellers_panel import TravellersPanel
@@ -23,10 +25,34 @@ from tourplanner.ui.widgets.place_edit import PlaceEdit
 # Which rows each kind shows, and what its times and number are called.
 MOVING_ONLY = ("carrier", "number", "from_place", "start_timezone")
 LABELS = {
-    TravelKind.FLIGHT: ("Flight", "From (airport)", "To (airport)", "Departs", "Arrives"),
-    TravelKind.TRAIN: ("Train", "From (station)", "To (station)", "Departs", "Arrives"),
-    TravelKind.ROAD: ("Vehicle or booking", "From", "To", "Departs", "Arrives"),
-    TravelKind.HOTEL: ("Number", "From", "Hotel name (if not a venue)", "Check-in", "Check-out"),
+    TravelKind.FLIGHT: (
+        QT_TRANSLATE_NOOP("journey_editor", "Flight"),
+        QT_TRANSLATE_NOOP("journey_editor", "From (airport)"),
+        QT_TRANSLATE_NOOP("journey_editor", "To (airport)"),
+        QT_TRANSLATE_NOOP("journey_editor", "Departs"),
+        QT_TRANSLATE_NOOP("journey_editor", "Arrives"),
+    ),
+    TravelKind.TRAIN: (
+        QT_TRANSLATE_NOOP("journey_editor", "Train"),
+        QT_TRANSLATE_NOOP("journey_editor", "From (station)"),
+        QT_TRANSLATE_NOOP("journey_editor", "To (station)"),
+        QT_TRANSLATE_NOOP("journey_editor", "Departs"),
+        QT_TRANSLATE_NOOP("journey_editor", "Arrives"),
+    ),
+    TravelKind.ROAD: (
+        QT_TRANSLATE_NOOP("journey_editor", "Vehicle or booking"),
+        QT_TRANSLATE_NOOP("journey_editor", "From"),
+        QT_TRANSLATE_NOOP("journey_editor", "To"),
+        QT_TRANSLATE_NOOP("journey_editor", "Departs"),
+        QT_TRANSLATE_NOOP("journey_editor", "Arrives"),
+    ),
+    TravelKind.HOTEL: (
+        QT_TRANSLATE_NOOP("journey_editor", "Number"),
+        QT_TRANSLATE_NOOP("journey_editor", "From"),
+        QT_TRANSLATE_NOOP("journey_editor", "Hotel name (if not a venue)"),
+        QT_TRANSLATE_NOOP("journey_editor", "Check-in"),
+        QT_TRANSLATE_NOOP("journey_editor", "Check-out"),
+    ),
 }
 ZONE_OF_END = {"from_place": "start_timezone", "to_place": "end_timezone"}
 
@@ -55,7 +81,9 @@ class JourneyEditor(RecordEditor):
     ) -> None:
         self._venues = _venue_places(plan)
         super().__init__(plan, entity, run, parent, record_id=record_id, defaults=defaults, day=day)
-        self.setWindowTitle("Edit journey or stay" if record_id else "New journey or stay")
+        self.setWindowTitle(
+            self.tr("Edit journey or stay") if record_id else self.tr("New journey or stay")
+        )
         self.widgets["person_id"] = self.travellers.person
         for key, zone_key in ZONE_OF_END.items():
             end = self.widgets[key]
@@ -77,7 +105,7 @@ class JourneyEditor(RecordEditor):
             return self.travellers
         if spec.kind == "place":
             place = PlaceEdit(self._venues)
-            place.setPlaceholderText(spec.hint)
+            place.setPlaceholderText(spec.shown_hint)
             return place
         return super()._widget(spec, options)
 
@@ -93,9 +121,14 @@ class JourneyEditor(RecordEditor):
         for key in MOVING_ONLY:
             self.form.setRowVisible(self._row(key), not hotel)
         self.form.setRowVisible(self._row("venue_id"), hotel)
-        number, src, dst, start, end = LABELS[kind]
+        number, src, dst, start, end = (
+            QCoreApplication.translate("journey_editor", t) for t in LABELS[kind]
+        )
         names = {"number": number, "from_place": src, "to_place": dst, "start": start}
-        names |= {"end": end, "end_timezone": "Time zone" if hotel else "Arrival time zone"}
+        names |= {
+            "end": end,
+            "end_timezone": self.tr("Time zone") if hotel else self.tr("Arrival time zone"),
+        }
         for key, text in names.items():
             label = self.form.labelForField(self._row(key))
             if isinstance(label, QLabel):
@@ -107,7 +140,9 @@ class JourneyEditor(RecordEditor):
         holder = self.travellers.parentWidget()
         label = self.form.labelForField(holder) if holder is not None else None
         if isinstance(label, QLabel):
-            label.setText(f"Travellers ({len(self.travellers.person_ids())})")
+            label.setText(
+                self.tr("Travellers ({count})").format(count=len(self.travellers.person_ids()))
+            )
         self._one_guest()
 
     def _one_guest(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 
 from tourplanner.planfile import PlanFile
 from tourplanner.services.listings import Listing
+from tourplanner.ui.records.headers import shown_header
 
 Index = QModelIndex | QPersistentModelIndex
 Row = tuple[int, tuple, str]  # the listing's order, its cells (the id first), the search text
@@ -72,7 +73,7 @@ class RecordTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section] if 0 <= section < len(self.columns) else None
+            return shown_header(self.columns[section]) if 0 <= section < len(self.columns) else None
         return None
 
     def _key(self, column: int) -> Callable[[Row], tuple[str, int]]:

@@ -111,24 +111,30 @@ class RecordPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(plural.capitalize())
         self.table.setToolTip(
-            f"The plan's {plural}: click a header to sort, Ctrl/Shift-click to select several, "
-            "double-click or Enter to edit"
+            self.tr(
+                "The plan's {plural}: click a header to sort, Ctrl/Shift-click to select several, double-click or Enter to edit"
+            ).format(plural=plural)
         )
         self.table.empty_text = self._empty_text
         self.table.doubleClicked.connect(lambda *_: self._edit_current())
         self.table.activated_row.connect(self._edit_current)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(f"Find {plural}")
-        self.search.setAccessibleName(f"Find {plural}")
-        self.search.setToolTip(f"Show only the {plural} whose text contains this")
+        self.search.setPlaceholderText(self.tr("Find {plural}").format(plural=plural))
+        self.search.setAccessibleName(self.tr("Find {plural}").format(plural=plural))
+        self.search.setToolTip(
+            self.tr("Show only the {plural} whose text contains this").format(plural=plural)
+        )
         self.search.setClearButtonEnabled(True)
         # Room for what it says at any window size: the buttons give up their text first.
         self.search.setMinimumWidth(
-            self.search.fontMetrics().horizontalAdvance(f"Find {plural}") + 48
+            self.search.fontMetrics().horizontalAdvance(
+                self.tr("Find {plural}").format(plural=plural)
+            )
+            + 48
         )
         self.search.textChanged.connect(self._filter)
         self.count = QLabel()
-        self.count.setAccessibleName(f"Number of {plural}")
+        self.count.setAccessibleName(self.tr("Number of {plural}").format(plural=plural))
         # The buttons in a bar of their own whose least width is their icons': a narrow
         # window takes their text away, not the search box's or the navigator's room.
         self.button_bar = QWidget()
@@ -217,10 +223,16 @@ class RecordPage(QWidget):
 
     def _empty_text(self) -> str:
         if self.model.rowCount():
-            return f"No {self.plural} contain “{self.search.text()}”."
+            return self.tr("No {plural} contain “{text}”.").format(
+                plural=self.plural, text=self.search.text()
+            )
         new = next((a for a in self.table.menu_actions if a.text().startswith("New")), None)
-        hint = f" {new.text().replace('&', '').rstrip('…')}… adds one." if new else ""
-        return f"No {self.plural} yet.{hint}"
+        hint = (
+            self.tr(" {rstrip}… adds one.").format(rstrip=new.text().replace("&", "").rstrip("…"))
+            if new
+            else ""
+        )
+        return self.tr("No {plural} yet.{hint}").format(plural=self.plural, hint=hint)
 
     def _filter(self, text: str) -> None:
         self.proxy.set_text(text)
@@ -229,7 +241,11 @@ class RecordPage(QWidget):
     def _show_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(
-            f"{total} {self.plural}" if shown == total else f"{shown} of {total} {self.plural}"
+            self.tr("{total} {plural}").format(total=total, plural=self.plural)
+            if shown == total
+            else self.tr("{shown} of {total} {plural}").format(
+                shown=shown, total=total, plural=self.plural
+            )
         )
 
     def selected_ids(self) -> list[int]:

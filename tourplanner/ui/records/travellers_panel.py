@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,9 +17,16 @@ from PySide6.QtWidgets import (
 
 from tourplanner.enums import TravellerStatus, label
 from tourplanner.services.travel import TravellerEntry
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.ui.widgets.zone_picker import searchable
 
-COLUMNS = ("Traveller", "Seat", "Booking code", "Status", "Notes")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("travellers_panel", "Traveller"),
+    QT_TRANSLATE_NOOP("travellers_panel", "Seat"),
+    QT_TRANSLATE_NOOP("travellers_panel", "Booking code"),
+    QT_TRANSLATE_NOOP("travellers_panel", "Status"),
+    QT_TRANSLATE_NOOP("travellers_panel", "Notes"),
+)
 NAME, SEAT, CODE, STATUS, NOTES = range(5)
 PERSON = Qt.ItemDataRole.UserRole
 
@@ -33,7 +40,9 @@ class TravellersPanel(QWidget):
         super().__init__()
         self.names = {ident: name for name, ident in people}
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("travellers_panel", c) for c in COLUMNS]
+        )
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         # Names and codes keep their width; the notes take what is left (the tooltip has all).
@@ -47,23 +56,25 @@ class TravellersPanel(QWidget):
         self.table.setMinimumHeight(200)
         # The list of people takes whatever height the dialog has to spare.
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.table.setAccessibleName("Travellers")
+        self.table.setAccessibleName(self.tr("Travellers"))
         self.table.setToolTip(
-            "Each traveller's seat, booking code, status and notes (double-click to change)"
+            self.tr(
+                "Each traveller's seat, booking code, status and notes (double-click to change)"
+            )
         )
         self.person = QComboBox()
-        self.person.addItem("(choose a person)", None)
+        self.person.addItem(self.tr("(choose a person)"), None)
         for name, ident in people:
             self.person.addItem(name, ident)
         searchable(self.person)
-        self.person.setAccessibleName("Person to add")
-        self.person.setToolTip("Type part of a name, then Add")
-        self.add_button = QPushButton("Add")
-        self.add_button.setToolTip("Put the chosen person on this journey")
-        self.add_button.setAccessibleName("Add traveller")
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Take the selected travellers off this journey")
-        self.remove_button.setAccessibleName("Remove traveller")
+        self.person.setAccessibleName(self.tr("Person to add"))
+        self.person.setToolTip(self.tr("Type part of a name, then Add"))
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setToolTip(self.tr("Put the chosen person on this journey"))
+        self.add_button.setAccessibleName(self.tr("Add traveller"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Take the selected travellers off this journey"))
+        self.remove_button.setAccessibleName(self.tr("Remove traveller"))
         self.add_button.clicked.connect(self.add_chosen)
         self.remove_button.clicked.connect(self.remove_selected)
         adding = QHBoxLayout()
@@ -95,8 +106,10 @@ class TravellersPanel(QWidget):
         for value in TravellerStatus:
             status.addItem(label(value), value.value)
         status.setCurrentIndex(max(0, status.findData(entry.status)))
-        status.setAccessibleName(f"Status of {name.text()}")
-        status.setToolTip("Confirmed, waitlisted or cancelled (a cancelled traveller is kept)")
+        status.setAccessibleName(self.tr("Status of {text}").format(text=name.text()))
+        status.setToolTip(
+            self.tr("Confirmed, waitlisted or cancelled (a cancelled traveller is kept)")
+        )
         self.table.setCellWidget(row, STATUS, status)
         notes = QTableWidgetItem(entry.notes)
         notes.setToolTip(entry.notes)

@@ -57,7 +57,9 @@ class LiveChanges(QObject):
             return
         for change in found:
             self.window.apply(change.changes)
-            self.window.say(f"{change.sentence()} on the team plan")
+            self.window.say(
+                self.tr("{sentence} on the team plan").format(sentence=change.sentence())
+            )
 
     def _lost(self) -> None:
         if self._notifier is not None:
@@ -67,8 +69,10 @@ class LiveChanges(QObject):
         self.connected = False
         self.plan.read_only = True  # nothing written while the server cannot be reached
         self.window.say(
-            "The connection to the team plan was lost: what is shown is read-only until it is "
-            "back (reconnecting…)"
+            self.tr(
+                "The connection to the team plan was lost: what is shown is read-only until it is "
+                "back (reconnecting…)"
+            )
         )
         self._retry.start()
 
@@ -81,7 +85,7 @@ class LiveChanges(QObject):
         self.plan.read_only = False
         self._watch()
         self.window.apply(Changes(everything=True))  # what others did meanwhile
-        self.window.say("Reconnected to the team plan; every view is up to date")
+        self.window.say(self.tr("Reconnected to the team plan; every view is up to date"))
 
     def shut_down(self) -> None:
         self._retry.stop()

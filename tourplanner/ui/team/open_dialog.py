@@ -24,23 +24,26 @@ from tourplanner.planfile import remember_password
 class OpenTeamPlanDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Open Team Plan")
+        self.setWindowTitle(self.tr("Open Team Plan"))
         form = QFormLayout(self)
         self.host = QLineEdit("localhost")
         self.port = QSpinBox(minimum=1, maximum=65535, value=5432)
         self.database = QLineEdit()
-        self.database.setPlaceholderText("e.g. shenzhen2015")
+        self.database.setPlaceholderText(self.tr("e.g. shenzhen2015"))
         self.user = QLineEdit()
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("from the keyring or ~/.pgpass when left empty")
-        self.keep = QCheckBox("Remember the password (system keyring)")
+        self.password.setPlaceholderText(self.tr("from the keyring or ~/.pgpass when left empty"))
+        # Wide enough for its hint in either language (the width from the text, never fixed).
+        hint = self.password.fontMetrics().horizontalAdvance(self.password.placeholderText())
+        self.password.setMinimumWidth(hint + 24)
+        self.keep = QCheckBox(self.tr("Remember the password (system keyring)"))
         self.keep.setChecked(True)
         for label, field in (
-            ("Server", self.host),
-            ("Port", self.port),
-            ("Database", self.database),
-            ("User", self.user),
-            ("Password", self.password),
+            (self.tr("Server"), self.host),
+            (self.tr("Port"), self.port),
+            (self.tr("Database"), self.database),
+            (self.tr("User"), self.user),
+            (self.tr("Password"), self.password),
         ):
             form.addRow(label, field)
         form.addRow(self.keep)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QRectF
 
 from tourplanner.enums import ItemStatus
 from tourplanner.services.views import ItemView
@@ -81,12 +81,28 @@ class Block:
         place = ", ".join(p for p in (v.room, v.venue.name_en if v.venue else "") if p)
         parts = [v.title_en, v.title_local, self.when(), place, ", ".join(speakers)]
         if self.clash:
-            parts.append("Clash: another item is in this room at the same time")
+            parts.append(
+                QCoreApplication.translate(
+                    "Block", "Clash: another item is in this room at the same time"
+                )
+            )
         if v.status != ItemStatus.CONFIRMED:
             parts.append(v.status.capitalize())
         if self.movable:
-            parts.append("Drag to move, drag the bottom edge to change the length")
+            parts.append(
+                QCoreApplication.translate(
+                    "Block", "Drag to move, drag the bottom edge to change the length"
+                )
+            )
         else:
-            parts.append("A repeating item: change its times in the editor")
-        parts.append("Double-click or Enter to edit; right-click for more")
+            parts.append(
+                QCoreApplication.translate(
+                    "Block", "A repeating item: change its times in the editor"
+                )
+            )
+        parts.append(
+            QCoreApplication.translate(
+                "Block", "Double-click or Enter to edit; right-click for more"
+            )
+        )
         return "\n".join(p for p in parts if p)

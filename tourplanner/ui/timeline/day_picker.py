@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox
 
+from tourplanner.i18n import formats
 from tourplanner.planfile import PlanFile
 from tourplanner.services import forms, itinerary
 from tourplanner.ui.timeline.day_cache import Key
@@ -16,8 +17,8 @@ class DayPicker(QComboBox):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setAccessibleName("Day")
-        self.setToolTip("The programme and day to show")
+        self.setAccessibleName(self.tr("Day"))
+        self.setToolTip(self.tr("The programme and day to show"))
 
     def refill(self, plan: PlanFile) -> None:
         """Every day of every programme, the day chosen before kept chosen if it still is."""
@@ -28,7 +29,8 @@ class DayPicker(QComboBox):
             for prog in forms.programme_choices(session):
                 for day in itinerary.programme_days(session, prog.id):
                     self.addItem(
-                        f"{prog.title} — {day:%a %d %b %Y}", f"{prog.id}|{day.isoformat()}"
+                        self.tr("{title} — {day}").format(title=prog.title, day=formats.day(day)),
+                        f"{prog.id}|{day.isoformat()}",
                     )
         self.blockSignals(False)
         index = self.findData(current) if current else 0

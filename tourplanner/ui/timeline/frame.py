@@ -49,7 +49,7 @@ class RoomHeader(_Edge):
 
     def __init__(self, view: QGraphicsView, style: Style) -> None:
         super().__init__(view, style)
-        self.setAccessibleName("Rooms")
+        self.setAccessibleName(self.tr("Rooms"))
 
     def column_left(self, column: Column) -> float:
         """Where a column starts in this widget (the view's horizontal scroll applied)."""
@@ -125,7 +125,7 @@ class HourAxis(_Edge):
 
     def __init__(self, view: QGraphicsView, style: Style) -> None:
         super().__init__(view, style)
-        self.setAccessibleName("Hours")
+        self.setAccessibleName(self.tr("Hours"))
 
     def hour_top(self, y: float) -> float:
         """Where a scene height falls in this widget (which starts below the room titles)."""

@@ -15,7 +15,7 @@ from math import ceil
 from types import MappingProxyType
 from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 
 from tourplanner.services.views import ItemView
 from tourplanner.timezones import zone
@@ -58,7 +58,7 @@ def column_key(view: ItemView) -> ColumnKey:
 
 def column_title(view: ItemView) -> str:
     if view.venue is None:
-        return "No venue"
+        return QCoreApplication.translate("layout", "No venue")
     return view.room or view.venue.name_en
 
 

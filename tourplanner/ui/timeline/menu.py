@@ -5,16 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from tourplanner.enums import ItemStatus
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.ui.timeline.block import Block
 
 STATUS_TIPS = {
-    ItemStatus.TENTATIVE: "Not fixed yet: shown hatched",
-    ItemStatus.CONFIRMED: "Fixed: shown plain",
-    ItemStatus.CANCELLED: "Called off: kept in the plan, shown greyed and struck through",
+    ItemStatus.TENTATIVE: QT_TRANSLATE_NOOP("menu", "Not fixed yet: shown hatched"),
+    ItemStatus.CONFIRMED: QT_TRANSLATE_NOOP("menu", "Fixed: shown plain"),
+    ItemStatus.CANCELLED: QT_TRANSLATE_NOOP(
+        "menu", "Called off: kept in the plan, shown greyed and struck through"
+    ),
 }
 
 
@@ -31,7 +35,9 @@ def block_menu(
     v = block.view
     menu = QMenu(parent)
     menu.setToolTipsVisible(True)
-    menu.setAccessibleName(f"Actions for {v.title_en}")
+    menu.setAccessibleName(
+        QCoreApplication.translate("menu", "Actions for {title_en}").format(title_en=v.title_en)
+    )
 
     def add(text: str, tip: str, slot: Callable[[], object], enabled: bool = True) -> QAction:
         action = menu.addAction(text)
@@ -41,32 +47,50 @@ def block_menu(
         action.triggered.connect(lambda *_: slot())
         return action
 
-    add("Edit…", "Open this item in the editor (Enter)", edit)
-    menu.addSeparator()
-    fixed = "" if block.movable else " (a repeating item: change its times in the editor)"
     add(
-        "Move 15 min earlier",
-        "Start and end 15 minutes earlier" + fixed,
+        QCoreApplication.translate("menu", "Edit…"),
+        QCoreApplication.translate("menu", "Open this item in the editor (Enter)"),
+        edit,
+    )
+    menu.addSeparator()
+    fixed = (
+        ""
+        if block.movable
+        else QCoreApplication.translate(
+            "menu", " (a repeating item: change its times in the editor)"
+        )
+    )
+    add(
+        QCoreApplication.translate("menu", "Move 15 min earlier"),
+        QCoreApplication.translate("menu", "Start and end 15 minutes earlier") + fixed,
         lambda: move(-1),
         block.movable,
     )
     add(
-        "Move 15 min later",
-        "Start and end 15 minutes later" + fixed,
+        QCoreApplication.translate("menu", "Move 15 min later"),
+        QCoreApplication.translate("menu", "Start and end 15 minutes later") + fixed,
         lambda: move(1),
         block.movable,
     )
     menu.addSeparator()
     for status in (ItemStatus.TENTATIVE, ItemStatus.CONFIRMED, ItemStatus.CANCELLED):
         action = add(
-            f"Mark as {status.value}",
-            STATUS_TIPS[status],
+            QCoreApplication.translate("menu", "Mark as {value}").format(value=status.value),
+            QCoreApplication.translate("menu", STATUS_TIPS[status]),
             partial(mark, status),
             v.status != status,
         )
         action.setCheckable(True)
         action.setChecked(v.status == status)
     menu.addSeparator()
-    series = " (every occurrence of this repeating item)" if not block.movable else ""
-    add("Delete", "Delete this item (Delete key)" + series, delete)
+    series = (
+        QCoreApplication.translate("menu", " (every occurrence of this repeating item)")
+        if not block.movable
+        else ""
+    )
+    add(
+        QCoreApplication.translate("menu", "Delete"),
+        QCoreApplication.translate("menu", "Delete this item (Delete key)") + series,
+        delete,
+    )
     return menu

@@ -131,16 +131,20 @@ class TimelineView(QWidget):
         self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # a few items
         self.view = TimelineCanvas(self.scene, self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setAccessibleName("Timeline")
+        self.view.setAccessibleName(self.tr("Timeline"))
         self.view.setAccessibleDescription(
-            "One column per room, time running down. Up and Down select the previous or next "
-            "item, Enter edits it, Delete deletes it, Alt+Up and Alt+Down move it 5 minutes, "
-            "Shift+Alt+Up and Shift+Alt+Down shorten or lengthen it, the menu key shows "
-            "more actions."
+            self.tr(
+                "One column per room, time running down. Up and Down select the previous or next "
+                "item, Enter edits it, Delete deletes it, Alt+Up and Alt+Down move it 5 minutes, "
+                "Shift+Alt+Up and Shift+Alt+Down shorten or lengthen it, the menu key shows "
+                "more actions."
+            )
         )
         self.view.setToolTip(
-            "Drag a block to move it, drag its bottom edge to change its length; "
-            "right-click for more"
+            self.tr(
+                "Drag a block to move it, drag its bottom edge to change its length; "
+                "right-click for more"
+            )
         )
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -161,13 +165,13 @@ class TimelineView(QWidget):
         self._fit_timer.timeout.connect(self.fit_to_width)
         self.zoom_actions = self._zoom_actions()
         top = QHBoxLayout()
-        label = QLabel("&Day:")
+        label = QLabel(self.tr("&Day:"))
         label.setBuddy(self.day)
         top.addWidget(label)
         top.addWidget(self.day, 1)
         self.zoom_label = QLabel()
-        self.zoom_label.setAccessibleName("Timeline zoom")
-        self.zoom_label.setToolTip("The timeline's zoom (Ctrl+wheel, Ctrl++ and Ctrl+−)")
+        self.zoom_label.setAccessibleName(self.tr("Timeline zoom"))
+        self.zoom_label.setToolTip(self.tr("The timeline's zoom (Ctrl+wheel, Ctrl++ and Ctrl+−)"))
         self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("300 %"))
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for action in self.zoom_actions[:2]:
@@ -231,7 +235,7 @@ class TimelineView(QWidget):
         self.scene.clear()
         shown = self.shown_key()
         if shown is None:
-            self._say("This plan has no programme yet.")
+            self._say(self.tr("This plan has no programme yet."))
             return
         self.day_shown.emit(shown[0])
         views = self.days.get(shown)
@@ -239,7 +243,7 @@ class TimelineView(QWidget):
         self.schedule_read_ahead()
         layout = self._lay_out(shown[1], views)
         if layout is None:
-            self._say("Nothing is scheduled on this day.")
+            self._say(self.tr("Nothing is scheduled on this day."))
             return
         self._draw(layout)
 
@@ -341,7 +345,7 @@ class TimelineView(QWidget):
         self.set_zoom(ZOOMS[max(0, min(len(ZOOMS) - 1, self._zoom + steps))])
 
     def _show_zoom(self) -> None:
-        self.zoom_label.setText(f"{round(self.zoom * 100)} %")
+        self.zoom_label.setText(self.tr("{round} %").format(round=round(self.zoom * 100)))
         self.zoom_actions[0].setEnabled(self._zoom > 0)
         self.zoom_actions[1].setEnabled(self._zoom < len(ZOOMS) - 1)
 
@@ -350,14 +354,14 @@ class TimelineView(QWidget):
         found = []
         for text, tip, keys, slot in (
             (
-                "Zoom timeline out",
-                "Shorter hours, narrower rooms (Ctrl+−)",
+                self.tr("Zoom timeline out"),
+                self.tr("Shorter hours, narrower rooms (Ctrl+−)"),
                 QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomOut),
                 lambda: self.zoom_by(-1),
             ),
             (
-                "Zoom timeline in",
-                "Taller hours, wider rooms (Ctrl++)",
+                self.tr("Zoom timeline in"),
+                self.tr("Taller hours, wider rooms (Ctrl++)"),
                 [
                     *QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn),
                     QKeySequence("Ctrl+="),
@@ -365,8 +369,8 @@ class TimelineView(QWidget):
                 lambda: self.zoom_by(1),
             ),
             (
-                "Timeline at normal zoom",
-                "Back to 100 % (Ctrl+0)",
+                self.tr("Timeline at normal zoom"),
+                self.tr("Back to 100 % (Ctrl+0)"),
                 [QKeySequence("Ctrl+0")],
                 lambda: self.set_zoom(1.0),
             ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -18,12 +19,16 @@ def ask_discard(parent: QWidget) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(parent.windowTitle())
-    box.setText("Discard your changes?")
-    box.setInformativeText("What you changed in this form has not been saved.")
+    box.setText(QCoreApplication.translate("editor_guard", "Discard your changes?"))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "editor_guard", "What you changed in this form has not been saved."
+        )
+    )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     yes, no = box.button(QMessageBox.StandardButton.Yes), box.button(QMessageBox.StandardButton.No)
-    yes.setText("Discard")
-    no.setText("Keep editing")
+    yes.setText(QCoreApplication.translate("editor_guard", "Discard"))
+    no.setText(QCoreApplication.translate("editor_guard", "Keep editing"))
     box.setDefaultButton(QMessageBox.StandardButton.No)  # Enter never throws input away
     box.setEscapeButton(QMessageBox.StandardButton.No)
     box.exec()

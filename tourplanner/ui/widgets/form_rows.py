@@ -7,7 +7,7 @@ what to fix where it is, never a traceback or a silent refusal.
 
 from __future__ import annotations
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 
 ERROR_STYLE = "color: #b42318;"
 
@@ -40,7 +42,7 @@ class FormRows(QFormLayout):
         super().__init__()
         self.errors: dict[str, QLabel] = {}
         self.names: dict[str, str] = {}  # a service's field name -> row key
-        self.general = problem_label("Problem")
+        self.general = problem_label(self.tr("Problem"))
 
     def add(
         self, key: str, text: str, widget: QWidget, *, reported_as: tuple[str, ...] = ()
@@ -49,7 +51,7 @@ class FormRows(QFormLayout):
         widget.setAccessibleName(text)
         if not widget.toolTip():
             widget.setToolTip(text)
-        error = problem_label(f"{text} problem")
+        error = problem_label(self.tr("{text} problem").format(text=text))
         self.errors[key] = error
         for name in (key, *reported_as):
             self.names[name] = key
@@ -74,7 +76,11 @@ class FormRows(QFormLayout):
         """Show the problem beside its field (or under the form when no row matches)."""
         target = self.errors.get(self.names.get(field, ""))
         if target is None:
-            self.general.setText(f"{field[:1].upper()}{field[1:]}: {message}.")
+            self.general.setText(
+                self.tr("{field}: {message}.").format(
+                    field=field[:1].upper() + field[1:], message=message
+                )
+            )
             target = self.general
         else:
             target.setText(message[:1].upper() + message[1:] + ".")
@@ -112,10 +118,18 @@ def edited_signals(widget: QWidget) -> list[SignalInstance]:
 
 # What each standard dialog button does, said on hover and to screen readers.
 BUTTON_TIPS = {
-    QDialogButtonBox.StandardButton.Save: "Save, or say what to fix (Enter)",
-    QDialogButtonBox.StandardButton.Cancel: "Close without changing anything (Esc)",
-    QDialogButtonBox.StandardButton.Ok: "Use the highlighted entry (Enter)",
-    QDialogButtonBox.StandardButton.Close: "Close this window (Esc)",
+    QDialogButtonBox.StandardButton.Save: QT_TRANSLATE_NOOP(
+        "form_rows", "Save, or say what to fix (Enter)"
+    ),
+    QDialogButtonBox.StandardButton.Cancel: QT_TRANSLATE_NOOP(
+        "form_rows", "Close without changing anything (Esc)"
+    ),
+    QDialogButtonBox.StandardButton.Ok: QT_TRANSLATE_NOOP(
+        "form_rows", "Use the highlighted entry (Enter)"
+    ),
+    QDialogButtonBox.StandardButton.Close: QT_TRANSLATE_NOOP(
+        "form_rows", "Close this window (Esc)"
+    ),
 }
 
 
@@ -124,5 +138,8 @@ def name_buttons(box: QDialogButtonBox) -> QDialogButtonBox:
     for button in box.buttons():
         which = box.standardButton(button)
         button.setAccessibleName(button.text().replace("&", ""))
-        button.setToolTip(BUTTON_TIPS.get(which, button.text().replace("&", "")))
+        tip = BUTTON_TIPS.get(which)
+        button.setToolTip(
+            QCoreApplication.translate("form_rows", tip) if tip else button.text().replace("&", "")
+        )
     return box

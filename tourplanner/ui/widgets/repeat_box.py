@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tourplanner.scheduling.recurrence_text import day_text
+from tourplanner.i18n import formats
 from tourplanner.scheduling.repeat_rule import (
     DAILY,
     EVERY_N_DAYS,
@@ -33,12 +33,29 @@ from tourplanner.scheduling.repeat_rule import (
     RepeatRule,
     from_text,
 )
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.ui.widgets.qt_values import from_qdate, to_qdate
 
 CUSTOM = "custom"
-HOW = ((NONE, "Does not repeat"), (DAILY, "Every day"), (WEEKLY, "Every week on…"))
-ENDS = (("programme", "until the programme ends"), ("until", "until"), ("count", "times:"))
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+HOW = (
+    (NONE, QT_TRANSLATE_NOOP("repeat_box", "Does not repeat")),
+    (DAILY, QT_TRANSLATE_NOOP("repeat_box", "Every day")),
+    (WEEKLY, QT_TRANSLATE_NOOP("repeat_box", "Every week on…")),
+)
+ENDS = (
+    ("programme", QT_TRANSLATE_NOOP("repeat_box", "until the programme ends")),
+    ("until", "until"),
+    ("count", QT_TRANSLATE_NOOP("repeat_box", "times:")),
+)
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("repeat_box", "Mon"),
+    QT_TRANSLATE_NOOP("repeat_box", "Tue"),
+    QT_TRANSLATE_NOOP("repeat_box", "Wed"),
+    QT_TRANSLATE_NOOP("repeat_box", "Thu"),
+    QT_TRANSLATE_NOOP("repeat_box", "Fri"),
+    QT_TRANSLATE_NOOP("repeat_box", "Sat"),
+    QT_TRANSLATE_NOOP("repeat_box", "Sun"),
+)
 
 
 def _named(widget: QWidget, name: str, tip: str) -> QWidget:
@@ -50,7 +67,7 @@ def _named(widget: QWidget, name: str, tip: str) -> QWidget:
 def _day_edit() -> QDateEdit:
     day = QDateEdit()
     day.setCalendarPopup(True)
-    day.setDisplayFormat("ddd d MMM yyyy")
+    day.setDisplayFormat(QCoreApplication.translate("repeat_box", "ddd d MMM yyyy"))
     return day
 
 
@@ -64,32 +81,43 @@ class RepeatBox(QWidget):
         super().__init__()
         self._custom = ""  # a rule of another shape, kept as it is
         self.how = QComboBox()
-        for key, text in (*HOW, (EVERY_N_DAYS, "Every N days")):
-            self.how.addItem(text, key)
-        _named(self.how, "Repeats", "Whether and how often the item repeats")
-        self.interval = QSpinBox(minimum=2, maximum=365, value=2, suffix=" days")
-        _named(self.interval, "Every how many days", "Repeat every this many days")
-        self.days = [QCheckBox(name) for name in WEEKDAYS]
+        for key, text in (*HOW, (EVERY_N_DAYS, QT_TRANSLATE_NOOP("repeat_box", "Every N days"))):
+            self.how.addItem(QCoreApplication.translate("repeat_box", text), key)
+        _named(self.how, self.tr("Repeats"), self.tr("Whether and how often the item repeats"))
+        self.interval = QSpinBox(minimum=2, maximum=365, value=2, suffix=self.tr(" days"))
+        _named(
+            self.interval, self.tr("Every how many days"), self.tr("Repeat every this many days")
+        )
+        self.days = [QCheckBox(QCoreApplication.translate("repeat_box", name)) for name in WEEKDAYS]
         for box, name in zip(self.days, WEEKDAYS, strict=True):
-            _named(box, name, f"Repeat on {name}")
+            name = QCoreApplication.translate("repeat_box", name)
+            _named(box, name, self.tr("Repeat on {name}").format(name=name))
             box.toggled.connect(self._edited)
         self.ends = QComboBox()
         for key, text in ENDS:
-            self.ends.addItem(text, key)
-        _named(self.ends, "Repeats until", "When the repeats stop")
+            self.ends.addItem(QCoreApplication.translate("repeat_box", text), key)
+        _named(self.ends, self.tr("Repeats until"), self.tr("When the repeats stop"))
         self.until = _day_edit()
-        _named(self.until, "Last day", "The last day it repeats on")
+        _named(self.until, self.tr("Last day"), self.tr("The last day it repeats on"))
         self.count = QSpinBox(minimum=1, maximum=999, value=3)
-        _named(self.count, "How many times", "How many times in all")
+        _named(self.count, self.tr("How many times"), self.tr("How many times in all"))
         self.skipped = QListWidget()
-        _named(self.skipped, "Days skipped", "The days it does not happen (exceptions)")
+        _named(
+            self.skipped,
+            self.tr("Days skipped"),
+            self.tr("The days it does not happen (exceptions)"),
+        )
         self.skipped.setMaximumHeight(64)
         self.skip_day = _day_edit()
-        _named(self.skip_day, "Day to skip", "A day to leave out")
-        self.add_skip = QPushButton("Skip this day")
-        _named(self.add_skip, "Skip this day", "Leave the day chosen beside it out")
-        self.remove_skip = QPushButton("Remove")
-        _named(self.remove_skip, "Remove skipped day", "Have the selected day again")
+        _named(self.skip_day, self.tr("Day to skip"), self.tr("A day to leave out"))
+        self.add_skip = QPushButton(self.tr("Skip this day"))
+        _named(
+            self.add_skip, self.tr("Skip this day"), self.tr("Leave the day chosen beside it out")
+        )
+        self.remove_skip = QPushButton(self.tr("Remove"))
+        _named(
+            self.remove_skip, self.tr("Remove skipped day"), self.tr("Have the selected day again")
+        )
         self.add_skip.clicked.connect(lambda: self.add_skipped(from_qdate(self.skip_day.date())))
         self.remove_skip.clicked.connect(self._remove_selected)
         for signal in (
@@ -117,7 +145,7 @@ class RepeatBox(QWidget):
         self.ending = QWidget()
         end = QHBoxLayout(self.ending)
         end.setContentsMargins(0, 0, 0, 0)
-        end.addWidget(QLabel("Ending"))
+        end.addWidget(QLabel(self.tr("Ending")))
         end.addWidget(self.ends)
         end.addWidget(self.until)
         end.addWidget(self.count)
@@ -125,7 +153,7 @@ class RepeatBox(QWidget):
         self.exceptions = QWidget()
         grid = QGridLayout(self.exceptions)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel("Skipped days:"), 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(QLabel(self.tr("Skipped days:")), 0, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.skipped, 0, 1, 2, 1)
         grid.addWidget(self.remove_skip, 0, 2, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.skip_day, 2, 1)
@@ -146,7 +174,7 @@ class RepeatBox(QWidget):
         self._custom = "" if shape is not None else text
         custom = self.how.findData(CUSTOM)
         if shape is None and custom < 0:
-            self.how.addItem("Custom rule (kept as it is)", CUSTOM)
+            self.how.addItem(self.tr("Custom rule (kept as it is)"), CUSTOM)
         elif shape is not None and custom >= 0:
             self.how.removeItem(custom)
         shape = shape or RepeatRule()
@@ -203,7 +231,7 @@ class RepeatBox(QWidget):
             self._edited()
 
     def _list_skipped(self, day: date) -> None:
-        entry = QListWidgetItem(f"{day:%a} {day_text(day, with_year=True)}")
+        entry = QListWidgetItem(formats.day(day))
         entry.setData(Qt.ItemDataRole.UserRole, day)
         self.skipped.addItem(entry)
 

@@ -36,4 +36,4 @@ class ZonePicker(QComboBox):
         PickerKeys(self)
         line = self.lineEdit()
         assert line is not None
-        line.setPlaceholderText("type a city, e.g. Beijing, or a zone like Asia/Shanghai")
+        line.setPlaceholderText(self.tr("type a city, e.g. Beijing, or a zone like Asia/Shanghai"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 
 from tourplanner import about
 
@@ -14,7 +14,9 @@ def about_text() -> str:
     licences = "".join(
         f"<li>{escape(item.component)}: {escape(item.licence)}"
         + (
-            f' (<a href="{QUrl.fromLocalFile(str(item.text)).toString()}">text</a>)'
+            f' (<a href="{QUrl.fromLocalFile(str(item.text)).toString()}">'
+            + QCoreApplication.translate("about", "text")
+            + "</a>)"
             if item.text is not None
             else ""
         )
@@ -24,10 +26,22 @@ def about_text() -> str:
     log = about.log_file()
     return (
         f"<b>{escape(about.made_with())}</b>"
-        "<p>Plan international conferences, study tours and delegation visits; print each "
-        "delegate's itinerary.</p>"
-        "<p>Works offline: every change is saved in the plan file at once.</p>"
-        f"<p>Licences:</p><ul>{licences}</ul>"
-        f'<p>Log file: <a href="{QUrl.fromLocalFile(str(log.parent)).toString()}">'
-        f"{escape(str(log))}</a></p>"
+        "<p>"
+        + QCoreApplication.translate(
+            "about",
+            "Plan international conferences, study tours and delegation visits; print each "
+            "delegate's itinerary.",
+        )
+        + "</p><p>"
+        + QCoreApplication.translate(
+            "about", "Works offline: every change is saved in the plan file at once."
+        )
+        + "</p><p>"
+        + QCoreApplication.translate("about", "Licences:")
+        + f"</p><ul>{licences}</ul><p>"
+        + QCoreApplication.translate("about", "Log file: {link}").format(
+            link=f'<a href="{QUrl.fromLocalFile(str(log.parent)).toString()}">'
+            f"{escape(str(log))}</a>"
+        )
+        + "</p>"
     )

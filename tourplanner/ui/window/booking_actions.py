@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from tourplanner.enums import ParticipationRole, label
@@ -33,7 +34,11 @@ class BookingActions:
         ids = self.context.selected_person_ids()
         if not ids:
             QMessageBox.information(
-                self.context.widget, what, "Select one or more people in People first."
+                self.context.widget,
+                what,
+                QCoreApplication.translate(
+                    "BookingActions", "Select one or more people in People first."
+                ),
             )
             return None
         return ids
@@ -54,15 +59,22 @@ class BookingActions:
         self, item_id: int | None = None, role: str = ParticipationRole.ATTENDING
     ) -> None:
         """Book the selected people into one item (as attendees, speakers, chairs…)."""
-        self._book_into("Book into an item", "into", item_choices, "item_id", item_id, role)
+        self._book_into(
+            QCoreApplication.translate("BookingActions", "Book into an item"),
+            QCoreApplication.translate("BookingActions", "Book {counted} into:"),
+            item_choices,
+            "item_id",
+            item_id,
+            role,
+        )
 
     def book_people_into_programme(
         self, programme_id: int | None = None, role: str = ParticipationRole.ATTENDING
     ) -> None:
         """Book the selected people onto a whole tour or programme (its bus, its seats)."""
         self._book_into(
-            "Book onto a tour or programme",
-            "onto",
+            QCoreApplication.translate("BookingActions", "Book onto a tour or programme"),
+            QCoreApplication.translate("BookingActions", "Book {counted} onto:"),
             lambda session: records.choices(session, "programme"),
             "programme_id",
             programme_id,
@@ -72,7 +84,7 @@ class BookingActions:
     def _book_into(
         self,
         what: str,
-        preposition: str,
+        question: str,
         options: Callable[[Any], list[tuple[str, int]]],
         target: str,
         target_id: int | None,
@@ -87,7 +99,7 @@ class BookingActions:
                 listed = options(session)
             picked = self._choose(
                 what,
-                f"Book {counted(len(ids), 'person', 'people')} {preposition}:",
+                question.format(counted=counted(len(ids), "person", "people")),
                 listed,
                 [(label(r), r.value) for r in ParticipationRole],
             )
@@ -100,7 +112,9 @@ class BookingActions:
             self._book([Booking(p, programme_id=target_id, role=role) for p in ids])
 
     def _book(self, bookings: list[Booking]) -> None:
-        text = f"Book {counted(len(bookings), 'person', 'people')}"
+        text = QCoreApplication.translate("BookingActions", "Book {counted}").format(
+            counted=counted(len(bookings), "person", "people")
+        )
         role = bookings[0].role
         if role != ParticipationRole.ATTENDING:
             text += f" ({label(role).lower()})"
@@ -115,14 +129,18 @@ class BookingActions:
             item_id = self.context.selected_item_id()
             target = {"item_id": item_id} if item_id is not None else None
         if target is None:
-            self.context.say("Select an item or a programme first")
+            self.context.say(
+                QCoreApplication.translate("BookingActions", "Select an item or a programme first")
+            )
             return None
         dialog = BookingsDialog(self.context.plan, self.context.widget, self.unbook, **target)
         dialog.open()
         return dialog
 
     def unbook(self, bookings: list[Booking]) -> bool:
-        text = f"Take {counted(len(bookings), 'person', 'people')} off"
+        text = QCoreApplication.translate("BookingActions", "Take {counted} off").format(
+            counted=counted(len(bookings), "person", "people")
+        )
         return self.context.run(Unbook(text, bookings))
 
     def seat_people_on_vehicle(self, vehicle_id: int | None = None) -> None:
@@ -143,17 +161,23 @@ class BookingActions:
         self.context.run(SeatOnVehicle(text, vehicle_id, ids))
 
     def add_people_to_group(self, group_id: int | None = None) -> None:
-        ids = self._people_for("Add to a group")
+        ids = self._people_for(QCoreApplication.translate("BookingActions", "Add to a group"))
         if ids is None:
             return
         if group_id is None:
             with self.context.plan.reading() as session:
                 options = records.choices(session, "group")
             picked = self._choose(
-                "Add to a group", f"Add {counted(len(ids), 'person', 'people')} to:", options
+                QCoreApplication.translate("BookingActions", "Add to a group"),
+                QCoreApplication.translate("BookingActions", "Add {counted} to:").format(
+                    counted=counted(len(ids), "person", "people")
+                ),
+                options,
             )
             if picked is None:
                 return
             group_id = picked[0]
-        text = f"Add {counted(len(ids), 'person', 'people')} to a group"
+        text = QCoreApplication.translate("BookingActions", "Add {counted} to a group").format(
+            counted=counted(len(ids), "person", "people")
+        )
         self.context.run(JoinGroup(text, group_id, ids))

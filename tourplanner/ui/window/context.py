@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from tourplanner.errors import TourPlannerError
@@ -85,4 +86,6 @@ class WindowContext(Protocol):
 
 def refusal(problem: TourPlannerError) -> str:
     """A refusal as the window says it."""
-    return f"Nothing was changed.\n\n{problem}"
+    return QCoreApplication.translate("context", "Nothing was changed.\n\n{problem}").format(
+        problem=problem
+    )

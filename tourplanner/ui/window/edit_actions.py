@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from PySide6.QtCore import QCoreApplication
+
 from tourplanner.enums import ItemKind, ItemStatus, label
 from tourplanner.operations import items as item_ops
 from tourplanner.operations import records as record_ops
@@ -88,7 +90,7 @@ class EditActions:
     def move_selected(self, delta: timedelta) -> None:
         item_id = self.context.selected_item_id()
         if item_id is None:
-            self.context.say("Select an item to move")
+            self.context.say(QCoreApplication.translate("EditActions", "Select an item to move"))
             return
         with self.context.plan.reading() as session:
             start, _end = items.span(session, item_id)
@@ -175,9 +177,13 @@ class EditActions:
     def set_status(self, status: str, item_ids: list[int] | None = None) -> None:
         ids = item_ids or self.context.selected_item_ids()
         if not ids:
-            self.context.say("Select the items to change first")
+            self.context.say(
+                QCoreApplication.translate("EditActions", "Select the items to change first")
+            )
             return
-        text = f"Mark {counted(len(ids), 'item', 'items')} as {label(status).lower()}"
+        text = QCoreApplication.translate("EditActions", "Mark {counted} as {status}").format(
+            counted=counted(len(ids), "item", "items"), status=label(status).lower()
+        )
         self.context.run(item_ops.set_statuses(ids, status, text))
 
     def delete_items(self, item_ids: list[int]) -> None:
@@ -239,13 +245,19 @@ class EditActions:
         if page in ITEM_PAGES:
             item_id = self.context.selected_item_id()
             if item_id is None:
-                self.context.say("Select an item to edit")
+                self.context.say(
+                    QCoreApplication.translate("EditActions", "Select an item to edit")
+                )
                 return None
             shown = self.context.shown_day() if page == "timeline" else None
             return self.edit_item(item_id, shown[1] if shown else None)
         record_id = self.context.current_record_id(page)
         if record_id is None:
-            self.context.say(f"Select one of the {ENTITIES[page].plural} to edit")
+            self.context.say(
+                QCoreApplication.translate(
+                    "EditActions", "Select one of the {plural} to edit"
+                ).format(plural=ENTITIES[page].shown_plural)
+            )
             return None
         return self.edit_record(ENTITIES[page], record_id)
 
@@ -262,8 +274,14 @@ class EditActions:
 
     def _delete(self, operation, ids: list[int], what: str) -> None:  # noqa: ANN001
         if not ids:
-            self.context.say("Select what to delete first")
+            self.context.say(
+                QCoreApplication.translate("EditActions", "Select what to delete first")
+            )
             return
-        text = f"Delete {what}"
+        text = QCoreApplication.translate("EditActions", "Delete {what}").format(what=what)
         if self.context.run(operation(ids, text)):
-            self.context.say(f"{text} — Edit > Undo brings them back")
+            self.context.say(
+                QCoreApplication.translate(
+                    "EditActions", "{text} — Edit > Undo brings them back"
+                ).format(text=text)
+            )

@@ -22,6 +22,7 @@ from tourplanner.ui.itinerary.batch_export import export_all_job
 from tourplanner.ui.itinerary.document import ItineraryDocument
 from tourplanner.ui.itinerary.printing import print_document
 from tourplanner.ui.itinerary.render import Itinerary, render_itinerary
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.ui.tasks import Task, TaskState
 from tourplanner.ui.widgets.chooser import Chooser
 from tourplanner.ui.window.context import WindowContext
@@ -33,10 +34,26 @@ from tourplanner.ui.window.operations_options import (
 )
 
 PROGRAMME_EXPORTS = {  # kind: (what the user is told, file filter, suffix)
-    "booklet": ("Programme booklet", "PDF (*.pdf)", ".pdf"),
-    "tour": ("Tour sheet", "PDF (*.pdf)", ".pdf"),
-    "ics": ("Programme calendar", "Calendar (*.ics)", ".ics"),
-    "schedule": ("Programme schedule", "Schedule (*.xml *.json)", ".xml"),
+    "booklet": (
+        QT_TRANSLATE_NOOP("export_actions", "Programme booklet"),
+        QT_TRANSLATE_NOOP("export_actions", "PDF (*.pdf)"),
+        ".pdf",
+    ),
+    "tour": (
+        QT_TRANSLATE_NOOP("export_actions", "Tour sheet"),
+        QT_TRANSLATE_NOOP("export_actions", "PDF (*.pdf)"),
+        ".pdf",
+    ),
+    "ics": (
+        QT_TRANSLATE_NOOP("export_actions", "Programme calendar"),
+        QT_TRANSLATE_NOOP("export_actions", "Calendar (*.ics)"),
+        ".ics",
+    ),
+    "schedule": (
+        QT_TRANSLATE_NOOP("export_actions", "Programme schedule"),
+        QT_TRANSLATE_NOOP("export_actions", "Schedule (*.xml *.json)"),
+        ".xml",
+    ),
 }
 
 
@@ -73,15 +90,27 @@ class ExportActions:
     def _person_or_say(self, what: str) -> int | None:
         person_id = self.context.selected_person_id()
         if person_id is None:
-            QMessageBox.information(self.context.widget, what, "Select a person in People first.")
+            QMessageBox.information(
+                self.context.widget,
+                what,
+                QCoreApplication.translate("ExportActions", "Select a person in People first."),
+            )
         return person_id
 
     def export_selected_itinerary(self, path: Path | None = None) -> Path | None:
         """The selected person's itinerary as a PDF; asks where unless `path` is given."""
-        person_id = self._person_or_say("Export itinerary")
-        if person_id is None or not self._despite_errors("Export itinerary", person_id):
+        person_id = self._person_or_say(
+            QCoreApplication.translate("ExportActions", "Export itinerary")
+        )
+        if person_id is None or not self._despite_errors(
+            QCoreApplication.translate("ExportActions", "Export itinerary"), person_id
+        ):
             return None
-        path = path or self._ask("Export itinerary", "itinerary.pdf", "PDF (*.pdf)")
+        path = path or self._ask(
+            QCoreApplication.translate("ExportActions", "Export itinerary"),
+            QCoreApplication.translate("ExportActions", "itinerary.pdf"),
+            QCoreApplication.translate("ExportActions", "PDF (*.pdf)"),
+        )
         if path is None:
             return None
         plan = self.context.plan
@@ -91,26 +120,41 @@ class ExportActions:
 
             export_itinerary(plan, person_id, out)
 
-        return self._write("Export itinerary", path, write)
+        return self._write(
+            QCoreApplication.translate("ExportActions", "Export itinerary"), path, write
+        )
 
     def print_itinerary(self, printer: QPrinter | None = None) -> bool:
         """Print the selected person's itinerary as the preview shows it; asks which printer
         unless given one. Whether it was printed."""
-        person_id = self._person_or_say("Print itinerary")
-        if person_id is None or not self._despite_errors("Print itinerary", person_id):
+        person_id = self._person_or_say(
+            QCoreApplication.translate("ExportActions", "Print itinerary")
+        )
+        if person_id is None or not self._despite_errors(
+            QCoreApplication.translate("ExportActions", "Print itinerary"), person_id
+        ):
             return False
         try:
             itinerary = self._render(person_id)
             document = ItineraryDocument(itinerary)
         except TourPlannerError as exc:
-            self.context.warn("Print itinerary", f"Nothing was printed.\n\n{exc}")
+            self.context.warn(
+                QCoreApplication.translate("ExportActions", "Print itinerary"),
+                QCoreApplication.translate("ExportActions", "Nothing was printed.\n\n{exc}").format(
+                    exc=exc
+                ),
+            )
             return False
         try:
             printed = print_document(document, printer, self.context.widget)
         finally:
             document.close()
         if printed:
-            self.context.say(f"Sent “{itinerary.name}” to the printer")
+            self.context.say(
+                QCoreApplication.translate("ExportActions", "Sent “{name}” to the printer").format(
+                    name=itinerary.name
+                )
+            )
         return printed
 
     def _despite_errors(self, what: str, person_id: int) -> bool:
@@ -126,7 +170,9 @@ class ExportActions:
         answer = QMessageBox.warning(
             self.context.widget,
             what,
-            f"{problems}\n\n{verb} it anyway?",
+            QCoreApplication.translate("ExportActions", "{problems}\n\n{verb} it anyway?").format(
+                problems=problems, verb=verb
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -143,11 +189,21 @@ class ExportActions:
         self, out: Path | None = None, *, workers: int | None = None
     ) -> BatchExport | None:
         """Everyone's itineraries in one PDF, on the task runner, with progress and Cancel."""
-        out = out or self._ask("Export all itineraries", "itineraries.pdf", "PDF (*.pdf)")
+        out = out or self._ask(
+            QCoreApplication.translate("ExportActions", "Export all itineraries"),
+            QCoreApplication.translate("ExportActions", "itineraries.pdf"),
+            QCoreApplication.translate("ExportActions", "PDF (*.pdf)"),
+        )
         if out is None:
             return None
-        dialog = QProgressDialog("Exporting itineraries…", "Cancel", 0, 100, self.context.widget)
-        dialog.setWindowTitle("Export all itineraries")
+        dialog = QProgressDialog(
+            QCoreApplication.translate("ExportActions", "Exporting itineraries…"),
+            QCoreApplication.translate("ExportActions", "Cancel"),
+            0,
+            100,
+            self.context.widget,
+        )
+        dialog.setWindowTitle(QCoreApplication.translate("ExportActions", "Export all itineraries"))
         dialog.setMinimumDuration(0)
         batch = BatchExport(out, TaskState(), dialog)
         dialog.canceled.connect(batch.cancel)
@@ -165,17 +221,19 @@ class ExportActions:
     def _batch_written(self, batch: BatchExport, written: list[Path]) -> None:
         batch.written = written
         batch.dialog.reset()
-        self.context.say(f"Wrote {batch.out}")
+        self.context.say(
+            QCoreApplication.translate("ExportActions", "Wrote {out}").format(out=batch.out)
+        )
 
     def _batch_cancelled(self, batch: BatchExport) -> None:
         batch.was_cancelled = True
         batch.dialog.reset()
-        self.context.say("Export cancelled")
+        self.context.say(QCoreApplication.translate("ExportActions", "Export cancelled"))
 
     def _batch_failed(self, batch: BatchExport, problem: TourPlannerError) -> None:
         batch.problem = str(problem)
         batch.dialog.reset()
-        self.context.warn("Export", str(problem))
+        self.context.warn(QCoreApplication.translate("ExportActions", "Export"), str(problem))
 
     # -- programmes, calendars, people ----------------------------------------------------------
 
@@ -184,11 +242,21 @@ class ExportActions:
     ) -> Path | None:
         """A programme as a booklet, a tour sheet, a calendar or a pretalx/frab schedule."""
         what, filters, suffix = PROGRAMME_EXPORTS[kind]
+        what, filters = (
+            QCoreApplication.translate("export_actions", what),
+            QCoreApplication.translate("export_actions", filters),
+        )
         if programme_id is None:
             programme_id = self._choose_programme(what)
             if programme_id is None:
                 return None
-        path = path or self._ask(what, f"{kind}{suffix}", filters)
+        path = path or self._ask(
+            what,
+            QCoreApplication.translate("ExportActions", "{kind}{suffix}").format(
+                kind=kind, suffix=suffix
+            ),
+            filters,
+        )
         if path is None:
             return None
         plan, chosen = self.context.plan, programme_id
@@ -216,7 +284,10 @@ class ExportActions:
         with self.context.plan.reading() as session:
             views = [ProgrammeView.of(p) for p in programmes.list_programmes(session)]
         chooser = Chooser(
-            self.context.widget, what, "Which programme?", [(v.title_en, v.id) for v in views]
+            self.context.widget,
+            what,
+            QCoreApplication.translate("ExportActions", "Which programme?"),
+            [(v.title_en, v.id) for v in views],
         )
         if not chooser.exec():
             return None
@@ -224,10 +295,16 @@ class ExportActions:
 
     def export_person_calendar(self, path: Path | None = None) -> Path | None:
         """The selected person's items and travel as an .ics calendar."""
-        person_id = self._person_or_say("Export calendar")
+        person_id = self._person_or_say(
+            QCoreApplication.translate("ExportActions", "Export calendar")
+        )
         if person_id is None:
             return None
-        path = path or self._ask("Export calendar", "itinerary.ics", "Calendar (*.ics)")
+        path = path or self._ask(
+            QCoreApplication.translate("ExportActions", "Export calendar"),
+            QCoreApplication.translate("ExportActions", "itinerary.ics"),
+            QCoreApplication.translate("ExportActions", "Calendar (*.ics)"),
+        )
         if path is None:
             return None
         plan = self.context.plan
@@ -238,11 +315,17 @@ class ExportActions:
             with plan.reading() as session:
                 export_ics(session, out, person_id=person_id)
 
-        return self._write("Export calendar", path, write)
+        return self._write(
+            QCoreApplication.translate("ExportActions", "Export calendar"), path, write
+        )
 
     def export_people_list(self, path: Path | None = None) -> Path | None:
         """Everyone in the plan as a spreadsheet (.xlsx or .csv)."""
-        path = path or self._ask("Export people", "people.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
+        path = path or self._ask(
+            QCoreApplication.translate("ExportActions", "Export people"),
+            QCoreApplication.translate("ExportActions", "people.xlsx"),
+            QCoreApplication.translate("ExportActions", "Excel (*.xlsx);;CSV (*.csv)"),
+        )
         if path is None:
             return None
         plan = self.context.plan
@@ -253,7 +336,9 @@ class ExportActions:
             with plan.reading() as session:
                 export_people(session, out)
 
-        return self._write("Export people", path, write)
+        return self._write(
+            QCoreApplication.translate("ExportActions", "Export people"), path, write
+        )
 
     # -- operations: transfers, badges, name cards ---------------------------------------------
 
@@ -416,9 +501,16 @@ class ExportActions:
         try:
             write(path)
         except (TourPlannerError, OSError) as exc:
-            self.context.warn(what, f"Nothing was written.\n\n{exc}")
+            self.context.warn(
+                what,
+                QCoreApplication.translate("ExportActions", "Nothing was written.\n\n{exc}").format(
+                    exc=exc
+                ),
+            )
             return None
-        self.context.say(f"Wrote {path}")
+        self.context.say(
+            QCoreApplication.translate("ExportActions", "Wrote {path}").format(path=path)
+        )
         return path
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
 from tourplanner.errors import TourPlannerError
@@ -39,13 +40,21 @@ class FileActions:
             return False
         self.context.switch_plan(plan)
         if plan.backup_path is not None:
-            self.context.say(f"Upgraded; the old version is kept in {plan.backup_path.name}")
+            self.context.say(
+                QCoreApplication.translate(
+                    "FileActions", "Upgraded; the old version is kept in {name}"
+                ).format(name=plan.backup_path.name)
+            )
         return True
 
     def new_plan(self, path: Path | None = None) -> bool:
         """Create an empty plan file (same home zone as the current plan) and open it."""
         path = path or save_path(
-            self.context.widget, "New plan", "plan.tourplan", "Plans (*.tourplan)", kind=PLANS
+            self.context.widget,
+            QCoreApplication.translate("FileActions", "New plan"),
+            QCoreApplication.translate("FileActions", "plan.tourplan"),
+            QCoreApplication.translate("FileActions", "Plans (*.tourplan)"),
+            kind=PLANS,
         )
         if path is None:
             return False
@@ -56,7 +65,12 @@ class FileActions:
             with plan.transaction() as session:
                 plans.create_plan(session, title=path.stem, home_timezone=zone)
         except TourPlannerError as exc:
-            self.context.warn("New plan", f"The plan was not created.\n\n{exc}")
+            self.context.warn(
+                QCoreApplication.translate("FileActions", "New plan"),
+                QCoreApplication.translate(
+                    "FileActions", "The plan was not created.\n\n{exc}"
+                ).format(exc=exc),
+            )
             return False
         self.context.switch_plan(plan)
         self.first_run_details()
@@ -74,7 +88,7 @@ class FileActions:
             self.context.widget,
             record_id=plan_id,
         )
-        editor.setWindowTitle("New plan: its details")
+        editor.setWindowTitle(QCoreApplication.translate("FileActions", "New plan: its details"))
         title = editor.widgets["title"]
         if isinstance(title, QLineEdit):
             title.selectAll()  # the file's name until typed over: the PDFs print the title
@@ -84,7 +98,10 @@ class FileActions:
 
     def open_dialog(self) -> None:
         chosen = open_path(
-            self.context.widget, "Open plan", "Plans (*.tourplan);;All files (*)", kind=PLANS
+            self.context.widget,
+            QCoreApplication.translate("FileActions", "Open plan"),
+            QCoreApplication.translate("FileActions", "Plans (*.tourplan);;All files (*)"),
+            kind=PLANS,
         )
         if chosen is not None:
             self.open_plan(chosen)
@@ -100,7 +117,12 @@ class FileActions:
         try:
             plan = TeamPlan.open(url, password=password)
         except TourPlannerError as exc:
-            self.context.warn("Open Team Plan", f"The team plan could not be opened.\n\n{exc}")
+            self.context.warn(
+                QCoreApplication.translate("FileActions", "Open Team Plan"),
+                QCoreApplication.translate(
+                    "FileActions", "The team plan could not be opened.\n\n{exc}"
+                ).format(exc=exc),
+            )
             return
         self.context.switch_plan(plan)  # type: ignore[arg-type]
 
@@ -113,25 +135,40 @@ class FileActions:
             action.setToolTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open_plan(p))
         if not present:
-            menu.addAction("(none)").setEnabled(False)
+            menu.addAction(QCoreApplication.translate("FileActions", "(none)")).setEnabled(False)
         if gone:
             self.context.say(
-                "No longer found, removed from the list: " + ", ".join(p.name for p in gone)
+                QCoreApplication.translate(
+                    "FileActions", "No longer found, removed from the list: {names}"
+                ).format(names=", ".join(p.name for p in gone))
             )
 
     def save_copy(self, target: Path | None = None) -> Path | None:
         """Write a consistent copy of the plan to another file (the open plan stays open)."""
         target = target or save_path(
-            self.context.widget, "Save a copy", "copy.tourplan", "Plans (*.tourplan)", kind=PLANS
+            self.context.widget,
+            QCoreApplication.translate("FileActions", "Save a copy"),
+            QCoreApplication.translate("FileActions", "copy.tourplan"),
+            QCoreApplication.translate("FileActions", "Plans (*.tourplan)"),
+            kind=PLANS,
         )
         if target is None:
             return None
         try:
             self.context.plan.save_copy(target)
         except (TourPlannerError, OSError) as exc:
-            self.context.warn("Save a copy", f"The copy was not written.\n\n{exc}")
+            self.context.warn(
+                QCoreApplication.translate("FileActions", "Save a copy"),
+                QCoreApplication.translate(
+                    "FileActions", "The copy was not written.\n\n{exc}"
+                ).format(exc=exc),
+            )
             return None
-        self.context.say(f"Saved a copy as {target}")
+        self.context.say(
+            QCoreApplication.translate("FileActions", "Saved a copy as {target}").format(
+                target=target
+            )
+        )
         return target
 
     def restore_from_backup(self) -> bool:
@@ -145,9 +182,18 @@ class FileActions:
             return False
         problem = self.context.replace_file(lambda: restore(path, chosen))
         if problem is not None:
-            self.context.warn("Restore from backup", f"Nothing was restored.\n\n{problem}")
+            self.context.warn(
+                QCoreApplication.translate("FileActions", "Restore from backup"),
+                QCoreApplication.translate(
+                    "FileActions", "Nothing was restored.\n\n{problem}"
+                ).format(problem=problem),
+            )
             return False
-        self.context.say(f"Restored {path.name} from the backup of {chosen.name}")
+        self.context.say(
+            QCoreApplication.translate(
+                "FileActions", "Restored {name} from the backup of {name2}"
+            ).format(name=path.name, name2=chosen.name)
+        )
         return True
 
     def import_people(self) -> None:

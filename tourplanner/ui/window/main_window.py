@@ -49,6 +49,7 @@ from tourplanner.ui.window.export_actions import ExportActions
 from tourplanner.ui.window.file_actions import FileActions
 from tourplanner.ui.window.menus import WindowMenus
 from tourplanner.ui.window.navigator import Navigator
+from tourplanner.ui.window.preferences import PreferencesDialog
 from tourplanner.ui.wording import counted
 
 
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         self.records: dict[str, RecordPage] = {}
         for key, entity in ENTITIES.items():
             assert entity.listing is not None  # every kind but the plan itself has a table
-            page = RecordPage(plan, entity.listing, entity.plural)
+            page = RecordPage(plan, entity.listing, entity.shown_plural)
             page.edit_requested.connect(lambda rid, e=entity: edits.edit_record(e, rid))
             self.records[key] = page
         self.items_page = RecordPage(plan, listings.items_listing, "items")
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator()
         self.navigator.page_chosen.connect(self.show_page)
         self.navigator.programme_chosen.connect(self.show_programme)
-        self.navigator_dock = QDockWidget("Navigator", self)
+        self.navigator_dock = QDockWidget(self.tr("Navigator"), self)
         self.navigator_dock.setObjectName("navigator")
         self.navigator_dock.setWidget(self.navigator)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator_dock)
@@ -169,15 +170,15 @@ class MainWindow(QMainWindow):
         self.checker.checking.connect(self.conflicts.set_checking)
         # The status bar counts the very findings the dock lists, after every (re)check.
         self.findings_label = QLabel()
-        self.findings_label.setAccessibleName("Findings")
+        self.findings_label.setAccessibleName(self.tr("Findings"))
         self.findings_label.setToolTip(
-            "The plan's errors and warnings (the Conflicts dock lists them)"
+            self.tr("The plan's errors and warnings (the Conflicts dock lists them)")
         )
         self.statusBar().addPermanentWidget(self.findings_label)
         self.checker.changed.connect(self._count_findings)
-        self.checker.checking.connect(lambda: self.findings_label.setText("Checking…"))
+        self.checker.checking.connect(lambda: self.findings_label.setText(self.tr("Checking…")))
         self.timeline.day_shown.connect(self._timeline_day_shown)
-        self.conflicts_dock = QDockWidget("Conflicts", self)
+        self.conflicts_dock = QDockWidget(self.tr("Conflicts"), self)
         self.conflicts_dock.setObjectName("conflicts")
         self.conflicts_dock.setWidget(self.conflicts)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts_dock)
@@ -198,16 +199,16 @@ class MainWindow(QMainWindow):
         try:
             maybe_backup(plan, closing=True)
         except TourPlannerError as exc:
-            self.say(f"No backup was made on closing: {exc}")
+            self.say(self.tr("No backup was made on closing: {exc}").format(exc=exc))
 
     def _backup_if_due(self) -> None:
         try:
             made = maybe_backup(self._plan)
         except TourPlannerError as exc:
-            self.say(f"The automatic backup was not made: {exc}")
+            self.say(self.tr("The automatic backup was not made: {exc}").format(exc=exc))
             return
         if made is not None:
-            self.say(f"Backed up {self._plan.path.name}")
+            self.say(self.tr("Backed up {name}").format(name=self._plan.path.name))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Remember the window's size and docks, and close the plan: its -wal is checkpointed
@@ -426,14 +427,23 @@ class MainWindow(QMainWindow):
         with self._plan.reading() as session:
             summary = itinerary.plan_summary(session)
         read_only = " (read-only)" if self._plan.read_only else ""
-        self.setWindowTitle(f"{summary.title} — {self._plan.path.name}{read_only} — TourPlanner")
+        self.setWindowTitle(
+            self.tr("{title} — {name}{read_only} — TourPlanner").format(
+                title=summary.title, name=self._plan.path.name, read_only=read_only
+            )
+        )
         count = summary.counts["items"]
         self.timeline.reload_days()
         self.navigator.set_programmes(summary.programmes)
         self._refresh_pages({"agenda", *self.records})
         self.checker.rebuild(self._plan, items=count)
         people = summary.counts["people"]
-        self.say(f"{counted(count, 'item', 'items')}, {counted(people, 'person', 'people')}")
+        self.say(
+            self.tr("{counted}, {counted2}").format(
+                counted=counted(count, "item", "items"),
+                counted2=counted(people, "person", "people"),
+            )
+        )
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -493,8 +503,15 @@ class MainWindow(QMainWindow):
         """Run every check again (F5), at once."""
         self.checker.rebuild(self._plan)
         self.conflicts_dock.show()
-        self.say(f"Checked: {findings_text(self.checker.findings())}")
+        self.say(
+            self.tr("Checked: {findings_text}").format(
+                findings_text=findings_text(self.checker.findings())
+            )
+        )
+
+    def preferences(self) -> None:
+        PreferencesDialog(self).exec()
 
     def about(self) -> None:
         """Help > About: the version, the licences of what the app bundles, the log file."""
-        QMessageBox.about(self, "About TourPlanner", about_text())
+        QMessageBox.about(self, self.tr("About TourPlanner"), about_text())

@@ -70,64 +70,111 @@ class WindowMenus:
     def _build_actions(self) -> None:
         a, key, w = self._action, QKeySequence.StandardKey, self.window
         self.acts = {
-            "new-plan": a("&New plan…", w.files.new_plan, key.New, role="new-plan"),
-            "open": a("&Open…", w.files.open_dialog, key.Open, role="open"),
-            "open-team": a(
-                "Open &Team Plan…",
-                w.files.open_team_dialog,
-                tip="Open a plan several coordinators share on a PostgreSQL server",
+            "new-plan": a(
+                QCoreApplication.translate("WindowMenus", "&New plan…"),
+                w.files.new_plan,
+                key.New,
+                role="new-plan",
             ),
-            "save-copy": a("Save a &Copy As…", w.files.save_copy, key.SaveAs, role="save-copy"),
+            "open": a(
+                QCoreApplication.translate("WindowMenus", "&Open…"),
+                w.files.open_dialog,
+                key.Open,
+                role="open",
+            ),
+            "open-team": a(
+                QCoreApplication.translate("WindowMenus", "Open &Team Plan…"),
+                w.files.open_team_dialog,
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Open a plan several coordinators share on a PostgreSQL server"
+                ),
+            ),
+            "save-copy": a(
+                QCoreApplication.translate("WindowMenus", "Save a &Copy As…"),
+                w.files.save_copy,
+                key.SaveAs,
+                role="save-copy",
+            ),
             "restore": a(
-                "&Restore from Backup…",
+                QCoreApplication.translate("WindowMenus", "&Restore from Backup…"),
                 w.files.restore_from_backup,
-                tip="Put one of the plan's automatic backups in its place",
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Put one of the plan's automatic backups in its place"
+                ),
             ),
             "seating": a(
-                "&Seating plan of the selected item…",
+                QCoreApplication.translate("WindowMenus", "&Seating plan of the selected item…"),
                 lambda: show_seating(w),
-                tip="Lay out, edit and re-solve who sits where at the selected item",
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Lay out, edit and re-solve who sits where at the selected item"
+                ),
             ),
-            "import-people": a("Import &people…", w.files.import_people, role="import"),
-            "import-events": a("Import &calendar or schedule…", w.files.import_events),
+            "import-people": a(
+                QCoreApplication.translate("WindowMenus", "Import &people…"),
+                w.files.import_people,
+                role="import",
+            ),
+            "import-events": a(
+                QCoreApplication.translate("WindowMenus", "Import &calendar or schedule…"),
+                w.files.import_events,
+            ),
             "export": a(
-                "&Export itinerary (PDF)…",
+                QCoreApplication.translate("WindowMenus", "&Export itinerary (PDF)…"),
                 w.exports.export_selected_itinerary,
                 "Ctrl+Shift+E",
-                tip="Write the selected person's itinerary as a PDF",
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Write the selected person's itinerary as a PDF"
+                ),
                 role="export",
             ),
             "export-booklet": a(
-                "Programme &booklet (PDF)…",
+                QCoreApplication.translate("WindowMenus", "Programme &booklet (PDF)…"),
                 lambda: w.exports.export_programme("booklet"),
-                tip="A programme's booklet: each day's items, rooms and speakers",
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "A programme's booklet: each day's items, rooms and speakers"
+                ),
                 role="export",
             ),
             "export-tour": a(
-                "&Tour sheet (PDF)…",
+                QCoreApplication.translate("WindowMenus", "&Tour sheet (PDF)…"),
                 lambda: w.exports.export_programme("tour"),
-                tip="A study tour's roster, hotels and day-by-day stops",
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "A study tour's roster, hotels and day-by-day stops"
+                ),
                 role="tour",
             ),
             "export-person-ics": a(
-                "Selected person's &calendar (.ics)…",
+                QCoreApplication.translate("WindowMenus", "Selected person's &calendar (.ics)…"),
                 w.exports.export_person_calendar,
-                tip="The selected person's items and travel, for their phone's calendar",
+                tip=QCoreApplication.translate(
+                    "WindowMenus",
+                    "The selected person's items and travel, for their phone's calendar",
+                ),
             ),
             "export-programme-ics": a(
-                "Programme &calendar (.ics)…",
+                QCoreApplication.translate("WindowMenus", "Programme &calendar (.ics)…"),
                 lambda: w.exports.export_programme("ics"),
-                tip="A programme's items as calendar events",
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "A programme's items as calendar events"
+                ),
             ),
             "export-schedule": a(
-                "Programme &schedule (pretalx/frab XML or JSON)…",
+                QCoreApplication.translate(
+                    "WindowMenus", "Programme &schedule (pretalx/frab XML or JSON)…"
+                ),
                 lambda: w.exports.export_programme("schedule"),
-                tip="A conference schedule in the format of event apps and video teams",
+                tip=QCoreApplication.translate(
+                    "WindowMenus",
+                    "A conference schedule in the format of event apps and video teams",
+                ),
             ),
             "export-people": a(
-                "&People list (CSV or Excel)…",
+                QCoreApplication.translate("WindowMenus", "&People list (CSV or Excel)…"),
                 w.exports.export_people_list,
-                tip="Everyone in the plan as a spreadsheet (no passport or medical notes)",
+                tip=QCoreApplication.translate(
+                    "WindowMenus",
+                    "Everyone in the plan as a spreadsheet (no passport or medical notes)",
+                ),
                 role="people",
             ),
             "export-transfers": a(
@@ -169,73 +216,99 @@ class WindowMenus:
                 tip="Dietary counts per meal for the caterer (no medical notes)",
             ),
             "export-all": a(
-                "Export &all itineraries (PDF)…",
+                QCoreApplication.translate("WindowMenus", "Export &all itineraries (PDF)…"),
                 w.exports.export_all_itineraries,
-                tip="Write every person's itinerary into one PDF, in the background",
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Write every person's itinerary into one PDF, in the background"
+                ),
                 role="export-all",
             ),
             "print": a(
-                "&Print itinerary…",
+                QCoreApplication.translate("WindowMenus", "&Print itinerary…"),
                 w.exports.print_itinerary,
                 key.Print,
-                tip="Print the selected person's itinerary",
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Print the selected person's itinerary"
+                ),
                 role="print",
             ),
-            "close": a("&Close", w.close, key.Close),
-            "quit": a("&Quit", w.files.quit, key.Quit),
-            "new-item": a("New &item…", w.edits.new_item, "Ctrl+I", role="new-item"),
+            "close": a(QCoreApplication.translate("WindowMenus", "&Close"), w.close, key.Close),
+            "quit": a(QCoreApplication.translate("WindowMenus", "&Quit"), w.files.quit, key.Quit),
+            "new-item": a(
+                QCoreApplication.translate("WindowMenus", "New &item…"),
+                w.edits.new_item,
+                "Ctrl+I",
+                role="new-item",
+            ),
             "edit": a(
-                "&Edit…",
+                QCoreApplication.translate("WindowMenus", "&Edit…"),
                 w.edits.edit_selected,
                 "Ctrl+E",
-                tip="Edit the selected item or record",
+                tip=QCoreApplication.translate("WindowMenus", "Edit the selected item or record"),
                 role="edit",
             ),
             "delete": a(
-                "&Delete",
+                QCoreApplication.translate("WindowMenus", "&Delete"),
                 w.edits.delete_selected,
                 key.Delete,
-                tip="Delete the selected items or records (Undo brings them back)",
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Delete the selected items or records (Undo brings them back)"
+                ),
                 role="delete",
             ),
             "find": a(
-                "&Find…", w.search_table, key.Find, tip="Search the table shown", role="find"
+                QCoreApplication.translate("WindowMenus", "&Find…"),
+                w.search_table,
+                key.Find,
+                tip=QCoreApplication.translate("WindowMenus", "Search the table shown"),
+                role="find",
             ),
             "later": a(
-                "Move item 15 min &later",
+                QCoreApplication.translate("WindowMenus", "Move item 15 min &later"),
                 lambda: w.edits.move_selected(STEP),
-                "Ctrl+Down",
+                QCoreApplication.translate("WindowMenus", "Ctrl+Down"),
                 role="later",
             ),
             "earlier": a(
-                "Move item 15 min e&arlier",
+                QCoreApplication.translate("WindowMenus", "Move item 15 min e&arlier"),
                 lambda: w.edits.move_selected(-STEP),
-                "Ctrl+Up",
+                QCoreApplication.translate("WindowMenus", "Ctrl+Up"),
                 role="earlier",
             ),
             "book-item": a(
-                "Book selected people into an &item…",
+                QCoreApplication.translate("WindowMenus", "Book selected people into an &item…"),
                 w.bookings.book_people_into_item,
-                tip="Add the selected people to one item",
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Add the selected people to one item"
+                ),
                 role="book",
             ),
             "book-programme": a(
-                "Book selected people onto a &tour or programme…",
+                QCoreApplication.translate(
+                    "WindowMenus", "Book selected people onto a &tour or programme…"
+                ),
                 w.bookings.book_people_into_programme,
-                tip="Add the selected people to a whole tour or programme",
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Add the selected people to a whole tour or programme"
+                ),
                 role="tour",
             ),
             "bookings": a(
-                "Who is &booked…",
+                QCoreApplication.translate("WindowMenus", "Who is &booked…"),
                 w.bookings.show_bookings,
                 "Ctrl+B",
-                tip="The people booked into the selected item or onto the selected programme",
+                tip=QCoreApplication.translate(
+                    "WindowMenus",
+                    "The people booked into the selected item or onto the selected programme",
+                ),
                 role="people",
             ),
             "join-group": a(
-                "Add selected people to a &group…",
+                QCoreApplication.translate("WindowMenus", "Add selected people to a &group…"),
                 w.bookings.add_people_to_group,
-                tip="Put the selected people into a group (delegation)",
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Put the selected people into a group (delegation)"
+                ),
                 role="group",
             ),
             "seat-vehicle": a(
@@ -250,41 +323,66 @@ class WindowMenus:
                 tip="Where and when to meet before the selected item, and a meal's menu",
             ),
             "travel-times": a(
-                "&Travel times between venues…",
+                QCoreApplication.translate("WindowMenus", "&Travel times between venues…"),
                 w.edits.edit_travel_times,
-                tip="Minutes to allow between two venues, used by the travel-time check",
+                tip=QCoreApplication.translate(
+                    "WindowMenus",
+                    "Minutes to allow between two venues, used by the travel-time check",
+                ),
                 role="travel",
             ),
             "plan-details": a(
-                "Plan &details…",
+                QCoreApplication.translate("WindowMenus", "Plan &details…"),
                 w.edits.edit_plan_details,
-                tip="The plan's title, organization, home time zone, coordinators and emergency numbers",
+                tip=QCoreApplication.translate(
+                    "WindowMenus",
+                    "The plan's title, organization, home time zone, coordinators and emergency numbers",
+                ),
                 role="edit",
             ),
             "check": a(
-                "&Check the whole plan",
+                QCoreApplication.translate("WindowMenus", "&Check the whole plan"),
                 w.check_plan,
                 "F5",
-                tip="Run every scheduling check again",
+                tip=QCoreApplication.translate("WindowMenus", "Run every scheduling check again"),
                 role="check",
             ),
-            "about": a("&About TourPlanner", w.about, role="about"),
+            "preferences": a(
+                QCoreApplication.translate("WindowMenus", "Pre&ferences…"),
+                w.preferences,
+                tip=QCoreApplication.translate("WindowMenus", "The language of the app"),
+            ),
+            "about": a(
+                QCoreApplication.translate("WindowMenus", "&About TourPlanner"),
+                w.about,
+                role="about",
+            ),
         }
-        self.acts["undo"] = w.operations.stack.createUndoAction(w, "&Undo")
+        self.acts["undo"] = w.operations.stack.createUndoAction(
+            w, QCoreApplication.translate("WindowMenus", "&Undo")
+        )
         self.acts["undo"].setShortcut(key.Undo)
         self.acts["undo"].setIcon(icon("undo"))
-        self.acts["redo"] = w.operations.stack.createRedoAction(w, "&Redo")
+        self.acts["redo"] = w.operations.stack.createRedoAction(
+            w, QCoreApplication.translate("WindowMenus", "&Redo")
+        )
         self.acts["redo"].setShortcut(key.Redo)
         self.acts["redo"].setIcon(icon("redo"))
         for status in ItemStatus:
             self.acts[f"status-{status.value}"] = a(
-                f"Mark as {label(status).lower()}",
+                QCoreApplication.translate("WindowMenus", "Mark as {lower}").format(
+                    lower=label(status).lower()
+                ),
                 partial(w.edits.set_status, status.value),
-                tip=f"Mark the selected items as {label(status).lower()}",
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Mark the selected items as {lower}"
+                ).format(lower=label(status).lower()),
             )
         for key_, entity in ENTITIES.items():
             self.acts[f"new-{key_}"] = a(
-                f"New {entity.title.lower()}…",
+                QCoreApplication.translate("WindowMenus", "New {lower}…").format(
+                    lower=entity.shown_title.lower()
+                ),
                 partial(w.edits.new_record, entity),
                 role="new",
             )
@@ -292,9 +390,11 @@ class WindowMenus:
     def _build_menus(self) -> None:
         w, acts = self.window, self.acts
         bar = w.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(QCoreApplication.translate("WindowMenus", "&File"))
         file_menu.addActions([acts["new-plan"], acts["open"], acts["open-team"]])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(
+            QCoreApplication.translate("WindowMenus", "Open &Recent")
+        )
         recent = self.recent_menu
         recent.aboutToShow.connect(lambda: w.files.fill_recent(recent))
         file_menu.addActions([acts["save-copy"], acts["restore"]])
@@ -303,7 +403,7 @@ class WindowMenus:
         file_menu.addActions([acts["import-people"], acts["import-events"]])
         file_menu.addSeparator()
         file_menu.addActions([acts["export"], acts["export-all"]])
-        more = file_menu.addMenu("E&xport other")
+        more = file_menu.addMenu(QCoreApplication.translate("WindowMenus", "E&xport other"))
         more.addActions(
             [
                 acts["export-booklet"],
@@ -324,24 +424,33 @@ class WindowMenus:
         file_menu.addAction(acts["print"])
         file_menu.addSeparator()
         file_menu.addActions([acts["close"], acts["quit"]])
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(QCoreApplication.translate("WindowMenus", "&Edit"))
         edit.addActions([acts["undo"], acts["redo"]])
         edit.addSeparator()
         edit.addActions([acts["edit"], acts["delete"], acts["find"]])
         edit.addSeparator()
         edit.addActions([acts["earlier"], acts["later"]])
-        status = edit.addMenu("Item &status")
+        status = edit.addMenu(QCoreApplication.translate("WindowMenus", "Item &status"))
         status.addActions([acts[f"status-{s.value}"] for s in ItemStatus])
-        view = bar.addMenu("&View")
+        edit.addSeparator()
+        edit.addAction(acts["preferences"])
+        view = bar.addMenu(QCoreApplication.translate("WindowMenus", "&View"))
         view.addAction(w.navigator_dock.toggleViewAction())
         view.addAction(w.conflicts_dock.toggleViewAction())
         view.addSeparator()
         for n, (key, text, role) in enumerate(PAGES, start=1):
             shortcut = f"Ctrl+{n}" if n <= 9 else None  # Ctrl+1 … Ctrl+9
-            view.addAction(self._action(text, partial(w.show_page, key), shortcut, role=role))
+            view.addAction(
+                self._action(
+                    QCoreApplication.translate("pages", text),
+                    partial(w.show_page, key),
+                    shortcut,
+                    role=role,
+                )
+            )
         view.addSeparator()
         view.addActions(w.timeline.zoom_actions)  # their keys work while the timeline has focus
-        plan_menu = bar.addMenu("&Plan")
+        plan_menu = bar.addMenu(QCoreApplication.translate("WindowMenus", "&Plan"))
         plan_menu.addAction(acts["new-item"])
         plan_menu.addActions([acts[f"new-{k}"] for k in ENTITIES])
         plan_menu.addSeparator()
@@ -360,11 +469,11 @@ class WindowMenus:
         )
         plan_menu.addSeparator()
         plan_menu.addAction(acts["seating"])
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(QCoreApplication.translate("WindowMenus", "&Help"))
         help_menu.addAction(acts["about"])
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Toolbar", self.window)
+        bar = QToolBar(QCoreApplication.translate("WindowMenus", "Toolbar"), self.window)
         bar.setObjectName("toolbar")
         bar.setIconSize(QSize(20, 20))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -393,21 +502,25 @@ class WindowMenus:
             page.add_action(acts["edit"], button=False)
             page.add_action(acts["delete"], button=False)
         for key, short in (
-            ("book-item", "Book into item…"),
-            ("book-programme", "Book onto tour…"),
-            ("join-group", "Add to group…"),
-            ("seat-vehicle", "Seat on vehicle…"),
+            ("book-item", QCoreApplication.translate("WindowMenus", "Book into item…")),
+            ("book-programme", QCoreApplication.translate("WindowMenus", "Book onto tour…")),
+            ("join-group", QCoreApplication.translate("WindowMenus", "Add to group…")),
+            ("seat-vehicle", QCoreApplication.translate("WindowMenus", "Seat on vehicle…")),
         ):
             acts[key].setIconText(short)  # the button's text; menus show the full one
             w.people.add_action(acts[key])
         w.people.add_action(acts["export"], button=False)
         w.people.add_action(acts["print"], button=False)
         w.items_page.add_action(acts["new-item"])
-        status = QMenu("Set status", w)
+        status = QMenu(QCoreApplication.translate("WindowMenus", "Set status"), w)
         status.addActions([acts[f"status-{s.value}"] for s in ItemStatus])
         status_action = status.menuAction()
         status_action.setIcon(icon("status"))
-        status_action.setToolTip("Confirm, mark tentative or cancel the selected items")
+        status_action.setToolTip(
+            QCoreApplication.translate(
+                "WindowMenus", "Confirm, mark tentative or cancel the selected items"
+            )
+        )
         w.items_page.add_action(status_action)
         w.items_page.add_action(acts["bookings"], button=False)
         w.records["programme"].add_action(acts["bookings"], button=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from tourplanner.enums import label
@@ -22,15 +22,16 @@ class Navigator(QTreeWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setHeaderHidden(True)
-        self.setAccessibleName("Navigator")
-        self.setToolTip("The plan's programmes, people, groups, organizations, venues")
+        self.setAccessibleName(self.tr("Navigator"))
+        self.setToolTip(self.tr("The plan's programmes, people, groups, organizations, venues"))
         self.setIconSize(QSize(18, 18))
         self.nodes: dict[str, QTreeWidgetItem] = {}
-        for key, text, role in PAGES:
+        for key, page_text, role in PAGES:
+            text = QCoreApplication.translate("pages", page_text)
             node = QTreeWidgetItem([text])
             node.setIcon(0, icon(role))
             node.setData(0, PAGE_KEY, ("page", key))
-            node.setToolTip(0, f"Show {text.lower()}")
+            node.setToolTip(0, self.tr("Show {lower}").format(lower=text.lower()))
             self.addTopLevelItem(node)
             self.nodes[key] = node
         self.currentItemChanged.connect(self._chosen)
@@ -57,7 +58,12 @@ class Navigator(QTreeWidget):
         for p in programmes:
             node = QTreeWidgetItem([p.title])
             node.setData(0, PAGE_KEY, ("programme", p.id))
-            node.setToolTip(0, f"{p.title} ({label(p.kind)}): show it on the timeline")
+            node.setToolTip(
+                0,
+                self.tr("{title} ({label}): show it on the timeline").format(
+                    title=p.title, label=label(p.kind)
+                ),
+            )
             node.setData(0, Qt.ItemDataRole.AccessibleTextRole, p.title)
             parent.addChild(node)
         parent.setExpanded(True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tourplanner.errors import TourPlannerError
@@ -19,22 +20,39 @@ def open_or_ask(parent: QWidget | None, path: Path) -> PlanFile | None:
     except PlanLockedError as locked:
         return _ask(parent, path, locked)
     except TourPlannerError as exc:
-        QMessageBox.warning(parent, "Open plan", f"The plan could not be opened.\n\n{exc}")
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("opening", "Open plan"),
+            QCoreApplication.translate("opening", "The plan could not be opened.\n\n{exc}").format(
+                exc=exc
+            ),
+        )
         return None
 
 
 def _ask(parent: QWidget | None, path: Path, locked: PlanLockedError) -> PlanFile | None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Plan in use")
-    box.setText(f"{path.name} is open in another program.")
-    box.setInformativeText(
-        f"{locked}\n\nOpened read-only, the plan can be looked at, checked, printed and "
-        "exported, but not changed."
+    box.setWindowTitle(QCoreApplication.translate("opening", "Plan in use"))
+    box.setText(
+        QCoreApplication.translate("opening", "{name} is open in another program.").format(
+            name=path.name
+        )
     )
-    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "opening",
+            "{locked}\n\nOpened read-only, the plan can be looked at, checked, printed and exported, but not changed.",
+        ).format(locked=locked)
+    )
+    read_only = box.addButton(
+        QCoreApplication.translate("opening", "Open read-only"), QMessageBox.ButtonRole.AcceptRole
+    )
     breaking = (
-        box.addButton("Break the lock and open", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(
+            QCoreApplication.translate("opening", "Break the lock and open"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
         if locked.breakable  # one from this computer whose program is gone is taken over anyway
         else None
     )
@@ -47,5 +65,11 @@ def _ask(parent: QWidget | None, path: Path, locked: PlanLockedError) -> PlanFil
             break_lock(path)
             return PlanFile.open(path)
     except TourPlannerError as exc:
-        QMessageBox.warning(parent, "Open plan", f"The plan could not be opened.\n\n{exc}")
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("opening", "Open plan"),
+            QCoreApplication.translate("opening", "The plan could not be opened.\n\n{exc}").format(
+                exc=exc
+            ),
+        )
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,29 +19,39 @@ from PySide6.QtWidgets import (
 )
 
 from tourplanner.files import size_text
+from tourplanner.i18n import formats
+from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.ui.widgets.form_rows import name_buttons
 
-COLUMNS = ("Taken", "Why", "Size", "Items", "People")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("restore_dialog", "Taken"),
+    QT_TRANSLATE_NOOP("restore_dialog", "Why"),
+    QT_TRANSLATE_NOOP("restore_dialog", "Size"),
+    QT_TRANSLATE_NOOP("restore_dialog", "Items"),
+    QT_TRANSLATE_NOOP("restore_dialog", "People"),
+)
 WHY = {
-    "auto": "while open",
-    "close": "on closing",
-    "import": "before an import",
-    "restore": "before a restore",
-    "repair": "before a repair",
+    "auto": QT_TRANSLATE_NOOP("restore_dialog", "while open"),
+    "close": QT_TRANSLATE_NOOP("restore_dialog", "on closing"),
+    "import": QT_TRANSLATE_NOOP("restore_dialog", "before an import"),
+    "restore": QT_TRANSLATE_NOOP("restore_dialog", "before a restore"),
+    "repair": QT_TRANSLATE_NOOP("restore_dialog", "before a repair"),
 }
 
 
 def _why(reason: str) -> str:
     """Why a backup was made; an upgrade's backup is named by the schema it was before."""
     if reason.isdigit():
-        return f"before an upgrade (schema {reason})"
-    return WHY.get(reason, reason)
+        return QCoreApplication.translate(
+            "restore_dialog", "before an upgrade (schema {reason})"
+        ).format(reason=reason)
+    return QCoreApplication.translate("restore_dialog", WHY[reason]) if reason in WHY else reason
 
 
 def _taken(iso: str) -> str:
     """The backup's time in the computer's own zone, with the zone's name."""
     local = datetime.fromisoformat(iso).astimezone()
-    return f"{local:%a %d %b %Y %H:%M} {local.tzname()}"
+    return f"{formats.day_and_clock(local)} {local.tzname()}"
 
 
 class RestoreDialog(QDialog):
@@ -49,24 +59,26 @@ class RestoreDialog(QDialog):
 
     def __init__(self, plan_path: Path, backups: list[dict], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.backups = backups
         heading = QLabel(
-            f"Backups of {plan_path.name}, newest first. Restoring one puts it in the plan's "
-            "place; the plan as it is now is backed up first, so this too can be undone by "
-            "restoring that backup."
+            self.tr(
+                "Backups of {name}, newest first. Restoring one puts it in the plan's place; the plan as it is now is backed up first, so this too can be undone by restoring that backup."
+            ).format(name=plan_path.name)
             if backups
-            else f"There are no backups of {plan_path.name} yet."
+            else self.tr("There are no backups of {name} yet.").format(name=plan_path.name)
         )
         heading.setWordWrap(True)
         self.table = QTableWidget(len(backups), len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("restore_dialog", c) for c in COLUMNS]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setAccessibleName("Backups")
-        self.table.setToolTip("Choose the backup to restore")
+        self.table.setAccessibleName(self.tr("Backups"))
+        self.table.setToolTip(self.tr("Choose the backup to restore"))
         for row, backup in enumerate(backups):
             cells = (
                 _taken(backup["taken"]),
@@ -95,8 +107,8 @@ class RestoreDialog(QDialog):
         )
         self.restore_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert self.restore_button is not None
-        self.restore_button.setText("Restore")
-        self.restore_button.setAccessibleName("Restore the chosen backup")
+        self.restore_button.setText(self.tr("Restore"))
+        self.restore_button.setAccessibleName(self.tr("Restore the chosen backup"))
         self.restore_button.setEnabled(bool(backups))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

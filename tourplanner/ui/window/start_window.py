@@ -14,10 +14,10 @@ class StartWindow(QMainWindow):
 
     def __init__(self, path: Path) -> None:
         super().__init__()
-        self.setWindowTitle(f"{path.name} — TourPlanner")
-        label = QLabel(f"Opening {path.name}…")
+        self.setWindowTitle(self.tr("{name} — TourPlanner").format(name=path.name))
+        label = QLabel(self.tr("Opening {name}…").format(name=path.name))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setAccessibleName("Opening the plan")
+        label.setAccessibleName(self.tr("Opening the plan"))
         self.setCentralWidget(label)
         self.resize(1440, 900)
         geometry = QSettings().value("window/geometry")
