@@ -42,8 +42,7 @@ class VenueView:
             venue.latitude,
             venue.longitude,
             venue.notes or "",
-            # Venue.phone arrives with a later migration; until then venues have no phone.
-            str(getattr(venue, "phone", "") or ""),
+            venue.phone or "",
         )
 
 

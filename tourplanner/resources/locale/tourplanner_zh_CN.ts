@@ -13,6 +13,33 @@
     </message>
 </context>
 <context>
+    <name>BadgeOptionsDialog</name>
+    <message>
+        <source>Badges</source>
+        <translation>胸卡</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>A4, 10 badges of 90 × 54 mm</source>
+        <translation>A4，每页 10 个 90 × 54 毫米胸卡</translation>
+    </message>
+    <message>
+        <source>Letter, 6 badges of 4 × 3 in</source>
+        <translation>Letter，每页 6 个 4 × 3 英寸胸卡</translation>
+    </message>
+    <message>
+        <source>Label sheet</source>
+        <translation>标签纸</translation>
+    </message>
+</context>
+<context>
     <name>Block</name>
     <message>
         <source>Clash: another item is in this room at the same time</source>
@@ -121,7 +148,7 @@
         <translation>出席 {total} 人：{through} 人随日程参加，{direct} 人直接安排。</translation>
     </message>
     <message>
-        <source>Everyone attending (everyone on '{programme_title}' attends it too):</source>
+        <source>Everyone attending (everyone on &apos;{programme_title}&apos; attends it too):</source>
         <translation>全体出席人员（“{programme_title}”的全体人员也出席）：</translation>
     </message>
 </context>
@@ -314,6 +341,38 @@
     <message>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export transfers</source>
+        <translation>导出接送安排</translation>
+    </message>
+    <message>
+        <source>Export badges</source>
+        <translation>导出胸卡</translation>
+    </message>
+    <message>
+        <source>Export name cards</source>
+        <translation>导出席卡</translation>
+    </message>
+    <message>
+        <source>Name cards for which item?</source>
+        <translation>为哪个活动制作席卡？</translation>
+    </message>
+    <message>
+        <source>Export rooming list</source>
+        <translation>导出分房表</translation>
+    </message>
+    <message>
+        <source>Export bus manifest</source>
+        <translation>导出乘车名单</translation>
+    </message>
+    <message>
+        <source>Export catering sheet</source>
+        <translation>导出餐饮统计表</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Nothing was written.
@@ -654,7 +713,7 @@
         <translation>新增 {added}，更新 {updated}，未变 {unchanged}</translation>
     </message>
     <message>
-        <source>{counts}; {count}. Nothing is imported while an event has a problem: fix the file, choose another programme, or tick 'Skip events with problems'.</source>
+        <source>{counts}; {count}. Nothing is imported while an event has a problem: fix the file, choose another programme, or tick &apos;Skip events with problems&apos;.</source>
         <translation>{counts}；{count}。只要有一条日程有问题就不会导入：请修正文件、选择其他日程，或勾选“跳过有问题的日程”。</translation>
     </message>
     <message>
@@ -745,7 +804,7 @@
         <translation>列对应关系</translation>
     </message>
     <message>
-        <source>Each column of the file and the person field it fills; change a field to fix the mapping, or choose '(ignore this column)'</source>
+        <source>Each column of the file and the person field it fills; change a field to fix the mapping, or choose &apos;(ignore this column)&apos;</source>
         <translation>文件的每一列及其填入的人员字段；修改字段即可调整对应关系，或选择“（忽略此列）”</translation>
     </message>
     <message>
@@ -833,7 +892,7 @@
         <translation>第 {header} 列对应的字段</translation>
     </message>
     <message>
-        <source>Which person field the column '{header}' fills</source>
+        <source>Which person field the column &apos;{header}&apos; fills</source>
         <translation>“{header}”列填入哪个人员字段</translation>
     </message>
     <message>
@@ -849,7 +908,7 @@
         <translation>新增 {added}，更新 {updated}，未变 {unchanged}</translation>
     </message>
     <message>
-        <source>{counts}; {count} with problems. Fix the file or the mapping, or tick 'Skip rows with problems' — nothing is imported while a row has a problem.</source>
+        <source>{counts}; {count} with problems. Fix the file or the mapping, or tick &apos;Skip rows with problems&apos; — nothing is imported while a row has a problem.</source>
         <translation>{counts}；{count} 有问题。请修正文件或列对应关系，或勾选“跳过有问题的行”——只要有一行有问题就不会导入。</translation>
     </message>
     <message>
@@ -959,7 +1018,7 @@
 <context>
     <name>ItineraryDocument</name>
     <message>
-        <source>the itinerary's PDF cannot be read ({exc})</source>
+        <source>the itinerary&apos;s PDF cannot be read ({exc})</source>
         <translation>无法读取行程单 PDF（{exc}）</translation>
     </message>
 </context>
@@ -1129,6 +1188,29 @@
     </message>
 </context>
 <context>
+    <name>LogisticsDialog</name>
+    <message>
+        <source>Meeting point and menu: {title}</source>
+        <translation>集合地点和菜单：{title}</translation>
+    </message>
+    <message>
+        <source>e.g. Hotel lobby, the coach waits at the main door</source>
+        <translation>例如：酒店大堂，大巴在正门等候</translation>
+    </message>
+    <message>
+        <source>Meet at</source>
+        <translation>集合时间</translation>
+    </message>
+    <message>
+        <source>Meeting point</source>
+        <translation>集合地点</translation>
+    </message>
+    <message>
+        <source>Menu (meals)</source>
+        <translation>菜单（餐饮）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Navigator</source>
@@ -1139,7 +1221,7 @@
         <translation>检查结果</translation>
     </message>
     <message>
-        <source>The plan's errors and warnings (the Conflicts dock lists them)</source>
+        <source>The plan&apos;s errors and warnings (the Conflicts dock lists them)</source>
         <translation>计划中的错误和警告（“冲突”面板中列出）</translation>
     </message>
     <message>
@@ -1186,7 +1268,7 @@
         <translation>导航</translation>
     </message>
     <message>
-        <source>The plan's programmes, people, groups, organizations, venues</source>
+        <source>The plan&apos;s programmes, people, groups, organizations, venues</source>
         <translation>计划的日程、人员、团组、单位、场地</translation>
     </message>
     <message>
@@ -1294,18 +1376,18 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <source>Add {title} '{name}'</source>
+        <source>Add {title} &apos;{name}&apos;</source>
         <translation>添加{title}“{name}”</translation>
     </message>
     <message>
-        <source>Edit {title} '{name}'</source>
+        <source>Edit {title} &apos;{name}&apos;</source>
         <translation>编辑{title}“{name}”</translation>
     </message>
 </context>
 <context>
     <name>RecordPage</name>
     <message>
-        <source>The plan's {plural}: click a header to sort, Ctrl/Shift-click to select several, double-click or Enter to edit</source>
+        <source>The plan&apos;s {plural}: click a header to sort, Ctrl/Shift-click to select several, double-click or Enter to edit</source>
         <translation>计划中的{plural}：点击表头排序，按住 Ctrl/Shift 点击可多选，双击或按 Enter 编辑</translation>
     </message>
     <message>
@@ -1447,7 +1529,7 @@
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <source>Backups of {name}, newest first. Restoring one puts it in the plan's place; the plan as it is now is backed up first, so this too can be undone by restoring that backup.</source>
+        <source>Backups of {name}, newest first. Restoring one puts it in the plan&apos;s place; the plan as it is now is backed up first, so this too can be undone by restoring that backup.</source>
         <translation>{name} 的备份，最新的在前。恢复一个备份会用它替换计划；当前的计划会先备份，因此恢复那个备份即可撤销此操作。</translation>
     </message>
     <message>
@@ -1574,6 +1656,17 @@
     </message>
 </context>
 <context>
+    <name>StaleReload</name>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Read what is stored now, dropping this form&apos;s changes</source>
+        <translation>读取当前保存的内容，放弃本表单的修改</translation>
+    </message>
+</context>
+<context>
     <name>StartWindow</name>
     <message>
         <source>{name} — TourPlanner</source>
@@ -1611,7 +1704,7 @@
         <translation>时间轴缩放</translation>
     </message>
     <message>
-        <source>The timeline's zoom (Ctrl+wheel, Ctrl++ and Ctrl+−)</source>
+        <source>The timeline&apos;s zoom (Ctrl+wheel, Ctrl++ and Ctrl+−)</source>
         <translation>时间轴的缩放（Ctrl+滚轮、Ctrl++ 和 Ctrl+−）</translation>
     </message>
     <message>
@@ -1649,6 +1742,45 @@
     <message>
         <source>Back to 100 % (Ctrl+0)</source>
         <translation>恢复 100 % (Ctrl+0)</translation>
+    </message>
+</context>
+<context>
+    <name>TransferOptionsDialog</name>
+    <message>
+        <source>Transfers</source>
+        <translation>接送</translation>
+    </message>
+    <message>
+        <source>Arrivals and departures</source>
+        <translation>抵达和离开</translation>
+    </message>
+    <message>
+        <source>Arrivals only</source>
+        <translation>仅抵达</translation>
+    </message>
+    <message>
+        <source>Departures only</source>
+        <translation>仅离开</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Only one day (local at the airport)</source>
+        <translation>仅一天（机场当地日期）</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Arrivals within this many minutes share a vehicle</source>
+        <translation>在此分钟数内抵达的人员合乘一车</translation>
+    </message>
+    <message>
+        <source>Share a vehicle within</source>
+        <translation>合乘时间窗口</translation>
     </message>
 </context>
 <context>
@@ -1710,7 +1842,7 @@
         <translation>移除交通时间</translation>
     </message>
     <message>
-        <source>The pair goes back to the plan's default time</source>
+        <source>The pair goes back to the plan&apos;s default time</source>
         <translation>这对场地恢复使用计划的默认时间</translation>
     </message>
     <message>
@@ -1733,7 +1865,7 @@
         <translation>旅客</translation>
     </message>
     <message>
-        <source>Each traveller's seat, booking code, status and notes (double-click to change)</source>
+        <source>Each traveller&apos;s seat, booking code, status and notes (double-click to change)</source>
         <translation>每位旅客的座位、订票编号、状态和备注（双击修改）</translation>
     </message>
     <message>
@@ -1808,7 +1940,7 @@
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <source>Put one of the plan's automatic backups in its place</source>
+        <source>Put one of the plan&apos;s automatic backups in its place</source>
         <translation>用计划的某个自动备份替换当前计划</translation>
     </message>
     <message>
@@ -1832,7 +1964,7 @@
         <translation>导出行程单 (PDF)(&amp;E)…</translation>
     </message>
     <message>
-        <source>Write the selected person's itinerary as a PDF</source>
+        <source>Write the selected person&apos;s itinerary as a PDF</source>
         <translation>将所选人员的行程单写成 PDF</translation>
     </message>
     <message>
@@ -1840,7 +1972,7 @@
         <translation>日程手册 (PDF)(&amp;B)…</translation>
     </message>
     <message>
-        <source>A programme's booklet: each day's items, rooms and speakers</source>
+        <source>A programme&apos;s booklet: each day&apos;s items, rooms and speakers</source>
         <translation>日程手册：每天的活动、会议室和发言人</translation>
     </message>
     <message>
@@ -1848,15 +1980,15 @@
         <translation>考察行程表 (PDF)(&amp;T)…</translation>
     </message>
     <message>
-        <source>A study tour's roster, hotels and day-by-day stops</source>
+        <source>A study tour&apos;s roster, hotels and day-by-day stops</source>
         <translation>考察团的名单、酒店和每日行程</translation>
     </message>
     <message>
-        <source>Selected person's &amp;calendar (.ics)…</source>
+        <source>Selected person&apos;s &amp;calendar (.ics)…</source>
         <translation>所选人员的日历 (.ics)(&amp;C)…</translation>
     </message>
     <message>
-        <source>The selected person's items and travel, for their phone's calendar</source>
+        <source>The selected person&apos;s items and travel, for their phone&apos;s calendar</source>
         <translation>所选人员的活动和交通，供其手机日历使用</translation>
     </message>
     <message>
@@ -1864,7 +1996,7 @@
         <translation>日程日历 (.ics)(&amp;C)…</translation>
     </message>
     <message>
-        <source>A programme's items as calendar events</source>
+        <source>A programme&apos;s items as calendar events</source>
         <translation>日程的活动，作为日历事件</translation>
     </message>
     <message>
@@ -1884,11 +2016,59 @@
         <translation>计划中的全部人员，导出为电子表格（不含护照和医疗信息）</translation>
     </message>
     <message>
+        <source>Trans&amp;fers (Excel or PDF)…</source>
+        <translation>接送安排（Excel 或 PDF）(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Arrivals and departures grouped into shared pick-ups</source>
+        <translation>按合乘分组的抵达和离开接送</translation>
+    </message>
+    <message>
+        <source>Ba&amp;dges (PDF)…</source>
+        <translation>胸卡（PDF）(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Name badges on A4 or Letter label sheets, with a QR code</source>
+        <translation>A4 或 Letter 标签纸上的胸卡，带二维码</translation>
+    </message>
+    <message>
+        <source>&amp;Name cards of the selected item (PDF)…</source>
+        <translation>所选活动的席卡（PDF）(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Folded table tents (席卡) for the people at the item</source>
+        <translation>为活动参加人员制作的折叠席卡</translation>
+    </message>
+    <message>
+        <source>&amp;Rooming list (PDF or Excel)…</source>
+        <translation>分房表（PDF 或 Excel）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Rooms per hotel and night, pre- and post-tour lists apart, with totals</source>
+        <translation>按酒店和夜晚列出房间，会前和会后考察分开列出，并附合计</translation>
+    </message>
+    <message>
+        <source>Bus &amp;manifest (PDF or Excel)…</source>
+        <translation>乘车名单（PDF 或 Excel）(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>A programme&apos;s vehicles per leg: driver, guide, meeting point, seats</source>
+        <translation>日程中每一程的车辆：司机、导游、集合地点、座位</translation>
+    </message>
+    <message>
+        <source>&amp;Catering sheet (PDF or Excel)…</source>
+        <translation>餐饮统计表（PDF 或 Excel）(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Dietary counts per meal for the caterer (no medical notes)</source>
+        <translation>供餐饮方使用的每餐饮食统计（不含医疗信息）</translation>
+    </message>
+    <message>
         <source>Export &amp;all itineraries (PDF)…</source>
         <translation>导出全部行程单 (PDF)(&amp;A)…</translation>
     </message>
     <message>
-        <source>Write every person's itinerary into one PDF, in the background</source>
+        <source>Write every person&apos;s itinerary into one PDF, in the background</source>
         <translation>在后台将每个人的行程单写入一个 PDF</translation>
     </message>
     <message>
@@ -1896,7 +2076,7 @@
         <translation>打印行程单(&amp;P)…</translation>
     </message>
     <message>
-        <source>Print the selected person's itinerary</source>
+        <source>Print the selected person&apos;s itinerary</source>
         <translation>打印所选人员的行程单</translation>
     </message>
     <message>
@@ -1984,6 +2164,22 @@
         <translation>将所选人员放入一个团组（代表团）</translation>
     </message>
     <message>
+        <source>Seat selected people on a &amp;vehicle…</source>
+        <translation>安排所选人员乘车(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Put the selected people onto a coach or minibus, for every leg</source>
+        <translation>将所选人员安排到大巴或中巴上，适用于每一程</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting point and menu…</source>
+        <translation>集合地点和菜单(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Where and when to meet before the selected item, and a meal&apos;s menu</source>
+        <translation>所选活动前的集合时间和地点，以及餐饮菜单</translation>
+    </message>
+    <message>
         <source>&amp;Travel times between venues…</source>
         <translation>场地之间的交通时间(&amp;T)…</translation>
     </message>
@@ -1996,7 +2192,7 @@
         <translation>计划信息(&amp;D)…</translation>
     </message>
     <message>
-        <source>The plan's title, organization, home time zone, coordinators and emergency numbers</source>
+        <source>The plan&apos;s title, organization, home time zone, coordinators and emergency numbers</source>
         <translation>计划的标题、主办单位、所在时区、协调人和紧急电话</translation>
     </message>
     <message>
@@ -2088,6 +2284,10 @@
         <translation>加入团组…</translation>
     </message>
     <message>
+        <source>Seat on vehicle…</source>
+        <translation>安排乘车…</translation>
+    </message>
+    <message>
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
@@ -2129,7 +2329,7 @@
         <translation>全文</translation>
     </message>
     <message>
-        <source>Plan international conferences, study tours and delegation visits; print each delegate's itinerary.</source>
+        <source>Plan international conferences, study tours and delegation visits; print each delegate&apos;s itinerary.</source>
         <translation>筹划国际会议、考察和代表团访问；为每位代表打印行程单。</translation>
     </message>
     <message>
@@ -2364,8 +2564,168 @@ Details are in {log_file}</source>
         <translation>例如 114.0556</translation>
     </message>
     <message>
+        <source>Hotel room</source>
+        <translation>酒店客房</translation>
+    </message>
+    <message>
+        <source>hotel rooms</source>
+        <translation>酒店客房</translation>
+    </message>
+    <message>
+        <source>Hotel stay</source>
+        <translation>酒店住宿</translation>
+    </message>
+    <message>
+        <source>Room type</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <source>Room number</source>
+        <translation>房间号</translation>
+    </message>
+    <message>
+        <source>e.g. 1821</source>
+        <translation>例如：1821</translation>
+    </message>
+    <message>
+        <source>Sharing with</source>
+        <translation>同住人</translation>
+    </message>
+    <message>
+        <source>the other guest&apos;s stay at the same hotel</source>
+        <translation>同一酒店另一位客人的住宿</translation>
+    </message>
+    <message>
+        <source>Smoking room</source>
+        <translation>吸烟房</translation>
+    </message>
+    <message>
+        <source>Accessible room</source>
+        <translation>无障碍客房</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>特殊要求</translation>
+    </message>
+    <message>
+        <source>Confirmation number</source>
+        <translation>确认号</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>e.g. Coach 1</source>
+        <translation>例如：1 号大巴</translation>
+    </message>
+    <message>
+        <source>passenger seats</source>
+        <translation>乘客座位数</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Programme (every leg)</source>
+        <translation>日程（每一程）</translation>
+    </message>
+    <message>
+        <source>Or one item</source>
+        <translation>或单个活动</translation>
+    </message>
+    <message>
+        <source>Driver (a person)</source>
+        <translation>司机（人员）</translation>
+    </message>
+    <message>
+        <source>Or driver&apos;s name</source>
+        <translation>或司机姓名</translation>
+    </message>
+    <message>
+        <source>Driver&apos;s phone</source>
+        <translation>司机电话</translation>
+    </message>
+    <message>
+        <source>Fixed seats</source>
+        <translation>固定座位</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <source>seats on vehicles</source>
+        <translation>车辆座位</translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation>行程段</translation>
+    </message>
+    <message>
+        <source>none: every leg</source>
+        <translation>空：每一程</translation>
+    </message>
+    <message>
+        <source>e.g. 5</source>
+        <translation>例如：5</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>人员安排</translation>
+    </message>
+    <message>
+        <source>guides, drivers and interpreters</source>
+        <translation>导游、司机和翻译</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Or programme</source>
+        <translation>或日程</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>From language</source>
+        <translation>源语言</translation>
+    </message>
+    <message>
+        <source>e.g. en</source>
+        <translation>例如：en</translation>
+    </message>
+    <message>
+        <source>Into language</source>
+        <translation>目标语言</translation>
+    </message>
+    <message>
+        <source>e.g. zh</source>
+        <translation>例如：zh</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>同传间</translation>
     </message>
     <message>
         <source>Room</source>
@@ -2436,6 +2796,10 @@ Details are in {log_file}</source>
         <translation>电话</translation>
     </message>
     <message>
+        <source>the front desk or the venue&apos;s office</source>
+        <translation>前台或场地办公室</translation>
+    </message>
+    <message>
         <source>Preferred language</source>
         <translation>首选语言</translation>
     </message>
@@ -2446,6 +2810,22 @@ Details are in {log_file}</source>
     <message>
         <source>Dietary needs</source>
         <translation>饮食要求</translation>
+    </message>
+    <message>
+        <source>Dietary tags</source>
+        <translation>饮食标签</translation>
+    </message>
+    <message>
+        <source>for the caterer, comma-separated: vegetarian, vegan, halal, kosher, no pork, no alcohol, nut allergy, shellfish allergy, gluten free, other</source>
+        <translation>供餐饮方使用，用逗号分隔：vegetarian、vegan、halal、kosher、no pork、no alcohol、nut allergy、shellfish allergy、gluten free、other</translation>
+    </message>
+    <message>
+        <source>Other dietary need</source>
+        <translation>其他饮食需求</translation>
+    </message>
+    <message>
+        <source>what &apos;other&apos; means</source>
+        <translation>“其他”的具体内容</translation>
     </message>
     <message>
         <source>Accessibility needs</source>
@@ -2592,8 +2972,8 @@ Details are in {log_file}</source>
         <translation>经手人</translation>
     </message>
     <message>
-        <source>e.g. ICMA (Bob O'Neill)</source>
-        <translation>例如 ICMA (Bob O'Neill)</translation>
+        <source>e.g. ICMA (Bob O&apos;Neill)</source>
+        <translation>例如 ICMA (Bob O&apos;Neill)</translation>
     </message>
     <message>
         <source>e.g. SAFEA (Mr. Sun Zhaohua)</source>
@@ -2664,7 +3044,7 @@ Details are in {log_file}</source>
         <translation>协调人和紧急电话</translation>
     </message>
     <message>
-        <source>printed on every itinerary's first page, one per line: the coordinators with their phone numbers, then the emergency numbers (police, ambulance…)</source>
+        <source>printed on every itinerary&apos;s first page, one per line: the coordinators with their phone numbers, then the emergency numbers (police, ambulance…)</source>
         <translation>印在每份行程单的第一页，每行一条：先是协调人及其电话，然后是紧急电话（报警、急救…）</translation>
     </message>
     <message>
@@ -3157,6 +3537,22 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
         <source>Gifts</source>
         <translation>礼品</translation>
     </message>
+    <message>
+        <source>Hotel rooms</source>
+        <translation>酒店客房</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <source>Guides and interpreters</source>
+        <translation>导游和翻译</translation>
+    </message>
 </context>
 <context>
     <name>panel</name>
@@ -3257,7 +3653,7 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
 <context>
     <name>render</name>
     <message>
-        <source>the itinerary's PDF cannot be read ({exc})</source>
+        <source>the itinerary&apos;s PDF cannot be read ({exc})</source>
         <translation>无法读取行程单 PDF（{exc}）</translation>
     </message>
 </context>

@@ -346,7 +346,7 @@ class ExportActions:
         self, path: Path | None = None, options: TransferOptions | None = None
     ) -> Path | None:
         """Arrival and departure transfers from the flights and trains (.xlsx or .pdf)."""
-        what = self.widget_tr("Export transfers")
+        what = QCoreApplication.translate("ExportActions", "Export transfers")
         if options is None:
             dialog = TransferOptionsDialog(self.context.widget, self._first_day())
             if not dialog.exec():
@@ -375,7 +375,7 @@ class ExportActions:
         self, path: Path | None = None, options: BadgeOptions | None = None
     ) -> Path | None:
         """Name badges on label sheets, for everyone or one group (.pdf)."""
-        what = self.widget_tr("Export badges")
+        what = QCoreApplication.translate("ExportActions", "Export badges")
         if options is None:
             from tourplanner.services.organizations import list_groups
 
@@ -404,7 +404,7 @@ class ExportActions:
         self, item_id: int | None = None, path: Path | None = None
     ) -> Path | None:
         """Folded table tents for the people at the selected item (or one chosen) (.pdf)."""
-        what = self.widget_tr("Export name cards")
+        what = QCoreApplication.translate("ExportActions", "Export name cards")
         item_id = item_id or self.context.selected_item_id() or self._choose_item(what)
         if item_id is None:
             return None
@@ -431,7 +431,10 @@ class ExportActions:
                 (f"{i.title_en} ({i.start_utc:%Y-%m-%d})", i.id) for i in list_items(session)
             ]
         chooser = Chooser(
-            self.context.widget, what, self.widget_tr("Name cards for which item?"), options
+            self.context.widget,
+            what,
+            QCoreApplication.translate("ExportActions", "Name cards for which item?"),
+            options,
         )
         if not chooser.exec():
             return None
@@ -449,28 +452,23 @@ class ExportActions:
             days = [to_local(m.at_utc, m.zone).date() for m in transfer_movements(session)]
         return min(days, default=None)
 
-    @staticmethod
-    def widget_tr(text: str) -> str:
-        return QCoreApplication.translate("ExportActions", text)
-
     # -- operations: rooming list, bus manifest, catering ---------------------------------------
 
     def export_operations(
         self, kind: str, path: Path | None = None, programme_id: int | None = None
     ) -> Path | None:
         """The rooming list, a programme's bus manifest or the catering sheet (.pdf or .xlsx)."""
-        tr = QCoreApplication.translate
         titles = {
-            "rooming": tr("ExportActions", "Export rooming list"),
-            "manifest": tr("ExportActions", "Export bus manifest"),
-            "catering": tr("ExportActions", "Export catering sheet"),
+            "rooming": QCoreApplication.translate("ExportActions", "Export rooming list"),
+            "manifest": QCoreApplication.translate("ExportActions", "Export bus manifest"),
+            "catering": QCoreApplication.translate("ExportActions", "Export catering sheet"),
         }
         what = titles[kind]
         if kind == "manifest" and programme_id is None:
             programme_id = self._choose_programme(what)
             if programme_id is None:
                 return None
-        filters = tr("ExportActions", "PDF (*.pdf);;Excel (*.xlsx)")
+        filters = QCoreApplication.translate("ExportActions", "PDF (*.pdf);;Excel (*.xlsx)")
         path = path or self._ask(what, f"{kind}.pdf", filters)
         if path is None:
             return None

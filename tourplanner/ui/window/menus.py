@@ -201,19 +201,27 @@ class WindowMenus:
                 ),
             ),
             "export-rooming": a(
-                "&Rooming list (PDF or Excel)…",
+                QCoreApplication.translate("WindowMenus", "&Rooming list (PDF or Excel)…"),
                 lambda: w.exports.export_operations("rooming"),
-                tip="Rooms per hotel and night, pre- and post-tour lists apart, with totals",
+                tip=QCoreApplication.translate(
+                    "WindowMenus",
+                    "Rooms per hotel and night, pre- and post-tour lists apart, with totals",
+                ),
             ),
             "export-manifest": a(
-                "Bus &manifest (PDF or Excel)…",
+                QCoreApplication.translate("WindowMenus", "Bus &manifest (PDF or Excel)…"),
                 lambda: w.exports.export_operations("manifest"),
-                tip="A programme's vehicles per leg: driver, guide, meeting point, seats",
+                tip=QCoreApplication.translate(
+                    "WindowMenus",
+                    "A programme's vehicles per leg: driver, guide, meeting point, seats",
+                ),
             ),
             "export-catering": a(
-                "&Catering sheet (PDF or Excel)…",
+                QCoreApplication.translate("WindowMenus", "&Catering sheet (PDF or Excel)…"),
                 lambda: w.exports.export_operations("catering"),
-                tip="Dietary counts per meal for the caterer (no medical notes)",
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Dietary counts per meal for the caterer (no medical notes)"
+                ),
             ),
             "export-all": a(
                 QCoreApplication.translate("WindowMenus", "Export &all itineraries (PDF)…"),
@@ -312,15 +320,20 @@ class WindowMenus:
                 role="group",
             ),
             "seat-vehicle": a(
-                "Seat selected people on a &vehicle…",
+                QCoreApplication.translate("WindowMenus", "Seat selected people on a &vehicle…"),
                 w.bookings.seat_people_on_vehicle,
-                tip="Put the selected people onto a coach or minibus, for every leg",
+                tip=QCoreApplication.translate(
+                    "WindowMenus", "Put the selected people onto a coach or minibus, for every leg"
+                ),
                 role="travel",
             ),
             "logistics": a(
-                "&Meeting point and menu…",
+                QCoreApplication.translate("WindowMenus", "&Meeting point and menu…"),
                 w.edits.edit_logistics,
-                tip="Where and when to meet before the selected item, and a meal's menu",
+                tip=QCoreApplication.translate(
+                    "WindowMenus",
+                    "Where and when to meet before the selected item, and a meal's menu",
+                ),
             ),
             "travel-times": a(
                 QCoreApplication.translate("WindowMenus", "&Travel times between venues…"),
