@@ -178,10 +178,32 @@ LABELS = (
     N_("Train"),
     N_("Road"),
     N_("Hotel"),
+    N_("Single"),
+    N_("Twin"),
+    N_("Double"),
+    N_("Suite"),
+    N_("Car"),
+    N_("Van"),
+    N_("Minibus"),
+    N_("Coach"),
+    N_("Driver"),
+    N_("Consecutive"),
+    N_("Simultaneous"),
+    N_("Vegetarian"),
+    N_("Vegan"),
+    N_("Halal"),
+    N_("Kosher"),
+    N_("No pork"),
+    N_("No alcohol"),
+    N_("Nut allergy"),
+    N_("Shellfish allergy"),
+    N_("Gluten free"),
 )
 
 
 def label(value: str) -> str:
     """A display label for a vocabulary value, in the current language: 'site_visit' ->
     'Site visit' (参观考察), 'vip' -> 'VIP' (贵宾)."""
+    if not value:
+        return ""  # "no mode": and gettext's "" would be the catalog's header
     return _(ACRONYMS.get(value) or value.replace("_", " ").capitalize())

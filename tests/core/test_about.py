@@ -121,5 +121,5 @@ def test_printed_documents_name_the_version(plan_file, tmp_path: Path) -> None:
     out = tmp_path / "bob.pdf"
     export_itinerary(plan_file, person, out)
     reader = PdfReader(out)
-    assert f"with TourPlanner {about.version()}" in reader.pages[-1].extract_text()
+    assert f"· TourPlanner {about.version()}" in reader.pages[-1].extract_text()
     assert reader.metadata.creator == about.made_with()

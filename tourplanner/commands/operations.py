@@ -9,6 +9,7 @@ from pathlib import Path
 from tourplanner.db import PlanFile
 from tourplanner.errors import ValidationError
 from tourplanner.files import check_output_folder
+from tourplanner.i18n import _
 from tourplanner.services import plans
 
 
@@ -16,7 +17,9 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2015-04-22") from None
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a date like 2015-04-22").format(text=text)
+        ) from None
 
 
 def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
@@ -70,7 +73,7 @@ def _rooming(args: argparse.Namespace) -> int:
             hotel=args.hotel,
             programme=args.programme,
         )
-    print(f"wrote {rooms} room(s) to {args.output}")
+    print(_("wrote {rooms} room(s) to {output}").format(rooms=rooms, output=args.output))
     return 0
 
 
@@ -86,7 +89,7 @@ def _manifest(args: argparse.Namespace) -> int:
             programme=args.programme,
             day=args.date,
         )
-    print(f"wrote {legs} leg(s) to {args.output}")
+    print(_("wrote {legs} leg(s) to {output}").format(legs=legs, output=args.output))
     return 0
 
 
@@ -104,6 +107,6 @@ def _catering(args: argparse.Namespace) -> int:
             names=args.names,
         )
     if not meals:
-        raise ValidationError("meal", "the plan has no meal to cater for")
-    print(f"wrote {meals} meal(s) to {args.output}")
+        raise ValidationError("meal", _("the plan has no meal to cater for"))
+    print(_("wrote {meals} meal(s) to {output}").format(meals=meals, output=args.output))
     return 0

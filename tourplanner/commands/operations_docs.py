@@ -9,6 +9,7 @@ from pathlib import Path
 from tourplanner.db import PlanFile
 from tourplanner.errors import ValidationError
 from tourplanner.files import check_output_folder
+from tourplanner.i18n import _
 from tourplanner.operations_planning.transfer_groups import ARRIVAL, DEPARTURE, DIRECTIONS, Rules
 
 
@@ -49,7 +50,9 @@ def parse_day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValidationError("date", f"{text!r} is not a date: write it as 2015-04-15") from None
+        raise ValidationError(
+            "date", _("{text!r} is not a date: write it as 2015-04-15").format(text=text)
+        ) from None
 
 
 def _transfers(args: argparse.Namespace) -> int:
@@ -62,7 +65,11 @@ def _transfers(args: argparse.Namespace) -> int:
     with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
         sheet = transfer_sheet(session, directions=directions, on=day, rules=rules)
     count = export_transfers(sheet, args.output)
-    print(f"wrote {count} transfer(s) for {sheet.people} person(s) to {args.output}")
+    print(
+        _("wrote {count} transfer(s) for {people} person(s) to {output}").format(
+            count=count, people=sheet.people, output=args.output
+        )
+    )
     return 0
 
 
@@ -74,7 +81,11 @@ def _badges(args: argparse.Namespace) -> int:
     with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
         badges = badge_views(session, group=args.group)
     pages = export_badges(badges, args.output, sheet=args.sheet)
-    print(f"wrote {len(badges)} badge(s) on {pages} sheet(s) to {args.output}")
+    print(
+        _("wrote {count} badge(s) on {pages} sheet(s) to {output}").format(
+            count=len(badges), pages=pages, output=args.output
+        )
+    )
     return 0
 
 
@@ -86,5 +97,5 @@ def _name_cards(args: argparse.Namespace) -> int:
     with PlanFile.open(args.plan, read_only=True) as plan, plan.reading() as session:
         cards = name_card_views(session, item=args.item)
     export_name_cards(cards, args.output)
-    print(f"wrote {len(cards)} name card(s) to {args.output}")
+    print(_("wrote {count} name card(s) to {output}").format(count=len(cards), output=args.output))
     return 0

@@ -57,11 +57,15 @@ def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]])
         return []
     table = cast(Table, model.__table__)
     assert table.dialect_options["sqlite"]["autoincrement"], table.name
-    # A row checked as a model's values carries its version stamp unset: the table's defaults
-    # give a new row its first version.
-    rows = [
-        {k: v for k, v in row.items() if not (k in STAMP_COLUMNS and v is None)} for row in rows
-    ]
+    # A row checked as a model's values carries unset what the checker never fills (its version
+    # stamp, columns added since, such as an item's meeting point): the table's defaults give
+    # them their first value, as they would to an ORM object.
+    defaulted = STAMP_COLUMNS | {
+        c.name
+        for c in table.columns
+        if not c.nullable and (c.default is not None or c.server_default is not None)
+    }
+    rows = [{k: v for k, v in row.items() if not (k in defaulted and v is None)} for row in rows]
     ids = sorted(session.scalars(insert(table).returning(table.c.id), rows))
     if len(ids) != len(rows):
         raise RuntimeError(f"{len(rows)} rows inserted into {table.name}, {len(ids)} ids back")

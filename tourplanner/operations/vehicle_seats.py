@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
+from tourplanner.i18n import _
 from tourplanner.models import VehicleSeat
 from tourplanner.operations.changes import Changes
 from tourplanner.operations.operation import Session, StaleError
@@ -33,7 +34,7 @@ class SeatOnVehicle:
             select(func.count()).select_from(VehicleSeat).where(VehicleSeat.id.in_(self.added))
         )
         if still != len(self.added):
-            raise StaleError("Some of these seats were changed since; nothing was undone")
+            raise StaleError(_("Some of these seats were changed since; nothing was undone"))
         for seat_id in self.added:
             vehicles.delete_seat(session, seat_id)
         return Changes.of_records("vehicle_seat", self.added) | Changes.of_records(

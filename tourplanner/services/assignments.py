@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.enums import AssignmentRole, InterpretingMode
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 from tourplanner.models import Assignment, Item, Person, Programme, Vehicle
 from tourplanner.services import validation as v
 from tourplanner.services.common import create_record, delete_record, fetch, update_record
@@ -29,7 +30,7 @@ FIELDS = (
 
 def _validate(session: Session, a: Assignment) -> None:
     if a.person_id is None:
-        raise ValidationError("person", "choose who is assigned")
+        raise ValidationError("person", _("choose who is assigned"))
     fetch(session, Person, a.person_id, "person")
     a.role = v.choice(a.role, AssignmentRole, "role")
     a.mode = v.choice(a.mode or "", InterpretingMode, "mode")
@@ -38,19 +39,24 @@ def _validate(session: Session, a: Assignment) -> None:
     a.booth = v.optional_text(a.booth, "booth", max_length=50)
     a.notes = v.optional_text(a.notes, "notes")
     if a.role != AssignmentRole.INTERPRETER and (a.mode or a.language_from or a.language_to):
-        raise ValidationError("mode", "only an interpreter has languages and a mode")
+        raise ValidationError("mode", _("only an interpreter has languages and a mode"))
     if a.role == AssignmentRole.INTERPRETER and bool(a.language_from) != bool(a.language_to):
-        raise ValidationError("to language", "give both languages of the pair, or neither")
+        raise ValidationError("to language", _("give both languages of the pair, or neither"))
     if a.item_id is not None:
         fetch(session, Item, a.item_id, "item")
     elif a.programme_id is None or a.day is None:
-        raise ValidationError("item", "choose an item, or a programme and a day")
+        raise ValidationError("item", _("choose an item, or a programme and a day"))
     if a.programme_id is not None:
         prog = fetch(session, Programme, a.programme_id, "programme")
         if a.day is not None and not prog.start_date <= a.day <= prog.end_date:
             raise ValidationError(
                 "day",
-                f"{a.day} is not a day of {prog.title_en!r} ({prog.start_date}–{prog.end_date})",
+                _("{day} is not a day of {title_en!r} ({start_date}–{end_date})").format(
+                    day=a.day,
+                    title_en=prog.title_en,
+                    start_date=prog.start_date,
+                    end_date=prog.end_date,
+                ),
             )
     if a.vehicle_id is not None:
         fetch(session, Vehicle, a.vehicle_id, "vehicle")

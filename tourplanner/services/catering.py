@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.enums import ALLERGY_TAGS, DietaryTag, ItemKind, ItemStatus
 from tourplanner.errors import NotFoundError, ValidationError
+from tourplanner.i18n import _
 from tourplanner.models import Item, Person
 from tourplanner.services.attendance import item_attendance
 from tourplanner.services.dietary import tags_of
@@ -51,11 +52,13 @@ class MealCounts:
 
 def _meals(session: Session, item: str | None, day: date | None) -> list[Item]:
     if item is not None and day is not None:
-        raise ValidationError("meal", "give either a meal or a date, not both")
+        raise ValidationError("meal", _("give either a meal or a date, not both"))
     if item is not None:
         found = find_item(session, item)
         if found.kind != ItemKind.MEAL:
-            raise ValidationError("meal", f"{found.title_en!r} is not a meal")
+            raise ValidationError(
+                "meal", _("{title_en!r} is not a meal").format(title_en=found.title_en)
+            )
         return [found]
     meals = list(
         session.scalars(
@@ -67,7 +70,7 @@ def _meals(session: Session, item: str | None, day: date | None) -> list[Item]:
     if day is not None:
         meals = [m for m in meals if _on(m, day)]
         if not meals:
-            raise NotFoundError(f"no meal is planned on {day.isoformat()}")
+            raise NotFoundError(_("no meal is planned on {day}").format(day=day.isoformat()))
     return meals
 
 

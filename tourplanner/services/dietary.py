@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from tourplanner.enums import ALLERGY_TAGS, DietaryTag
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 
 _ORDER = {tag.value: n for n, tag in enumerate(DietaryTag)}
 
@@ -24,7 +25,9 @@ def parse_tags(value: object, field: str = "dietary tags") -> str:
     elif isinstance(value, list | tuple | set | frozenset):
         parts = [str(p).strip() for p in value]
     else:
-        raise ValidationError(field, f"must be text, not {type(value).__name__}")
+        raise ValidationError(
+            field, _("must be text, not {kind}").format(kind=type(value).__name__)
+        )
     found: set[str] = set()
     for part in parts:
         if not part:
@@ -32,7 +35,9 @@ def parse_tags(value: object, field: str = "dietary tags") -> str:
         tag = part.casefold().replace("-", "_").replace(" ", "_")
         if tag not in _ORDER:
             allowed = ", ".join(_ORDER)
-            raise ValidationError(field, f"{part!r} is not one of: {allowed}")
+            raise ValidationError(
+                field, _("{part!r} is not one of: {allowed}").format(part=part, allowed=allowed)
+            )
         found.add(tag)
     return ",".join(sorted(found, key=_ORDER.__getitem__))
 

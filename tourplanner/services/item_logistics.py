@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 from tourplanner.models import Item
 from tourplanner.services import validation as v
 from tourplanner.services.common import fetch
@@ -52,9 +53,9 @@ def set_item_logistics(
     when: datetime | None = None
     if meeting_time is not None:
         if not isinstance(meeting_time, datetime):
-            raise ValidationError("meeting time", "must be a date and time")
+            raise ValidationError("meeting time", _("must be a date and time"))
         when = to_utc(meeting_time.replace(tzinfo=None), item.timezone)
         if when > item.start_utc:
-            raise ValidationError("meeting time", "is after the item starts")
+            raise ValidationError("meeting time", _("is after the item starts"))
     item.meeting_point, item.meeting_utc, item.menu_note = point, when, note
     session.flush()

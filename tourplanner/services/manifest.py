@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.enums import AssignmentRole, ItemKind, ItemStatus
 from tourplanner.errors import NotFoundError
+from tourplanner.i18n import _
 from tourplanner.models import Assignment, Item, Vehicle, VehicleSeat
 from tourplanner.services.dietary import tags_of
 from tourplanner.services.programmes import find_programme
@@ -74,7 +75,7 @@ def manifest_legs(
         )
     )
     if not vehicles:
-        raise NotFoundError(f"{prog.title_en!r} has no vehicle yet")
+        raise NotFoundError(_("{title_en!r} has no vehicle yet").format(title_en=prog.title_en))
     items = [
         i
         for i in session.scalars(
@@ -87,7 +88,11 @@ def manifest_legs(
     if day is not None:
         items = [i for i in items if to_local(i.start_utc, i.timezone).date() == day]
         if not items:
-            raise NotFoundError(f"{prog.title_en!r} has no leg on {day.isoformat()}")
+            raise NotFoundError(
+                _("{title_en!r} has no leg on {day}").format(
+                    title_en=prog.title_en, day=day.isoformat()
+                )
+            )
     seats = list(
         session.scalars(
             select(VehicleSeat)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.enums import RoomType, TravelKind
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 from tourplanner.models import RoomBooking, TravelSegment
 from tourplanner.services import validation as v
 from tourplanner.services.common import create_record, delete_record, fetch, update_record
@@ -27,10 +28,12 @@ FIELDS = (
 
 def _stay(session: Session, stay_id: object, field: str) -> TravelSegment:
     if isinstance(stay_id, bool) or not isinstance(stay_id, int):
-        raise ValidationError(field, "choose a hotel stay")
+        raise ValidationError(field, _("choose a hotel stay"))
     stay = fetch(session, TravelSegment, stay_id, "hotel stay")
     if stay.kind != TravelKind.HOTEL:
-        raise ValidationError(field, f"#{stay_id} is a journey, not a hotel stay")
+        raise ValidationError(
+            field, _("#{stay_id} is a journey, not a hotel stay").format(stay_id=stay_id)
+        )
     return stay
 
 
@@ -46,19 +49,19 @@ def _validate(session: Session, room: RoomBooking) -> None:
     room.accessible = bool(room.accessible)
     if room.shares_with_id is not None:
         if room.shares_with_id == room.stay_id:
-            raise ValidationError("sharing with", "a stay cannot share a room with itself")
+            raise ValidationError("sharing with", _("a stay cannot share a room with itself"))
         other = _stay(session, room.shares_with_id, "sharing with")
         if other.venue_id != stay.venue_id:
-            raise ValidationError("sharing with", "the two stays are at different hotels")
+            raise ValidationError("sharing with", _("the two stays are at different hotels"))
         if room.room_type == RoomType.SINGLE:
-            raise ValidationError("room type", "a single room cannot be shared")
+            raise ValidationError("room type", _("a single room cannot be shared"))
     taken = session.scalar(
         select(RoomBooking.id).where(RoomBooking.stay_id == room.stay_id, RoomBooking.id != room.id)
         if room.id is not None
         else select(RoomBooking.id).where(RoomBooking.stay_id == room.stay_id)
     )
     if taken is not None:
-        raise ValidationError("hotel stay", "this stay already has a room")
+        raise ValidationError("hotel stay", _("this stay already has a room"))
 
 
 def create_room_booking(session: Session, **fields: object) -> int:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.enums import TravelKind
 from tourplanner.errors import NotFoundError
+from tourplanner.i18n import _
 from tourplanner.models import Programme, RoomBooking, Traveller, TravelSegment, Venue
 from tourplanner.services.common import find_one
 from tourplanner.timezones import to_local
@@ -96,7 +97,7 @@ def rooming_sections(
     if venue_id is not None:
         stays = [t for t in stays if t.journey.venue_id == venue_id]
         if not stays:
-            raise NotFoundError(f"{hotel!r} has no hotel stays in this plan")
+            raise NotFoundError(_("{hotel!r} has no hotel stays in this plan").format(hotel=hotel))
     moving_by_person: dict[int, list[Traveller]] = defaultdict(list)
     for t in travel:
         if t.journey.kind in (TravelKind.FLIGHT, TravelKind.TRAIN) and t.status != "cancelled":
@@ -188,7 +189,9 @@ def rooming_sections(
             )
         )
     if wanted is not None and not sections:
-        raise NotFoundError(f"no hotel stays fall in the programme {programme!r}")
+        raise NotFoundError(
+            _("no hotel stays fall in the programme {programme!r}").format(programme=programme)
+        )
 
     by_id = {p.id: p for p in programmes}
     order = {p.id: n for n, p in enumerate(programmes)}

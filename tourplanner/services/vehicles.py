@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from tourplanner.enums import VehicleKind
 from tourplanner.errors import ValidationError
+from tourplanner.i18n import _
 from tourplanner.models import Item, Person, Programme, Vehicle, VehicleSeat
 from tourplanner.services import validation as v
 from tourplanner.services.common import create_record, delete_record, fetch, update_record
@@ -35,7 +36,7 @@ def _validate(session: Session, vehicle: Vehicle) -> None:
     vehicle.kind = v.choice(vehicle.kind or VehicleKind.COACH, VehicleKind, "kind")
     seats = v.capacity(vehicle.seats, "seats")
     if not seats:
-        raise ValidationError("seats", "a vehicle needs at least one seat")
+        raise ValidationError("seats", _("a vehicle needs at least one seat"))
     vehicle.seats = seats
     vehicle.plate = v.optional_text(vehicle.plate, "plate", max_length=30)
     vehicle.company = v.optional_text(vehicle.company, "company")
@@ -44,7 +45,7 @@ def _validate(session: Session, vehicle: Vehicle) -> None:
     vehicle.notes = v.optional_text(vehicle.notes, "notes")
     vehicle.fixed_seats = bool(vehicle.fixed_seats)
     if vehicle.programme_id is None and vehicle.item_id is None:
-        raise ValidationError("programme", "say which programme or item the vehicle serves")
+        raise ValidationError("programme", _("say which programme or item the vehicle serves"))
     if vehicle.programme_id is not None:
         fetch(session, Programme, vehicle.programme_id, "programme")
     if vehicle.item_id is not None:
@@ -77,10 +78,10 @@ def list_vehicles(session: Session) -> list[Vehicle]:
 
 def _validate_seat(session: Session, seat: VehicleSeat) -> None:
     if seat.vehicle_id is None:
-        raise ValidationError("vehicle", "choose a vehicle")
+        raise ValidationError("vehicle", _("choose a vehicle"))
     vehicle = fetch(session, Vehicle, seat.vehicle_id, "vehicle")
     if seat.person_id is None:
-        raise ValidationError("person", "choose who sits there")
+        raise ValidationError("person", _("choose who sits there"))
     fetch(session, Person, seat.person_id, "person")
     if seat.item_id is not None:
         item = fetch(session, Item, seat.item_id, "leg")
@@ -88,7 +89,12 @@ def _validate_seat(session: Session, seat: VehicleSeat) -> None:
             vehicle.programme_id is not None and item.programme_id == vehicle.programme_id
         )
         if not serves:
-            raise ValidationError("leg", f"{vehicle.name!r} does not serve {item.title_en!r}")
+            raise ValidationError(
+                "leg",
+                _("{name!r} does not serve {title_en!r}").format(
+                    name=vehicle.name, title_en=item.title_en
+                ),
+            )
     seat.seat = v.optional_text(seat.seat, "seat", max_length=20)
     same = select(VehicleSeat.id).where(
         VehicleSeat.vehicle_id == seat.vehicle_id,
@@ -100,7 +106,9 @@ def _validate_seat(session: Session, seat: VehicleSeat) -> None:
     if seat.id is not None:
         same = same.where(VehicleSeat.id != seat.id)
     if session.scalar(same) is not None:
-        raise ValidationError("person", f"already has a seat on {vehicle.name!r} for that leg")
+        raise ValidationError(
+            "person", _("already has a seat on {name!r} for that leg").format(name=vehicle.name)
+        )
 
 
 def create_seat(session: Session, **fields: object) -> int:
