@@ -10,6 +10,7 @@ from tourplanner.db import PlanFile
 from tourplanner.errors import ValidationError
 from tourplanner.files import check_output_folder
 from tourplanner.i18n import _
+from tourplanner.plan_location import plan_location
 from tourplanner.services import plans
 
 
@@ -27,7 +28,7 @@ def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser typ
     rooming = groups.export.add_parser(
         "rooming-list", help="rooms per hotel and night, pre- and post-tour apart (.xlsx or .pdf)"
     )
-    rooming.add_argument("plan", type=Path)
+    rooming.add_argument("plan", type=plan_location)
     rooming.add_argument("--hotel", help="one hotel (name or id)")
     rooming.add_argument("--programme", help="one programme (name or id)")
     rooming.add_argument("-o", "--output", required=True, type=Path)
@@ -36,7 +37,7 @@ def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser typ
     manifest = groups.export.add_parser(
         "manifest", help="the bus manifest of a programme, per leg (.pdf or .xlsx)"
     )
-    manifest.add_argument("plan", type=Path)
+    manifest.add_argument("plan", type=plan_location)
     manifest.add_argument("--programme", required=True, help="the programme (name or id)")
     manifest.add_argument("--date", type=_day, help="one day (YYYY-MM-DD)")
     manifest.add_argument("-o", "--output", required=True, type=Path)
@@ -45,7 +46,7 @@ def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser typ
     catering = groups.export.add_parser(
         "catering", help="dietary counts per meal for the caterer (.pdf or .xlsx)"
     )
-    catering.add_argument("plan", type=Path)
+    catering.add_argument("plan", type=plan_location)
     which = catering.add_mutually_exclusive_group()
     which.add_argument("--item", help="one meal (name or id)")
     which.add_argument("--date", type=_day, help="the meals of one day (YYYY-MM-DD)")

@@ -11,6 +11,7 @@ from tourplanner.errors import ValidationError
 from tourplanner.files import check_output_folder
 from tourplanner.i18n import _
 from tourplanner.operations_planning.transfer_groups import ARRIVAL, DEPARTURE, DIRECTIONS, Rules
+from tourplanner.plan_location import plan_location
 
 
 def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser type
@@ -18,7 +19,7 @@ def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser typ
     transfers = groups.export.add_parser(
         "transfers", help="arrival and departure transfers from the flights (.xlsx or .pdf)"
     )
-    transfers.add_argument("plan", type=Path)
+    transfers.add_argument("plan", type=plan_location)
     which = transfers.add_mutually_exclusive_group()
     which.add_argument("--arrivals", action="store_true", help="only arrivals")
     which.add_argument("--departures", action="store_true", help="only departures")
@@ -30,14 +31,14 @@ def register(groups) -> None:  # noqa: ANN001 - argparse's private subparser typ
     transfers.set_defaults(func=_transfers)
 
     badges = groups.export.add_parser("badges", help="name badges on label sheets (.pdf)")
-    badges.add_argument("plan", type=Path)
+    badges.add_argument("plan", type=plan_location)
     badges.add_argument("--group", help="only this group's members")
     badges.add_argument("--sheet", default="a4", help="label sheet: a4 (10 badges) or letter (6)")
     badges.add_argument("-o", "--output", required=True, type=Path)
     badges.set_defaults(func=_badges)
 
     cards = groups.export.add_parser("name-cards", help="folded table tents for an item (.pdf)")
-    cards.add_argument("plan", type=Path)
+    cards.add_argument("plan", type=plan_location)
     cards.add_argument("--item", required=True, help="the item (title or id)")
     cards.add_argument("-o", "--output", required=True, type=Path)
     cards.set_defaults(func=_name_cards)

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from tourplanner.errors import ValidationError
 from tourplanner.export.pdf.fonts import markup, register_fonts
+from tourplanner.export.pdf.landscape_sheet import write_landscape_sheet
 from tourplanner.export.pdf.styles import ACCENT_LIGHT, RULE, make_styles
-from tourplanner.files import atomic_path, write_bytes
+from tourplanner.files import write_bytes
 from tourplanner.interchange.people_export import neutralise, people_xlsx
 
 HEADERS = [
@@ -88,14 +89,4 @@ def _pdf(rows: list[list[str]], out: Path, title: str) -> None:
         Spacer(0, 4 * mm),
         table if rows else Paragraph("No gifts are recorded.", s.body),
     ]
-    with atomic_path(out) as tmp:
-        doc = SimpleDocTemplate(
-            str(tmp),
-            pagesize=landscape(A4),
-            leftMargin=12 * mm,
-            rightMargin=12 * mm,
-            topMargin=12 * mm,
-            bottomMargin=12 * mm,
-            title="Gift register",
-        )
-        doc.build(story)
+    write_landscape_sheet(out, story, title="Gift register")

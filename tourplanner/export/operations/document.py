@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from tourplanner.errors import ValidationError
-from tourplanner.files import atomic_path, write_bytes
+from tourplanner.export.pdf.landscape_sheet import write_landscape_sheet
+from tourplanner.files import write_bytes
 from tourplanner.i18n import _
 from tourplanner.interchange.people_export import neutralise
 
@@ -104,7 +105,6 @@ def _pdf(doc: Document, out: Path) -> None:
     from reportlab.platypus import (
         KeepTogether,
         Paragraph,
-        SimpleDocTemplate,
         Spacer,
         Table,
         TableStyle,
@@ -143,13 +143,4 @@ def _pdf(doc: Document, out: Path) -> None:
         story += [KeepTogether(head + [table])] if len(block.rows) < 12 else head + [table]
     if doc.footer:
         story += [Spacer(0, 4 * mm), Paragraph(markup(doc.footer), s.small)]
-    with atomic_path(out) as tmp:
-        SimpleDocTemplate(
-            str(tmp),
-            pagesize=landscape(A4),
-            leftMargin=12 * mm,
-            rightMargin=12 * mm,
-            topMargin=12 * mm,
-            bottomMargin=12 * mm,
-            title=doc.kicker.title(),
-        ).build(story)
+    write_landscape_sheet(out, story, title=doc.kicker.title())

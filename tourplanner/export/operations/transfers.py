@@ -7,12 +7,13 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from tourplanner.errors import ValidationError
 from tourplanner.export.pdf.fonts import markup, register_fonts
+from tourplanner.export.pdf.landscape_sheet import write_landscape_sheet
 from tourplanner.export.pdf.styles import ACCENT_LIGHT, RULE, Styles, make_styles
-from tourplanner.files import atomic_path, write_bytes
+from tourplanner.files import write_bytes
 from tourplanner.i18n import N_, _, formats, ngettext
 from tourplanner.interchange.people_export import neutralise, people_xlsx
 from tourplanner.operations_planning.transfer_groups import ARRIVAL, TransferGroup
@@ -166,17 +167,7 @@ def _pdf(sheet: TransferSheet, out: Path) -> None:
         # The heading stays with its facts; a long list of people runs on, its header repeated.
         story += [KeepTogether([head, facts, Spacer(0, 2 * mm)]), people]
         story.append(Spacer(0, 5 * mm))
-    with atomic_path(out) as tmp:
-        doc = SimpleDocTemplate(
-            str(tmp),
-            pagesize=landscape(A4),
-            leftMargin=12 * mm,
-            rightMargin=12 * mm,
-            topMargin=12 * mm,
-            bottomMargin=12 * mm,
-            title=_("Transfers"),
-        )
-        doc.build(story)
+    write_landscape_sheet(out, story, title=_("Transfers"))
 
 
 def _group_block(
