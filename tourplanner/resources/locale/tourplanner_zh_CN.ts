@@ -3388,6 +3388,74 @@ Details are in {log_file}</source>
         <source>Kept at</source>
         <translation>存放于</translation>
     </message>
+    <message>
+        <source>Guest</source>
+        <translation>客人</translation>
+    </message>
+    <message>
+        <source>Hotel</source>
+        <translation>酒店</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>入住</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Sharing with</source>
+        <translation>同住人</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>确认号</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Seated</source>
+        <translation>已就座</translation>
+    </message>
+    <message>
+        <source>Serves</source>
+        <translation>服务于</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>司机</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation>行程段</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>用于</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
 </context>
 <context>
     <name>menu</name>

@@ -1,6 +1,6 @@
 """The column titles of the record tables, marked for Qt's translation.
 
-The listings (`services.listings`, `services.protocol_gifts`) name their columns in English for
+The listings (`services.listings`, `services.protocol_gifts`, `services.operations_listings`) name their columns in English for
 every reader (the CLI, the exports); the tables show them through `shown_header`. A column a
 listing adds must be added here too, or it stays English (tests/ui/test_chinese_ui.py says so).
 """
@@ -51,6 +51,24 @@ HEADERS = (
     QT_TRANSLATE_NOOP("listings", "Value"),
     QT_TRANSLATE_NOOP("listings", "Occasion"),
     QT_TRANSLATE_NOOP("listings", "Kept at"),
+    # The operations pages (services.operations_listings).
+    QT_TRANSLATE_NOOP("listings", "Guest"),
+    QT_TRANSLATE_NOOP("listings", "Hotel"),
+    QT_TRANSLATE_NOOP("listings", "Check-in"),
+    QT_TRANSLATE_NOOP("listings", "Type"),
+    QT_TRANSLATE_NOOP("listings", "Sharing with"),
+    QT_TRANSLATE_NOOP("listings", "Confirmation"),
+    QT_TRANSLATE_NOOP("listings", "Vehicle"),
+    QT_TRANSLATE_NOOP("listings", "Seated"),
+    QT_TRANSLATE_NOOP("listings", "Serves"),
+    QT_TRANSLATE_NOOP("listings", "Driver"),
+    QT_TRANSLATE_NOOP("listings", "Plate"),
+    QT_TRANSLATE_NOOP("listings", "Seat"),
+    QT_TRANSLATE_NOOP("listings", "Person"),
+    QT_TRANSLATE_NOOP("listings", "Leg"),
+    QT_TRANSLATE_NOOP("listings", "For"),
+    QT_TRANSLATE_NOOP("listings", "Languages"),
+    QT_TRANSLATE_NOOP("listings", "Mode"),
 )
 
 
