@@ -142,7 +142,7 @@ def read_calendars(data: bytes) -> tuple[list[Calendar], Outline]:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             parsed = Calendar.from_ical(text, multiple=True)
-        outline.guesses = list(dict.fromkeys(str(w.message).split(" See RFC")[0] for w in caught))
+        outline.guesses = _guesses(text, [str(w.message).split(" See RFC")[0] for w in caught])
     except Exception as exc:  # icalendar raises ValueError and others on content it cannot read
         raise FileFormatError(_why_unread(outline) or f"not a valid iCalendar file: {exc}") from exc
     calendars = [c for c in parsed if c.name == "VCALENDAR"]
@@ -152,6 +152,22 @@ def read_calendars(data: bytes) -> tuple[list[Calendar], Outline]:
             _why_unread(outline) or "no calendar could be read (no BEGIN:VCALENDAR … END:VCALENDAR)"
         )
     return calendars, outline
+
+
+# icalendar warns of a TZID it guessed only the first time it resolves it in a process (the guess
+# is cached): kept here by TZID, so a file read again (a second import) says it again.
+_GUESSED: dict[str, str] = {}
+_GUESSED_TZID = re.compile(r"Timezone '(.+?)' is a globally unique TZID")
+_TZID_PARAMETER = re.compile(r"TZID=\"?([^:;\"\r\n]+)")
+
+
+def _guesses(text: str, warned: list[str]) -> list[str]:
+    """What the library guessed of this file's TZIDs: warned now, or the first time it read one."""
+    for message in warned:
+        if found := _GUESSED_TZID.match(message):
+            _GUESSED.setdefault(found.group(1), message)
+    again = [_GUESSED[t] for t in dict.fromkeys(_TZID_PARAMETER.findall(text)) if t in _GUESSED]
+    return list(dict.fromkeys([*warned, *again]))
 
 
 def _why_unread(outline: Outline) -> str:
