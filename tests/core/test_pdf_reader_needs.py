@@ -223,11 +223,18 @@ def test_a_chinese_reader_gets_a_chinese_itinerary(demo, tmp_path) -> None:
     assert "110" in text and "Embassy" not in text
     # Her own part, in Chinese, with a call time.
     assert "您的角色" in text
+    # A Chinese reader's programmes by their Chinese names and dates (not "20 Apr – 23 Apr").
+    nie = tmp_path / "nie.pdf"
+    export_itinerary(demo, person_id(demo, "Nie Biao"), nie)
+    cover = re.sub(r"\s+", "", PdfReader(nie).pages[0].extract_text())
+    assert "2015年国家外国专家局外国专家工作会议·2015年4月20日至4月23日" in cover
+    assert "20Apr" not in cover
 
 
 def test_an_english_reader_keeps_the_embassy_and_english_labels(patricia) -> None:
     text = "\n".join(pages_of(patricia))
     assert "PERSONAL ITINERARY" in text and "U.S. Embassy Beijing" in text
+    assert "SAFEA Foreign Expert Affairs Conference 2015 · 20 Apr – 23 Apr 2015" in text
     assert "个人行程" not in text
 
 

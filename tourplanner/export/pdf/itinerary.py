@@ -29,7 +29,7 @@ from tourplanner.export.pdf.page import DayMark, Section
 from tourplanner.export.pdf.styles import Styles
 from tourplanner.export.pdf.taxi_cards import taxi_cards
 from tourplanner.i18n import CHINESE, _, current_language, formats, ngettext
-from tourplanner.services.views import ItemView, Itinerary, TravelView, VenueView
+from tourplanner.services.views import ItemView, Itinerary, ProgrammeView, TravelView, VenueView
 from tourplanner.timezones import abbreviation, to_local, utc_offset_label
 
 
@@ -158,6 +158,13 @@ def item_row(
     )
     city = (view.venue.city,) if view.venue and view.venue.city else ()
     return Row(view.start_utc, view.timezone, view.timezone, flowable, city)
+
+
+def _programme_title(prog: ProgrammeView) -> str:
+    """The programme's name in the reader's language where the plan has it."""
+    if current_language() == CHINESE and prog.title_local:
+        return prog.title_local
+    return prog.title_en
 
 
 def when(local: datetime) -> str:
@@ -311,7 +318,8 @@ def cover(itin: Itinerary, plan: PlanInfo, width: float, s: Styles) -> list[Flow
                 _("Programmes"),
                 [
                     para(
-                        f"{prog.title_en}  ·  {prog.start_date:%d %b} – {prog.end_date:%d %b %Y}",
+                        f"{_programme_title(prog)}  ·  "
+                        f"{formats.date_range(prog.start_date, prog.end_date)}",
                         s.body,
                     )
                     for prog in itin.programmes
