@@ -229,6 +229,8 @@ def test_a_chinese_reader_gets_a_chinese_itinerary(demo, tmp_path) -> None:
     cover = re.sub(r"\s+", "", PdfReader(nie).pages[0].extract_text())
     assert "2015年国家外国专家局外国专家工作会议·2015年4月20日至4月23日" in cover
     assert "20Apr" not in cover
+    # Named as Chinese writes it, family name first and the title after, the Latin beneath.
+    assert "聂彪先生NieBiao" in cover and "Mr.NieBiao" not in cover
 
 
 def test_an_english_reader_keeps_the_embassy_and_english_labels(patricia) -> None:

@@ -29,6 +29,7 @@ from tourplanner.export.pdf.page import DayMark, Section
 from tourplanner.export.pdf.styles import Styles
 from tourplanner.export.pdf.taxi_cards import taxi_cards
 from tourplanner.i18n import CHINESE, _, current_language, formats, ngettext
+from tourplanner.i18n.names import display_name
 from tourplanner.services.views import ItemView, Itinerary, ProgrammeView, TravelView, VenueView
 from tourplanner.timezones import abbreviation, to_local, utc_offset_label
 
@@ -303,10 +304,15 @@ def cover(itin: Itinerary, plan: PlanInfo, width: float, s: Styles) -> list[Flow
     p = itin.person
     story: list[Flowable] = [
         para(_("PERSONAL ITINERARY"), s.kicker),
-        para(join(p.honorific, p.name_latin, sep=" "), s.title),
     ]
-    if p.name_local:
-        story.append(para(p.name_local, s.title_local))
+    if current_language() == CHINESE and p.name_local:
+        # A Chinese reader is named as Chinese writes it (聂彪先生), the Latin spelling beneath.
+        story.append(para(display_name(p, other_script=False), s.title))
+        story.append(para(p.name_latin, s.title_local))
+    else:
+        story.append(para(join(p.honorific, p.name_latin, sep=" "), s.title))
+        if p.name_local:
+            story.append(para(p.name_local, s.title_local))
     story.append(para(join(p.organization, p.organization_local), s.subtitle))
     story.append(Spacer(0, 6 * mm))
     rows: list[tuple[str, list[Flowable]]] = [(_("Role"), [para(_(label(p.role)), s.body)])]
@@ -432,8 +438,10 @@ def day_by_day(itin: Itinerary, width: float, s: Styles) -> list[Flowable]:
 def itinerary_story(itin: Itinerary, plan: PlanInfo, width: float, s: Styles) -> list[Flowable]:
     """The whole document for one person, starting with its Section marker."""
     p = itin.person
+    # The running head and bookmarks name the reader as their language writes the name.
+    name = display_name(p) if current_language() == CHINESE else p.display_name
     story: list[Flowable] = [
-        Section(p.id, p.display_name, current_language()),
+        Section(p.id, name, current_language()),
         *cover(itin, plan, width, s),
     ]
     days = day_by_day(itin, width, s)
@@ -444,9 +452,7 @@ def itinerary_story(itin: Itinerary, plan: PlanInfo, width: float, s: Styles) ->
         story += [
             Spacer(0, 8 * mm),
             para(
-                _("Nothing is booked for {name} yet: no items, tours or travel.").format(
-                    name=p.display_name
-                ),
+                _("Nothing is booked for {name} yet: no items, tours or travel.").format(name=name),
                 s.h2,
             ),
         ]
