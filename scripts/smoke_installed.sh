@@ -104,7 +104,7 @@ grep -q DejaVuSans fonts.txt && grep -q DroidSansFallback fonts.txt ||
   fail "the itinerary lacks the bundled DejaVu Sans or Droid Sans Fallback"
 pdftotext -enc UTF-8 bob.pdf bob.txt # to a file: `| grep -q` would end it with SIGPIPE
 grep -q "鲍勃·奥尼尔" bob.txt || fail "the itinerary's Chinese text cannot be read back"
-grep -q "with TourPlanner $expected" bob.txt || fail "the footer does not name the version"
+grep -q "· TourPlanner $expected" bob.txt || fail "the footer does not name the version"
 
 step "seating: the banquet solved again by OR-Tools' CP-SAT (its native libraries ship)"
 app seating demo.tourplan --item "Conference banquet" --layout banquet --reseat --json >banquet.json ||
