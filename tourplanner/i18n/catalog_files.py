@@ -53,11 +53,23 @@ def qt_tool(name: str) -> str | None:
 
 
 def compile_ts(ts: Path, qm: Path) -> bool:
-    """Write ``qm`` from ``ts`` with pyside6-lrelease; False when the tool is not installed."""
+    """Write ``qm`` from ``ts`` with pyside6-lrelease; False when the tool is not installed or
+    cannot run here (a .qm compiled before, by bootstrap, is then kept)."""
     lrelease = qt_tool("pyside6-lrelease")
     if lrelease is None:
         return False
-    subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=True)
+    # pip's isolated wheel build hides the environment's site-packages from its children
+    # (PYTHONPATH, PYTHONNOUSERSITE): the tool's own Python must see its PySide6 again.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONNOUSERSITE")}
+    try:
+        subprocess.run(
+            [lrelease, "-silent", str(ts), "-qm", str(qm)], check=True, env=env, capture_output=True
+        )
+    except (OSError, subprocess.CalledProcessError) as exc:
+        print(
+            f"translations: {ts.name} not compiled ({exc}); keeping what is there", file=sys.stderr
+        )
+        return False
     return True
 
 
