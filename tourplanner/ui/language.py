@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -25,6 +23,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from tourplanner import i18n
+from tourplanner.i18n.catalog_files import compile_ts
 from tourplanner.paths import RESOURCES_DIR
 
 log = logging.getLogger("tourplanner.ui")
@@ -79,29 +78,13 @@ def catalog_path(lang: str) -> Path | None:
     cached = cache / "locale" / compiled.name
     if cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime:
         return cached
-    lrelease = shutil.which("pyside6-lrelease") or _beside_python("pyside6-lrelease")
-    if lrelease is None:
-        log.warning("no compiled %s and no pyside6-lrelease to make it", compiled.name)
-        return None
     cached.parent.mkdir(parents=True, exist_ok=True)
     part = cached.with_name(f".{cached.stem}.part.qm")
-    done = subprocess.run(
-        [lrelease, "-silent", str(source), "-qm", str(part)], capture_output=True, check=False
-    )
-    if done.returncode != 0 or not part.exists():
-        log.warning(
-            "pyside6-lrelease failed on %s: %s", source, done.stderr.decode(errors="replace")
-        )
+    if not compile_ts(source, part) or not part.exists():
+        log.warning("no compiled %s, and pyside6-lrelease could not make it", compiled.name)
         return None
     os.replace(part, cached)
     return cached
-
-
-def _beside_python(name: str) -> str | None:
-    import sys
-
-    candidate = Path(sys.executable).with_name(name)
-    return str(candidate) if candidate.exists() else None
 
 
 def apply_language(app: QCoreApplication, lang: str) -> str:
