@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
@@ -27,6 +26,7 @@ from tourplanner.models import (
 from tourplanner.scheduling.recurrence import occurrences
 from tourplanner.services import protocol
 from tourplanner.services.common import fetch
+from tourplanner.services.item_places import Places, for_print
 from tourplanner.services.plans import get_plan
 from tourplanner.services.travel import travel_of_person
 from tourplanner.services.views import (
@@ -54,8 +54,6 @@ NAMED_ROLES = (
     ParticipationRole.LEADING,
     ParticipationRole.INTERPRETING,
 )
-# "Beijing Capital (PEK), Terminal 3" -> "PEK": an airport named by its IATA code.
-AIRPORT_CODE = re.compile(r"\(([A-Z]{3})\)")
 
 
 def event_first_day(session: Session, programme_ids: Iterable[int]) -> date | None:
@@ -81,17 +79,11 @@ def event_first_day(session: Session, programme_ids: Iterable[int]) -> date | No
 def with_places(session: Session, views: Iterable[TravelView]) -> list[TravelView]:
     """Journeys with the plan's venue at each end where one is the same airport or place: the
     Chinese name and address of "Shenzhen Bao'an (SZX) T3" come from the plan's SZX venue."""
-    venues = [VenueView.of(v) for v in session.scalars(select(Venue))]
-    by_code = {m.group(1): v for v in venues if (m := AIRPORT_CODE.search(v.name_en))}
-    by_name = {v.name_en.casefold(): v for v in venues}
-
-    def venue_of(text: str) -> VenueView | None:
-        if m := AIRPORT_CODE.search(text):
-            return by_code.get(m.group(1))
-        return by_name.get(text.strip().casefold())
-
+    places = Places.load(session)
     return [
-        dataclasses.replace(v, from_venue=venue_of(v.from_place), to_venue=venue_of(v.to_place))
+        dataclasses.replace(
+            v, from_venue=places.of_text(v.from_place), to_venue=places.of_text(v.to_place)
+        )
         for v in views
     ]
 
@@ -205,14 +197,16 @@ def person_itinerary(
         for i in load_items(session, condition)
         if include_cancelled or i.status != ItemStatus.CANCELLED
     ]
-    travel = travel_of_person(session, person_id)
+    travel = tuple(
+        with_places(session, (TravelView.of(t) for t in travel_of_person(session, person_id)))
+    )
     return Itinerary(
         person=PersonView.of(person, include_sensitive=include_sensitive),
         programmes=tuple(
             ProgrammeView.of(p) for p in sorted(programmes, key=lambda p: p.start_date)
         ),
-        items=tuple(item_views(session, items, roles=direct)),
-        travel=tuple(with_places(session, (TravelView.of(t) for t in travel))),
+        items=tuple(for_print(session, item_views(session, items, roles=direct), travel)),
+        travel=travel,
         seats=protocol.seats_of_person(session, person_id),
         # Booked only into items (a host, a speaker), a person still counts the event's days.
         first_day=event_first_day(session, programme_ids | {i.programme_id for i in items}),

@@ -76,6 +76,18 @@ class ProgrammeView:
 
 
 @dataclass(frozen=True)
+class Interpreting:
+    """An interpreter's assignment on an item: who, the language pair, mode and booth."""
+
+    person_id: int
+    name: str
+    language_from: str = ""  # 'en'
+    language_to: str = ""  # 'zh'
+    mode: str = ""  # 'simultaneous', 'consecutive' or ''
+    booth: str = ""
+
+
+@dataclass(frozen=True)
 class ItemView:
     """One occurrence of an item (a recurring item gives one view per occurrence)."""
 
@@ -104,6 +116,14 @@ class ItemView:
     role: str = ""  # the person's role, in a personal itinerary
     guides: tuple[str, ...] = ()  # who leads it (a tour guide)
     interpreters: tuple[str, ...] = ()
+    # Filled for printing (services/item_places.py): a transfer's ends, a group flight's number,
+    # the interpreters' assignments and where the group meets before the item.
+    origin: VenueView | None = None
+    destination: VenueView | None = None
+    flight: str = ""
+    interpreting: tuple[Interpreting, ...] = ()
+    meeting_point: str = ""
+    meeting_utc: datetime | None = None
 
     @classmethod
     def of(
@@ -145,6 +165,8 @@ class ItemView:
             role=role,
             guides=guides,
             interpreters=interpreters,
+            meeting_point=item.meeting_point or "",
+            meeting_utc=item.meeting_utc,
         )
 
 
