@@ -153,6 +153,7 @@ def interpreting_by_item(session: Session, item_ids: list[int]) -> dict[int, lis
         .order_by(Person.name_latin, Assignment.id)
     )
     for item_id, person_id, honorific, latin, local, src, dst, mode, booth in rows:
+        assert item_id is not None  # the query asks for items' assignments only
         name = Person.name_of(honorific, latin, local)
         found.setdefault(item_id, []).append(
             Interpreting(person_id, name, src or "", dst or "", mode or "", booth or "")

@@ -288,14 +288,17 @@ def info_table(rows: list[tuple[str, list[Flowable]]], width: float, s: Styles) 
     return ruled_table(data, [38 * mm, width - 38 * mm], rule_last=False)
 
 
-def people_lines(view: ItemView, s: Styles) -> list[Line]:
-    """Who guides and who interprets an item, and its languages (stored data a reader needs)."""
+def people_lines(view: ItemView, s: Styles, reader: int | None = None) -> list[Line]:
+    """Who guides and who interprets an item, and its languages (stored data a reader needs);
+    `reader`'s own interpreting duty as a badge."""
     lines = []
     if view.guides:
         lines.append(line(_("Guide: {names}").format(names=", ".join(view.guides)), s.small))
-    if view.interpreters:
-        names = ", ".join(view.interpreters)
-        lines.append(line(_("Interpreter: {names}").format(names=names), s.small))
+    if view.interpreters or view.interpreting:
+        # Imported here: interpreting.py builds its lines with this module's line().
+        from tourplanner.export.pdf.interpreting import interpreting_lines
+
+        lines += interpreting_lines(view, s, reader)
     if view.language:
         lines.append(line(_("Language: {language}").format(language=view.language), s.small))
     return lines

@@ -24,6 +24,7 @@ from tourplanner.export.pdf.blocks import (
     venue_lines,
 )
 from tourplanner.export.pdf.days import day_label, days_between, long_day
+from tourplanner.export.pdf.glance import day_at_a_glance, your_hotels
 from tourplanner.export.pdf.language import contacts_for
 from tourplanner.export.pdf.page import DayMark, Section
 from tourplanner.export.pdf.styles import Styles
@@ -31,7 +32,7 @@ from tourplanner.export.pdf.taxi_cards import taxi_cards
 from tourplanner.i18n import CHINESE, _, current_language, formats, ngettext
 from tourplanner.i18n.names import display_name
 from tourplanner.services.views import ItemView, Itinerary, ProgrammeView, TravelView, VenueView
-from tourplanner.timezones import abbreviation, to_local, utc_offset_label
+from tourplanner.timezones import abbreviation, day_offset, to_local, utc_offset_label
 
 
 @dataclass(frozen=True)
@@ -119,9 +120,42 @@ def role_badge(view: ItemView, s: Styles) -> Line | None:
     return line(text, s.badge)
 
 
+def meeting_line(view: ItemView, s: Styles) -> Line | None:
+    """'Meet: 08:00 Hotel lobby, …': where the group gathers before the item."""
+    if not view.meeting_point:
+        return None
+    at = f"{to_local(view.meeting_utc, view.timezone):%H:%M}" if view.meeting_utc else ""
+    text = _("Meet: {time} {place}").format(time=at, place=view.meeting_point)
+    return line(text.replace("  ", " "), s.badge)
+
+
+def destination_lines(place: VenueView, s: Styles, *, full: bool) -> list[Line]:
+    """'To: Great Wall at Mutianyu · 慕田峪长城', with the first mention of the day its address
+    in Chinese, large, for the driver, and in English."""
+    lines = [line(_("To: {place}").format(place=join(place.name_en, place.name_local)), s.body)]
+    if full:
+        if place.address_local:
+            lines.append(line(place.address_local, s.taxi))
+        if place.address_en:
+            lines.append(line(place.address_en, s.muted))
+    return lines
+
+
+# Roles the reader already reads as a badge: no second "you are …" line.
+BADGE_ROLES = ("attending", "speaking", "chairing", "moderating", "interpreting")
+
+
 def item_row(
-    view: ItemView, width: float, s: Styles, seat: str = "", *, full_venue: bool = True
+    view: ItemView,
+    width: float,
+    s: Styles,
+    seat: str = "",
+    *,
+    full_venue: bool = True,
+    reader: int | None = None,
 ) -> Row:
+    if view.flight:
+        return group_flight_row(view, width, s)
     details: list[Line] = []
     prefix = CANCELLED if view.status == "cancelled" else ""
     # The reader's own script first: a Chinese reader reads the Chinese title in bold.
@@ -133,32 +167,56 @@ def item_row(
         details.append(line(second, s.body))
     if badge := role_badge(view, s):
         details.append(badge)
+    if meet := meeting_line(view, s):
+        details.append(meet)
     kind = join(
         _(label(view.kind)),
         _("tentative") if view.status == "tentative" else "",
-        f"you are {view.role}"
-        if view.role and view.role not in ("attending", "speaking", "chairing")
-        else "",
+        f"you are {view.role}" if view.role and view.role not in BADGE_ROLES else "",
     )
     details.append(line(kind, s.muted))
     details += venue_lines(view.venue, view.room, view.room_local, s, full=full_venue)
+    place = view.venue
+    if view.venue is None and view.destination is not None:
+        details += destination_lines(view.destination, s, full=full_venue)
+        place = view.destination
     if seat:
         details.append(line(_("Your seat: {seat}").format(seat=seat), s.small))
     if view.speakers:
         details.append(line(_("Speakers: {names}").format(names=", ".join(view.speakers)), s.small))
     if view.chairs:
         details.append(line(_("Chair: {names}").format(names=", ".join(view.chairs)), s.small))
-    details += people_lines(view, s)
+    details += people_lines(view, s, reader)
     if view.description:
         details.append(line(view.description, s.muted))
     flowable = entry_row(
         time_cell(view.start_utc, view.end_utc, view.timezone, s),
         details,
         width,
-        view.venue if full_venue else None,
+        place if full_venue else None,
     )
     city = (view.venue.city,) if view.venue and view.venue.city else ()
     return Row(view.start_utc, view.timezone, view.timezone, flowable, city)
+
+
+def group_flight_row(view: ItemView, width: float, s: Styles) -> Row:
+    """A programme's group flight printed as a flight: number, both airports (in Chinese
+    beside), each end's time in its own zone and the travel time."""
+    ends = (view.origin, view.destination)
+    zones = tuple(v.timezone if v and v.timezone else view.timezone for v in ends)
+    title = _("Group flight · {number}").format(number=view.flight)
+    details = [line(title, s.entry_title, prefix=CANCELLED if view.status == "cancelled" else "")]
+    if meet := meeting_line(view, s):
+        details.append(meet)
+    names = [v.name_en if v else "…" for v in ends]
+    details += journey_lines(names, ends, view.start_utc, zones[0], view.end_utc, zones[1], s)
+    details += people_lines(view, s)
+    if view.description:
+        details.append(line(view.description, s.muted))
+    flowable = entry_row(
+        arrival_cell(view.start_utc, zones[0], view.end_utc, zones[1], s), details, width
+    )
+    return Row(view.start_utc, zones[0], zones[1], flowable)
 
 
 def _programme_title(prog: ProgrammeView) -> str:
@@ -179,8 +237,8 @@ def confirmation(code: str) -> str:
     return _("Confirmation {code}").format(code=code)
 
 
-def duration_text(seg: TravelView) -> str:
-    minutes = round((seg.end_utc - seg.start_utc).total_seconds() / 60)
+def duration_text(start_utc: datetime, end_utc: datetime) -> str:
+    minutes = round((end_utc - start_utc).total_seconds() / 60)
     hours, rest = divmod(minutes, 60)
     return _("{hours} h {minutes:02d} min").format(hours=hours, minutes=rest)
 
@@ -192,41 +250,79 @@ def place_lines(venue: VenueView | None, s: Styles) -> list[Line]:
     return [line(join(venue.name_local, venue.address_local, sep="  "), s.taxi)]
 
 
-def travel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
-    if seg.kind == "hotel":
-        return hotel_rows(seg, width, s)
-    arrive_local = to_local(seg.end_utc, seg.end_timezone)
-    days = seg.day_offset
+def journey_lines(
+    places: list[str],
+    ends: tuple[VenueView | None, VenueView | None],
+    start_utc: datetime,
+    start_zone: str,
+    end_utc: datetime,
+    end_zone: str,
+    s: Styles,
+) -> list[Line]:
+    """A journey's two ends (the local names large, for the driver), each end's time in its
+    own zone and the travel time: the lines shared by booked journeys and group flights."""
+    days = day_offset(start_utc, start_zone, end_utc, end_zone)
     marker = ngettext(" (+{n} day)", " (+{n} days)", days).format(n=days) if days > 0 else ""
-    ends = [seg.from_venue, seg.to_venue]
     local_names = [v.name_local if v else "" for v in ends]
-    details = [
-        line(join(_(label(seg.kind)), seg.carrier, seg.number), s.entry_title),
-        line(
-            f"{seg.from_place} → {seg.to_place}" if seg.from_place or seg.to_place else "", s.body
-        ),
-    ]
+    lines = [line(" → ".join(places) if any(places) else "", s.body)]
     if any(local_names):
-        details.append(line(" → ".join(n or "…" for n in local_names), s.taxi))
-    details += [
+        lines.append(line(" → ".join(n or "…" for n in local_names), s.taxi))
+    lines += [
         line(
             _("Departs {departs} {departs_zone} · Arrives {arrives} {arrives_zone}{marker}").format(
-                departs=when(to_local(seg.start_utc, seg.start_timezone)),
-                departs_zone=abbreviation(seg.start_utc, seg.start_timezone),
-                arrives=when(arrive_local),
-                arrives_zone=abbreviation(seg.end_utc, seg.end_timezone),
+                departs=when(to_local(start_utc, start_zone)),
+                departs_zone=abbreviation(start_utc, start_zone),
+                arrives=when(to_local(end_utc, end_zone)),
+                arrives_zone=abbreviation(end_utc, end_zone),
                 marker=marker,
             ),
             s.small,
         ),
         line(
             join(
-                _("{zone} time at arrival").format(zone=zone_city(seg.end_timezone))
-                if seg.end_timezone != seg.start_timezone
+                _("{zone} time at arrival").format(zone=zone_city(end_zone))
+                if end_zone != start_zone
                 else "",
-                _("travel time {duration}").format(duration=duration_text(seg)),
+                _("travel time {duration}").format(duration=duration_text(start_utc, end_utc)),
             ),
             s.small,
+        ),
+    ]
+    return lines
+
+
+def arrival_cell(
+    start_utc: datetime, start_zone: str, end_utc: datetime, end_zone: str, s: Styles
+) -> list[Flowable]:
+    """The departure over its zone, then the arrival with its own zone: "→ 17:50 EDT" is not
+    read as the departure's zone."""
+    days = day_offset(start_utc, start_zone, end_utc, end_zone)
+    time = time_cell(start_utc, None, start_zone, s)
+    time.append(
+        Paragraph(
+            f"→ {to_local(end_utc, end_zone):%H:%M} {abbreviation(end_utc, end_zone)}"
+            f"{' +' + str(days) if days > 0 else ''}",
+            s.time_zone,
+        )
+    )
+    return time
+
+
+def travel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
+    if seg.kind == "hotel":
+        return hotel_rows(seg, width, s)
+    arrive_local = to_local(seg.end_utc, seg.end_timezone)
+    days = seg.day_offset
+    details = [
+        line(join(_(label(seg.kind)), seg.carrier, seg.number), s.entry_title),
+        *journey_lines(
+            [seg.from_place, seg.to_place],
+            (seg.from_venue, seg.to_venue),
+            seg.start_utc,
+            seg.start_timezone,
+            seg.end_utc,
+            seg.end_timezone,
+            s,
         ),
     ]
     if seg.kind != "flight" and seg.to_venue is not None and seg.to_venue.address_local:
@@ -238,15 +334,7 @@ def travel_rows(seg: TravelView, width: float, s: Styles) -> list[Row]:
         details.append(line(" · ".join(own), s.small))
     if seg.notes:
         details.append(line(seg.notes, s.muted))
-    time = time_cell(seg.start_utc, None, seg.start_timezone, s)
-    # The arrival with its own zone: "→ 17:50 EDT" is not read as the departure's zone.
-    time.append(
-        Paragraph(
-            f"→ {arrive_local:%H:%M} {abbreviation(seg.end_utc, seg.end_timezone)}"
-            f"{' +' + str(days) if days > 0 else ''}",
-            s.time_zone,
-        )
-    )
+    time = arrival_cell(seg.start_utc, seg.start_timezone, seg.end_utc, seg.end_timezone, s)
     flowable = entry_row(time, details, width)
     lands = arrive_local.date() if days > 0 else None
     return [Row(seg.start_utc, seg.start_timezone, seg.end_timezone, flowable, lands=lands)]
@@ -314,7 +402,7 @@ def cover(itin: Itinerary, plan: PlanInfo, width: float, s: Styles) -> list[Flow
         if p.name_local:
             story.append(para(p.name_local, s.title_local))
     story.append(para(join(p.organization, p.organization_local), s.subtitle))
-    story.append(Spacer(0, 6 * mm))
+    story.append(Spacer(0, 3 * mm))
     rows: list[tuple[str, list[Flowable]]] = [(_("Role"), [para(_(label(p.role)), s.body)])]
     if p.groups:
         rows.append((_("Group"), [para(", ".join(p.groups), s.body)]))
@@ -342,41 +430,48 @@ def cover(itin: Itinerary, plan: PlanInfo, width: float, s: Styles) -> list[Flow
         if value:
             rows.append((title, [para(value, s.body)]))
     story.append(info_table(rows, width, s))
+    story += day_at_a_glance(itin, width, s)
+    story += your_hotels(itin, width, s)
     if plan.emergency_contacts:
         story += [
             para(_("Coordinators and emergency contacts"), s.h2),
             para(keep_phones(contacts_for(plan.emergency_contacts, current_language())), s.body),
         ]
-    story += [
-        Spacer(0, 5 * mm),
-        para(
-            _(
-                "Every time is the local time where it happens, with its zone beside it. "
-                "Addresses are given in English and in the local script, to show a driver; "
-                "scan a QR code to open the place in your phone's map."
-            ),
-            s.muted,
-        ),
-    ]
     return story
+
+
+def reading_note(s: Styles) -> Paragraph:
+    """How to read the day pages: printed above them (the cover is full)."""
+    return para(
+        _(
+            "Every time is the local time where it happens, with its zone beside it. "
+            "Addresses are given in English and in the local script, to show a driver; "
+            "scan a QR code to open the place in your phone's map."
+        ),
+        s.muted,
+    )
 
 
 def entry_rows(itin: Itinerary, width: float, s: Styles) -> list[Row]:
     """Every entry as a row in time order; a place's address and QR code are printed with its
     first entry of the day only (not on every tea break)."""
     rows: list[Row] = []
-    shown: set[tuple[date, int]] = set()
+    # A hotel's check-in prints its address: the coach there and dinner there name it only.
+    shown: set[tuple[date, int]] = {
+        (to_local(t.start_utc, t.start_timezone).date(), t.venue.id)
+        for t in itin.travel
+        if t.kind == "hotel" and t.venue is not None
+    }
     for entry in itin.entries():
         if isinstance(entry, TravelView):
             rows += travel_rows(entry, width, s)
             continue
-        key = (
-            to_local(entry.start_utc, entry.timezone).date(),
-            entry.venue.id if entry.venue else 0,
-        )
-        full = entry.venue is None or key not in shown
+        place = entry.venue or entry.destination
+        key = (to_local(entry.start_utc, entry.timezone).date(), place.id if place else 0)
+        full = place is None or key not in shown
         shown.add(key)
-        rows.append(item_row(entry, width, s, itin.seats.get(entry.id, ""), full_venue=full))
+        seat = itin.seats.get(entry.id, "")
+        rows.append(item_row(entry, width, s, seat, full_venue=full, reader=itin.person.id))
     rows.sort(key=lambda r: r.at)
     return rows
 
@@ -446,7 +541,7 @@ def itinerary_story(itin: Itinerary, plan: PlanInfo, width: float, s: Styles) ->
     ]
     days = day_by_day(itin, width, s)
     if days:
-        story += [PageBreak(), para(_("Day by day"), s.kicker), *days]
+        story += [PageBreak(), para(_("Day by day"), s.kicker), reading_note(s), *days]
         story += taxi_cards(itin, width, s)
     else:
         story += [

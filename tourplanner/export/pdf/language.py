@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from tourplanner.i18n import CHINESE, normalize
+from babel import Locale, UnknownLocaleError
+
+from tourplanner.i18n import CHINESE, current_language, normalize
 
 # A contact line about a foreign mission: "U.S. Embassy Beijing: ...", "Consulate General ...".
 MISSION = re.compile(r"\b(embassy|consulate)\b|大使馆|领事馆", re.IGNORECASE)
@@ -30,3 +32,12 @@ def contacts_for(text: str, lang: str) -> str:
     if lang != CHINESE:
         return text
     return "\n".join(ln for ln in text.splitlines() if not MISSION.search(ln))
+
+
+def language_name(code: str) -> str:
+    """'zh' -> 'Chinese' / '中文': a language as the document's reader names it."""
+    reader = Locale.parse("zh_Hans_CN" if current_language() == CHINESE else "en_GB")
+    try:
+        return Locale.parse(code.replace("-", "_")).get_language_name(reader) or code
+    except (ValueError, UnknownLocaleError):
+        return code

@@ -32,6 +32,7 @@ from tourplanner.export.pdf.blocks import (
     time_cell,
     venue_lines,
 )
+from tourplanner.export.pdf.day_grid import day_grid, grid_rooms
 from tourplanner.export.pdf.days import day_label, long_day
 from tourplanner.export.pdf.page import DayMark, Section, SectionCanvas
 from tourplanner.export.pdf.styles import Styles
@@ -91,8 +92,10 @@ def days_of(
     first_day: date | None = None,
     pages: dict[tuple[int, datetime], int] | None = None,
     meal_needs: str = "",
+    grid: bool = False,
 ) -> list[Flowable]:
-    """Day by day; days numbered from the event's first day, as in every itinerary."""
+    """Day by day; days numbered from the event's first day, as in every itinerary. With
+    `grid`, a day with parallel sessions is a grid with a column per room (day_grid.py)."""
     by_day: dict[date, list[ItemView]] = defaultdict(list)
     for view in views:
         by_day[to_local(view.start_utc, view.timezone).date()].append(view)
@@ -101,6 +104,22 @@ def days_of(
         cities = sorted({v.venue.city for v in items if v.venue and v.venue.city})
         title = long_day(day)
         heading = day_heading(title, join(", ".join(cities), day_label(day, first_day)), width, s)
+        if grid and (rooms := grid_rooms(items)):
+            table = day_grid(
+                items,
+                rooms,
+                width,
+                s,
+                lambda v: item_details(v, s, with_venue=False),
+                lambda v: [PageOf((v.id, v.start_utc), pages)] if pages is not None else [],
+            )
+            story += [
+                CondPageBreak(50 * mm),
+                Spacer(0, 4 * mm),
+                KeepTogether([DayMark(title), heading, Spacer(0, 2 * mm)]),
+                table,
+            ]
+            continue
         rows: list[Flowable] = []
         for v in items:
             if pages is not None:
@@ -208,7 +227,7 @@ def booklet_story(
     story += venue_list(live, width, s)
     story += [
         PageBreak(),
-        *days_of(live, width, s, with_venue=False, first_day=first_day, pages=pages),
+        *days_of(live, width, s, with_venue=False, first_day=first_day, pages=pages, grid=True),
     ]
     return story + speaker_index(live, width, s, pages)
 

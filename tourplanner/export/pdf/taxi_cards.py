@@ -25,8 +25,8 @@ def card_venues(itin: Itinerary) -> list[VenueView]:
     for entry in itin.entries():
         if isinstance(entry, TravelView):
             others += [v for v in (entry.from_venue, entry.to_venue) if v is not None]
-        elif entry.venue is not None:
-            others.append(entry.venue)
+        else:
+            others += [v for v in (entry.venue, entry.origin, entry.destination) if v is not None]
     seen: set[int] = set()
     chosen = []
     for venue in [*hotels, *others]:
