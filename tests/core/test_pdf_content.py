@@ -105,7 +105,9 @@ def test_a_plenary_spans_the_grid_and_chinese_never_splits_a_latin_word(booklet)
 
 def test_line_breaks_keep_latin_words_and_punctuation_rules() -> None:
     register_fonts()
-    text = "工作坊：培训中国地方官员——ICMA中国中心模式，扬州培训基地（扬州） Workshop: the ICMA model"
+    text = (
+        "工作坊：培训中国地方官员——ICMA中国中心模式，扬州培训基地（扬州） Workshop: the ICMA model"
+    )
     words = set(re.findall(r"[A-Za-z]+", text))
     for width in range(40, 200, 7):
         lines = break_lines(text, SANS, 9.5, width).split("\n")
