@@ -20,7 +20,14 @@ from tourplanner.export.pdf.programme_docs import booklet_story, tour_story
 from tourplanner.export.pdf.styles import MARGIN, make_styles, paper_size
 from tourplanner.files import atomic_path
 from tourplanner.i18n import current_language, use_language
-from tourplanner.services import itinerary, participations, plans, programmes, travel
+from tourplanner.services import (
+    item_places,
+    itinerary,
+    participations,
+    plans,
+    programmes,
+    travel,
+)
 from tourplanner.services.revision import plan_revision
 from tourplanner.services.views import ProgrammeView
 from tourplanner.timezones import to_local
@@ -109,7 +116,7 @@ def export_programme_booklet(
     with plan.reading() as session:
         info = plan_info(session)
         prog = ProgrammeView.of(programmes.get_programme(session, programme_id))
-        views = itinerary.programme_items(session, programme_id)
+        views = item_places.for_print(session, itinerary.programme_items(session, programme_id))
         first_day = itinerary.event_first_day(session, [programme_id])
     styles = make_styles()
     # Laid out twice: the first pass finds each item's page for the speaker index.
@@ -129,7 +136,7 @@ def export_tour(
     with plan.reading() as session:
         info = plan_info(session)
         roster = itinerary.tour_roster(session, programme_id)
-        views = itinerary.programme_items(session, programme_id)
+        views = item_places.for_print(session, itinerary.programme_items(session, programme_id))
         hotels = tour_hotels(session, programme_id)
         first_day = itinerary.event_first_day(session, [programme_id])
     story = tour_story(roster, views, hotels, info, width, make_styles(), first_day)

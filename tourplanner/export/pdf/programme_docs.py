@@ -65,6 +65,15 @@ def item_details(
             s.muted,
         )
     )
+    if view.flight:
+        details += flight_lines(view, s)
+    elif view.venue is None and view.destination is not None:
+        place = view.destination
+        details.append(
+            line(_("To: {place}").format(place=join(place.name_en, place.name_local)), s.body)
+        )
+        if with_venue and place.address_local:
+            details.append(line(place.address_local, s.taxi))
     if with_venue:
         details += venue_lines(view.venue, view.room, view.room_local, s)
     else:
@@ -81,6 +90,23 @@ def item_details(
     if view.description:
         details.append(line(view.description, s.muted))
     return details
+
+
+def flight_lines(view: ItemView, s: Styles) -> list[Line]:
+    """A group flight: its number and airports, the Chinese names for the driver."""
+    ends = (view.origin, view.destination)
+    lines = [
+        line(
+            join(
+                _("Group flight · {number}").format(number=view.flight),
+                " → ".join(v.name_en if v else "…" for v in ends),
+            ),
+            s.body,
+        )
+    ]
+    if any(v and v.name_local for v in ends):
+        lines.append(line(" → ".join(v.name_local if v else "…" for v in ends), s.taxi))
+    return lines
 
 
 def days_of(
