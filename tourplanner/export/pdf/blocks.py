@@ -284,7 +284,8 @@ def ruled_table(
 
 def info_table(rows: list[tuple[str, list[Flowable]]], width: float, s: Styles) -> Table:
     """Label | value rows (the itinerary's first page)."""
-    data = [[Paragraph(label, s.muted), value] for label, value in rows]
+    # Through para(): a translated label is Chinese, which the Latin face cannot draw.
+    data = [[para(label, s.muted), value] for label, value in rows]
     return ruled_table(data, [38 * mm, width - 38 * mm], rule_last=False)
 
 

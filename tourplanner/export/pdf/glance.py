@@ -10,7 +10,7 @@ from datetime import date
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from tourplanner.enums import ItemKind, label
 from tourplanner.export.pdf.blocks import join, keep_phones, para, ruled_table
@@ -83,7 +83,7 @@ def day_at_a_glance(itin: Itinerary, width: float, s: Styles) -> list[Flowable]:
     widths = [DAY_WIDTH, rest * 0.6, rest * 0.4]
     fit = [w - 8 for w in widths]  # the cells' right padding (6 pt) and a margin
     size = s.small.fontSize
-    data = [[Paragraph(text, s.muted) for text in (_("Day"), _("First commitment"), _("Night at"))]]
+    data = [[para(text, s.muted) for text in (_("Day"), _("First commitment"), _("Night at"))]]
     for day in days:
         today = [e for e in entries if local_date(e) == day]
         first = next(

@@ -267,7 +267,7 @@ TICK = "☐"  # a box the guide ticks at each head count (DejaVu Sans has it)
 def roster_rows(entries: list[RosterEntry], s: Styles) -> list[list]:
     data = [
         [
-            Paragraph(text, s.muted)
+            para(text, s.muted)
             for text in (
                 "#",
                 _("Name"),
