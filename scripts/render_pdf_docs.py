@@ -36,6 +36,7 @@ PAGES = (
     ("pdf-itinerary-zh", "itinerary-zh", 2),
     ("pdf-booklet", "booklet", 1),
     ("pdf-booklet-day", "booklet", 2),
+    ("pdf-booklet-grid", "booklet", 3),
     ("pdf-booklet-index", "booklet", -1),
     ("pdf-tour", "tour", 1),
 )

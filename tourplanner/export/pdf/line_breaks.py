@@ -14,8 +14,13 @@ from reportlab.pdfbase import pdfmetrics
 
 from tourplanner.export.pdf.fonts import CJK, runs
 
-# A Latin word (with what sticks to it) and the spaces after it; any other character alone.
-TOKEN = re.compile(r"[^\s\u2014\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+\s*|\s+|.", re.DOTALL)
+# A short bracketed name ("(王海洋)", kept whole), a Latin word (with what sticks to it) and the
+# spaces after it; any other character alone.
+TOKEN = re.compile(
+    r"[(（][^()（）\s]{1,8}[)）]\s*"
+    r"|[^\s\u2014\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+\s*|\s+|.",
+    re.DOTALL,
+)
 CLOSING = frozenset("，。、；：！？）》」』】〕”’…—,.;:!?)]}%")
 OPENING = frozenset("（《「『【〔“‘([{")
 
