@@ -172,7 +172,9 @@ def item_row(
     kind = join(
         _(label(view.kind)),
         _("tentative") if view.status == "tentative" else "",
-        f"you are {view.role}" if view.role and view.role not in BADGE_ROLES else "",
+        _("you are {role}").format(role=_(label(view.role)).lower())
+        if view.role and view.role not in BADGE_ROLES
+        else "",
     )
     details.append(line(kind, s.muted))
     details += venue_lines(view.venue, view.room, view.room_local, s, full=full_venue)

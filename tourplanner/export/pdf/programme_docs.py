@@ -80,7 +80,7 @@ def item_details(
         building = join(view.venue.name_en, view.venue.name_local) if view.venue else ""
         details.append(line(join(view.room, view.room_local, building), s.small))
     if view.speakers:
-        details.append(line("Speakers: " + ", ".join(view.speakers), s.small))
+        details.append(line(_("Speakers: {names}").format(names=", ".join(view.speakers)), s.small))
     if view.chairs:
         details.append(line(_("Chair: {names}").format(names=", ".join(view.chairs)), s.small))
     details += people_lines(view, s)
