@@ -4,6 +4,7 @@ booklet's day grid, group flights, transfer destinations, interpreters, the cove
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,12 +13,13 @@ from pypdf import PdfReader
 from tourplanner.db import PlanFile
 from tourplanner.demo import write_demo_plan
 from tourplanner.export.pdf import export_itinerary, export_programme_booklet
+from tourplanner.export.pdf.day_grid import MAX_ROOMS, grid_rooms
 from tourplanner.export.pdf.fonts import SANS, register_fonts
 from tourplanner.export.pdf.line_breaks import CLOSING, break_lines
 from tourplanner.models import Programme
 from tourplanner.services import people
 from tourplanner.services.item_places import Places
-from tourplanner.services.views import VenueView
+from tourplanner.services.views import ItemView, VenueView
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +187,24 @@ def test_a_destination_is_named_only_when_one_venue_matches() -> None:
     assert places.named("the Shangri-La") is None  # two hotels match as well: nothing guessed
     assert places.named("the hotel") is None
     assert places.named("Mutianyu") is None
+
+
+def session_at(id: int, room: str, start: int, end: int) -> ItemView:
+    """An item view in a room of venue 1 on 21 April 2015, from `start` to `end` o'clock UTC."""
+    at = datetime(2015, 4, 21, tzinfo=UTC)
+    return ItemView(
+        id, f"uid{id}", 1, "Conf", f"Session {id}", "", "session", "confirmed",
+        at.replace(hour=start), at.replace(hour=end), "Asia/Shanghai", venue(1, "Hall"),
+        room, "", None, "", "", "", "", 0,
+    )  # fmt: skip
+
+
+def test_the_grid_is_kept_for_days_one_cell_per_room_can_show() -> None:
+    plenary = session_at(1, "Hall A", 1, 2)
+    parallel = [session_at(2, "Room 3", 3, 4), session_at(3, "Room 5", 3, 5)]
+    assert grid_rooms([plenary, *parallel]) == [(1, "Room 3"), (1, "Room 5")]
+    assert grid_rooms([plenary]) is None  # nothing in parallel: a list
+    # Two items at once in Room 5 would share a cell: the day stays a list.
+    assert grid_rooms([plenary, *parallel, session_at(4, "Room 5", 4, 5)]) is None
+    many = [session_at(n, f"Room {n}", 3, 4) for n in range(2, 2 + MAX_ROOMS + 1)]
+    assert grid_rooms(many) is None  # too many columns for the page

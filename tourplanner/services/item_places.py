@@ -162,10 +162,13 @@ def interpreting_by_item(session: Session, item_ids: list[int]) -> dict[int, lis
 
 
 def for_print(
-    session: Session, views: Sequence[ItemView], hotels: Sequence[TravelView] = ()
+    session: Session,
+    views: Sequence[ItemView],
+    hotels: Sequence[TravelView] = (),
+    places: Places | None = None,
 ) -> list[ItemView]:
     """The views with their transfer ends, flight numbers and interpreter assignments."""
-    places = Places.load(session)
+    places = places or Places.load(session)
     interpreting = interpreting_by_item(session, sorted({v.id for v in views}))
     out = [dataclasses.replace(v, interpreting=tuple(interpreting.get(v.id, ()))) for v in views]
     transfers = [n for n, v in enumerate(out) if v.kind == ItemKind.TRANSFER]

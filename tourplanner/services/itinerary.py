@@ -76,10 +76,12 @@ def event_first_day(session: Session, programme_ids: Iterable[int]) -> date | No
     return min(starts, default=None)
 
 
-def with_places(session: Session, views: Iterable[TravelView]) -> list[TravelView]:
+def with_places(
+    session: Session, views: Iterable[TravelView], places: Places | None = None
+) -> list[TravelView]:
     """Journeys with the plan's venue at each end where one is the same airport or place: the
     Chinese name and address of "Shenzhen Bao'an (SZX) T3" come from the plan's SZX venue."""
-    places = Places.load(session)
+    places = places or Places.load(session)
     return [
         dataclasses.replace(
             v, from_venue=places.of_text(v.from_place), to_venue=places.of_text(v.to_place)
@@ -197,15 +199,15 @@ def person_itinerary(
         for i in load_items(session, condition)
         if include_cancelled or i.status != ItemStatus.CANCELLED
     ]
-    travel = tuple(
-        with_places(session, (TravelView.of(t) for t in travel_of_person(session, person_id)))
-    )
+    places = Places.load(session)
+    journeys = (TravelView.of(t) for t in travel_of_person(session, person_id))
+    travel = tuple(with_places(session, journeys, places))
     return Itinerary(
         person=PersonView.of(person, include_sensitive=include_sensitive),
         programmes=tuple(
             ProgrammeView.of(p) for p in sorted(programmes, key=lambda p: p.start_date)
         ),
-        items=tuple(for_print(session, item_views(session, items, roles=direct), travel)),
+        items=tuple(for_print(session, item_views(session, items, roles=direct), travel, places)),
         travel=travel,
         seats=protocol.seats_of_person(session, person_id),
         # Booked only into items (a host, a speaker), a person still counts the event's days.

@@ -60,9 +60,18 @@ def grid_rooms(items: list[ItemView]) -> list[RoomKey] | None:
     None when the day is better printed as a list."""
     parallel = [g for g in clusters(items) if len({room_of(v) for v in g}) > 1]
     rooms = sorted({room_of(v) for g in parallel for v in g}, key=lambda r: (r[1].casefold(), r))
-    if not parallel or len(rooms) > MAX_ROOMS:
+    if not parallel or len(rooms) > MAX_ROOMS or any(map(double_booked, parallel)):
         return None
     return rooms
+
+
+def double_booked(group: list[ItemView]) -> bool:
+    """Two items overlapping in one room: one cell cannot hold both (the list shows them)."""
+    for n, a in enumerate(group):
+        for b in group[n + 1 :]:
+            if room_of(a) == room_of(b) and a.start_utc < b.end_utc and b.start_utc < a.end_utc:
+                return True
+    return False
 
 
 def wrapped(text: str, style, width: float, *, prefix: str = "") -> Line:  # noqa: ANN001
