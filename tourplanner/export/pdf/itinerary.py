@@ -24,7 +24,7 @@ from tourplanner.export.pdf.blocks import (
     venue_lines,
 )
 from tourplanner.export.pdf.days import day_label, days_between, long_day
-from tourplanner.export.pdf.glance import day_at_a_glance, your_hotels
+from tourplanner.export.pdf.glance import day_at_a_glance, local_date, your_hotels
 from tourplanner.export.pdf.language import contacts_for
 from tourplanner.export.pdf.page import DayMark, Section
 from tourplanner.export.pdf.styles import Styles
@@ -442,8 +442,12 @@ def cover(itin: Itinerary, plan: PlanInfo, width: float, s: Styles) -> list[Flow
     return story
 
 
+# Up to this many days at a glance, the cover has room for the reading note too.
+NOTE_DAYS = 10
+
+
 def reading_note(s: Styles) -> Paragraph:
-    """How to read the day pages: printed above them (the cover is full)."""
+    """How to read the day pages."""
     return para(
         _(
             "Every time is the local time where it happens, with its zone beside it. "
@@ -543,7 +547,17 @@ def itinerary_story(itin: Itinerary, plan: PlanInfo, width: float, s: Styles) ->
     ]
     days = day_by_day(itin, width, s)
     if days:
-        story += [PageBreak(), para(_("Day by day"), s.kicker), reading_note(s), *days]
+        # On the cover while it has room (a short stay), else above the day pages.
+        if len({local_date(e) for e in itin.entries()}) <= NOTE_DAYS:
+            story += [
+                Spacer(0, 4 * mm),
+                reading_note(s),
+                PageBreak(),
+                para(_("Day by day"), s.kicker),
+            ]
+        else:
+            story += [PageBreak(), para(_("Day by day"), s.kicker), reading_note(s)]
+        story += days
         story += taxi_cards(itin, width, s)
     else:
         story += [
