@@ -35,7 +35,7 @@ from tourplanner.scheduling.findings import Finding, order_key
 from tourplanner.scheduling.listing import ScopedFindings
 from tourplanner.scheduling.overlaps import Clash, sweep
 from tourplanner.scheduling.rules import ARRIVAL_RULES, OPERATIONS_RULES, RULES
-from tourplanner.scheduling.rules.arrivals import TRANSFER, Carriage, arrival_findings
+from tourplanner.scheduling.rules.arrivals import ROAD, TRANSFER, Carriage, arrival_findings
 from tourplanner.scheduling.rules.double_booking import clash as double_booking
 from tourplanner.scheduling.rules.double_booking import (
     item_double_bookings,
@@ -160,6 +160,7 @@ class ConflictIndex:
 
         self.travel_by_person: dict[int, list[TravelRec]] = defaultdict(list)
         self.travel_iv: dict[int, Interval] = {}
+        self.roads = 0  # road journeys: a plan with any (or a vehicle) plans its transfers
         for journey in sorted(snapshot.travel.values(), key=lambda t: (t.start, t.id)):
             self._add_travel(journey)
 
@@ -317,10 +318,12 @@ class ConflictIndex:
             for prog_id in before ^ set(self.person_programmes.get(person_id, ())):
                 rooms |= {self._room_key(self.snap.items[i]) for i in self.common_items[prog_id]}
         had_travel = bool(self.snap.travel)
+        planned = self._plans_transfers()
         if travel is not None:
             for journey in self.travel_by_person.pop(person_id, []):
                 self.snap.travel.pop(journey.id, None)
                 self.travel_iv.pop(journey.id, None)
+                self.roads -= journey.kind == ROAD
             for journey in sorted(travel, key=lambda t: (t.start, t.id)):
                 self.snap.travel[journey.id] = journey
                 self._add_travel(journey)
@@ -332,6 +335,9 @@ class ConflictIndex:
             self._check_room(key)
         for prog_id in programmes:
             self._check_programme(prog_id)
+        if planned != self._plans_transfers():  # every arrival is reported, or none
+            for other in list(self.travel_by_person):
+                self._check_arrivals(other)
         self._check_arrivals(person_id)
         if diet:
             for item_id in meals | self._meals_of(person_id):
@@ -679,6 +685,7 @@ class ConflictIndex:
 
     def _add_travel(self, journey: TravelRec) -> None:
         self.travel_by_person[journey.person_id].append(journey)
+        self.roads += journey.kind == ROAD
         self.travel_iv[journey.id] = (
             journey.start.timestamp(),
             journey.end.timestamp(),
@@ -752,12 +759,16 @@ class ConflictIndex:
                 self.travel_by_person.get(person_id, ()),
                 self.carriage.legs_of(person_id, self.transfers),
                 self.rules,
+                plans_transfers=self._plans_transfers(),
             )
             if person is not None
             else []
         )
         if found or ("arrival", person_id) in self.listing.scopes:
             self.listing.store(("arrival", person_id), found)
+
+    def _plans_transfers(self) -> bool:
+        return self.roads > 0 or bool(self.snap.operations.vehicles)
 
     def _check_meal(self, item_id: int) -> None:
         if "meal-diet-without-menu" not in self.rules:

@@ -1,13 +1,15 @@
 """arrival-without-transfer and transfer-before-landing: who meets a person off their flight.
 
 An arrival is what the transfers export meets (`operations_planning.arrivals`): a flight or train
-followed within a day by a hotel stay. A transfer carries a person when they have a seat on a
-vehicle for a transfer item: a seat for that leg, or for every leg of a vehicle serving the item
-or the item's programme. The transfers meant for an arrival are those carrying the person that
-leave from `EARLY` before the landing to `LATE` after it: one leaving after the landing meets
-them; if every one leaves before it (compared as instants, whatever the local clocks say), the
-person is left at the airport; if there is none, nobody meets them. A plan without vehicles
-plans no transfers: its arrivals are not reported one by one.
+followed within a day by a hotel stay. A transfer is either of the two ways a plan records one:
+a road journey of the person's own (the demo's chartered cars), or a seat on a vehicle for a
+transfer item (a seat for that leg, or for every leg of a vehicle serving the item or the item's
+programme). The transfers meant for an arrival are those that leave after the flight took off
+(not the way to the airport), from `EARLY` before the landing to `LATE` after it: one leaving
+after the landing meets the person; if every one leaves before it (compared as instants,
+whatever the local clocks say), the person is left at the airport; if there is none, nobody
+meets them. A plan with neither vehicles nor road journeys plans no transfers: its arrivals are
+not reported one by one.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from tourplanner.scheduling.snapshot import ItemRec, PersonRec, PlanSnapshot, Tr
 from tourplanner.scheduling.text import moment
 
 TRANSFER = "transfer"  # the item kind of a leg that meets or takes people
+ROAD = "road"  # a person's own car or coach, as a journey
 EARLY = timedelta(hours=3)  # a transfer leaving this long before the landing was meant for it
 LATE = timedelta(hours=6)  # nobody waits longer at the kerb
 
@@ -83,10 +86,13 @@ def arrival_findings(
     journeys: Sequence[TravelRec],
     legs: Iterable[int],
     rules: frozenset[str],
+    *,
+    plans_transfers: bool,
 ) -> list[Timed]:
     """A person's arrivals that no transfer meets, or whose transfer leaves before landing.
 
-    `legs`: the items the person has a seat for (`Carriage.legs_of`)."""
+    `legs`: the items the person has a seat for (`Carriage.legs_of`); `plans_transfers`:
+    whether the plan has any vehicle or road journey (else no arrival is reported as unmet)."""
     if not rules & ARRIVAL_RULES:
         return []
     # In the order the transfers export reads them: by start, then the journey's id.
@@ -100,32 +106,39 @@ def arrival_findings(
     ]  # fmt: skip
     if not arrivals:
         return []
-    departures: list[tuple[datetime, ItemRec]] = []  # each occurrence of each transfer leg
+    # Each way out of an airport: a road journey of the person's own, or each occurrence of a
+    # transfer leg they have a seat on. (when it leaves, its zone, what it is, item, journey)
+    ways: list[tuple[datetime, str, str, int | None, int | None]] = [
+        (t.start, t.start_zone, t.label, None, t.id) for t in journeys if t.kind == ROAD
+    ]
     for item_id in legs:
         item = snap.items.get(item_id)
         if item is None or item.kind != TRANSFER or item.status == CANCELLED:
             continue
-        departures += [(o[4], item) for o in snap.occurrences_of(item)]
-    departures.sort(key=lambda d: (d[0], d[1].id))
+        ways += [
+            (o[4], item.zone, f"'{item.title}'", item.id, None) for o in snap.occurrences_of(item)
+        ]
+    ways.sort(key=lambda w: (w[0], w[3] or 0, w[4] or 0))
     found: list[Timed] = []
     for flight in arrivals:
         lands = flight.end
-        near = [d for d in departures if lands - EARLY <= d[0] <= lands + LATE]
-        if any(leaves >= lands for leaves, _item in near):
+        # Leaving after the flight took off (not the way to the airport) and near its landing.
+        near = [w for w in ways if flight.start < w[0] and lands - EARLY <= w[0] <= lands + LATE]
+        if any(w[0] >= lands for w in near):
             continue
         if near:
             if "transfer-before-landing" not in rules:
                 continue
-            leaves, item = near[-1]  # the one nearest the landing
+            leaves, zone, what, item_id, road_id = near[-1]  # the one nearest the landing
             message = Sentence(
                 _before_landing,
                 person.name,
                 flight.label,
                 lands,
                 flight.end_zone,
-                item.title,
+                what,
                 leaves,
-                item.zone,
+                zone,
             )
             found.append(
                 (
@@ -134,13 +147,15 @@ def arrival_findings(
                         "transfer-before-landing",
                         ERROR,
                         message,
-                        item_ids=(item.id,),
+                        item_ids=(item_id,) if item_id is not None else (),
                         person_ids=(person.id,),
-                        travel_ids=(flight.id,),
+                        travel_ids=tuple(
+                            sorted({flight.id} | ({road_id} if road_id is not None else set()))
+                        ),
                     ),
                 )
             )
-        elif "arrival-without-transfer" in rules and snap.operations.vehicles:
+        elif "arrival-without-transfer" in rules and plans_transfers:
             message = Sentence(_no_transfer, person.name, flight.label, lands, flight.end_zone)
             found.append(
                 (
@@ -164,8 +179,8 @@ def _at(instant: datetime, zone: str) -> str:
 
 def _no_transfer(name: str, flight: str, lands: datetime, zone: str) -> str:
     return _(
-        "No transfer meets {name} off {flight}, landing {lands}: they have no seat on a "
-        "transfer leaving within {hours} hours after it."
+        "No transfer meets {name} off {flight}, landing {lands}: no road journey or seat on "
+        "a transfer leaves within {hours} hours after it."
     ).format(name=name, flight=flight, lands=_at(lands, zone), hours=int(LATE.seconds // 3600))
 
 
