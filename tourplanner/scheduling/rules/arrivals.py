@@ -129,7 +129,7 @@ def arrival_findings(
         if near:
             if "transfer-before-landing" not in rules:
                 continue
-            leaves, zone, what, item_id, road_id = near[-1]  # the one nearest the landing
+            leaves, zone, what, leg_id, road_id = near[-1]  # the one nearest the landing
             message = Sentence(
                 _before_landing,
                 person.name,
@@ -147,7 +147,7 @@ def arrival_findings(
                         "transfer-before-landing",
                         ERROR,
                         message,
-                        item_ids=(item_id,) if item_id is not None else (),
+                        item_ids=(leg_id,) if leg_id is not None else (),
                         person_ids=(person.id,),
                         travel_ids=tuple(
                             sorted({flight.id} | ({road_id} if road_id is not None else set()))
