@@ -195,7 +195,7 @@ def _before_landing(
 ) -> str:
     minutes = int((lands - leaves).total_seconds() // 60)
     return _(
-        "'{transfer}' leaves {leaves}, {minutes} min before {name} lands on {flight} ({lands})."
+        "{transfer} leaves {leaves}, {minutes} min before {name} lands on {flight} ({lands})."
     ).format(
         transfer=transfer,
         leaves=_at(leaves, leave_zone),
