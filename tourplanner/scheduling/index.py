@@ -13,7 +13,12 @@ it to the index and recompute only the scopes it touches:
 - `replace_programme(programme_id, programme)`: a programme's dates, kind, seats or parent
   changed, or it was deleted. Rechecks its items, the people on it (a tour's span), its tours.
 
-Venues, rooms, travel times and the plan's defaults change rarely: build a new index then.
+Each also rechecks the operations rules it touches: a meal's own scope (its menu, its guests'
+tags), the arrivals of the people a transfer carries or whose journeys changed, and the other
+operations rules over the whole plan when the item, person or programme is one they name.
+
+Venues, rooms, travel times, the plan's defaults and the operations records (vehicles, seats,
+assignments, hotel rooms) change rarely: build a new index then.
 `findings()` returns every finding, errors first, then by time.
 
 The index keeps the lookups (bookings by person, item and programme, items by room, who is on
