@@ -10,6 +10,12 @@ from hypothesis import strategies as st
 
 from tourplanner.scheduling.index import ConflictIndex
 from tourplanner.scheduling.naive import naive_check
+from tourplanner.scheduling.operations_records import (
+    AssignmentRec,
+    OperationsSnapshot,
+    SeatRec,
+    VehicleRec,
+)
 from tourplanner.scheduling.snapshot import (
     ITEM,
     NEEDS_OWN_BOOKING,
@@ -279,4 +285,111 @@ def test_rechecks_near_a_moved_item_equal_a_full_recheck(snap: PlanSnapshot, dat
         else:
             new = replace(old, title=old.title + "'")
         index.replace_item(item_id, new)
+        assert index.findings() == ConflictIndex(index.current_snapshot()).findings()
+
+
+TAGS = ("", "", "vegetarian", "halal,nut_allergy")
+
+
+@st.composite
+def operations_snapshots(draw) -> PlanSnapshot:
+    """`snapshots` with operations: transfers and meals (with or without a menu), tagged guests,
+    arrivals (a flight, then a stay, maybe the person's own car), vehicles, seats, staff."""
+    snap = draw(snapshots())
+    for item_id, item in list(snap.items.items()):
+        kind = draw(st.sampled_from([item.kind, "transfer", "meal"]))
+        menu = draw(st.sampled_from(["", "Set menu"])) if kind == "meal" else ""
+        snap.items[item_id] = replace(item, kind=kind, menu_note=menu)
+    snap.people = {
+        p: replace(rec, dietary_tags=draw(st.sampled_from(TAGS))) for p, rec in snap.people.items()
+    }
+    for person in snap.people:
+        if draw(st.booleans()):
+            for journey in _arrival(draw, person, 50 + 10 * person):
+                snap.travel[journey.id] = journey
+    items = sorted(snap.items)
+    vehicles = {1: VehicleRec(1, "Coach", draw(st.integers(1, 3)), 1, None, driver_id=1)}
+    if items:
+        vehicles[2] = VehicleRec(2, "Van", 2, None, draw(st.sampled_from(items)))
+    seats = []
+    for person in snap.people:
+        vehicle = draw(st.sampled_from(sorted(vehicles)))
+        leg = None
+        if vehicle == 1 and items and draw(st.booleans()):
+            leg = draw(st.sampled_from(items))
+        if draw(st.booleans()):
+            seats.append(SeatRec(vehicle, person, leg))
+    jobs = [AssignmentRec(1, 1, "guide", None, 1, date(2015, 4, 21), vehicle_id=1)]
+    if items:
+        jobs.append(AssignmentRec(2, 1, "interpreter", draw(st.sampled_from(items)), None, None))
+    snap.operations = OperationsSnapshot(vehicles=vehicles, seats=seats, assignments=jobs)
+    return snap
+
+
+def _arrival(draw, person: int, first_id: int) -> list[TravelRec]:
+    """A flight landing some time in the plan's days, the hotel stay after it, maybe a car."""
+    lands = BASE + timedelta(minutes=15 * draw(st.integers(0, 4 * 24 * 3)))
+    takes_off = lands - timedelta(hours=draw(st.integers(1, 13)))
+    stay = lands + timedelta(hours=draw(st.integers(0, 30)))
+    found = [
+        TravelRec(first_id, person, "flight", "flight X", takes_off, lands, ZONES[1], ZONES[0]),
+        TravelRec(
+            first_id + 1, person, "hotel", "stay", stay, stay + timedelta(days=2), *ZONES[::-1]
+        ),
+    ]
+    if draw(st.booleans()):
+        leaves = lands + timedelta(minutes=15 * draw(st.integers(-8, 30)))
+        found.append(
+            TravelRec(
+                first_id + 2, person, "road", "car", leaves, leaves + timedelta(hours=1), *ZONES
+            )
+        )
+    return found
+
+
+OPERATIONS_EDITS = ("move", "status", "kind", "menu", "delete", "tags", "travel", "bookings")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(operations_snapshots(), st.data())
+def test_incremental_operations_rechecks_equal_a_full_recheck(snap: PlanSnapshot, data) -> None:
+    """Meals and transfers moved, cancelled, turned into something else or deleted, menus
+    written and blanked, tags, journeys and bookings changed: the index rechecks the operations
+    rules as a full check of the edited plan finds them."""
+    index = ConflictIndex(snap)
+    assert index.findings() == ConflictIndex(index.current_snapshot()).findings()
+    for _ in range(data.draw(st.integers(1, 6))):
+        edit = data.draw(st.sampled_from(OPERATIONS_EDITS))
+        if edit in ("move", "status", "kind", "menu", "delete") and snap.items:
+            item_id = data.draw(st.sampled_from(sorted(snap.items)))
+            old = snap.items[item_id]
+            new: ItemRec | None
+            if edit == "move":
+                shift = timedelta(minutes=15 * data.draw(st.integers(-40, 40)))
+                new = replace(old, start=old.start + shift, end=old.end + shift)
+            elif edit == "status":
+                new = replace(old, status=data.draw(st.sampled_from(STATUSES)))
+            elif edit == "kind":
+                kind = data.draw(st.sampled_from(["transfer", "meal", "keynote", "session"]))
+                new = replace(old, kind=kind)
+            elif edit == "menu":
+                new = replace(old, menu_note="" if old.menu_note else "Set menu")
+            else:
+                new = None
+            index.replace_item(item_id, new)
+        elif edit in ("tags", "travel", "bookings"):
+            person = data.draw(st.integers(1, len(snap.people)))
+            rec = snap.people[person]
+            if edit == "tags":
+                index.replace_person(
+                    person, replace(rec, dietary_tags=data.draw(st.sampled_from(TAGS)))
+                )
+            elif edit == "travel":
+                index.replace_person(
+                    person, rec, travel=_arrival(data.draw, person, 900 + 10 * person)
+                )
+            else:
+                programme = data.draw(st.sampled_from([1, 2]))
+                bookings = [BookingRec(person, None, programme, "attending", "confirmed")]
+                index.replace_person(person, rec, bookings=bookings)
         assert index.findings() == ConflictIndex(index.current_snapshot()).findings()

@@ -1,5 +1,6 @@
 """The demo's operations: rooms for the hotel stays (twins shared by delegates), the post-tour
-minibus with its driver and guide, interpreters at the keynotes, dietary tags, meeting points.
+minibus with its driver and guide, interpreters at the keynotes, dietary tags and the menu of
+every meal, meeting points. (The arrivals are met by the chartered cars of `travel.py`.)
 
 Built after the people, programmes and journeys, through the services.
 """
@@ -69,10 +70,30 @@ MEETING_POINTS = {  # item key: (meeting point, local time)
     "post_lake": ("Guest House main gate", "2015-04-26 09:00"),
     "post_coach_sh": ("Guest House lobby, luggage out by 08:00", "2015-04-27 08:15"),
 }
+# Every meal with guests who have dietary tags says what the kitchen serves them (else the
+# check warns: meal-diet-without-menu).
 MENUS = {
+    "pre_welcome": "Beijing home cooking, shared dishes; vegetarian, halal and nut-free plates "
+                   "served apart.",
+    "pre_breakfast": "Buffet; gluten-free bread and halal sausages on request at the egg station.",
+    "pre_duck": "Roast duck set menu; vegetarian mushroom duck, halal beef, no peanut sauce.",
+    "pre_wall_lunch": "Set lunch of local trout and vegetables; gluten-free and nut-free.",
+    "pre_cupl_lunch": "Campus canteen buffet; the halal counter and a vegetarian table.",
+    "pre_sz_dinner": "Cantonese set dinner; no shellfish for Ms. Park, vegetarian and halal plates.",
+    "lunch_21": "Buffet; allergen cards on every dish, halal and vegetarian counters.",
+    "lunch_22": "Buffet; allergen cards on every dish, halal and vegetarian counters.",
     "banquet": "Cantonese banquet, eight courses; vegetarian, halal and nut-free plates "
                "prepared apart.",
+    "lunch_23": "Buffet; allergen cards on every dish, halal and vegetarian counters.",
+    "farewell_conf": "Western set dinner; vegetarian risotto, halal lamb, gluten-free dessert.",
     "post_welcome_dinner": "Huaiyang cuisine; lion's head meatballs (pork): halal option beef.",
+    "post_breakfast": "Buffet; congee, eggs, fruit; gluten-free bread kept apart.",
+    "post_lunch_25": "Set lunch; no shellfish, a vegetarian and a halal plate.",
+    "post_dimsum": "Dim sum; vegetable and beef baskets steamed apart, no shrimp for Ms. Park.",
+    "post_lunch_26": "Set lunch; vegetarian and halal plates, no nuts.",
+    "post_dinner_26": "Yangzhou fried rice in three versions: egg, vegetable, beef (halal).",
+    "post_lunch_27": "Shanghai set lunch; no shellfish, vegetarian and halal plates.",
+    "post_farewell": "Shanghainese banquet; halal, vegetarian and gluten-free plates, no nuts.",
 }
 # fmt: on
 

@@ -13,7 +13,12 @@ it to the index and recompute only the scopes it touches:
 - `replace_programme(programme_id, programme)`: a programme's dates, kind, seats or parent
   changed, or it was deleted. Rechecks its items, the people on it (a tour's span), its tours.
 
-Venues, rooms, travel times and the plan's defaults change rarely: build a new index then.
+Each also rechecks the operations rules it touches: a meal's own scope (its menu, its guests'
+tags), the arrivals of the people a transfer carries or whose journeys changed, and the other
+operations rules over the whole plan when the item, person or programme is one they name.
+
+Venues, rooms, travel times, the plan's defaults and the operations records (vehicles, seats,
+assignments, hotel rooms) change rarely: build a new index then.
 `findings()` returns every finding, errors first, then by time.
 
 The index keeps the lookups (bookings by person, item and programme, items by room, who is on
@@ -34,12 +39,14 @@ from tourplanner.collector import cycle_collection_paused
 from tourplanner.scheduling.findings import Finding, order_key
 from tourplanner.scheduling.listing import ScopedFindings
 from tourplanner.scheduling.overlaps import Clash, sweep
-from tourplanner.scheduling.rules import RULES
+from tourplanner.scheduling.rules import ARRIVAL_RULES, OPERATIONS_RULES, RULES
+from tourplanner.scheduling.rules.arrivals import ROAD, TRANSFER, Carriage, arrival_findings
 from tourplanner.scheduling.rules.double_booking import clash as double_booking
 from tourplanner.scheduling.rules.double_booking import (
     item_double_bookings,
     person_double_bookings,
 )
+from tourplanner.scheduling.rules.meals import MEAL, meal_diet_without_menu
 from tourplanner.scheduling.rules.operations import operations_findings
 from tourplanner.scheduling.rules.scopes import (
     item_findings,
@@ -111,6 +118,8 @@ class ConflictIndex:
         self.items_by_programme: dict[int, set[int]] = defaultdict(set)
         self.common_items: dict[int, set[int]] = defaultdict(set)  # everyone on it attends
         self.cancelled: set[int] = set()  # the cancelled items
+        self.meals: set[int] = set()  # the items of kind meal
+        self.transfers: dict[int, set[int]] = defaultdict(set)  # transfer items per programme
         # No item occurrence lasts longer (kept as the longest ever seen, never lowered): how
         # far back a recheck near one item looks for what overlaps it or ends after it.
         self.longest = 0.0
@@ -156,6 +165,7 @@ class ConflictIndex:
 
         self.travel_by_person: dict[int, list[TravelRec]] = defaultdict(list)
         self.travel_iv: dict[int, Interval] = {}
+        self.roads = 0  # road journeys: a plan with any (or a vehicle) plans its transfers
         for journey in sorted(snapshot.travel.values(), key=lambda t: (t.start, t.id)):
             self._add_travel(journey)
 
@@ -167,7 +177,12 @@ class ConflictIndex:
             self._check_room(key)
         for prog_id in snapshot.programmes:
             self._check_programme(prog_id)
-        self.listing.store(("operations", None), operations_findings(snapshot, self.rules))
+        self._index_operations()
+        self._check_operations()
+        for person_id in self.travel_by_person:
+            self._check_arrivals(person_id)
+        for item_id in self.meals:
+            self._check_meal(item_id)
 
     # -- public -------------------------------------------------------------------------------
 
@@ -198,6 +213,9 @@ class ConflictIndex:
         """Apply an added, edited or deleted (None) item, and its new bookings if given."""
         old = self.snap.items.get(item_id)
         people = self.item_people(item_id) if old is not None else set()
+        carried = (
+            self.carriage.people_on(old) if old is not None and old.kind == TRANSFER else set()
+        )
         was_in, old_live = set(people), self.live.get(item_id, []) if old is not None else []
         rooms = {self._room_key(old)} if old is not None else set()
         nearby: dict[int, tuple[float, float, list[Timed]]] = {}
@@ -262,6 +280,7 @@ class ConflictIndex:
             self._check_person(person_id)
         for key in rooms - {None}:
             self._check_room(key)
+        self._recheck_item_operations(item_id, old, item, carried)
 
     def replace_person(
         self,
@@ -271,6 +290,11 @@ class ConflictIndex:
         travel: Iterable[TravelRec] | None = None,
     ) -> None:
         """Apply a person's new record (None: deleted), bookings and journeys, when given."""
+        old_person = self.snap.people.get(person_id)
+        # A tagged guest joining or leaving meals changes their counts (an untagged one: not).
+        diet = bool(old_person and old_person.dietary_tags) or bool(person and person.dietary_tags)
+        meals = self._meals_of(person_id) if diet else set()
+        old_travel = list(self.travel_by_person.get(person_id, ()))
         if person is None:  # the plan file deletes a person's bookings and journeys with them
             self.snap.people.pop(person_id, None)
             bookings, travel = (), ()
@@ -299,10 +323,12 @@ class ConflictIndex:
             for prog_id in before ^ set(self.person_programmes.get(person_id, ())):
                 rooms |= {self._room_key(self.snap.items[i]) for i in self.common_items[prog_id]}
         had_travel = bool(self.snap.travel)
+        planned = self._plans_transfers()
         if travel is not None:
             for journey in self.travel_by_person.pop(person_id, []):
                 self.snap.travel.pop(journey.id, None)
                 self.travel_iv.pop(journey.id, None)
+                self.roads -= journey.kind == ROAD
             for journey in sorted(travel, key=lambda t: (t.start, t.id)):
                 self.snap.travel[journey.id] = journey
                 self._add_travel(journey)
@@ -314,6 +340,18 @@ class ConflictIndex:
             self._check_room(key)
         for prog_id in programmes:
             self._check_programme(prog_id)
+        if planned != self._plans_transfers():  # every arrival is reported, or none
+            for other in list(self.travel_by_person):
+                self._check_arrivals(other)
+        self._check_arrivals(person_id)
+        if diet:
+            for item_id in meals | self._meals_of(person_id):
+                self._check_meal(item_id)
+        new_travel = self.travel_by_person.get(person_id, ())
+        if person_id in self.ops_people or any(
+            t.journey_id in self.shared_stays for t in chain(old_travel, new_travel)
+        ):
+            self._check_operations()
 
     def replace_programme(self, programme_id: int, programme: ProgrammeRec | None) -> None:
         """Apply a programme's new dates, kind, seats or parent; None: deleted with its items."""
@@ -338,6 +376,9 @@ class ConflictIndex:
                     self._add_item(item)
                     people |= self.item_people(item_id)
                     rooms.add(self._room_key(item))
+                    if item.kind == TRANSFER:
+                        for rider in self.carriage.people_on(item):
+                            self._check_arrivals(rider)
                 self._check_item(item)
             for key in rooms - {None}:
                 self._check_room(key)
@@ -347,6 +388,8 @@ class ConflictIndex:
             self._check_person(person_id)
         for child in children:
             self._check_programme(child)
+        if programme_id in self.ops_programmes:  # a day's assignment is a day in its zone
+            self._check_operations()
 
     def item_people(self, item_id: int) -> set[int]:
         """Who is confirmed in an item: booked directly, or on its programme (not breakouts)."""
@@ -602,6 +645,10 @@ class ConflictIndex:
             by_programme[item.programme_id].add(item_id)
             if item.kind not in NEEDS_OWN_BOOKING:
                 common[item.programme_id].add(item_id)
+                if item.kind == MEAL:
+                    self.meals.add(item_id)
+                elif item.kind == TRANSFER:
+                    self.transfers[item.programme_id].add(item_id)
             if item.room_id is not None:
                 by_room[item.room_id].add(item_id)
             elif item.venue_id is not None and item.venue_id not in rooms:
@@ -619,6 +666,10 @@ class ConflictIndex:
         self.items_by_programme[item.programme_id].add(item.id)
         if item.kind not in NEEDS_OWN_BOOKING:
             self.common_items[item.programme_id].add(item.id)
+        if item.kind == MEAL:
+            self.meals.add(item.id)
+        elif item.kind == TRANSFER:
+            self.transfers[item.programme_id].add(item.id)
         key = self._room_key(item)
         if key is not None:
             self.items_by_room[key].add(item.id)
@@ -631,12 +682,15 @@ class ConflictIndex:
         self.listing.store(("item", item.id), [])
         self.items_by_programme[item.programme_id].discard(item.id)
         self.common_items[item.programme_id].discard(item.id)
+        self.meals.discard(item.id)
+        self.transfers[item.programme_id].discard(item.id)
         key = self._room_key(item)
         if key is not None:
             self.items_by_room[key].discard(item.id)
 
     def _add_travel(self, journey: TravelRec) -> None:
         self.travel_by_person[journey.person_id].append(journey)
+        self.roads += journey.kind == ROAD
         self.travel_iv[journey.id] = (
             journey.start.timestamp(),
             journey.end.timestamp(),
@@ -664,6 +718,95 @@ class ConflictIndex:
         if "travel-time" in rules:
             store(("person-travel", person_id), travel_time(self, person, kept))
         store(("person", person_id), person_whereabouts(self, person, kept, rules))
+
+    def _index_operations(self) -> None:
+        """What the operations records refer to: which edits recheck which operations rules.
+
+        The records themselves change only through a new index (a record edit reloads)."""
+        ops = self.snap.operations
+        self.carriage = Carriage(ops)
+        self.ops_items: set[int] = set()  # named by an assignment, a vehicle or a seat
+        self.ops_people: set[int] = set()  # staff, drivers, seated people
+        self.ops_programmes: set[int] = set()
+        for job in ops.assignments:
+            self.ops_people.add(job.person_id)
+            if job.item_id is not None:
+                self.ops_items.add(job.item_id)
+            if job.programme_id is not None:
+                self.ops_programmes.add(job.programme_id)
+        for v in ops.vehicles.values():
+            if v.driver_id is not None:
+                self.ops_people.add(v.driver_id)
+            if v.item_id is not None:
+                self.ops_items.add(v.item_id)
+            if v.programme_id is not None:
+                self.ops_programmes.add(v.programme_id)
+        for seat in ops.seats:
+            self.ops_people.add(seat.person_id)
+            if seat.item_id is not None:
+                self.ops_items.add(seat.item_id)
+        self.shared_stays = {stay for pair in ops.shared_rooms for stay in pair}
+
+    def _check_operations(self) -> None:
+        """staff-double-booked, vehicle-over-seats, room-nights-differ: over the whole plan."""
+        if self.rules & OPERATIONS_RULES:
+            self.listing.store(("operations", None), operations_findings(self.snap, self.rules))
+
+    def _check_arrivals(self, person_id: int) -> None:
+        """A person's arrivals and the transfers that meet them."""
+        if not self.rules & ARRIVAL_RULES:
+            return
+        person = self.snap.people.get(person_id)
+        found = (
+            arrival_findings(
+                self.snap,
+                person,
+                self.travel_by_person.get(person_id, ()),
+                self.carriage.legs_of(person_id, self.transfers),
+                self.rules,
+                plans_transfers=self._plans_transfers(),
+            )
+            if person is not None
+            else []
+        )
+        if found or ("arrival", person_id) in self.listing.scopes:
+            self.listing.store(("arrival", person_id), found)
+
+    def _plans_transfers(self) -> bool:
+        return self.roads > 0 or bool(self.snap.operations.vehicles)
+
+    def _check_meal(self, item_id: int) -> None:
+        if "meal-diet-without-menu" not in self.rules:
+            return
+        item = self.snap.items.get(item_id)
+        found = (
+            meal_diet_without_menu(self.snap, item, self.item_people(item_id))
+            if item is not None
+            else []
+        )
+        if found or ("meal", item_id) in self.listing.scopes:
+            self.listing.store(("meal", item_id), found)
+
+    def _meals_of(self, person_id: int) -> set[int]:
+        """The meals a person is confirmed in (booked directly or through a programme)."""
+        found = self.meals & self.person_items.get(person_id, set())
+        for prog_id in self.person_programmes.get(person_id, ()):
+            found |= self.meals & self.common_items.get(prog_id, set())
+        return found
+
+    def _recheck_item_operations(
+        self, item_id: int, old: ItemRec | None, item: ItemRec | None, carried: set[int]
+    ) -> None:
+        """After an item's edit: its meal, the arrivals its transfer meets (before and after),
+        the operations naming it."""
+        if MEAL in (old.kind if old else None, item.kind if item else None):
+            self._check_meal(item_id)
+        if item is not None and item.kind == TRANSFER:
+            carried = carried | self.carriage.people_on(item)
+        for person_id in carried:
+            self._check_arrivals(person_id)
+        if item_id in self.ops_items:
+            self._check_operations()
 
     def _check_room(self, key: object) -> None:
         self.listing.store(("room", key), room_findings(self, key, self.rules))

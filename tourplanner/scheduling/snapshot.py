@@ -34,6 +34,7 @@ class ItemRec:
     recurrence: str = ""
     exdates: str = ""
     rdates: str = ""
+    menu_note: str = ""  # a meal's menu (meal-diet-without-menu)
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class PersonRec:
     id: int
     name: str
     role: str = "delegate"
+    dietary_tags: str = ""  # the stored tags, comma-separated ("halal,no_pork")
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,9 @@ ITEM_COLUMNS = (
     Item.recurrence,
     Item.exdates,
     Item.rdates,
+    Item.menu_note,
 )
+PERSON_COLUMNS = (Person.id, Person.name_latin, Person.role, Person.dietary_tags)
 
 
 def _travel_label(kind: str, carrier: str, number: str, from_place: str, to_place: str) -> str:
@@ -152,10 +154,7 @@ def load_snapshot(session: Session) -> PlanSnapshot:
         row[0]: RoomRec(*row)
         for row in session.execute(select(Room.id, Room.venue_id, Room.name, Room.capacity))
     }
-    snap.people = {
-        row[0]: PersonRec(*row)
-        for row in session.execute(select(Person.id, Person.name_latin, Person.role))
-    }
+    snap.people = {row[0]: PersonRec(*row) for row in session.execute(select(*PERSON_COLUMNS))}
     snap.bookings = [BookingRec(*row) for row in session.execute(select(*BOOKING_COLUMNS))]
     for row in session.execute(_travellers()):
         journey = _travel_rec(row, snap.venues)
@@ -267,9 +266,7 @@ def refresh(
     for item_id in items:
         refresh_item(session, index, item_id)
     for person_id in people:
-        person = session.execute(
-            select(Person.id, Person.name_latin, Person.role).where(Person.id == person_id)
-        ).first()
+        person = session.execute(select(*PERSON_COLUMNS).where(Person.id == person_id)).first()
         if person is None:
             index.replace_person(person_id, None)
             continue

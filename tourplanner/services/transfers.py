@@ -1,9 +1,9 @@
 """The plan's flights and trains as transfer movements, grouped (operations_planning does that).
 
-A flight or train is an arrival to meet when the person's next stay follows it (within a day, with
-no other flight or train between: a connection is not met); it is a departure to take to the hub
-when the person's last stay precedes it. The hotel is that stay's; the road time is the one the
-plan stores between the airport (or station) venue and the hotel, else the sheet says it assumed.
+Which flights and trains are arrivals to meet and departures to take is decided by
+`operations_planning.arrivals` (the checks use the same notion). The hotel is that stay's; the
+road time is the one the plan stores between the airport (or station) venue and the hotel, else
+the sheet says it assumed.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -20,6 +20,7 @@ from tourplanner.enums import TravelKind, TravellerStatus
 from tourplanner.errors import ValidationError
 from tourplanner.i18n import _
 from tourplanner.models import Person, Traveller, TravelSegment, TravelTime, Venue
+from tourplanner.operations_planning import arrivals
 from tourplanner.operations_planning.transfer_groups import (
     ARRIVAL,
     DEPARTURE,
@@ -33,7 +34,6 @@ from tourplanner.places import airport, place_of
 from tourplanner.timezones import to_local
 
 MOVING = (TravelKind.FLIGHT.value, TravelKind.TRAIN.value)
-CONNECTION = timedelta(hours=24)  # a stay further than this from the flight is another trip
 # "…, Terminal 3", "… T3", "Terminal 2A": the terminal, said once as "T3".
 TERMINAL = re.compile(r"[,\s]*\b(?:Terminal\s*([0-9A-Z]{1,3})|T([0-9][A-Z]?))\b", re.IGNORECASE)
 
@@ -120,28 +120,13 @@ def transfer_movements(session: Session) -> list[Movement]:
     for row in rows:
         by_person.setdefault(row.person_id, []).append(row)
     hubs = _HubVenues(session)
-    movements = []
+    found = []
     for travel in by_person.values():
         travel.sort(key=lambda t: (t.journey.start_utc, t.journey.id))
-        for i, t in enumerate(travel):
-            if t.journey.kind not in MOVING:
-                continue
-            after = travel[i + 1] if i + 1 < len(travel) else None
-            before = travel[i - 1] if i > 0 else None
-            seg = t.journey
-            if (
-                after is not None
-                and after.journey.kind == TravelKind.HOTEL.value
-                and after.journey.start_utc - seg.end_utc <= CONNECTION
-            ):
-                movements.append(_movement(t, after.journey, ARRIVAL, hubs))
-            if (
-                before is not None
-                and before.journey.kind == TravelKind.HOTEL.value
-                and seg.start_utc - before.journey.end_utc <= CONNECTION
-            ):
-                movements.append(_movement(t, before.journey, DEPARTURE, hubs))
-    return movements
+        legs = [(t.journey.kind, t.journey.start_utc, t.journey.end_utc) for t in travel]
+        for i, stay, direction in arrivals.movements(legs):
+            found.append(_movement(travel[i], travel[stay].journey, direction, hubs))
+    return found
 
 
 def _movement(t: Traveller, stay: TravelSegment, direction: str, hubs: _HubVenues) -> Movement:

@@ -6,7 +6,9 @@ a person, a room, an item and a programme. One file per rule or family of rules:
 `double_booking`, `travel_time`, `presence` (before-arrival, after-departure), `whereabouts`
 (not-in-city, no-hotel, missing-travel) and `whereabouts_journeys` (late-for-journey),
 `capacity` (rooms and programmes), `dates` (outside-programme, tour-dates), `status`
-(tentative, cancelled-booking).
+(tentative, cancelled-booking), `operations` (staff-double-booked, vehicle-over-seats,
+room-nights-differ), `arrivals` (arrival-without-transfer, transfer-before-landing), `meals`
+(meal-diet-without-menu).
 """
 
 from __future__ import annotations
@@ -44,6 +46,13 @@ RULES: dict[str, str] = {
     "staff-double-booked": N_("a guide, driver or interpreter assigned to two places at once"),
     "vehicle-over-seats": N_("more people seated on a vehicle's leg than it has seats"),
     "room-nights-differ": N_("two guests sharing a hotel room whose nights differ"),
+    "arrival-without-transfer": N_(
+        "a flight or train arriving for a hotel stay with no seat on a transfer to meet it"
+    ),
+    "transfer-before-landing": N_(
+        "the transfer meant to meet a flight or train leaves before it lands"
+    ),
+    "meal-diet-without-menu": N_("a meal with guests' dietary tags and an empty menu note"),
 }
 
 # Which scope computes a rule: a scope is rechecked as a whole after an edit touching it.
@@ -65,5 +74,17 @@ ITEM_RULES = frozenset({"outside-programme", "tentative"})
 PROGRAMME_RULES = frozenset({"tour-dates", "over-capacity"})
 # Checked over the whole plan's operations at once (rules/operations.py).
 OPERATIONS_RULES = frozenset({"staff-double-booked", "vehicle-over-seats", "room-nights-differ"})
+# Checked per person, from their journeys and seats (rules/arrivals.py).
+ARRIVAL_RULES = frozenset({"arrival-without-transfer", "transfer-before-landing"})
+# Checked per meal (rules/meals.py).
+MEAL_RULES = frozenset({"meal-diet-without-menu"})
 
-assert set(RULES) == PERSON_RULES | ROOM_RULES | ITEM_RULES | PROGRAMME_RULES | OPERATIONS_RULES
+assert set(RULES) == (
+    PERSON_RULES
+    | ROOM_RULES
+    | ITEM_RULES
+    | PROGRAMME_RULES
+    | OPERATIONS_RULES
+    | ARRIVAL_RULES
+    | MEAL_RULES
+)
