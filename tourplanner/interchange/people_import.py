@@ -22,7 +22,12 @@ from tourplanner.enums import PersonRole
 from tourplanner.errors import TourPlannerError
 from tourplanner.i18n import _
 from tourplanner.interchange.dates import parse_datetime
-from tourplanner.interchange.importing import import_savepoint, insert_links, insert_rows
+from tourplanner.interchange.importing import (
+    import_savepoint,
+    insert_links,
+    insert_rows,
+    stamp_values,
+)
 from tourplanner.interchange.people_mapping import FIELDS, recognise_all
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.interchange.tables import CJK_RE, Table, read_table
@@ -470,7 +475,12 @@ class _Importer:
         for values in added.values():
             values["organization_id"] = _real(real, values["organization_id"])
         real |= self._insert(Person, added)
-        updates = [{**ch, "id": pid, **_org_of(ch, real)} for pid, ch in self.changed.items() if ch]
+        stamp = stamp_values(self.session)
+        updates = [
+            {**ch, "id": pid, **_org_of(ch, real), **stamp}
+            for pid, ch in self.changed.items()
+            if ch
+        ]
         if updates:
             self.session.execute(update(Person), with_versions(self.session, Person, updates))
         links = [{"group_id": _real(real, g), "person_id": _real(real, p)} for g, p in self.joining]
