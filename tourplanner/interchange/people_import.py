@@ -89,6 +89,7 @@ ROLE_WORDS: dict[str, str] = {
 }
 _NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
 _GROUP_SPLIT = re.compile(r"[;；、,，\n]+")
+_ROLE_SEPARATORS = re.compile(r"[\s_\-]+")  # 'Tour guide', 'tour_guide': 'tourguide'
 
 
 @dataclass
@@ -111,7 +112,8 @@ class PreparedRow:
 
 def _value(cell: str) -> str:
     """A cell with a formula-injection guard (added by our export) taken off again."""
-    return _NEUTRALISED.sub("", cell.strip())
+    cell = cell.strip()
+    return _NEUTRALISED.sub("", cell) if cell[:1] == "'" else cell  # the regex only if it may
 
 
 def prepare_row(
@@ -152,7 +154,7 @@ def prepare_row(
     if email and not EMAIL_RE.match(email):
         prepared.problems.append(f"{email!r} is not a valid email address")
     if raw.get("role"):
-        role = ROLE_WORDS.get(re.sub(r"[\s_\-]+", "", raw["role"].casefold()))
+        role = ROLE_WORDS.get(_ROLE_SEPARATORS.sub("", raw["role"].casefold()))
         if role is None:
             prepared.problems.append(
                 f"role {raw['role']!r} is not one of: {', '.join(r.value for r in PersonRole)}"
