@@ -148,7 +148,7 @@ def _executemany(connection: Connection, table: Table, values: Columns) -> None:
     preparer = dialect.identifier_preparer
     bound = []
     for column, cells in values.items():
-        process = column.type._cached_bind_processor(dialect)
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
         if process is None or not cells:
             bound.append(cells)
         elif isinstance(cells, _Repeated):
