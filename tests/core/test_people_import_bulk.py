@@ -196,3 +196,28 @@ def test_imported_rows_carry_the_version_and_author_an_orm_write_gives(
     assert stamps(Person, Person.email == "p4@example.org") == {(1, "Li Na", "")}
     with plan_file.reading() as s:
         assert s.scalar(select(Person.changed_at).where(Person.email == "p3@example.org")) > first
+
+
+def test_undoing_a_big_import_takes_a_few_statements_and_restores_what_it_changed(
+    plan_file: PlanFile, tmp_path: Path
+) -> None:
+    with plan_file.transaction() as s:
+        kept = people.create_person(s, name_latin="Person 3", email="p3@example.org")
+    step = imports.import_people(write_csv(tmp_path / "big.csv", delegates(1_200)))
+    with plan_file.transaction() as s:
+        step.do(s)
+    with plan_file.reading() as s:
+        assert people.get_person(s, kept).role == "speaker"
+
+    def undo() -> None:
+        with plan_file.transaction() as s:
+            step.undo(s)
+
+    seen = statements_during(plan_file, undo)
+    assert seen.count("DELETE") <= 4 and seen.count("UPDATE") <= 1, seen  # a statement a row before
+    assert len(seen) < 40, seen
+    with plan_file.reading() as s:
+        for model, left in ((Person, 1), (Organization, 0), (Group, 0)):
+            assert s.scalar(select(func.count()).select_from(model)) == left
+        person = people.get_person(s, kept)
+        assert (person.role, person.organization, person.groups) == ("delegate", None, [])
