@@ -33,7 +33,8 @@ def read_rows(session: Session, table_name: str) -> Rows:
     """Every row of a table, by primary key."""
     table = _table(table_name)
     session.flush()
-    return {_key(table, dict(r)): dict(r) for r in session.execute(select(table)).mappings()}
+    rows = [dict(r) for r in session.execute(select(table)).mappings()]
+    return {_key(table, row): row for row in rows}
 
 
 @dataclass(frozen=True)
