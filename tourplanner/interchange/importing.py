@@ -164,7 +164,8 @@ def _executemany(connection: Connection, table: Table, values: Columns) -> None:
 
 
 def insert_links(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows of a link table (no ids to return) in one executemany."""
+    """Insert whole rows (a link table's, or rows put back by an undo, ids and all) in one
+    executemany; nothing is returned."""
     if not rows:
         return
     connection = session.connection()

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, select, tuple_, update
 
+from tourplanner.interchange.importing import insert_links
 from tourplanner.models import Base
 from tourplanner.operations.changes import Changes
 from tourplanner.operations.operation import Session, ensure_unchanged
@@ -102,9 +103,7 @@ def _update_and_insert(session: Session, table: Table, wanted: Rows, present: Ro
     ]
     if changed:
         session.execute(update(table).where(*_by_key(table)), changed)
-    added = [wanted[k] for k in wanted.keys() - present.keys()]
-    if added:
-        session.execute(table.insert(), added)
+    insert_links(session, table, [wanted[k] for k in wanted.keys() - present.keys()])
 
 
 @dataclass
