@@ -64,6 +64,16 @@ def test_csv_encodings(tmp_path: Path, encoding: str, label: str) -> None:
     assert table.rows == [["Zoë Müller 李", "z@x.org"]]
 
 
+def test_csv_cells_are_trimmed_with_their_line_breaks_made_plain() -> None:
+    data = (
+        'Name,Notes,Email\r\n  Ann Lee ,"line one\r\nline two ",a@b.co\r\n'
+        f'Bo,"{"x" * 10_050}  ",\r\n'
+    ).encode()
+    table = read_csv(data)
+    assert table.rows[0] == ["Ann Lee", "line one\nline two", "a@b.co"]
+    assert table.rows[1] == ["Bo", "x" * 10_000, ""]  # a cell is cut to 10,000 characters
+
+
 @pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
 def test_delimiter_is_sniffed(tmp_path: Path, delimiter: str) -> None:
     rows = [["Name", "Organization", "Email"], ["Ann Lee", "City, of Somewhere", "a@b.co"]]

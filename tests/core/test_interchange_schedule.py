@@ -148,6 +148,19 @@ def test_conference_time_zone_applies_to_times_without_offset(plan_file: PlanFil
         assert item.timezone == "America/New_York" and item.kind == "plenary"
 
 
+def test_the_preview_shows_each_event_at_its_local_time(plan_file: PlanFile) -> None:
+    # The times are written when the preview reads them (only the rows a preview keeps).
+    with plan_file.transaction() as s:
+        report = import_schedule(s, SCHEDULE_JSON, dry_run=True)
+    keynote = next(row for row in report.preview if row.title.endswith("the opening keynote"))
+    assert (keynote.outcome, keynote.when, keynote.place) == (
+        "added",
+        "Tue 21 Apr 2015 09:00 CST – 09:45 CST",
+        "Hall A",
+    )
+    assert counts(plan_file)[0] == 0
+
+
 @pytest.mark.parametrize(
     "title",
     [

@@ -155,3 +155,69 @@ def test_the_bulk_import_undoes_and_redoes_as_one_step(plan_file: PlanFile, tmp_
     with plan_file.transaction() as s:
         step.do(s)
     assert state() == (50, 3, ["Team 0"])
+
+
+def test_imported_rows_carry_the_version_and_author_an_orm_write_gives(
+    plan_file: PlanFile, tmp_path: Path
+) -> None:
+    """Bulk-written rows are stamped as rows written through the ORM are: version 1 and who
+    wrote them when; an update counts the version up and stamps it again."""
+    plan_file.author = "Li Na"
+
+    def stamps(model, where) -> set[tuple]:  # noqa: ANN001
+        """The (version, author, operation) of the model's rows matching `where`."""
+        columns = (model.version, model.changed_by, model.changed_what)
+        with plan_file.reading() as s:
+            return {tuple(row) for row in s.execute(select(*columns).where(where))}
+
+    with plan_file.transaction() as s:
+        by_hand = people.create_person(s, name_latin="By Hand", email="hand@example.org")
+        hand_org = organizations.create_organization(s, name_en="Hand Org")
+    path = write_csv(tmp_path / "p.csv", delegates(20))
+    with plan_file.transaction() as s:
+        import_people(s, path)
+    orm_person = stamps(Person, Person.id == by_hand)
+    assert orm_person == {(1, "Li Na", "")}
+    assert stamps(Person, Person.id != by_hand) == orm_person
+    assert stamps(Organization, Organization.id != hand_org) == stamps(
+        Organization, Organization.id == hand_org
+    )
+    assert stamps(Group, Group.id > 0) == {(1, "Li Na", "")}
+    with plan_file.reading() as s:
+        assert None not in set(s.scalars(select(Person.changed_at)))
+        first = s.scalar(select(Person.changed_at).where(Person.email == "p3@example.org"))
+
+    plan_file.author = "Sarah Mitchell"
+    changed = delegates(20)
+    changed[4][2] = "Org 6"  # p3 moves to another organization
+    with plan_file.transaction() as s:
+        assert import_people(s, write_csv(tmp_path / "p2.csv", changed)).updated == 1
+    assert stamps(Person, Person.email == "p3@example.org") == {(2, "Sarah Mitchell", "")}
+    assert stamps(Person, Person.email == "p4@example.org") == {(1, "Li Na", "")}
+    with plan_file.reading() as s:
+        assert s.scalar(select(Person.changed_at).where(Person.email == "p3@example.org")) > first
+
+
+def test_undoing_a_big_import_takes_a_few_statements_and_restores_what_it_changed(
+    plan_file: PlanFile, tmp_path: Path
+) -> None:
+    with plan_file.transaction() as s:
+        kept = people.create_person(s, name_latin="Person 3", email="p3@example.org")
+    step = imports.import_people(write_csv(tmp_path / "big.csv", delegates(1_200)))
+    with plan_file.transaction() as s:
+        step.do(s)
+    with plan_file.reading() as s:
+        assert people.get_person(s, kept).role == "speaker"
+
+    def undo() -> None:
+        with plan_file.transaction() as s:
+            step.undo(s)
+
+    seen = statements_during(plan_file, undo)
+    assert seen.count("DELETE") <= 4 and seen.count("UPDATE") <= 1, seen  # a statement a row before
+    assert len(seen) < 40, seen
+    with plan_file.reading() as s:
+        for model, left in ((Person, 1), (Organization, 0), (Group, 0)):
+            assert s.scalar(select(func.count()).select_from(model)) == left
+        person = people.get_person(s, kept)
+        assert (person.role, person.organization, person.groups) == ("delegate", None, [])

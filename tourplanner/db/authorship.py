@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import getpass
 import os
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from tourplanner.models.versioned import Versioned
+from tourplanner.models.versioned import Versioned, row_stamp
 
 AUTHOR_VARIABLE = "TOURPLANNER_AUTHOR"
 # A row's version moved between this transaction's read and its write (version_id_col).
@@ -32,9 +31,8 @@ def default_author() -> str:
 
 def stamp(session: Session, _context: Any, _instances: Any) -> None:
     """Before a flush: the session's author, the time and the operation on each row written."""
-    author = session.info.get("author", "")
-    doing = session.info.get("doing", "")[:300]
-    now = datetime.now(UTC)
+    values = row_stamp(session)
     for obj in (*session.new, *session.dirty):
         if isinstance(obj, Versioned) and (obj in session.new or session.is_modified(obj)):
-            obj.changed_by, obj.changed_at, obj.changed_what = author, now, doing
+            for name, value in values.items():
+                setattr(obj, name, value)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -603,14 +604,21 @@ def _update(session: Session, item_id: int, ev: _EventData, report: ImportReport
     report.record(f"line {ev.line}", "updated", **_shown(ev))
 
 
-def _shown(ev: _EventData) -> dict[str, str]:
-    """Title, local times and place of an event, as a preview shows them."""
-    zone_name = ev.fields["timezone"]
-    start, end = to_utc(ev.start, zone_name), to_utc(ev.end, zone_name)
-    when = span_text(start, end, zone_name)
-    if ev.fields["recurrence"]:
-        when += f" (repeats: {ev.fields['recurrence']})"
-    if ev.fields["rdates"]:
-        when += f" (and on {ev.fields['rdates'].count(',') + 1} more date(s))"
-    location = re.search(r"^Location: (.*)$", ev.fields["description"], re.MULTILINE)
-    return {"title": ev.fields["title_en"], "when": when, "place": location[1] if location else ""}
+def _shown(ev: _EventData) -> dict[str, Any]:
+    """Title, local times and place of an event, as a preview shows them (the times written
+    only if the preview shows the event)."""
+    fields = ev.fields
+    when = partial(
+        _when, ev.start, ev.end, fields["timezone"], fields["recurrence"], fields["rdates"]
+    )
+    location = re.search(r"^Location: (.*)$", fields["description"], re.MULTILINE)
+    return {"title": fields["title_en"], "when": when, "place": location[1] if location else ""}
+
+
+def _when(start: datetime, end: datetime, zone_name: str, recurrence: str, rdates: str) -> str:
+    when = span_text(to_utc(start, zone_name), to_utc(end, zone_name), zone_name)
+    if recurrence:
+        when += f" (repeats: {recurrence})"
+    if rdates:
+        when += f" (and on {rdates.count(',') + 1} more date(s))"
+    return when

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Column, Connection, Table, insert
 from sqlalchemy.orm import Session
 
 from tourplanner.collector import cycle_collection_paused
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.models import Base
-from tourplanner.models.versioned import STAMP_COLUMNS
+from tourplanner.models.versioned import Versioned, row_stamp
 
 
 @contextmanager
@@ -46,33 +46,130 @@ def import_savepoint(
 
 
 def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> list[int]:
-    """Insert rows in bulk (a few multi-row INSERTs); returns their new ids in the rows' order.
+    """Insert rows in bulk; returns their new ids in the rows' order.
 
-    The bulk writer the importers hand their rows to: no ORM object, no flush per row. The
-    plan's tables number rows with AUTOINCREMENT, so each row gets a bigger id than the row
-    inserted before it: the returned ids, sorted, are in the rows' order. (Asking SQLAlchemy to
-    sort them instead makes it insert one row per statement on SQLite.)
+    The bulk writer the importers hand their rows to: no ORM object, no flush per row. Each row
+    is written as an ORM object would be: the columns it leaves unset get the model's defaults,
+    and a versioned row starts at version 1 stamped with the session's author, the time and
+    what is being done (what `db/authorship.stamp` writes before a flush). On a plan file the
+    rows go in one driver-level executemany (SQLAlchemy's own multi-row INSERT builds its
+    parameters row by row, most of an import's writing time); elsewhere (a team plan on
+    PostgreSQL) in SQLAlchemy's bulk `INSERT ... RETURNING`.
     """
     if not rows:
         return []
     table = cast(Table, model.__table__)
+    # AUTOINCREMENT: each row gets a bigger id than any row before it (see `_new_ids`).
     assert table.dialect_options["sqlite"]["autoincrement"], table.name
-    # A row checked as a model's values carries unset what the checker never fills (its version
-    # stamp, columns added since, such as an item's meeting point): the table's defaults give
-    # them their first value, as they would to an ORM object.
-    defaulted = STAMP_COLUMNS | {
-        c.name
-        for c in table.columns
-        if not c.nullable and (c.default is not None or c.server_default is not None)
-    }
-    rows = [{k: v for k, v in row.items() if not (k in defaulted and v is None)} for row in rows]
-    ids = sorted(session.scalars(insert(table).returning(table.c.id), rows))
+    columns = [c for c in table.columns if c.name != "id"]
+    stamped = {"version": 1, **stamp_values(session)} if issubclass(model, Versioned) else {}
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        ids = _new_ids(connection, table, _by_column(rows, columns, stamped))
+    else:
+        # Multi-row INSERTs; their ids sorted are in the rows' order (asking SQLAlchemy to sort
+        # them instead makes it insert one row per statement).
+        by_column = _by_column(rows, columns, stamped)
+        names = [c.name for c in by_column]
+        values = [
+            dict(zip(names, row, strict=True)) for row in zip(*by_column.values(), strict=True)
+        ]
+        ids = sorted(session.scalars(insert(table).returning(table.c.id), values))
     if len(ids) != len(rows):
         raise RuntimeError(f"{len(rows)} rows inserted into {table.name}, {len(ids)} ids back")
     return ids
 
 
+def stamp_values(session: Session) -> dict[str, Any]:
+    """Who wrote a row, when and doing what, as an ORM flush in this session stamps it.
+
+    A plan's transaction (`OpenPlan.transaction`, which names its author in `session.info`)
+    stamps every versioned row it flushes (`db/authorship.stamp`); a bare session stamps
+    nothing. Bulk writes, which no flush sees, add these values to their rows themselves.
+    """
+    return row_stamp(session) if "author" in session.info else {}
+
+
+Columns = dict[Column[Any], list[Any]]
+
+
+class _Repeated(list[Any]):
+    """One value in every row (a stamp): bound to its stored form once."""
+
+
+def _by_column(rows: list[dict[str, Any]], columns: list[Column[Any]], stamped: dict) -> Columns:
+    """Every column's values over the rows: a row's own, else the model's default, as an ORM
+    insert gives them.
+
+    A row checked as a model's values carries unset (None) what the checker never fills
+    (columns added since, such as an item's meeting point): a column that cannot be NULL then
+    takes its default too. Built column by column: one comprehension each, not one Python
+    step per cell.
+    """
+    out: Columns = {}
+    for column in columns:
+        name, default = column.name, column.default
+        if name in stamped:
+            out[column] = _Repeated([stamped[name]] * len(rows))
+        elif default is None:
+            out[column] = [row.get(name) for row in rows]
+        elif default.is_callable:  # e.g. a new item's uid
+            make = default.arg  # type: ignore[attr-defined]
+            out[column] = [row.get(name) if _has(row, column) else make(None) for row in rows]
+        elif column.nullable:
+            arg = default.arg  # type: ignore[attr-defined]
+            out[column] = [row.get(name, arg) for row in rows]
+        else:
+            arg = default.arg  # type: ignore[attr-defined]
+            out[column] = [arg if (v := row.get(name)) is None else v for row in rows]
+    return out
+
+
+def _has(row: dict[str, Any], column: Column[Any]) -> bool:
+    """Whether the row gives the column its value (a None only counts where NULL may be)."""
+    value = row.get(column.name)
+    return value is not None or bool(column.nullable and column.name in row)
+
+
+def _new_ids(connection: Connection, table: Table, values: Columns) -> list[int]:
+    """Insert the rows in one executemany; their new ids, read back as those above the
+    largest before (the transaction holds the write lock, and AUTOINCREMENT numbers new rows
+    past every id the table has had)."""
+    name = connection.dialect.identifier_preparer.format_table(table)
+    before = connection.exec_driver_sql(f"SELECT max(id) FROM {name}").scalar() or 0
+    _executemany(connection, table, values)
+    found = connection.exec_driver_sql(f"SELECT id FROM {name} WHERE id > ? ORDER BY id", (before,))
+    return [row[0] for row in found]
+
+
+def _executemany(connection: Connection, table: Table, values: Columns) -> None:
+    """One sqlite3 executemany of the rows, each value bound by its column's own type."""
+    dialect = connection.dialect
+    preparer = dialect.identifier_preparer
+    bound = []
+    for column, cells in values.items():
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
+        if process is None or not cells:
+            bound.append(cells)
+        elif isinstance(cells, _Repeated):
+            bound.append([None if cells[0] is None else process(cells[0])] * len(cells))
+        else:
+            bound.append([None if v is None else process(v) for v in cells])
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        preparer.format_table(table),
+        ", ".join(preparer.format_column(c) for c in values),
+        ", ".join("?" * len(values)),
+    )
+    connection.exec_driver_sql(sql, list(zip(*bound, strict=True)))
+
+
 def insert_links(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows of a link table (no ids to return) in one executemany."""
-    if rows:
+    """Insert whole rows (a link table's, or rows put back by an undo, ids and all) in one
+    executemany; nothing is returned."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        _executemany(connection, table, _by_column(rows, list(table.columns), {}))
+    else:
         session.execute(insert(table), rows)

@@ -22,7 +22,12 @@ from tourplanner.enums import PersonRole
 from tourplanner.errors import TourPlannerError
 from tourplanner.i18n import _
 from tourplanner.interchange.dates import parse_datetime
-from tourplanner.interchange.importing import import_savepoint, insert_links, insert_rows
+from tourplanner.interchange.importing import (
+    import_savepoint,
+    insert_links,
+    insert_rows,
+    stamp_values,
+)
 from tourplanner.interchange.people_mapping import FIELDS, recognise_all
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.interchange.tables import CJK_RE, Table, read_table
@@ -84,6 +89,7 @@ ROLE_WORDS: dict[str, str] = {
 }
 _NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
 _GROUP_SPLIT = re.compile(r"[;；、,，\n]+")
+_ROLE_SEPARATORS = re.compile(r"[\s_\-]+")  # 'Tour guide', 'tour_guide': 'tourguide'
 
 
 @dataclass
@@ -106,7 +112,8 @@ class PreparedRow:
 
 def _value(cell: str) -> str:
     """A cell with a formula-injection guard (added by our export) taken off again."""
-    return _NEUTRALISED.sub("", cell.strip())
+    cell = cell.strip()
+    return _NEUTRALISED.sub("", cell) if cell[:1] == "'" else cell  # the regex only if it may
 
 
 def prepare_row(
@@ -147,7 +154,7 @@ def prepare_row(
     if email and not EMAIL_RE.match(email):
         prepared.problems.append(f"{email!r} is not a valid email address")
     if raw.get("role"):
-        role = ROLE_WORDS.get(re.sub(r"[\s_\-]+", "", raw["role"].casefold()))
+        role = ROLE_WORDS.get(_ROLE_SEPARATORS.sub("", raw["role"].casefold()))
         if role is None:
             prepared.problems.append(
                 f"role {raw['role']!r} is not one of: {', '.join(r.value for r in PersonRole)}"
@@ -470,7 +477,12 @@ class _Importer:
         for values in added.values():
             values["organization_id"] = _real(real, values["organization_id"])
         real |= self._insert(Person, added)
-        updates = [{**ch, "id": pid, **_org_of(ch, real)} for pid, ch in self.changed.items() if ch]
+        stamp = stamp_values(self.session)
+        updates = [
+            {**ch, "id": pid, **_org_of(ch, real), **stamp}
+            for pid, ch in self.changed.items()
+            if ch
+        ]
         if updates:
             self.session.execute(update(Person), with_versions(self.session, Person, updates))
         links = [{"group_id": _real(real, g), "person_id": _real(real, p)} for g, p in self.joining]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -27,6 +28,12 @@ class Problem:
         return text.format(where=self.where, message=self.message)
 
 
+# A row's time as text, or how to write it: written only for the rows a preview shows (an
+# import of thousands of events keeps the first PREVIEW_LIMIT, and formatting every event's
+# local time was most of what it spent past its parse).
+Span = str | Callable[[], str]
+
+
 @dataclass(frozen=True)
 class PreviewRow:
     """One imported row or event as a preview shows it."""
@@ -34,8 +41,12 @@ class PreviewRow:
     where: str
     outcome: str  # added, updated, unchanged, skipped (refused)
     title: str = ""
-    when: str = ""
+    span: Span = ""
     place: str = ""
+
+    @property
+    def when(self) -> str:
+        return self.span() if callable(self.span) else self.span
 
 
 PREVIEW_LIMIT = 1000
@@ -74,7 +85,7 @@ class ImportReport:
         self.problems.append(Problem(where, message, False))
 
     def record(
-        self, where: str, outcome: str, *, title: str = "", when: str = "", place: str = ""
+        self, where: str, outcome: str, *, title: str = "", when: Span = "", place: str = ""
     ) -> None:
         """Count an outcome ('added', 'updated', 'unchanged', 'skipped') and keep it for previews."""
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -82,14 +93,14 @@ class ImportReport:
         if len(self.preview) < PREVIEW_LIMIT:
             self.preview.append(PreviewRow(where, outcome, title, when, place))
 
-    def refused_row(self, where: str, *, title: str = "", when: str = "", place: str = "") -> None:
+    def refused_row(self, where: str, *, title: str = "", when: Span = "", place: str = "") -> None:
         """Keep a row that could not be imported for previews (its problem is in `problems`)."""
         self.outcomes[where] = "skipped"
         if len(self.preview) < PREVIEW_LIMIT:
             self.preview.append(PreviewRow(where, "skipped", title, when, place))
 
     def refuse(
-        self, where: str, message: str, *, title: str = "", when: str = "", place: str = ""
+        self, where: str, message: str, *, title: str = "", when: Span = "", place: str = ""
     ) -> None:
         """Record the problem that refuses one row or event, and keep the row for previews."""
         self.error(where, message)

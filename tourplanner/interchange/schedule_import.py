@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -348,9 +349,9 @@ class _Writer:
         items_service.update_item(self.session, item.id, start=ev.start, end=ev.end, **fields)
         return "updated"
 
-    def _shown(self, ev: ScheduleEvent) -> dict[str, str]:
-        zone_name = self.schedule.timezone
-        return {"title": ev.title, "when": span_text(ev.start, ev.end, zone_name), "place": ev.room}
+    def _shown(self, ev: ScheduleEvent) -> dict[str, Any]:
+        when = partial(span_text, ev.start, ev.end, self.schedule.timezone)  # written if shown
+        return {"title": ev.title, "when": when, "place": ev.room}
 
 
 def _item_fields(ev: ScheduleEvent, place: tuple[int, int | None]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ silently winning; `changed_by`/`changed_at`/`changed_what` let the refusal say w
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Integer, String
@@ -28,6 +28,16 @@ class Versioned:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - declarative's own signature
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+def row_stamp(session: Any) -> dict[str, Any]:
+    """Who changed a row, when and doing what, for a row written now in this session
+    (`db/authorship.stamp` puts it on every row a plan's transaction flushes)."""
+    return {
+        "changed_by": session.info.get("author", ""),
+        "changed_at": datetime.now(UTC),
+        "changed_what": session.info.get("doing", "")[:300],
+    }
 
 
 def with_versions(session: Any, model: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, delete, select, tuple_, update
+from sqlalchemy import Table, bindparam, delete, select, tuple_, update
 
+from tourplanner.interchange.importing import insert_links
 from tourplanner.models import Base
 from tourplanner.operations.changes import Changes
 from tourplanner.operations.operation import Session, ensure_unchanged
@@ -33,7 +34,8 @@ def read_rows(session: Session, table_name: str) -> Rows:
     """Every row of a table, by primary key."""
     table = _table(table_name)
     session.flush()
-    return {_key(table, dict(r)): dict(r) for r in session.execute(select(table)).mappings()}
+    rows = [dict(r) for r in session.execute(select(table)).mappings()]
+    return {_key(table, row): row for row in rows}
 
 
 @dataclass(frozen=True)
@@ -75,22 +77,33 @@ class TableDiff:
         return found
 
 
-def _where(table: Table, key: Key) -> list[Any]:
-    return [c == v for c, v in zip(table.primary_key.columns, key, strict=True)]
+# One statement per table, run for every row (an executemany): undoing an import of thousands
+# of rows took a statement per row. The key is bound under its own names ("key_id"): a
+# parameter named as a column is what an UPDATE sets.
+def _by_key(table: Table) -> list[Any]:
+    return [c == bindparam(f"key_{c.name}") for c in table.primary_key.columns]
+
+
+def _key_params(table: Table, key: Key) -> dict[str, Any]:
+    return {f"key_{c.name}": v for c, v in zip(table.primary_key.columns, key, strict=True)}
 
 
 def _delete(session: Session, table: Table, keys: Iterable[Key]) -> None:
-    for key in keys:
-        session.execute(delete(table).where(*_where(table, key)))
+    params = [_key_params(table, key) for key in keys]
+    if params:
+        session.execute(delete(table).where(*_by_key(table)), params)
 
 
 def _update_and_insert(session: Session, table: Table, wanted: Rows, present: Rows) -> None:
     """Give the rows both hold `wanted`'s values; add those only `wanted` holds."""
-    for key in present.keys() & wanted.keys():
-        session.execute(update(table).where(*_where(table, key)).values(wanted[key]))
-    added = [wanted[k] for k in wanted.keys() - present.keys()]
-    if added:
-        session.execute(table.insert(), added)
+    keys = {c.name for c in table.primary_key.columns}
+    changed = [
+        {**{k: v for k, v in wanted[key].items() if k not in keys}, **_key_params(table, key)}
+        for key in present.keys() & wanted.keys()
+    ]
+    if changed:
+        session.execute(update(table).where(*_by_key(table)), changed)
+    insert_links(session, table, [wanted[k] for k in wanted.keys() - present.keys()])
 
 
 @dataclass
