@@ -19,7 +19,7 @@ from tourplanner.services.items import ItemValues
 from tourplanner.timezones import to_local, to_utc
 from tourplanner.ui.item_editor import ALL, THIS_ONE, ItemEditor, ask_this_or_all, default_start
 from tourplanner.ui.operations.logistics_dialog import LogisticsDialog
-from tourplanner.ui.pages import ITEM_PAGES
+from tourplanner.ui.pages import ITEM_PAGES, VIEW_PAGES
 from tourplanner.ui.records.editor import RecordEditor
 from tourplanner.ui.records.entities import ENTITIES, PLAN, Entity
 from tourplanner.ui.records.journey_editor import JourneyEditor
@@ -251,6 +251,11 @@ class EditActions:
                 return None
             shown = self.context.shown_day() if page == "timeline" else None
             return self.edit_item(item_id, shown[1] if shown else None)
+        if page in VIEW_PAGES:  # a meal's menu is what its page edits; a transfer has no record
+            meal_id = self.context.current_record_id(page) if page == "meal" else None
+            if meal_id is not None:
+                self.edit_logistics(meal_id)
+            return None
         record_id = self.context.current_record_id(page)
         if record_id is None:
             self.context.say(
@@ -267,6 +272,8 @@ class EditActions:
         if page in ITEM_PAGES:
             self.delete_items(self.context.selected_item_ids())
             return
+        if page in VIEW_PAGES:
+            return  # computed from the plan: nothing of its own to delete
         entity = ENTITIES[page]
         ids = self.context.selected_record_ids(page)
         what = counted(len(ids), entity.title.lower(), entity.plural)

@@ -523,6 +523,24 @@ class WindowMenus:
             acts[key].setIconText(short)  # the button's text; menus show the full one
             w.people.add_action(acts[key])
         w.people.add_action(acts["export"], button=False)
+        shown = self._action(
+            QCoreApplication.translate("WindowMenus", "Export these transfers…"),
+            lambda: w.exports.export_transfers(options=w.transfers.options()),
+            tip=QCoreApplication.translate(
+                "WindowMenus", "The groups this page shows, as an Excel or PDF transfer sheet"
+            ),
+            role="export",
+        )
+        w.transfers.table_page.add_action(shown)
+        acts["logistics"].setIconText(QCoreApplication.translate("WindowMenus", "Menu…"))
+        acts["logistics"].setIcon(icon("edit"))
+        acts["export-catering"].setIcon(icon("export"))
+        w.meals.add_action(acts["logistics"])
+        acts["export-catering"].setIconText(
+            QCoreApplication.translate("WindowMenus", "Catering sheet…")
+        )
+        w.meals.add_action(acts["export-catering"])
+        w.meals.add_action(acts["export-name-cards"], button=False)
         w.people.add_action(acts["print"], button=False)
         w.items_page.add_action(acts["new-item"])
         status = QMenu(QCoreApplication.translate("WindowMenus", "Set status"), w)
