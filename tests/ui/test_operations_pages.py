@@ -120,3 +120,103 @@ def test_the_meals_page_counts_the_banquet_and_edits_its_menu_in_one_step(
         "Cantonese banquet"
     )
     window.grab().save(str(tmp_path / "meals-page.png"))
+
+
+def person_ids(window, *names: str) -> list[int]:  # noqa: ANN001
+    found = dict(rows(window.plan.path, "SELECT name_latin, id FROM people"))
+    return [found[n] for n in names]
+
+
+def room_fields(path: Path) -> list[tuple]:
+    return rows(
+        path,
+        "SELECT id, stay_id, room_type, room_number, shares_with_id, smoking, accessible, "
+        "requests, confirmation_number FROM room_bookings ORDER BY id",
+    )
+
+
+def test_the_selected_people_are_put_into_one_room_asked_where_and_undone(
+    qtbot, window, monkeypatch
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    kim, mitchell = person_ids(window, "Daniel Kim", "Sarah Mitchell")
+    before = room_fields(window.plan.path)
+    window.show_page("person")
+    window.people.select_ids([kim, mitchell])
+    asked: dict[str, object] = {}
+
+    def answer() -> None:  # they both stay in Beijing and in Shenzhen: which, and which room
+        chooser = window.bookings.chooser
+        options = [chooser.model.index(r, 0).data() for r in range(chooser.model.rowCount())]
+        asked["hotels"] = options
+        asked["types"] = [chooser.role.itemData(n) for n in range(chooser.role.count())]
+        qtbot.keyClicks(chooser.search, "Beijing")
+        chooser.role.setCurrentIndex(chooser.role.findData("double"))
+        chooser.accept()
+
+    QTimer.singleShot(0, answer)
+    assert window.bookings.share_room()
+    assert asked["hotels"] == ["Shangri-La Hotel, Beijing", "Shangri-La Hotel, Futian, Shenzhen"]
+    assert asked["types"] == ["twin", "double", "suite"]  # a single sleeps one
+    beijing = rows(
+        window.plan.path,
+        "SELECT p.name_latin, r.room_type, r.shares_with_id IS NOT NULL FROM room_bookings r "
+        "JOIN travel_segments s ON s.id = r.stay_id JOIN travellers t ON t.segment_id = s.id "
+        "JOIN people p ON p.id = t.person_id JOIN venues v ON v.id = s.venue_id "
+        f"WHERE v.name_en = 'Shangri-La Hotel, Beijing' AND p.id IN ({kim}, {mitchell}) "
+        "ORDER BY p.name_latin",
+    )
+    assert beijing == [("Daniel Kim", "double", 0), ("Sarah Mitchell", "double", 1)]
+    window.show_page("room_booking")
+    shared = [r for r in shown(window.records["room_booking"]) if r["Guest"] == "Sarah Mitchell"]
+    assert any(r["Sharing with"] == "Daniel Kim" for r in shared)
+    window.undo_stack.undo()
+    assert room_fields(window.plan.path) == before
+
+
+def test_a_refused_room_is_said_and_changes_nothing(qtbot, window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: said.append(a[2]))
+    before = room_fields(window.plan.path)
+    nie, sun, zheng = person_ids(window, "Nie Biao", "Sun Zhaohua", "Zheng Jie")
+    window.show_page("person")
+    window.people.select_ids([nie, sun, zheng])
+    assert not window.bookings.share_room(room_type="twin")
+    assert said and "A twin room sleeps 2 people; 3 people were selected." in said[-1]
+    (kim,) = person_ids(window, "Daniel Kim")
+    beijing = dict(rows(window.plan.path, "SELECT name_en, id FROM venues"))[
+        "Shangri-La Hotel, Beijing"
+    ]
+    assert not window.bookings.share_room("twin", beijing, [nie, kim])
+    assert "do not all stay at that hotel" in said[-1]
+    assert room_fields(window.plan.path) == before
+    assert window.undo_stack.count() == 0
+
+
+def test_guests_of_hotel_rooms_are_put_into_one_room_from_that_page(qtbot, window) -> None:
+    rooms = dict(
+        rows(
+            window.plan.path,
+            "SELECT p.name_latin, r.id FROM room_bookings r "
+            "JOIN travel_segments s ON s.id = r.stay_id JOIN travellers t ON t.segment_id = s.id "
+            "JOIN people p ON p.id = t.person_id JOIN venues v ON v.id = s.venue_id "
+            "WHERE v.name_en = 'Yangzhou State Guest House'",
+        )
+    )
+    window.show_page("room_booking")
+    window.records["room_booking"].select_ids([rooms["Robert Chen"], rooms["Thomas Wright"]])
+    assert window.bookings.share_room(room_type="twin")
+    assert rows(
+        window.plan.path,
+        f"SELECT room_type, shares_with_id IS NOT NULL FROM room_bookings WHERE id IN "
+        f"({rooms['Robert Chen']}, {rooms['Thomas Wright']}) ORDER BY id",
+    ) == [("twin", 0), ("twin", 1)]
+    window.undo_stack.undo()
+    assert rows(
+        window.plan.path,
+        f"SELECT DISTINCT room_type FROM room_bookings WHERE id IN "
+        f"({rooms['Robert Chen']}, {rooms['Thomas Wright']})",
+    ) == [("single",)]

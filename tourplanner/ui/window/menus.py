@@ -327,6 +327,17 @@ class WindowMenus:
                 ),
                 role="travel",
             ),
+            "share-room": a(
+                QCoreApplication.translate(
+                    "WindowMenus", "Put the selected people into one &room…"
+                ),
+                w.bookings.share_room,
+                tip=QCoreApplication.translate(
+                    "WindowMenus",
+                    "Their stays at the hotel where they all stay share one twin, double or suite",
+                ),
+                role="rooms",
+            ),
             "logistics": a(
                 QCoreApplication.translate("WindowMenus", "&Meeting point and menu…"),
                 w.edits.edit_logistics,
@@ -474,6 +485,7 @@ class WindowMenus:
                 acts["book-programme"],
                 acts["join-group"],
                 acts["seat-vehicle"],
+                acts["share-room"],
             ]
         )
         plan_menu.addSeparator()
@@ -519,9 +531,11 @@ class WindowMenus:
             ("book-programme", QCoreApplication.translate("WindowMenus", "Book onto tour…")),
             ("join-group", QCoreApplication.translate("WindowMenus", "Add to group…")),
             ("seat-vehicle", QCoreApplication.translate("WindowMenus", "Seat on vehicle…")),
+            ("share-room", QCoreApplication.translate("WindowMenus", "One room…")),
         ):
             acts[key].setIconText(short)  # the button's text; menus show the full one
             w.people.add_action(acts[key])
+        w.records["room_booking"].add_action(acts["share-room"])
         w.people.add_action(acts["export"], button=False)
         shown = self._action(
             QCoreApplication.translate("WindowMenus", "Export these transfers…"),
