@@ -220,3 +220,103 @@ def test_guests_of_hotel_rooms_are_put_into_one_room_from_that_page(qtbot, windo
         f"SELECT DISTINCT room_type FROM room_bookings WHERE id IN "
         f"({rooms['Robert Chen']}, {rooms['Thomas Wright']})",
     ) == [("single",)]
+
+
+def drop(page, dragged: list[int], onto: int) -> bool:  # noqa: ANN001 - a RecordPage
+    """Drag these records' rows onto another's, through the table's own model (the proxy)."""
+    from PySide6.QtCore import Qt
+
+    model = page.table.model()
+
+    def index(record_id: int):  # noqa: ANN202
+        return page.proxy.mapFromSource(page.model.index(page.model.row_of(record_id), 0))
+
+    data = model.mimeData([index(i) for i in dragged])
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, index(onto))
+    return model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, index(onto))
+
+
+def test_a_seat_dragged_onto_another_vehicle_moves_there_and_undo_brings_it_back(
+    qtbot, window, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tourplanner.services import vehicles
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: said.append(a[2]))
+    (minibus, tour) = rows(
+        window.plan.path, "SELECT id, programme_id FROM vehicles WHERE name = 'Post-tour minibus'"
+    )[0]
+    seated = dict(
+        rows(
+            window.plan.path,
+            f"SELECT person_id, id FROM vehicle_seats WHERE vehicle_id = {minibus}",
+        )
+    )
+    first, second = sorted(seated)[:2]
+    with window.plan.transaction() as s:  # a second vehicle on the tour, with one of them
+        van = vehicles.create_vehicle(
+            s, name="Post-tour van", kind="van", seats=7, programme_id=tour
+        )
+        on_van = vehicles.create_seat(s, vehicle_id=van, person_id=first, seat="1")
+    window.reload()
+    window.show_page("vehicle_seat")
+    page = window.records["vehicle_seat"]
+    assert page.table.dragEnabled() and page.table.acceptDrops()
+    moved = seated[second]
+    seat_of = f"SELECT vehicle_id, seat FROM vehicle_seats WHERE id = {moved}"
+    before = rows(window.plan.path, seat_of)
+    drop(page, [moved], on_van)
+    qtbot.waitUntil(lambda: rows(window.plan.path, seat_of) == [(van, "")])
+    assert window.undo_stack.count() == 1
+    assert any(r["Vehicle"] == "Post-tour van" and r["Seat"] == "" for r in shown(page))
+    window.undo_stack.undo()
+    assert rows(window.plan.path, seat_of) == before
+
+    # The person on the van also has a minibus seat: dropping it onto the van is refused.
+    everything = rows(window.plan.path, "SELECT * FROM vehicle_seats ORDER BY id")
+    drop(page, [seated[first]], on_van)
+    qtbot.waitUntil(lambda: bool(said))
+    assert "already has a seat on 'Post-tour van'" in said[-1]
+    assert rows(window.plan.path, "SELECT * FROM vehicle_seats ORDER BY id") == everything
+
+
+def test_a_guest_dragged_onto_another_room_shares_it_and_a_full_room_refuses(
+    qtbot, window, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: said.append(a[2]))
+    rooms = dict(
+        rows(
+            window.plan.path,
+            "SELECT p.name_latin, r.id FROM room_bookings r "
+            "JOIN travel_segments s ON s.id = r.stay_id JOIN travellers t ON t.segment_id = s.id "
+            "JOIN people p ON p.id = t.person_id JOIN venues v ON v.id = s.venue_id "
+            "WHERE v.name_en = 'Yangzhou State Guest House'",
+        )
+    )
+    before = room_fields(window.plan.path)
+    window.show_page("room_booking")
+    page = window.records["room_booking"]
+    drop(page, [rooms["Robert Chen"]], rooms["Thomas Wright"])  # two singles: now a twin
+    check = (
+        "SELECT r.id, r.room_type, mate.person_id FROM room_bookings r "
+        "LEFT JOIN travellers mate ON mate.segment_id = r.shares_with_id "
+        f"WHERE r.id IN ({rooms['Robert Chen']}, {rooms['Thomas Wright']}) ORDER BY r.id"
+    )
+    qtbot.waitUntil(lambda: {t for _i, t, _m in rows(window.plan.path, check)} == {"twin"})
+    (wright,) = person_ids(window, "Thomas Wright")
+    assert rows(window.plan.path, check) == [
+        (rooms["Robert Chen"], "twin", wright),
+        (rooms["Thomas Wright"], "twin", None),
+    ]
+    window.undo_stack.undo()
+    assert room_fields(window.plan.path) == before
+
+    drop(page, [rooms["Robert Chen"]], rooms["Karen Brooks"])  # her twin has two already
+    qtbot.waitUntil(lambda: bool(said))
+    assert "A twin room sleeps 2 people; 3 people" in said[-1]
+    assert room_fields(window.plan.path) == before

@@ -112,6 +112,34 @@ def guests_of(session: Session, booking_ids: list[int]) -> tuple[list[int], int 
     return people, rows[0][2] if rows else None
 
 
+def room_of(session: Session, booking_id: int) -> tuple[list[int], int | None, str]:
+    """The people in this booking's room (its stay and every stay joined to it by "sharing
+    with", at its hotel), the hotel, and the room's type: what a guest dropped on it joins."""
+    booking = room_bookings.get_room_booking(session, booking_id)
+    venue_id = booking.stay.venue_id
+    links = [
+        (a, b)
+        for a, b in session.execute(
+            select(RoomBooking.stay_id, RoomBooking.shares_with_id)
+            .join(TravelSegment, TravelSegment.id == RoomBooking.stay_id)
+            .where(TravelSegment.venue_id == venue_id)
+        )
+        if b is not None
+    ]
+    room, grown = {booking.stay_id}, True
+    while grown:
+        more = {b for a, b in links if a in room} | {a for a, b in links if b in room}
+        grown = not more <= room
+        room |= more
+    people = session.scalars(
+        select(Traveller.person_id)
+        .join(TravelSegment, TravelSegment.id == Traveller.segment_id)
+        .where(Traveller.segment_id.in_(room))
+        .order_by(TravelSegment.start_utc, Traveller.segment_id)
+    )
+    return list(dict.fromkeys(people)), venue_id, booking.room_type
+
+
 def _names(session: Session, person_ids: list[int]) -> str:
     names = dict(
         session.execute(select(Person.id, Person.name_latin).where(Person.id.in_(person_ids))).all()

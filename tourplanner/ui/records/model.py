@@ -6,16 +6,20 @@ cell: on 5,000 people that is milliseconds instead of a noticeable pause per key
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QByteArray,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 
 from tourplanner.planfile import PlanFile
@@ -25,6 +29,7 @@ from tourplanner.ui.records.headers import shown_header
 Index = QModelIndex | QPersistentModelIndex
 Row = tuple[int, tuple, str]  # the listing's order, its cells (the id first), the search text
 ID_ROLE = Qt.ItemDataRole.UserRole
+RECORD_IDS = "application/x-tourplanner-record-ids"  # dragged rows: their ids as JSON
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -38,6 +43,7 @@ class RecordTableModel(QAbstractTableModel):
         self.rows: list[Row] = []
         self.time_column: int | None = None
         self._order: tuple[int, Qt.SortOrder] | None = None
+        self.on_drop: Callable[[list[int], int], object] | None = None  # rows can be dragged
 
     def reload(self) -> None:
         with self.plan.reading() as session:
@@ -97,6 +103,45 @@ class RecordTableModel(QAbstractTableModel):
             old, [self.index(where[i], p.column()) for i, p in zip(ids, old, strict=True)]
         )
         self.layoutChanged.emit()
+
+    # -- dragging rows onto rows (the Seats and Hotel rooms pages): `on_drop(ids, target_id)` --
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        found = super().flags(index)
+        if self.on_drop is not None and index.isValid():
+            found |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return found
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
+        return [RECORD_IDS]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        ids = list(dict.fromkeys(self.rows[i.row()][1][0] for i in indexes if i.isValid()))
+        data = QMimeData()
+        data.setData(RECORD_IDS, QByteArray(json.dumps(ids).encode()))
+        return data
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def dropMimeData(  # noqa: N802
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """Rows dropped on a row: `on_drop(their ids, its id)`, once the drop is over (what it
+        runs reads the table again). Rows dropped between rows or on themselves do nothing."""
+        if self.on_drop is None or not data.hasFormat(RECORD_IDS):
+            return False
+        target = parent.row() if parent.isValid() else -1
+        if not 0 <= target < len(self.rows):
+            return False
+        ids = [i for i in json.loads(bytes(data.data(RECORD_IDS).data())) if isinstance(i, int)]
+        target_id = self.rows[target][1][0]
+        ids = [i for i in ids if i != target_id]
+        if not ids:
+            return False
+        handler = self.on_drop
+        QTimer.singleShot(0, lambda: handler(ids, target_id))
+        return False  # nothing to remove from the dragged rows: the step reads them again
 
     def row_of(self, record_id: int) -> int:
         """The row of a record, or -1."""

@@ -172,6 +172,17 @@ class RecordPage(QWidget):
         # A state that hides or squeezes a column is no help: measure them instead.
         return all(header.sectionSize(n) >= 24 for n in range(header.count()))
 
+    def accept_drops(self, on_drop: Callable[[list[int], int], object], hint: str) -> None:
+        """Rows dragged onto a row call `on_drop(their ids, its id)` (one undoable step)."""
+        self.model.on_drop = on_drop
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDragDropOverwriteMode(True)  # onto a row, not between two
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.setToolTip(f"{self.table.toolTip()}; {hint}")
+
     def add_action(self, action: QAction, *, button: bool = True) -> None:
         """Offer an action on this page: as a button (optional) and in the context menu."""
         if button:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from tourplanner.enums import ParticipationRole, RoomType, label
 from tourplanner.operations.bookings import Book, JoinGroup, Unbook
 from tourplanner.operations.room_sharing import ShareRoom
-from tourplanner.operations.vehicle_seats import SeatOnVehicle
+from tourplanner.operations.vehicle_seats import SeatOnVehicle, move_seats
 from tourplanner.services import records, room_sharing
 from tourplanner.services.listings import item_choices
 from tourplanner.services.participations import Booking
@@ -222,6 +222,33 @@ class BookingActions:
             return None
         hotel, room_type = chooser.chosen(), chooser.chosen_role()
         return None if hotel is None or room_type is None else (hotel, room_type)
+
+    # -- drops: seats onto another vehicle, guests into another room ---------------------------
+
+    def move_seats_onto(self, seat_ids: list[int], target_seat_id: int) -> bool:
+        """Seats dragged onto a seat of another vehicle (the Seats page) move to that vehicle,
+        as one undoable step."""
+        with self.context.plan.reading() as session:
+            target = records.record_values(session, "vehicle_seat", target_seat_id)
+            vehicle = records.record_name(session, "vehicle", int(str(target["vehicle_id"])))
+        text = QCoreApplication.translate("BookingActions", "Move {counted} onto {vehicle}").format(
+            counted=counted(len(seat_ids), "seat", "seats"), vehicle=vehicle
+        )
+        return self.context.run(move_seats(seat_ids, int(str(target["vehicle_id"])), text))
+
+    def join_room(self, booking_ids: list[int], target_booking_id: int) -> bool:
+        """Guests dragged onto another room (the Hotel rooms page) share it: one undoable step;
+        a single room becomes a twin, a room that sleeps fewer is refused in a sentence."""
+        with self.context.plan.reading() as session:
+            mates, hotel_id, room_type = room_sharing.room_of(session, target_booking_id)
+            moving, _hotel = room_sharing.guests_of(session, booking_ids)
+        ids = list(dict.fromkeys([*mates, *moving]))
+        if room_type == RoomType.SINGLE:
+            room_type = RoomType.TWIN.value
+        text = QCoreApplication.translate("BookingActions", "Put {counted} into one room").format(
+            counted=counted(len(ids), "person", "people")
+        )
+        return self.context.run(ShareRoom(text, ids, room_type, hotel_id))
 
     def add_people_to_group(self, group_id: int | None = None) -> None:
         ids = self._people_for(QCoreApplication.translate("BookingActions", "Add to a group"))

@@ -119,6 +119,13 @@ class MainWindow(QMainWindow):
             page = RecordPage(plan, entity.listing, entity.shown_plural)
             page.edit_requested.connect(lambda rid, e=entity: edits.edit_record(e, rid))
             self.records[key] = page
+        self.records["vehicle_seat"].accept_drops(
+            self.bookings.move_seats_onto,
+            self.tr("drag seats onto another vehicle's seat to move them there"),
+        )
+        self.records["room_booking"].accept_drops(
+            self.bookings.join_room, self.tr("drag a guest onto another room to share it")
+        )
         self.transfers = TransfersPage(plan)
         self.records["transfer"] = self.transfers.table_page
         self.meals = RecordPage(plan, catering.meals_listing, self.tr("meals"))
