@@ -320,3 +320,39 @@ def test_a_guest_dragged_onto_another_room_shares_it_and_a_full_room_refuses(
     qtbot.waitUntil(lambda: bool(said))
     assert "A twin room sleeps 2 people; 3 people" in said[-1]
     assert room_fields(window.plan.path) == before
+
+
+def test_print_preview_shows_the_transfers_as_they_print_and_says_why_when_it_cannot(
+    qtbot, window, tmp_path: Path
+) -> None:
+    window.show_page("transfer")
+    window.transfers.direction.setCurrentIndex(1)  # arrivals: what the page shows, previewed
+    dialog = window.exports.print_preview(window.current_page(), window.transfers.options())
+    assert dialog.document.currentData() == "transfers"
+    qtbot.waitUntil(lambda: dialog.page_count > 0, timeout=20_000)
+    first = dialog.images[0]
+    assert first.width() > first.height()  # a landscape sheet
+    assert not first.isNull() and first.pixelColor(2, 2).lightness() > 240  # white paper
+    assert "page" in dialog.status.text()
+    dialog.grab().save(str(tmp_path / "print-preview.png"))
+
+    # A programme with no vehicles has no manifest: the dialog says so and shows no page.
+    titles = [dialog.document.itemText(n) for n in range(dialog.document.count())]
+    pre = next(n for n, t in enumerate(titles) if t.startswith("Bus manifest: ICMA–NIST"))
+    dialog.document.setCurrentIndex(pre)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Nothing to preview"), timeout=20_000)
+    assert dialog.page_count == 0
+    dialog.reject()
+
+
+def test_print_preview_of_the_selected_persons_itinerary(qtbot, window) -> None:
+    window.show_page("person")
+    (bob,) = person_ids(window, "Bob O'Neill")
+    window.people.select_ids([bob])
+    dialog = window.exports.print_preview(window.current_page())
+    assert dialog.document.currentData() == "itinerary"
+    assert "Bob O'Neill" in dialog.document.currentText()
+    qtbot.waitUntil(lambda: dialog.page_count > 0, timeout=20_000)
+    page = dialog.images[0]
+    assert abs(page.height() / page.width() - 297 / 210) < 0.02  # an A4 page, upright
+    dialog.reject()

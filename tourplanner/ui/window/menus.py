@@ -240,6 +240,16 @@ class WindowMenus:
                 ),
                 role="print",
             ),
+            "print-preview": a(
+                QCoreApplication.translate("WindowMenus", "Print pre&view…"),
+                lambda: w.exports.print_preview(w.current_page(), w.transfers.options()),
+                tip=QCoreApplication.translate(
+                    "WindowMenus",
+                    "The operations document of the page shown, or the selected person's "
+                    "itinerary, as it prints",
+                ),
+                role="print",
+            ),
             "close": a(QCoreApplication.translate("WindowMenus", "&Close"), w.close, key.Close),
             "quit": a(QCoreApplication.translate("WindowMenus", "&Quit"), w.files.quit, key.Quit),
             "new-item": a(
@@ -445,7 +455,7 @@ class WindowMenus:
         more.addActions(
             [acts["export-transfers"], acts["export-badges"], acts["export-name-cards"]]
         )
-        file_menu.addAction(acts["print"])
+        file_menu.addActions([acts["print-preview"], acts["print"]])
         file_menu.addSeparator()
         file_menu.addActions([acts["close"], acts["quit"]])
         edit = bar.addMenu(QCoreApplication.translate("WindowMenus", "&Edit"))
