@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from tourplanner.errors import TourPlannerError
 from tourplanner.ui.itinerary.render import PDFIUM
 from tourplanner.ui.tasks import TaskRunner, TaskState
+from tourplanner.ui.wording import counted
 
 Make = Callable[[TaskState], bytes]  # a document's PDF, made off the GUI thread
 PAGE_WIDTH = 760  # logical pixels of a page on screen (landscape sheets and A4 alike)
@@ -172,8 +173,8 @@ class PrintPreviewDialog(QDialog):
     def _done(self, choice: PreviewChoice, images: list[QImage], ratio: float) -> None:
         self._show(images, ratio)
         self.status.setText(
-            self.tr("“{title}”: {count} page(s), as they print").format(
-                title=choice.title, count=len(images)
+            self.tr("“{title}”: {counted}, as they print").format(
+                title=choice.title, counted=counted(len(images), "page", "pages")
             )
         )
 
