@@ -80,6 +80,7 @@ def save_operations(app: QApplication, window: MainWindow) -> None:
     window.show_page("transfer")
     save(app, window, "operations-transfers")
     window.show_page("meal")
+    window.tasks.wait()  # the meals' counts are read on the task runner
     with window.plan.reading() as session:
         banquet = next(
             i.id for i in items.list_items(session) if i.title_en == "Conference banquet"

@@ -89,6 +89,8 @@ def test_the_meals_page_counts_the_banquet_and_edits_its_menu_in_one_step(
     )[0]
     window.show_page("meal")
     page = window.meals
+    assert page.model.rowCount() == 0  # read on the task runner: the window does not wait
+    window.tasks.wait()
     meals = {r["Meal"]: r for r in shown(page)}
     row = meals["Conference banquet"]
     tag_columns = [t for t in row if t not in ("When (local)", "Meal", "Menu", "Diners", "Venue")]
@@ -109,10 +111,12 @@ def test_the_meals_page_counts_the_banquet_and_edits_its_menu_in_one_step(
     assert rows(window.plan.path, f"SELECT menu_note FROM items WHERE id = {banquet}") == [
         ("Seven courses; nut-free kitchen",)
     ]
+    window.tasks.wait()
     assert {r["Meal"]: r for r in shown(page)}["Conference banquet"]["Menu"] == (
         "Seven courses; nut-free kitchen"
     )
     window.undo_stack.undo()
+    window.tasks.wait()
     assert rows(window.plan.path, f"SELECT menu_note FROM items WHERE id = {banquet}")[0][
         0
     ].startswith("Cantonese banquet")

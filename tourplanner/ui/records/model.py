@@ -46,8 +46,15 @@ class RecordTableModel(QAbstractTableModel):
         self.on_drop: Callable[[list[int], int], object] | None = None  # rows can be dragged
 
     def reload(self) -> None:
+        self.fill(self.read())
+
+    def read(self) -> Listing:
+        """The listing's rows as the file holds them now (also off the GUI thread: plain)."""
         with self.plan.reading() as session:
-            found = self.listing(session)
+            return self.listing(session)
+
+    def fill(self, found: Listing) -> None:
+        """Show these rows (read by `read`, here or on the task runner)."""
         self.beginResetModel()
         self.columns, self.time_column = found.columns, found.time_column
         self.rows = [(n, row, self._haystack(row)) for n, row in enumerate(found.rows)]

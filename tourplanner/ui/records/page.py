@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from tourplanner.planfile import PlanFile
 from tourplanner.services.listings import Listing
 from tourplanner.ui.records.model import ID_ROLE, RecordFilter, RecordTableModel
+from tourplanner.ui.tasks import TaskRunner
 
 
 class RecordTable(QTableView):
@@ -150,6 +151,8 @@ class RecordPage(QWidget):
         layout.addWidget(self.count)
         self._sized = False
         self._saved_columns: tuple[QByteArray, int] | None = None
+        self._tasks: TaskRunner | None = None  # read_on: the rows are read off the GUI thread
+        self._task_key = ""
 
     def keep_columns(self, state: QByteArray, count: int) -> None:
         """Column widths saved last time, used when the table is first filled, if it still
@@ -218,10 +221,28 @@ class RecordPage(QWidget):
             if tool.toolButtonStyle() != style:
                 tool.setToolButtonStyle(style)
 
+    def read_on(self, tasks: TaskRunner, key: str) -> None:
+        """Read the rows on the task runner from now on (a listing that takes a moment on a
+        big plan: the meals' counts); the rows shown stay until the new ones are read."""
+        self._tasks, self._task_key = tasks, key
+
     def reload(self) -> None:
         """Read the rows again, keeping the selection where the records still exist."""
         keep = self.selected_ids()
-        self.model.reload()
+        if self._tasks is None:
+            self._filled(keep, self.model.read())
+            return
+        read = self.model.read
+        self.count.setText(self.tr("Reading the {plural}…").format(plural=self.plural))
+        self._tasks.run(
+            lambda _state: read(),
+            key=self._task_key,
+            on_done=lambda found: self._filled(keep, found),
+            on_error=lambda problem: self.count.setText(str(problem)),
+        )
+
+    def _filled(self, keep: list[int], found: Listing) -> None:
+        self.model.fill(found)
         if not self._sized and self.model.rows:
             self.table.sortByColumn(self.model.time_column or 0, Qt.SortOrder.AscendingOrder)
             if not self._restore_columns():
