@@ -360,3 +360,16 @@ def test_print_preview_of_the_selected_persons_itinerary(qtbot, window) -> None:
     page = dialog.images[0]
     assert abs(page.height() / page.width() - 297 / 210) < 0.02  # an A4 page, upright
     dialog.reject()
+
+
+def test_one_room_on_the_hotel_rooms_page_without_a_selection_says_what_to_select(
+    qtbot, window
+) -> None:
+    before = room_fields(window.plan.path)
+    window.show_page("person")
+    window.people.select_ids(person_ids(window, "Nie Biao", "Sun Zhaohua"))  # not these
+    window.show_page("room_booking")
+    window.records["room_booking"].select_ids([])
+    assert not window.bookings.share_room(room_type="twin")
+    assert "Select the rooms" in window.statusBar().currentMessage()
+    assert room_fields(window.plan.path) == before

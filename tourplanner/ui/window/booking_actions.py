@@ -173,10 +173,16 @@ class BookingActions:
         hotel when they share several. A refusal is said in a box and writes nothing."""
         what = QCoreApplication.translate("BookingActions", "Put into one room")
         if person_ids is None and self.context.current_page() == "room_booking":
-            with self.context.plan.reading() as session:
-                person_ids, hotel_id = room_sharing.guests_of(
-                    session, self.context.selected_record_ids("room_booking")
+            rooms = self.context.selected_record_ids("room_booking")
+            if not rooms:
+                self.context.say(
+                    QCoreApplication.translate(
+                        "BookingActions", "Select the rooms of the guests to put together first"
+                    )
                 )
+                return False
+            with self.context.plan.reading() as session:
+                person_ids, hotel_id = room_sharing.guests_of(session, rooms)
         ids = person_ids or self._people_for(what)
         if not ids:
             return False
