@@ -373,3 +373,35 @@ def test_one_room_on_the_hotel_rooms_page_without_a_selection_says_what_to_selec
     assert not window.bookings.share_room(room_type="twin")
     assert "Select the rooms" in window.statusBar().currentMessage()
     assert room_fields(window.plan.path) == before
+
+
+def test_a_meals_menu_is_typed_in_its_cell_in_one_undoable_step(qtbot, window) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    (banquet, menu, point) = rows(
+        window.plan.path,
+        "SELECT id, menu_note, meeting_point FROM items WHERE title_en = 'Conference banquet'",
+    )[0]
+    window.show()
+    window.show_page("meal")
+    window.tasks.wait()
+    page = window.meals
+    column = page.model.columns.index("Menu")
+    cell = page.proxy.mapFromSource(page.model.index(page.model.row_of(banquet), column))
+    title = page.proxy.index(cell.row(), page.model.columns.index("When (local)"))
+    assert not page.proxy.flags(title) & Qt.ItemFlag.ItemIsEditable  # only the menu is
+    page.table.setCurrentIndex(cell)
+    page.table.edit(cell)
+    editor = page.table.viewport().findChild(QLineEdit)
+    assert editor is not None and editor.text() == menu
+    editor.setText("Eight courses; vegan plate at table 3")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    query = f"SELECT menu_note, meeting_point FROM items WHERE id = {banquet}"
+    qtbot.waitUntil(lambda: rows(window.plan.path, query)[0][0].startswith("Eight courses"))
+    assert rows(window.plan.path, query) == [("Eight courses; vegan plate at table 3", point)]
+    window.tasks.wait()
+    assert page.proxy.data(page.proxy.index(cell.row(), column)).startswith("Eight courses")
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert rows(window.plan.path, query) == [(menu, point)]

@@ -44,6 +44,9 @@ class RecordTableModel(QAbstractTableModel):
         self.time_column: int | None = None
         self._order: tuple[int, Qt.SortOrder] | None = None
         self.on_drop: Callable[[list[int], int], object] | None = None  # rows can be dragged
+        # Columns edited in place (by title): `on_edit(record id, column title, text)`.
+        self.on_edit: Callable[[int, str, str], object] | None = None
+        self.editable: frozenset[str] = frozenset()
 
     def reload(self) -> None:
         self.fill(self.read())
@@ -76,7 +79,11 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()][1]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.EditRole,
+        ):
             return row[index.column() + 1] or ""
         if role == ID_ROLE:
             return row[0]
@@ -117,7 +124,32 @@ class RecordTableModel(QAbstractTableModel):
         found = super().flags(index)
         if self.on_drop is not None and index.isValid():
             found |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        if self._editable(index):
+            found |= Qt.ItemFlag.ItemIsEditable
         return found
+
+    def _editable(self, index: Index) -> bool:
+        return (
+            self.on_edit is not None
+            and index.isValid()
+            and 0 <= index.column() < len(self.columns)
+            and self.columns[index.column()] in self.editable
+        )
+
+    def setData(  # noqa: N802 - Qt's name
+        self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        """A cell edited in place: `on_edit(id, column, text)` once the editor has closed (the
+        step it runs reads the table again); the cell shows what the file holds after it."""
+        if role != Qt.ItemDataRole.EditRole or not self._editable(index) or self.on_edit is None:
+            return False
+        row = self.rows[index.row()][1]
+        text = str(value or "")
+        if text == str(row[index.column() + 1] or ""):
+            return False
+        handler, column = self.on_edit, self.columns[index.column()]
+        QTimer.singleShot(0, lambda: handler(row[0], column, text))
+        return False
 
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
         return [RECORD_IDS]

@@ -186,6 +186,15 @@ class RecordPage(QWidget):
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.setToolTip(f"{self.table.toolTip()}; {hint}")
 
+    def edit_in_place(self, columns: set[str], on_edit: Callable[[int, str, str], object]) -> None:
+        """These columns are edited in their cells (F2, or a click on a selected cell): each
+        edit calls `on_edit(id, column title, text)`, one undoable step."""
+        self.model.editable, self.model.on_edit = frozenset(columns), on_edit
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+
     def add_action(self, action: QAction, *, button: bool = True) -> None:
         """Offer an action on this page: as a button (optional) and in the context menu."""
         if button:

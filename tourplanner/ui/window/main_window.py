@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.meals = RecordPage(plan, catering.meals_listing, self.tr("meals"))
         self.meals.edit_requested.connect(edits.edit_logistics)
         self.meals.read_on(self.tasks, "meals")  # each meal's attendance: ~0.5 s at 5,000 people
+        self.meals.edit_in_place({"Menu"}, edits.set_menu)
         self.records["meal"] = self.meals
         self.items_page = RecordPage(plan, listings.items_listing, "items")
         self.items_page.edit_requested.connect(edits.edit_item)
