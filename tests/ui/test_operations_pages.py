@@ -277,6 +277,9 @@ def test_a_seat_dragged_onto_another_vehicle_moves_there_and_undo_brings_it_back
     assert any(r["Vehicle"] == "Post-tour van" and r["Seat"] == "" for r in shown(page))
     window.undo_stack.undo()
     assert rows(window.plan.path, seat_of) == before
+    others = [i for i in seated.values() if i != moved]
+    assert window.bookings.move_seats_onto([moved], others[0]) is False  # its own vehicle
+    assert window.undo_stack.count() == 1 and window.undo_stack.index() == 0
 
     # The person on the van also has a minibus seat: dropping it onto the van is refused.
     everything = rows(window.plan.path, "SELECT * FROM vehicle_seats ORDER BY id")

@@ -236,11 +236,19 @@ class BookingActions:
         as one undoable step."""
         with self.context.plan.reading() as session:
             target = records.record_values(session, "vehicle_seat", target_seat_id)
-            vehicle = records.record_name(session, "vehicle", int(str(target["vehicle_id"])))
+            vehicle_id = int(str(target["vehicle_id"]))
+            vehicle = records.record_name(session, "vehicle", vehicle_id)
+            moving = [
+                s
+                for s in seat_ids
+                if records.record_values(session, "vehicle_seat", s)["vehicle_id"] != vehicle_id
+            ]
+        if not moving:  # dropped onto their own vehicle: nothing to move, no empty undo step
+            return False
         text = QCoreApplication.translate("BookingActions", "Move {counted} onto {vehicle}").format(
-            counted=counted(len(seat_ids), "seat", "seats"), vehicle=vehicle
+            counted=counted(len(moving), "seat", "seats"), vehicle=vehicle
         )
-        return self.context.run(move_seats(seat_ids, int(str(target["vehicle_id"])), text))
+        return self.context.run(move_seats(moving, vehicle_id, text))
 
     def join_room(self, booking_ids: list[int], target_booking_id: int) -> bool:
         """Guests dragged onto another room (the Hotel rooms page) share it: one undoable step;
