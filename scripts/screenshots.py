@@ -75,6 +75,33 @@ def save_journey_editor(app: QApplication, window: MainWindow) -> None:
     journey_editor.reject()
 
 
+def save_operations(app: QApplication, window: MainWindow) -> None:
+    """The Transfers and Meals pages, and the print preview of the arrivals' transfer sheet."""
+    window.show_page("transfer")
+    save(app, window, "operations-transfers")
+    window.show_page("meal")
+    window.tasks.wait()  # the meals' counts are read on the task runner
+    with window.plan.reading() as session:
+        banquet = next(
+            i.id for i in items.list_items(session) if i.title_en == "Conference banquet"
+        )
+    window.meals.select_ids([banquet])
+    save(app, window, "operations-meals")
+    window.show_page("transfer")
+    window.transfers.direction.setCurrentIndex(1)  # arrivals
+    dialog = window.exports.print_preview("transfer", window.transfers.options())
+    deadline = time.monotonic() + 60
+    while dialog.page_count == 0 and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.05)
+    for _ in range(5):  # the pages laid out and painted
+        app.processEvents()
+        time.sleep(0.02)
+    save(app, dialog, "operations-print-preview")
+    dialog.reject()
+    window.transfers.direction.setCurrentIndex(0)
+
+
 def every_screen(app: QApplication, lang: str) -> int:
     """Every page and dialog in `lang`, into out/screenshots-<lang>/; the timeline and the item
     editor into docs/screenshots/ for the README."""
@@ -170,6 +197,7 @@ def main() -> int:
         save(app, venue, "venue-editor")
         venue.reject()
         save_journey_editor(app, window)
+        save_operations(app, window)
         window.close()
     print(f"saved screenshots in {OUT}")
     return 0

@@ -30,4 +30,6 @@ UI_NOUNS = (
     N_plural("person", "people"),
     N_plural("problem", "problems"),
     N_plural("row", "rows"),
+    N_plural("seat", "seats"),  # Move 2 seats onto … (a drop on the Seats page)
+    N_plural("page", "pages"),  # the print preview
 )

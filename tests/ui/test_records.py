@@ -233,6 +233,8 @@ def test_navigator_shows_pages_and_programmes(window) -> None:
         "Vehicles",
         "Seats",
         "Guides and interpreters",
+        "Transfers",
+        "Meals",
     ]
     nav.setCurrentItem(window.navigator.nodes["venue"])
     assert window.current_page() == "venue" and window.records["venue"].model.rowCount() == 26

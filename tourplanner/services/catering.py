@@ -11,14 +11,15 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tourplanner.enums import ALLERGY_TAGS, DietaryTag, ItemKind, ItemStatus
+from tourplanner.enums import ALLERGY_TAGS, DietaryTag, ItemKind, ItemStatus, label
 from tourplanner.errors import NotFoundError, ValidationError
-from tourplanner.i18n import _
+from tourplanner.i18n import _, formats
 from tourplanner.models import Item, Person
 from tourplanner.services.attendance import item_attendance
 from tourplanner.services.dietary import tags_of
+from tourplanner.services.listings import Listing
 from tourplanner.services.protocol import find_item
-from tourplanner.timezones import local_day_bounds, to_local
+from tourplanner.timezones import abbreviation, local_day_bounds, to_local
 
 
 @dataclass(frozen=True)
@@ -128,3 +129,25 @@ def meal_counts(
         )
         out.append(counts)
     return out
+
+
+def meals_listing(session: Session) -> Listing:
+    """The Meals page: each meal (its item's id first) with its menu, its diners and a count per
+    dietary tag that any meal has (the tags no meal has would be columns of zeros)."""
+    meals = meal_counts(session)
+    tags = [t.value for t in DietaryTag if any(m.per_tag[t.value] for m in meals)]
+    rows = [
+        (
+            m.item_id,
+            f"{formats.day_and_clock(m.start)} {abbreviation(m.start, m.zone)}",
+            m.title,
+            m.menu_note,
+            str(m.total),
+            str(m.no_restriction),
+            *(str(m.per_tag[t]) for t in tags),
+            m.venue,
+        )
+        for m in meals
+    ]
+    columns = ("When (local)", "Meal", "Menu", "Diners", "No restriction")
+    return Listing((*columns, *(label(t) for t in tags), "Venue"), rows, time_column=0)

@@ -1,6 +1,7 @@
 """The main window's pages, in navigator order: (key, navigator text, icon role).
 
-Record pages use the keys of `entities.ENTITIES`; the timeline, agenda and items table show items.
+Record pages use the keys of `entities.ENTITIES`; the timeline, agenda and items table show items;
+the transfers and meals are read-only tables of what the operations documents compute.
 """
 
 from __future__ import annotations
@@ -23,5 +24,8 @@ PAGES = (
     ("vehicle", QT_TRANSLATE_NOOP("pages", "Vehicles"), "travel"),
     ("vehicle_seat", QT_TRANSLATE_NOOP("pages", "Seats"), "people"),
     ("assignment", QT_TRANSLATE_NOOP("pages", "Guides and interpreters"), "people"),
+    ("transfer", QT_TRANSLATE_NOOP("pages", "Transfers"), "tour"),
+    ("meal", QT_TRANSLATE_NOOP("pages", "Meals"), "items"),
 )
 ITEM_PAGES = ("timeline", "agenda", "item")
+VIEW_PAGES = ("transfer", "meal")  # tables computed from the plan, not records of a kind

@@ -18,6 +18,7 @@ from tourplanner.i18n import N_, _, formats, ngettext
 from tourplanner.interchange.people_export import neutralise, people_xlsx
 from tourplanner.operations_planning.transfer_groups import ARRIVAL, TransferGroup
 from tourplanner.operations_planning.vehicle_sizes import Vehicle
+from tourplanner.services.listings import Listing
 from tourplanner.services.transfers import TransferSheet
 from tourplanner.timezones import abbreviation, to_local
 
@@ -124,6 +125,46 @@ def transfer_rows(sheet: TransferSheet) -> list[list[str]]:
                 ]
             )
     return rows
+
+
+# The Transfers page's columns (one row per group); the UI translates them (ui/records/headers.py).
+GROUP_COLUMNS = (
+    "Transfer",
+    "Pick-up (local)",
+    "Airport or station",
+    "Terminal",
+    "Hotel",
+    "Flights or trains",
+    "People",
+    "Vehicles",
+    "Sign",
+    "Passengers",
+)
+
+
+def group_listing(sheet: TransferSheet) -> Listing:
+    """One row per group, as the sheet numbers them: the Transfers page's table. The row's id
+    is its place in the sheet (a group has no record of its own)."""
+    rows = []
+    for n, (number, g) in enumerate(numbered(sheet)):
+        journeys = dict.fromkeys(f"{m.journey} {clock_time(m.at_utc, m.zone)}" for m in g.movements)
+        rows.append(
+            (
+                n,
+                group_label(g, number),
+                f"{formats.day_and_clock(to_local(g.pickup_utc, g.zone))} "
+                f"{abbreviation(g.pickup_utc, g.zone)}",
+                g.hub,
+                g.terminal,
+                g.hotel or _("no stay recorded"),
+                ", ".join(journeys),
+                str(g.seats),
+                vehicles_text(g.vehicles),
+                " / ".join(sign_lines(g)),
+                ", ".join(m.name for m in g.movements),
+            )
+        )
+    return Listing(GROUP_COLUMNS, rows, time_column=1)
 
 
 def export_transfers(sheet: TransferSheet, out: Path) -> int:

@@ -69,6 +69,20 @@ HEADERS = (
     QT_TRANSLATE_NOOP("listings", "For"),
     QT_TRANSLATE_NOOP("listings", "Languages"),
     QT_TRANSLATE_NOOP("listings", "Mode"),
+    # The Transfers page (export.operations.transfers.GROUP_COLUMNS) and the Meals page
+    # (services.catering.meals_listing; its dietary tags come translated by the core).
+    QT_TRANSLATE_NOOP("listings", "Transfer"),
+    QT_TRANSLATE_NOOP("listings", "Pick-up (local)"),
+    QT_TRANSLATE_NOOP("listings", "Airport or station"),
+    QT_TRANSLATE_NOOP("listings", "Terminal"),
+    QT_TRANSLATE_NOOP("listings", "Flights or trains"),
+    QT_TRANSLATE_NOOP("listings", "Vehicles"),
+    QT_TRANSLATE_NOOP("listings", "Sign"),
+    QT_TRANSLATE_NOOP("listings", "Passengers"),
+    QT_TRANSLATE_NOOP("listings", "Meal"),
+    QT_TRANSLATE_NOOP("listings", "Menu"),
+    QT_TRANSLATE_NOOP("listings", "Diners"),
+    QT_TRANSLATE_NOOP("listings", "No restriction"),
 )
 
 

@@ -6,16 +6,20 @@ cell: on 5,000 people that is milliseconds instead of a noticeable pause per key
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QByteArray,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 
 from tourplanner.planfile import PlanFile
@@ -25,6 +29,7 @@ from tourplanner.ui.records.headers import shown_header
 Index = QModelIndex | QPersistentModelIndex
 Row = tuple[int, tuple, str]  # the listing's order, its cells (the id first), the search text
 ID_ROLE = Qt.ItemDataRole.UserRole
+RECORD_IDS = "application/x-tourplanner-record-ids"  # dragged rows: their ids as JSON
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -38,10 +43,21 @@ class RecordTableModel(QAbstractTableModel):
         self.rows: list[Row] = []
         self.time_column: int | None = None
         self._order: tuple[int, Qt.SortOrder] | None = None
+        self.on_drop: Callable[[list[int], int], object] | None = None  # rows can be dragged
+        # Columns edited in place (by title): `on_edit(record id, column title, text)`.
+        self.on_edit: Callable[[int, str, str], object] | None = None
+        self.editable: frozenset[str] = frozenset()
 
     def reload(self) -> None:
+        self.fill(self.read())
+
+    def read(self) -> Listing:
+        """The listing's rows as the file holds them now (also off the GUI thread: plain)."""
         with self.plan.reading() as session:
-            found = self.listing(session)
+            return self.listing(session)
+
+    def fill(self, found: Listing) -> None:
+        """Show these rows (read by `read`, here or on the task runner)."""
         self.beginResetModel()
         self.columns, self.time_column = found.columns, found.time_column
         self.rows = [(n, row, self._haystack(row)) for n, row in enumerate(found.rows)]
@@ -63,7 +79,11 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()][1]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.EditRole,
+        ):
             return row[index.column() + 1] or ""
         if role == ID_ROLE:
             return row[0]
@@ -97,6 +117,70 @@ class RecordTableModel(QAbstractTableModel):
             old, [self.index(where[i], p.column()) for i, p in zip(ids, old, strict=True)]
         )
         self.layoutChanged.emit()
+
+    # -- dragging rows onto rows (the Seats and Hotel rooms pages): `on_drop(ids, target_id)` --
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        found = super().flags(index)
+        if self.on_drop is not None and index.isValid():
+            found |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        if self._editable(index):
+            found |= Qt.ItemFlag.ItemIsEditable
+        return found
+
+    def _editable(self, index: Index) -> bool:
+        return (
+            self.on_edit is not None
+            and index.isValid()
+            and 0 <= index.column() < len(self.columns)
+            and self.columns[index.column()] in self.editable
+        )
+
+    def setData(  # noqa: N802 - Qt's name
+        self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        """A cell edited in place: `on_edit(id, column, text)` once the editor has closed (the
+        step it runs reads the table again); the cell shows what the file holds after it."""
+        if role != Qt.ItemDataRole.EditRole or not self._editable(index) or self.on_edit is None:
+            return False
+        row = self.rows[index.row()][1]
+        text = str(value or "")
+        if text == str(row[index.column() + 1] or ""):
+            return False
+        handler, column = self.on_edit, self.columns[index.column()]
+        QTimer.singleShot(0, lambda: handler(row[0], column, text))
+        return False
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
+        return [RECORD_IDS]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        ids = list(dict.fromkeys(self.rows[i.row()][1][0] for i in indexes if i.isValid()))
+        data = QMimeData()
+        data.setData(RECORD_IDS, QByteArray(json.dumps(ids).encode()))
+        return data
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def dropMimeData(  # noqa: N802
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """Rows dropped on a row: `on_drop(their ids, its id)`, once the drop is over (what it
+        runs reads the table again). Rows dropped between rows or on themselves do nothing."""
+        if self.on_drop is None or not data.hasFormat(RECORD_IDS):
+            return False
+        target = parent.row() if parent.isValid() else -1
+        if not 0 <= target < len(self.rows):
+            return False
+        ids = [i for i in json.loads(bytes(data.data(RECORD_IDS).data())) if isinstance(i, int)]
+        target_id = self.rows[target][1][0]
+        ids = [i for i in ids if i != target_id]
+        if not ids:
+            return False
+        handler = self.on_drop
+        QTimer.singleShot(0, lambda: handler(ids, target_id))
+        return False  # nothing to remove from the dragged rows: the step reads them again
 
     def row_of(self, record_id: int) -> int:
         """The row of a record, or -1."""

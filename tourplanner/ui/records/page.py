@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from tourplanner.planfile import PlanFile
 from tourplanner.services.listings import Listing
 from tourplanner.ui.records.model import ID_ROLE, RecordFilter, RecordTableModel
+from tourplanner.ui.tasks import TaskRunner
 
 
 class RecordTable(QTableView):
@@ -150,6 +151,8 @@ class RecordPage(QWidget):
         layout.addWidget(self.count)
         self._sized = False
         self._saved_columns: tuple[QByteArray, int] | None = None
+        self._tasks: TaskRunner | None = None  # read_on: the rows are read off the GUI thread
+        self._task_key = ""
 
     def keep_columns(self, state: QByteArray, count: int) -> None:
         """Column widths saved last time, used when the table is first filled, if it still
@@ -171,6 +174,26 @@ class RecordPage(QWidget):
             return False
         # A state that hides or squeezes a column is no help: measure them instead.
         return all(header.sectionSize(n) >= 24 for n in range(header.count()))
+
+    def accept_drops(self, on_drop: Callable[[list[int], int], object], hint: str) -> None:
+        """Rows dragged onto a row call `on_drop(their ids, its id)` (one undoable step)."""
+        self.model.on_drop = on_drop
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDragDropOverwriteMode(True)  # onto a row, not between two
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.setToolTip(f"{self.table.toolTip()}; {hint}")
+
+    def edit_in_place(self, columns: set[str], on_edit: Callable[[int, str, str], object]) -> None:
+        """These columns are edited in their cells (F2, or a click on a selected cell): each
+        edit calls `on_edit(id, column title, text)`, one undoable step."""
+        self.model.editable, self.model.on_edit = frozenset(columns), on_edit
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
 
     def add_action(self, action: QAction, *, button: bool = True) -> None:
         """Offer an action on this page: as a button (optional) and in the context menu."""
@@ -207,10 +230,28 @@ class RecordPage(QWidget):
             if tool.toolButtonStyle() != style:
                 tool.setToolButtonStyle(style)
 
+    def read_on(self, tasks: TaskRunner, key: str) -> None:
+        """Read the rows on the task runner from now on (a listing that takes a moment on a
+        big plan: the meals' counts); the rows shown stay until the new ones are read."""
+        self._tasks, self._task_key = tasks, key
+
     def reload(self) -> None:
         """Read the rows again, keeping the selection where the records still exist."""
         keep = self.selected_ids()
-        self.model.reload()
+        if self._tasks is None:
+            self._filled(keep, self.model.read())
+            return
+        read = self.model.read
+        self.count.setText(self.tr("Reading the {plural}…").format(plural=self.plural))
+        self._tasks.run(
+            lambda _state: read(),
+            key=self._task_key,
+            on_done=lambda found: self._filled(keep, found),
+            on_error=lambda problem: self.count.setText(str(problem)),
+        )
+
+    def _filled(self, keep: list[int], found: Listing) -> None:
+        self.model.fill(found)
         if not self._sized and self.model.rows:
             self.table.sortByColumn(self.model.time_column or 0, Qt.SortOrder.AscendingOrder)
             if not self._restore_columns():

@@ -1,5 +1,6 @@
 """Bulk actions on the selected people: book them into an item or onto a tour (in a role),
-put them in a group; see who is booked and take people off."""
+put them in a group, seat them on a vehicle, put them into one hotel room; see who is booked and
+take people off."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from tourplanner.enums import ParticipationRole, label
+from tourplanner.enums import ParticipationRole, RoomType, label
 from tourplanner.operations.bookings import Book, JoinGroup, Unbook
-from tourplanner.operations.vehicle_seats import SeatOnVehicle
-from tourplanner.services import records
+from tourplanner.operations.room_sharing import ShareRoom
+from tourplanner.operations.vehicle_seats import SeatOnVehicle, move_seats
+from tourplanner.services import records, room_sharing
 from tourplanner.services.listings import item_choices
 from tourplanner.services.participations import Booking
 from tourplanner.ui.bookings_dialog import BookingsDialog
@@ -159,6 +161,108 @@ class BookingActions:
             vehicle_id = picked[0]
         text = f"Seat {counted(len(ids), 'person', 'people')} on a vehicle"
         self.context.run(SeatOnVehicle(text, vehicle_id, ids))
+
+    def share_room(
+        self,
+        room_type: str | None = None,
+        hotel_id: int | None = None,
+        person_ids: list[int] | None = None,
+    ) -> bool:
+        """Put the selected people (or the guests of the selected hotel rooms) into one room of
+        a type, at the hotel where they all stay, as one undoable step; asks the type, and the
+        hotel when they share several. A refusal is said in a box and writes nothing."""
+        what = QCoreApplication.translate("BookingActions", "Put into one room")
+        if person_ids is None and self.context.current_page() == "room_booking":
+            rooms = self.context.selected_record_ids("room_booking")
+            if not rooms:
+                self.context.say(
+                    QCoreApplication.translate(
+                        "BookingActions", "Select the rooms of the guests to put together first"
+                    )
+                )
+                return False
+            with self.context.plan.reading() as session:
+                person_ids, hotel_id = room_sharing.guests_of(session, rooms)
+        ids = person_ids or self._people_for(what)
+        if not ids:
+            return False
+        if room_type is None or hotel_id is None:
+            with self.context.plan.reading() as session:
+                hotels = room_sharing.common_hotels(session, ids)
+            if hotel_id is None and len(hotels) == 1:
+                hotel_id = hotels[0][1]
+            if hotels and (room_type is None or hotel_id is None):
+                picked = self._choose_room(what, len(ids), hotels, hotel_id)
+                if picked is None:
+                    return False
+                hotel_id, room_type = picked
+        text = QCoreApplication.translate("BookingActions", "Put {counted} into one room").format(
+            counted=counted(len(ids), "person", "people")
+        )
+        return self.context.run(ShareRoom(text, ids, room_type or RoomType.TWIN, hotel_id))
+
+    def _choose_room(
+        self, what: str, count: int, hotels: list[tuple[str, int]], hotel_id: int | None
+    ) -> tuple[int, str] | None:
+        """Which hotel (the one given first) and which type of room: one dialog."""
+        if hotel_id is not None:
+            hotels = [h for h in hotels if h[1] == hotel_id] or hotels
+        types = [(label(t), t.value) for t in RoomType if room_sharing.ROOM_HOLDS[t] >= count]
+        if not types:  # no room sleeps them all: the step itself says so
+            return hotel_id or hotels[0][1], RoomType.SUITE.value
+        chooser = Chooser(
+            self.context.widget,
+            what,
+            QCoreApplication.translate("BookingActions", "Put {counted} into one room at:").format(
+                counted=counted(count, "person", "people")
+            ),
+            hotels,
+            roles=types,
+        )
+        chooser.role.setAccessibleName(QCoreApplication.translate("BookingActions", "Room type"))
+        chooser.role.setToolTip(
+            QCoreApplication.translate("BookingActions", "The type of the room they share")
+        )
+        self.chooser = chooser
+        if not chooser.exec():
+            return None
+        hotel, room_type = chooser.chosen(), chooser.chosen_role()
+        return None if hotel is None or room_type is None else (hotel, room_type)
+
+    # -- drops: seats onto another vehicle, guests into another room ---------------------------
+
+    def move_seats_onto(self, seat_ids: list[int], target_seat_id: int) -> bool:
+        """Seats dragged onto a seat of another vehicle (the Seats page) move to that vehicle,
+        as one undoable step."""
+        with self.context.plan.reading() as session:
+            target = records.record_values(session, "vehicle_seat", target_seat_id)
+            vehicle_id = int(str(target["vehicle_id"]))
+            vehicle = records.record_name(session, "vehicle", vehicle_id)
+            moving = [
+                s
+                for s in seat_ids
+                if records.record_values(session, "vehicle_seat", s)["vehicle_id"] != vehicle_id
+            ]
+        if not moving:  # dropped onto their own vehicle: nothing to move, no empty undo step
+            return False
+        text = QCoreApplication.translate("BookingActions", "Move {counted} onto {vehicle}").format(
+            counted=counted(len(moving), "seat", "seats"), vehicle=vehicle
+        )
+        return self.context.run(move_seats(moving, vehicle_id, text))
+
+    def join_room(self, booking_ids: list[int], target_booking_id: int) -> bool:
+        """Guests dragged onto another room (the Hotel rooms page) share it: one undoable step;
+        a single room becomes a twin, a room that sleeps fewer is refused in a sentence."""
+        with self.context.plan.reading() as session:
+            mates, hotel_id, room_type = room_sharing.room_of(session, target_booking_id)
+            moving, _hotel = room_sharing.guests_of(session, booking_ids)
+        ids = list(dict.fromkeys([*mates, *moving]))
+        if room_type == RoomType.SINGLE:
+            room_type = RoomType.TWIN.value
+        text = QCoreApplication.translate("BookingActions", "Put {counted} into one room").format(
+            counted=counted(len(ids), "person", "people")
+        )
+        return self.context.run(ShareRoom(text, ids, room_type, hotel_id))
 
     def add_people_to_group(self, group_id: int | None = None) -> None:
         ids = self._people_for(QCoreApplication.translate("BookingActions", "Add to a group"))

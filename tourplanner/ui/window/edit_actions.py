@@ -12,6 +12,7 @@ from tourplanner.operations import items as item_ops
 from tourplanner.operations import records as record_ops
 from tourplanner.operations import venues as venue_ops
 from tourplanner.operations import versions
+from tourplanner.operations.logistics import set_logistics
 from tourplanner.operations.occurrence import edit_occurrence
 from tourplanner.services import forms, items, itinerary, records
 from tourplanner.services.item_logistics import item_logistics
@@ -19,7 +20,7 @@ from tourplanner.services.items import ItemValues
 from tourplanner.timezones import to_local, to_utc
 from tourplanner.ui.item_editor import ALL, THIS_ONE, ItemEditor, ask_this_or_all, default_start
 from tourplanner.ui.operations.logistics_dialog import LogisticsDialog
-from tourplanner.ui.pages import ITEM_PAGES
+from tourplanner.ui.pages import ITEM_PAGES, VIEW_PAGES
 from tourplanner.ui.records.editor import RecordEditor
 from tourplanner.ui.records.entities import ENTITIES, PLAN, Entity
 from tourplanner.ui.records.journey_editor import JourneyEditor
@@ -86,6 +87,15 @@ class EditActions:
         )
         dialog.open()
         return dialog
+
+    def set_menu(self, item_id: int, _column: str, text: str) -> bool:
+        """A meal's menu typed in its cell on the Meals page: one undoable step, the meeting
+        point and time kept."""
+        with self.context.plan.reading() as session:
+            values = item_logistics(session, item_id)
+        return self.context.run(
+            set_logistics(item_id, replace(values, menu_note=text), self._item_title(item_id))
+        )
 
     def move_selected(self, delta: timedelta) -> None:
         item_id = self.context.selected_item_id()
@@ -251,6 +261,11 @@ class EditActions:
                 return None
             shown = self.context.shown_day() if page == "timeline" else None
             return self.edit_item(item_id, shown[1] if shown else None)
+        if page in VIEW_PAGES:  # a meal's menu is what its page edits; a transfer has no record
+            meal_id = self.context.current_record_id(page) if page == "meal" else None
+            if meal_id is not None:
+                self.edit_logistics(meal_id)
+            return None
         record_id = self.context.current_record_id(page)
         if record_id is None:
             self.context.say(
@@ -267,6 +282,8 @@ class EditActions:
         if page in ITEM_PAGES:
             self.delete_items(self.context.selected_item_ids())
             return
+        if page in VIEW_PAGES:
+            return  # computed from the plan: nothing of its own to delete
         entity = ENTITIES[page]
         ids = self.context.selected_record_ids(page)
         what = counted(len(ids), entity.title.lower(), entity.plural)

@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from tourplanner.errors import TourPlannerError
-from tourplanner.services import programmes
+from tourplanner.services import programmes, records
 from tourplanner.services.itinerary_checks import itinerary_problems
 from tourplanner.services.views import ProgrammeView
 from tourplanner.ui.file_dialogs import save_path
@@ -23,6 +23,7 @@ from tourplanner.ui.itinerary.document import ItineraryDocument
 from tourplanner.ui.itinerary.printing import print_document
 from tourplanner.ui.itinerary.render import Itinerary, render_itinerary
 from tourplanner.ui.marks import QT_TRANSLATE_NOOP
+from tourplanner.ui.operations.print_preview import PreviewChoice, PrintPreviewDialog, from_writer
 from tourplanner.ui.tasks import Task, TaskState
 from tourplanner.ui.widgets.chooser import Chooser
 from tourplanner.ui.window.context import WindowContext
@@ -355,6 +356,10 @@ class ExportActions:
         path = path or self._ask(what, "transfers.xlsx", "Excel (*.xlsx);;PDF (*.pdf)")
         if path is None:
             return None
+        return self._write(what, path, self.transfers_writer(options))
+
+    def transfers_writer(self, options: TransferOptions) -> Callable[[Path], None]:
+        """What writes the transfers (.xlsx or .pdf by the name): the export and the preview."""
         plan, chosen = self.context.plan, options
 
         def write(out: Path) -> None:
@@ -369,7 +374,7 @@ class ExportActions:
                 )
             export_transfers(sheet, out)
 
-        return self._write(what, path, write)
+        return write
 
     def export_badges(
         self, path: Path | None = None, options: BadgeOptions | None = None
@@ -472,6 +477,13 @@ class ExportActions:
         path = path or self._ask(what, f"{kind}.pdf", filters)
         if path is None:
             return None
+        return self._write(what, path, self.operations_writer(kind, programme_id))
+
+    def operations_writer(
+        self, kind: str, programme_id: int | None = None
+    ) -> Callable[[Path], None]:
+        """What writes the rooming list, a programme's bus manifest or the catering sheet (.pdf
+        or .xlsx by the name): the export and the preview."""
         plan, chosen = self.context.plan, programme_id
 
         def write(out: Path) -> None:
@@ -487,7 +499,75 @@ class ExportActions:
                 else:
                     catering.export_catering(session, out, plan_title=title)
 
-        return self._write(what, path, write)
+        return write
+
+    # -- print preview -------------------------------------------------------------------------
+
+    def print_preview(
+        self, page: str | None = None, transfers: TransferOptions | None = None
+    ) -> PrintPreviewDialog:
+        """File ▸ Print preview: the document of the page shown (the transfers as its filter
+        asks, the catering sheet from Meals, the rooming list from Hotel rooms, a manifest from
+        Vehicles or Seats), else the selected person's itinerary; the others a choice away."""
+        plan = self.context.plan
+        choices = []
+        person_id = self.context.selected_person_id()
+        with plan.reading() as session:
+            person = records.record_name(session, "person", person_id) if person_id else None
+            shown = [ProgrammeView.of(p) for p in programmes.list_programmes(session)]
+        if person_id is not None:
+            choices.append(
+                PreviewChoice(
+                    "itinerary",
+                    QCoreApplication.translate("ExportActions", "Itinerary of {name}").format(
+                        name=person
+                    ),
+                    lambda state: render_itinerary(plan, person_id, state).data,
+                )
+            )
+        writers = [
+            (
+                "transfers",
+                QCoreApplication.translate("ExportActions", "Transfers"),
+                self.transfers_writer(transfers or TransferOptions()),
+            ),
+            (
+                "rooming",
+                QCoreApplication.translate("ExportActions", "Rooming list"),
+                self.operations_writer("rooming"),
+            ),
+            (
+                "catering",
+                QCoreApplication.translate("ExportActions", "Catering sheet"),
+                self.operations_writer("catering"),
+            ),
+        ]
+        writers += [
+            (
+                f"manifest-{p.id}",
+                QCoreApplication.translate("ExportActions", "Bus manifest: {title}").format(
+                    title=p.title_en
+                ),
+                self.operations_writer("manifest", p.id),
+            )
+            for p in shown
+        ]
+        choices += [PreviewChoice(key, title, from_writer(write)) for key, title, write in writers]
+        by_page = {"transfer": "transfers", "meal": "catering", "room_booking": "rooming"}
+        chosen = by_page.get(page or "")
+        if page in ("vehicle", "vehicle_seat", "assignment"):
+            chosen = self._manifest_shown(shown)
+        dialog = PrintPreviewDialog(self.context.tasks, choices, chosen, self.context.widget)
+        dialog.open()
+        return dialog
+
+    def _manifest_shown(self, shown: list[ProgrammeView]) -> str | None:
+        """The manifest of the first programme with a vehicle of its own."""
+        from tourplanner.services.operations_listings import vehicles_listing
+
+        with self.context.plan.reading() as session:
+            serves = {row[5] for row in vehicles_listing(session).rows}
+        return next((f"manifest-{p.id}" for p in shown if p.title_en in serves), None)
 
     # -- shared --------------------------------------------------------------------------------
 

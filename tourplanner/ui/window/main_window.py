@@ -27,12 +27,13 @@ from tourplanner.errors import TourPlannerError
 from tourplanner.operations import Changes, Operation
 from tourplanner.planfile import PlanFile, maybe_backup
 from tourplanner.scheduling.findings import ERROR, Finding
-from tourplanner.services import itinerary, listings
+from tourplanner.services import catering, itinerary, listings
 from tourplanner.ui.agenda import AgendaView
 from tourplanner.ui.conflicts.checker import ConflictChecker
 from tourplanner.ui.conflicts.panel import ConflictsPanel
 from tourplanner.ui.icons import icon
 from tourplanner.ui.itinerary import ItineraryPreview
+from tourplanner.ui.operations.transfers_page import TransfersPage
 from tourplanner.ui.pages import PAGES
 from tourplanner.ui.recent import remember
 from tourplanner.ui.records.entities import ENTITIES
@@ -118,6 +119,20 @@ class MainWindow(QMainWindow):
             page = RecordPage(plan, entity.listing, entity.shown_plural)
             page.edit_requested.connect(lambda rid, e=entity: edits.edit_record(e, rid))
             self.records[key] = page
+        self.records["vehicle_seat"].accept_drops(
+            self.bookings.move_seats_onto,
+            self.tr("drag seats onto another vehicle's seat to move them there"),
+        )
+        self.records["room_booking"].accept_drops(
+            self.bookings.join_room, self.tr("drag a guest onto another room to share it")
+        )
+        self.transfers = TransfersPage(plan)
+        self.records["transfer"] = self.transfers.table_page
+        self.meals = RecordPage(plan, catering.meals_listing, self.tr("meals"))
+        self.meals.edit_requested.connect(edits.edit_logistics)
+        self.meals.read_on(self.tasks, "meals")  # each meal's attendance: ~0.5 s at 5,000 people
+        self.meals.edit_in_place({"Menu"}, edits.set_menu)
+        self.records["meal"] = self.meals
         self.items_page = RecordPage(plan, listings.items_listing, "items")
         self.items_page.edit_requested.connect(edits.edit_item)
         self.records["item"] = self.items_page
@@ -146,6 +161,7 @@ class MainWindow(QMainWindow):
             "timeline": self.timeline,
             "agenda": self.agenda,
             "person": self.people_side,
+            "transfer": self.transfers,
         }
         for key, _text, _icon in PAGES:
             widget = self.page_widgets.get(key) or self.records[key]
@@ -324,7 +340,7 @@ class MainWindow(QMainWindow):
             item_ids = sorted(changes.items)
             self.checker.items_changed(item_ids)
             self.timeline.refresh_items(item_ids)
-            self._refresh_pages({"agenda", "item"})
+            self._refresh_pages({"agenda", "item", "meal"})  # a meal's menu, time or people
         else:
             self.reload()
         self.preview.invalidate()
@@ -448,12 +464,14 @@ class MainWindow(QMainWindow):
     # -- selection -----------------------------------------------------------------------------
 
     def selected_item_ids(self) -> list[int]:
-        """The items selected on the page shown (timeline, agenda or items table)."""
+        """The items selected on the page shown (timeline, agenda, items table or meals)."""
         page = self.current_page()
         if page == "timeline":
             return self.timeline.selected_ids()
         if page == "item":
             return self.items_page.selected_ids()
+        if page == "meal":
+            return self.meals.selected_ids()
         return self.agenda.selected_item_ids()
 
     def selected_item_id(self) -> int | None:

@@ -240,6 +240,16 @@ class WindowMenus:
                 ),
                 role="print",
             ),
+            "print-preview": a(
+                QCoreApplication.translate("WindowMenus", "Print pre&view…"),
+                lambda: w.exports.print_preview(w.current_page(), w.transfers.options()),
+                tip=QCoreApplication.translate(
+                    "WindowMenus",
+                    "The operations document of the page shown, or the selected person's "
+                    "itinerary, as it prints",
+                ),
+                role="print",
+            ),
             "close": a(QCoreApplication.translate("WindowMenus", "&Close"), w.close, key.Close),
             "quit": a(QCoreApplication.translate("WindowMenus", "&Quit"), w.files.quit, key.Quit),
             "new-item": a(
@@ -326,6 +336,17 @@ class WindowMenus:
                     "WindowMenus", "Put the selected people onto a coach or minibus, for every leg"
                 ),
                 role="travel",
+            ),
+            "share-room": a(
+                QCoreApplication.translate(
+                    "WindowMenus", "Put the selected people into one &room…"
+                ),
+                w.bookings.share_room,
+                tip=QCoreApplication.translate(
+                    "WindowMenus",
+                    "Their stays at the hotel where they all stay share one twin, double or suite",
+                ),
+                role="rooms",
             ),
             "logistics": a(
                 QCoreApplication.translate("WindowMenus", "&Meeting point and menu…"),
@@ -434,7 +455,7 @@ class WindowMenus:
         more.addActions(
             [acts["export-transfers"], acts["export-badges"], acts["export-name-cards"]]
         )
-        file_menu.addAction(acts["print"])
+        file_menu.addActions([acts["print-preview"], acts["print"]])
         file_menu.addSeparator()
         file_menu.addActions([acts["close"], acts["quit"]])
         edit = bar.addMenu(QCoreApplication.translate("WindowMenus", "&Edit"))
@@ -474,6 +495,7 @@ class WindowMenus:
                 acts["book-programme"],
                 acts["join-group"],
                 acts["seat-vehicle"],
+                acts["share-room"],
             ]
         )
         plan_menu.addSeparator()
@@ -519,10 +541,30 @@ class WindowMenus:
             ("book-programme", QCoreApplication.translate("WindowMenus", "Book onto tour…")),
             ("join-group", QCoreApplication.translate("WindowMenus", "Add to group…")),
             ("seat-vehicle", QCoreApplication.translate("WindowMenus", "Seat on vehicle…")),
+            ("share-room", QCoreApplication.translate("WindowMenus", "One room…")),
         ):
             acts[key].setIconText(short)  # the button's text; menus show the full one
             w.people.add_action(acts[key])
+        w.records["room_booking"].add_action(acts["share-room"])
         w.people.add_action(acts["export"], button=False)
+        shown = self._action(
+            QCoreApplication.translate("WindowMenus", "Export these transfers…"),
+            lambda: w.exports.export_transfers(options=w.transfers.options()),
+            tip=QCoreApplication.translate(
+                "WindowMenus", "The groups this page shows, as an Excel or PDF transfer sheet"
+            ),
+            role="export",
+        )
+        w.transfers.table_page.add_action(shown)
+        acts["logistics"].setIconText(QCoreApplication.translate("WindowMenus", "Menu…"))
+        acts["logistics"].setIcon(icon("edit"))
+        acts["export-catering"].setIcon(icon("export"))
+        w.meals.add_action(acts["logistics"])
+        acts["export-catering"].setIconText(
+            QCoreApplication.translate("WindowMenus", "Catering sheet…")
+        )
+        w.meals.add_action(acts["export-catering"])
+        w.meals.add_action(acts["export-name-cards"], button=False)
         w.people.add_action(acts["print"], button=False)
         w.items_page.add_action(acts["new-item"])
         status = QMenu(QCoreApplication.translate("WindowMenus", "Set status"), w)

@@ -1,0 +1,134 @@
+"""The Transfers page: the arrival and departure groups the transfers export computes, read-only.
+
+A filter (arrivals, departures or both; one day or all; how many minutes share a vehicle) above
+the table; its Export button writes the sheet of what the page shows (`ExportActions`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tourplanner.errors import ValidationError
+from tourplanner.operations_planning.transfer_groups import ARRIVAL, DEPARTURE, DIRECTIONS, Rules
+from tourplanner.planfile import PlanFile
+from tourplanner.services.listings import Listing
+from tourplanner.services.transfers import transfer_sheet
+from tourplanner.timezones import to_local
+from tourplanner.ui.records.page import RecordPage
+from tourplanner.ui.window.operations_options import TransferOptions
+
+
+class TransfersPage(QWidget):
+    """The filter bar over a `RecordPage` whose rows are the groups the filter asks for."""
+
+    def __init__(self, plan: PlanFile) -> None:
+        super().__init__()
+        self.table_page = RecordPage(plan, self.listing, self.tr("transfers"))
+        self.direction = QComboBox()
+        self.direction.setAccessibleName(self.tr("Which transfers"))
+        self.direction.setToolTip(self.tr("Arrivals, departures or both"))
+        self.direction.addItem(self.tr("Arrivals and departures"), DIRECTIONS)
+        self.direction.addItem(self.tr("Arrivals"), (ARRIVAL,))
+        self.direction.addItem(self.tr("Departures"), (DEPARTURE,))
+        self.one_day = QCheckBox(self.tr("Only on"))
+        self.one_day.setAccessibleName(self.tr("Only one day"))
+        self.one_day.setToolTip(self.tr("Only the transfers of one day, local at the airport"))
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.day.setAccessibleName(self.tr("Day (local at the airport or station)"))
+        self.day.setToolTip(self.tr("The day, local at the airport or station"))
+        self.day.setEnabled(False)
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, 720)
+        self.minutes.setValue(Rules().window_minutes)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setAccessibleName(self.tr("Share a vehicle within"))
+        self.minutes.setToolTip(self.tr("Arrivals within this many minutes share a vehicle"))
+        self.problem = QLabel()  # why the table is empty: no arrivals that day, say
+        self.problem.setStyleSheet("color: #9A3412")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Show")))
+        bar.addWidget(self.direction)
+        bar.addSpacing(12)
+        bar.addWidget(self.one_day)
+        bar.addWidget(self.day)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel(self.tr("Share a vehicle within")))
+        bar.addWidget(self.minutes)
+        bar.addStretch(1)
+        inner = self.table_page.layout()
+        assert inner is not None
+        margins = inner.contentsMargins()  # the bar lines up with the table below it
+        bar.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.problem)
+        self.problem.setContentsMargins(margins.left(), 4, margins.right(), 0)
+        layout.addWidget(self.table_page, 1)
+        self.direction.currentIndexChanged.connect(self.table_page.reload)
+        self.one_day.toggled.connect(self.day.setEnabled)
+        self.one_day.toggled.connect(self.table_page.reload)
+        self.day.dateChanged.connect(self._day_changed)
+        self.minutes.valueChanged.connect(self.table_page.reload)
+        self._day_set = False
+
+    def options(self) -> TransferOptions:
+        """What the filter asks for, as the export takes it."""
+        day = self.day.date()
+        return TransferOptions(
+            directions=tuple(self.direction.currentData()),
+            on=date(day.year(), day.month(), day.day()) if self.one_day.isChecked() else None,
+            window_minutes=self.minutes.value(),
+        )
+
+    def _offer_day(self, day: date) -> None:
+        """The day the date box offers until the coordinator picks one: the first pick-up's."""
+        if not self._day_set:
+            self.day.blockSignals(True)
+            self.day.setDate(QDate(day.year, day.month, day.day))
+            self.day.blockSignals(False)
+
+    def _day_changed(self) -> None:
+        self._day_set = True
+        if self.one_day.isChecked():
+            self.table_page.reload()
+
+    def listing(self, session: Any) -> Listing:
+        """The groups for the filter; none (and the sentence saying why) when there are none."""
+        from tourplanner.export.operations.transfers import GROUP_COLUMNS, group_listing
+
+        chosen = self.options()
+        try:
+            sheet = transfer_sheet(
+                session,
+                directions=chosen.directions,
+                on=chosen.on,
+                rules=Rules(window_minutes=chosen.window_minutes),
+            )
+        except ValidationError as exc:
+            self.problem.setText(str(exc))
+            self.problem.show()
+            return Listing(GROUP_COLUMNS, [], time_column=1)
+        self.problem.hide()
+        if sheet.groups:
+            first = sheet.groups[0]
+            self._offer_day(to_local(first.pickup_utc, first.zone).date())
+        return group_listing(sheet)
