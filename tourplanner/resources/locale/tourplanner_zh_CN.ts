@@ -93,6 +93,34 @@
         <translation>移除{counted}</translation>
     </message>
     <message>
+        <source>Put into one room</source>
+        <translation>安排同住一间</translation>
+    </message>
+    <message>
+        <source>Select the rooms of the guests to put together first</source>
+        <translation>请先选择要安排同住的宾客的客房</translation>
+    </message>
+    <message>
+        <source>Put {counted} into one room</source>
+        <translation>将{counted}安排同住一间</translation>
+    </message>
+    <message>
+        <source>Put {counted} into one room at:</source>
+        <translation>将{counted}安排同住一间，酒店：</translation>
+    </message>
+    <message>
+        <source>Room type</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <source>The type of the room they share</source>
+        <translation>他们同住客房的房型</translation>
+    </message>
+    <message>
+        <source>Move {counted} onto {vehicle}</source>
+        <translation>将{counted}移到{vehicle}</translation>
+    </message>
+    <message>
         <source>Add to a group</source>
         <translation>加入团组</translation>
     </message>
@@ -373,6 +401,26 @@
     <message>
         <source>PDF (*.pdf);;Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Itinerary of {name}</source>
+        <translation>{name}的行程单</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>接送</translation>
+    </message>
+    <message>
+        <source>Rooming list</source>
+        <translation>分房名单</translation>
+    </message>
+    <message>
+        <source>Catering sheet</source>
+        <translation>餐饮单</translation>
+    </message>
+    <message>
+        <source>Bus manifest: {title}</source>
+        <translation>乘车名单：{title}</translation>
     </message>
     <message>
         <source>Nothing was written.
@@ -1213,6 +1261,18 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>drag seats onto another vehicle&apos;s seat to move them there</source>
+        <translation>将座位拖到另一辆车的座位上即可换车</translation>
+    </message>
+    <message>
+        <source>drag a guest onto another room to share it</source>
+        <translation>将宾客拖到另一间客房即可同住</translation>
+    </message>
+    <message>
+        <source>meals</source>
+        <translation>餐饮</translation>
+    </message>
+    <message>
         <source>Navigator</source>
         <translation>导航</translation>
     </message>
@@ -1350,6 +1410,52 @@
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <source>The document&apos;s PDF cannot be read ({exc}).</source>
+        <translation>无法读取该文档的 PDF（{exc}）。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>The document to preview as it prints</source>
+        <translation>要按打印效果预览的文档</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>The pages as they print</source>
+        <translation>按打印效果显示的页面</translation>
+    </message>
+    <message>
+        <source>Preparing “{title}”…</source>
+        <translation>正在准备“{title}”…</translation>
+    </message>
+    <message>
+        <source>“{title}”: {counted}, as they print</source>
+        <translation>“{title}”：{counted}，按打印效果显示</translation>
+    </message>
+    <message>
+        <source>Nothing to preview: {problem}</source>
+        <translation>没有可预览的内容：{problem}</translation>
+    </message>
+    <message>
+        <source>Page {n}</source>
+        <translation>第{n}页</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditor</name>
     <message>
         <source>Edit {lower}</source>
@@ -1401,6 +1507,10 @@
     <message>
         <source>Number of {plural}</source>
         <translation>{plural}数量</translation>
+    </message>
+    <message>
+        <source>Reading the {plural}…</source>
+        <translation>正在读取{plural}…</translation>
     </message>
     <message>
         <source>No {plural} contain “{text}”.</source>
@@ -1784,6 +1894,69 @@
     </message>
 </context>
 <context>
+    <name>TransfersPage</name>
+    <message>
+        <source>transfers</source>
+        <translation>接送</translation>
+    </message>
+    <message>
+        <source>Which transfers</source>
+        <translation>哪些接送</translation>
+    </message>
+    <message>
+        <source>Arrivals, departures or both</source>
+        <translation>接机/接站、送机/送站或两者</translation>
+    </message>
+    <message>
+        <source>Arrivals and departures</source>
+        <translation>接与送</translation>
+    </message>
+    <message>
+        <source>Arrivals</source>
+        <translation>接机/接站</translation>
+    </message>
+    <message>
+        <source>Departures</source>
+        <translation>送机/送站</translation>
+    </message>
+    <message>
+        <source>Only on</source>
+        <translation>仅限</translation>
+    </message>
+    <message>
+        <source>Only one day</source>
+        <translation>仅一天</translation>
+    </message>
+    <message>
+        <source>Only the transfers of one day, local at the airport</source>
+        <translation>仅显示一天的接送（机场当地日期）</translation>
+    </message>
+    <message>
+        <source>Day (local at the airport or station)</source>
+        <translation>日期（机场或车站当地）</translation>
+    </message>
+    <message>
+        <source>The day, local at the airport or station</source>
+        <translation>日期，按机场或车站当地时间</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Share a vehicle within</source>
+        <translation>同车间隔</translation>
+    </message>
+    <message>
+        <source>Arrivals within this many minutes share a vehicle</source>
+        <translation>在此分钟数内到达的人同乘一车</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+</context>
+<context>
     <name>TravelTimesDialog</name>
     <message>
         <source>Travel times between venues</source>
@@ -2080,6 +2253,14 @@
         <translation>打印所选人员的行程单</translation>
     </message>
     <message>
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>The operations document of the page shown, or the selected person&apos;s itinerary, as it prints</source>
+        <translation>当前页面的运营文档，或所选人员的行程单，按打印效果显示</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -2170,6 +2351,14 @@
     <message>
         <source>Put the selected people onto a coach or minibus, for every leg</source>
         <translation>将所选人员安排到大巴或中巴上，适用于每一程</translation>
+    </message>
+    <message>
+        <source>Put the selected people into one &amp;room…</source>
+        <translation>将所选人员安排同住一间(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Their stays at the hotel where they all stay share one twin, double or suite</source>
+        <translation>他们在共同入住的酒店合住一间双床房、大床房或套房</translation>
     </message>
     <message>
         <source>&amp;Meeting point and menu…</source>
@@ -2286,6 +2475,26 @@
     <message>
         <source>Seat on vehicle…</source>
         <translation>安排乘车…</translation>
+    </message>
+    <message>
+        <source>One room…</source>
+        <translation>同住一间…</translation>
+    </message>
+    <message>
+        <source>Export these transfers…</source>
+        <translation>导出这些接送…</translation>
+    </message>
+    <message>
+        <source>The groups this page shows, as an Excel or PDF transfer sheet</source>
+        <translation>本页显示的接送组，导出为 Excel 或 PDF 接送表</translation>
+    </message>
+    <message>
+        <source>Menu…</source>
+        <translation>菜单…</translation>
+    </message>
+    <message>
+        <source>Catering sheet…</source>
+        <translation>餐饮单…</translation>
     </message>
     <message>
         <source>Set status</source>
@@ -3456,6 +3665,54 @@ Details are in {log_file}</source>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
+    <message>
+        <source>Transfer</source>
+        <translation>接送</translation>
+    </message>
+    <message>
+        <source>Pick-up (local)</source>
+        <translation>接人时间（当地）</translation>
+    </message>
+    <message>
+        <source>Airport or station</source>
+        <translation>机场或车站</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>航站楼</translation>
+    </message>
+    <message>
+        <source>Flights or trains</source>
+        <translation>航班或车次</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>接机牌</translation>
+    </message>
+    <message>
+        <source>Passengers</source>
+        <translation>乘客</translation>
+    </message>
+    <message>
+        <source>Meal</source>
+        <translation>餐次</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Diners</source>
+        <translation>用餐人数</translation>
+    </message>
+    <message>
+        <source>No restriction</source>
+        <translation>无饮食限制</translation>
+    </message>
 </context>
 <context>
     <name>menu</name>
@@ -3620,6 +3877,14 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
     <message>
         <source>Guides and interpreters</source>
         <translation>导游和翻译</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>接送</translation>
+    </message>
+    <message>
+        <source>Meals</source>
+        <translation>餐饮</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,7 @@ RULES: dict[str, str] = {
     "vehicle-over-seats": N_("more people seated on a vehicle's leg than it has seats"),
     "room-nights-differ": N_("two guests sharing a hotel room whose nights differ"),
     "arrival-without-transfer": N_(
-        "a flight or train arriving for a hotel stay with no seat on a transfer to meet it"
+        "a flight or train arriving for a hotel stay with no transfer or car to meet it"
     ),
     "transfer-before-landing": N_(
         "the transfer meant to meet a flight or train leaves before it lands"
