@@ -6,9 +6,11 @@ Latin (DejaVu Sans) where that font has the glyph, CJK (Droid Sans Fallback) whe
 
 from __future__ import annotations
 
+import copy
 import unicodedata
 from functools import lru_cache
 from typing import Literal
+from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
@@ -21,6 +23,7 @@ SANS = "TPSans"
 SANS_BOLD = "TPSans-Bold"
 SANS_ITALIC = "TPSans-Oblique"
 CJK = "TPCJK"
+CJK_BOLD = "TPCJK-Bold"  # the same face, drawn bold by `synthetic_bold` (no bold CJK face)
 FONT_DIR = resource("fonts")
 
 
@@ -34,6 +37,11 @@ def register_fonts() -> tuple[frozenset[int], frozenset[int]]:
         CJK: "DroidSansFallbackFull.ttf",
     }
     fonts = {name: TTFont(name, str(FONT_DIR / file)) for name, file in faces.items()}
+    # The regular CJK face under the bold name: one parse, its own subsets in each document.
+    bold_cjk = copy.copy(fonts[CJK])
+    bold_cjk.fontName = CJK_BOLD
+    bold_cjk.state = WeakKeyDictionary()
+    fonts[CJK_BOLD] = bold_cjk
     for font in fonts.values():
         pdfmetrics.registerFont(font)
     faces_by_style: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
@@ -44,7 +52,10 @@ def register_fonts() -> tuple[frozenset[int], frozenset[int]]:
     )
     for bold, italic, name in faces_by_style:
         addMapping(SANS, bold, italic, name)
-        addMapping(CJK, bold, italic, CJK)  # no bold CJK face: bold text keeps the regular one
+        addMapping(CJK, bold, italic, CJK_BOLD if bold else CJK)
+    from tourplanner.export.pdf import cjk_layout  # it needs the names above
+
+    cjk_layout.install()
     return (
         frozenset(fonts[SANS].face.charToGlyph),
         frozenset(fonts[CJK].face.charToGlyph),
@@ -74,6 +85,13 @@ def markup(text: str | None) -> str:
         safe = escape(chunk, {'"': "&quot;"}).replace("\n", "<br/>")
         parts.append(f'<font name="{CJK}">{safe}</font>' if use_cjk else safe)
     return "".join(parts)
+
+
+def face(use_cjk: bool, font: str = SANS) -> str:
+    """The font that draws a run: the CJK face (bold where `font` is bold), else `font`."""
+    if not use_cjk:
+        return font
+    return CJK_BOLD if font == SANS_BOLD else CJK
 
 
 def has_cjk(text: str) -> bool:

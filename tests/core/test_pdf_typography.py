@@ -1,0 +1,187 @@
+"""Typography and accessible files (issue #15, points 14, 17, 18): bold Chinese, Chinese line
+breaking, and every PDF kind's title, author, subject, language and bookmarks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+from tourplanner.cli import main
+from tourplanner.db import PlanFile
+from tourplanner.demo import write_demo_plan
+from tourplanner.export.pdf import export_itinerary
+from tourplanner.export.pdf.cjk_layout import CLOSING, OPENING
+from tourplanner.export.pdf.fonts import markup
+from tourplanner.export.pdf.styles import make_styles
+from tourplanner.export.pdf.synthetic_bold import BoldCanvas
+from tourplanner.services import people
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.tourplan"
+    write_demo_plan(path)
+    return path
+
+
+def drawn_text(path: Path) -> tuple[str, str]:
+    """The text of a PDF drawn in fill-and-stroke mode (synthetic bold), and the rest, read
+    back per text object by pdfium."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    bold: list[str] = []
+    plain: list[str] = []
+    pdf = pdfium.PdfDocument(path)
+    try:
+        for page in pdf:
+            textpage = page.get_textpage()
+            for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_TEXT,)):
+                size = raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+                buffer = (ctypes.c_ushort * size)()
+                raw.FPDFTextObj_GetText(obj.raw, textpage.raw, buffer, size * 2)
+                text = bytes(buffer).decode("utf-16-le").rstrip("\x00")
+                mode = raw.FPDFTextObj_GetTextRenderMode(obj.raw)
+                (bold if mode == raw.FPDF_TEXTRENDERMODE_FILL_STROKE else plain).append(text)
+    finally:
+        pdf.close()
+    return "".join(bold), "".join(plain)
+
+
+def test_bold_chinese_is_drawn_bold_and_regular_chinese_is_not(demo_file, tmp_path) -> None:
+    out = tmp_path / "liu.pdf"
+    with PlanFile.open(demo_file) as plan:
+        with plan.reading() as s:
+            liu = people.find_person(s, "Liu Yan").id
+        export_itinerary(plan, liu, out)
+    bold, plain = drawn_text(out)
+    # Her entry's title is bold (the entry title style) and Chinese; the address is regular.
+    assert "国家外国专家局、中国国际人才交流协会座谈" in bold
+    assert "北京市海淀区中关村南大街1号" in plain and "北京市海淀区" not in bold
+    assert "Briefing" not in bold  # Latin bold is DejaVu Sans Bold, never stroked
+
+
+def test_bold_chinese_in_b_markup_is_bold(tmp_path) -> None:
+    s = make_styles()
+    out = tmp_path / "b.pdf"
+    story = [
+        Paragraph("<b>" + markup("粗体 Bold") + "</b> " + markup("常规"), s.body),
+        Paragraph(markup("标题"), s.title),
+    ]
+    SimpleDocTemplate(str(out)).build(story, canvasmaker=BoldCanvas)
+    bold, plain = drawn_text(out)
+    assert "粗体" in bold and "标题" in bold
+    assert "常规" in plain and "常规" not in bold and "Bold" not in bold
+
+
+LONG = (
+    "深圳会展中心位于福田区，是一座现代化的会议展览场馆。会议期间，请您佩戴胸卡，"
+    "并按时到达会场；如有疑问，请联系工作人员！谢谢（合作）。请于「上午八点」前到达：北门。"
+) * 4
+
+
+@pytest.mark.parametrize("width_mm", [22, 31, 40, 47, 58])
+def test_no_chinese_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(
+    tmp_path, width_mm
+) -> None:
+    s = make_styles()
+    out = tmp_path / "wrap.pdf"
+    doc = SimpleDocTemplate(
+        str(out), pagesize=(width_mm * mm + 20, 400 * mm), leftMargin=10, rightMargin=10
+    )
+    # A bold style, a plain one and the taxi style; one run and several runs.
+    story = [
+        Paragraph(markup(LONG), s.body),
+        Paragraph(markup(LONG), s.entry_title),
+        Paragraph(markup(LONG), s.taxi),
+        Paragraph(
+            markup(LONG) + "<br/>" + markup("Hall B 北门 +86\u00a0755\u00a08288\u00a08888"), s.small
+        ),
+    ]
+    doc.build(story, canvasmaker=BoldCanvas)
+    text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    assert len(lines) > 20  # it did wrap
+    assert "".join(lines).count("深圳会展中心") == 16  # nothing was lost
+    starts = [ln for ln in lines if ln[0] in CLOSING]
+    ends = [ln for ln in lines if ln[-1] in OPENING]
+    assert not starts and not ends
+
+
+def test_latin_words_and_phone_numbers_are_not_cut_in_a_chinese_paragraph(tmp_path) -> None:
+    s = make_styles()
+    out = tmp_path / "mixed.pdf"
+    doc = SimpleDocTemplate(str(out), pagesize=(48 * mm, 200 * mm), leftMargin=8, rightMargin=8)
+    text = (
+        "Please meet at the Shenzhen Convention and Exhibition Centre, 福田区福华三路，"
+        "深圳会展中心南门。International delegates call +86\u00a0755\u00a08288\u00a08888."
+    )
+    doc.build([Paragraph(markup(text), s.body)], canvasmaker=BoldCanvas)
+    lines = [ln.strip() for ln in PdfReader(out).pages[0].extract_text().splitlines()]
+    words = " ".join(lines).split()
+    for word in ("Convention", "Exhibition", "International", "delegates"):
+        assert word in words or any(w.endswith(word) for w in words), lines
+    assert any("+86 755 8288 8888" in ln.replace("\u00a0", " ") for ln in lines), lines
+
+
+def _pdf_kinds() -> list[tuple[str, list[str]]]:
+    return [
+        ("itinerary", ["export", "itinerary", "{plan}", "--person", "Patricia Gómez"]),
+        ("itinerary-zh", ["export", "itinerary", "{plan}", "--person", "Liu Yan"]),
+        ("batch", ["export", "itineraries", "{plan}", "--group", "US delegation"]),
+        ("booklet", ["export", "programme", "{plan}"]),
+        ("tour", ["export", "tour", "{plan}", "--programme", "Post-conference study tour"]),
+        ("badges", ["export", "badges", "{plan}"]),
+        ("name-cards", ["export", "name-cards", "{plan}", "--item", "Conference banquet"]),
+        ("rooming", ["export", "rooming-list", "{plan}", "--programme", "Post"]),
+        ("manifest", ["export", "manifest", "{plan}", "--programme", "Post"]),
+        ("catering", ["export", "catering", "{plan}", "--date", "2015-04-22"]),
+        ("transfers", ["export", "transfers", "{plan}"]),
+        ("gifts", ["export", "gifts", "{plan}"]),
+        ("invitations", ["export", "invitations", "{plan}", "--group", "US delegation"]),
+        ("seating", ["seating", "{plan}", "--item", "Conference banquet"]),
+    ]
+
+
+@pytest.mark.parametrize(("kind", "args"), _pdf_kinds(), ids=[k for k, _ in _pdf_kinds()])
+def test_every_pdf_kind_has_title_author_subject_and_language(
+    demo_file, tmp_path, kind, args
+) -> None:
+    out = tmp_path / f"{kind}.pdf"
+    assert main([a.format(plan=demo_file) for a in args] + ["-o", str(out)]) == 0
+    reader = PdfReader(out)
+    meta = reader.metadata
+    assert meta is not None
+    for field in ("/Title", "/Author", "/Subject"):
+        assert str(meta.get(field) or "").strip(), (kind, field, meta)
+    assert "tmp" not in str(meta["/Title"]).lower() and ".part" not in str(meta["/Title"])
+    lang = str(reader.trailer["/Root"].get("/Lang"))
+    assert lang == ("zh-CN" if kind == "itinerary-zh" else "en"), kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "args", "expect"),
+    [
+        ("batch", ["export", "itineraries", "{plan}", "--group", "US delegation"], "people"),
+        ("booklet", ["export", "programme", "{plan}"], "days"),
+        ("tour", ["export", "tour", "{plan}", "--programme", "Post-conference study tour"], "days"),
+    ],
+)
+def test_documents_with_people_or_days_have_bookmarks_for_them(
+    demo_file, tmp_path, kind, args, expect
+) -> None:
+    out = tmp_path / f"{kind}.pdf"
+    assert main([a.format(plan=demo_file) for a in args] + ["-o", str(out)]) == 0
+    reader = PdfReader(out)
+    top = [o for o in reader.outline if not isinstance(o, list)]
+    nested = [o for o in reader.outline if isinstance(o, list)]
+    titles = [o.title for o in top] + [o.title for group in nested for o in group]
+    assert any(" April 2015" in t for t in titles), titles  # a bookmark per day
+    if expect == "people":
+        assert len(top) >= 2 and all(nested), titles  # one per person, their days beneath
