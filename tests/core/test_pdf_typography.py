@@ -185,3 +185,25 @@ def test_documents_with_people_or_days_have_bookmarks_for_them(
     assert any(" April 2015" in t for t in titles), titles  # a bookmark per day
     if expect == "people":
         assert len(top) >= 2 and all(nested), titles  # one per person, their days beneath
+
+
+def test_arabic_is_shaped_and_in_visual_order_hebrew_reversed_emoji_never_a_box(tmp_path) -> None:
+    from tourplanner.export.pdf.fonts import register_fonts, runs, visual
+
+    latin, cjk = register_fonts()
+    text = "Dr. مرحبا (Dubai) · שלום · 深圳 🎉 😀 ✈\ufe0f"
+    shown = visual(text)
+    # Arabic letters joined: presentation forms (initial/medial/final), not the bare letters.
+    assert "\u0645" not in shown and any("\ufe70" <= c <= "\ufefc" for c in shown)
+    assert "םולש" in shown  # Hebrew drawn right to left: the logical order reversed
+    assert shown.startswith("Dr. ")  # the Latin line keeps its order around the RTL run
+    assert "🎉" not in shown and "\ufe0f" not in shown  # no font has them: left out
+    assert "😀" in shown and "✈" in shown  # DejaVu Sans draws these, in black
+    for use_cjk, chunk in runs(text):
+        covered = cjk if use_cjk else latin
+        assert all(ord(c) in covered for c in chunk), chunk  # every glyph exists: no box
+    s = make_styles()
+    out = tmp_path / "rtl.pdf"
+    SimpleDocTemplate(str(out)).build([Paragraph(markup(text), s.body)], canvasmaker=BoldCanvas)
+    printed = PdfReader(out).pages[0].extract_text()
+    assert "深圳" in printed and "🎉" not in printed and "Dubai" in printed

@@ -2,6 +2,11 @@
 
 reportlab does not fall back between fonts glyph by glyph, so mixed text is split into runs:
 Latin (DejaVu Sans) where that font has the glyph, CJK (Droid Sans Fallback) where it has it.
+Before that, the text is made what the page shows (`visual`): reportlab neither joins Arabic
+letters nor orders right-to-left text, so a line with Arabic or Hebrew is shaped
+(arabic-reshaper: the joined presentation forms DejaVu Sans has) and put in visual order
+(python-bidi); an emoji that neither font draws is left out rather than printed as a box
+(DejaVu Sans draws the emoticons and many symbols, in black).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from tourplanner.paths import resource
+from tourplanner.writing_systems import EMOJI, EMOJI_MARKS, has_rtl, is_emoji
 
 SANS = "TPSans"
 SANS_BOLD = "TPSans-Bold"
@@ -62,11 +68,37 @@ def register_fonts() -> tuple[frozenset[int], frozenset[int]]:
     )
 
 
+def visual(text: str) -> str:
+    """NFC text as it is drawn: right-to-left lines shaped and in visual order, emoji that no
+    bundled font has left out."""
+    latin, cjk = register_fonts()
+    text = unicodedata.normalize("NFC", text)
+    if has_rtl(text):
+        text = "\n".join(_right_to_left(line) for line in text.split("\n"))
+    if EMOJI_MARKS.search(text):
+        text = EMOJI_MARKS.sub("", text)  # joiners and styles of colour emoji: nothing to draw
+    if EMOJI.search(text):
+        text = "".join(
+            c for c in text if not (is_emoji(c) and ord(c) not in latin and ord(c) not in cjk)
+        )
+    return text
+
+
+def _right_to_left(line: str) -> str:
+    if not has_rtl(line):
+        return line
+    import arabic_reshaper
+    from bidi import get_display
+
+    return str(get_display(arabic_reshaper.reshape(line)))
+
+
 def runs(text: str) -> list[tuple[bool, str]]:
-    """NFC text split into (is_cjk, chunk) runs by which bundled font has each character."""
+    """Text as drawn (`visual`) split into (is_cjk, chunk) runs by which bundled font has each
+    character."""
     latin, cjk = register_fonts()
     result: list[tuple[bool, str]] = []
-    for char in unicodedata.normalize("NFC", text):
+    for char in visual(text):
         code = ord(char)
         use_cjk = code not in latin and code in cjk
         if result and result[-1][0] == use_cjk:
