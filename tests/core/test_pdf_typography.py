@@ -207,3 +207,50 @@ def test_arabic_is_shaped_and_in_visual_order_hebrew_reversed_emoji_never_a_box(
     SimpleDocTemplate(str(out)).build([Paragraph(markup(text), s.body)], canvasmaker=BoldCanvas)
     printed = PdfReader(out).pages[0].extract_text()
     assert "深圳" in printed and "🎉" not in printed and "Dubai" in printed
+
+
+def _contents(path: Path) -> str:
+    return "\n".join(
+        page.get_contents().get_data().decode("latin-1") for page in PdfReader(path).pages
+    )
+
+
+def test_allergy_rows_are_marked_without_colour_on_pdf_and_xlsx(demo_file, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    pdf, xlsx = tmp_path / "catering.pdf", tmp_path / "catering.xlsx"
+    for out in (pdf, xlsx):
+        args = ["export", "catering", str(demo_file), "--item", "Conference banquet"]
+        assert main([*args, "--names", "-o", str(out)]) == 0
+    lines = [ln.strip() for ln in PdfReader(pdf).pages[0].extract_text().splitlines()]
+    marked = [ln for ln in lines if ln.startswith("⚠")]
+    assert marked and all("allergy" in ln.lower() for ln in marked), lines
+    # The row is boxed in ink (1.2 pt), not only shaded.
+    assert "1.2 w" in _contents(pdf)
+    sheet = load_workbook(xlsx).worksheets[0]
+    rows = [r for r in sheet.iter_rows() if r[0].value and str(r[0].value).startswith("⚠")]
+    assert rows and all(c.font.b for r in rows for c in r if c.value)
+
+
+def test_operations_workbooks_print_landscape_with_the_header_row_and_phones_as_text(
+    demo_file, tmp_path
+) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "manifest.xlsx"
+    assert main(["export", "manifest", str(demo_file), "--programme", "Post", "-o", str(out)]) == 0
+    book = load_workbook(out)
+    phones = 0
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        header = int(sheet.print_title_rows.split(":")[0].lstrip("$"))
+        assert sheet.cell(header, 1).value == "Seat"  # the table's column titles repeat
+        for row in sheet.iter_rows(min_row=header + 1):
+            for cell in row:
+                value = str(cell.value or "")
+                assert not value.startswith("'+"), value  # no visible guard on a phone
+                if value.startswith("+"):
+                    assert cell.data_type == "s"  # text: never a formula, "+" kept
+                    phones += 1
+    assert phones > 0
