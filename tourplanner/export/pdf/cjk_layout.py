@@ -46,6 +46,7 @@ def _cjk_style(style: ParagraphStyle) -> ParagraphStyle:
     kept = _styles.get(id(style))
     if kept is None or kept[0] is not style:
         derived = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+        derived.for_cjk_runs = True  # see _break_lines
         kept = _styles[id(style)] = (style, derived)
     return kept[1]
 
@@ -153,6 +154,59 @@ def word_split(
     ]
 
 
+_reportlab_break_lines_cjk = paragraph.Paragraph.breakLinesCJK
+
+
+def _line_texts(lines: Any) -> list[tuple[str, bool]]:
+    """Each line of reportlab's word wrap (plain lines or lines of runs): its text, and whether
+    a `<br/>` ends it."""
+    if lines.kind == 0:
+        return [(" ".join(words), False) for _space, words in lines.lines]
+    return [
+        ("".join(getattr(w, "text", "") or "" for w in line.words), bool(line.lineBreak))
+        for line in lines.lines
+    ]
+
+
+def _latin(char: str) -> bool:
+    return char.isalnum() and ord(char) < 0x3000
+
+
+def _breaks_well(lines: Any, text: str) -> bool:
+    """Whether reportlab's word wrap of `text` keeps the rules: no line starts with a closing
+    mark nor ends with an opening one, and no Latin word is cut."""
+    texts = _line_texts(lines)
+    at = 0
+    for n, (line, forced) in enumerate(texts):
+        line = line.strip()
+        if not line:
+            continue
+        found = text.find(line, at)
+        if found < 0:
+            return False  # spaces changed on the way: let the CJK wrap decide
+        at = found + len(line)
+        if n and line[0] in CLOSING:
+            return False
+        if n < len(texts) - 1 and not forced:
+            after = text[at : at + 1]
+            if line[-1] in OPENING or (after and _latin(line[-1]) and _latin(after)):
+                return False
+    return True
+
+
+def _break_lines(self: paragraph.Paragraph, max_widths: Any) -> Any:
+    """A paragraph wrapped the CJK way for its Chinese runs: reportlab's quick word wrap first,
+    which is the answer when its lines keep the rules (names, rooms, titles, most addresses);
+    the character-by-character wrap (`frag_split`, several times slower) only when they do not."""
+    if getattr(self.style, "for_cjk_runs", False):
+        frags = self.frags
+        lines = self.breakLines(max_widths)
+        self.frags = frags  # breakLines leaves its word list there; the next wrap needs the runs
+        if _breaks_well(lines, "".join(getattr(f, "text", "") or "" for f in frags)):
+            return lines
+    return _reportlab_break_lines_cjk(self, max_widths)
+
+
 @lru_cache(maxsize=1)
 def install() -> None:
     """Put the corrections in place (once; `fonts.register_fonts` calls it)."""
@@ -160,3 +214,4 @@ def install() -> None:
     paragraph.cjkFragSplit = frag_split  # type: ignore[attr-defined]
     paragraph.wordSplit = word_split  # type: ignore[attr-defined]
     paragraph.ParaParser = RunParser  # type: ignore[attr-defined]
+    paragraph.Paragraph.breakLinesCJK = _break_lines  # type: ignore[method-assign, assignment]
