@@ -19,6 +19,7 @@ from tourplanner.export.pdf.fonts import markup
 from tourplanner.export.pdf.styles import make_styles
 from tourplanner.export.pdf.synthetic_bold import BoldCanvas
 from tourplanner.services import people
+from tourplanner.writing_systems import HAN
 
 
 @pytest.fixture(scope="module")
@@ -28,16 +29,14 @@ def demo_file(tmp_path_factory) -> Path:
     return path
 
 
-def drawn_text(path: Path) -> tuple[str, str]:
-    """The text of a PDF drawn in fill-and-stroke mode (synthetic bold), and the rest, read
-    back per text object by pdfium."""
+def text_objects(path: Path) -> list[tuple[str, int, str]]:
+    """Every text object of a PDF as pdfium reads it: (text, render mode, font's base name)."""
     import ctypes
 
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    bold: list[str] = []
-    plain: list[str] = []
+    found = []
     pdf = pdfium.PdfDocument(path)
     try:
         for page in pdf:
@@ -47,10 +46,23 @@ def drawn_text(path: Path) -> tuple[str, str]:
                 buffer = (ctypes.c_ushort * size)()
                 raw.FPDFTextObj_GetText(obj.raw, textpage.raw, buffer, size * 2)
                 text = bytes(buffer).decode("utf-16-le").rstrip("\x00")
+                font = raw.FPDFTextObj_GetFont(obj.raw)
+                length = raw.FPDFFont_GetBaseFontName(font, None, 0)
+                name = ctypes.create_string_buffer(length)
+                raw.FPDFFont_GetBaseFontName(font, name, length)
                 mode = raw.FPDFTextObj_GetTextRenderMode(obj.raw)
-                (bold if mode == raw.FPDF_TEXTRENDERMODE_FILL_STROKE else plain).append(text)
+                found.append((text, mode, name.value.decode()))
     finally:
         pdf.close()
+    return found
+
+
+def drawn_text(path: Path) -> tuple[str, str]:
+    """The text of a PDF drawn in fill-and-stroke mode (synthetic bold), and the rest."""
+    import pypdfium2.raw as raw
+
+    bold = [t for t, mode, _f in text_objects(path) if mode == raw.FPDF_TEXTRENDERMODE_FILL_STROKE]
+    plain = [t for t, mode, _f in text_objects(path) if mode != raw.FPDF_TEXTRENDERMODE_FILL_STROKE]
     return "".join(bold), "".join(plain)
 
 
@@ -61,6 +73,11 @@ def test_bold_chinese_is_drawn_bold_and_regular_chinese_is_not(demo_file, tmp_pa
             liu = people.find_person(s, "Liu Yan").id
         export_itinerary(plan, liu, out)
     bold, plain = drawn_text(out)
+    # Every Chinese character is drawn in the CJK face (never a box in DejaVu Sans): the
+    # cover's labels too ("身份", "团组").
+    han = [(t, f) for t, _m, f in text_objects(out) if HAN.search(t)]
+    assert han and all(f == "DroidSansFallback" for _t, f in han), han
+    assert "身份" in plain
     # Her entry's title is bold (the entry title style) and Chinese; the address is regular.
     assert "国家外国专家局、中国国际人才交流协会座谈" in bold
     assert "北京市海淀区中关村南大街1号" in plain and "北京市海淀区" not in bold

@@ -284,7 +284,7 @@ def ruled_table(
 
 def info_table(rows: list[tuple[str, list[Flowable]]], width: float, s: Styles) -> Table:
     """Label | value rows (the itinerary's first page)."""
-    data = [[Paragraph(label, s.muted), value] for label, value in rows]
+    data = [[para(label, s.muted), value] for label, value in rows]  # a label in Chinese too
     return ruled_table(data, [38 * mm, width - 38 * mm], rule_last=False)
 
 
