@@ -15,9 +15,11 @@ Two things reportlab does not do by itself, put right here for every paragraph:
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, cast
+from weakref import WeakKeyDictionary
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -38,17 +40,19 @@ def _space(char: str) -> bool:
     return char.isspace() and char not in NO_BREAK
 
 
-_styles: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+# One derived style per style, freed with it (every document makes its own style sheet).
+_styles: WeakKeyDictionary[ParagraphStyle, ParagraphStyle] = WeakKeyDictionary()
 
 
 def _cjk_style(style: ParagraphStyle) -> ParagraphStyle:
-    """`style` wrapping the CJK way (one derived style per style, kept with it)."""
-    kept = _styles.get(id(style))
-    if kept is None or kept[0] is not style:
-        derived = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+    """`style` wrapping the CJK way."""
+    derived = _styles.get(style)
+    if derived is None:
+        derived = copy.copy(style)  # not a child: it must not keep `style` alive
+        derived.name, derived.wordWrap = f"{style.name}-cjk", "CJK"
         derived.for_cjk_runs = True  # see _break_lines
-        kept = _styles[id(style)] = (style, derived)
-    return kept[1]
+        _styles[style] = derived
+    return derived
 
 
 class RunParser(paraparser.ParaParser):
