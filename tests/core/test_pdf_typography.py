@@ -274,3 +274,22 @@ def test_operations_workbooks_print_landscape_with_the_header_row_and_phones_as_
                     assert cell.data_type == "s"  # text: never a formula, "+" kept
                     phones += 1
     assert phones > 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "badges", "{plan}"],
+        ["export", "name-cards", "{plan}", "--item", "Conference banquet"],
+    ],
+    ids=["badges", "name-cards"],
+)
+def test_badges_and_name_cards_have_a_bookmark_per_person(demo_file, tmp_path, args) -> None:
+    out = tmp_path / "cards.pdf"
+    assert main([a.format(plan=demo_file) for a in args] + ["-o", str(out)]) == 0
+    reader = PdfReader(out)
+    titles = [o.title for o in reader.outline]
+    assert len(titles) >= len(reader.pages) and "Chen Xiaoyu 陈晓雨" in titles
+    chen = next(o for o in reader.outline if o.title == "Chen Xiaoyu 陈晓雨")
+    page = reader.get_destination_page_number(chen)
+    assert "陈晓雨" in reader.pages[page].extract_text()

@@ -22,7 +22,7 @@ from tourplanner.export.operations.drawing import draw_centred, draw_left, fitte
 from tourplanner.export.operations.names import name_lines
 from tourplanner.export.operations.qr import draw_qr
 from tourplanner.export.pdf.fonts import SANS, register_fonts
-from tourplanner.export.pdf.metadata import described_canvas
+from tourplanner.export.pdf.metadata import bookmark_person, described_canvas
 from tourplanner.export.pdf.styles import INK, MUTED, RULE
 from tourplanner.files import atomic_path
 from tourplanner.i18n import N_, _
@@ -134,6 +134,7 @@ def export_badges(badges: list[BadgeView], out: Path, *, sheet: str = "a4") -> i
             if index and index % layout.per_page == 0:
                 canvas.showPage()
             x, y = layout.origin(index)
+            bookmark_person(canvas, f"badge{index}", badge.name_latin, badge.name_local)
             _badge(canvas, badge, x, y, layout.width, layout.height)
         canvas.showPage()
         canvas.save()

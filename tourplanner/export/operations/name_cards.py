@@ -16,7 +16,7 @@ from tourplanner.errors import ValidationError
 from tourplanner.export.operations.drawing import draw_centred, fitted_size
 from tourplanner.export.operations.names import name_lines
 from tourplanner.export.pdf.fonts import register_fonts
-from tourplanner.export.pdf.metadata import described_canvas
+from tourplanner.export.pdf.metadata import bookmark_person, described_canvas
 from tourplanner.export.pdf.styles import INK, MUTED, RULE
 from tourplanner.files import atomic_path
 from tourplanner.i18n import _
@@ -36,7 +36,8 @@ def export_name_cards(cards: list[BadgeView], out: Path) -> int:
     width, height = PAGE
     with atomic_path(out) as tmp:
         canvas = described_canvas(tmp, PAGE, title=_("Name cards"))
-        for card in cards:
+        for n, card in enumerate(cards):
+            bookmark_person(canvas, f"card{n}", card.name_latin, card.name_local)
             _fold_line(canvas, width, height)
             _face(canvas, card, width, height / 2)  # the lower half, upright
             canvas.saveState()

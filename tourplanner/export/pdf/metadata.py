@@ -53,3 +53,11 @@ def described_canvas(
     canvas.setSubject(meta["subject"])
     canvas.setCreator(meta["creator"])
     return canvas
+
+
+def bookmark_person(canvas: BoldCanvas, key: str, name_latin: str, name_local: str) -> None:
+    """A bookmark to the current page named for a person ('Chen Gang 陈刚'), so one card or
+    badge can be found and reprinted; the outline shows when the file opens."""
+    canvas.bookmarkPage(key)
+    canvas.addOutlineEntry(" ".join(n for n in (name_latin, name_local) if n), key, level=0)
+    canvas.showOutline()
