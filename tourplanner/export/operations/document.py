@@ -162,4 +162,4 @@ def _pdf(doc: Document, out: Path) -> None:
         story += [KeepTogether(head + [table])] if len(block.rows) < 12 else head + [table]
     if doc.footer:
         story += [Spacer(0, 4 * mm), Paragraph(markup(doc.footer), s.small)]
-    write_landscape_sheet(out, story, title=doc.kicker.title())
+    write_landscape_sheet(out, story, title=doc.kicker.title(), subject=doc.title)
