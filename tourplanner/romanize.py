@@ -6,9 +6,8 @@ and ü is written YU as on Chinese passports, since hotel systems refuse it.
 
 from __future__ import annotations
 
-import re
+from tourplanner.writing_systems import is_chinese
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _COMPOUND_SURNAMES = (
     "欧阳", "司马", "诸葛", "上官", "东方", "尉迟", "慕容", "令狐", "皇甫", "公孙", "夏侯",
     "长孙", "司徒", "宇文", "端木", "西门",
@@ -19,11 +18,6 @@ _SURNAME_READINGS = {
     "区": "ou", "盖": "ge", "乐": "yue", "覃": "qin", "尉迟": "yuchi", "万俟": "moqi",
     "缪": "miao", "翟": "zhai", "种": "chong", "员": "yun", "繁": "po", "过": "guo",
 }  # fmt: skip
-
-
-def is_chinese(text: str) -> bool:
-    """Whether a name is written in Chinese characters (Han)."""
-    return bool(_CJK.search(text))
 
 
 def _syllables(text: str) -> str:

@@ -13,6 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tourplanner.errors import NotFoundError, ValidationError
+from tourplanner.export.pdf.metadata import info
+from tourplanner.export.pdf.synthetic_bold import BoldCanvas
 from tourplanner.files import atomic_path
 from tourplanner.models import Organization, OrganizationProtocol, Person, Programme
 from tourplanner.paths import resource
@@ -208,4 +210,6 @@ def _pdf(letters: list[dict[str, object]], out: Path) -> None:
             story.append(Paragraph(markup(text), style) if text else Spacer(0, 10 * mm))
             story.append(Spacer(0, 2 * mm))
     with atomic_path(out) as tmp:
-        SimpleDocTemplate(str(tmp), pagesize=A4, title="Letters of invitation").build(story)
+        SimpleDocTemplate(str(tmp), pagesize=A4, **info(title="Letters of invitation")).build(
+            story, canvasmaker=BoldCanvas
+        )

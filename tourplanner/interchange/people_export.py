@@ -6,6 +6,7 @@ import csv
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -140,6 +141,17 @@ def people_csv(headers: list[str], rows: list[list[str]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+def print_setup(sheet: Any, *, header_row: int | None) -> None:
+    """Print a worksheet as a roster is used: landscape, one page wide, its header row (the
+    table's column titles, 1-based) on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if header_row:
+        sheet.print_title_rows = f"{header_row}:{header_row}"
+
+
 def people_xlsx(headers: list[str], rows: list[list[str]], *, title: str = "People") -> bytes:
     """An .xlsx workbook: bold frozen header, every cell stored as text (never as a formula)."""
     from openpyxl import Workbook
@@ -149,12 +161,7 @@ def people_xlsx(headers: list[str], rows: list[list[str]], *, title: str = "Peop
     # Excel refuses these characters and more than 31 characters in a sheet name.
     sheet = book.create_sheet(title=re.sub(r"[:\\/?*\[\]]", "-", title)[:31] or "People")
     sheet.freeze_panes = "A2"
-    # Printed as a roster is used: landscape, one page wide, the header row on every page.
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
+    print_setup(sheet, header_row=1)
     for col, header in enumerate(headers):
         letter = chr(65 + col) if col < 26 else "A" + chr(65 + col - 26)
         sheet.column_dimensions[letter].width = max(12, min(40, len(header) + 6))

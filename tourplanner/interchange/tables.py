@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from tourplanner.i18n import _
 from tourplanner.interchange.report import FileFormatError
+from tourplanner.writing_systems import CJK
 
 if TYPE_CHECKING:  # openpyxl is imported when a sheet is read
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -30,7 +31,7 @@ MAX_ROWS = 100_000
 MAX_COLUMNS = 500
 MAX_CELL_CHARS = 10_000
 DELIMITERS = (",", ";", "\t", "|")
-CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK_RE = CJK  # a cell in an East Asian script (tourplanner.writing_systems)
 
 
 @dataclass

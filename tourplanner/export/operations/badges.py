@@ -22,6 +22,7 @@ from tourplanner.export.operations.drawing import draw_centred, draw_left, fitte
 from tourplanner.export.operations.names import name_lines
 from tourplanner.export.operations.qr import draw_qr
 from tourplanner.export.pdf.fonts import SANS, register_fonts
+from tourplanner.export.pdf.metadata import bookmark_person, described_canvas
 from tourplanner.export.pdf.styles import INK, MUTED, RULE
 from tourplanner.files import atomic_path
 from tourplanner.i18n import N_, _
@@ -128,12 +129,12 @@ def export_badges(badges: list[BadgeView], out: Path, *, sheet: str = "a4") -> i
     register_fonts()
     pages = -(-len(badges) // layout.per_page)
     with atomic_path(out) as tmp:
-        canvas = Canvas(str(tmp), pagesize=layout.page)
-        canvas.setTitle(_("Badges"))
+        canvas = described_canvas(tmp, layout.page, title=_("Badges"))
         for index, badge in enumerate(badges):
             if index and index % layout.per_page == 0:
                 canvas.showPage()
             x, y = layout.origin(index)
+            bookmark_person(canvas, f"badge{index}", badge.name_latin, badge.name_local)
             _badge(canvas, badge, x, y, layout.width, layout.height)
         canvas.showPage()
         canvas.save()

@@ -17,7 +17,7 @@ from tourplanner.errors import ValidationError
 from tourplanner.export.pdf.landscape_sheet import write_landscape_sheet
 from tourplanner.files import write_bytes
 from tourplanner.i18n import _
-from tourplanner.interchange.people_export import neutralise
+from tourplanner.interchange.people_export import neutralise, print_setup, unguard
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,8 @@ class Block:
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...] = ()  # relative column widths in the PDF
     sheet: str = ""  # the worksheet's name (defaults to the heading)
-    # Rows drawn bold (totals) and rows shaded as a warning (allergies), by index in `rows`.
+    # Rows drawn bold (totals) and warning rows (allergies), by index in `rows`. A warning row
+    # is shaded, and also marked "⚠", bold and boxed in ink: a greyscale print keeps it.
     bold_rows: frozenset[int] = frozenset()
     warn_rows: frozenset[int] = frozenset()
 
@@ -60,6 +61,14 @@ def write_document(doc: Document, out: Path) -> None:
         _pdf(doc, out)
 
 
+WARNING = "⚠ "  # before a warning row's first cell: the cue is a sign and words, not a colour
+
+
+def _marked(row: tuple[str, ...], warn: bool) -> tuple[str, ...]:
+    """A row as printed: a warning row's first cell starts with the warning sign."""
+    return (WARNING + row[0], *row[1:]) if warn and row else row
+
+
 def _sheet_name(text: str, taken: set[str]) -> str:
     base = re.sub(r"[:\\/?*\[\]]", "-", text).strip()[:28] or "Sheet"
     name, n = base, 2
@@ -78,9 +87,13 @@ def workbook_bytes(doc: Document) -> bytes:
     taken: set[str] = set()
     for block in doc.blocks or (Block(doc.title, doc.notes, (), ()),):
         sheet = book.create_sheet(title=_sheet_name(block.sheet or block.heading, taken))
+        # Before the first row (a write-only sheet writes its properties with it). The heading,
+        # its lines and a blank row come before the table's column titles.
+        print_setup(sheet, header_row=len(block.lines) + 3 if block.headers else None)
 
         def text_cell(value: str, *, bold: bool = False) -> Any:
-            cell = WriteOnlyCell(sheet, value=neutralise(value))  # noqa: B023 - used at once
+            # Stored as text, never as a formula: a phone number shows without its guard.
+            cell = WriteOnlyCell(sheet, value=unguard(neutralise(value)))  # noqa: B023
             cell.data_type = "s"
             if bold:
                 cell.font = Font(bold=True)
@@ -93,7 +106,8 @@ def workbook_bytes(doc: Document) -> bytes:
         if block.headers:
             sheet.append([text_cell(h, bold=True) for h in block.headers])
         for n, row in enumerate(block.rows):
-            sheet.append([text_cell(c, bold=n in block.bold_rows) for c in row])
+            bold = n in block.bold_rows or n in block.warn_rows
+            sheet.append([text_cell(c, bold=bold) for c in _marked(row, n in block.warn_rows)])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -111,7 +125,7 @@ def _pdf(doc: Document, out: Path) -> None:
     )
 
     from tourplanner.export.pdf.fonts import markup, register_fonts
-    from tourplanner.export.pdf.styles import ACCENT_LIGHT, RULE, WARN_LIGHT, make_styles
+    from tourplanner.export.pdf.styles import ACCENT_LIGHT, INK, RULE, WARN_LIGHT, make_styles
 
     register_fonts()
     s = make_styles()
@@ -128,8 +142,9 @@ def _pdf(doc: Document, out: Path) -> None:
             continue
         data = [[Paragraph(f"<b>{markup(h)}</b>", s.small) for h in block.headers]]
         for n, row in enumerate(block.rows):
-            wrap = "<b>{}</b>" if n in block.bold_rows else "{}"
-            data.append([Paragraph(wrap.format(markup(c)), s.small) for c in row])
+            warn = n in block.warn_rows
+            wrap = "<b>{}</b>" if n in block.bold_rows or warn else "{}"
+            data.append([Paragraph(wrap.format(markup(c)), s.small) for c in _marked(row, warn)])
         weights = block.widths or tuple(1.0 for _h in block.headers)
         total = sum(weights)
         table = Table(data, colWidths=[page_w * w / total for w in weights], repeatRows=1)
@@ -138,9 +153,13 @@ def _pdf(doc: Document, out: Path) -> None:
             ("GRID", (0, 0), (-1, -1), 0.4, RULE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]
-        style += [("BACKGROUND", (0, n + 1), (-1, n + 1), WARN_LIGHT) for n in block.warn_rows]
+        for n in block.warn_rows:
+            style += [
+                ("BACKGROUND", (0, n + 1), (-1, n + 1), WARN_LIGHT),
+                ("BOX", (0, n + 1), (-1, n + 1), 1.2, INK),
+            ]
         table.setStyle(TableStyle(style))
         story += [KeepTogether(head + [table])] if len(block.rows) < 12 else head + [table]
     if doc.footer:
         story += [Spacer(0, 4 * mm), Paragraph(markup(doc.footer), s.small)]
-    write_landscape_sheet(out, story, title=doc.kicker.title())
+    write_landscape_sheet(out, story, title=doc.kicker.title(), subject=doc.title)

@@ -9,13 +9,13 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from tourplanner.export.pdf.fonts import CJK, SANS, SANS_BOLD, runs
+from tourplanner.export.pdf.fonts import SANS, SANS_BOLD, face, runs
 
 MIN_SIZE = 5.0
 
 
 def _font(use_cjk: bool, bold: bool) -> str:
-    return CJK if use_cjk else (SANS_BOLD if bold else SANS)
+    return face(use_cjk, SANS_BOLD if bold else SANS)
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:

@@ -16,6 +16,7 @@ from tourplanner.errors import ValidationError
 from tourplanner.export.operations.drawing import draw_centred, fitted_size
 from tourplanner.export.operations.names import name_lines
 from tourplanner.export.pdf.fonts import register_fonts
+from tourplanner.export.pdf.metadata import bookmark_person, described_canvas
 from tourplanner.export.pdf.styles import INK, MUTED, RULE
 from tourplanner.files import atomic_path
 from tourplanner.i18n import _
@@ -34,9 +35,9 @@ def export_name_cards(cards: list[BadgeView], out: Path) -> int:
     register_fonts()
     width, height = PAGE
     with atomic_path(out) as tmp:
-        canvas = Canvas(str(tmp), pagesize=PAGE)
-        canvas.setTitle(_("Name cards"))
-        for card in cards:
+        canvas = described_canvas(tmp, PAGE, title=_("Name cards"))
+        for n, card in enumerate(cards):
+            bookmark_person(canvas, f"card{n}", card.name_latin, card.name_local)
             _fold_line(canvas, width, height)
             _face(canvas, card, width, height / 2)  # the lower half, upright
             canvas.saveState()

@@ -9,10 +9,14 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
+from tourplanner.export.pdf.metadata import info
+from tourplanner.export.pdf.synthetic_bold import BoldCanvas
 from tourplanner.files import atomic_path
 
 
-def write_landscape_sheet(out: Path, story: list[Flowable], *, title: str) -> None:
+def write_landscape_sheet(
+    out: Path, story: list[Flowable], *, title: str, subject: str = "", author: str = ""
+) -> None:
     """Lay ``story`` out on landscape A4 pages into ``out``; a failure leaves no partial file."""
     with atomic_path(out) as tmp:
         SimpleDocTemplate(
@@ -22,5 +26,5 @@ def write_landscape_sheet(out: Path, story: list[Flowable], *, title: str) -> No
             rightMargin=12 * mm,
             topMargin=12 * mm,
             bottomMargin=12 * mm,
-            title=title,
-        ).build(story)
+            **info(title=title, subject=subject, author=author),
+        ).build(story, canvasmaker=BoldCanvas)

@@ -18,8 +18,9 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from tourplanner.about import made_with
-from tourplanner.export.pdf.fonts import CJK, SANS, SANS_BOLD, runs
+from tourplanner.export.pdf.fonts import SANS, SANS_BOLD, face, runs
 from tourplanner.export.pdf.styles import INK, MARGIN, MUTED, RULE, paper_size
+from tourplanner.export.pdf.synthetic_bold import SyntheticBold
 from tourplanner.i18n import _, current_language, use_language
 
 HEADER_GAP = 12 * mm
@@ -38,7 +39,7 @@ def draw_text(
     right: bool = False,
 ) -> None:
     """Draw user text on the canvas in per-font runs (header/footer lines)."""
-    pieces = [(CJK if is_cjk else font, chunk) for is_cjk, chunk in runs(text)]
+    pieces = [(face(is_cjk, font), chunk) for is_cjk, chunk in runs(text)]
     if right:
         x -= sum(stringWidth(chunk, f, size) for f, chunk in pieces)
     for f, chunk in pieces:
@@ -49,7 +50,7 @@ def draw_text(
 
 def text_width(text: str, font: str, size: float) -> float:
     """The width of user text as `draw_text` draws it (CJK runs in the CJK face)."""
-    return sum(stringWidth(chunk, CJK if is_cjk else font, size) for is_cjk, chunk in runs(text))
+    return sum(stringWidth(chunk, face(is_cjk, font), size) for is_cjk, chunk in runs(text))
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -61,7 +62,7 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-class SectionCanvas(canvas.Canvas):
+class SectionCanvas(SyntheticBold, canvas.Canvas):
     """Keeps every page until the end, then numbers each section's pages 'N of M'."""
 
     def __init__(

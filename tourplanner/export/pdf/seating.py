@@ -15,7 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
-from tourplanner.export.pdf.fonts import CJK, SANS, SANS_BOLD, register_fonts, runs
+from tourplanner.export.pdf.fonts import SANS, SANS_BOLD, face, register_fonts, runs
+from tourplanner.export.pdf.metadata import described_canvas
 from tourplanner.export.pdf.page import draw_text
 from tourplanner.export.pdf.styles import ACCENT, ACCENT_LIGHT, INK, MUTED, RULE
 from tourplanner.files import atomic_path
@@ -32,9 +33,7 @@ def export_seating(view: SeatingView, out: Path) -> None:
     """The diagram, the seat list and the name cards of one item, as one PDF."""
     register_fonts()
     with atomic_path(out) as tmp:
-        # Start in the embedded face: the default Helvetica would be listed as an unembedded font.
-        c = canvas.Canvas(str(tmp), pagesize=PAGE, **{"initialFontName": SANS})  # type: ignore[arg-type]
-        c.setTitle(f"Seating: {view.item}")
+        c = described_canvas(tmp, PAGE, title=f"Seating: {view.item}")
         draw_diagram(c, view)
         c.showPage()
         draw_seat_list(c, view)
@@ -44,7 +43,7 @@ def export_seating(view: SeatingView, out: Path) -> None:
 
 
 def _width(text: str, size: float, font: str = SANS) -> float:
-    return sum(stringWidth(ch, CJK if cjk else font, size) for cjk, ch in runs(text))
+    return sum(stringWidth(ch, face(cjk, font), size) for cjk, ch in runs(text))
 
 
 def _fit(text: str, size: float, width: float, font: str = SANS) -> str:
