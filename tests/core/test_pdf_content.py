@@ -3,7 +3,6 @@ booklet's day grid, group flights, transfer destinations, interpreters, the cove
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,8 +13,6 @@ from tourplanner.db import PlanFile
 from tourplanner.demo import write_demo_plan
 from tourplanner.export.pdf import export_itinerary, export_programme_booklet
 from tourplanner.export.pdf.day_grid import MAX_ROOMS, grid_rooms
-from tourplanner.export.pdf.fonts import SANS, register_fonts
-from tourplanner.export.pdf.line_breaks import CLOSING, break_lines
 from tourplanner.models import Programme
 from tourplanner.services import people
 from tourplanner.services.item_places import Places
@@ -103,21 +100,6 @@ def test_a_plenary_spans_the_grid_and_chinese_never_splits_a_latin_word(booklet)
     lines = text.splitlines()
     assert any("ICMA中国中心模式" in ln for ln in lines)
     assert not any(ln.rstrip().endswith(("IC", "ICM")) for ln in lines)
-
-
-def test_line_breaks_keep_latin_words_and_punctuation_rules() -> None:
-    register_fonts()
-    text = (
-        "工作坊：培训中国地方官员——ICMA中国中心模式，扬州培训基地（扬州） Workshop: the ICMA model"
-    )
-    words = set(re.findall(r"[A-Za-z]+", text))
-    for width in range(40, 200, 7):
-        lines = break_lines(text, SANS, 9.5, width).split("\n")
-        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
-        for ln in lines:
-            assert set(re.findall(r"[A-Za-z]+", ln)) <= words, (width, ln)
-            assert ln[:1] not in CLOSING, (width, ln)
-            assert not ln.endswith("（"), (width, ln)
 
 
 def test_a_group_flight_prints_as_a_flight(patricia) -> None:

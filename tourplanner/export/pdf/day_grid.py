@@ -24,7 +24,6 @@ from tourplanner.export.pdf.blocks import (
     stack,
     table_style,
 )
-from tourplanner.export.pdf.line_breaks import break_lines
 from tourplanner.export.pdf.styles import ACCENT_LIGHT, RULE, Styles
 from tourplanner.i18n import _
 from tourplanner.services.views import ItemView
@@ -75,8 +74,8 @@ def double_booked(group: list[ItemView]) -> bool:
 
 
 def wrapped(text: str, style, width: float, *, prefix: str = "") -> Line:  # noqa: ANN001
-    """A cell line broken to the column's width before reportlab sees it (line_breaks)."""
-    return line(break_lines(text, style.fontName, style.fontSize, width), style, prefix=prefix)
+    """A cell line: Chinese and Latin wrap by the rules of `cjk_layout` (every paragraph's)."""
+    return line(text, style, prefix=prefix)
 
 
 def cell_lines(view: ItemView, s: Styles, width: float, times: str) -> list[Line]:
