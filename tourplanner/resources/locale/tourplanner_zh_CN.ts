@@ -1064,13 +1064,6 @@
     </message>
 </context>
 <context>
-    <name>ItineraryDocument</name>
-    <message>
-        <source>the itinerary&apos;s PDF cannot be read ({exc})</source>
-        <translation>无法读取行程单 PDF（{exc}）</translation>
-    </message>
-</context>
-<context>
     <name>ItineraryPreview</name>
     <message>
         <source>Select a person to preview their itinerary</source>
@@ -1407,13 +1400,6 @@
     <message>
         <source>The new language is used when TourPlanner is started again.</source>
         <translation>新语言将在下次启动 TourPlanner 时生效。</translation>
-    </message>
-</context>
-<context>
-    <name>PrintPreview</name>
-    <message>
-        <source>The document&apos;s PDF cannot be read ({exc}).</source>
-        <translation>无法读取该文档的 PDF（{exc}）。</translation>
     </message>
 </context>
 <context>
@@ -1855,50 +1841,7 @@
     </message>
 </context>
 <context>
-    <name>TransferOptionsDialog</name>
-    <message>
-        <source>Transfers</source>
-        <translation>接送</translation>
-    </message>
-    <message>
-        <source>Arrivals and departures</source>
-        <translation>抵达和离开</translation>
-    </message>
-    <message>
-        <source>Arrivals only</source>
-        <translation>仅抵达</translation>
-    </message>
-    <message>
-        <source>Departures only</source>
-        <translation>仅离开</translation>
-    </message>
-    <message>
-        <source>Which</source>
-        <translation>方向</translation>
-    </message>
-    <message>
-        <source>Only one day (local at the airport)</source>
-        <translation>仅一天（机场当地日期）</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <source>Arrivals within this many minutes share a vehicle</source>
-        <translation>在此分钟数内抵达的人员合乘一车</translation>
-    </message>
-    <message>
-        <source>Share a vehicle within</source>
-        <translation>合乘时间窗口</translation>
-    </message>
-</context>
-<context>
-    <name>TransfersPage</name>
-    <message>
-        <source>transfers</source>
-        <translation>接送</translation>
-    </message>
+    <name>TransferFilter</name>
     <message>
         <source>Which transfers</source>
         <translation>哪些接送</translation>
@@ -1950,6 +1893,32 @@
     <message>
         <source>Arrivals within this many minutes share a vehicle</source>
         <translation>在此分钟数内到达的人同乘一车</translation>
+    </message>
+</context>
+<context>
+    <name>TransferOptionsDialog</name>
+    <message>
+        <source>Transfers</source>
+        <translation>接送</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Share a vehicle within</source>
+        <translation>合乘时间窗口</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersPage</name>
+    <message>
+        <source>transfers</source>
+        <translation>接送</translation>
+    </message>
+    <message>
+        <source>Share a vehicle within</source>
+        <translation>同车间隔</translation>
     </message>
     <message>
         <source>Show</source>
@@ -3899,6 +3868,13 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
     </message>
 </context>
 <context>
+    <name>pdf_pages</name>
+    <message>
+        <source>The document&apos;s PDF cannot be read ({exc}).</source>
+        <translation>无法读取该文档的 PDF（{exc}）。</translation>
+    </message>
+</context>
+<context>
     <name>people</name>
     <message>
         <source>Row</source>
@@ -3981,13 +3957,6 @@ Opened read-only, the plan can be looked at, checked, printed and exported, but 
     <message>
         <source>Itinerary — {name}</source>
         <translation>行程单 — {name}</translation>
-    </message>
-</context>
-<context>
-    <name>render</name>
-    <message>
-        <source>the itinerary&apos;s PDF cannot be read ({exc})</source>
-        <translation>无法读取行程单 PDF（{exc}）</translation>
     </message>
 </context>
 <context>

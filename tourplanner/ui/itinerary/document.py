@@ -6,11 +6,10 @@ pypdfium2 is imported in this package and nowhere in the core (which never impor
 from __future__ import annotations
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
-from tourplanner.errors import TourPlannerError
-from tourplanner.ui.itinerary.render import PDFIUM, Itinerary
+from tourplanner.ui.itinerary.render import Itinerary
+from tourplanner.ui.pdf_pages import PDFIUM, open_pdf, page_image
 
 
 class ItineraryDocument:
@@ -18,15 +17,8 @@ class ItineraryDocument:
 
     def __init__(self, itinerary: Itinerary) -> None:
         self.itinerary = itinerary
-        try:
-            with PDFIUM:
-                self._pdf: pdfium.PdfDocument | None = pdfium.PdfDocument(itinerary.data)
-        except pdfium.PdfiumError as exc:
-            raise TourPlannerError(
-                QCoreApplication.translate(
-                    "ItineraryDocument", "the itinerary's PDF cannot be read ({exc})"
-                ).format(exc=exc)
-            ) from exc
+        with PDFIUM:
+            self._pdf: pdfium.PdfDocument | None = open_pdf(itinerary.data)
 
     def page_image(self, index: int, scale: float) -> QImage:
         """Page `index` rasterised at `scale` pixels per point, as a QImage owning its pixels."""
@@ -34,17 +26,7 @@ class ItineraryDocument:
         with PDFIUM:
             page = self._pdf[index]
             try:
-                bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True)
-                try:
-                    return QImage(
-                        bitmap.buffer,
-                        bitmap.width,
-                        bitmap.height,
-                        bitmap.stride,
-                        QImage.Format.Format_RGBX8888,
-                    ).copy()  # copy: the bitmap's memory is freed when it is closed
-                finally:
-                    bitmap.close()
+                return page_image(page, scale)
             finally:
                 page.close()
 

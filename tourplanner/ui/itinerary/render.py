@@ -8,21 +8,14 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 from dataclasses import dataclass
-
-import pypdfium2 as pdfium
-from PySide6.QtCore import QCoreApplication
 
 from tourplanner.errors import TourPlannerError
 from tourplanner.planfile import PlanFile
 from tourplanner.services import people
 from tourplanner.services.views import PersonView
+from tourplanner.ui.pdf_pages import PDFIUM, open_pdf
 from tourplanner.ui.tasks import TaskState
-
-# PDFium is not thread-safe, not even across documents: one call at a time in the whole
-# process, whether it reads page sizes on a worker or paints a page on the GUI thread.
-PDFIUM = threading.RLock()
 
 
 @dataclass(frozen=True)
@@ -77,16 +70,9 @@ def render_itinerary(plan: PlanFile, person_id: int, state: TaskState | None = N
 
 def page_sizes(data: bytes) -> tuple[tuple[float, float], ...]:
     """Each page's width and height in points, as pdfium reads them."""
-    try:
-        with PDFIUM:
-            pdf = pdfium.PdfDocument(data)
-            try:
-                return tuple((w, h) for w, h in (pdf.get_page_size(i) for i in range(len(pdf))))
-            finally:
-                pdf.close()
-    except pdfium.PdfiumError as exc:
-        raise TourPlannerError(
-            QCoreApplication.translate(
-                "render", "the itinerary's PDF cannot be read ({exc})"
-            ).format(exc=exc)
-        ) from exc
+    with PDFIUM:
+        pdf = open_pdf(data)
+        try:
+            return tuple((w, h) for w, h in (pdf.get_page_size(i) for i in range(len(pdf))))
+        finally:
+            pdf.close()

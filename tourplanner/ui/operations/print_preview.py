@@ -12,8 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2 as pdfium
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tourplanner.errors import TourPlannerError
-from tourplanner.ui.itinerary.render import PDFIUM
+from tourplanner.ui.pdf_pages import PDFIUM, open_pdf, page_image
 from tourplanner.ui.tasks import TaskRunner, TaskState
 from tourplanner.ui.wording import counted
 
@@ -62,34 +61,13 @@ def page_images(data: bytes, width_px: int, state: TaskState) -> list[QImage]:
     """Every page `width_px` device pixels wide (a QImage may be made off the GUI thread)."""
     images = []
     with PDFIUM:
-        try:
-            pdf = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            raise TourPlannerError(
-                QCoreApplication.translate(
-                    "PrintPreview", "The document's PDF cannot be read ({exc})."
-                ).format(exc=exc)
-            ) from exc
+        pdf = open_pdf(data)
         try:
             for index in range(len(pdf)):
                 state.check()
                 page = pdf[index]
                 try:
-                    bitmap = page.render(
-                        scale=width_px / page.get_width(), rev_byteorder=True, prefer_bgrx=True
-                    )
-                    try:
-                        images.append(
-                            QImage(
-                                bitmap.buffer,
-                                bitmap.width,
-                                bitmap.height,
-                                bitmap.stride,
-                                QImage.Format.Format_RGBX8888,
-                            ).copy()  # the bitmap's memory is freed when it is closed
-                        )
-                    finally:
-                        bitmap.close()
+                    images.append(page_image(page, width_px / page.get_width()))
                 finally:
                     page.close()
         finally:

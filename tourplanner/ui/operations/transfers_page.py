@@ -9,26 +9,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from tourplanner.errors import ValidationError
-from tourplanner.operations_planning.transfer_groups import ARRIVAL, DEPARTURE, DIRECTIONS, Rules
+from tourplanner.operations_planning.transfer_groups import Rules
 from tourplanner.planfile import PlanFile
 from tourplanner.services.listings import Listing
 from tourplanner.services.transfers import transfer_sheet
 from tourplanner.timezones import to_local
+from tourplanner.ui.operations.transfer_filter import TransferFilter, TransferOptions
 from tourplanner.ui.records.page import RecordPage
-from tourplanner.ui.window.operations_options import TransferOptions
 
 
 class TransfersPage(QWidget):
@@ -37,27 +32,9 @@ class TransfersPage(QWidget):
     def __init__(self, plan: PlanFile) -> None:
         super().__init__()
         self.table_page = RecordPage(plan, self.listing, self.tr("transfers"))
-        self.direction = QComboBox()
-        self.direction.setAccessibleName(self.tr("Which transfers"))
-        self.direction.setToolTip(self.tr("Arrivals, departures or both"))
-        self.direction.addItem(self.tr("Arrivals and departures"), DIRECTIONS)
-        self.direction.addItem(self.tr("Arrivals"), (ARRIVAL,))
-        self.direction.addItem(self.tr("Departures"), (DEPARTURE,))
-        self.one_day = QCheckBox(self.tr("Only on"))
-        self.one_day.setAccessibleName(self.tr("Only one day"))
-        self.one_day.setToolTip(self.tr("Only the transfers of one day, local at the airport"))
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd d MMM yyyy")
-        self.day.setAccessibleName(self.tr("Day (local at the airport or station)"))
-        self.day.setToolTip(self.tr("The day, local at the airport or station"))
-        self.day.setEnabled(False)
-        self.minutes = QSpinBox()
-        self.minutes.setRange(1, 720)
-        self.minutes.setValue(Rules().window_minutes)
-        self.minutes.setSuffix(self.tr(" min"))
-        self.minutes.setAccessibleName(self.tr("Share a vehicle within"))
-        self.minutes.setToolTip(self.tr("Arrivals within this many minutes share a vehicle"))
+        self.filter = TransferFilter(self)
+        self.direction, self.one_day = self.filter.direction, self.filter.one_day
+        self.day, self.minutes = self.filter.day, self.filter.minutes
         self.problem = QLabel()  # why the table is empty: no arrivals that day, say
         self.problem.setStyleSheet("color: #9A3412")
         self.problem.setWordWrap(True)
@@ -84,7 +61,6 @@ class TransfersPage(QWidget):
         self.problem.setContentsMargins(margins.left(), 4, margins.right(), 0)
         layout.addWidget(self.table_page, 1)
         self.direction.currentIndexChanged.connect(self.table_page.reload)
-        self.one_day.toggled.connect(self.day.setEnabled)
         self.one_day.toggled.connect(self.table_page.reload)
         self.day.dateChanged.connect(self._day_changed)
         self.minutes.valueChanged.connect(self.table_page.reload)
@@ -92,18 +68,13 @@ class TransfersPage(QWidget):
 
     def options(self) -> TransferOptions:
         """What the filter asks for, as the export takes it."""
-        day = self.day.date()
-        return TransferOptions(
-            directions=tuple(self.direction.currentData()),
-            on=date(day.year(), day.month(), day.day()) if self.one_day.isChecked() else None,
-            window_minutes=self.minutes.value(),
-        )
+        return self.filter.options()
 
     def _offer_day(self, day: date) -> None:
         """The day the date box offers until the coordinator picks one: the first pick-up's."""
         if not self._day_set:
             self.day.blockSignals(True)
-            self.day.setDate(QDate(day.year, day.month, day.day))
+            self.filter.set_day(day)
             self.day.blockSignals(False)
 
     def _day_changed(self) -> None:

@@ -24,13 +24,13 @@ from tourplanner.ui.itinerary.printing import print_document
 from tourplanner.ui.itinerary.render import Itinerary, render_itinerary
 from tourplanner.ui.marks import QT_TRANSLATE_NOOP
 from tourplanner.ui.operations.print_preview import PreviewChoice, PrintPreviewDialog, from_writer
+from tourplanner.ui.operations.transfer_filter import TransferOptions
 from tourplanner.ui.tasks import Task, TaskState
 from tourplanner.ui.widgets.chooser import Chooser
 from tourplanner.ui.window.context import WindowContext
 from tourplanner.ui.window.operations_options import (
     BadgeOptions,
     BadgeOptionsDialog,
-    TransferOptions,
     TransferOptionsDialog,
 )
 

@@ -5,26 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QSpinBox,
     QWidget,
 )
 
-from tourplanner.operations_planning.transfer_groups import ARRIVAL, DEPARTURE, DIRECTIONS
-
-
-@dataclass(frozen=True)
-class TransferOptions:
-    directions: tuple[str, ...] = DIRECTIONS
-    on: date | None = None
-    window_minutes: int = 60
+from tourplanner.ui.operations.transfer_filter import TransferFilter, TransferOptions
 
 
 @dataclass(frozen=True)
@@ -49,35 +38,18 @@ class TransferOptionsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Transfers"))
         form = QFormLayout(self)
-        self.direction = QComboBox()
-        self.direction.addItem(self.tr("Arrivals and departures"), DIRECTIONS)
-        self.direction.addItem(self.tr("Arrivals only"), (ARRIVAL,))
-        self.direction.addItem(self.tr("Departures only"), (DEPARTURE,))
-        form.addRow(self.tr("Which"), self.direction)
-        self.one_day = QCheckBox(self.tr("Only one day (local at the airport)"))
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.filter = TransferFilter(self)
+        self.direction, self.one_day = self.filter.direction, self.filter.one_day
+        self.day, self.minutes = self.filter.day, self.filter.minutes
         if first_day is not None:
-            self.day.setDate(QDate(first_day.year, first_day.month, first_day.day))
-        self.day.setEnabled(False)
-        self.one_day.toggled.connect(self.day.setEnabled)
+            self.filter.set_day(first_day)
+        form.addRow(self.tr("Show"), self.direction)
         form.addRow(self.one_day, self.day)
-        self.minutes = QSpinBox()
-        self.minutes.setRange(1, 720)
-        self.minutes.setValue(60)
-        self.minutes.setSuffix(self.tr(" min"))
-        self.minutes.setToolTip(self.tr("Arrivals within this many minutes share a vehicle"))
         form.addRow(self.tr("Share a vehicle within"), self.minutes)
         form.addRow(_buttons(self))
 
     def options(self) -> TransferOptions:
-        day = self.day.date()
-        return TransferOptions(
-            directions=tuple(self.direction.currentData()),
-            on=date(day.year(), day.month(), day.day()) if self.one_day.isChecked() else None,
-            window_minutes=self.minutes.value(),
-        )
+        return self.filter.options()
 
 
 class BadgeOptionsDialog(QDialog):
