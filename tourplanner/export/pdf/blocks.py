@@ -81,9 +81,25 @@ def parsed(text: str, style: ParagraphStyle) -> tuple:
     return tuple(frags)
 
 
+# Plain text, alone or in one <font> tag: no tag, entity or "<>&" inside (escaped text has "&").
+PLAIN = re.compile(r"(<font [^<>&]*>|)([^<>&]*[^<>&\s][^<>&]*)(</font>|)")
+
+
+def fragments(text: str, style: ParagraphStyle) -> list:
+    """The fragments `Paragraph(text, style)` would parse. Plain text, most of a document, is
+    one fragment: that of a one-letter text in the same tag and style (parsed once) holding
+    this text instead, which is exactly what the parser makes of it."""
+    cleaned = cleanBlockQuotedText(text)
+    plain = PLAIN.fullmatch(cleaned)
+    if plain is None or bool(plain[1]) != bool(plain[3]) or style.textTransform:
+        return list(parsed(text, style))
+    (frag,) = parsed(f"{plain[1]}x{plain[3]}", style)
+    return [frag.clone(text=plain[2])]
+
+
 def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
-    """`Paragraph(text, style)` from the cached fragments of its markup."""
-    return Paragraph(text, style, frags=list(parsed(text, style)))
+    """`Paragraph(text, style)`, without parsing what was parsed before."""
+    return Paragraph(text, style, frags=fragments(text, style))
 
 
 def para(text: str | None, style, *, prefix: str = "") -> Paragraph:  # noqa: ANN001
@@ -127,7 +143,7 @@ def stack(lines: list[Line], base: ParagraphStyle) -> Paragraph:
     for n, part in enumerate(parts):
         if n:
             frags += parsed("<br/>", base)
-        frags += parsed(part, base)
+        frags += fragments(part, base)
     return Paragraph("<br/>".join(parts), base, frags=frags)
 
 
