@@ -29,7 +29,7 @@ from pathlib import Path
 from benchmarks.bench_pdf_baseline import render, rows_of
 from benchmarks.synthetic import generate_plan
 from tourplanner.db import PlanFile
-from tourplanner.export.pdf import blocks, export_itineraries, export_itinerary, fonts
+from tourplanner.export.pdf import blocks, export_itineraries, export_itinerary, fonts, page
 
 TARGET = 1.2
 
@@ -41,11 +41,12 @@ def cpu() -> float:
 
 
 def cold() -> None:
-    """Empty the caches of text made into markup and of parsed lines: each document pays for
-    its own. The venues' QR codes stay encoded (some 10 ms each), as in a process that printed
-    before."""
-    for cache in (getattr(blocks, "parsed", None), getattr(fonts, "_markup", None)):
-        if cache is not None:  # absent before these caches were written
+    """Empty the caches of text made into markup, of parsed lines and of measured header
+    lines: each document pays for its own. The venues' QR codes stay encoded (tens of ms
+    each), as in a process that printed before."""
+    for module, name in ((blocks, "parsed"), (fonts, "_markup"), (page, "_pieces"), (page, "_fit")):
+        cache = getattr(module, name, None)
+        if hasattr(cache, "cache_clear"):  # absent before these caches were written
             cache.cache_clear()
 
 

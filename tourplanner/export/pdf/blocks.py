@@ -81,20 +81,48 @@ def parsed(text: str, style: ParagraphStyle) -> tuple:
     return tuple(frags)
 
 
-# Plain text, alone or in one <font> tag: no tag, entity or "<>&" inside (escaped text has "&").
-PLAIN = re.compile(r"(<font [^<>&]*>|)([^<>&]*[^<>&\s][^<>&]*)(</font>|)")
+# An opening <font> tag with nothing but attributes in it.
+FONT_TAG = re.compile(r"<font [^<>&]*>")
+CJK_RUN = f'<font name="{CJK}">'  # what fonts.markup puts around a CJK run
+
+
+def _plain(text: str) -> bool:
+    return "<" not in text and "&" not in text
 
 
 def fragments(text: str, style: ParagraphStyle) -> list:
-    """The fragments `Paragraph(text, style)` would parse. Plain text, most of a document, is
-    one fragment: that of a one-letter text in the same tag and style (parsed once) holding
-    this text instead, which is exactly what the parser makes of it."""
+    """The fragments `Paragraph(text, style)` would parse, parsing only what it must.
+
+    Most of a document is plain escaped text, perhaps with CJK runs, perhaps in one <font>
+    tag: reportlab's parser makes one fragment per run of it, a copy of the tag's fragment
+    holding the run's text. Here each run is that copy of the fragment of a one-letter text in
+    the same tags and style (parsed once); anything else (bold, an entity) is parsed.
+    """
     cleaned = cleanBlockQuotedText(text)
-    plain = PLAIN.fullmatch(cleaned)
-    if plain is None or bool(plain[1]) != bool(plain[3]) or style.textTransform:
+    head = FONT_TAG.match(cleaned) if cleaned.endswith("</font>") else None
+    outer = head[0] if head is not None else ""
+    body = cleaned[len(outer) : len(cleaned) - 7] if outer else cleaned
+    pieces = body.split(CJK_RUN)
+    runs: list[tuple[str, str]] = [("", pieces[0])] if pieces[0] else []
+    for piece in pieces[1:]:
+        cjk, closed, rest = piece.partition("</font>")
+        if not closed or not cjk:
+            runs = []
+            break
+        runs += [(CJK_RUN, cjk), *([("", rest)] if rest else [])]
+    if (
+        not runs
+        or style.textTransform
+        or not all(_plain(run) for _, run in runs)
+        or not any(run.strip() for _, run in runs)
+    ):
         return list(parsed(text, style))
-    (frag,) = parsed(f"{plain[1]}x{plain[3]}", style)
-    return [frag.clone(text=plain[2])]
+    end = "</font>" if outer else ""
+    frags = []
+    for tag, run in runs:
+        (frag,) = parsed(f"{outer}{tag}x{'</font>' if tag else ''}{end}", style)
+        frags.append(frag.clone(text=run))
+    return frags
 
 
 def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
