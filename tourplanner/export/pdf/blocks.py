@@ -10,8 +10,10 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # not in the stubs
@@ -331,7 +333,49 @@ def time_cell(start: datetime, end: datetime | None, zone: str, s: Styles) -> li
     """'09:15–10:15' over 'CST'."""
     begin = to_local(start, zone)
     text = f"{begin:%H:%M}" + (f"–{to_local(end, zone):%H:%M}" if end is not None else "")
-    return [paragraph(text, s.time), paragraph(abbreviation(start, zone), s.time_zone)]
+    return [label(text, s.time), label(abbreviation(start, zone), s.time_zone)]
+
+
+class Label(Flowable):
+    """One short line in one face (an entry's time, its zone), drawn where the one-line
+    Paragraph it replaces draws it (the baseline one font size under the top) without a
+    paragraph's layout: two or three per entry. Too wide for its column, it is that paragraph.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text, self.style = text, style
+        self._paragraph: Paragraph | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        s = self.style
+        if (
+            self._paragraph is None
+            and stringWidth(self.text, s.fontName, s.fontSize) <= avail_width
+        ):
+            self.width, self.height = avail_width, s.leading
+        else:
+            self._paragraph = self._paragraph or paragraph(self.text, s)
+            self.width, self.height = self._paragraph.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if self._paragraph is not None:
+            self._paragraph.drawOn(self.canv, 0, 0)
+            return
+        s, canv = self.style, self.canv
+        canv.setFillColor(s.textColor)
+        canv.setFont(s.fontName, s.fontSize, s.leading)
+        canv.drawString(0, self.height - s.fontSize, self.text)
+
+
+def label(text: str, style: ParagraphStyle) -> Flowable:
+    """A `Label` for plain single-spaced text in a plain left-aligned style, else a paragraph."""
+    simple = _plain(text) and text == " ".join(text.split()) and text
+    plain_style = style.alignment == TA_LEFT and not (
+        style.leftIndent or style.firstLineIndent or style.textTransform or style.backColor
+    )
+    return Label(text, style) if simple and plain_style else paragraph(text, style)
 
 
 # An entry's paddings, as the one-row table it once was had them: above and below its cells,
