@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from reportlab.platypus import Paragraph
 
-from tourplanner.export.pdf.blocks import DETAILS, fragments, line, stack
+from tourplanner.export.pdf.blocks import DETAILS, fragments, label, line, stack
 from tourplanner.export.pdf.fonts import markup
 from tourplanner.export.pdf.styles import make_styles
 
@@ -47,3 +47,14 @@ def test_a_stack_is_its_lines_joined_and_parsed_whole() -> None:
     built = stack(lines, DETAILS)
     assert frag_values(built.frags) == frag_values(Paragraph(built.text, DETAILS).frags)
     assert built.wrap(300, 1000) == Paragraph(built.text, DETAILS).wrap(300, 1000)
+
+
+def test_a_label_is_one_line_and_wraps_like_its_paragraph_when_too_wide() -> None:
+    s = make_styles()
+    assert label("09:15–10:15", s.time).wrap(70, 500) == (70, s.time.leading)
+    text = "09:15–10:15 then a long note"
+    narrow = label(text, s.time).wrap(40, 500)
+    assert narrow == Paragraph(text, s.time).wrap(40, 500) and narrow[1] > s.time.leading
+    # Markup or doubled spaces are a paragraph's to lay out.
+    assert isinstance(label("a &amp; b", s.time), Paragraph)
+    assert isinstance(label("a  b", s.time), Paragraph)
