@@ -129,6 +129,41 @@ def test_empty_itinerary_is_one_clear_page(plan_file, tmp_path) -> None:
     assert "Nothing is booked for Nobody Booked yet" in reader.pages[0].extract_text()
 
 
+def test_an_entry_taller_than_a_page_carries_on_over_the_next_pages(plan_file, tmp_path) -> None:
+    from tourplanner.services.participations import add_participation
+
+    notes = "\n".join(f"Briefing note {n:03d} for the delegation." for n in range(150))
+    with plan_file.transaction() as s:
+        pid = people.create_person(s, name_latin="Long Reader")
+        prog = programmes.create_programme(
+            s,
+            title_en="Study visit",
+            kind="visit",
+            timezone="Asia/Shanghai",
+            start_date=date(2015, 4, 21),
+            end_date=date(2015, 4, 21),
+        )
+        for hour, title, description in ((9, "Long briefing", notes), (11, "Lunch after", "")):
+            item = items.create_item(
+                s,
+                programme_id=prog,
+                title_en=title,
+                description=description,
+                start=datetime(2015, 4, 21, hour),
+                end=datetime(2015, 4, 21, hour + 1),
+            )
+            add_participation(s, pid, item_id=item)
+    out = tmp_path / "long.pdf"
+    export_itinerary(plan_file, pid, out)  # no "too large on page" layout error
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    text = "\n".join(pages)
+    assert len(pages) >= 4  # the cover, then the briefing over three pages
+    # Every line once and in order, the time once, and the next entry after the last line.
+    lines = [text.index(f"Briefing note {n:03d} ") for n in range(150)]
+    assert lines == sorted(lines) and text.count("Briefing note") == 150
+    assert text.count("09:00–10:00") == 1 and text.index("Lunch after") > lines[-1]
+
+
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
 def test_paper_sizes(demo, tmp_path, paper, size) -> None:
     out = tmp_path / f"{paper}.pdf"

@@ -10,9 +10,17 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # not in the stubs
+    cleanBlockQuotedText,
+    textTransformFrags,
+)
+from reportlab.platypus.paraparser import ParaParser
 
 from tourplanner.about import made_with
 from tourplanner.china_coordinates import is_mainland_china, wgs84_to_gcj02
@@ -57,9 +65,76 @@ class PlanInfo:
         )
 
 
+@lru_cache(maxsize=8192)
+def parsed(text: str, style: ParagraphStyle) -> tuple:
+    """reportlab's fragments of a markup string in a style, parsed once and then reused.
+
+    Parsing (reportlab's HTML parser) was a fifth of a document's time, and the same lines come
+    back on many entries and pages (venues, kinds, zones). This is what `Paragraph` does with
+    its text, cleaning included; the fragments are only read once made. The style is a key by
+    identity (the cache keeps it alive, so its id is never reused).
+    """
+    parser = ParaParser()
+    parser.caseSensitive = 1  # as Paragraph sets it
+    _, frags, _ = parser.parse(cleanBlockQuotedText(text), style)
+    if frags is None:
+        raise ValueError(f"xml parser error ({parser.errors[0]}) in paragraph {text[:30]!r}")
+    textTransformFrags(frags, style)
+    return tuple(frags)
+
+
+# An opening <font> tag with nothing but attributes in it.
+FONT_TAG = re.compile(r"<font [^<>&]*>")
+CJK_RUN = f'<font name="{CJK}">'  # what fonts.markup puts around a CJK run
+
+
+def _plain(text: str) -> bool:
+    return "<" not in text and "&" not in text
+
+
+def fragments(text: str, style: ParagraphStyle) -> list:
+    """The fragments `Paragraph(text, style)` would parse, parsing only what it must.
+
+    Most of a document is plain escaped text, perhaps with CJK runs, perhaps in one <font>
+    tag: reportlab's parser makes one fragment per run of it, a copy of the tag's fragment
+    holding the run's text. Here each run is that copy of the fragment of a one-letter text in
+    the same tags and style (parsed once); anything else (bold, an entity) is parsed.
+    """
+    cleaned = cleanBlockQuotedText(text)
+    head = FONT_TAG.match(cleaned) if cleaned.endswith("</font>") else None
+    outer = head[0] if head is not None else ""
+    body = cleaned[len(outer) : len(cleaned) - 7] if outer else cleaned
+    pieces = body.split(CJK_RUN)
+    runs: list[tuple[str, str]] = [("", pieces[0])] if pieces[0] else []
+    for piece in pieces[1:]:
+        cjk, closed, rest = piece.partition("</font>")
+        if not closed or not cjk:
+            runs = []
+            break
+        runs += [(CJK_RUN, cjk), *([("", rest)] if rest else [])]
+    if (
+        not runs
+        or style.textTransform
+        or not all(_plain(run) for _, run in runs)
+        or not any(run.strip() for _, run in runs)
+    ):
+        return list(parsed(text, style))
+    end = "</font>" if outer else ""
+    frags = []
+    for tag, run in runs:
+        (frag,) = parsed(f"{outer}{tag}x{'</font>' if tag else ''}{end}", style)
+        frags.append(frag.clone(text=run))
+    return frags
+
+
+def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    """`Paragraph(text, style)`, without parsing what was parsed before."""
+    return Paragraph(text, style, frags=fragments(text, style))
+
+
 def para(text: str | None, style, *, prefix: str = "") -> Paragraph:  # noqa: ANN001
     """A paragraph of user text (escaped); `prefix` is trusted markup put before it."""
-    return Paragraph(prefix + markup(text or ""), style)
+    return paragraph(prefix + markup(text or ""), style)
 
 
 @dataclass(frozen=True)
@@ -81,14 +156,25 @@ def _hex(color: object) -> str:
 
 
 def stack(lines: list[Line], base: ParagraphStyle) -> Paragraph:
-    """All of an entry's lines as one paragraph: one layout pass instead of one per line."""
+    """All of an entry's lines as one paragraph: one layout pass instead of one per line.
+
+    The same paragraph as the lines' markup joined by <br/> and parsed whole, but each line
+    and the break are parsed once (`parsed`) and their fragments put end to end.
+    """
     parts = [
         f'<font name="{ln.style.fontName}" size="{ln.style.fontSize}" color="{_hex(ln.style.textColor)}">'
         f"{ln.markup}</font>"
         for ln in lines
         if ln.markup
     ]
-    return Paragraph("<br/>".join(parts), base)
+    if not parts:
+        return paragraph("", base)
+    frags: list = []
+    for n, part in enumerate(parts):
+        if n:
+            frags += parsed("<br/>", base)
+        frags += fragments(part, base)
+    return Paragraph("<br/>".join(parts), base, frags=frags)
 
 
 def join(*parts: str | None, sep: str = " · ") -> str:
@@ -123,6 +209,39 @@ def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(m) for m in row) for row in code.modules)
 
 
+@lru_cache(maxsize=512)
+def qr_blocks(payload: str) -> tuple[tuple[int, int, int, int], ...]:
+    """The dark modules of a link's QR code as few rectangles: (column, row, width, height).
+
+    Each row's runs of dark modules, a run merged with the same run on the rows under it:
+    a few hundred rectangles instead of over a thousand squares (each one costs reportlab
+    four formatted numbers).
+    """
+    open_blocks: dict[tuple[int, int], list[int]] = {}  # (column, width) -> [row, height]
+    done: list[tuple[int, int, int, int]] = []
+    for r, row in enumerate(qr_modules(payload)):
+        runs: set[tuple[int, int]] = set()
+        c = 0
+        while c < len(row):
+            if row[c]:
+                start = c
+                while c < len(row) and row[c]:
+                    c += 1
+                runs.add((start, c - start))
+            c += 1
+        for key in list(open_blocks):
+            if key not in runs:
+                top, height = open_blocks.pop(key)
+                done.append((key[0], top, key[1], height))
+        for key in runs:
+            if key in open_blocks:
+                open_blocks[key][1] += 1
+            else:
+                open_blocks[key] = [r, 1]
+    done += [(c, top, width, height) for (c, width), (top, height) in open_blocks.items()]
+    return tuple(sorted(done, key=lambda b: (b[1], b[0])))
+
+
 class MapQr(Flowable):
     """A QR code opening a venue in a map app, with the app's name beneath it.
 
@@ -143,23 +262,28 @@ class MapQr(Flowable):
         name = "qr" + hashlib.blake2b(self.payload.encode(), digest_size=8).hexdigest()
         canv = self.canv
         if not canv.hasForm(name):
-            modules = qr_modules(self.payload)
-            size = self.width
-            box = size / (len(modules) + 2)  # a quiet zone of one module around it
             canv.beginForm(name)
             canv.setFillColorRGB(0, 0, 0)
-            path = canv.beginPath()
-            for r, row in enumerate(modules):
-                y = CAPTION + size - (r + 2) * box
-                for c, dark in enumerate(row):
-                    if dark:
-                        path.rect((c + 1) * box, y, box * 1.01, box * 1.01)
-            canv.drawPath(path, stroke=0, fill=1)
+            canv.addLiteral(qr_path(self.payload, self.width))
             canv.endForm()
         canv.doForm(name)
         canv.setFillColor(MUTED)
         canv.setFont(CJK, 6)  # Droid Sans Fallback has the Latin letters too
         canv.drawCentredString(self.width / 2, 1, self.caption)
+
+
+@lru_cache(maxsize=512)
+def qr_path(payload: str, size: float) -> str:
+    """The PDF operators that fill a QR code's dark modules, `size` wide above its caption:
+    made once per link, then copied into every document that shows it."""
+    box = size / (len(qr_modules(payload)) + 2)  # a quiet zone of one module around it
+    path = PDFPathObject()
+    # Each rectangle a hundredth of a module larger up and right, as each square was: no
+    # hairline gap between neighbours in a viewer's anti-aliasing.
+    for c, r, width, height in qr_blocks(payload):
+        y = CAPTION + size - (r + height + 1) * box
+        path.rect((c + 1) * box, y, (width + 0.01) * box, (height + 0.01) * box)
+    return path.getCode() + "\nf"  # filled, non-zero winding: what drawPath(fill=1) writes
 
 
 def venue_qr(venue: VenueView | None) -> MapQr | str:
@@ -209,33 +333,128 @@ def time_cell(start: datetime, end: datetime | None, zone: str, s: Styles) -> li
     """'09:15–10:15' over 'CST'."""
     begin = to_local(start, zone)
     text = f"{begin:%H:%M}" + (f"–{to_local(end, zone):%H:%M}" if end is not None else "")
-    return [Paragraph(text, s.time), Paragraph(abbreviation(start, zone), s.time_zone)]
+    return [label(text, s.time), label(abbreviation(start, zone), s.time_zone)]
+
+
+class Label(Flowable):
+    """One short line in one face (an entry's time, its zone), drawn where the one-line
+    Paragraph it replaces draws it (the baseline one font size under the top) without a
+    paragraph's layout: two or three per entry. Too wide for its column, it is that paragraph.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text, self.style = text, style
+        self._paragraph: Paragraph | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        s = self.style
+        if (
+            self._paragraph is None
+            and stringWidth(self.text, s.fontName, s.fontSize) <= avail_width
+        ):
+            self.width, self.height = avail_width, s.leading
+        else:
+            self._paragraph = self._paragraph or paragraph(self.text, s)
+            self.width, self.height = self._paragraph.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if self._paragraph is not None:
+            self._paragraph.drawOn(self.canv, 0, 0)
+            return
+        s, canv = self.style, self.canv
+        canv.setFillColor(s.textColor)
+        canv.setFont(s.fontName, s.fontSize, s.leading)
+        canv.drawString(0, self.height - s.fontSize, self.text)
+
+
+def label(text: str, style: ParagraphStyle) -> Flowable:
+    """A `Label` for plain single-spaced text in a plain left-aligned style, else a paragraph."""
+    simple = _plain(text) and text == " ".join(text.split()) and text
+    plain_style = style.alignment == TA_LEFT and not (
+        style.leftIndent or style.firstLineIndent or style.textTransform or style.backColor
+    )
+    return Label(text, style) if simple and plain_style else paragraph(text, style)
+
+
+# An entry's paddings, as the one-row table it once was had them: above and below its cells,
+# and between a column and the next.
+ENTRY_TOP, ENTRY_BOTTOM, ENTRY_GAP = 6, 7, 8
+EMPTY_CELL = 12  # the height the table gave an empty cell (one line of its 10 pt default)
+
+
+class Entry(Flowable):
+    """One entry of a day: the time column, the details, the QR code at the right, a rule below.
+
+    It looks exactly like the one-row table it replaces, but lays each paragraph out once per
+    width (the table wrapped each ~2.4 times to size and then draw it). Like the table it moves
+    to the next page whole; one taller than a whole page splits its details across pages.
+    """
+
+    def __init__(
+        self, time: list[Flowable], details: Flowable, width: float, qr: Flowable | None = None
+    ) -> None:
+        super().__init__()
+        self.time, self.details, self.qr = time, details, qr
+        self.width = width
+        self.hAlign = "CENTER"  # as the table: the full text width, centred on the frame
+        self._laid_out: float | None = None
+        self._heights: list[float] = []
+
+    def _columns(self) -> tuple[float, float]:
+        """The widths the time and the details are laid out in."""
+        details = self.width - TIME_WIDTH - QR_SIZE - 4 * mm
+        return TIME_WIDTH - ENTRY_GAP, details - ENTRY_GAP
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._laid_out != self.width:
+            time_width, details_width = self._columns()
+            self._heights = [f.wrap(time_width, 72000)[1] for f in self.time]
+            self._details_height = self.details.wrap(details_width, 72000)[1]
+            qr = self.qr.wrap(QR_SIZE + 4 * mm, 72000)[1] if self.qr is not None else EMPTY_CELL
+            content = max(sum(self._heights), self._details_height, qr)
+            self.height = content + ENTRY_TOP + ENTRY_BOTTOM
+            self._laid_out = self.width
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        # The frame's whole height (reportlab's doc template has the frame being filled).
+        frame = getattr(getattr(self.canv, "_doctemplate", None), "frame", None)
+        if frame is None or self.height <= frame._aH:
+            return []  # it fits on a page: the next one takes it whole
+        room = avail_height - ENTRY_TOP - ENTRY_BOTTOM
+        parts = self.details.split(self._columns()[1], room)
+        if len(parts) < 2 or max(sum(self._heights), self.qr.height if self.qr else 0) > room:
+            return []
+        first = Entry(self.time, parts[0], self.width, self.qr)
+        return [first, Entry([], parts[1], self.width)]
+
+    def draw(self) -> None:
+        canv = self.canv
+        top = self.height - ENTRY_TOP
+        y = top
+        for flowable, height in zip(self.time, self._heights, strict=True):
+            y -= height
+            flowable.drawOn(canv, 0, y)
+        self.details.drawOn(canv, TIME_WIDTH, top - self._details_height)
+        if self.qr is not None:
+            self.qr.drawOn(canv, self.width - self.qr.width, top - self.qr.height)
+        canv.saveState()
+        canv.setLineCap(1)  # round, as a table's rules
+        canv.setLineWidth(0.4)
+        canv.setStrokeColor(RULE)
+        canv.line(0, 0, self.width, 0)
+        canv.restoreState()
 
 
 def entry_row(
     time: list[Flowable], details: list[Line], width: float, venue: VenueView | None = None
-) -> Table:
-    """One entry of a day: time | details | QR code; never split across pages."""
+) -> Entry:
+    """One entry of a day: time | details | QR code; kept on one page unless taller than one."""
     qr = venue_qr(venue)
-    table = Table(
-        [[time, stack(details, DETAILS), qr]],
-        colWidths=[TIME_WIDTH, width - TIME_WIDTH - QR_SIZE - 4 * mm, QR_SIZE + 4 * mm],
-    )
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (1, 0), 8),
-                ("RIGHTPADDING", (2, 0), (2, 0), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-                ("ALIGN", (2, 0), (2, 0), "RIGHT"),
-            ]
-        )
-    )
-    return table
+    return Entry(time, stack(details, DETAILS), width, qr if isinstance(qr, MapQr) else None)
 
 
 def day_heading(title: str, note: str, width: float, s: Styles) -> Table:

@@ -112,6 +112,12 @@ def markup(text: str | None) -> str:
     """User text as safe Paragraph markup: escaped, CJK runs in the CJK font, line breaks kept."""
     if not text:
         return ""
+    return _markup(text)
+
+
+@lru_cache(maxsize=8192)
+def _markup(text: str) -> str:
+    """`markup` of non-empty text, remembered: venues, kinds and names recur on many entries."""
     parts = []
     for use_cjk, chunk in runs(text):
         safe = escape(chunk, {'"': "&quot;"}).replace("\n", "<br/>")

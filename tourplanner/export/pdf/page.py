@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from typing import Any, BinaryIO, cast
 
 from reportlab.lib.units import mm
@@ -39,20 +40,31 @@ def draw_text(
     right: bool = False,
 ) -> None:
     """Draw user text on the canvas in per-font runs (header/footer lines)."""
-    pieces = [(face(is_cjk, font), chunk) for is_cjk, chunk in runs(text)]
+    pieces = _pieces(text, font, size)
     if right:
-        x -= sum(stringWidth(chunk, f, size) for f, chunk in pieces)
-    for f, chunk in pieces:
+        x -= sum(width for _, _, width in pieces)
+    for f, chunk, width in pieces:
         c.setFont(f, size)
         c.drawString(x, y, chunk)
-        x += stringWidth(chunk, f, size)
+        x += width
+
+
+@lru_cache(maxsize=1024)
+def _pieces(text: str, font: str, size: float) -> tuple[tuple[str, str, float], ...]:
+    """Text's runs as (face, chunk, width), CJK runs in the CJK face: measured once, as the
+    same header and footer lines come back on every page."""
+    return tuple(
+        (face_, chunk, stringWidth(chunk, face_, size))
+        for face_, chunk in ((face(is_cjk, font), chunk) for is_cjk, chunk in runs(text))
+    )
 
 
 def text_width(text: str, font: str, size: float) -> float:
     """The width of user text as `draw_text` draws it (CJK runs in the CJK face)."""
-    return sum(stringWidth(chunk, face(is_cjk, font), size) for is_cjk, chunk in runs(text))
+    return sum(width for _, _, width in _pieces(text, font, size))
 
 
+@lru_cache(maxsize=256)
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """Shorten text with an ellipsis so a header line never runs into the other one."""
     if text_width(text, font, size) <= width:
