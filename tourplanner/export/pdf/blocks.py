@@ -16,14 +16,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import paragraph as paragraph_module
 from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # not in the stubs
     cleanBlockQuotedText,
     textTransformFrags,
 )
-from reportlab.platypus.paraparser import ParaParser
 
 from tourplanner.about import made_with
 from tourplanner.china_coordinates import is_mainland_china, wgs84_to_gcj02
+from tourplanner.export.pdf.cjk_layout import CJK_TAG, wrapping_style
 from tourplanner.export.pdf.fonts import CJK, SANS, markup
 from tourplanner.export.pdf.styles import ACCENT_LIGHT, MUTED, RULE, Styles
 from tourplanner.i18n import _, formats
@@ -71,10 +72,12 @@ def parsed(text: str, style: ParagraphStyle) -> tuple:
 
     Parsing (reportlab's HTML parser) was a fifth of a document's time, and the same lines come
     back on many entries and pages (venues, kinds, zones). This is what `Paragraph` does with
-    its text, cleaning included; the fragments are only read once made. The style is a key by
-    identity (the cache keeps it alive, so its id is never reused).
+    its text, cleaning included; each use takes copies (`fragments`: a CJK wrap marks the
+    fragments it lays out). The style is a key by identity (the cache keeps it alive, so its
+    id is never reused).
     """
-    parser = ParaParser()
+    # The parser Paragraph uses, looked up when called: cjk_layout's corrections of it.
+    parser = paragraph_module.ParaParser()  # type: ignore[attr-defined]
     parser.caseSensitive = 1  # as Paragraph sets it
     _, frags, _ = parser.parse(cleanBlockQuotedText(text), style)
     if frags is None:
@@ -85,7 +88,7 @@ def parsed(text: str, style: ParagraphStyle) -> tuple:
 
 # An opening <font> tag with nothing but attributes in it.
 FONT_TAG = re.compile(r"<font [^<>&]*>")
-CJK_RUN = f'<font name="{CJK}">'  # what fonts.markup puts around a CJK run
+CJK_RUN = CJK_TAG
 
 
 def _plain(text: str) -> bool:
@@ -118,7 +121,7 @@ def fragments(text: str, style: ParagraphStyle) -> list:
         or not all(_plain(run) for _, run in runs)
         or not any(run.strip() for _, run in runs)
     ):
-        return list(parsed(text, style))
+        return [frag.clone() for frag in parsed(text, style)]  # a wrap may mark its own
     end = "</font>" if outer else ""
     frags = []
     for tag, run in runs:
@@ -129,7 +132,7 @@ def fragments(text: str, style: ParagraphStyle) -> list:
 
 def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     """`Paragraph(text, style)`, without parsing what was parsed before."""
-    return Paragraph(text, style, frags=fragments(text, style))
+    return Paragraph(text, wrapping_style(text, style), frags=fragments(text, style))
 
 
 def para(text: str | None, style, *, prefix: str = "") -> Paragraph:  # noqa: ANN001
@@ -172,9 +175,10 @@ def stack(lines: list[Line], base: ParagraphStyle) -> Paragraph:
     frags: list = []
     for n, part in enumerate(parts):
         if n:
-            frags += parsed("<br/>", base)
+            frags += [frag.clone() for frag in parsed("<br/>", base)]
         frags += fragments(part, base)
-    return Paragraph("<br/>".join(parts), base, frags=frags)
+    text = "<br/>".join(parts)
+    return Paragraph(text, wrapping_style(text, base), frags=frags)
 
 
 def join(*parts: str | None, sep: str = " · ") -> str:

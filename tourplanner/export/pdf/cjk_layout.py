@@ -55,6 +55,17 @@ def _cjk_style(style: ParagraphStyle) -> ParagraphStyle:
     return derived
 
 
+CJK_TAG = f'<font name="{CJK}">'  # what fonts.markup puts around a CJK run
+
+
+def wrapping_style(text: str, style: ParagraphStyle) -> ParagraphStyle:
+    """The style a paragraph of `text` wraps in, as `RunParser.parse` decides it: the CJK way
+    when it holds a CJK run (for paragraphs made from fragments parsed before, unparsed)."""
+    if CJK_TAG in text and not getattr(style, "wordWrap", None):
+        return _cjk_style(style)
+    return style
+
+
 class RunParser(paraparser.ParaParser):
     """reportlab's paragraph parser, with the two corrections above."""
 
