@@ -13,8 +13,9 @@ from tourplanner.demo import write_demo_plan
 from tourplanner.errors import ValidationError
 from tourplanner.export.pdf import export_itinerary, export_programme_booklet, export_tour
 from tourplanner.family_names import display_sort_key, family_name
-from tourplanner.models import Plan, Programme
+from tourplanner.models import Participation, Plan, Programme
 from tourplanner.services import itinerary, people
+from tourplanner.services.revision import plan_revision
 
 DATE = re.compile(
     r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ 2015"
@@ -250,3 +251,32 @@ def test_stored_guides_interpreters_languages_and_venue_notes_are_printed(
     export_programme_booklet(demo, conference(demo), out)
     booklet = "\n".join(pages_of(out)).replace("\n", " ")
     assert "Interpreter: " in booklet and "Language: " in booklet
+
+
+def test_the_revision_moves_with_each_change_of_a_booking(tmp_path) -> None:
+    """Bookings carry no version: their sums must still move when one changes hands or role,
+    and two bookings swapping their people must not cancel out."""
+    write_demo_plan(tmp_path / "demo.tourplan")
+    demo = PlanFile.open(tmp_path / "demo.tourplan")  # its own: the module's demo is shared
+
+    def revision() -> str:
+        with demo.reading() as s:
+            return plan_revision(s)
+
+    seen = {revision()}
+    with demo.transaction() as s:
+        first = s.query(Participation).order_by(Participation.id).first()
+        assert first is not None
+        first.role = "speaking" if first.role != "speaking" else "chairing"
+    seen.add(revision())
+    with demo.transaction() as s:
+        a, b = s.query(Participation).order_by(Participation.id).limit(2)
+        assert a.person_id != b.person_id
+        a.person_id, b.person_id = b.person_id, a.person_id
+    seen.add(revision())
+    with demo.transaction() as s:
+        s.delete(s.query(Participation).order_by(Participation.id.desc()).first())
+    seen.add(revision())
+    assert len(seen) == 4
+    assert revision() in seen  # and reading twice gives the same code
+    demo.close()
