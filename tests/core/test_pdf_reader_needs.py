@@ -253,11 +253,10 @@ def test_stored_guides_interpreters_languages_and_venue_notes_are_printed(
     assert "Interpreter: " in booklet and "Language: " in booklet
 
 
-def test_the_revision_moves_with_each_change_of_a_booking(tmp_path) -> None:
+def test_the_revision_moves_with_each_change_of_a_booking(demo_plan) -> None:
     """Bookings carry no version: their sums must still move when one changes hands or role,
     and two bookings swapping their people must not cancel out."""
-    write_demo_plan(tmp_path / "demo.tourplan")
-    demo = PlanFile.open(tmp_path / "demo.tourplan")  # its own: the module's demo is shared
+    demo = demo_plan  # its own copy, on a plan file and on a team plan (the module's is shared)
 
     def revision() -> str:
         with demo.reading() as s:
@@ -279,4 +278,3 @@ def test_the_revision_moves_with_each_change_of_a_booking(tmp_path) -> None:
     seen.add(revision())
     assert len(seen) == 4
     assert revision() in seen  # and reading twice gives the same code
-    demo.close()

@@ -12,9 +12,9 @@ status moves the sums (reading 20,000 bookings into Python cost more than the re
 from __future__ import annotations
 
 import hashlib
-from typing import cast
+from typing import cast as typed
 
-from sqlalchemy import Integer, Table, func, select
+from sqlalchemy import BigInteger, Integer, Table, cast, func, select
 from sqlalchemy.orm import Session
 
 from tourplanner.models import Base
@@ -23,7 +23,7 @@ from tourplanner.models.versioned import Versioned
 
 def _summary(session: Session, table: Table) -> list[tuple]:
     """A table without versions, summed by the database (see the module's note)."""
-    keys = list(table.primary_key.columns)
+    keys = [cast(key, BigInteger) for key in table.primary_key.columns]  # no int4 overflow
     weight = sum((key * (n * 2 + 3) for n, key in enumerate(keys)), 1)  # distinct odd factors
     numbers = [c for c in table.columns if isinstance(c.type, Integer)]
     texts = [c for c in table.columns if not isinstance(c.type, Integer)]
@@ -39,7 +39,7 @@ def plan_revision(session: Session) -> str:
     digest = hashlib.blake2b(digest_size=4)
     for mapper in sorted(Base.registry.mappers, key=lambda m: m.class_.__name__):
         model = mapper.class_
-        table = cast(Table, mapper.local_table)
+        table = typed(Table, mapper.local_table)
         if issubclass(model, Versioned):
             keys = [func.max(c) for c in table.primary_key.columns]
             row = session.execute(
