@@ -229,6 +229,17 @@ def test_arabic_is_shaped_and_in_visual_order_hebrew_reversed_emoji_never_a_box(
     assert "深圳" in printed and "🎉" not in printed and "Dubai" in printed
 
 
+def test_an_emoji_left_out_is_noted_in_the_log(caplog) -> None:
+    from tourplanner.export.pdf.fonts import visual
+
+    with caplog.at_level("WARNING", logger="tourplanner.export.pdf.fonts"):
+        visual("Welcome dinner 😀 ✈")  # both drawn by DejaVu Sans: nothing to say
+        assert not caplog.records
+        visual("Closing party 🎉 (left out)")
+    (record,) = caplog.records
+    assert "left out" in record.getMessage() and "Closing party" in record.getMessage()
+
+
 def _contents(path: Path) -> str:
     return "\n".join(
         page.get_contents().get_data().decode("latin-1") for page in PdfReader(path).pages

@@ -200,8 +200,9 @@ def test_a_refused_room_is_said_and_changes_nothing(qtbot, window, monkeypatch) 
     assert window.undo_stack.count() == 0
 
 
-def test_guests_of_hotel_rooms_are_put_into_one_room_from_that_page(qtbot, window) -> None:
-    rooms = dict(
+def yangzhou_rooms(window) -> dict[str, int]:  # noqa: ANN001
+    """Each guest's room at the Yangzhou State Guest House, by name."""
+    return dict(
         rows(
             window.plan.path,
             "SELECT p.name_latin, r.id FROM room_bookings r "
@@ -210,6 +211,10 @@ def test_guests_of_hotel_rooms_are_put_into_one_room_from_that_page(qtbot, windo
             "WHERE v.name_en = 'Yangzhou State Guest House'",
         )
     )
+
+
+def test_guests_of_hotel_rooms_are_put_into_one_room_from_that_page(qtbot, window) -> None:
+    rooms = yangzhou_rooms(window)
     window.show_page("room_booking")
     window.records["room_booking"].select_ids([rooms["Robert Chen"], rooms["Thomas Wright"]])
     assert window.bookings.share_room(room_type="twin")
@@ -296,15 +301,7 @@ def test_a_guest_dragged_onto_another_room_shares_it_and_a_full_room_refuses(
 
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: said.append(a[2]))
-    rooms = dict(
-        rows(
-            window.plan.path,
-            "SELECT p.name_latin, r.id FROM room_bookings r "
-            "JOIN travel_segments s ON s.id = r.stay_id JOIN travellers t ON t.segment_id = s.id "
-            "JOIN people p ON p.id = t.person_id JOIN venues v ON v.id = s.venue_id "
-            "WHERE v.name_en = 'Yangzhou State Guest House'",
-        )
-    )
+    rooms = yangzhou_rooms(window)
     before = room_fields(window.plan.path)
     window.show_page("room_booking")
     page = window.records["room_booking"]

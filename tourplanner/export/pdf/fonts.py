@@ -12,6 +12,7 @@ letters nor orders right-to-left text, so a line with Arabic or Hebrew is shaped
 from __future__ import annotations
 
 import copy
+import logging
 import unicodedata
 from functools import lru_cache
 from typing import Literal
@@ -24,6 +25,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from tourplanner.paths import resource
 from tourplanner.writing_systems import EMOJI, EMOJI_MARKS, has_rtl, is_emoji
+
+log = logging.getLogger(__name__)
 
 SANS = "TPSans"
 SANS_BOLD = "TPSans-Bold"
@@ -78,10 +81,20 @@ def visual(text: str) -> str:
     if EMOJI_MARKS.search(text):
         text = EMOJI_MARKS.sub("", text)  # joiners and styles of colour emoji: nothing to draw
     if EMOJI.search(text):
-        text = "".join(
+        kept = "".join(
             c for c in text if not (is_emoji(c) and ord(c) not in latin and ord(c) not in cjk)
         )
+        if kept != text:
+            _note_left_out(text)
+        text = kept
     return text
+
+
+@lru_cache(maxsize=256)
+def _note_left_out(text: str) -> None:
+    """The note that an emoji was left out, in the log, once per text (a coordinator who wonders
+    where the 🎉 of a title went finds why)."""
+    log.warning("An emoji no bundled font draws was left out of the printed text %r.", text)
 
 
 def _right_to_left(line: str) -> str:
