@@ -251,6 +251,9 @@ def test_stored_guides_interpreters_languages_and_venue_notes_are_printed(
     export_programme_booklet(demo, conference(demo), out)
     booklet = "\n".join(pages_of(out)).replace("\n", " ")
     assert "Interpreter: " in booklet and "Language: " in booklet
+    # The languages named, not coded: "zh, en (simultaneous interpretation)" as stored.
+    assert "Language: Chinese, English (simultaneous interpretation)" in booklet
+    assert "Language: zh" not in booklet
 
 
 def test_the_revision_moves_with_each_change_of_a_booking(demo_plan) -> None:

@@ -524,5 +524,8 @@ def people_lines(view: ItemView, s: Styles, reader: int | None = None) -> list[L
 
         lines += interpreting_lines(view, s, reader)
     if view.language:
-        lines.append(line(_("Language: {language}").format(language=view.language), s.small))
+        from tourplanner.export.pdf.language import languages_named
+
+        named = languages_named(view.language)
+        lines.append(line(_("Language: {language}").format(language=named), s.small))
     return lines

@@ -41,3 +41,14 @@ def language_name(code: str) -> str:
         return Locale.parse(code.replace("-", "_")).get_language_name(reader) or code
     except (ValueError, UnknownLocaleError):
         return code
+
+
+# The language codes a coordinator writes in an item's languages ("zh, en (simultaneous
+# interpretation)"): common ones only, none an English word ("it", "to", "no" are codes too).
+LANGUAGE_CODE = re.compile(r"\b(zh|en|fr|de|es|ru|ar|ja|ko|pt|vi|th|hi|ms|tr|nl|pl|sv|he|fa|ur)\b")
+
+
+def languages_named(text: str) -> str:
+    """An item's languages with each code named ('zh, en' -> 'Chinese, English'), the rest as
+    written."""
+    return LANGUAGE_CODE.sub(lambda m: language_name(m.group(1)), text)
