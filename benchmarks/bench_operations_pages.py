@@ -29,17 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     path = args.plan or Path(tempfile.mkdtemp(prefix="bench-ops-pages-")) / "plan.tourplan"
     if not path.exists():
-        from benchmarks.synthetic import generate_plan
+        from benchmarks.bench_operations_docs import operations_plan
 
         began = time.perf_counter()
-        generate_plan(
-            path,
-            people=args.people,
-            items=args.people // 2,
-            programmes=4,
-            participations_per_person=3,
-            quiet=True,
-        )
+        operations_plan(path, args.people)
         print(f"generated {path} in {time.perf_counter() - began:.1f} s (not counted)")
 
     from PySide6.QtCore import QSettings

@@ -187,7 +187,7 @@ def _pdf(sheet: TransferSheet, out: Path) -> None:
     s = make_styles()
     width = landscape(A4)[0] - 24 * mm
     story: list = [
-        Paragraph(_("TRANSFERS"), s.kicker),
+        Paragraph(markup(_("TRANSFERS")), s.kicker),
         Paragraph(markup(sheet.title), s.title),
         Paragraph(
             markup(
