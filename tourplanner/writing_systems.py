@@ -10,7 +10,6 @@ no bundled font draws (`export/pdf/fonts.py`).
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # The Han ideographs: CJK Unified (with extension A) and Compatibility Ideographs.
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -21,7 +20,7 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\
 EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\U0001f1e6-\U0001f1ff]")
 EMOJI_MARKS = re.compile("[\ufe0e\ufe0f\u200d\u20e3\U000e0020-\U000e007f]")
 # The right-to-left blocks: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, their supplements
-# and presentation forms (a quick test; `is_rtl` asks Unicode's bidi class of one character).
+# and presentation forms.
 RTL = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
@@ -30,11 +29,6 @@ RTL = re.compile(
 def is_chinese(text: str) -> bool:
     """Whether the text has Chinese characters (Han)."""
     return bool(HAN.search(text))
-
-
-def is_rtl(char: str) -> bool:
-    """Whether a character is written right to left (Arabic, Hebrew, Syriac, Thaana, N'Ko)."""
-    return unicodedata.bidirectional(char) in ("R", "AL")
 
 
 def has_rtl(text: str) -> bool:

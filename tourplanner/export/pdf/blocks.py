@@ -88,7 +88,6 @@ def parsed(text: str, style: ParagraphStyle) -> tuple:
 
 # An opening <font> tag with nothing but attributes in it.
 FONT_TAG = re.compile(r"<font [^<>&]*>")
-CJK_RUN = CJK_TAG
 
 
 def _plain(text: str) -> bool:
@@ -107,14 +106,14 @@ def fragments(text: str, style: ParagraphStyle) -> list:
     head = FONT_TAG.match(cleaned) if cleaned.endswith("</font>") else None
     outer = head[0] if head is not None else ""
     body = cleaned[len(outer) : len(cleaned) - 7] if outer else cleaned
-    pieces = body.split(CJK_RUN)
+    pieces = body.split(CJK_TAG)
     runs: list[tuple[str, str]] = [("", pieces[0])] if pieces[0] else []
     for piece in pieces[1:]:
         cjk, closed, rest = piece.partition("</font>")
         if not closed or not cjk:
             runs = []
             break
-        runs += [(CJK_RUN, cjk), *([("", rest)] if rest else [])]
+        runs += [(CJK_TAG, cjk), *([("", rest)] if rest else [])]
     if (
         not runs
         or style.textTransform

@@ -84,7 +84,7 @@ class RunParser(paraparser.ParaParser):
             run.bold, run.italic = outer.bold, outer.italic
 
 
-def break_at(chars: Sequence[str], widths: Sequence[float], start: int, over: int) -> int:
+def break_at(chars: Sequence[str], start: int, over: int) -> int:
     """Where a line from `start` ends (exclusive) when `chars[over]` no longer fits on it."""
     end = over
     if ord(chars[over][:1] or " ") < 0x3000 and not _space(chars[over]):
@@ -114,7 +114,7 @@ def _lines(
             start, used, i = i + 1, 0.0, i + 1
             continue
         if used + widths[i] > line_width + FUZZ and i > start:
-            end = break_at(chars, widths, start, i)
+            end = break_at(chars, start, i)
             shown = end  # the spaces at the break are dropped, as in a Latin paragraph
             while shown > start + 1 and _space(chars[shown - 1]):
                 shown -= 1

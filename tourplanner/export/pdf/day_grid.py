@@ -73,38 +73,31 @@ def double_booked(group: list[ItemView]) -> bool:
     return False
 
 
-def wrapped(text: str, style, width: float, *, prefix: str = "") -> Line:  # noqa: ANN001
-    """A cell line: Chinese and Latin wrap by the rules of `cjk_layout` (every paragraph's)."""
-    return line(text, style, prefix=prefix)
-
-
-def cell_lines(view: ItemView, s: Styles, width: float, times: str) -> list[Line]:
+def cell_lines(view: ItemView, s: Styles, times: str) -> list[Line]:
     """A parallel session's cell: the room is the column, so title, kind, people."""
-    lines = [wrapped(view.title_en, s.entry_title, width)]
+    lines = [line(view.title_en, s.entry_title)]
     if view.title_local:
-        lines.append(wrapped(view.title_local, s.body, width))
-    lines.append(wrapped(join(times, _(label(view.kind)), view.track), s.muted, width))
+        lines.append(line(view.title_local, s.body))
+    lines.append(line(join(times, _(label(view.kind)), view.track), s.muted))
     if view.speakers:
         names = ", ".join(view.speakers)
-        lines.append(wrapped(_("Speakers: {names}").format(names=names), s.small, width))
+        lines.append(line(_("Speakers: {names}").format(names=names), s.small))
     if view.chairs:
         names = ", ".join(view.chairs)
-        lines.append(wrapped(_("Chair: {names}").format(names=names), s.small, width))
+        lines.append(line(_("Chair: {names}").format(names=names), s.small))
     for extra in people_lines(view, s):
         lines.append(extra)
     return lines
 
 
-def room_header(
-    key: RoomKey, items: list[ItemView], s: Styles, width: float, *, building: bool
-) -> Paragraph:
+def room_header(key: RoomKey, items: list[ItemView], s: Styles, *, building: bool) -> Paragraph:
     """The room in both scripts; its building too when the columns are in several."""
     view = next(v for v in items if room_of(v) == key)
-    lines = [wrapped(view.room or _("Room not set"), s.entry_title, width)]
+    lines = [line(view.room or _("Room not set"), s.entry_title)]
     if view.room_local:
-        lines.append(wrapped(view.room_local, s.small, width))
+        lines.append(line(view.room_local, s.small))
     if view.venue and building:
-        lines.append(wrapped(join(view.venue.name_en, view.venue.name_local), s.muted, width))
+        lines.append(line(join(view.venue.name_en, view.venue.name_local), s.muted))
     return stack(lines, DETAILS)
 
 
@@ -119,9 +112,8 @@ def day_grid(
     """The grid of one day. `spanning` gives an item's lines when it spans the row (the list's
     own details, with room and building); `marker` the flowables noting its page."""
     column = (width - TIME_COLUMN) / len(rooms)
-    inner = column - 2 * PAD
     several = len({venue for venue, _room in rooms}) > 1
-    headers = [room_header(r, items, s, inner, building=several) for r in rooms]
+    headers = [room_header(r, items, s, building=several) for r in rooms]
     data: list[list] = [[Paragraph("", s.small), *headers]]
     commands: list[tuple] = [
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
@@ -160,7 +152,7 @@ def day_grid(
             ):
                 start, end = (to_local(t, view.timezone) for t in (view.start_utc, view.end_utc))
                 times = f"{start:%H:%M}–{end:%H:%M}"
-            lines = cell_lines(view, s, inner, times)
+            lines = cell_lines(view, s, times)
             data[row][col] = [*marker(view), stack(lines, DETAILS)]
             if first + ends_at > row:
                 commands.append(("SPAN", (col, row), (col, first + ends_at)))

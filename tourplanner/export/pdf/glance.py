@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from tourplanner.enums import ItemKind, label
 from tourplanner.export.pdf.blocks import join, keep_phones, para, ruled_table
 from tourplanner.export.pdf.days import day_label
-from tourplanner.export.pdf.fonts import CJK, SANS, runs
+from tourplanner.export.pdf.fonts import SANS
+from tourplanner.export.pdf.page import fit_text
 from tourplanner.export.pdf.styles import Styles
 from tourplanner.i18n import CHINESE, _, current_language, formats
 from tourplanner.services.views import ItemView, Itinerary, TravelView, VenueView
@@ -55,28 +55,18 @@ def commitment(entry: ItemView | TravelView) -> str:
     return f"{at:%H:%M} {what}"
 
 
-def text_width(text: str, size: float) -> float:
-    return sum(
-        pdfmetrics.stringWidth(chunk, CJK if use_cjk else SANS, size)
-        for use_cjk, chunk in runs(text)
-    )
-
-
 def one_line(text: str, size: float, width: float) -> str:
     """The text cut with "…" to fit one line: the summary stays a line a day (the full text
     is on the day's page)."""
-    if text_width(text, size) <= width:
-        return text
-    while text and text_width(text + "…", size) > width:
-        text = text[:-1]
-    return text.rstrip(" ,·:") + "…"
+    return fit_text(text, SANS, size, width, strip=" ,·:")
 
 
 def day_at_a_glance(itin: Itinerary, width: float, s: Styles) -> list[Flowable]:
     """One line a day: the date and its number, the city, the first commitment, the night."""
-    entries = itin.entries()
-    days = sorted({local_date(e) for e in entries})
-    if not days:
+    by_day: dict[date, list[ItemView | TravelView]] = {}
+    for entry in itin.entries():  # in time order: each day's list is too
+        by_day.setdefault(local_date(entry), []).append(entry)
+    if not by_day:
         return []
     hotels = stays(itin)
     rest = width - DAY_WIDTH
@@ -84,8 +74,7 @@ def day_at_a_glance(itin: Itinerary, width: float, s: Styles) -> list[Flowable]:
     fit = [w - 8 for w in widths]  # the cells' right padding (6 pt) and a margin
     size = s.small.fontSize
     data = [[para(text, s.muted) for text in (_("Day"), _("First commitment"), _("Night at"))]]
-    for day in days:
-        today = [e for e in entries if local_date(e) == day]
+    for day, today in sorted(by_day.items()):
         first = next(
             (
                 e

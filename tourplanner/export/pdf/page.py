@@ -65,13 +65,14 @@ def text_width(text: str, font: str, size: float) -> float:
 
 
 @lru_cache(maxsize=256)
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Shorten text with an ellipsis so a header line never runs into the other one."""
+def fit_text(text: str, font: str, size: float, width: float, strip: str = " ") -> str:
+    """Shorten text with an ellipsis to one line of `width` (a header line never runs into the
+    other one; a cover's summary stays a line a day), dropping `strip` before the ellipsis."""
     if text_width(text, font, size) <= width:
         return text
     while text and text_width(text + "…", font, size) > width:
         text = text[:-1]
-    return text.rstrip() + "…"
+    return text.rstrip(strip) + "…"
 
 
 class SectionCanvas(SyntheticBold, canvas.Canvas):
@@ -148,13 +149,13 @@ class SectionCanvas(SyntheticBold, canvas.Canvas):
         if day:
             # The day in ink and bold, where a reader looks first; the plan moves to the footer.
             self.setFillColor(INK)
-            draw_text(self, left, top, _fit(day, SANS_BOLD, 9, half), font=SANS_BOLD, size=9)
+            draw_text(self, left, top, fit_text(day, SANS_BOLD, 9, half), font=SANS_BOLD, size=9)
         else:
             self.setFillColor(MUTED)
-            draw_text(self, left, top, _fit(self.plan_title, SANS, 8, half), font=SANS, size=8)
+            draw_text(self, left, top, fit_text(self.plan_title, SANS, 8, half), font=SANS, size=8)
         self.setFillColor(MUTED)
         draw_text(
-            self, right, top, _fit(subject, SANS_BOLD, 8, half), font=SANS_BOLD, size=8, right=True
+            self, right, top, fit_text(subject, SANS_BOLD, 8, half), font=SANS_BOLD, size=8, right=True
         )
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
@@ -168,7 +169,7 @@ class SectionCanvas(SyntheticBold, canvas.Canvas):
         )
         if day and self.plan_title:
             footer = f"{footer} · {self.plan_title}"  # the stamp first: it must not be cut
-        draw_text(self, left, bottom, _fit(footer, SANS, 7, room), size=7)
+        draw_text(self, left, bottom, fit_text(footer, SANS, 7, room), size=7)
         draw_text(self, right, bottom, page, size=7, right=True)
 
 
