@@ -345,7 +345,12 @@ class ConflictIndex:
                 self._check_arrivals(other)
         self._check_arrivals(person_id)
         if diet:
-            for item_id in meals | self._meals_of(person_id):
+            now = self._meals_of(person_id)
+            tags_changed = (old_person.dietary_tags if old_person else "") != (
+                person.dietary_tags if person else ""
+            )
+            # New tags change every meal they attend; the same tags only the meals joined or left.
+            for item_id in (meals | now) if tags_changed else (meals ^ now):
                 self._check_meal(item_id)
         new_travel = self.travel_by_person.get(person_id, ())
         if person_id in self.ops_people or any(
@@ -726,7 +731,7 @@ class ConflictIndex:
         ops = self.snap.operations
         self.carriage = Carriage(ops)
         self.ops_items: set[int] = set()  # named by an assignment, a vehicle or a seat
-        self.ops_people: set[int] = set()  # staff, drivers, seated people
+        self.ops_people: set[int] = set()  # staff and drivers
         self.ops_programmes: set[int] = set()
         for job in ops.assignments:
             self.ops_people.add(job.person_id)
@@ -741,8 +746,7 @@ class ConflictIndex:
                 self.ops_items.add(v.item_id)
             if v.programme_id is not None:
                 self.ops_programmes.add(v.programme_id)
-        for seat in ops.seats:
-            self.ops_people.add(seat.person_id)
+        for seat in ops.seats:  # the rules count seats, never read the seated person's record
             if seat.item_id is not None:
                 self.ops_items.add(seat.item_id)
         self.shared_stays = {stay for pair in ops.shared_rooms for stay in pair}
