@@ -18,7 +18,16 @@ from tourplanner.db import PlanFile, migrate
 from tourplanner.errors import NotFoundError, ValidationError
 from tourplanner.export.operations.catering import export_catering
 from tourplanner.export.operations.rooming import export_rooming_list
-from tourplanner.models import Base, Person, RoomBooking, Traveller, TravelSegment, Vehicle
+from tourplanner.models import (
+    Base,
+    Item,
+    Person,
+    Programme,
+    RoomBooking,
+    Traveller,
+    TravelSegment,
+    Vehicle,
+)
 from tourplanner.romanize import pinyin_name
 from tourplanner.services import (
     assignments,
@@ -29,7 +38,7 @@ from tourplanner.services import (
     vehicles,
 )
 from tourplanner.services.catering import meal_counts
-from tourplanner.services.manifest import manifest_legs
+from tourplanner.services.manifest import manifest_legs, programmes_with_vehicles
 from tourplanner.timezones import to_local
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -259,3 +268,18 @@ def test_the_three_exports_run_from_the_cli(demo_path: Path, tmp_path: Path) -> 
     bad = run("rooming-list", str(demo_path), "--hotel", "Nowhere", "-o", str(tmp_path / "x.pdf"))
     assert bad.returncode != 0 and "no hotel matches 'Nowhere'" in bad.stderr
     assert "Traceback" not in bad.stderr and not (tmp_path / "x.pdf").exists()
+
+
+def test_a_vehicle_on_one_item_makes_its_programme_one_with_a_manifest(demo_plan) -> None:
+    """The print preview offers the manifest of a programme a vehicle serves, whether the
+    vehicle serves the whole programme or one of its items (the preview once matched titles)."""
+    with demo_plan.reading() as s:
+        ids = [p.id for p in s.scalars(select(Programme).order_by(Programme.id))]
+        before = programmes_with_vehicles(s, ids)
+        bare = next(pid for pid in ids if pid not in before)
+        item_id = s.scalar(select(Item.id).where(Item.programme_id == bare).limit(1))
+    assert before and item_id is not None
+    with demo_plan.transaction() as s:
+        vehicles.create_vehicle(s, name="Shuttle", kind="van", seats=8, item_id=item_id)
+    with demo_plan.reading() as s:
+        assert programmes_with_vehicles(s, ids) == before | {bare}

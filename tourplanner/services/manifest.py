@@ -59,6 +59,22 @@ def _person_line(person) -> str:  # noqa: ANN001 - a Person row
     return f"{name} {person.phone}".strip()
 
 
+def _serves(programme_id: int):  # noqa: ANN202  (a SQL condition)
+    """A vehicle serves a programme: every leg of it, or one of its items."""
+    return or_(
+        Vehicle.programme_id == programme_id, Vehicle.item.has(Item.programme_id == programme_id)
+    )
+
+
+def programmes_with_vehicles(session: Session, programme_ids: list[int]) -> set[int]:
+    """Which of the programmes have a vehicle serving them (a manifest to print)."""
+    return {
+        pid
+        for pid in programme_ids
+        if session.scalar(select(Vehicle.id).where(_serves(pid)).limit(1)) is not None
+    }
+
+
 def manifest_legs(
     session: Session, programme: str, *, day: date | None = None
 ) -> list[ManifestLeg]:
@@ -67,9 +83,7 @@ def manifest_legs(
     vehicles = list(
         session.scalars(
             select(Vehicle)
-            .where(
-                or_(Vehicle.programme_id == prog.id, Vehicle.item.has(Item.programme_id == prog.id))
-            )
+            .where(_serves(prog.id))
             .options(selectinload(Vehicle.driver))
             .order_by(Vehicle.name, Vehicle.id)
         )

@@ -62,15 +62,18 @@ def page_images(data: bytes, width_px: int, state: TaskState) -> list[QImage]:
     images = []
     with PDFIUM:
         pdf = open_pdf(data)
-        try:
-            for index in range(len(pdf)):
-                state.check()
+    try:
+        for index in range(len(pdf)):
+            state.check()
+            # The lock a page at a time: the itinerary preview paints between them.
+            with PDFIUM:
                 page = pdf[index]
                 try:
                     images.append(page_image(page, width_px / page.get_width()))
                 finally:
                     page.close()
-        finally:
+    finally:
+        with PDFIUM:
             pdf.close()
     return images
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QSpinBox, QWidget
 
 from tourplanner.operations_planning.transfer_groups import ARRIVAL, DEPARTURE, DIRECTIONS, Rules
+from tourplanner.services.transfers import TransferSheet, transfer_sheet
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,15 @@ class TransferOptions:
     directions: tuple[str, ...] = DIRECTIONS
     on: date | None = None
     window_minutes: int = Rules().window_minutes
+
+    def sheet(self, session: Any) -> TransferSheet:
+        """The transfer groups these options ask for (the page's rows, the export's sheet)."""
+        return transfer_sheet(
+            session,
+            directions=self.directions,
+            on=self.on,
+            rules=Rules(window_minutes=self.window_minutes),
+        )
 
 
 class TransferFilter(QObject):

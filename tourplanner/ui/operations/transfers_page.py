@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from tourplanner.errors import ValidationError
-from tourplanner.operations_planning.transfer_groups import Rules
 from tourplanner.planfile import PlanFile
 from tourplanner.services.listings import Listing
-from tourplanner.services.transfers import transfer_sheet
 from tourplanner.timezones import to_local
 from tourplanner.ui.operations.transfer_filter import TransferFilter, TransferOptions
 from tourplanner.ui.records.page import RecordPage
@@ -88,12 +86,7 @@ class TransfersPage(QWidget):
 
         chosen = self.options()
         try:
-            sheet = transfer_sheet(
-                session,
-                directions=chosen.directions,
-                on=chosen.on,
-                rules=Rules(window_minutes=chosen.window_minutes),
-            )
+            sheet = chosen.sheet(session)
         except ValidationError as exc:
             self.problem.setText(str(exc))
             self.problem.show()

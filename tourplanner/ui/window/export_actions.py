@@ -364,14 +364,9 @@ class ExportActions:
 
         def write(out: Path) -> None:
             from tourplanner.export.operations.transfers import export_transfers
-            from tourplanner.operations_planning.transfer_groups import Rules
-            from tourplanner.services.transfers import transfer_sheet
 
-            rules = Rules(window_minutes=chosen.window_minutes)
             with plan.reading() as session:
-                sheet = transfer_sheet(
-                    session, directions=chosen.directions, on=chosen.on, rules=rules
-                )
+                sheet = chosen.sheet(session)
             export_transfers(sheet, out)
 
         return write
@@ -562,12 +557,12 @@ class ExportActions:
         return dialog
 
     def _manifest_shown(self, shown: list[ProgrammeView]) -> str | None:
-        """The manifest of the first programme with a vehicle of its own."""
-        from tourplanner.services.operations_listings import vehicles_listing
+        """The manifest of the first programme a vehicle serves (itself or one of its items)."""
+        from tourplanner.services.manifest import programmes_with_vehicles
 
         with self.context.plan.reading() as session:
-            serves = {row[5] for row in vehicles_listing(session).rows}
-        return next((f"manifest-{p.id}" for p in shown if p.title_en in serves), None)
+            served = programmes_with_vehicles(session, [p.id for p in shown])
+        return next((f"manifest-{p.id}" for p in shown if p.id in served), None)
 
     # -- shared --------------------------------------------------------------------------------
 
