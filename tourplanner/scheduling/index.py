@@ -39,7 +39,7 @@ from tourplanner.collector import cycle_collection_paused
 from tourplanner.scheduling.findings import Finding, order_key
 from tourplanner.scheduling.listing import ScopedFindings
 from tourplanner.scheduling.overlaps import Clash, sweep
-from tourplanner.scheduling.rules import ARRIVAL_RULES, OPERATIONS_RULES, RULES
+from tourplanner.scheduling.rules import ARRIVAL_RULES, MEAL_RULES, OPERATIONS_RULES, RULES
 from tourplanner.scheduling.rules.arrivals import ROAD, TRANSFER, Carriage, arrival_findings
 from tourplanner.scheduling.rules.double_booking import clash as double_booking
 from tourplanner.scheduling.rules.double_booking import (
@@ -780,7 +780,7 @@ class ConflictIndex:
         return self.roads > 0 or bool(self.snap.operations.vehicles)
 
     def _check_meal(self, item_id: int) -> None:
-        if "meal-diet-without-menu" not in self.rules:
+        if not self.rules & MEAL_RULES:
             return
         item = self.snap.items.get(item_id)
         found = (

@@ -215,10 +215,11 @@ def share_one_room(
     before = room_states(session, touched)
     for outsider in session.scalars(select(RoomBooking).where(RoomBooking.stay_id.in_(outsiders))):
         room_bookings.update_room_booking(session, outsider.id, shares_with_id=None)
+    booking_of = {state.stay_id: state.booking_id for state in before}  # read once, above
     lead = stays[0]
     for stay_id in stays:
         values = {"room_type": kind, "shares_with_id": None if stay_id == lead else lead}
-        booking_id = session.scalar(select(RoomBooking.id).where(RoomBooking.stay_id == stay_id))
+        booking_id = booking_of[stay_id]
         if booking_id is None:
             room_bookings.create_room_booking(session, stay_id=stay_id, **values)
         else:

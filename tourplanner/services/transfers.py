@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from tourplanner.enums import TravelKind, TravellerStatus
+from tourplanner.enums import TravellerStatus
 from tourplanner.errors import ValidationError
 from tourplanner.i18n import _
 from tourplanner.models import Person, Traveller, TravelSegment, TravelTime, Venue
@@ -33,7 +33,6 @@ from tourplanner.operations_planning.transfer_groups import (
 from tourplanner.places import airport, place_of
 from tourplanner.timezones import to_local
 
-MOVING = (TravelKind.FLIGHT.value, TravelKind.TRAIN.value)
 # "…, Terminal 3", "… T3", "Terminal 2A": the terminal, said once as "T3".
 TERMINAL = re.compile(r"[,\s]*\b(?:Terminal\s*([0-9A-Z]{1,3})|T([0-9][A-Z]?))\b", re.IGNORECASE)
 
@@ -108,7 +107,7 @@ def transfer_movements(session: Session) -> list[Movement]:
     rows = session.scalars(
         select(Traveller)
         .join(Traveller.journey)
-        .where(TravelSegment.kind.in_((*MOVING, TravelKind.HOTEL.value)))
+        .where(TravelSegment.kind.in_((*arrivals.MOVING, arrivals.HOTEL)))  # arrivals.relevant
         .where(Traveller.status != TravellerStatus.CANCELLED.value)
         .options(
             selectinload(Traveller.journey).selectinload(TravelSegment.venue),
