@@ -155,7 +155,13 @@ class SectionCanvas(SyntheticBold, canvas.Canvas):
             draw_text(self, left, top, fit_text(self.plan_title, SANS, 8, half), font=SANS, size=8)
         self.setFillColor(MUTED)
         draw_text(
-            self, right, top, fit_text(subject, SANS_BOLD, 8, half), font=SANS_BOLD, size=8, right=True
+            self,
+            right,
+            top,
+            fit_text(subject, SANS_BOLD, 8, half),
+            font=SANS_BOLD,
+            size=8,
+            right=True,
         )
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
