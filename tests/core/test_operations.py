@@ -3,6 +3,7 @@ redo over a change made since refuses in words and writes nothing."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -205,3 +206,23 @@ def test_changes_merge() -> None:
     assert not merged.only_items and Changes.of_items([3]).only_items and Changes().empty
     with pytest.raises(ValueError):
         Changes(records={"spaceship": frozenset()})
+
+
+def test_a_menu_typed_keeps_a_meeting_point_written_since_it_was_read(plan) -> None:
+    """The Meals page's menu edit writes the menu alone: a meeting point set between the page's
+    read and the step is kept (the step used to write back the whole snapshot it was given)."""
+    from tourplanner.operations.logistics import set_logistics, set_menu
+    from tourplanner.services.item_logistics import item_logistics
+
+    item_id, _start = keynote(plan)
+    with plan.reading() as s:
+        was = item_logistics(s, item_id)
+    step = set_menu(item_id, "Tea and dim sum", "Keynote")  # made from what the page showed
+    run(plan, set_logistics(item_id, replace(was, meeting_point="South lobby"), "Keynote").do)
+    run(plan, step.do)
+    with plan.reading() as s:
+        now = item_logistics(s, item_id)
+    assert (now.menu_note, now.meeting_point) == ("Tea and dim sum", "South lobby")
+    run(plan, step.undo)
+    with plan.reading() as s:
+        assert item_logistics(s, item_id) == replace(was, meeting_point="South lobby")

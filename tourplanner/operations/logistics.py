@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tourplanner.operations.changes import Changes
 from tourplanner.operations.edit import Edit
 from tourplanner.operations.operation import Session
@@ -21,4 +23,22 @@ def set_logistics(item_id: int, values: ItemLogistics, title: str) -> Edit[ItemL
         write,
         values,
         Changes.of_items([item_id]),
+    )
+
+
+def set_menu(item_id: int, text: str, title: str) -> Edit[ItemLogistics]:
+    """Write a meal's menu alone: the meeting point and time as the file holds them when done
+    (not as a view read them earlier); undo writes back all three as they were."""
+
+    def write(session: Session, vals: ItemLogistics) -> None:
+        set_item_logistics(session, item_id, **vals.as_changes())
+
+    return Edit(
+        f"Menu of '{title}'",
+        f"'{title}'",
+        lambda session: item_logistics(session, item_id),
+        write,
+        None,
+        Changes.of_items([item_id]),
+        derive=lambda before: replace(before, menu_note=text),
     )

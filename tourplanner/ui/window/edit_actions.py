@@ -12,7 +12,7 @@ from tourplanner.operations import items as item_ops
 from tourplanner.operations import records as record_ops
 from tourplanner.operations import venues as venue_ops
 from tourplanner.operations import versions
-from tourplanner.operations.logistics import set_logistics
+from tourplanner.operations.logistics import set_menu
 from tourplanner.operations.occurrence import edit_occurrence
 from tourplanner.services import forms, items, itinerary, records
 from tourplanner.services.item_logistics import item_logistics
@@ -91,11 +91,7 @@ class EditActions:
     def set_menu(self, item_id: int, _column: str, text: str) -> bool:
         """A meal's menu typed in its cell on the Meals page: one undoable step, the meeting
         point and time kept."""
-        with self.context.plan.reading() as session:
-            values = item_logistics(session, item_id)
-        return self.context.run(
-            set_logistics(item_id, replace(values, menu_note=text), self._item_title(item_id))
-        )
+        return self.context.run(set_menu(item_id, text, self._item_title(item_id)))
 
     def move_selected(self, delta: timedelta) -> None:
         item_id = self.context.selected_item_id()
