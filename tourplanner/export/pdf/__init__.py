@@ -14,12 +14,12 @@ from tourplanner.enums import TravelKind
 from tourplanner.export.pdf.batch import export_itineraries
 from tourplanner.export.pdf.blocks import PlanInfo
 from tourplanner.export.pdf.itinerary import itinerary_story
-from tourplanner.export.pdf.language import pdf_language, reader_language
+from tourplanner.export.pdf.language import reader_language
 from tourplanner.export.pdf.page import build
 from tourplanner.export.pdf.programme_docs import booklet_story, tour_story
 from tourplanner.export.pdf.styles import MARGIN, make_styles, paper_size
 from tourplanner.files import atomic_path
-from tourplanner.i18n import current_language, use_language
+from tourplanner.i18n import use_language
 from tourplanner.services import (
     item_places,
     itinerary,
@@ -77,7 +77,6 @@ def write_document(
             subject=info.title,
             plan_title=info.title,
             stamp=info.stamp,
-            lang=pdf_language(current_language()),
         )
 
 

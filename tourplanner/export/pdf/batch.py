@@ -141,7 +141,7 @@ def render_chunk(
     written in `scratch`, then renamed into place)."""
     from tourplanner.export.pdf import plan_info, text_width
     from tourplanner.export.pdf.itinerary import itinerary_story
-    from tourplanner.export.pdf.language import pdf_language, reader_language
+    from tourplanner.export.pdf.language import reader_language
     from tourplanner.export.pdf.styles import make_styles
 
     plan = _plan(plan_path)
@@ -168,7 +168,7 @@ def render_chunk(
                     str(tmp),
                     itinerary_story(itin, info, width, styles),
                     title=f"Itinerary — {itin.person.name_latin}",
-                    lang=pdf_language(lang),
+                    lang=lang,
                     **meta,
                 )
             _fsync(tmp)

@@ -1,10 +1,10 @@
 """The document information every TourPlanner PDF carries: title, author, subject, language.
 
 A screen reader announces the title and reads in the `/Lang` language; a file manager and the
-printer queue show the title instead of a temporary name. Documents laid out by
-`page.build` (itineraries, booklet, tour sheet, batch) set theirs there; the sheets drawn on a
-bare canvas or a plain document template (badges, name cards, seating, rooming, manifest,
-catering, transfers, gifts, invitations) take theirs from here.
+printer queue show the title instead of a temporary name. Every PDF takes it from `info`:
+`page.build` (itineraries, booklet, tour sheet, batch) and the sheets drawn on a bare canvas
+or a plain document template (badges, name cards, seating, rooming, manifest, catering,
+transfers, gifts, invitations).
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from tourplanner.about import made_with
 from tourplanner.export.pdf.fonts import SANS, SANS_BOLD, face, runs
+from tourplanner.export.pdf.metadata import info
 from tourplanner.export.pdf.styles import INK, MARGIN, MUTED, RULE, paper_size
 from tourplanner.export.pdf.synthetic_bold import SyntheticBold
 from tourplanner.i18n import _, current_language, use_language
@@ -242,9 +243,10 @@ def build(
     subject: str,
     plan_title: str,
     stamp: Callable[[], str] | None = None,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> None:
-    """Lay out a story on pages with TourPlanner's header, footer and PDF metadata."""
+    """Lay out a story on pages with TourPlanner's header, footer and PDF metadata (`lang`:
+    the reader's language of tourplanner.i18n, the current one by default)."""
     size = paper_size(paper)
     doc = SimpleDocTemplate(
         out,
@@ -253,11 +255,7 @@ def build(
         rightMargin=MARGIN,
         topMargin=MARGIN + HEADER_GAP - 4 * mm,
         bottomMargin=MARGIN,
-        title=title,
-        author=author,
-        subject=subject,
-        creator=made_with(),
-        lang=lang,
+        **info(title=title, subject=subject, author=author, lang=lang),
     )
 
     def make_canvas(*args: Any, **kwargs: Any) -> SectionCanvas:
