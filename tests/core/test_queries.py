@@ -256,3 +256,33 @@ def test_bulk_bookings_skip_existing_and_refuse_a_bad_batch_whole(plan_file, tou
             s, [Booking(tour["ann"], item_id=tour["boat"]), Booking(tour["ann"], item_id=999)]
         )
     assert count() == before + 2
+
+
+def test_programme_day_is_in_time_order_with_repeating_items_in_their_places(
+    plan_file, tour
+) -> None:
+    """The one-off rows come sorted from the database and the repeating ones are put among
+    them: the day reads in (start, end, id) order, as the timeline lays it out."""
+    with plan_file.transaction() as s:
+        for title, (h1, m1), (h2, m2) in [
+            ("Late long", (7, 0), (9, 0)),  # starts with the breakfast, ends after it
+            ("Early short", (6, 30), (7, 0)),
+            ("Same as breakfast", (7, 0), (8, 0)),
+            ("Last", (18, 0), (19, 0)),
+        ]:
+            items.create_item(
+                s,
+                programme_id=tour["prog"],
+                title_en=title,
+                kind="session",
+                start=datetime(2015, 4, 25, h1, m1),
+                end=datetime(2015, 4, 25, h2, m2),
+            )
+    with plan_file.reading() as s:
+        day = itinerary.programme_day(s, tour["prog"], date(2015, 4, 25))
+    assert [v.title_en for v in day][0] == "Early short"
+    assert "Breakfast" in [v.title_en for v in day]  # the daily item's occurrence that day
+    assert [(v.start_utc, v.end_utc, v.id) for v in day] == sorted(
+        (v.start_utc, v.end_utc, v.id) for v in day
+    )
+    assert all(v.start_utc.tzinfo is not None for v in day)

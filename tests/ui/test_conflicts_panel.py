@@ -156,3 +156,33 @@ def test_closing_before_the_check_starts_starts_none(qtbot, demo_path, monkeypat
     qtbot.wait(50)  # the queued start comes and goes
     assert check is not None and not check.started and check.finished
     assert not window.tasks.busy and not window.checker.ready
+
+
+def test_the_built_index_is_set_aside_from_the_cycle_collector_until_closed(
+    qtbot, demo_path, monkeypatch
+) -> None:
+    """After a check, the index (and whatever else lives as long as the plan) is skipped by the
+    collector's full walks, which would otherwise stall the window on a big plan; closing the
+    plan gives it back, so nothing of a closed plan waits for collection forever."""
+    import gc
+
+    from tourplanner.db import PlanFile
+    from tourplanner.ui.app import create_application
+    from tourplanner.ui.conflicts import checker as conflict_checker
+    from tourplanner.ui.window.main_window import MainWindow
+
+    monkeypatch.setattr(conflict_checker, "BACKGROUND_FROM", 10)
+    create_application()
+    gc.unfreeze()
+    plan = PlanFile.open(demo_path)
+    window = MainWindow(plan)
+    qtbot.addWidget(window)
+    assert gc.get_freeze_count() == 0  # the check has not run yet
+    qtbot.waitUntil(lambda: window.checker.ready, timeout=10_000)
+    set_aside = gc.get_freeze_count()
+    assert set_aside > len(window.checker.index.snap.items)
+    window.check_plan()  # F5: a new index, the old one given back first
+    assert gc.get_freeze_count() > 0
+    window.close()
+    plan.close()
+    assert gc.get_freeze_count() == 0

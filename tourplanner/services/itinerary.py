@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, Select, false, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -249,6 +250,10 @@ def programme_days(session: Session, programme_id: int) -> list[date]:
     return [date.fromordinal(prog.start_date.toordinal() + n) for n in range(days)]
 
 
+def _in_time_order(view: ItemView) -> tuple[datetime, datetime, int]:
+    return view.start_utc, view.end_utc, view.id
+
+
 def programme_day(
     session: Session,
     programme_id: int,
@@ -301,6 +306,7 @@ def programme_day(
             )
             .outerjoin(Room, Item.room_id == Room.id)
             .where(one_off)
+            .order_by(Item.start_utc, Item.end_utc, Item.id)  # the timeline's order
         )
         .all()
         if spans
@@ -337,7 +343,7 @@ def programme_day(
     ) in rows:
         people = names.get(item_id, none)
         views.append(
-            ItemView(
+            ItemView.of_columns(
                 item_id,
                 uid,
                 programme_id,
@@ -363,10 +369,11 @@ def programme_day(
             )
         )
     repeating = load_items(session, (Item.programme_id == programme_id) & (Item.recurrence != ""))
-    views += [
-        v for v in item_views(session, repeating) if to_local(v.start_utc, v.timezone).date() == day
-    ]
-    views.sort(key=lambda v: (v.start_utc, v.end_utc, v.id))
+    # The one-off rows come in order; the few repeating ones are put in their places, which
+    # spares a sort key per row of a 3,000-item day.
+    for view in item_views(session, repeating):
+        if to_local(view.start_utc, view.timezone).date() == day:
+            bisect.insort(views, view, key=_in_time_order)
     return [v for v in views if include_cancelled or v.status != ItemStatus.CANCELLED]
 
 

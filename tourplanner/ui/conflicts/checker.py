@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from tourplanner.collector import set_aside_long_lived, take_back_long_lived
 from tourplanner.planfile import PlanFile
 from tourplanner.scheduling.findings import Finding
 from tourplanner.scheduling.index import ConflictIndex
@@ -43,10 +44,12 @@ class ConflictChecker(QObject):
         """Check the whole plan again: at once, or in the background for a big plan."""
         self.plan = plan or self.plan
         self._pending.clear()
+        take_back_long_lived()  # what the old index left in cycles can go now
         if items < BACKGROUND_FROM:
             self.tasks.cancel(TASK)
             with self.plan.reading() as session:
                 self.index = build_index(session)
+            set_aside_long_lived()
             self.changed.emit(self.index.findings())
             return
         self.index = None
@@ -61,6 +64,7 @@ class ConflictChecker(QObject):
 
     def _built(self, index: ConflictIndex) -> None:
         self.index = index
+        set_aside_long_lived()  # what is alive now lives as long as the plan is open
         pending, self._pending = self._pending, set()
         self.items_changed(sorted(pending))
 
@@ -82,3 +86,4 @@ class ConflictChecker(QObject):
         """Before the window or the file closes: a check still running is dropped."""
         self.tasks.cancel(TASK)
         self.tasks.wait()
+        take_back_long_lived()
