@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from file_rows import rows
 
 from tourplanner.db import PlanFile
 from tourplanner.errors import NotFoundError, ValidationError
@@ -32,14 +33,6 @@ UA_897 = {
     "end": datetime(2015, 4, 18, 14, 45),
     "end_timezone": "Asia/Shanghai",
 }
-
-
-def rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def run(plan: PlanFile, call):  # noqa: ANN001, ANN201 - op.do or op.undo

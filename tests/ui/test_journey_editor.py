@@ -4,10 +4,9 @@ the zone picker by typing."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
-from pathlib import Path
 
+from file_rows import rows
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -15,14 +14,6 @@ from tourplanner.services import itinerary
 from tourplanner.timezones import format_datetime
 from tourplanner.ui.records.entities import ENTITIES
 from tourplanner.ui.widgets.zone_picker import ZonePicker
-
-
-def rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def ua_897(window) -> int:  # noqa: ANN001

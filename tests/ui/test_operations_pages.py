@@ -5,20 +5,12 @@ edited from its page in one undoable step."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 
+from file_rows import rows
 from PySide6.QtWidgets import QApplication
 
 from tourplanner.ui.operations.logistics_dialog import LogisticsDialog
-
-
-def rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def shown(page) -> list[dict[str, str]]:  # noqa: ANN001 - a RecordPage

@@ -3,18 +3,11 @@ no seats, saved, undone; a twin room shared; the three exports from File > Expor
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from file_rows import rows
+
 from tourplanner.ui.records.entities import ENTITIES
-
-
-def rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def test_a_vehicle_is_made_in_the_editor_refused_without_seats_and_undone(

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
-from pathlib import Path
 
+from file_rows import rows
 from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tourplanner.services import items, organizations, participations, people
 from tourplanner.ui.records.entities import ENTITIES
-
-
-def rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def test_new_venue_shows_problems_inline_then_saves_and_undoes(qtbot, window) -> None:

@@ -8,13 +8,15 @@ books its members one by one, so a person's groups are named beside them.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.enums import ParticipationStatus
-from tourplanner.models import Participation, Person
+from tourplanner.models import Item, Participation, Person
 from tourplanner.services import items
 from tourplanner.services.itinerary import NEEDS_OWN_BOOKING
 
@@ -45,20 +47,48 @@ class Attendance(NamedTuple):
 
 def item_attendance(session: Session, item_id: int) -> Attendance:
     """Everyone confirmed in an item, directly or through its programme."""
-    item = items.get_item(session, item_id)
-    confirmed = Participation.status == ParticipationStatus.CONFIRMED
-    condition = Participation.item_id == item_id
-    if item.kind not in NEEDS_OWN_BOOKING:
-        condition = condition | (Participation.programme_id == item.programme_id)
+    return items_attendance(session, [items.get_item(session, item_id)])[item_id]
+
+
+def items_attendance(session: Session, of: Sequence[Item]) -> dict[int, Attendance]:
+    """`item_attendance` of each of these items, by item id, read in one query for them all
+    (the Meals page counts every meal of a plan)."""
+    if not of:
+        return {}
+    through_programme = {i.programme_id for i in of if i.kind not in NEEDS_OWN_BOOKING}
+    condition: ColumnElement[bool] = Participation.item_id.in_([i.id for i in of])
+    if through_programme:
+        condition = condition | Participation.programme_id.in_(through_programme)
     found = session.scalars(
         select(Participation)
         .join(Person)
-        .where(confirmed, condition)
+        .where(Participation.status == ParticipationStatus.CONFIRMED, condition)
         .options(selectinload(Participation.person).selectinload(Person.groups))
         .order_by(Person.name_latin, Person.id)
     ).all()
+    # Each booking keeps its place in the query's name order (the database's collation).
+    by_item: dict[int, list[tuple[int, Participation]]] = defaultdict(list)
+    by_programme: dict[int, list[tuple[int, Participation]]] = defaultdict(list)
+    for n, p in enumerate(found):
+        if p.item_id is not None:
+            by_item[p.item_id].append((n, p))
+        elif p.programme_id is not None:
+            by_programme[p.programme_id].append((n, p))
+    return {
+        item.id: _attendance(
+            by_item[item.id]
+            + (by_programme[item.programme_id] if item.kind not in NEEDS_OWN_BOOKING else [])
+        )
+        for item in of
+    }
+
+
+def _attendance(found: list[tuple[int, Participation]]) -> Attendance:
+    """One item's attendance from its confirmed bookings (direct and programme ones, each with
+    its place in name order)."""
+    found.sort(key=lambda placed: placed[0])
     through: dict[int, tuple[Person, str]] = {}
-    for p in found:
+    for _, p in found:
         way = DIRECT if p.item_id is not None else PROGRAMME
         if p.person_id not in through or way == DIRECT:  # a booking of one's own counts first
             through[p.person_id] = (p.person, way)

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from tourplanner.enums import ALLERGY_TAGS, DietaryTag, ItemKind, ItemStatus, label
 from tourplanner.errors import NotFoundError, ValidationError
 from tourplanner.i18n import _, formats
 from tourplanner.models import Item, Person
-from tourplanner.services.attendance import item_attendance
+from tourplanner.services.attendance import items_attendance
 from tourplanner.services.dietary import tags_of
 from tourplanner.services.listings import Listing
 from tourplanner.services.protocol import find_item
@@ -65,6 +65,7 @@ def _meals(session: Session, item: str | None, day: date | None) -> list[Item]:
         session.scalars(
             select(Item)
             .where(Item.kind == ItemKind.MEAL, Item.status != ItemStatus.CANCELLED)
+            .options(selectinload(Item.venue))
             .order_by(Item.start_utc, Item.id)
         )
     )
@@ -89,17 +90,18 @@ def meal_counts(
 ) -> list[MealCounts]:
     """Each meal (one, those of a day, or all) with its counts."""
     out = []
-    for meal in _meals(session, item, day):
-        attending = item_attendance(session, meal.id).attendees
-        ids = [a.person_id for a in attending]
-        rows = {
-            pid: (tags, other)
-            for pid, tags, other in session.execute(
-                select(Person.id, Person.dietary_tags, Person.dietary_other).where(
-                    Person.id.in_(ids)
-                )
-            )
-        }
+    meals = _meals(session, item, day)
+    # Every meal's diners and their tags in a few queries, not a handful per meal.
+    attendance = items_attendance(session, meals)
+    ids = {a.person_id for who in attendance.values() for a in who.attendees}
+    rows = {
+        pid: (tags, other)
+        for pid, tags, other in session.execute(
+            select(Person.id, Person.dietary_tags, Person.dietary_other).where(Person.id.in_(ids))
+        )
+    }
+    for meal in meals:
+        attending = attendance[meal.id].attendees
         counter: Counter[str] = Counter()
         tagged = 0
         diners = []
