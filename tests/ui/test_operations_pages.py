@@ -326,11 +326,12 @@ def test_print_preview_shows_the_transfers_as_they_print_and_says_why_when_it_ca
     dialog = window.exports.print_preview(window.current_page(), window.transfers.options())
     assert dialog.document.currentData() == "transfers"
     qtbot.waitUntil(lambda: dialog.page_count > 0, timeout=20_000)
-    first = dialog.images[0]
-    assert first.width() > first.height()  # a landscape sheet
+    first = dialog.page_image(0)
+    assert first is not None and first.width() > first.height()  # a landscape sheet
     assert not first.isNull() and first.pixelColor(2, 2).lightness() > 240  # white paper
     assert "page" in dialog.status.text()
     dialog.grab().save(str(tmp_path / "print-preview.png"))
+    assert dialog.pages[0].pixmap is not None  # painted, so rasterised
 
     # A programme with no vehicles has no manifest: the dialog says so and shows no page.
     titles = [dialog.document.itemText(n) for n in range(dialog.document.count())]
@@ -349,9 +350,14 @@ def test_print_preview_of_the_selected_persons_itinerary(qtbot, window) -> None:
     assert dialog.document.currentData() == "itinerary"
     assert "Bob O'Neill" in dialog.document.currentText()
     qtbot.waitUntil(lambda: dialog.page_count > 0, timeout=20_000)
-    page = dialog.images[0]
-    assert abs(page.height() / page.width() - 297 / 210) < 0.02  # an A4 page, upright
+    page = dialog.page_image(0)
+    assert page is not None and abs(page.height() / page.width() - 297 / 210) < 0.02  # A4
+    # Pages are rasterised when first painted: those below the first screen are not yet.
+    dialog.grab()
+    assert dialog.page_count > 3 and dialog.pages[0].pixmap is not None
+    assert dialog.pages[-1].pixmap is None
     dialog.reject()
+    assert dialog.page_count == 0 and dialog.page_image(0) is None  # the PDF is closed
 
 
 def test_one_room_on_the_hotel_rooms_page_without_a_selection_says_what_to_select(

@@ -37,3 +37,47 @@ def page_image(page: pdfium.PdfPage, scale: float) -> QImage:
         ).copy()  # copy: the bitmap's memory is freed when it is closed
     finally:
         bitmap.close()
+
+
+def page_sizes(data: bytes) -> tuple[tuple[float, float], ...]:
+    """Each page's width and height in points, as pdfium reads them."""
+    with PDFIUM:
+        pdf = open_pdf(data)
+        try:
+            return tuple((w, h) for w, h in (pdf.get_page_size(i) for i in range(len(pdf))))
+        finally:
+            pdf.close()
+
+
+class OpenPdf:
+    """A PDF held open by pdfium, rasterised a page at a time; `close()` frees it (pdfium's
+    memory is not collected). Both previews show their pages from one of these."""
+
+    def __init__(self, data: bytes, sizes: tuple[tuple[float, float], ...]) -> None:
+        self.page_sizes = sizes  # in PDF points
+        with PDFIUM:
+            self._pdf: pdfium.PdfDocument | None = open_pdf(data)
+
+    def page_image(self, index: int, scale: float) -> QImage:
+        """Page `index` rasterised at `scale` pixels per point, as a QImage owning its pixels."""
+        assert self._pdf is not None, "the document was closed"
+        with PDFIUM:
+            page = self._pdf[index]
+            try:
+                return page_image(page, scale)
+            finally:
+                page.close()
+
+    def page_image_width(self, index: int, width_px: int) -> QImage:
+        """Page `index` rasterised `width_px` device pixels wide."""
+        return self.page_image(index, width_px / self.page_sizes[index][0])
+
+    @property
+    def closed(self) -> bool:
+        return self._pdf is None
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            with PDFIUM:
+                self._pdf.close()
+            self._pdf = None

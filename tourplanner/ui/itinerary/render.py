@@ -14,7 +14,7 @@ from tourplanner.errors import TourPlannerError
 from tourplanner.planfile import PlanFile
 from tourplanner.services import people
 from tourplanner.services.views import PersonView
-from tourplanner.ui.pdf_pages import PDFIUM, open_pdf
+from tourplanner.ui.pdf_pages import page_sizes
 from tourplanner.ui.tasks import TaskState
 
 
@@ -66,13 +66,3 @@ def render_itinerary(plan: PlanFile, person_id: int, state: TaskState | None = N
         data,
         page_sizes(data),
     )
-
-
-def page_sizes(data: bytes) -> tuple[tuple[float, float], ...]:
-    """Each page's width and height in points, as pdfium reads them."""
-    with PDFIUM:
-        pdf = open_pdf(data)
-        try:
-            return tuple((w, h) for w, h in (pdf.get_page_size(i) for i in range(len(pdf))))
-        finally:
-            pdf.close()

@@ -1,8 +1,10 @@
 """File ▸ Print preview: an operations document (or a person's itinerary) as it prints.
 
-The document is written by its own exporter into a temporary PDF and rasterised by pdfium page
-by page, both on the task runner (`preview_job`, a plain function of a TaskState, tested by
-calling it); the dialog shows the pages it gets back, or the sentence saying why there are none.
+The document is written by its own exporter into a temporary PDF on the task runner
+(`preview_job`, a plain function of a TaskState, tested by calling it), and its page sizes read.
+The dialog lays out a page for each, as the itinerary preview does (`PageWidget`), and pdfium
+rasterises a page only when it is first painted: a 200-page badge sheet costs the pages
+scrolled to, not 200 pictures held twice. Or the dialog says in a sentence why there are none.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from tourplanner.errors import TourPlannerError
-from tourplanner.ui.pdf_pages import PDFIUM, open_pdf, page_image
+from tourplanner.ui.itinerary.pages import PageWidget
+from tourplanner.ui.pdf_pages import OpenPdf, page_sizes
 from tourplanner.ui.tasks import TaskRunner, TaskState
 from tourplanner.ui.wording import counted
 
@@ -57,32 +60,17 @@ def from_writer(write: Callable[[Path], object]) -> Make:
     return lambda _state: written_pdf(write)
 
 
-def page_images(data: bytes, width_px: int, state: TaskState) -> list[QImage]:
-    """Every page `width_px` device pixels wide (a QImage may be made off the GUI thread)."""
-    images = []
-    with PDFIUM:
-        pdf = open_pdf(data)
-    try:
-        for index in range(len(pdf)):
-            state.check()
-            # The lock a page at a time: the itinerary preview paints between them.
-            with PDFIUM:
-                page = pdf[index]
-                try:
-                    images.append(page_image(page, width_px / page.get_width()))
-                finally:
-                    page.close()
-    finally:
-        with PDFIUM:
-            pdf.close()
-    return images
+@dataclass(frozen=True)
+class MadeDocument:
+    data: bytes
+    page_sizes: tuple[tuple[float, float], ...]  # in PDF points
 
 
-def preview_job(make: Make, width_px: int) -> Callable[[TaskState], list[QImage]]:
-    def job(state: TaskState) -> list[QImage]:
+def preview_job(make: Make) -> Callable[[TaskState], MadeDocument]:
+    def job(state: TaskState) -> MadeDocument:
         data = make(state)
         state.check()
-        return page_images(data, width_px, state)
+        return MadeDocument(data, page_sizes(data))
 
     return job
 
@@ -99,7 +87,8 @@ class PrintPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.tasks, self.choices = tasks, choices
-        self.images: list[QImage] = []
+        self.pages: list[PageWidget] = []
+        self._pdf: OpenPdf | None = None
         self.setWindowTitle(self.tr("Print preview"))
         self.document = QComboBox()
         self.document.setAccessibleName(self.tr("Document"))
@@ -108,13 +97,13 @@ class PrintPreviewDialog(QDialog):
             self.document.addItem(choice.title, choice.key)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.pages = QWidget()
-        self.pages.setStyleSheet("background: #6B7280")
-        self.column = QVBoxLayout(self.pages)
+        self.pages_area = QWidget()
+        self.pages_area.setStyleSheet("background: #6B7280")
+        self.column = QVBoxLayout(self.pages_area)
         self.column.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.column.setSpacing(12)
         scroll = QScrollArea()
-        scroll.setWidget(self.pages)
+        scroll.setWidget(self.pages_area)
         scroll.setWidgetResizable(True)
         scroll.setAccessibleName(self.tr("Pages"))
         scroll.setToolTip(self.tr("The pages as they print"))
@@ -136,46 +125,64 @@ class PrintPreviewDialog(QDialog):
 
     @property
     def page_count(self) -> int:
-        return len(self.images)
+        return len(self.pages)
+
+    @property
+    def resizing(self) -> bool:  # a PageSource: the pages here keep their size
+        return False
+
+    def page_image(self, index: int, width_px: int | None = None) -> QImage | None:
+        """Page `index` rasterised `width_px` device pixels wide (default: as shown)."""
+        if self._pdf is None:
+            return None
+        if width_px is None:
+            width_px = self.pages[index].wanted_pixels()[0].width()
+        return self._pdf.page_image_width(index, width_px)
 
     def make_chosen(self) -> None:
-        """Make the chosen document's pages on the task runner (a newer choice supersedes)."""
+        """Make the chosen document on the task runner (a newer choice supersedes)."""
         choice = self.choices[self.document.currentIndex()]
-        self._show([])
+        self._show(None)
         self.status.setText(self.tr("Preparing “{title}”…").format(title=choice.title))
-        ratio = self.devicePixelRatioF()
         self.tasks.run(
-            preview_job(choice.make, round(PAGE_WIDTH * ratio)),
+            preview_job(choice.make),
             key="print-preview",
-            on_done=lambda images: self._done(choice, images, ratio),
+            on_done=lambda made: self._done(choice, made),
             on_error=self._failed,
         )
 
-    def _done(self, choice: PreviewChoice, images: list[QImage], ratio: float) -> None:
-        self._show(images, ratio)
+    def _done(self, choice: PreviewChoice, made: MadeDocument) -> None:
+        self._show(made)
         self.status.setText(
             self.tr("“{title}”: {counted}, as they print").format(
-                title=choice.title, counted=counted(len(images), "page", "pages")
+                title=choice.title, counted=counted(len(made.page_sizes), "page", "pages")
             )
         )
 
     def _failed(self, problem: TourPlannerError) -> None:
-        self._show([])
+        self._show(None)
         self.status.setText(self.tr("Nothing to preview: {problem}").format(problem=problem))
 
-    def _show(self, images: list[QImage], ratio: float = 1.0) -> None:
-        while self.column.count():
-            found = self.column.takeAt(0)
-            if found is not None and (widget := found.widget()) is not None:
-                widget.deleteLater()
-        self.images = images
-        for n, image in enumerate(images, 1):
-            pixmap = QPixmap.fromImage(image)
-            pixmap.setDevicePixelRatio(ratio)
-            page = QLabel()
-            page.setPixmap(pixmap)
-            page.setFixedSize(pixmap.deviceIndependentSize().toSize())  # never squeezed
-            page.setAccessibleName(self.tr("Page {n}").format(n=n))
-            page.setStyleSheet("background: white")
+    def _show(self, made: MadeDocument | None) -> None:
+        """Pages for this document (none for None), each as wide as PAGE_WIDTH."""
+        for page in self.pages:
+            self.column.removeWidget(page)
+            page.deleteLater()
+        self.pages = []
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+        if made is None:
+            return
+        self._pdf = OpenPdf(made.data, made.page_sizes)
+        for index, (width, height) in enumerate(made.page_sizes):
+            page = PageWidget(self, index)
+            page.set_paper_size(QSize(PAGE_WIDTH, round(height * PAGE_WIDTH / width)))
             self.column.addWidget(page)
+            self.pages.append(page)
         self.column.activate()  # laid out now: the pages never overlap while the size settles
+
+    def done(self, result: int) -> None:  # noqa: D102 - Qt's: closed, however it is closed
+        self.tasks.cancel("print-preview")
+        self._show(None)  # pdfium's memory is freed here, not by the collector
+        super().done(result)
