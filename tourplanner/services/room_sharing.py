@@ -18,6 +18,7 @@ from tourplanner.enums import RoomType, TravelKind, TravellerStatus, label
 from tourplanner.errors import ValidationError
 from tourplanner.i18n import _, ngettext
 from tourplanner.models import Person, RoomBooking, Traveller, TravelSegment, Venue
+from tourplanner.operations_planning import shared_rooms
 from tourplanner.services import room_bookings
 from tourplanner.services import validation as v
 
@@ -117,20 +118,12 @@ def room_of(session: Session, booking_id: int) -> tuple[list[int], int | None, s
     with", at its hotel), the hotel, and the room's type: what a guest dropped on it joins."""
     booking = room_bookings.get_room_booking(session, booking_id)
     venue_id = booking.stay.venue_id
-    links = [
-        (a, b)
-        for a, b in session.execute(
-            select(RoomBooking.stay_id, RoomBooking.shares_with_id)
-            .join(TravelSegment, TravelSegment.id == RoomBooking.stay_id)
-            .where(TravelSegment.venue_id == venue_id)
-        )
-        if b is not None
-    ]
-    room, grown = {booking.stay_id}, True
-    while grown:
-        more = {b for a, b in links if a in room} | {a for a, b in links if b in room}
-        grown = not more <= room
-        room |= more
+    links = session.execute(
+        select(RoomBooking.stay_id, RoomBooking.shares_with_id)
+        .join(TravelSegment, TravelSegment.id == RoomBooking.stay_id)
+        .where(TravelSegment.venue_id == venue_id)
+    )
+    room = shared_rooms.room_with(booking.stay_id, links.tuples())
     people = session.scalars(
         select(Traveller.person_id)
         .join(TravelSegment, TravelSegment.id == Traveller.segment_id)

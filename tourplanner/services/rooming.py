@@ -18,6 +18,7 @@ from tourplanner.enums import TravelKind
 from tourplanner.errors import NotFoundError
 from tourplanner.i18n import _
 from tourplanner.models import Programme, RoomBooking, Traveller, TravelSegment, Venue
+from tourplanner.operations_planning import shared_rooms
 from tourplanner.services.common import find_one
 from tourplanner.timezones import to_local
 
@@ -105,21 +106,12 @@ def rooming_sections(
     bookings = {b.stay_id: b for b in session.scalars(select(RoomBooking))}
     venues = {v.id: v for v in session.scalars(select(Venue))}
 
-    # Rooms: stays joined by 'sharing with' (either way round), each stay in one room.
-    parent = {t.segment_id: t.segment_id for t in stays}
-
-    def root(s: int) -> int:
-        while parent[s] != s:
-            parent[s] = parent[parent[s]]
-            s = parent[s]
-        return s
-
-    for b in bookings.values():
-        if b.stay_id in parent and b.shares_with_id in parent:
-            parent[root(b.shares_with_id)] = root(b.stay_id)
-    rooms: dict[int, list[Traveller]] = defaultdict(list)
+    # A room: the stays joined by "sharing with", with every traveller on each stay.
+    by_stay: dict[int, list[Traveller]] = defaultdict(list)
     for t in stays:
-        rooms[root(t.segment_id)].append(t)
+        by_stay[t.segment_id].append(t)
+    links = ((b.stay_id, b.shares_with_id) for b in bookings.values())
+    grouped = [[t for s in room for t in by_stay[s]] for room in shared_rooms.rooms(by_stay, links)]
 
     def programme_of(t: Traveller) -> Programme | None:
         """The programme holding most of the stay's nights; the later one on a tie."""
@@ -135,7 +127,7 @@ def rooming_sections(
         return best
 
     sections: dict[tuple[int, int | None], list[RoomLine]] = defaultdict(list)
-    for members in rooms.values():
+    for members in grouped:
         members.sort(key=lambda t: (t.journey.start_utc, t.person.name_latin))
         lead = members[0]
         prog = programme_of(lead)
