@@ -1436,10 +1436,6 @@
         <source>Nothing to preview: {problem}</source>
         <translation>没有可预览的内容：{problem}</translation>
     </message>
-    <message>
-        <source>Page {n}</source>
-        <translation>第{n}页</translation>
-    </message>
 </context>
 <context>
     <name>RecordEditor</name>
