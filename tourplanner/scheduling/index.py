@@ -60,6 +60,7 @@ from tourplanner.scheduling.snapshot import (
     ITEM,
     MOVING_KINDS,
     NEEDS_OWN_BOOKING,
+    NO_VENUE,
     PROGRAMME,
     TRAVEL,
     BookingRec,
@@ -492,14 +493,13 @@ class ConflictIndex:
         an item come or go: from the earliest one to the first other item (with a venue)
         after each that ends later, after which the person comes from there either way."""
         kept = self.person_occ.get(person_id, [])
-        items = self.snap.items
         lo, hi = inf, -inf
         for occ in occs:
             lo = min(lo, occ[0])
             until, n, count = inf, bisect_right(kept, occ), len(kept)
             while n < count:  # by index: a slice would copy the rest of the list
                 o = kept[n]
-                if o[3] != item_id and o[1] > occ[1] and items[o[3]].venue_id is not None:
+                if o[3] != item_id and o[1] > occ[1] and o[6] != NO_VENUE:
                     until = o[0]
                     break
                 n += 1
@@ -575,6 +575,7 @@ class ConflictIndex:
             prog.id,
             opens,
             closes,
+            NO_VENUE,
         )
 
     def _add_booking(self, booking: BookingRec) -> None:
@@ -636,8 +637,10 @@ class ConflictIndex:
             if item.recurrence:
                 found = occurrences_of(item)
             else:
-                start, end = item.start, item.end
-                found = [(start.timestamp(), end.timestamp(), ITEM, item_id, start, end)]
+                start, end, venue = item.start, item.end, item.venue_id
+                if venue is None:
+                    venue = NO_VENUE
+                found = [(start.timestamp(), end.timestamp(), ITEM, item_id, start, end, venue)]
             occ[item_id] = found
             for o in found:
                 if o[1] - o[0] > longest:
@@ -703,6 +706,7 @@ class ConflictIndex:
             journey.id,
             journey.start,
             journey.end,
+            NO_VENUE,
         )
 
     # -- rechecks: what a scope finds is up to the rules ---------------------------------------
