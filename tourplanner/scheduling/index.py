@@ -54,7 +54,7 @@ from tourplanner.scheduling.rules.scopes import (
     programme_findings,
     room_findings,
 )
-from tourplanner.scheduling.rules.travel_time import travel_time, travel_time_near
+from tourplanner.scheduling.rules.travel_time import destination, travel_time, travel_time_near
 from tourplanner.scheduling.rules.view import CANCELLED, CONFIRMED, TENTATIVE, Timed
 from tourplanner.scheduling.snapshot import (
     ITEM,
@@ -523,29 +523,44 @@ class ConflictIndex:
         an item come or go: from the earliest one to the first other item (with a venue)
         after each that ends later, after which the person comes from there either way."""
         kept = self.person_occ.get(person_id, [])
-        lo, hi = inf, -inf
-        for occ in occs:
-            lo = min(lo, occ[0])
-            until, n, count = inf, bisect_right(kept, occ), len(kept)
+        lo, hi, count = inf, -inf, len(kept)
+        for occ in occs:  # comparisons, not min and max: this runs for each of 1,000 people
+            if occ[0] < lo:
+                lo = occ[0]
+            until, n, ends = inf, bisect_right(kept, occ), occ[1]
             while n < count:  # by index: a slice would copy the rest of the list
                 o = kept[n]
-                if o[3] != item_id and o[1] > occ[1] and o[6] != NO_VENUE:
+                if o[1] > ends and o[3] != item_id and o[6] != NO_VENUE:
                     until = o[0]
                     break
                 n += 1
-            hi = max(hi, until)
+            if until > hi:
+                hi = until
         return lo, hi
 
     def _near_before(
         self, person_id: int, item_id: int, old: list[Interval], new: list[Interval]
     ) -> tuple[float, float, list[Timed]]:
-        """Before the edit: the travel window and what travel-time finds there."""
+        """Before the edit: the travel window and what travel-time finds there.
+
+        That is what the person's findings hold already: the trips to the items starting in
+        the window. Picked from them by where each trip leads, which is cheaper than finding
+        them again (a hall's plenary: for each of 1,000 attendees); found again when a trip
+        leads to a repeating item, whose finding does not say which occurrence it is."""
         lo, hi = self._travel_window(person_id, item_id, old + new)
         person = self.snap.people.get(person_id)
-        if person is None or lo > hi or ("person-travel", person_id) not in self.listing.scopes:
+        had = self.listing.scopes.get(("person-travel", person_id))
+        if person is None or lo > hi or not had:
             return lo, hi, []  # nothing found before: nothing to take away
-        kept = self.person_occ.get(person_id, [])
-        return lo, hi, travel_time_near(self, person, kept, lo, hi, self.longest)
+        live, found = self.live, []
+        for key, f in had:
+            leads_to = live.get(destination(f), ())
+            if len(leads_to) != 1:
+                kept = self.person_occ.get(person_id, [])
+                return lo, hi, travel_time_near(self, person, kept, lo, hi, self.longest)
+            if lo <= leads_to[0][0] <= hi:
+                found.append((key[1], f))
+        return lo, hi, found
 
     def _recheck_near(
         self,
@@ -563,33 +578,37 @@ class ConflictIndex:
             return
         rules, listing = self.rules, self.listing
         kept = self.person_occ.get(person_id, [])
+        # A scope is stored again only when something in it went or came: storing what was
+        # there works out every finding's order key to see that nothing changed.
         if "person-double-booked" in rules:
             scope = ("person-double", person_id)
             had = listing.scopes.get(scope)
             found = [(key[1], f) for key, f in had if item_id not in f.item_ids] if had else []
+            gone = had is not None and len(found) != len(had)
             if new:  # what starts from `reach[0]` (no item lasts longer) until it ends
                 first, last = bisect_left(kept, (reach[0],)), bisect_left(kept, (reach[1],))
                 others = [o for o in kept[first:last] if o[3] != item_id]
                 others += self._journeys_and_tours(person_id)
-                found += item_double_bookings(self, person, new, others)
-            if found or had:
+                pairs = item_double_bookings(self, person, new, others)
+                if pairs:
+                    found += pairs
+                    gone = True
+            if gone:
                 listing.store(scope, found)
         lo, hi, old_trips = before
         if "travel-time" in rules and lo <= hi:
-            scope = ("person-travel", person_id)
-            had = listing.scopes.get(scope) or []
-            found = [(key[1], f) for key, f in had]
-            if old_trips:  # most people had no trip worth a word near the item
-                gone = Counter(order_key(when, f) for when, f in old_trips)
+            trips = travel_time_near(self, person, kept, lo, hi, self.longest)
+            if old_trips or trips:  # most people had and have no trip worth a word near it
+                scope = ("person-travel", person_id)
+                had = listing.scopes.get(scope) or []
+                gone_keys = Counter(order_key(when, f) for when, f in old_trips)
                 found = []
                 for key, f in had:
-                    if gone[key]:
-                        gone[key] -= 1
+                    if gone_keys[key]:
+                        gone_keys[key] -= 1
                     else:
                         found.append((key[1], f))
-            found += travel_time_near(self, person, kept, lo, hi, self.longest)
-            if found or had:
-                listing.store(scope, found)
+                listing.store(scope, found + trips)
         if whole:
             listing.store(("person", person_id), person_whereabouts(self, person, kept, rules))
 

@@ -118,6 +118,11 @@ def travel_time_near(
     return travel_time(view, person, occs, start, stop, after)
 
 
+def destination(finding: Finding) -> int:
+    """The item a travel-time finding's trip leads to."""
+    return finding.item_ids[1]
+
+
 def _sentence(
     name: str,
     gap: int,
