@@ -28,12 +28,12 @@ the rules (`scheduling.rules`), pure functions over the snapshot and these looku
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import chain
 from math import inf
-from operator import itemgetter
 
 from tourplanner.collector import cycle_collection_paused
 from tourplanner.scheduling.findings import Finding, order_key
@@ -54,12 +54,13 @@ from tourplanner.scheduling.rules.scopes import (
     programme_findings,
     room_findings,
 )
-from tourplanner.scheduling.rules.travel_time import travel_time, travel_time_near
-from tourplanner.scheduling.rules.view import CANCELLED, CONFIRMED, Timed
+from tourplanner.scheduling.rules.travel_time import destination, travel_time, travel_time_near
+from tourplanner.scheduling.rules.view import CANCELLED, CONFIRMED, TENTATIVE, Timed
 from tourplanner.scheduling.snapshot import (
     ITEM,
     MOVING_KINDS,
     NEEDS_OWN_BOOKING,
+    NO_VENUE,
     PROGRAMME,
     TRAVEL,
     BookingRec,
@@ -75,7 +76,20 @@ from tourplanner.timezones import local_day_bounds
 __all__ = ["RULES", "ConflictIndex", "check"]
 
 TOUR_KINDS = frozenset({"pre_tour", "post_tour", "study_tour", "visit"})
-_START_END_ID = itemgetter(0, 1, 3)
+
+
+def _count_as_old() -> None:
+    """Hand what a full check just built to the collector's oldest generation, unscanned.
+
+    The index's 300,000 lists and tuples live as long as it does and hold no cycles; left
+    young, the first collection after the check walked them all (a sixth of a 100k check's
+    time) only to pass them on. gc.freeze then unfreeze moves every young object to the
+    oldest generation without a walk; skipped if something else keeps objects frozen, since
+    unfreezing would hand those back too.
+    """
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 class ConflictIndex:
@@ -97,6 +111,7 @@ class ConflictIndex:
     def __init__(self, snapshot: PlanSnapshot, rules: Iterable[str] | None = None) -> None:
         with cycle_collection_paused():  # 100,000s of tuples and sets, no cycles among them
             self._build(snapshot, rules)
+            _count_as_old()
 
     def _build(self, snapshot: PlanSnapshot, rules: Iterable[str] | None) -> None:
         """The lookups and every scope's findings, from scratch."""
@@ -111,11 +126,13 @@ class ConflictIndex:
         for prog in snapshot.programmes.values():
             self._set_span(prog)
 
-        self.occ: dict[int, list[Interval]] = {}  # every occurrence of each item
-        self.live: dict[int, list[Interval]] = {}  # the same, empty for a cancelled item
+        # Every occurrence of each item, empty for a cancelled one (whose occurrences only its
+        # own dates check reads: worked out again then, see `_occurrences`).
+        self.live: dict[int, list[Interval]] = {}
         self.minutes: dict[tuple[int, int], int] = {}  # memo of snap.minutes_between
         self.items_by_room: dict[object, set[int]] = defaultdict(set)
-        self.items_by_programme: dict[int, set[int]] = defaultdict(set)
+        # Dicts as ordered sets: a set of a programme's 20,000 items took 2 MB, a dict 0.6.
+        self.items_by_programme: dict[int, dict[int, None]] = defaultdict(dict)
         self.common_items: dict[int, set[int]] = defaultdict(set)  # everyone on it attends
         self.cancelled: set[int] = set()  # the cancelled items
         self.meals: set[int] = set()  # the items of kind meal
@@ -123,7 +140,7 @@ class ConflictIndex:
         # No item occurrence lasts longer (kept as the longest ever seen, never lowered): how
         # far back a recheck near one item looks for what overlaps it or ends after it.
         self.longest = 0.0
-        self._add_items(snapshot.items.values())
+        once = self._add_items(snapshot.items.values())
 
         self.item_bookings: dict[int, list[BookingRec]] = defaultdict(list)
         self.person_bookings: dict[int, list[BookingRec]] = defaultdict(list)
@@ -145,7 +162,11 @@ class ConflictIndex:
                     booked = person_items[person_id]
                     if item_id not in booked:  # the same booking may be there twice
                         booked.add(item_id)
-                        lists[person_id] += live.get(item_id, ())
+                        one = once.get(item_id)
+                        if one is not None:
+                            lists[person_id].append(one)
+                        else:
+                            lists[person_id] += live.get(item_id, ())
             elif booking.programme_id is not None:
                 self.programme_bookings[booking.programme_id].append(booking)
         for prog_id in list(self.programme_bookings):
@@ -157,10 +178,12 @@ class ConflictIndex:
                 for item_id in common:
                     if item_id not in booked:
                         found += live[item_id]
-        # Sorted by (start, end, id), which orders item occurrences as whole tuples do; in
-        # place, so that no second copy of every list is held at once.
+        del once
+        # Sorted as whole tuples: by start, end and id (kind is ITEM throughout), the later
+        # fields never reached; no key, which took twice as long building 360,000 key tuples.
+        # In place, so that no second copy of every list is held at once.
         for found in lists.values():
-            found.sort(key=_START_END_ID)
+            found.sort()
         self.person_occ: dict[int, list[Interval]] = {p: f for p, f in lists.items() if f}
 
         self.travel_by_person: dict[int, list[TravelRec]] = defaultdict(list)
@@ -169,7 +192,15 @@ class ConflictIndex:
         for journey in sorted(snapshot.travel.values(), key=lambda t: (t.start, t.id)):
             self._add_travel(journey)
 
+        # An item's own rules find nothing for most of 100,000 items: those that are neither
+        # tentative nor cancelled nor repeating and lie within their programme's days are
+        # passed over here, as `outside_programme` and `tentative` would pass them.
+        spans, live, cancelled = self.spans, self.live, self.cancelled
         for item in snapshot.items.values():
+            if item.status != TENTATIVE and not item.recurrence and item.id not in cancelled:
+                span, occs = spans.get(item.programme_id), live[item.id]
+                if span is None or not occs or (occs[0][0] >= span[0] and occs[-1][1] <= span[1]):
+                    continue
             self._check_item(item)
         for person_id in snapshot.people:
             self._check_person(person_id)
@@ -492,30 +523,44 @@ class ConflictIndex:
         an item come or go: from the earliest one to the first other item (with a venue)
         after each that ends later, after which the person comes from there either way."""
         kept = self.person_occ.get(person_id, [])
-        items = self.snap.items
-        lo, hi = inf, -inf
-        for occ in occs:
-            lo = min(lo, occ[0])
-            until, n, count = inf, bisect_right(kept, occ), len(kept)
+        lo, hi, count = inf, -inf, len(kept)
+        for occ in occs:  # comparisons, not min and max: this runs for each of 1,000 people
+            if occ[0] < lo:
+                lo = occ[0]
+            until, n, ends = inf, bisect_right(kept, occ), occ[1]
             while n < count:  # by index: a slice would copy the rest of the list
                 o = kept[n]
-                if o[3] != item_id and o[1] > occ[1] and items[o[3]].venue_id is not None:
+                if o[1] > ends and o[3] != item_id and o[6] != NO_VENUE:
                     until = o[0]
                     break
                 n += 1
-            hi = max(hi, until)
+            if until > hi:
+                hi = until
         return lo, hi
 
     def _near_before(
         self, person_id: int, item_id: int, old: list[Interval], new: list[Interval]
     ) -> tuple[float, float, list[Timed]]:
-        """Before the edit: the travel window and what travel-time finds there."""
+        """Before the edit: the travel window and what travel-time finds there.
+
+        That is what the person's findings hold already: the trips to the items starting in
+        the window. Picked from them by where each trip leads, which is cheaper than finding
+        them again (a hall's plenary: for each of 1,000 attendees); found again when a trip
+        leads to a repeating item, whose finding does not say which occurrence it is."""
         lo, hi = self._travel_window(person_id, item_id, old + new)
         person = self.snap.people.get(person_id)
-        if person is None or lo > hi or ("person-travel", person_id) not in self.listing.scopes:
+        had = self.listing.scopes.get(("person-travel", person_id))
+        if person is None or lo > hi or not had:
             return lo, hi, []  # nothing found before: nothing to take away
-        kept = self.person_occ.get(person_id, [])
-        return lo, hi, travel_time_near(self, person, kept, lo, hi, self.longest)
+        live, found = self.live, []
+        for key, f in had:
+            leads_to = live.get(destination(f), ())
+            if len(leads_to) != 1:
+                kept = self.person_occ.get(person_id, [])
+                return lo, hi, travel_time_near(self, person, kept, lo, hi, self.longest)
+            if lo <= leads_to[0][0] <= hi:
+                found.append((key[1], f))
+        return lo, hi, found
 
     def _recheck_near(
         self,
@@ -533,33 +578,37 @@ class ConflictIndex:
             return
         rules, listing = self.rules, self.listing
         kept = self.person_occ.get(person_id, [])
+        # A scope is stored again only when something in it went or came: storing what was
+        # there works out every finding's order key to see that nothing changed.
         if "person-double-booked" in rules:
             scope = ("person-double", person_id)
             had = listing.scopes.get(scope)
             found = [(key[1], f) for key, f in had if item_id not in f.item_ids] if had else []
+            gone = had is not None and len(found) != len(had)
             if new:  # what starts from `reach[0]` (no item lasts longer) until it ends
                 first, last = bisect_left(kept, (reach[0],)), bisect_left(kept, (reach[1],))
                 others = [o for o in kept[first:last] if o[3] != item_id]
                 others += self._journeys_and_tours(person_id)
-                found += item_double_bookings(self, person, new, others)
-            if found or had:
+                pairs = item_double_bookings(self, person, new, others)
+                if pairs:
+                    found += pairs
+                    gone = True
+            if gone:
                 listing.store(scope, found)
         lo, hi, old_trips = before
         if "travel-time" in rules and lo <= hi:
-            scope = ("person-travel", person_id)
-            had = listing.scopes.get(scope) or []
-            found = [(key[1], f) for key, f in had]
-            if old_trips:  # most people had no trip worth a word near the item
-                gone = Counter(order_key(when, f) for when, f in old_trips)
+            trips = travel_time_near(self, person, kept, lo, hi, self.longest)
+            if old_trips or trips:  # most people had and have no trip worth a word near it
+                scope = ("person-travel", person_id)
+                had = listing.scopes.get(scope) or []
+                gone_keys = Counter(order_key(when, f) for when, f in old_trips)
                 found = []
                 for key, f in had:
-                    if gone[key]:
-                        gone[key] -= 1
+                    if gone_keys[key]:
+                        gone_keys[key] -= 1
                     else:
                         found.append((key[1], f))
-            found += travel_time_near(self, person, kept, lo, hi, self.longest)
-            if found or had:
-                listing.store(scope, found)
+                listing.store(scope, found + trips)
         if whole:
             listing.store(("person", person_id), person_whereabouts(self, person, kept, rules))
 
@@ -575,6 +624,7 @@ class ConflictIndex:
             prog.id,
             opens,
             closes,
+            NO_VENUE,
         )
 
     def _add_booking(self, booking: BookingRec) -> None:
@@ -621,9 +671,14 @@ class ConflictIndex:
             return ("venue", item.venue_id)
         return None
 
-    def _add_items(self, items: Iterable[ItemRec]) -> None:
-        """`_add_item` for every item of a full check, inlined: 100,000 calls add up."""
-        occ, live, cancelled = self.occ, self.live, self.cancelled
+    def _add_items(self, items: Iterable[ItemRec]) -> dict[int, Interval]:
+        """`_add_item` for every item of a full check, inlined: 100,000 calls add up.
+
+        Returns the occurrence of each live item that has only one, for the bookings' pass:
+        found there in one step, not through its item's list (300,000 lookups among 100,000
+        lists scattered in memory took half that pass)."""
+        live, cancelled = self.live, self.cancelled
+        once: dict[int, Interval] = {}
         by_programme, common, by_room = (
             self.items_by_programme,
             self.common_items,
@@ -636,9 +691,10 @@ class ConflictIndex:
             if item.recurrence:
                 found = occurrences_of(item)
             else:
-                start, end = item.start, item.end
-                found = [(start.timestamp(), end.timestamp(), ITEM, item_id, start, end)]
-            occ[item_id] = found
+                start, end, venue = item.start, item.end, item.venue_id
+                if venue is None:
+                    venue = NO_VENUE
+                found = [(start.timestamp(), end.timestamp(), ITEM, item_id, start, end, venue)]
             for o in found:
                 if o[1] - o[0] > longest:
                     longest = o[1] - o[0]
@@ -647,7 +703,9 @@ class ConflictIndex:
                 cancelled.add(item_id)
             else:
                 live[item_id] = found
-            by_programme[item.programme_id].add(item_id)
+                if len(found) == 1:
+                    once[item_id] = found[0]
+            by_programme[item.programme_id][item_id] = None
             if item.kind not in NEEDS_OWN_BOOKING:
                 common[item.programme_id].add(item_id)
                 if item.kind == MEAL:
@@ -659,16 +717,17 @@ class ConflictIndex:
             elif item.venue_id is not None and item.venue_id not in rooms:
                 by_room[("venue", item.venue_id)].add(item_id)
         self.longest = longest
+        return once
 
     def _add_item(self, item: ItemRec) -> None:
-        occ = self.occ[item.id] = self.snap.occurrences_of(item)
+        occ = self.snap.occurrences_of(item)
         self.longest = max(self.longest, *(o[1] - o[0] for o in occ)) if occ else self.longest
         self.live[item.id] = [] if item.status == CANCELLED else occ
         if item.status == CANCELLED:
             self.cancelled.add(item.id)
         else:
             self.cancelled.discard(item.id)
-        self.items_by_programme[item.programme_id].add(item.id)
+        self.items_by_programme[item.programme_id][item.id] = None
         if item.kind not in NEEDS_OWN_BOOKING:
             self.common_items[item.programme_id].add(item.id)
         if item.kind == MEAL:
@@ -681,11 +740,10 @@ class ConflictIndex:
 
     def _remove_item(self, item: ItemRec) -> None:
         del self.snap.items[item.id]
-        self.occ.pop(item.id, None)
         self.live.pop(item.id, None)
         self.cancelled.discard(item.id)
         self.listing.store(("item", item.id), [])
-        self.items_by_programme[item.programme_id].discard(item.id)
+        self.items_by_programme[item.programme_id].pop(item.id, None)
         self.common_items[item.programme_id].discard(item.id)
         self.meals.discard(item.id)
         self.transfers[item.programme_id].discard(item.id)
@@ -703,6 +761,7 @@ class ConflictIndex:
             journey.id,
             journey.start,
             journey.end,
+            NO_VENUE,
         )
 
     # -- rechecks: what a scope finds is up to the rules ---------------------------------------
@@ -816,10 +875,16 @@ class ConflictIndex:
         self.listing.store(("room", key), room_findings(self, key, self.rules))
 
     def _check_item(self, item: ItemRec) -> None:
-        found = item_findings(self, item, self.occ[item.id], self.rules)
+        found = item_findings(self, item, self._occurrences(item), self.rules)
         # Most items find nothing: an item scope is stored only when it has or had findings.
         if found or ("item", item.id) in self.listing.scopes:
             self.listing.store(("item", item.id), found)
+
+    def _occurrences(self, item: ItemRec) -> list[Interval]:
+        """Every occurrence of an item of the index, cancelled or not."""
+        if item.id in self.cancelled:
+            return self.snap.occurrences_of(item)
+        return self.live[item.id]
 
     def _check_programme(self, prog_id: int) -> None:
         prog = self.snap.programmes.get(prog_id)

@@ -9,7 +9,7 @@ from math import inf
 from tourplanner.i18n import _
 from tourplanner.scheduling.findings import WARNING, Finding, Sentence
 from tourplanner.scheduling.rules.view import CheckView, Timed
-from tourplanner.scheduling.snapshot import Interval, ItemRec, PersonRec
+from tourplanner.scheduling.snapshot import NO_VENUE, Interval, PersonRec
 from tourplanner.scheduling.text import clock, day, place
 
 
@@ -26,56 +26,68 @@ def travel_time(
     With `start` and `stop`, only the trips to `occs[start:stop]`, given `after`: the item
     (with a venue) that ends latest among those before `start` (see `travel_time_near`).
     """
-    snap, minutes = view.snap, view.minutes
-    items = snap.items
+    # The walk reads only the intervals (each carries its item's venue, at [6]): the items'
+    # records are looked up for the few trips found too short.
+    minutes = view.minutes
     found = []
-    prev: Interval | None = after  # the item that ends latest so far, where the trip starts
-    prev_item: ItemRec | None = items[after[3]] if after is not None else None
-    prev_venue = 0
-    if prev_item is not None and prev_item.venue_id is not None:  # `after` has a venue
-        prev_venue = prev_item.venue_id
+    prev = after  # the item (with a venue) that ends latest so far, where the trip starts
+    prev_venue, prev_end = NO_VENUE, -inf
+    if prev is not None:
+        prev_venue, prev_end = prev[6], prev[1]  # `after` has a venue
     for o in occs if start == 0 and stop is None else occs[start:stop]:
-        item = items[o[3]]
-        venue = item.venue_id
-        if venue is None:
+        venue = o[6]
+        if venue == NO_VENUE:
             continue
-        if prev is not None and prev_item is not None and o[0] >= prev[1] and venue != prev_venue:
+        if o[0] >= prev_end and venue != prev_venue and prev is not None:
             pair = (prev_venue, venue)
             needed = minutes.get(pair)
             if needed is None:
-                needed = minutes[pair] = snap.minutes_between(*pair)
-            gap = (o[0] - prev[1]) / 60
+                needed = minutes[pair] = view.snap.minutes_between(*pair)
+            gap = (o[0] - prev_end) / 60
             if gap < needed:
-                found.append(
-                    (
-                        prev[1],
-                        Finding(
-                            "travel-time",
-                            WARNING,
-                            # Written when shown: a big plan has tens of thousands of these.
-                            Sentence(
-                                _sentence,
-                                person.name,
-                                int(gap),
-                                prev_item.title,
-                                place(snap, prev_item),
-                                prev[5],
-                                prev_item.zone,
-                                item.title,
-                                place(snap, item),
-                                o[4],
-                                item.zone,
-                                needed,
-                            ),
-                            item_ids=(prev_item.id, item.id),
-                            person_ids=(person.id,),
-                            venue_ids=pair,
-                        ),
-                    )
-                )
-        if prev is None or o[1] > prev[1]:  # the next trip starts when the latest item ends
-            prev, prev_item, prev_venue = o, item, venue
+                found.append(_too_short(view, person, prev, o, gap, needed, pair))
+        if o[1] > prev_end or prev is None:  # the next trip starts when the latest item ends
+            prev, prev_venue, prev_end = o, venue, o[1]
     return found
+
+
+def _too_short(
+    view: CheckView,
+    person: PersonRec,
+    prev: Interval,
+    o: Interval,
+    gap: float,
+    needed: int,
+    venues: tuple[int, int],
+) -> Timed:
+    """The finding for a trip from `prev` to `o` shorter than the `needed` minutes."""
+    snap = view.snap
+    prev_item, item = snap.items[prev[3]], snap.items[o[3]]
+    return (
+        prev[1],
+        Finding(
+            "travel-time",
+            WARNING,
+            # Written when shown: a big plan has tens of thousands of these.
+            Sentence(
+                _sentence,
+                person.name,
+                int(gap),
+                prev_item.title,
+                place(snap, prev_item),
+                prev[5],
+                prev_item.zone,
+                item.title,
+                place(snap, item),
+                o[4],
+                item.zone,
+                needed,
+            ),
+            item_ids=(prev_item.id, item.id),
+            person_ids=(person.id,),
+            venue_ids=venues,
+        ),
+    )
 
 
 def travel_time_near(
@@ -88,7 +100,6 @@ def travel_time_near(
     no item lasts longer than `longest`, so none that starts that long before the last one
     ending before `lo` can end later than it.
     """
-    items = view.snap.items
     start = bisect_left(occs, (lo,))
     stop = bisect_right(occs, (hi, inf))
     after: Interval | None = None
@@ -98,13 +109,18 @@ def travel_time_near(
         o = occs[n]
         if nearest is not None and o[0] < nearest - longest:
             break
-        if items[o[3]].venue_id is not None:
+        if o[6] != NO_VENUE:
             if nearest is None:
                 nearest = o[0]
             if after is None or o[1] >= after[1]:  # on a tie, the earlier one, as in order
                 after = o
         n -= 1
     return travel_time(view, person, occs, start, stop, after)
+
+
+def destination(finding: Finding) -> int:
+    """The item a travel-time finding's trip leads to."""
+    return finding.item_ids[1]
 
 
 def _sentence(
