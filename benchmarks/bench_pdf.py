@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import pickle
 import resource
 import statistics
 import sys
@@ -119,6 +120,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=30, help="people timed one by one")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-batch", action="store_true")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        help="the floors' content (sampled people): read from this file if it exists, else"
+        " extracted and written there; to time the code of an older commit against the same"
+        " floors (its story may not expose what the extraction reads)",
+    )
     args = parser.parse_args(argv)
     core = min(os.sched_getaffinity(0))
     os.sched_setaffinity(0, {core})
@@ -137,7 +145,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"generated {path} in {time.perf_counter() - start:.1f} s")
     print(f"on core {core} only; CPU time; medians of {args.repeat}")
     with PlanFile.open(path) as plan:
-        sample = rows_of(plan, args.sample)
+        if args.content is not None and args.content.exists():
+            sample = pickle.loads(args.content.read_bytes())  # noqa: S301 - our own file
+        else:
+            sample = rows_of(plan, args.sample)
+            if args.content is not None:
+                args.content.write_bytes(pickle.dumps(sample))
         rows = sum(len(p.rows) for p in sample)
         print(
             f"per document: {len(sample)} people, {rows / max(1, len(sample)):.0f} item rows each"
