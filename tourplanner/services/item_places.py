@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -43,41 +43,67 @@ def words(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Places:
-    """The plan's venues, found by airport code or by the words of a name."""
+    """The plan's venues, found by airport code or by the words of a name.
+
+    Indexed once (as services/transfers' _HubVenues): a lookup per transfer and per journey
+    end scanned every venue, and re-split every venue's name, each time.
+    """
 
     venues: tuple[VenueView, ...]
+    # Airport code -> the first venue whose English name holds it "(PEK)".
+    _airports: dict[str, VenueView] = field(init=False, repr=False, compare=False)
+    # Casefolded English name -> the first venue of that name.
+    _names: dict[str, VenueView] = field(init=False, repr=False, compare=False)
+    # A word of a name -> the positions (in `venues`) of the venues whose name has it.
+    _by_word: dict[str, list[int]] = field(init=False, repr=False, compare=False)
+    _words: tuple[set[str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        airports: dict[str, VenueView] = {}
+        names: dict[str, VenueView] = {}
+        by_word: dict[str, list[int]] = {}
+        for n, venue in enumerate(self.venues):
+            if m := AIRPORT_CODE.search(venue.name_en):
+                airports.setdefault(m.group(1), venue)
+            names.setdefault(venue.name_en.casefold(), venue)
+            for word in words(venue.name_en):
+                by_word.setdefault(word, []).append(n)
+        object.__setattr__(self, "_airports", airports)
+        object.__setattr__(self, "_names", names)
+        object.__setattr__(self, "_by_word", by_word)
+        object.__setattr__(self, "_words", tuple(words(v.name_en) for v in self.venues))
 
     @classmethod
     def load(cls, session: Session) -> Places:
         return cls(tuple(VenueView.of(v) for v in session.scalars(select(Venue))))
 
     def airport(self, code: str) -> VenueView | None:
-        for venue in self.venues:
-            if (m := AIRPORT_CODE.search(venue.name_en)) and m.group(1) == code:
-                return venue
-        return None
+        return self._airports.get(code)
 
     def of_text(self, text: str) -> VenueView | None:
         """The venue a place text names: by its airport code, else its exact name."""
         if m := AIRPORT_CODE.search(text):
             return self.airport(m.group(1))
         wanted = text.strip().casefold()
-        return next((v for v in self.venues if v.name_en.casefold() == wanted), None)
+        return self._names.get(wanted)
 
     def named(self, text: str) -> VenueView | None:
         """The one venue whose name holds most of the words of `text`, or None (a tie too)."""
         wanted = words(text)
         if not wanted:
             return None
+        # Only venues sharing a word can reach NAME_MATCH; the rest score 0 and never tie
+        # with a best score above it. In venue order, as the scan was (ties stay in order).
+        candidates = sorted({n for w in wanted for n in self._by_word.get(w, ())})
         scored = sorted(
-            ((len(wanted & words(v.name_en)) / len(wanted), v.id, v) for v in self.venues),
+            ((len(wanted & self._words[n]) / len(wanted), n) for n in candidates),
             key=lambda s: -s[0],
         )
         if not scored or scored[0][0] < NAME_MATCH:
             return None
         if len(scored) > 1 and scored[1][0] == scored[0][0]:
             return None
-        return scored[0][2]
+        return self.venues[scored[0][1]]
 
 
 def destination_texts(title: str) -> list[str]:

@@ -180,8 +180,11 @@ def person_itinerary(
     *,
     include_cancelled: bool = False,
     include_sensitive: bool = False,
+    places: Places | None = None,
 ) -> Itinerary:
-    """The person's own items, programmes and travel in time order, never anyone else's."""
+    """The person's own items, programmes and travel in time order, never anyone else's.
+
+    `places`: the plan's venues, loaded once by a caller reading many people (a batch)."""
     person = fetch(session, Person, person_id, "person")
     parts = session.scalars(
         select(Participation).where(
@@ -200,7 +203,7 @@ def person_itinerary(
         for i in load_items(session, condition)
         if include_cancelled or i.status != ItemStatus.CANCELLED
     ]
-    places = Places.load(session)
+    places = places or Places.load(session)
     journeys = (TravelView.of(t) for t in travel_of_person(session, person_id))
     travel = tuple(with_places(session, journeys, places))
     return Itinerary(

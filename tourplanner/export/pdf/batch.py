@@ -143,12 +143,14 @@ def render_chunk(
     from tourplanner.export.pdf.itinerary import itinerary_story
     from tourplanner.export.pdf.language import reader_language
     from tourplanner.export.pdf.styles import make_styles
+    from tourplanner.services.item_places import Places
 
     plan = _plan(plan_path)
     styles, width = make_styles(), text_width(paper)
     with plan.reading() as session:
         info = plan_info(session)
-        itins = [itinerary.person_itinerary(session, pid) for pid in person_ids]
+        places = Places.load(session)  # once for everyone, not once per person
+        itins = [itinerary.person_itinerary(session, pid, places=places) for pid in person_ids]
     meta: dict[str, Any] = dict(
         paper=paper,
         author=info.organization,

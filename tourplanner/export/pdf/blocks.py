@@ -404,6 +404,7 @@ class Entry(Flowable):
         self.hAlign = "CENTER"  # as the table: the full text width, centred on the frame
         self._laid_out: float | None = None
         self._heights: list[float] = []
+        self.lines: list[Line] = []
 
     def _columns(self) -> tuple[float, float]:
         """The widths the time and the details are laid out in."""
@@ -457,7 +458,10 @@ def entry_row(
 ) -> Entry:
     """One entry of a day: time | details | QR code; kept on one page unless taller than one."""
     qr = venue_qr(venue)
-    return Entry(time, stack(details, DETAILS), width, qr if isinstance(qr, MapQr) else None)
+    entry = Entry(time, stack(details, DETAILS), width, qr if isinstance(qr, MapQr) else None)
+    # Kept for benchmarks/bench_pdf_baseline, which draws the same lines in plain reportlab.
+    entry.lines = details
+    return entry
 
 
 def day_heading(title: str, note: str, width: float, s: Styles) -> Table:

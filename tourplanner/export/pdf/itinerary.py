@@ -206,12 +206,13 @@ def group_flight_row(view: ItemView, width: float, s: Styles) -> Row:
     beside), each end's time in its own zone and the travel time."""
     ends = (view.origin, view.destination)
     zones = tuple(v.timezone if v and v.timezone else view.timezone for v in ends)
-    title = _("Group flight · {number}").format(number=view.flight)
-    details = [line(title, s.entry_title, prefix=CANCELLED if view.status == "cancelled" else "")]
+    prefix = CANCELLED if view.status == "cancelled" else ""
+    details = [line(flight_title(view), s.entry_title, prefix=prefix)]
     if meet := meeting_line(view, s):
         details.append(meet)
-    names = [v.name_en if v else "…" for v in ends]
-    details += journey_lines(names, ends, view.start_utc, zones[0], view.end_utc, zones[1], s)
+    details += journey_lines(
+        flight_names(view), ends, view.start_utc, zones[0], view.end_utc, zones[1], s
+    )
     details += people_lines(view, s)
     if view.description:
         details.append(line(view.description, s.muted))
@@ -219,6 +220,16 @@ def group_flight_row(view: ItemView, width: float, s: Styles) -> Row:
         arrival_cell(view.start_utc, zones[0], view.end_utc, zones[1], s), details, width
     )
     return Row(view.start_utc, zones[0], zones[1], flowable)
+
+
+def flight_title(view: ItemView) -> str:
+    """'Group flight · CA 1315': the booklet and the itinerary name a group flight so."""
+    return _("Group flight · {number}").format(number=view.flight)
+
+
+def flight_names(view: ItemView) -> list[str]:
+    """A group flight's two airports in English ("…" for one the plan does not have)."""
+    return [v.name_en if v else "…" for v in (view.origin, view.destination)]
 
 
 def _programme_title(prog: ProgrammeView) -> str:
@@ -252,6 +263,18 @@ def place_lines(venue: VenueView | None, s: Styles) -> list[Line]:
     return [line(join(venue.name_local, venue.address_local, sep="  "), s.taxi)]
 
 
+def journey_ends(
+    places: list[str], ends: tuple[VenueView | None, VenueView | None], s: Styles
+) -> list[Line]:
+    """'A → B' in English, then the local names large, for the driver (the booklet's group
+    flights too)."""
+    local_names = [v.name_local if v else "" for v in ends]
+    lines = [line(" → ".join(places) if any(places) else "", s.body)]
+    if any(local_names):
+        lines.append(line(" → ".join(n or "…" for n in local_names), s.taxi))
+    return lines
+
+
 def journey_lines(
     places: list[str],
     ends: tuple[VenueView | None, VenueView | None],
@@ -265,10 +288,7 @@ def journey_lines(
     own zone and the travel time: the lines shared by booked journeys and group flights."""
     days = day_offset(start_utc, start_zone, end_utc, end_zone)
     marker = ngettext(" (+{n} day)", " (+{n} days)", days).format(n=days) if days > 0 else ""
-    local_names = [v.name_local if v else "" for v in ends]
-    lines = [line(" → ".join(places) if any(places) else "", s.body)]
-    if any(local_names):
-        lines.append(line(" → ".join(n or "…" for n in local_names), s.taxi))
+    lines = journey_ends(places, ends, s)
     lines += [
         line(
             _("Departs {departs} {departs_zone} · Arrives {arrives} {arrives_zone}{marker}").format(

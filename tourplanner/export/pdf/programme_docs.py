@@ -34,6 +34,12 @@ from tourplanner.export.pdf.blocks import (
 )
 from tourplanner.export.pdf.day_grid import day_grid, grid_rooms
 from tourplanner.export.pdf.days import day_label, long_day
+from tourplanner.export.pdf.itinerary import (
+    destination_lines,
+    flight_names,
+    flight_title,
+    journey_ends,
+)
 from tourplanner.export.pdf.page import DayMark, Section, SectionCanvas
 from tourplanner.export.pdf.styles import Styles
 from tourplanner.family_names import display_sort_key, family_name
@@ -68,12 +74,7 @@ def item_details(
     if view.flight:
         details += flight_lines(view, s)
     elif view.venue is None and view.destination is not None:
-        place = view.destination
-        details.append(
-            line(_("To: {place}").format(place=join(place.name_en, place.name_local)), s.body)
-        )
-        if with_venue and place.address_local:
-            details.append(line(place.address_local, s.taxi))
+        details += destination_lines(view.destination, s, full=with_venue)
     if with_venue:
         details += venue_lines(view.venue, view.room, view.room_local, s)
     else:
@@ -93,20 +94,10 @@ def item_details(
 
 
 def flight_lines(view: ItemView, s: Styles) -> list[Line]:
-    """A group flight: its number and airports, the Chinese names for the driver."""
+    """A group flight: its number and airports, the Chinese names for the driver, as the
+    itinerary prints them (one implementation: itinerary.py's)."""
     ends = (view.origin, view.destination)
-    lines = [
-        line(
-            join(
-                _("Group flight · {number}").format(number=view.flight),
-                " → ".join(v.name_en if v else "…" for v in ends),
-            ),
-            s.body,
-        )
-    ]
-    if any(v and v.name_local for v in ends):
-        lines.append(line(" → ".join(v.name_local if v else "…" for v in ends), s.taxi))
-    return lines
+    return [line(flight_title(view), s.body), *journey_ends(flight_names(view), ends, s)]
 
 
 def days_of(
