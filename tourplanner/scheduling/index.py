@@ -28,14 +28,13 @@ the rules (`scheduling.rules`), pure functions over the snapshot and these looku
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import chain
 from math import inf
 
-from tourplanner.collector import cycle_collection_paused
+from tourplanner.collector import count_as_old, cycle_collection_paused
 from tourplanner.scheduling.findings import Finding, order_key
 from tourplanner.scheduling.listing import ScopedFindings
 from tourplanner.scheduling.overlaps import Clash, sweep
@@ -78,20 +77,6 @@ __all__ = ["RULES", "ConflictIndex", "check"]
 TOUR_KINDS = frozenset({"pre_tour", "post_tour", "study_tour", "visit"})
 
 
-def _count_as_old() -> None:
-    """Hand what a full check just built to the collector's oldest generation, unscanned.
-
-    The index's 300,000 lists and tuples live as long as it does and hold no cycles; left
-    young, the first collection after the check walked them all (a sixth of a 100k check's
-    time) only to pass them on. gc.freeze then unfreeze moves every young object to the
-    oldest generation without a walk; skipped if something else keeps objects frozen, since
-    unfreezing would hand those back too.
-    """
-    if gc.get_freeze_count() == 0:
-        gc.freeze()
-        gc.unfreeze()
-
-
 class ConflictIndex:
     """All findings of a snapshot, kept per scope so that an edit rechecks only what it touches.
 
@@ -111,7 +96,7 @@ class ConflictIndex:
     def __init__(self, snapshot: PlanSnapshot, rules: Iterable[str] | None = None) -> None:
         with cycle_collection_paused():  # 100,000s of tuples and sets, no cycles among them
             self._build(snapshot, rules)
-            _count_as_old()
+            count_as_old()
 
     def _build(self, snapshot: PlanSnapshot, rules: Iterable[str] | None) -> None:
         """The lookups and every scope's findings, from scratch."""
