@@ -3,16 +3,16 @@ the bulk inserts its rows go through."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import Column, Connection, Table, insert
+from sqlalchemy import Column, Connection, DateTime, Table, insert
 from sqlalchemy.orm import Session
 
 from tourplanner.collector import cycle_collection_paused
 from tourplanner.interchange.report import ImportRefused, ImportReport
-from tourplanner.models import Base
+from tourplanner.models import Base, UTCDateTime
 from tourplanner.models.versioned import Versioned, row_stamp
 
 
@@ -153,6 +153,8 @@ def _executemany(connection: Connection, table: Table, values: Columns) -> None:
             bound.append(cells)
         elif isinstance(cells, _Repeated):
             bound.append([None if cells[0] is None else process(cells[0])] * len(cells))
+        elif isinstance(column.type, DateTime | UTCDateTime):
+            bound.append(_each_once(process, cells))
         else:
             bound.append([None if v is None else process(v) for v in cells])
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
@@ -161,6 +163,13 @@ def _executemany(connection: Connection, table: Table, values: Columns) -> None:
         ", ".join("?" * len(values)),
     )
     connection.exec_driver_sql(sql, list(zip(*bound, strict=True)))
+
+
+def _each_once(process: Callable[[Any], Any], cells: list[Any]) -> list[Any]:
+    """The cells bound, each distinct value once: the times of a schedule's parallel
+    sessions repeat room after room, and binding a datetime is a dozen Python steps."""
+    done: dict[Any, Any] = {None: None}
+    return [done[v] if v in done else done.setdefault(v, process(v)) for v in cells]
 
 
 def insert_links(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
