@@ -136,7 +136,9 @@ def _getter(session: Session, lookups: dict[tuple[type, int], Any] | None) -> Lo
     def get(model: type[T], entity_id: int, what: str) -> T:
         found = lookups.get((model, entity_id))
         if found is None:
-            found = lookups[(model, entity_id)] = fetch(session, model, entity_id, what)
+            # A row read for the checks must not flush the caller's pending objects.
+            with session.no_autoflush:
+                found = lookups[(model, entity_id)] = fetch(session, model, entity_id, what)
         return cast(T, found)
 
     return get
@@ -267,7 +269,10 @@ def checked_item_values(
         )
     values: dict[str, Any] = dict.fromkeys(_COLUMNS)
     values.update(fields)
-    with session.no_autoflush:  # a row read for the checks must not flush the caller's objects
+    if lookups is None:
+        with session.no_autoflush:  # a row read for the checks must not flush the caller's
+            _check(values, start, end, _getter(session, None))
+    else:  # rows missing from `lookups` are read without a flush (see `_getter`)
         _check(values, start, end, _getter(session, lookups))
     return values
 
