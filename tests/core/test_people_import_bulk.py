@@ -221,3 +221,89 @@ def test_undoing_a_big_import_takes_a_few_statements_and_restores_what_it_change
             assert s.scalar(select(func.count()).select_from(model)) == left
         person = people.get_person(s, kept)
         assert (person.role, person.organization, person.groups) == ("delegate", None, [])
+
+
+def _tables(plan: PlanFile) -> dict[str, list[tuple]]:
+    """Every row the people import writes, without the time it was written."""
+    from tourplanner.models import group_members
+
+    out = {}
+    with plan.reading() as s:
+        for model in (Organization, Group, Person):
+            columns = [c for c in model.__table__.columns if c.name != "changed_at"]
+            out[model.__tablename__] = [
+                tuple(r) for r in s.execute(select(*columns).order_by("id"))
+            ]
+        out["group_members"] = sorted(tuple(r) for r in s.execute(select(group_members)))
+    return out
+
+
+def test_a_table_of_new_people_is_written_as_row_by_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table whose every row is a new person goes column by column; the row-by-row path
+    (taken when a row may match someone) writes and reports the very same."""
+    from tourplanner.interchange import people_import
+    from tourplanner.services import plans
+
+    rows = [["Name", "Email", "Organization", "Org (local)", "Country", "Group", "Role"]]
+    rows[0] += ["Arrival", "Notes"]
+    for k in range(60):
+        rows.append(
+            [
+                ["Ada Lovelace", "张伟", "Wei Zhang"][k % 3] + f" {k}",
+                f"p{k}@example.org" if k % 4 else "",
+                ["ICMA", "icma", "", "Org B"][k % 4],
+                ["", "国际会议协会", "", ""][k % 4],
+                ["CN", "US", "", "FR"][k % 4],
+                ["Team A; Team B", "team a", "", "甲、乙"][k % 4],
+                ["speaker", "", "Tour guide", "嘉宾"][k % 4],
+                "2015-04-20 14:30" if k % 5 == 0 else "",
+                "quiet room" if k % 6 == 0 else "",
+            ]
+        )
+    path = write_csv(tmp_path / "p.csv", rows)
+
+    def run(name: str) -> tuple:
+        with PlanFile.create(tmp_path / f"{name}.tourplan") as plan:
+            with plan.transaction() as s:
+                plans.create_plan(s, title="T", home_timezone="Asia/Shanghai", organization="O")
+                organizations.create_organization(s, name_en="Org B", country="DE")
+                organizations.create_group(s, name="Team B")
+            with plan.transaction() as s:
+                report = import_people(s, path, group="Everyone")
+            return report.text(), report.outcomes, report.preview, _tables(plan)
+
+    taken: list[bool] = []
+    all_new = people_import._Importer._all_new
+
+    def watched(self, table) -> bool:  # noqa: ANN001
+        taken.append(all_new(self, table))
+        return taken[-1]
+
+    monkeypatch.setattr(people_import._Importer, "_all_new", watched)
+    by_columns = run("columns")
+    assert taken == [True]
+    monkeypatch.setattr(people_import._Importer, "_all_new", lambda self, table: False)
+    by_rows = run("rows")
+    assert by_columns == by_rows
+    people_rows, members = by_rows[3]["people"], by_rows[3]["group_members"]
+    assert len(people_rows) == 60 and by_rows[1]["row 61"] == "added"
+    assert len(members) == 60 + 30 + 15 + 30  # Everyone; Team A and B; team a; 甲 and 乙
+
+
+def test_a_match_or_a_problem_takes_the_rows_one_by_one(
+    plan_file: PlanFile, tmp_path: Path
+) -> None:
+    """An email already in the plan updates that person; a bad last row refuses it all."""
+    with plan_file.transaction() as s:
+        people.create_person(s, name_latin="Old Name", email="p3@example.org")
+    path = write_csv(tmp_path / "p.csv", delegates(10))
+    with plan_file.transaction() as s:
+        report = import_people(s, path)
+    assert (report.added, report.updated) == (9, 1)
+    bad = delegates(10) + [["Late", "not-an-email", "Org 1", "Team 1", "speaker"]]
+    with pytest.raises(ImportRefused), plan_file.transaction() as s:
+        import_people(s, write_csv(tmp_path / "bad.csv", bad))
+    with plan_file.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Person)) == 10

@@ -3,16 +3,16 @@ the bulk inserts its rows go through."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import Column, Connection, Table, insert
+from sqlalchemy import Column, Connection, DateTime, Table, insert
 from sqlalchemy.orm import Session
 
 from tourplanner.collector import cycle_collection_paused
 from tourplanner.interchange.report import ImportRefused, ImportReport
-from tourplanner.models import Base
+from tourplanner.models import Base, UTCDateTime
 from tourplanner.models.versioned import Versioned, row_stamp
 
 
@@ -59,24 +59,53 @@ def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]])
     if not rows:
         return []
     table = cast(Table, model.__table__)
+    columns = [c for c in table.columns if c.name != "id"]
+    return _insert(session, model, _by_column(rows, columns, _stamped(session, model)), len(rows))
+
+
+def insert_columns(
+    session: Session, model: type[Base], values: dict[str, list[Any]], count: int
+) -> list[int]:
+    """`insert_rows` for rows given column by column (each list `count` long, stored values):
+    a column left out takes the model's default, a versioned row its stamp, as there."""
+    if not count:
+        return []
+    table = cast(Table, model.__table__)
+    stamped = _stamped(session, model)
+    by_column: Columns = {}
+    for column in table.columns:
+        if column.name == "id":
+            continue
+        if column.name in stamped:
+            by_column[column] = _Repeated([stamped[column.name]] * count)
+        elif column.name in values:
+            by_column[column] = values[column.name]
+        else:
+            by_column[column] = _by_column([{}] * count, [column], {})[column]
+    return _insert(session, model, by_column, count)
+
+
+def _stamped(session: Session, model: type[Base]) -> dict[str, Any]:
+    return {"version": 1, **stamp_values(session)} if issubclass(model, Versioned) else {}
+
+
+def _insert(session: Session, model: type[Base], by_column: Columns, count: int) -> list[int]:
+    table = cast(Table, model.__table__)
     # AUTOINCREMENT: each row gets a bigger id than any row before it (see `_new_ids`).
     assert table.dialect_options["sqlite"]["autoincrement"], table.name
-    columns = [c for c in table.columns if c.name != "id"]
-    stamped = {"version": 1, **stamp_values(session)} if issubclass(model, Versioned) else {}
     connection = session.connection()
     if connection.dialect.name == "sqlite":
-        ids = _new_ids(connection, table, _by_column(rows, columns, stamped))
+        ids = _new_ids(connection, table, by_column)
     else:
         # Multi-row INSERTs; their ids sorted are in the rows' order (asking SQLAlchemy to sort
         # them instead makes it insert one row per statement).
-        by_column = _by_column(rows, columns, stamped)
         names = [c.name for c in by_column]
         values = [
             dict(zip(names, row, strict=True)) for row in zip(*by_column.values(), strict=True)
         ]
         ids = sorted(session.scalars(insert(table).returning(table.c.id), values))
-    if len(ids) != len(rows):
-        raise RuntimeError(f"{len(rows)} rows inserted into {table.name}, {len(ids)} ids back")
+    if len(ids) != count:
+        raise RuntimeError(f"{count} rows inserted into {table.name}, {len(ids)} ids back")
     return ids
 
 
@@ -139,7 +168,7 @@ def _new_ids(connection: Connection, table: Table, values: Columns) -> list[int]
     before = connection.exec_driver_sql(f"SELECT max(id) FROM {name}").scalar() or 0
     _executemany(connection, table, values)
     found = connection.exec_driver_sql(f"SELECT id FROM {name} WHERE id > ? ORDER BY id", (before,))
-    return [row[0] for row in found]
+    return list(found.scalars())
 
 
 def _executemany(connection: Connection, table: Table, values: Columns) -> None:
@@ -153,6 +182,8 @@ def _executemany(connection: Connection, table: Table, values: Columns) -> None:
             bound.append(cells)
         elif isinstance(cells, _Repeated):
             bound.append([None if cells[0] is None else process(cells[0])] * len(cells))
+        elif isinstance(column.type, DateTime | UTCDateTime):
+            bound.append(_each_once(process, cells))
         else:
             bound.append([None if v is None else process(v) for v in cells])
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
@@ -161,6 +192,13 @@ def _executemany(connection: Connection, table: Table, values: Columns) -> None:
         ", ".join("?" * len(values)),
     )
     connection.exec_driver_sql(sql, list(zip(*bound, strict=True)))
+
+
+def _each_once(process: Callable[[Any], Any], cells: list[Any]) -> list[Any]:
+    """The cells bound, each distinct value once: the times of a schedule's parallel
+    sessions repeat room after room, and binding a datetime is a dozen Python steps."""
+    done: dict[Any, Any] = {None: None}
+    return [done[v] if v in done else done.setdefault(v, process(v)) for v in cells]
 
 
 def insert_links(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -172,4 +210,16 @@ def insert_links(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     if connection.dialect.name == "sqlite":
         _executemany(connection, table, _by_column(rows, list(table.columns), {}))
     else:
+        session.execute(insert(table), rows)
+
+
+def insert_link_columns(session: Session, table: Table, values: dict[str, list[Any]]) -> None:
+    """`insert_links` of rows given column by column (every column of the table)."""
+    if not next(iter(values.values()), None):
+        return
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        _executemany(connection, table, {table.c[name]: cells for name, cells in values.items()})
+    else:
+        rows = [dict(zip(values, row, strict=True)) for row in zip(*values.values(), strict=True)]
         session.execute(insert(table), rows)

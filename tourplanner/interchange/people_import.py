@@ -9,186 +9,38 @@ adding them twice.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from tourplanner.enums import PersonRole
+from tourplanner.collector import cycle_collection_paused
 from tourplanner.errors import TourPlannerError
 from tourplanner.i18n import _
-from tourplanner.interchange.dates import parse_datetime
 from tourplanner.interchange.importing import (
     import_savepoint,
+    insert_columns,
+    insert_link_columns,
     insert_links,
     insert_rows,
     stamp_values,
 )
 from tourplanner.interchange.people_mapping import FIELDS, recognise_all
+from tourplanner.interchange.people_rows import (
+    PreparedColumns,
+    PreparedRow,
+    prepare_columns,
+    prepare_rows,
+)
 from tourplanner.interchange.report import ImportRefused, ImportReport
-from tourplanner.interchange.tables import CJK_RE, Table, read_table
+from tourplanner.interchange.tables import Table, read_table
 from tourplanner.models import Base, Group, Organization, Person, group_members
 from tourplanner.models.versioned import with_versions
 from tourplanner.services import organizations, people
 from tourplanner.services import validation as v
-from tourplanner.services.validation import EMAIL_RE
-
-# Person attributes copied as they are from a column of the same name.
-PLAIN_FIELDS = (
-    "honorific",
-    "email",
-    "phone",
-    "preferred_language",
-    "dietary_needs",
-    "accessibility_needs",
-    "emergency_contact",
-    "passport_visa_notes",
-    "medical_notes",
-)
-
-ROLE_WORDS: dict[str, str] = {
-    **{r.value: r.value for r in PersonRole},
-    "participant": "delegate",
-    "attendee": "delegate",
-    "member": "delegate",
-    "speakers": "speaker",
-    "presenter": "speaker",
-    "panelist": "speaker",
-    "panellist": "speaker",
-    "keynote": "speaker",
-    "moderator": "speaker",
-    "chair": "speaker",
-    "organizer": "staff",
-    "organiser": "staff",
-    "coordinator": "staff",
-    "translator": "interpreter",
-    "tourguide": "guide",
-    "government": "official",
-    "代表": "delegate",
-    "学员": "delegate",
-    "团员": "delegate",
-    "参会代表": "delegate",
-    "嘉宾": "vip",
-    "贵宾": "vip",
-    "发言人": "speaker",
-    "演讲嘉宾": "speaker",
-    "讲者": "speaker",
-    "主持人": "speaker",
-    "工作人员": "staff",
-    "会务": "staff",
-    "翻译": "interpreter",
-    "口译": "interpreter",
-    "导游": "guide",
-    "领队": "guide",
-    "官员": "official",
-    "领导": "official",
-}
-_NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
-_GROUP_SPLIT = re.compile(r"[;；、,，\n]+")
-_ROLE_SEPARATORS = re.compile(r"[\s_\-]+")  # 'Tour guide', 'tour_guide': 'tourguide'
-
-
-@dataclass
-class PreparedRow:
-    """One source row turned into person fields, with the problems found in it."""
-
-    row: int
-    fields: dict[str, str] = field(default_factory=dict)
-    organization: str = ""
-    organization_local: str = ""
-    country: str = ""
-    groups: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return self.fields.get("name_latin", "")
-
-
-def _value(cell: str) -> str:
-    """A cell with a formula-injection guard (added by our export) taken off again."""
-    cell = cell.strip()
-    return _NEUTRALISED.sub("", cell) if cell[:1] == "'" else cell  # the regex only if it may
-
-
-def prepare_row(
-    row_number: int, cells: list[str], mapping: dict[int, str], *, day_first: bool | None = None
-) -> PreparedRow:
-    """The person fields of one row, or its problems, without touching the database."""
-    prepared = PreparedRow(row_number)
-    raw: dict[str, str] = {}
-    for col, target in mapping.items():
-        if target and col < len(cells):
-            value = _value(cells[col])
-            if value:
-                raw[target] = f"{raw[target]} {value}" if target in raw else value
-    full = raw.get("full_name", "")
-    latin = raw.get("name_latin", "")
-    local = raw.get("name_local", "")
-    if full:
-        if CJK_RE.search(full):
-            local = local or full
-        else:
-            latin = latin or full
-    given, family = raw.get("given_name", ""), raw.get("family_name", "")
-    if given or family:
-        if CJK_RE.search(given + family):
-            local = local or f"{family}{given}"
-        else:
-            latin = latin or " ".join(p for p in (given, family) if p)
-    if not latin and local:
-        latin = local
-        prepared.notes.append(f"no Latin-script name, {local!r} is used as the name")
-    fields: dict[str, str] = {"name_latin": latin, "name_local": local}
-    if not latin:
-        prepared.problems.append("no name (the name columns are empty)")
-    for key in PLAIN_FIELDS:
-        if raw.get(key):
-            fields[key] = raw[key]
-    email = fields.get("email", "")
-    if email and not EMAIL_RE.match(email):
-        prepared.problems.append(f"{email!r} is not a valid email address")
-    if raw.get("role"):
-        role = ROLE_WORDS.get(_ROLE_SEPARATORS.sub("", raw["role"].casefold()))
-        if role is None:
-            prepared.problems.append(
-                f"role {raw['role']!r} is not one of: {', '.join(r.value for r in PersonRole)}"
-            )
-        else:
-            fields["role"] = role
-    notes = [raw["notes"]] if raw.get("notes") else []
-    for key, label in (("arrival", "Arrival"), ("departure", "Departure")):
-        if raw.get(key):
-            try:
-                when = parse_datetime(raw[key], day_first=day_first, field=label.lower())
-            except TourPlannerError as exc:
-                prepared.problems.append(str(exc))
-            else:
-                text = f"{when:%Y-%m-%d %H:%M}".removesuffix(" 00:00")
-                notes.append(f"{label}: {text}")
-    if notes:
-        fields["notes"] = "\n".join(notes)
-    prepared.fields = fields
-    prepared.organization = raw.get("organization", "")
-    prepared.organization_local = raw.get("organization_local", "")
-    prepared.country = raw.get("country", "")
-    prepared.groups = [g.strip() for g in _GROUP_SPLIT.split(raw.get("group", "")) if g.strip()]
-    return prepared
-
-
-def prepare_rows(
-    table: Table, mapping: dict[int, str], *, day_first: bool | None = None
-) -> list[PreparedRow]:
-    """Every data row prepared (blank rows are already gone from the table)."""
-    return [
-        prepare_row(number, cells, mapping, day_first=day_first)
-        for number, cells in zip(table.row_numbers, table.rows, strict=True)
-    ]
 
 
 class PeopleImport:
@@ -323,7 +175,11 @@ class _Importer:
         self.by_name_org[(name.casefold(), org_id)].append(known)
 
     def run(self) -> None:
-        rows = self.plan.rows()
+        plan = self.plan
+        table = prepare_columns(plan.table, plan.mapping, day_first=plan.day_first)
+        if table.numbers and self._all_new(table):
+            return
+        rows = table.rows()
         if not rows:
             self.report.note("", _("the table has a header but no data rows"))
         for row in rows:
@@ -346,6 +202,123 @@ class _Importer:
         refused = bool(self.report.errors) and not self.plan.skip_invalid
         if not (self.dry_run or refused):
             self._write()
+
+    # --- a table of new people, column by column -------------------------------------------
+
+    def _all_new(self, table: PreparedColumns) -> bool:
+        """Import a table whose every row adds a new person, column by column; False, having
+        changed nothing, when some row may not (a problem, a match, a check to word): then
+        the rows are taken one by one, as `_plan` and `_keep` do, with the same outcome.
+
+        A row adds a new person when it has no problem, its email is in no other row and no
+        person's, and its name and organization are in no other row and no person's: then
+        matching cannot find anyone. Organizations and groups are then looked up once per
+        distinct name, in the rows' order, as the rows would add them.
+        """
+        if table.problems:
+            return False
+        count = len(table.numbers)
+        emails = [e.casefold() for e in table.fields.get("email", ()) if e]
+        if len(set(emails)) != len(emails) or not self.by_email.keys().isdisjoint(emails):
+            return False
+        orgs = self._new_organizations(table)
+        if orgs is None:
+            return False
+        org_ids, new_orgs = orgs
+        keys = {(n.casefold(), o) for n, o in zip(table.fields["name_latin"], org_ids, strict=True)}
+        if len(keys) != count or not self.by_name_org.keys().isdisjoint(keys):
+            return False
+        checked = people.checked_columns(table.fields, count)
+        links = self._new_memberships(table)
+        if checked is None or links is None:
+            return False
+        new_groups, joining = links
+        for i, notes in table.notes.items():
+            for note in notes:
+                self.report.note(f"row {table.numbers[i]}", note)
+        wheres = [f"row {n}" for n in table.numbers]
+        self.report.record_all(wheres, "added", checked["name_latin"])
+        if self.dry_run:
+            return True
+        real: dict[int | None, int | None] = {None: None}
+        real |= self._insert(Organization, new_orgs)
+        real |= self._insert(Group, {k: {"name": n} for k, n in new_groups.items()})
+        values: dict[str, list[Any]] = {
+            **checked,
+            "organization_id": [_real(real, o) for o in org_ids],
+        }
+        ids = insert_columns(self.session, Person, values, count)
+        members: dict[str, list[Any]] = {
+            "group_id": [_real(real, g) for g, _ in joining],
+            "person_id": [ids[i] for _, i in joining],
+        }
+        insert_link_columns(self.session, group_members, members)
+        self._expire(set(), {g for g, _ in joining if g > 0})
+        return True
+
+    def _new_organizations(
+        self, table: PreparedColumns
+    ) -> tuple[list[int | None], dict[int, dict[str, str]]] | None:
+        """Each row's organization id, and the organizations the rows add (placeholder ids),
+        as `_organization` and `_keep` find and add them; None if one cannot be added."""
+        known = dict(self.orgs)
+        new: dict[int, dict[str, str]] = {}
+        found: dict[tuple[str, str], int | None] = {}
+        pairs = list(zip(table.organization, table.organization_local, strict=True))
+        for i, pair in enumerate(pairs):
+            if pair in found:
+                continue
+            names = [n for n in pair if n]
+            org_id = next((known[n.casefold()] for n in names if n.casefold() in known), None)
+            if names and org_id is None:
+                english, local = pair
+                try:
+                    values = organizations.organization_values(
+                        {
+                            "name_en": english or local,
+                            "name_local": local if english else "",
+                            "country": table.country[i],
+                        }
+                    )
+                except TourPlannerError:
+                    return None
+                org_id = self._next - 1 - len(new)
+                new[org_id] = values
+                for name in names:
+                    known[name.casefold()] = org_id
+            found[pair] = org_id
+        self._next -= len(new)
+        return [found[pair] for pair in pairs], new
+
+    def _new_memberships(
+        self, table: PreparedColumns
+    ) -> tuple[dict[int, str], list[tuple[int, int]]] | None:
+        """The groups the rows add (placeholder ids) and each (group id, row index) to link,
+        as `_group_ids` and `_keep` find them; None if a group name is refused."""
+        known = dict(self.groups)
+        new: dict[int, str] = {}
+        joining: list[tuple[int, int]] = []
+        extra = (self.plan.group,) if self.plan.group else ()
+        # Once a row's groups are known, a row with the same groups joins the same ones.
+        found: dict[tuple[str, ...], list[int]] = {}
+        for i, groups in enumerate(table.groups):
+            names = (*groups, *extra)
+            ids = found.get(names)
+            if ids is None:
+                ids = []
+                for name in dict.fromkeys(names):
+                    folded = name.casefold()
+                    if folded not in known:
+                        if len(name) > 200:  # what v.required_text refuses of a group's name
+                            return None
+                        known[folded] = self._next - 1 - len(new)
+                        new[known[folded]] = name
+                    ids.append(known[folded])
+                ids = found[names] = list(dict.fromkeys(ids))
+            for group_id in ids:
+                joining.append((group_id, i))
+        self._next -= len(new)
+        return new, joining
 
     def _duplicates_in_file(self, row: PreparedRow) -> list[str]:
         problems = []
@@ -527,7 +500,7 @@ def import_people(
     dry_run: bool = False,
 ) -> ImportReport:
     """Read a CSV/XLSX file and import its people into the caller's transaction."""
-    plan = PeopleImport(
-        read_table(path), mapping, group=group, skip_invalid=skip_invalid, day_first=day_first
-    )
+    with cycle_collection_paused():  # a row's cells are kept to the end: see the collector
+        table = read_table(path)
+    plan = PeopleImport(table, mapping, group=group, skip_invalid=skip_invalid, day_first=day_first)
     return plan.run(session, dry_run=dry_run)

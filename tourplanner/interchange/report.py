@@ -93,6 +93,14 @@ class ImportReport:
         if len(self.preview) < PREVIEW_LIMIT:
             self.preview.append(PreviewRow(where, outcome, title, when, place))
 
+    def record_all(self, wheres: list[str], outcome: str, titles: list[str]) -> None:
+        """`record` of many rows with the same outcome, in their order."""
+        setattr(self, outcome, getattr(self, outcome) + len(wheres))
+        self.outcomes.update(dict.fromkeys(wheres, outcome))
+        room = max(0, PREVIEW_LIMIT - len(self.preview))
+        shown = zip(wheres[:room], titles[:room], strict=True)
+        self.preview.extend(PreviewRow(where, outcome, title) for where, title in shown)
+
     def refused_row(self, where: str, *, title: str = "", when: Span = "", place: str = "") -> None:
         """Keep a row that could not be imported for previews (its problem is in `problems`)."""
         self.outcomes[where] = "skipped"

@@ -313,7 +313,8 @@ class _Writer:
                 lookups=self.lookups,
                 **fields,
             )
-            self.new_rows.append({**values, "uid": ev.guid})  # the event's own guid
+            values["uid"] = ev.guid  # the event's own guid
+            self.new_rows.append(values)
             self.added[ev.guid] = 0  # its id comes with the bulk insert
             if ev.persons:
                 self.speakers.append(ev)

@@ -13,6 +13,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -143,16 +144,17 @@ def read_csv(data: bytes, *, name: str = "file", encoding: str | None = None) ->
                         line_num=reader.line_num, n_record=len(record), max_columns=MAX_COLUMNS
                     )
                 )
-            if max(map(len, record), default=0) > MAX_CELL_CHARS:
-                rows.append((reader.line_num, [_clean_text(c) for c in record]))
-            else:  # the quick path: line breaks were made "\n" in the whole text already
-                rows.append((reader.line_num, [c.strip() for c in record]))
+            # Line breaks were made "\n" in the whole text already: a strip is the cleaning.
+            rows.append((reader.line_num, [c.strip() for c in record]))
     except csv.Error as exc:
         raise FileFormatError(
             _("{name}, line {line_num}: not valid CSV ({exc})").format(
                 name=name, line_num=reader.line_num, exc=exc
             )
         ) from exc
+    # Overlong cells are cut, after one look at every cell's length (not one per row).
+    if max(map(len, chain.from_iterable(r for _, r in rows)), default=0) > MAX_CELL_CHARS:
+        rows = [(n, [_clean_text(c) for c in r]) for n, r in rows]
     table = _table_from_rows(rows, name=name)
     table.encoding, table.delimiter = used, delimiter
     return table
@@ -244,11 +246,12 @@ def _table_from_rows(
         headers = combined
         notes.append(f"rows {header_no} and {header_no + 1} read together as the header")
         body = body[1:]
-    data = [r + [""] * (width - len(r)) for _, r in body]
+    data = [r if len(r) == width else r + [""] * (width - len(r)) for _, r in body]
     # Columns empty from top to bottom (a sheet starting in column C) are left out.
     keep = [c for c in range(width) if headers[c] or any(row[c] for row in data)]
     labels = [headers[c] or f"Column {_column_letter(c)}" for c in keep]
-    data = [[row[c] for c in keep] for row in data]
+    if len(keep) < width:
+        data = [[row[c] for c in keep] for row in data]
     return Table(labels, data, [n for n, _ in body], notes=notes)
 
 

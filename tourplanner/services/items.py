@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
-from types import SimpleNamespace
+from functools import partial
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import select
@@ -123,56 +124,118 @@ def _instant(value: object, zone_name: str, field: str) -> datetime:
     return to_utc(value, zone_name)
 
 
-def _validate(
-    session: Session,
-    item: Item,
-    start: object,
-    end: object,
-    lookups: dict[tuple[type, int], Any] | None = None,
-) -> None:
-    """Check and complete an item's fields; `lookups` remembers the programme, room and venue
-    rows read, for an import that checks thousands of items against the same few."""
+Lookup = Callable[[type[T], int, str], T]
+
+
+def _getter(session: Session, lookups: dict[tuple[type, int], Any] | None) -> Lookup:
+    """How the checks read a programme, room or venue row: from `lookups` when given (an
+    import checks thousands of items against the same few rows), else from the session."""
+    if lookups is None:
+        return partial(fetch, session)
 
     def get(model: type[T], entity_id: int, what: str) -> T:
-        if lookups is None:
-            return fetch(session, model, entity_id, what)
         found = lookups.get((model, entity_id))
         if found is None:
-            found = lookups[(model, entity_id)] = fetch(session, model, entity_id, what)
+            # A row read for the checks must not flush the caller's pending objects.
+            with session.no_autoflush:
+                found = lookups[(model, entity_id)] = fetch(session, model, entity_id, what)
         return cast(T, found)
 
-    item.title_en = v.required_text(item.title_en, "English title", max_length=300)
-    item.title_local = v.optional_text(item.title_local, "local title", max_length=300)
-    item.kind = v.choice(item.kind or ItemKind.SESSION, ItemKind, "kind")
-    item.status = v.choice(item.status or ItemStatus.CONFIRMED, ItemStatus, "status")
-    for field in ("description", "track", "language"):
-        setattr(item, field, v.optional_text(getattr(item, field), field))
-    if item.programme_id is None:
+    return get
+
+
+# What `_check` reads and completes of an item.
+_CHECKED = (
+    "title_en",
+    "title_local",
+    "kind",
+    "status",
+    "description",
+    "track",
+    "language",
+    "programme_id",
+    "room_id",
+    "venue_id",
+    "timezone",
+    "recurrence",
+    "exdates",
+    "rdates",
+)
+
+
+def _validate(session: Session, item: Item, start: object, end: object) -> None:
+    """Check and complete an item's fields (the checks are `_check`'s, on its values)."""
+    values: dict[str, Any] = {field: getattr(item, field) for field in _CHECKED}
+    _check(values, start, end, _getter(session, None))
+    for field in (*_CHECKED, "start_utc", "end_utc"):
+        if field not in ("programme_id", "room_id", "venue_id"):
+            setattr(item, field, values[field])
+    if values["venue_id"] != item.venue_id:  # taken from the room
+        item.venue_id = values["venue_id"]
+
+
+def _text(value: object, field: str, longest: int) -> str:
+    """`validation.optional_text`, with its quick answer for short text inlined."""
+    if value.__class__ is str and len(value) <= longest:
+        return value.strip()
+    return v.optional_text(value, field, max_length=longest)
+
+
+_KINDS = frozenset(k.value for k in ItemKind)
+_STATUSES = frozenset(s.value for s in ItemStatus)
+
+
+def _check(values: dict[str, Any], start: object, end: object, get: Lookup) -> None:
+    """Check an item's values and complete them as stored (kind, status, zone, UTC times), in
+    place; the first problem raises a ValidationError.
+
+    Works on a plain dict, not an Item: an import checks thousands of rows, and the ORM's
+    attribute tracking was most of its time. The usual answer of each check (short text, a
+    known kind) is found without a call; anything else goes to `validation`, which words it.
+    """
+    values["title_en"] = title = _text(values["title_en"], "English title", 300)
+    if not title:
+        v.required_text(title, "English title", max_length=300)  # raises, in words
+    values["title_local"] = _text(values["title_local"], "local title", 300)
+    kind = values["kind"] or ItemKind.SESSION
+    known = isinstance(kind, str) and kind in _KINDS
+    values["kind"] = str(kind) if known else v.choice(kind, ItemKind, "kind")
+    status = values["status"] or ItemStatus.CONFIRMED
+    known = isinstance(status, str) and status in _STATUSES
+    values["status"] = str(status) if known else v.choice(status, ItemStatus, "status")
+    values["description"] = _text(values["description"], "description", 10_000)
+    values["track"] = _text(values["track"], "track", 10_000)
+    values["language"] = _text(values["language"], "language", 10_000)
+    if values["programme_id"] is None:
         raise ValidationError("programme", _("is required"))
-    programme = get(Programme, item.programme_id, "programme")
-    if item.room_id is not None:
-        room = get(Room, item.room_id, "room")
-        if item.venue_id is None:
-            item.venue_id = room.venue_id
-        elif room.venue_id != item.venue_id:
+    programme = get(Programme, values["programme_id"], "programme")
+    if values["room_id"] is not None:
+        room = get(Room, values["room_id"], "room")
+        if values["venue_id"] is None:
+            values["venue_id"] = room.venue_id
+        elif room.venue_id != values["venue_id"]:
             raise ValidationError(
                 "room", _("room {name!r} is not at the chosen venue").format(name=room.name)
             )
-    if item.venue_id is not None:
-        item.timezone = get(Venue, item.venue_id, "venue").timezone
-    item.timezone = v.timezone_name(item.timezone or programme.timezone)
-    item.start_utc = _instant(start, item.timezone, "start")
-    item.end_utc = _instant(end, item.timezone, "end")
-    v.end_after_start(item.start_utc, item.end_utc)
-    item.recurrence = v.optional_text(item.recurrence, "recurrence", max_length=1000)
-    item.exdates = v.optional_text(item.exdates, "exception dates")
-    item.rdates = v.optional_text(item.rdates, "extra dates")
-    validate_rule(item.recurrence, item.exdates, to_local(item.start_utc, item.timezone))
-    parse_rdates(item.rdates)
+    if values["venue_id"] is not None:
+        values["timezone"] = get(Venue, values["venue_id"], "venue").timezone
+    zone_name = values["timezone"] = v.timezone_name(values["timezone"] or programme.timezone)
+    start_utc = values["start_utc"] = _instant(start, zone_name, "start")
+    end_utc = values["end_utc"] = _instant(end, zone_name, "end")
+    v.end_after_start(start_utc, end_utc)
+    rule = values["recurrence"] = _text(values["recurrence"], "recurrence", 1000)
+    exdates = values["exdates"] = _text(values["exdates"], "exception dates", 10_000)
+    rdates = values["rdates"] = _text(values["rdates"], "extra dates", 10_000)
+    # Without a rule or exception dates there is nothing to read (nor a local start to need).
+    if rule or exdates:
+        validate_rule(rule, exdates, to_local(start_utc, zone_name))
+    if rdates:
+        parse_rdates(rdates)
 
 
 # The columns an import's bulk insert fills from the checks, by name.
 _COLUMNS = tuple(c.key for c in Item.__table__.columns if c.key not in ("id", "uid", "sequence"))
+_FIELDS = frozenset(FIELDS)
 
 
 def create_item(session: Session, *, start: datetime, end: datetime, **fields: object) -> int:
@@ -197,15 +260,21 @@ def checked_item_values(
     """What `create_item` would store, checked the same way, as a row for a bulk insert.
 
     Nothing is added to the session; an import inserts many such rows in one statement,
-    passing one `lookups` dict for all of them (see `_validate`).
+    passing one `lookups` dict for all of them (see `_getter`).
     """
-    # A plain namespace, not an Item: the checks only read and set attributes, and the ORM's
-    # attribute tracking was most of an import's time.
-    item = SimpleNamespace(**dict.fromkeys(_COLUMNS))
-    apply_changes(item, fields, FIELDS, "item")
-    with session.no_autoflush:
-        _validate(session, cast(Item, item), start, end, lookups)
-    return {key: getattr(item, key) for key in _COLUMNS}
+    unknown = fields.keys() - _FIELDS
+    if unknown:  # as `apply_changes` refuses it
+        raise ValidationError(
+            min(unknown), _("is not a field of a {what} that can be changed").format(what="item")
+        )
+    values: dict[str, Any] = dict.fromkeys(_COLUMNS)
+    values.update(fields)
+    if lookups is None:
+        with session.no_autoflush:  # a row read for the checks must not flush the caller's
+            _check(values, start, end, _getter(session, None))
+    else:  # rows missing from `lookups` are read without a flush (see `_getter`)
+        _check(values, start, end, _getter(session, lookups))
+    return values
 
 
 def update_item(session: Session, item_id: int, **changes: object) -> None:

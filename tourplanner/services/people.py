@@ -19,6 +19,7 @@ from tourplanner.services.common import (
     update_record,
 )
 from tourplanner.services.dietary import parse_tags
+from tourplanner.services.validation import EMAIL_RE
 
 FIELDS = (
     "name_latin",
@@ -82,6 +83,37 @@ def checked_values(values: Mapping[str, object]) -> dict[str, object]:
         empty = value is None or value == ""
         checked[field] = "" if empty else v.optional_text(value, label, max_length=longest)
     return checked
+
+
+_LONGEST = {"name_latin": 200, "email": 200, **{field: most for field, _l, most in _TEXTS}}
+
+
+def checked_columns(columns: Mapping[str, list[str]], count: int) -> dict[str, list[str]] | None:
+    """`checked_values` over whole columns of text (a field left out is empty in every row),
+    for an import of many people at once; None if any row needs `checked_values` itself.
+
+    Only answers when every row passes as it is: short enough text, a name in every row, a
+    known role, valid emails. Anything else is for `checked_values`, row by row, which words
+    the problem; so the rules and their messages stay there.
+    """
+    if set(columns) - _LONGEST.keys() - {"role"}:
+        return None
+    out = {field: [""] * count for field in _LONGEST}
+    for field, values in columns.items():
+        if len(values) != count:
+            return None
+        if field != "role":
+            # Longer unstripped text may still pass; `checked_values` then says so row by row.
+            if max(map(len, values), default=0) > _LONGEST[field]:
+                return None
+            out[field] = [x.strip() for x in values]
+    if not all(out["name_latin"]):
+        return None
+    out["role"] = [r or PersonRole.DELEGATE.value for r in columns.get("role", [""] * count)]
+    if not set(out["role"]) <= _ROLES or not all(EMAIL_RE.match(e) for e in out["email"] if e):
+        return None
+    out["dietary_tags"] = [""] * count  # parse_tags of nothing
+    return out
 
 
 def _validate(session: Session, person: Person) -> None:
