@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -173,6 +174,16 @@ def demo_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.tourplan"
     write_demo_plan(path)
     return path
+
+
+@pytest.fixture(scope="module")
+def demo_read_only(demo_template: Path, tmp_path_factory) -> Iterator[PlanFile]:
+    """A module's own copy of the demo plan, open read-only: for tests that only read it."""
+    path = tmp_path_factory.mktemp("demo") / "demo.tourplan"
+    shutil.copyfile(demo_template, path)
+    plan = PlanFile.open(path, read_only=True)
+    yield plan
+    plan.close()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import pytest
 from pypdf import PdfReader
 
 from tourplanner.db import PlanFile
-from tourplanner.demo import write_demo_plan
 from tourplanner.export.pdf import export_itinerary, export_programme_booklet
 from tourplanner.export.pdf.day_grid import MAX_ROOMS, grid_rooms
 from tourplanner.models import Programme
@@ -20,12 +19,8 @@ from tourplanner.services.views import ItemView, VenueView
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> PlanFile:
-    path = tmp_path_factory.mktemp("demo") / "demo.tourplan"
-    write_demo_plan(path)
-    plan = PlanFile.open(path, read_only=True)
-    yield plan
-    plan.close()
+def demo(demo_read_only: PlanFile) -> PlanFile:
+    return demo_read_only
 
 
 def pages_of(path: Path) -> list[str]:

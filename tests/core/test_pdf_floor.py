@@ -10,18 +10,13 @@ from pypdf import PdfReader
 
 from benchmarks.bench_pdf_baseline import render_full, render_rows, rows_of
 from tourplanner.db import PlanFile
-from tourplanner.demo import write_demo_plan
 from tourplanner.export.pdf import export_itinerary
 from tourplanner.services import people
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> PlanFile:
-    path = tmp_path_factory.mktemp("demo") / "demo.tourplan"
-    write_demo_plan(path)
-    plan = PlanFile.open(path, read_only=True)
-    yield plan
-    plan.close()
+def demo(demo_read_only: PlanFile) -> PlanFile:
+    return demo_read_only
 
 
 def lines_of(pdf: io.BytesIO) -> list[list[str]]:

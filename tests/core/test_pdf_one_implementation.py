@@ -7,7 +7,6 @@ import pytest
 from sqlalchemy import select
 
 from tourplanner.db import PlanFile
-from tourplanner.demo import write_demo_plan
 from tourplanner.export.pdf.fonts import markup
 from tourplanner.export.pdf.itinerary import (
     destination_lines,
@@ -23,12 +22,8 @@ from tourplanner.services.item_places import NAME_MATCH, Places, words
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> PlanFile:
-    path = tmp_path_factory.mktemp("demo") / "demo.tourplan"
-    write_demo_plan(path)
-    plan = PlanFile.open(path, read_only=True)
-    yield plan
-    plan.close()
+def demo(demo_read_only: PlanFile) -> PlanFile:
+    return demo_read_only
 
 
 @pytest.fixture(scope="module")
