@@ -174,38 +174,21 @@ def _validate(session: Session, item: Item, start: object, end: object) -> None:
         item.venue_id = values["venue_id"]
 
 
-def _text(value: object, field: str, longest: int) -> str:
-    """`validation.optional_text`, with its quick answer for short text inlined."""
-    if value.__class__ is str and len(value) <= longest:
-        return value.strip()
-    return v.optional_text(value, field, max_length=longest)
-
-
-_KINDS = frozenset(k.value for k in ItemKind)
-_STATUSES = frozenset(s.value for s in ItemStatus)
-
-
 def _check(values: dict[str, Any], start: object, end: object, get: Lookup) -> None:
     """Check an item's values and complete them as stored (kind, status, zone, UTC times), in
     place; the first problem raises a ValidationError.
 
     Works on a plain dict, not an Item: an import checks thousands of rows, and the ORM's
-    attribute tracking was most of its time. The usual answer of each check (short text, a
-    known kind) is found without a call; anything else goes to `validation`, which words it.
+    attribute tracking was most of its time. The checks and their words are
+    `validation`'s.
     """
-    values["title_en"] = title = _text(values["title_en"], "English title", 300)
-    if not title:
-        v.required_text(title, "English title", max_length=300)  # raises, in words
-    values["title_local"] = _text(values["title_local"], "local title", 300)
-    kind = values["kind"] or ItemKind.SESSION
-    known = isinstance(kind, str) and kind in _KINDS
-    values["kind"] = str(kind) if known else v.choice(kind, ItemKind, "kind")
-    status = values["status"] or ItemStatus.CONFIRMED
-    known = isinstance(status, str) and status in _STATUSES
-    values["status"] = str(status) if known else v.choice(status, ItemStatus, "status")
-    values["description"] = _text(values["description"], "description", 10_000)
-    values["track"] = _text(values["track"], "track", 10_000)
-    values["language"] = _text(values["language"], "language", 10_000)
+    values["title_en"] = v.required_text(values["title_en"], "English title", max_length=300)
+    values["title_local"] = v.optional_text(values["title_local"], "local title", max_length=300)
+    values["kind"] = v.choice(values["kind"] or ItemKind.SESSION, ItemKind, "kind")
+    values["status"] = v.choice(values["status"] or ItemStatus.CONFIRMED, ItemStatus, "status")
+    values["description"] = v.optional_text(values["description"], "description", max_length=10_000)
+    values["track"] = v.optional_text(values["track"], "track", max_length=10_000)
+    values["language"] = v.optional_text(values["language"], "language", max_length=10_000)
     if values["programme_id"] is None:
         raise ValidationError("programme", _("is required"))
     programme = get(Programme, values["programme_id"], "programme")
@@ -223,9 +206,13 @@ def _check(values: dict[str, Any], start: object, end: object, get: Lookup) -> N
     start_utc = values["start_utc"] = _instant(start, zone_name, "start")
     end_utc = values["end_utc"] = _instant(end, zone_name, "end")
     v.end_after_start(start_utc, end_utc)
-    rule = values["recurrence"] = _text(values["recurrence"], "recurrence", 1000)
-    exdates = values["exdates"] = _text(values["exdates"], "exception dates", 10_000)
-    rdates = values["rdates"] = _text(values["rdates"], "extra dates", 10_000)
+    rule = values["recurrence"] = v.optional_text(
+        values["recurrence"], "recurrence", max_length=1000
+    )
+    exdates = values["exdates"] = v.optional_text(
+        values["exdates"], "exception dates", max_length=10_000
+    )
+    rdates = values["rdates"] = v.optional_text(values["rdates"], "extra dates", max_length=10_000)
     # Without a rule or exception dates there is nothing to read (nor a local start to need).
     if rule or exdates:
         validate_rule(rule, exdates, to_local(start_utc, zone_name))
