@@ -30,7 +30,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.bench_pdf_baseline import render_full, render_rows, rows_of
+from benchmarks.bench_pdf_baseline import (
+    links_of,
+    render_full,
+    render_rows,
+    rows_of,
+    widget_encoding,
+)
 from benchmarks.synthetic import generate_plan
 from tourplanner.db import PlanFile
 from tourplanner.export.pdf import blocks, export_itineraries, export_itinerary, fonts, page
@@ -51,9 +57,11 @@ CACHES = (
     (fonts, "_markup"),
     (page, "_pieces"),
     (page, "fit_text"),
-    (blocks, "qr_modules"),
+    (blocks, "qr_modules"),  # where the QR caches were before qr_code.py
     (blocks, "qr_blocks"),
     (blocks, "qr_path"),
+    ("tourplanner.export.qr_code", "qr_modules"),
+    ("tourplanner.export.qr_code", "qr_operators"),
 )
 
 
@@ -61,6 +69,8 @@ def cold() -> None:
     """Empty the caches of the documents printed before: each document pays for its own, as
     the only document of a process does."""
     for module, name in CACHES:
+        if isinstance(module, str):
+            module = sys.modules.get(module)  # noqa: PLW2901 - absent in older commits
         cache = getattr(module, name, None)
         if hasattr(cache, "cache_clear"):  # absent before these caches were written
             cache.cache_clear()
@@ -92,6 +102,43 @@ def per_document(plan: PlanFile, data: list, repeat: int) -> list[dict[str, floa
                     total["rows"] += render_rows([person], io.BytesIO())
         runs.append(total)
     return runs
+
+
+def our_encoding(link: str) -> float:
+    """CPU seconds the itinerary takes to encode one link's code (its caches emptied first)."""
+    cold()
+    try:
+        from tourplanner.export.qr_code import qr_operators
+    except ImportError:  # before qr_code.py: the blocks' own encoder
+        start = time.process_time()
+        blocks.qr_path(link, blocks.QR_SIZE)
+        return time.process_time() - start
+    start = time.process_time()
+    qr_operators(link, 1)
+    return time.process_time() - start
+
+
+def qr_report(sample: list, runs: list[dict[str, float]]) -> None:
+    """How much of the full floor is its QR encoding: codes per document, each encoder's cost
+    per code, and the ratio against the full floor were its codes encoded as fast as ours."""
+    links = [links_of(p.parts) for p in sample]
+    distinct = sorted(set().union(*links))
+    if not distinct:
+        return
+    ours = {link: statistics.median(our_encoding(link) for _ in range(3)) for link in distinct}
+    theirs = {link: statistics.median(widget_encoding(link) for _ in range(3)) for link in distinct}
+    gap = sum(theirs[link] - ours[link] for found in links for link in found)  # per sample
+    per_doc = sum(len(found) for found in links) / len(sample)
+    print(
+        f"  QR codes: {per_doc:.1f} per document; per code {statistics.median(ours.values()) * 1000:.1f} ms"
+        f" (fixed mask) against the widget's {statistics.median(theirs.values()) * 1000:.1f} ms"
+        " (best of eight masks)"
+    )
+    ratios = [r["app"] / (r["full"] - gap) for r in runs]
+    print(
+        f"  ratio itinerary / full floor with our QR encoding: {statistics.median(ratios):.2f}"
+        f" ({min(ratios):.2f}–{max(ratios):.2f})"
+    )
 
 
 def report(what: str, runs: list[dict[str, float]], scale: float, unit: str) -> None:
@@ -158,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         runs = per_document(plan, sample, args.repeat)
         report("itinerary", runs, 1000 / max(1, len(sample)), "ms per document")
+        qr_report(sample, runs)
         if args.no_batch:
             return 0
         everyone = rows_of(plan)

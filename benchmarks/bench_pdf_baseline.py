@@ -18,8 +18,9 @@ draws, with the strings the itinerary prints (taken from its story beforehand, n
     (`KeepTogether`, after a `CondPageBreak`, as the itinerary keeps them);
   - each entry as a one-row `Table`: time and zone `Paragraph`s | a `Paragraph` per line of
     its details (titles, badges, venues, both scripts' addresses, phones, notes, people) | the
-    place's QR code where the itinerary prints one, as reportlab's own `QrCodeWidget` in a
-    `Drawing` (encoded when drawn, as that widget does) with the map app's name under it;
+    place's QR code where the itinerary prints one, as reportlab's own `QrCodeWidget` drawn
+    into a `Drawing` once per link and person (the itinerary, too, encodes each place once)
+    with the map app's name under it;
   - the zone-change cues as bordered `Paragraph`s;
   - the taxi cards: their page, the `Paragraph`s of each card, in a dashed-grid `Table`.
 It leaves out: the running head (the day, the person), "Page N of M" (a bare page number
@@ -275,9 +276,15 @@ def render_rows(data: list[Person], out: Path | BinaryIO) -> float:
 render = render_rows  # the name of earlier rounds
 
 
-def _qr(link: str, caption: str) -> Drawing:
-    drawing = Drawing(QR_SIZE, QR_SIZE + CAPTION)
-    drawing.add(QrCodeWidget(link, barWidth=QR_SIZE, barHeight=QR_SIZE, barBorder=1, y=CAPTION))
+def _qr(link: str, caption: str, codes: dict[str, Drawing]) -> Drawing:
+    """The place's code and caption, encoded once per link in a document (as a careful
+    reportlab user would keep it, not once each time it is printed): the widget's own drawing,
+    its mask the most legible of eight, as reportlab picks it."""
+    if link in codes:
+        return codes[link]
+    drawing = codes[link] = Drawing(QR_SIZE, QR_SIZE + CAPTION)
+    widget = QrCodeWidget(link, barWidth=QR_SIZE, barHeight=QR_SIZE, barBorder=1, y=CAPTION)
+    drawing.add(widget.draw())
     drawing.add(
         String(
             QR_SIZE / 2, 1, caption, fontName=CJK, fontSize=6, fillColor=MUTED, textAnchor="middle"
@@ -304,7 +311,7 @@ def _table_style(look: TableLook) -> TableStyle:
     return TableStyle(commands)
 
 
-def _story(parts: list[Part], s: Styles, width: float) -> list[Any]:
+def _story(parts: list[Part], s: Styles, width: float, codes: dict[str, Drawing]) -> list[Any]:
     story: list[Any] = []
     details_width = width - TIME_WIDTH - QR_SIZE - 4 * mm
     for part in parts:
@@ -318,7 +325,7 @@ def _story(parts: list[Part], s: Styles, width: float) -> list[Any]:
                 for text, style, prefix in part[2]
                 if text
             ]
-            qr = _qr(*part[3]) if part[3] else ""
+            qr = _qr(*part[3], codes) if part[3] else ""
             story.append(
                 Table(
                     [[times, details, qr]],
@@ -327,10 +334,10 @@ def _story(parts: list[Part], s: Styles, width: float) -> list[Any]:
                 )
             )
         elif kind == "table":
-            cells = [[_story(cell, s, width) for cell in row] for row in part[2]]
+            cells = [[_story(cell, s, width, codes) for cell in row] for row in part[2]]
             story.append(Table(cells, colWidths=part[3], style=_table_style(part[1])))
         elif kind == "keep":
-            story.append(KeepTogether(_story(part[1], s, width)))
+            story.append(KeepTogether(_story(part[1], s, width, codes)))
         elif kind == "cond":
             story.append(CondPageBreak(part[1]))
         elif kind == "break":
@@ -346,9 +353,33 @@ def render_full(data: list[Person], out: Path | BinaryIO) -> float:
     s = make_styles()
     width = paper_size("a4")[0] - 2 * MARGIN
     story: list[Any] = []
+    codes: dict[str, Drawing] = {}  # one document: each link encoded once
     for n, person in enumerate(data):
         if n:
             story.append(PageBreak())
-        story += _story(person.parts, s, width)
+        story += _story(person.parts, s, width, codes)
     _document(out, story)
+    return time.process_time() - start
+
+
+def links_of(parts: list[Part]) -> set[str]:
+    """The links of the QR codes a person's full content prints."""
+    found: set[str] = set()
+    for part in parts:
+        if part[0] == "entry" and part[3]:
+            found.add(part[3][0])
+        elif part[0] == "keep":
+            found |= links_of(part[1])
+        elif part[0] == "table":
+            for row in part[2]:
+                for cell in row:
+                    found |= links_of(cell)
+    return found
+
+
+def widget_encoding(link: str) -> float:
+    """CPU seconds reportlab's QrCodeWidget takes to encode and draw one link, as the floor
+    does it."""
+    start = time.process_time()
+    QrCodeWidget(link, barWidth=QR_SIZE, barHeight=QR_SIZE, barBorder=1).draw()
     return time.process_time() - start

@@ -176,17 +176,3 @@ def test_unknown_group_or_item_is_a_sentence_and_writes_nothing(
     assert main(["export", what, str(demo_path), *rest, "-o", str(out)]) == 2
     assert said in capsys.readouterr().err
     assert not out.exists()
-
-
-def test_the_fast_qr_code_is_reportlabs_own_code_for_that_mask() -> None:
-    from reportlab.graphics.barcode.qr import QrCodeWidget
-
-    from tourplanner.export.operations.qr import qr_modules
-
-    text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Chen Gang 陈刚\r\nEND:VCARD\r\n"
-    widget = QrCodeWidget(text, barLevel="M")
-    widget.draw()  # reportlab picks the most legible mask
-    theirs = [[bool(m) for m in row] for row in widget.qr.modules]
-    best = widget.qr.getBestMaskPattern()  # (tries each mask again: read the modules first)
-    assert qr_modules(text, mask=best) == theirs
-    assert qr_modules(text) != [[False] * len(theirs)] * len(theirs)

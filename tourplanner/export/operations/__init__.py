@@ -5,9 +5,9 @@ registration desk.
   caterer's sheet (PDF and XLSX);
 - `transfers.py`: arrival and departure transfers (XLSX for the transport company, PDF for the
   driver and the greeter), from `services.transfers`;
-- `badges.py`: name badges on label sheets (A4 or Letter), with a vCard QR code;
+- `badges.py`: name badges on label sheets (A4 or Letter), with a vCard QR code
+  (`export/qr_code.py`);
 - `name_cards.py`: folded table tents (席卡) for the people booked on an item;
-- `qr.py`: QR codes drawn on the canvas (one encoding, a fixed mask: thousands of badges);
 - `names.py`: a person's name in both scripts, in the order each script writes it;
 - `drawing.py`: text on a canvas in the bundled Latin and CJK fonts, shrunk to fit its box.
 """

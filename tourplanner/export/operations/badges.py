@@ -20,10 +20,10 @@ from reportlab.pdfgen.canvas import Canvas
 from tourplanner.errors import ValidationError
 from tourplanner.export.operations.drawing import draw_centred, draw_left, fitted_size
 from tourplanner.export.operations.names import name_lines
-from tourplanner.export.operations.qr import draw_qr
 from tourplanner.export.pdf.fonts import SANS, register_fonts
 from tourplanner.export.pdf.metadata import bookmark_person, described_canvas
 from tourplanner.export.pdf.styles import INK, MUTED, RULE
+from tourplanner.export.qr_code import draw_qr
 from tourplanner.files import atomic_path
 from tourplanner.i18n import N_, _
 from tourplanner.services.badges import BadgeView

@@ -9,12 +9,10 @@ from datetime import datetime
 from functools import lru_cache
 from urllib.parse import quote
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus import paragraph as paragraph_module
 from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # not in the stubs
@@ -27,6 +25,7 @@ from tourplanner.china_coordinates import is_mainland_china, wgs84_to_gcj02
 from tourplanner.export.pdf.cjk_layout import CJK_TAG, wrapping_style
 from tourplanner.export.pdf.fonts import CJK, SANS, markup
 from tourplanner.export.pdf.styles import ACCENT_LIGHT, MUTED, RULE, Styles
+from tourplanner.export.qr_code import draw_qr
 from tourplanner.i18n import _, formats
 from tourplanner.services.views import ItemView, VenueView
 from tourplanner.timezones import abbreviation, to_local
@@ -203,48 +202,6 @@ def map_link(venue: VenueView) -> str:
     return f"geo:{lat:.6f},{lon:.6f}?q={lat:.6f},{lon:.6f}({quote(venue.name_en or name)})"
 
 
-@lru_cache(maxsize=512)
-def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
-    """The dark/light modules of the QR code of a link."""
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(payload)
-    code.make()
-    return tuple(tuple(bool(m) for m in row) for row in code.modules)
-
-
-@lru_cache(maxsize=512)
-def qr_blocks(payload: str) -> tuple[tuple[int, int, int, int], ...]:
-    """The dark modules of a link's QR code as few rectangles: (column, row, width, height).
-
-    Each row's runs of dark modules, a run merged with the same run on the rows under it:
-    a few hundred rectangles instead of over a thousand squares (each one costs reportlab
-    four formatted numbers).
-    """
-    open_blocks: dict[tuple[int, int], list[int]] = {}  # (column, width) -> [row, height]
-    done: list[tuple[int, int, int, int]] = []
-    for r, row in enumerate(qr_modules(payload)):
-        runs: set[tuple[int, int]] = set()
-        c = 0
-        while c < len(row):
-            if row[c]:
-                start = c
-                while c < len(row) and row[c]:
-                    c += 1
-                runs.add((start, c - start))
-            c += 1
-        for key in list(open_blocks):
-            if key not in runs:
-                top, height = open_blocks.pop(key)
-                done.append((key[0], top, key[1], height))
-        for key in runs:
-            if key in open_blocks:
-                open_blocks[key][1] += 1
-            else:
-                open_blocks[key] = [r, 1]
-    done += [(c, top, width, height) for (c, width), (top, height) in open_blocks.items()]
-    return tuple(sorted(done, key=lambda b: (b[1], b[0])))
-
-
 class MapQr(Flowable):
     """A QR code opening a venue in a map app, with the app's name beneath it.
 
@@ -266,27 +223,12 @@ class MapQr(Flowable):
         canv = self.canv
         if not canv.hasForm(name):
             canv.beginForm(name)
-            canv.setFillColorRGB(0, 0, 0)
-            canv.addLiteral(qr_path(self.payload, self.width))
+            draw_qr(canv, self.payload, 0, CAPTION, self.width, quiet=1)  # room is short
             canv.endForm()
         canv.doForm(name)
         canv.setFillColor(MUTED)
         canv.setFont(CJK, 6)  # Droid Sans Fallback has the Latin letters too
         canv.drawCentredString(self.width / 2, 1, self.caption)
-
-
-@lru_cache(maxsize=512)
-def qr_path(payload: str, size: float) -> str:
-    """The PDF operators that fill a QR code's dark modules, `size` wide above its caption:
-    made once per link, then copied into every document that shows it."""
-    box = size / (len(qr_modules(payload)) + 2)  # a quiet zone of one module around it
-    path = PDFPathObject()
-    # Each rectangle a hundredth of a module larger up and right, as each square was: no
-    # hairline gap between neighbours in a viewer's anti-aliasing.
-    for c, r, width, height in qr_blocks(payload):
-        y = CAPTION + size - (r + height + 1) * box
-        path.rect((c + 1) * box, y, (width + 0.01) * box, (height + 0.01) * box)
-    return path.getCode() + "\nf"  # filled, non-zero winding: what drawPath(fill=1) writes
 
 
 def venue_qr(venue: VenueView | None) -> MapQr | str:
