@@ -315,9 +315,9 @@ def test_the_days_either_side_are_read_ahead_and_an_edit_drops_only_its_days(
     # A pause on the day shown reads its neighbours on threads.
     qtbot.waitUntil(lambda: timeline.days.has(key), timeout=10_000)
     reads = []
-    real = day_cache.itinerary.programme_day
+    real = day_cache.itinerary.timeline_day
     monkeypatch.setattr(
-        day_cache.itinerary, "programme_day", lambda *a, **k: reads.append(a[1:]) or real(*a, **k)
+        day_cache.itinerary, "timeline_day", lambda *a, **k: reads.append(a[1:]) or real(*a, **k)
     )
     timeline.day.setCurrentIndex(index + 1)
     assert key not in reads  # drawn from what was read ahead (the next day may be read now)

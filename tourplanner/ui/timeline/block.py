@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QRectF
 
 from tourplanner.enums import ItemStatus
-from tourplanner.services.views import ItemView
+from tourplanner.services.views import DayItem
 from tourplanner.timezones import abbreviation, to_local
 
 
@@ -24,7 +24,7 @@ class Block:
 
     def __init__(
         self,
-        view: ItemView,
+        view: DayItem,
         *,
         x: float,
         y: float,

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 
-from tourplanner.services.views import ItemView
+from tourplanner.services.views import DayItem
 from tourplanner.timezones import zone
 from tourplanner.ui.timeline.block import Block
 from tourplanner.ui.timeline.clock import day_clock, local_minutes
@@ -52,11 +52,11 @@ class _ColumnIndex(NamedTuple):
     tallest: float
 
 
-def column_key(view: ItemView) -> ColumnKey:
+def column_key(view: DayItem) -> ColumnKey:
     return (view.venue.id, view.room) if view.venue is not None else (None, "")
 
 
-def column_title(view: ItemView) -> str:
+def column_title(view: DayItem) -> str:
     if view.venue is None:
         return QCoreApplication.translate("layout", "No venue")
     return view.room or view.venue.name_en
@@ -80,7 +80,7 @@ class DayLayout:
     column_width: float = COLUMN
     _index: tuple[_ColumnIndex, ...] = field(default=(), repr=False, compare=False)
 
-    def column_of(self, view: ItemView) -> int | None:
+    def column_of(self, view: DayItem) -> int | None:
         """The number of the column a view's block goes in, None if the day has no such room."""
         key = column_key(view)
         return next((n for n, c in enumerate(self.columns) if c.key == key), None)
@@ -123,7 +123,7 @@ class DayLayout:
         minutes = int(minutes // NEW_ITEM_GRID * NEW_ITEM_GRID)
         return self.columns[n], datetime.combine(self.day, time()) + timedelta(minutes=minutes)
 
-    def moved(self, view: ItemView) -> DayLayout | None:
+    def moved(self, view: DayItem) -> DayLayout | None:
         """The layout with one one-off item's block where `view` puts it; None if it does not
         fit the day as laid out (another room, outside its hours, a repeating item)."""
         if view.recurrence or view.id not in self.by_id:
@@ -135,7 +135,7 @@ class DayLayout:
         if n is None or not (self.first_hour * 60 <= start < 1440 and end <= self.end_hour * 60):
             return None
         old = self.by_id[view.id]
-        entries: dict[int, list[tuple[int, ItemView, float]]] = {old.column: [], n: []}
+        entries: dict[int, list[tuple[int, DayItem, float]]] = {old.column: [], n: []}
         blocks: list[Block] = []
         for block in self.blocks:
             if block.view.id == view.id:
@@ -161,7 +161,7 @@ def on_bottom_edge(block: Block, pos: QPointF) -> bool:
 
 def lay_out_day(
     day: date,
-    views: Sequence[ItemView],
+    views: Sequence[DayItem],
     *,
     px_per_min: float = PX_PER_MIN,
     column_width: float = COLUMN,
@@ -203,7 +203,7 @@ def lay_out_day(
             crowded[n] = True
         bottoms[n] = y + height
     placed: list[Block | None] = [None] * len(views)
-    shared: dict[int, list[tuple[int, ItemView, float]]] = {}
+    shared: dict[int, list[tuple[int, DayItem, float]]] = {}
     for position, (v, y, height, n) in enumerate(zip(views, tops, heights, numbers, strict=True)):
         if crowded[n]:
             shared.setdefault(n, []).append((position, v, y))
@@ -250,7 +250,7 @@ def _told_apart(titles: Mapping[ColumnKey, tuple[str, str]]) -> dict[ColumnKey, 
 
 
 def _placed_column(
-    entries: Sequence[tuple[int, ItemView, float]], column: Column, n: int, px_per_min: float
+    entries: Sequence[tuple[int, DayItem, float]], column: Column, n: int, px_per_min: float
 ) -> Iterator[tuple[int, Block]]:
     """A column's blocks, in lanes where they overlap on screen, a room's clashes marked.
 
@@ -288,7 +288,7 @@ def _placed_column(
         )
 
 
-def _apart(entries: Sequence[tuple[int, ItemView, float]], heights: Sequence[float]) -> bool:
+def _apart(entries: Sequence[tuple[int, DayItem, float]], heights: Sequence[float]) -> bool:
     """Whether blocks in top order each start below the one before ends (on screen, and so
     in time too: a block is never shorter than its item)."""
     bottom = float("-inf")
@@ -310,7 +310,7 @@ def _same(a: Block, b: Block) -> bool:
     )
 
 
-def _height(view: ItemView, px_per_min: float) -> float:
+def _height(view: DayItem, px_per_min: float) -> float:
     minutes = (view.end_utc - view.start_utc).total_seconds() / 60
     return max(minutes * px_per_min, MIN_HEIGHT)
 
