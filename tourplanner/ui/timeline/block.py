@@ -25,12 +25,12 @@ class Block:
     def __init__(
         self,
         view: DayItem,
-        *,
         x: float,
         y: float,
         width: float,
         height: float,
         column: int,
+        *,
         lane: int = 0,
         lanes: int = 1,
         clash: bool = False,

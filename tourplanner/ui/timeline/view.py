@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tourplanner.collector import cycle_collection_paused
 from tourplanner.errors import NotFoundError
 from tourplanner.planfile import PlanFile
 from tourplanner.services import itinerary
@@ -238,10 +239,14 @@ class TimelineView(QWidget):
             self._say(self.tr("This plan has no programme yet."))
             return
         self.day_shown.emit(shown[0])
-        views = self.days.get(shown)
-        # Read ahead once this day is painted and the user pauses on it, not while drawing.
-        self.schedule_read_ahead()
-        layout = self._lay_out(shown[1], views)
+        # A busy day is 3,400 rows and as many blocks, none in a reference cycle: the cycle
+        # collector would walk them thirty times over while they are made (3-8 ms of a jump
+        # to a day not read ahead), so it waits until they are (see `tourplanner.collector`).
+        with cycle_collection_paused():
+            views = self.days.get(shown)
+            # Read ahead once this day is painted and the user pauses on it, not while drawing.
+            self.schedule_read_ahead()
+            layout = self._lay_out(shown[1], views)
         if layout is None:
             self._say(self.tr("Nothing is scheduled on this day."))
             return
