@@ -280,7 +280,12 @@ def _one_off_on(
 
 def _repeating_on(session: Session, programme_id: int, day: date) -> list[ItemView]:
     """The occurrences of a programme's repeating items starting on local date `day`."""
-    repeating = load_items(session, (Item.programme_id == programme_id) & (Item.recurrence != ""))
+    condition = (Item.programme_id == programme_id) & (Item.recurrence != "")
+    # Most programmes have none: a plain query tells, sparing every day read the ORM's load of
+    # nothing (about 1 ms; both walk the programme's items, no index holds `recurrence`).
+    if session.connection().execute(select(Item.id).where(condition).limit(1)).first() is None:
+        return []
+    repeating = load_items(session, condition)
     return [
         view
         for view in item_views(session, repeating)
