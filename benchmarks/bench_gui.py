@@ -7,6 +7,14 @@ Prints: window opened and first day painted (from process start), then the media
 shown), going to a day two away (read ahead too), jumping to a day not read ahead,
 filtering the people table, and an edit round trip (commit + conflict recheck + repaint).
 Targets: open < 1.5 s, day switch and filter < 100 ms, edit < 100 ms.
+
+The jump to a day not read ahead is timed on each busy day (over 2,000 items) --jumps times,
+the days taking turns, nothing read ahead before each (as after an edit): from the request
+(the day chosen in the selector: read, laid out, drawn) until the pass of the event loop that
+painted the timeline's viewport returns, the window's frame painted and flushed ("painted",
+wall and CPU); and, as the other measures here and earlier runs time it, until a grab of the
+viewport after that (a second paint, "+ grab"). Each day prints its median and range beside
+the 100 ms goal ("ok" when every run is within it); the GC runs as in the app.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import tempfile  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from datetime import date, timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -31,12 +40,85 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:8.1f} ms"
 
 
+def argv_rest() -> list[str]:
+    """The options given, but --plan (the generated plan is passed on instead)."""
+    rest, skip = [], False
+    for arg in sys.argv[1:]:
+        if skip or arg == "--plan":
+            skip = not skip
+            continue
+        if not arg.startswith("--plan="):
+            rest.append(arg)
+    return rest
+
+
+def jump_to_days(
+    app: Any, timeline: Any, settle: Callable[[], None], size: Callable[[int], int], jumps: int
+) -> None:
+    """Jump to each busy day `jumps` times, the days taking turns; print each day's figures."""
+    from PySide6.QtCore import QEvent, QObject
+
+    viewport = timeline.view.viewport()
+
+    class Painted(QObject):
+        """Tells whether the viewport has been painted since it was installed."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
+            if watched is viewport and event.type() == QEvent.Type.Paint:
+                self.seen = True
+            return False  # painted as ever, by the view
+
+    busy = {n: size(n) for n in range(timeline.day.count())}
+    busy = {n: items for n, items in busy.items() if items > 2000}
+    runs: dict[int, list[tuple[float, float, float]]] = {n: [] for n in busy}
+    for _ in range(jumps):
+        for n in busy:
+            if timeline.day.currentIndex() == n:  # from another day
+                timeline.day.setCurrentIndex(next(m for m in busy if m != n))
+            settle()
+            timeline.days.clear()  # as after an edit: nothing read ahead
+            painted = Painted()
+            viewport.installEventFilter(painted)
+            began, cpu = time.perf_counter(), time.process_time()
+            timeline.day.setCurrentIndex(n)
+            # The window's paint (and flush) happens in one pass of the event loop: the frame
+            # is on screen when the pass that painted the viewport returns.
+            while not painted.seen and time.perf_counter() - began < 5:
+                app.processEvents()
+            done = (time.perf_counter(), time.process_time())
+            viewport.removeEventFilter(painted)
+            assert painted.seen, "the day was never painted"
+            viewport.grab()
+            grabbed = time.perf_counter() - began
+            runs[n].append((done[0] - began, done[1] - cpu, grabbed))
+    print(f"jump to a day not read ahead ({jumps} each, goal 100 ms; median, range):")
+    for n, found in runs.items():
+        wall, cpu, grab = ([t[i] * 1000 for t in found] for i in range(3))
+        verdict = "ok" if statistics.median(wall) <= 100 and max(wall) <= 100 else "OVER"
+        print(
+            f"  {timeline.day.itemText(n)[:28]:<28} {busy[n]:>5,} items: painted "
+            f"{statistics.median(wall):5.1f} ms ({min(wall):.0f}–{max(wall):.0f}), "
+            f"CPU {statistics.median(cpu):5.1f} ({min(cpu):.0f}–{max(cpu):.0f}); "
+            f"+ grab {statistics.median(grab):5.1f} ({min(grab):.0f}–{max(grab):.0f})  {verdict}"
+        )
+    every = sorted(t[0] * 1000 for found in runs.values() for t in found)
+    print(
+        f"  all {len(every)} jumps: painted median {statistics.median(every):.1f} ms, "
+        f"range {every[0]:.0f}–{every[-1]:.0f} ms, {sum(t <= 100 for t in every)} ≤ 100 ms"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plan", type=Path)
     parser.add_argument("--items", type=int, default=20_000)
     parser.add_argument("--people", type=int, default=5_000)
     parser.add_argument("--repeat", type=int, default=7, help="runs of each in-app measure")
+    parser.add_argument("--jumps", type=int, default=7, help="jumps to each busy day")
     args = parser.parse_args(argv)
     path = args.plan or Path(tempfile.mkdtemp()) / "gui.tourplan"
     if not path.exists():
@@ -46,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         generate_plan(path, people=args.people, items=args.items, programmes=5, quiet=True)
         print(f"generated {path} in {time.perf_counter() - began:.1f} s (not counted)")
         os.execv(
-            sys.executable, [sys.executable, "-m", "benchmarks.bench_gui", "--plan", str(path)]
+            sys.executable,
+            [sys.executable, "-m", "benchmarks.bench_gui", "--plan", str(path), *argv_rest()],
         )
 
     # What the app itself imports, and nothing more, before the window is painted.
@@ -128,14 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         with plan.reading() as session:
             return len(itinerary.programme_day(session, int(programme), date.fromisoformat(day)))
 
-    # Busy days (over 2,000 items) away from the two above.
-    busy = [n for n in range(3, timeline.day.count()) if size(n) > 2000][: args.repeat]
-    jumps = []
-    for n in busy:
-        settle()
-        timeline.days.clear()  # as after an edit: nothing read ahead
-        jumps.append(timed(lambda n=n: timeline.day.setCurrentIndex(n), timeline.view.viewport()))
-    report("jump to a day not read ahead:", jumps)
+    jump_to_days(app, timeline, settle, size, args.jumps)
     settle()
     window.show_page("person")
     app.processEvents()

@@ -18,6 +18,7 @@ from tourplanner.services import (
     travel,
     venues,
 )
+from tourplanner.services.views import TimelineItem
 
 pytestmark = pytest.mark.both_engines
 
@@ -286,3 +287,30 @@ def test_programme_day_is_in_time_order_with_repeating_items_in_their_places(
         (v.start_utc, v.end_utc, v.id) for v in day
     )
     assert all(v.start_utc.tzinfo is not None for v in day)
+
+
+def test_the_timeline_day_is_the_programme_day_with_only_what_a_block_shows(
+    plan_file, tour
+) -> None:
+    """The timeline's lean rows are the occurrences `programme_day` gives without people, in
+    its order, each with those fields of the full view (repeating ones with their speakers)."""
+    with plan_file.transaction() as s:
+        items.create_item(
+            s,
+            programme_id=tour["prog"],
+            title_en="Cancelled walk",
+            kind="site_visit",
+            status="cancelled",
+            start=datetime(2015, 4, 25, 7, 0),
+            end=datetime(2015, 4, 25, 8, 0),
+        )
+    shown = {}
+    with plan_file.reading() as s:
+        for day in itinerary.programme_days(s, tour["prog"]):
+            full = itinerary.programme_day(s, tour["prog"], day, with_people=False)
+            lean = itinerary.timeline_day(s, tour["prog"], day)
+            assert lean, day
+            assert lean == [tuple(getattr(v, f) for f in TimelineItem._fields) for v in full]
+            shown[day] = {v.title_en: v for v in lean}
+    assert shown[date(2015, 4, 25)]["Cancelled walk"].status == "cancelled"  # drawn greyed
+    assert shown[date(2015, 4, 25)]["Breakfast"].recurrence  # a repeating item, that day too

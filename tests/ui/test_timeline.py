@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 
 from tourplanner.db import PlanFile
@@ -315,9 +316,9 @@ def test_the_days_either_side_are_read_ahead_and_an_edit_drops_only_its_days(
     # A pause on the day shown reads its neighbours on threads.
     qtbot.waitUntil(lambda: timeline.days.has(key), timeout=10_000)
     reads = []
-    real = day_cache.itinerary.programme_day
+    real = day_cache.itinerary.timeline_day
     monkeypatch.setattr(
-        day_cache.itinerary, "programme_day", lambda *a, **k: reads.append(a[1:]) or real(*a, **k)
+        day_cache.itinerary, "timeline_day", lambda *a, **k: reads.append(a[1:]) or real(*a, **k)
     )
     timeline.day.setCurrentIndex(index + 1)
     assert key not in reads  # drawn from what was read ahead (the next day may be read now)
@@ -397,3 +398,33 @@ def test_days_still_to_read_of_a_deleted_programme_are_not_read(qtbot, window) -
     qtbot.wait(50)  # a read failing on the thread would be reported here by pytest-qt
     assert not any(timeline.days.has(k) for k in keys)
     assert prog not in {key[0] for key in map(timeline.key_at, range(timeline.day.count()))}
+
+
+def test_a_block_scrolled_into_view_is_painted_over_the_grid(timeline, qtbot) -> None:
+    """The grid is painted in its grey over the view's background, and a block brought into
+    view by scrolling is painted there (its tint and outline, not the background)."""
+    from tourplanner.ui.timeline.canvas import grid_colour
+
+    timeline.resize(500, 300)
+    timeline.show()
+    qtbot.waitExposed(timeline)
+    view, layout = timeline.view, timeline.day_layout
+    view.verticalScrollBar().setValue(0)
+    view.horizontalScrollBar().setValue(0)
+    last = list(timeline.blocks.values())[-1]
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert not visible.intersects(last.rect())  # below the fold at first
+    timeline.select_items([last.view.id])  # scrolls it into view
+    image = view.viewport().grab().toImage()
+    background = timeline.palette().color(QPalette.ColorRole.Base)
+    centre = view.mapFromScene(last.rect().center())
+    assert image.pixelColor(centre) != background
+    # An hour line in view, where no block and no room's line is: the grid's own colour.
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    hour = next(h for h in layout.hours if visible.top() + 30 < h.y < visible.bottom() - 5)
+    column = layout.columns[0]
+    spots = [QPointF(column.x + dx, hour.y) for dx in range(5, int(column.width) - 5)]
+    spot = next(p for p in spots if layout.block_at(p) is None and visible.contains(p))
+    at = view.mapFromScene(spot)
+    colours = {image.pixelColor(at.x(), at.y() + dy).name() for dy in (-1, 0, 1)}
+    assert grid_colour(timeline.palette()).name() in colours

@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QRectF
 
 from tourplanner.enums import ItemStatus
-from tourplanner.services.views import ItemView
+from tourplanner.services.views import DayItem
 from tourplanner.timezones import abbreviation, to_local
 
 
@@ -24,13 +24,13 @@ class Block:
 
     def __init__(
         self,
-        view: ItemView,
-        *,
+        view: DayItem,
         x: float,
         y: float,
         width: float,
         height: float,
         column: int,
+        *,
         lane: int = 0,
         lanes: int = 1,
         clash: bool = False,

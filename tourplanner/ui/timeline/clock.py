@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 
-from tourplanner.services.views import ItemView
+from tourplanner.services.views import DayItem
 from tourplanner.timezones import local_day_bounds, to_local, zone
 
 
@@ -15,7 +15,7 @@ def local_minutes(instant: datetime, tz: tzinfo, day: date) -> int:
     return (local.date() - day).days * 1440 + local.hour * 60 + local.minute
 
 
-def local_day(view: ItemView) -> date:
+def local_day(view: DayItem) -> date:
     """The local date an occurrence starts on, in its own zone (the day it is listed under)."""
     return to_local(view.start_utc, view.timezone).date()
 

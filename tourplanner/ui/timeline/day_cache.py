@@ -15,17 +15,18 @@ from PySide6.QtCore import QObject
 
 from tourplanner.planfile import PlanFile
 from tourplanner.services import itinerary
-from tourplanner.services.views import ItemView
+from tourplanner.services.views import TimelineItem
 from tourplanner.ui.tasks import Task, TaskRunner, TaskState
 
 Key = tuple[int, date]  # programme id, local day
 KEPT = 8  # days kept: the one shown and those read around it (~4 MB for 3,300 items)
 
 
-def read_day(plan: PlanFile, key: Key) -> list[ItemView]:
-    """A day as the timeline draws it: the speakers of an item are read when it is pointed at."""
+def read_day(plan: PlanFile, key: Key) -> list[TimelineItem]:
+    """A day as the timeline draws it: only what its blocks show (the speakers of an item are
+    read when it is pointed at, the whole item when it is opened)."""
     with plan.reading() as session:
-        return itinerary.programme_day(session, *key, with_people=False)
+        return itinerary.timeline_day(session, *key)
 
 
 class DayCache(QObject):
@@ -34,18 +35,18 @@ class DayCache(QObject):
     def __init__(self, plan: PlanFile, tasks: TaskRunner) -> None:
         super().__init__()
         self.plan, self.tasks = plan, tasks
-        self._days: dict[Key, list[ItemView]] = {}
+        self._days: dict[Key, list[TimelineItem]] = {}
         self._reading: Task | None = None
         self._wanted: list[Key] = []  # to read ahead, nearest first
 
-    def get(self, key: Key) -> list[ItemView]:
+    def get(self, key: Key) -> list[TimelineItem]:
         views = self._days.pop(key, None)
         if views is None:
             views = read_day(self.plan, key)
         self._keep(key, views)
         return views
 
-    def _keep(self, key: Key, views: list[ItemView]) -> None:
+    def _keep(self, key: Key, views: list[TimelineItem]) -> None:
         self._days[key] = views  # most recently used last
         while len(self._days) > KEPT:
             del self._days[next(iter(self._days))]
@@ -67,7 +68,7 @@ class DayCache(QObject):
             return
         key, plan = self._wanted.pop(0), self.plan
 
-        def read(_state: TaskState) -> list[ItemView]:
+        def read(_state: TaskState) -> list[TimelineItem]:
             return read_day(plan, key)
 
         # A read whose programme was deleted meanwhile ends in NotFoundError: nothing to keep.
@@ -78,7 +79,7 @@ class DayCache(QObject):
             on_finished=self._finished,
         )
 
-    def _arrived(self, key: Key, views: list[ItemView]) -> None:
+    def _arrived(self, key: Key, views: list[TimelineItem]) -> None:
         if key not in self._days:
             self._keep(key, views)
 

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 
-from tourplanner.services.views import ItemView
+from tourplanner.services.views import DayItem
 from tourplanner.timezones import zone
 from tourplanner.ui.timeline.block import Block
 from tourplanner.ui.timeline.clock import day_clock, local_minutes
@@ -52,11 +52,11 @@ class _ColumnIndex(NamedTuple):
     tallest: float
 
 
-def column_key(view: ItemView) -> ColumnKey:
+def column_key(view: DayItem) -> ColumnKey:
     return (view.venue.id, view.room) if view.venue is not None else (None, "")
 
 
-def column_title(view: ItemView) -> str:
+def column_title(view: DayItem) -> str:
     if view.venue is None:
         return QCoreApplication.translate("layout", "No venue")
     return view.room or view.venue.name_en
@@ -80,7 +80,7 @@ class DayLayout:
     column_width: float = COLUMN
     _index: tuple[_ColumnIndex, ...] = field(default=(), repr=False, compare=False)
 
-    def column_of(self, view: ItemView) -> int | None:
+    def column_of(self, view: DayItem) -> int | None:
         """The number of the column a view's block goes in, None if the day has no such room."""
         key = column_key(view)
         return next((n for n, c in enumerate(self.columns) if c.key == key), None)
@@ -123,7 +123,7 @@ class DayLayout:
         minutes = int(minutes // NEW_ITEM_GRID * NEW_ITEM_GRID)
         return self.columns[n], datetime.combine(self.day, time()) + timedelta(minutes=minutes)
 
-    def moved(self, view: ItemView) -> DayLayout | None:
+    def moved(self, view: DayItem) -> DayLayout | None:
         """The layout with one one-off item's block where `view` puts it; None if it does not
         fit the day as laid out (another room, outside its hours, a repeating item)."""
         if view.recurrence or view.id not in self.by_id:
@@ -135,7 +135,7 @@ class DayLayout:
         if n is None or not (self.first_hour * 60 <= start < 1440 and end <= self.end_hour * 60):
             return None
         old = self.by_id[view.id]
-        entries: dict[int, list[tuple[int, ItemView, float]]] = {old.column: [], n: []}
+        entries: dict[int, list[tuple[int, DayItem, float]]] = {old.column: [], n: []}
         blocks: list[Block] = []
         for block in self.blocks:
             if block.view.id == view.id:
@@ -161,7 +161,7 @@ def on_bottom_edge(block: Block, pos: QPointF) -> bool:
 
 def lay_out_day(
     day: date,
-    views: Sequence[ItemView],
+    views: Sequence[DayItem],
     *,
     px_per_min: float = PX_PER_MIN,
     column_width: float = COLUMN,
@@ -169,19 +169,25 @@ def lay_out_day(
     """The day's geometry from its occurrences in time order; None for a day with none."""
     if not views:
         return None
-    # One zone lookup per zone, and one column lookup per room, not per item.
+    # One zone lookup per zone, and one column lookup per room, not per item; one pass over
+    # the 3,400 items of a busy day gathers their rooms, starts, ends and lengths.
     clocks = {name: day_clock(day, name) for name in {v.timezone for v in views}}
     titles: dict[ColumnKey, tuple[str, str]] = {}  # title, venue name
-    keys, starts = [], []
+    keys, starts, seconds = [], [], []
     last = 0
     for v in views:
-        key = (v.venue.id, v.room) if v.venue is not None else (None, "")
+        venue = v.venue
+        key = (venue.id, v.room) if venue is not None else (None, "")
         if key not in titles:
-            titles[key] = (column_title(v), v.venue.name_en if v.venue is not None else "")
+            titles[key] = (column_title(v), venue.name_en if venue is not None else "")
         keys.append(key)
         clock = clocks[v.timezone]
-        starts.append(clock(v.start_utc))
-        last = max(last, clock(v.end_utc))
+        start_utc, end_utc = v.start_utc, v.end_utc
+        starts.append(clock(start_utc))
+        end = clock(end_utc)
+        if end > last:
+            last = end
+        seconds.append((end_utc - start_utc).total_seconds())
     named = _told_apart(titles)
     ordered = sorted(named.items(), key=lambda kt: kt[1])
     columns = tuple(
@@ -193,7 +199,7 @@ def lay_out_day(
     end_hour = max(first + 1, min(24, ceil(last / 60)))
     offset = HEADER - first * 60 * px_per_min
     tops = [offset + start * px_per_min for start in starts]
-    heights = [_height(v, px_per_min) for v in views]
+    heights = [max(s / 60 * px_per_min, MIN_HEIGHT) for s in seconds]  # as `_height`
     numbers = [number[key] for key in keys]
     # A room whose blocks follow one another (most rooms) needs no lanes: one pass tells.
     bottoms = [float("-inf")] * len(columns)
@@ -203,15 +209,14 @@ def lay_out_day(
             crowded[n] = True
         bottoms[n] = y + height
     placed: list[Block | None] = [None] * len(views)
-    shared: dict[int, list[tuple[int, ItemView, float]]] = {}
+    shared: dict[int, list[tuple[int, DayItem, float]]] = {}
+    lefts = [c.x + 3 for c in columns]
+    widths = [c.width - 6 for c in columns]
     for position, (v, y, height, n) in enumerate(zip(views, tops, heights, numbers, strict=True)):
         if crowded[n]:
             shared.setdefault(n, []).append((position, v, y))
         else:
-            column = columns[n]
-            placed[position] = Block(
-                v, x=column.x + 3, y=y, width=column.width - 6, height=height, column=n
-            )
+            placed[position] = Block(v, lefts[n], y, widths[n], height, n)
     for n, entries in shared.items():
         for position, block in _placed_column(entries, columns[n], n, px_per_min):
             placed[position] = block
@@ -250,7 +255,7 @@ def _told_apart(titles: Mapping[ColumnKey, tuple[str, str]]) -> dict[ColumnKey, 
 
 
 def _placed_column(
-    entries: Sequence[tuple[int, ItemView, float]], column: Column, n: int, px_per_min: float
+    entries: Sequence[tuple[int, DayItem, float]], column: Column, n: int, px_per_min: float
 ) -> Iterator[tuple[int, Block]]:
     """A column's blocks, in lanes where they overlap on screen, a room's clashes marked.
 
@@ -288,7 +293,7 @@ def _placed_column(
         )
 
 
-def _apart(entries: Sequence[tuple[int, ItemView, float]], heights: Sequence[float]) -> bool:
+def _apart(entries: Sequence[tuple[int, DayItem, float]], heights: Sequence[float]) -> bool:
     """Whether blocks in top order each start below the one before ends (on screen, and so
     in time too: a block is never shorter than its item)."""
     bottom = float("-inf")
@@ -310,7 +315,7 @@ def _same(a: Block, b: Block) -> bool:
     )
 
 
-def _height(view: ItemView, px_per_min: float) -> float:
+def _height(view: DayItem, px_per_min: float) -> float:
     minutes = (view.end_utc - view.start_utc).total_seconds() / 60
     return max(minutes * px_per_min, MIN_HEIGHT)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from tourplanner.enums import ItemStatus
-from tourplanner.services.views import ItemView
+from tourplanner.services.views import DayItem
 
 KIND_COLOURS = {
     "keynote": "#c2410c",
@@ -36,7 +36,7 @@ FONTS = (  # name, bold, struck out, point size
 )
 
 
-def colour_of(view: ItemView) -> QColor:
+def colour_of(view: DayItem) -> QColor:
     """A block's colour: its kind's, grey when cancelled."""
     if view.status == ItemStatus.CANCELLED:
         return QColor(CANCELLED_COLOUR)
