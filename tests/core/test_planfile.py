@@ -41,6 +41,8 @@ def test_new_file_is_at_head_with_wal_and_foreign_keys(tmp_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10000
+            # a large plan stays in the page cache (32 MiB, counted in KiB when negative)
+            assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -32768
         assert plan.integrity_ok()
     assert stored_revision(path) == migrate.head_revision()
 

@@ -18,6 +18,7 @@ from tourplanner.i18n import _
 SQLITE_HEADER = b"SQLite format 3\x00"
 WRITE_OPTION = "tourplanner_write"
 BUSY_TIMEOUT_MS = 10000
+PAGE_CACHE_KIB = 32 * 1024  # per connection (a negative cache_size counts KiB)
 
 # How a connection may touch the file: "write" (the plan's writer), "read" (a reader that
 # never writes but, being the last to close, lets SQLite tidy its -wal away), "ro" (SQLite's
@@ -69,6 +70,10 @@ def make_engine(path: Path, *, mode: str = "write") -> Engine:
             cursor.execute("PRAGMA wal_autocheckpoint = 0")
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # SQLite's default page cache is 2 MB: a 20,000-item plan (14 MB) was read from the file
+        # again on each day the timeline jumps to (a 3,391-item day's query 14 ms against 8 ms
+        # with the plan in the cache). The cache grows only as pages are read, up to 32 MiB.
+        cursor.execute(f"PRAGMA cache_size = {-PAGE_CACHE_KIB}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
