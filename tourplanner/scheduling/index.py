@@ -617,13 +617,27 @@ class ConflictIndex:
                     self._refresh_person(person_id)
                     left.append(person_id)
                     continue
-                # Alone where it was, and where it goes (see above): no trip of
-                # the person's changes, and travel-time is not looked at again at all.
-                alone = trips and _far_from_others(kept, n, was, apart, farthest)
+                # Far from the person's other items where it was and where it goes (see
+                # above): none of their trips changes, travel-time is not looked at again.
+                # Most often the very next items either side are far: asked here first.
+                last = len(kept) - 1
+                alone = trips and (
+                    (
+                        (n == 0 or kept[n - 1][0] < was[0] - apart)
+                        and (n == last or kept[n + 1][0] > was[1] + farthest)
+                    )
+                    or _far_from_others(kept, n, was, apart, farthest)
+                )
                 del kept[n]
                 at = bisect_right(kept, now)
                 kept.insert(at, now)
-                alone = alone and _far_from_others(kept, at, now, apart, farthest)
+                alone = alone and (
+                    (
+                        (at == 0 or kept[at - 1][0] < now[0] - apart)
+                        and (at == last or kept[at + 1][0] > now[1] + farthest)
+                    )
+                    or _far_from_others(kept, at, now, apart, farthest)
+                )
             elif not self._move_in_list(person_id, old, new):
                 left.append(person_id)
                 continue
