@@ -603,10 +603,14 @@ class ConflictIndex:
         occs = old_live + new_live
         lo = min(o[0] for o in occs) if occs else inf
         was_start = old_live[0][0] if len(old_live) == 1 else None
+        same = was_in == now_in  # a move: the same people before and after
         left = []
         for person_id in people:
-            old = old_live if person_id in was_in else []
-            new = new_live if person_id in now_in else []
+            if same:
+                old, new = old_live, new_live
+            else:
+                old = old_live if person_id in was_in else []
+                new = new_live if person_id in now_in else []
             kept = person_occ.get(person_id)
             at = -1  # where the new occurrence went in the list, when there is one
             alone = False
@@ -638,14 +642,15 @@ class ConflictIndex:
                     )
                     or _far_from_others(kept, at, now, apart, farthest)
                 )
-            elif not self._move_in_list(person_id, old, new):
+            elif self._move_in_list(person_id, old, new):
+                kept = person_occ.get(person_id, [])
+            else:
                 left.append(person_id)
                 continue
             person = records.get(person_id)
             if person is None:
                 left.append(person_id)
                 continue
-            kept = person_occ.get(person_id, [])
             # A scope is stored again only when something in it went or came: storing what was
             # there works out every finding's order key to see that nothing changed.
             if double:
