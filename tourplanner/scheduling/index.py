@@ -593,7 +593,7 @@ class ConflictIndex:
         person_occ, records, store = self.person_occ, self.snap.people, listing.store
         double = "person-double-booked" in rules
         reach_lo, reach_hi = reach
-        # Journeys and tour spans clash with the item too: looked for only in whose who have any.
+        # Journeys and tour spans clash with the item too: looked for only in those who have any.
         tours = {p.id for p in self.snap.programmes.values() if p.kind in TOUR_KINDS}
         journeys, programmes = self.travel_by_person, self.person_programmes
         # Most moves: one occurrence before and after, the same for everyone in the item.
