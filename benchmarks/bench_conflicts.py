@@ -9,17 +9,23 @@ shared machine only ever slows a run down.
     .venv/bin/python -m benchmarks.bench_conflicts [--items N] [--people N] [--bookings N]
     .venv/bin/python -m benchmarks.bench_conflicts --plan FILE.tourplan   # also times loading
     .venv/bin/python -m benchmarks.bench_conflicts --against /tmp/old-checkout  # beside old code
+    .venv/bin/python -m benchmarks.bench_conflicts --only recheck [--moves 21] [--against DIR]
 
 Also prints the full check at 10k, 100k and 300k items (people and bookings in proportion)
 with the fitted exponent of time against size, and the peak memory of the 100k check
 (tracemalloc, the snapshot itself not counted). With --against, the 100k full check and its
 peak are measured for this code and for the code in that checkout, each in its own process,
 taking turns, median of --rounds: the "before" of a change, measured in the same sitting.
+
+`--only recheck` times the plenary's moves alone (and, with --against, the old code's too, each
+sitting in its own process, taking turns): --moves moves of each, the plenary's beside the
+single item's, CPU time, with the collector as the app leaves it once a plan's index is built.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import math
 import os
@@ -33,6 +39,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from tourplanner.collector import set_aside_long_lived, take_back_long_lived
 from tourplanner.scheduling.index import ConflictIndex
 from tourplanner.scheduling.naive import all_pairs, naive_check
 from tourplanner.scheduling.overlaps import sweep
@@ -232,6 +239,26 @@ def plenary_moves(index: ConflictIndex, one: int, plenary: int, rounds: int) -> 
     Each attendee of the plenary is rechecked near it only (`ConflictIndex._recheck_near`):
     the goal is a 1,000-person plenary within 10x a single item's move, findings listed.
     """
+    single, crowd = move_times(index, one, plenary, rounds)
+    a, b = statistics.median(single), statistics.median(crowd)
+    print(
+        f"  plenary ({len(index.item_people(plenary)):,} people): {b / a:.1f}x a single move"
+        f"   (plenary {b * 1000:.2f} ms [{min(crowd) * 1000:.2f}-{max(crowd) * 1000:.2f}],"
+        f" one item with {len(index.item_people(one))} people {a * 1000:.2f} ms"
+        f" [{min(single) * 1000:.2f}-{max(single) * 1000:.2f}];"
+        f" CPU, medians [ranges] of {rounds}, taking turns)"
+    )
+    return b / a
+
+
+def move_times(
+    index: ConflictIndex, one: int, plenary: int, rounds: int
+) -> tuple[list[float], list[float]]:
+    """The CPU seconds of `rounds` moves of the one item and of the plenary, taking turns.
+
+    Each move goes on from where the last one left the item, a longer way each time: the
+    single item lands among other neighbours each time (its room holds 250 items), rather
+    than going back and forth between two places."""
     steps = iter(range(1, 100_000))
 
     def move(item_id: int, minutes: int) -> float:
@@ -244,13 +271,72 @@ def plenary_moves(index: ConflictIndex, one: int, plenary: int, rounds: int) -> 
     for _ in range(rounds):
         single.append(move(one, 30))
         crowd.append(move(plenary, 5))
-    a, b = statistics.median(single), statistics.median(crowd)
-    print(
-        f"  plenary ({len(index.item_people(plenary)):,} people): {b / a:.1f}x a single move"
-        f"   (plenary {b * 1000:.2f} ms, one item with {len(index.item_people(one))} people"
-        f" {a * 1000:.2f} ms; CPU, medians of {rounds}, taking turns)"
-    )
-    return b / a
+    return single, crowd
+
+
+def recheck_sitting(items: int, people: int, bookings: int, rounds: int) -> dict[str, list[float]]:
+    """One sitting of the plenary's moves, without a venue and in a hall: the CPU times."""
+    snap = synthetic_snapshot(items=items, people=people, bookings=bookings, plenaries=60)
+    index = ConflictIndex(snap)
+    index.findings()
+    gc.collect()
+    set_aside_long_lived()  # what the app does once a plan's index is built (ui/conflicts)
+    one, plenary = next(iter(snap.items)), max(snap.items)
+    took: dict[str, list[float]] = {}
+    took["single"], took["plenary"] = move_times(index, one, plenary, rounds)
+    index.replace_item(plenary, replace(index.snap.items[plenary], venue_id=1, room_id=1))
+    took["single in hall run"], took["plenary in a hall"] = move_times(index, one, plenary, rounds)
+    return took
+
+
+def recheck_only(args: argparse.Namespace) -> None:
+    """The plenary's moves beside a single move; with --against, beside the old code's too."""
+    trees: list[tuple[str, Path | None]] = [("this code", None)]
+    if args.against:
+        trees = [("old", args.against), ("this code", None)]
+    sittings = args.rounds if args.against else 1
+    ratios: dict[tuple[str, str], list[float]] = {}
+    for _ in range(sittings):
+        for name, tree in trees:
+            took = (
+                recheck_sitting(args.items, args.people, args.bookings, args.moves)
+                if tree is None
+                else _recheck_in_process(tree, args)
+            )
+            for what, single in (
+                ("plenary", "single"),
+                ("plenary in a hall", "single in hall run"),
+            ):
+                a, b = statistics.median(took[single]), statistics.median(took[what])
+                ratios.setdefault((name, what), []).append(b / a)
+                print(
+                    f"{name:>9}: {what:<17} {b / a:5.1f}x a single move   (plenary"
+                    f" {b * 1000:.2f} ms [{min(took[what]) * 1000:.2f}-{max(took[what]) * 1000:.2f}],"
+                    f" single {a * 1000:.2f} ms"
+                    f" [{min(took[single]) * 1000:.2f}-{max(took[single]) * 1000:.2f}];"
+                    f" CPU, medians [ranges] of {args.moves}, taking turns)"
+                )
+    if sittings > 1:
+        for (name, what), found in ratios.items():
+            print(
+                f"{name:>9}: {what:<17} median {statistics.median(found):.1f}x"
+                f" [{min(found):.1f}-{max(found):.1f}] over {sittings} sittings"
+            )
+    print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
+
+
+def _recheck_in_process(tree: Path, args: argparse.Namespace) -> dict[str, list[float]]:
+    """`recheck_sitting` run by the code in `tree` (this benchmark file), in a new process."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    sizes = [str(n) for n in (args.items, args.people, args.bookings, args.moves)]
+    out = subprocess.run(
+        [sys.executable, __file__, "--one-recheck", *sizes],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -258,6 +344,10 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in ("--one-cpu", "--one-peak"):  # a measure for `against`
         n = int(argv[1])
         print(full_check_cpu(n, 1) if argv[0] == "--one-cpu" else full_check_peak(n))
+        return 0
+    if argv and argv[0] == "--one-recheck":  # a sitting for `recheck_only --against`
+        items, people, bookings, rounds = (int(n) for n in argv[1:5])
+        print(json.dumps(recheck_sitting(items, people, bookings, rounds)))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=100_000)
@@ -271,14 +361,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sizes", default="10000,100000,300000", help="item counts for the growth line"
     )
-    parser.add_argument("--quick", action="store_true", help="only the growth line and --against")
+    parser.add_argument(
+        "--quick", action="store_true", help="only the growth line, --against and the plenary"
+    )
+    parser.add_argument(
+        "--only", choices=["recheck"], help="only the plenary's moves (beside --against's too)"
+    )
+    parser.add_argument("--moves", type=int, default=21, help="moves of each item and plenary")
     args = parser.parse_args(argv)
+    if args.only == "recheck":
+        recheck_only(args)
+        return 0
     if args.against:
         against(args.against, args.items, args.rounds)
     growth([int(n) for n in args.sizes.split(",")], 1 if args.quick else args.repeat)
     peak = full_check_peak(args.items)
     print(f"  peak memory of the {args.items:,}-item check: {peak / 2**20:.0f} MB (tracemalloc)")
     if args.quick:
+        recheck_only(argparse.Namespace(**{**vars(args), "against": None}))
         return 0
     global REPEAT
     REPEAT = args.repeat
@@ -308,11 +408,14 @@ def main(argv: list[str] | None = None) -> int:
         f"incremental recheck after moving one item ({people} people)", move_one, setup=lambda: None
     )
     plenary = max(snap.items)
-    plenary_moves(index, item_id, plenary, rounds=max(7, 3 * args.repeat))
+    gc.collect()
+    set_aside_long_lived()  # as the app does once a plan's index is built (ui/conflicts)
+    plenary_moves(index, item_id, plenary, rounds=args.moves)
     hall = replace(index.snap.items[plenary], venue_id=1, room_id=1)
     index.replace_item(plenary, hall)
     print("  the same plenary in a hall (room 1): its attendees' trips are rechecked too")
-    plenary_moves(index, item_id, plenary, rounds=max(7, 3 * args.repeat))
+    plenary_moves(index, item_id, plenary, rounds=args.moves)
+    take_back_long_lived()
     fresh = ConflictIndex(index.current_snapshot())
     assert index.findings() == fresh.findings(), "incremental and full checks disagree"
     print("  after the moves, incremental findings == a fresh full check")

@@ -54,6 +54,10 @@ def snapshots(draw) -> PlanSnapshot:
         1: RoomRec(1, 1, "Hall A", draw(st.sampled_from([None, 1, 3]))),
         2: RoomRec(2, 1, "Room 3", None),
     }
+    # Trips of other lengths: a short one between cities, or a pair's own that takes longer
+    # than any other (how far from a moved item a recheck must look).
+    snap.minutes_other_city = draw(st.sampled_from([180, 45]))
+    snap.travel_minutes = draw(st.sampled_from([{}, {(1, 3): 20}, {(1, 3): 600}]))
     people = draw(st.integers(1, 4))
     snap.people = {p: PersonRec(p, f"Person {p}") for p in range(1, people + 1)}
     count = draw(st.integers(0, 14))
@@ -286,6 +290,62 @@ def test_rechecks_near_a_moved_item_equal_a_full_recheck(snap: PlanSnapshot, dat
             new = replace(old, title=old.title + "'")
         index.replace_item(item_id, new)
         assert index.findings() == ConflictIndex(index.current_snapshot()).findings()
+
+
+def test_a_plenary_moved_in_a_hall_rechecks_the_trips_of_those_near_it_only() -> None:
+    """A hall's plenary everyone on the programme attends, moved about a day: for those with
+    nothing near it (other items far off, or without a venue) no trip changes; those with a
+    session after it get their trip found, lost, found again, even one a long trip away."""
+    day = BASE + timedelta(hours=1)
+
+    def item(item_id: int, title: str, hours: float, kind: str, venue: int | None) -> ItemRec:
+        start = day + timedelta(hours=hours)
+        room = 1 if venue == 1 else None
+        return ItemRec(
+            item_id, 1, title, kind, "confirmed", start, start + timedelta(hours=1),
+            ZONES[0], venue, room,
+        )  # fmt: skip
+
+    snap = PlanSnapshot(
+        programmes={
+            1: ProgrammeRec(1, "Conf", "conference", date(2015, 4, 19), date(2015, 4, 24), ZONES[0])
+        },
+        venues={
+            1: VenueRec(1, "Hall", "Shenzhen", ZONES[0]),
+            2: VenueRec(2, "Hotel", "Shenzhen", ZONES[0]),
+            3: VenueRec(3, "HQ", "DC", ZONES[1]),
+        },
+        rooms={1: RoomRec(1, 1, "Hall A", None)},
+        people={p: PersonRec(p, f"Person {p}") for p in range(1, 5)},
+        items={
+            1: item(1, "Plenary", 0, "plenary", 1),
+            2: item(2, "Breakfast talk", -1.5, "keynote", None),  # everyone's, without a venue
+            3: item(3, "Visit DC", 2, "session", 3),  # person 2: 1 h after, 3 h needed
+            4: item(4, "Hotel briefing", 10.5, "session", 2),  # person 3: a 10 h trip from the hall
+            5: item(5, "Far session", 72, "session", 3),  # person 4: three days on
+        },
+        bookings=[BookingRec(p, None, 1) for p in range(1, 5)]
+        + [BookingRec(2, 3, None), BookingRec(3, 4, None), BookingRec(4, 5, None)],
+        travel_minutes={(1, 2): 600},  # longer than any other: how far the recheck looks
+    )
+    index = ConflictIndex(snap)
+
+    def trips() -> set[tuple[int, tuple[int, ...]]]:
+        return {(f.person_ids[0], f.item_ids) for f in index.findings() if f.rule == "travel-time"}
+
+    assert trips() == {(2, (1, 3)), (3, (1, 4))}
+    for hours, expected in (
+        (7, {(3, (1, 4))}),  # 4 h after the DC visit; 2.5 h before the briefing, 10 h needed
+        (-30, set()),  # the day before: no one has anything with a venue near it
+        (-29, set()),  # moved again, far from everything with a venue
+        (29.5, set()),  # the day after
+        (-0.5, {(2, (1, 3))}),  # 10 h before the briefing: just enough
+        (0, {(2, (1, 3)), (3, (1, 4))}),  # 9.5 h: too short, found 10 h after the plenary
+    ):
+        moved = item(1, "Plenary", hours, "plenary", 1)
+        index.replace_item(1, moved)
+        assert trips() == expected, hours
+        assert index.findings() == ConflictIndex(index.current_snapshot()).findings(), hours
 
 
 TAGS = ("", "", "vegetarian", "halal,nut_allergy")

@@ -120,11 +120,15 @@ class ConflictIndex:
         self.items_by_programme: dict[int, dict[int, None]] = defaultdict(dict)
         self.common_items: dict[int, set[int]] = defaultdict(set)  # everyone on it attends
         self.cancelled: set[int] = set()  # the cancelled items
+        # The items with more or less than one live occurrence: repeating, or cancelled.
+        self.not_once: set[int] = set()
         self.meals: set[int] = set()  # the items of kind meal
         self.transfers: dict[int, set[int]] = defaultdict(set)  # transfer items per programme
         # No item occurrence lasts longer (kept as the longest ever seen, never lowered): how
         # far back a recheck near one item looks for what overlaps it or ends after it.
         self.longest = 0.0
+        # No trip takes longer (seconds): how far from an edited item a trip may be too short.
+        self.farthest = snapshot.longest_trip()
         once = self._add_items(snapshot.items.values())
 
         self.item_bookings: dict[int, list[BookingRec]] = defaultdict(list)
@@ -234,18 +238,17 @@ class ConflictIndex:
         )
         was_in, old_live = set(people), self.live.get(item_id, []) if old is not None else []
         rooms = {self._room_key(old)} if old is not None else set()
-        nearby: dict[int, tuple[float, float, list[Timed]]] = {}
+        trips = False
+        found_before: dict[int, list[Timed]] = {}
         if bookings is None and item is not None:  # an edit of the item alone: local rechecks
             new_occ = [] if item.status == CANCELLED else self.snap.occurrences_of(item)
             # An item without a venue is no trip's end: the trips change only if it has one.
             trips = "travel-time" in self.rules and (
                 item.venue_id is not None or (old is not None and old.venue_id is not None)
             )
-            for person_id in was_in | self._people_of(item):
-                nearby[person_id] = (
-                    self._near_before(person_id, item_id, old_live, new_occ)
-                    if trips
-                    else (inf, -inf, [])
+            if trips:
+                found_before = self._trips_found_before(
+                    was_in | self._people_of(item), item_id, old_live + new_occ
                 )
         if old is not None:
             self._remove_item(old)
@@ -280,19 +283,22 @@ class ConflictIndex:
             if new_live
             else (inf, -inf)
         )
-        for person_id in people:
-            if bookings is None:  # only this item changed: move it within each list
-                moved = self._move_in_list(
-                    person_id,
-                    old_live if person_id in was_in else [],
-                    new_live if person_id in now_in else [],
-                )
-                if moved and person_id in nearby:
-                    mine = new_live if person_id in now_in else []
-                    self._recheck_near(person_id, item_id, nearby[person_id], mine, reach, whole)
-                    continue
-            else:
+        if bookings is None:  # only this item changed: move it within each list
+            left = self._recheck_near(
+                people,
+                item_id,
+                (was_in, old_live),
+                (now_in, new_live),
+                trips,
+                found_before,
+                reach,
+                whole,
+            )
+        else:
+            for person_id in people:
                 self._refresh_person(person_id)
+            left = list(people)
+        for person_id in left:
             self._check_person(person_id)
         for key in rooms - {None}:
             self._check_room(key)
@@ -501,101 +507,226 @@ class ConflictIndex:
     # and after the edit; the difference replaces what the person had there. The Hypothesis
     # test proves the result equal to a person's full recheck after random edits.
 
+    # An occurrence is far from the person's other items when the nearest one with a venue
+    # before it in their list starts more than the longest trip and the longest item before
+    # it (so everything before it ends more than the longest trip before it starts), and the
+    # nearest one with a venue after it starts more than the longest trip after it ends. No
+    # trip to it or from it is too short then, and the person comes to the next item from it
+    # or from something ending earlier still, too far either way; after that item they come
+    # from the same place, with the occurrence or without. An item moved from such a place to
+    # another changes none of the person's trips (`_far_from_others`): most of a hall
+    # plenary's 1,000 attendees, on a day they have nothing else near it.
+
+    def _trips_found_before(
+        self, people: Iterable[int], item_id: int, occs: list[Interval]
+    ) -> dict[int, list[Timed]]:
+        """Before the edit: what travel-time found near the item, for those whose findings do
+        not say it themselves.
+
+        What a person's findings hold already are the trips to the items starting in the
+        window (see `_travel_window`): picked from them after the edit by where each trip
+        leads (cheaper than finding them again, for each of a hall plenary's 1,000
+        attendees). Not for a trip leading to an item with more or less than one occurrence
+        (a repeating one: its finding does not say which occurrence it leads to; or the item
+        itself, moved, before the edit): those trips are found again now, on the person's
+        list as it is before the edit, and returned by person. (No trip leads to an item
+        deleted: deleting one rechecks its people in full.)"""
+        not_once = self.not_once
+        found: dict[int, list[Timed]] = {}
+        if not not_once:  # every item has one occurrence: every trip says where it leads
+            return found
+        scopes, records = self.listing.scopes, self.snap.people
+        for person_id in people:
+            had = scopes.get(("person-travel", person_id))
+            person = records.get(person_id)
+            if not had or person is None:
+                continue
+            for _key, f in had:
+                if destination(f) in not_once:
+                    kept = self.person_occ.get(person_id, [])
+                    lo, hi = self._travel_window(kept, item_id, occs)
+                    found[person_id] = (
+                        travel_time_near(self, person, kept, lo, hi, self.longest, self.farthest)
+                        if lo <= hi
+                        else []
+                    )
+                    break
+        return found
+
     def _travel_window(
-        self, person_id: int, item_id: int, occs: list[Interval]
+        self, kept: list[Interval], item_id: int, occs: list[Interval]
     ) -> tuple[float, float]:
-        """From when to when the trips to a person's items may change as these occurrences of
-        an item come or go: from the earliest one to the first other item (with a venue)
-        after each that ends later, after which the person comes from there either way."""
-        kept = self.person_occ.get(person_id, [])
-        lo, hi, count = inf, -inf, len(kept)
+        """From when to when the trips to a person's items (`kept`) may change as these
+        occurrences of an item come or go: from the earliest one to the latest that
+        `_trips_change_until` gives for each. The same on the person's list before the edit
+        and after: it passes over the item's own occurrences."""
+        lo, hi, farthest = inf, -inf, self.farthest
         for occ in occs:  # comparisons, not min and max: this runs for each of 1,000 people
             if occ[0] < lo:
                 lo = occ[0]
-            until, n, ends = inf, bisect_right(kept, occ), occ[1]
-            while n < count:  # by index: a slice would copy the rest of the list
-                o = kept[n]
-                if o[1] > ends and o[3] != item_id and o[6] != NO_VENUE:
-                    until = o[0]
-                    break
-                n += 1
+            until = _trips_change_until(kept, bisect_right(kept, occ), occ[1], item_id, farthest)
             if until > hi:
                 hi = until
         return lo, hi
 
-    def _near_before(
-        self, person_id: int, item_id: int, old: list[Interval], new: list[Interval]
-    ) -> tuple[float, float, list[Timed]]:
-        """Before the edit: the travel window and what travel-time finds there.
-
-        That is what the person's findings hold already: the trips to the items starting in
-        the window. Picked from them by where each trip leads, which is cheaper than finding
-        them again (a hall's plenary: for each of 1,000 attendees); found again when a trip
-        leads to a repeating item, whose finding does not say which occurrence it is."""
-        lo, hi = self._travel_window(person_id, item_id, old + new)
-        person = self.snap.people.get(person_id)
-        had = self.listing.scopes.get(("person-travel", person_id))
-        if person is None or lo > hi or not had:
-            return lo, hi, []  # nothing found before: nothing to take away
-        live, found = self.live, []
-        for key, f in had:
-            leads_to = live.get(destination(f), ())
-            if len(leads_to) != 1:
-                kept = self.person_occ.get(person_id, [])
-                return lo, hi, travel_time_near(self, person, kept, lo, hi, self.longest)
-            if lo <= leads_to[0][0] <= hi:
-                found.append((key[1], f))
-        return lo, hi, found
-
     def _recheck_near(
         self,
-        person_id: int,
+        people: Iterable[int],
         item_id: int,
-        before: tuple[float, float, list[Timed]],
-        new: list[Interval],
+        before: tuple[set[int], list[Interval]],
+        after: tuple[set[int], list[Interval]],
+        trips: bool,
+        found_before: dict[int, list[Timed]],
         reach: tuple[float, float],
         whole: bool,
-    ) -> None:
-        """After the edit: replace the person's findings near the item (see above)."""
-        person = self.snap.people.get(person_id)
-        if person is None:
-            self._check_person(person_id)
-            return
-        rules, listing = self.rules, self.listing
-        kept = self.person_occ.get(person_id, [])
-        # A scope is stored again only when something in it went or came: storing what was
-        # there works out every finding's order key to see that nothing changed.
-        if "person-double-booked" in rules:
-            scope = ("person-double", person_id)
-            had = listing.scopes.get(scope)
-            found = [(key[1], f) for key, f in had if item_id not in f.item_ids] if had else []
-            gone = had is not None and len(found) != len(had)
-            if new:  # what starts from `reach[0]` (no item lasts longer) until it ends
-                first, last = bisect_left(kept, (reach[0],)), bisect_left(kept, (reach[1],))
-                others = [o for o in kept[first:last] if o[3] != item_id]
-                others += self._journeys_and_tours(person_id)
-                pairs = item_double_bookings(self, person, new, others)
-                if pairs:
-                    found += pairs
-                    gone = True
-            if gone:
-                listing.store(scope, found)
-        lo, hi, old_trips = before
-        if "travel-time" in rules and lo <= hi:
-            trips = travel_time_near(self, person, kept, lo, hi, self.longest)
-            if old_trips or trips:  # most people had and have no trip worth a word near it
-                scope = ("person-travel", person_id)
-                had = listing.scopes.get(scope) or []
-                gone_keys = Counter(order_key(when, f) for when, f in old_trips)
-                found = []
-                for key, f in had:
-                    if gone_keys[key]:
-                        gone_keys[key] -= 1
+    ) -> list[int]:
+        """After the edit: move the item in each person's list, then replace their findings
+        near it (see above). One loop for everyone, with what they share looked up once.
+
+        `before` and `after` are who was and is in the item, with its occurrences then and
+        now; `trips` whether the trips near it may have changed, `found_before` the trips
+        `_trips_found_before` found again. Returns the people to recheck in full: those whose
+        list did not hold the item where it was (rebuilt), and those no longer in the plan."""
+        was_in, old_live = before
+        now_in, new_live = after
+        rules, listing, scopes = self.rules, self.listing, self.listing.scopes
+        person_occ, records, store = self.person_occ, self.snap.people, listing.store
+        double = "person-double-booked" in rules
+        reach_lo, reach_hi = reach
+        # Journeys and tour spans clash with the item too: looked for only in those who have any.
+        tours = {p.id for p in self.snap.programmes.values() if p.kind in TOUR_KINDS}
+        journeys, programmes = self.travel_by_person, self.person_programmes
+        # Most moves: one occurrence before and after, the same for everyone in the item.
+        one_each = len(old_live) == 1 and len(new_live) == 1
+        farthest = self.farthest
+        apart = farthest + self.longest  # see `_far_from_others`
+        occs = old_live + new_live
+        lo = min(o[0] for o in occs) if occs else inf
+        was_start = old_live[0][0] if len(old_live) == 1 else None
+        same = was_in == now_in  # a move: the same people before and after
+        left = []
+        for person_id in people:
+            if same:
+                old, new = old_live, new_live
+            else:
+                old = old_live if person_id in was_in else []
+                new = new_live if person_id in now_in else []
+            kept = person_occ.get(person_id)
+            at = -1  # where the new occurrence went in the list, when there is one
+            alone = False
+            if one_each and old and new and kept:  # `_move_in_list`, inlined
+                was, now = old[0], new[0]
+                n = bisect_left(kept, was)
+                if n == len(kept) or kept[n] != was:  # not there: the list is not what it seems
+                    self._refresh_person(person_id)
+                    left.append(person_id)
+                    continue
+                # Far from the person's other items where it was and where it goes (see
+                # above): none of their trips changes, travel-time is not looked at again.
+                # Most often the very next items either side are far: asked here first.
+                last = len(kept) - 1
+                alone = trips and (
+                    (
+                        (n == 0 or kept[n - 1][0] < was[0] - apart)
+                        and (n == last or kept[n + 1][0] > was[1] + farthest)
+                    )
+                    or _far_from_others(kept, n, was, apart, farthest)
+                )
+                del kept[n]
+                at = bisect_right(kept, now)
+                kept.insert(at, now)
+                alone = alone and (
+                    (
+                        (at == 0 or kept[at - 1][0] < now[0] - apart)
+                        and (at == last or kept[at + 1][0] > now[1] + farthest)
+                    )
+                    or _far_from_others(kept, at, now, apart, farthest)
+                )
+            elif self._move_in_list(person_id, old, new):
+                kept = person_occ.get(person_id, [])
+            else:
+                left.append(person_id)
+                continue
+            person = records.get(person_id)
+            if person is None:
+                left.append(person_id)
+                continue
+            # A scope is stored again only when something in it went or came: storing what was
+            # there works out every finding's order key to see that nothing changed.
+            if double:
+                scope = ("person-double", person_id)
+                had = scopes.get(scope)
+                found = [(key[1], f) for key, f in had if item_id not in f.item_ids] if had else []
+                gone = had is not None and len(found) != len(had)
+                if new:  # what starts from `reach[0]` (no item lasts longer) until it ends
+                    if at >= 0:  # the neighbours of its one occurrence tell whether any does
+                        near = (at > 0 and kept[at - 1][0] >= reach_lo) or (
+                            at + 1 < len(kept) and kept[at + 1][0] < reach_hi
+                        )
                     else:
-                        found.append((key[1], f))
-                listing.store(scope, found + trips)
-        if whole:
-            listing.store(("person", person_id), person_whereabouts(self, person, kept, rules))
+                        near = True
+                    others = []
+                    if near:
+                        first = bisect_left(kept, (reach_lo,))
+                        last = bisect_left(kept, (reach_hi,))
+                        others = [o for o in kept[first:last] if o[3] != item_id]
+                    if (journeys and journeys.get(person_id)) or (
+                        tours and not tours.isdisjoint(programmes.get(person_id, ()))
+                    ):
+                        others += self._journeys_and_tours(person_id)
+                    pairs = item_double_bookings(self, person, new, others) if others else []
+                    if pairs:
+                        found += pairs
+                        gone = True
+                if gone:
+                    store(scope, found)
+            if trips and not alone:
+                self._recheck_trips(person, kept, item_id, occs, lo, was_start, found_before)
+            if whole:
+                store(("person", person_id), person_whereabouts(self, person, kept, rules))
+        return left
+
+    def _recheck_trips(
+        self,
+        person: PersonRec,
+        kept: list[Interval],
+        item_id: int,
+        occs: list[Interval],
+        lo: float,
+        was_start: float | None,
+        found_before: dict[int, list[Timed]],
+    ) -> None:
+        """After the edit: the trips near the item, found again in the travel window, replace
+        those found there before (`was_start`: where the item's one occurrence began)."""
+        hi, farthest = -inf, self.farthest
+        for occ in occs:
+            until = _trips_change_until(kept, bisect_right(kept, occ), occ[1], item_id, farthest)
+            if until > hi:
+                hi = until
+        if lo > hi:
+            return
+        scope = ("person-travel", person.id)
+        had = self.listing.scopes.get(scope)
+        old_trips = found_before.get(person.id)
+        if old_trips is None:  # picked from what the person had, by where each trip leads
+            old_trips = []
+            if had:
+                live = self.live
+                for key, f in had:
+                    leads_to = destination(f)
+                    starts = was_start if leads_to == item_id else live[leads_to][0][0]
+                    if lo <= starts <= hi:  # type: ignore[operator]
+                        old_trips.append((key[1], f))
+        trips = travel_time_near(self, person, kept, lo, hi, self.longest, farthest)
+        if old_trips or trips:  # most people had and have no trip worth a word near it
+            gone_keys = Counter(order_key(when, f) for when, f in old_trips)
+            found = []
+            for key, f in had or []:
+                if gone_keys[key]:
+                    gone_keys[key] -= 1
+                else:
+                    found.append((key[1], f))
+            self.listing.store(scope, found + trips)
 
     # -- indexes ------------------------------------------------------------------------------
 
@@ -686,10 +817,13 @@ class ConflictIndex:
             if item.status == CANCELLED:
                 live[item_id] = []
                 cancelled.add(item_id)
+                self.not_once.add(item_id)
             else:
                 live[item_id] = found
                 if len(found) == 1:
                     once[item_id] = found[0]
+                else:
+                    self.not_once.add(item_id)
             by_programme[item.programme_id][item_id] = None
             if item.kind not in NEEDS_OWN_BOOKING:
                 common[item.programme_id].add(item_id)
@@ -708,6 +842,10 @@ class ConflictIndex:
         occ = self.snap.occurrences_of(item)
         self.longest = max(self.longest, *(o[1] - o[0] for o in occ)) if occ else self.longest
         self.live[item.id] = [] if item.status == CANCELLED else occ
+        if len(self.live[item.id]) == 1:
+            self.not_once.discard(item.id)
+        else:
+            self.not_once.add(item.id)
         if item.status == CANCELLED:
             self.cancelled.add(item.id)
         else:
@@ -727,6 +865,7 @@ class ConflictIndex:
         del self.snap.items[item.id]
         self.live.pop(item.id, None)
         self.cancelled.discard(item.id)
+        self.not_once.discard(item.id)
         self.listing.store(("item", item.id), [])
         self.items_by_programme[item.programme_id].pop(item.id, None)
         self.common_items[item.programme_id].discard(item.id)
@@ -875,6 +1014,58 @@ class ConflictIndex:
         prog = self.snap.programmes.get(prog_id)
         found = programme_findings(self, prog, self.rules) if prog is not None else []
         self.listing.store(("programme", prog_id), found)
+
+
+def _trips_change_until(
+    kept: list[Interval], n: int, ends: float, item_id: int, farthest: float
+) -> float:
+    """Until when the trips to a person's items (`kept`, sorted) may change as an occurrence
+    of an item ending at `ends` (its place in `kept` just before `n`) comes or goes.
+
+    Until the first other item with a venue after it that ends later: from there on the
+    person comes from that one or from one ending later still, with the occurrence or
+    without. And no later than the longest trip (`farthest`, seconds) after it ends: a trip
+    to an item starting later is not too short, from the occurrence or from whatever else
+    ends latest before that item, and from that item on the person comes from it or from
+    one ending later, with the occurrence or without."""
+    far = ends + farthest
+    count = len(kept)
+    while n < count:  # by index: a slice would copy the rest of the list
+        o = kept[n]
+        if o[0] > far:
+            break
+        if o[1] > ends and o[3] != item_id and o[6] != NO_VENUE:
+            return o[0]
+        n += 1
+    return far
+
+
+def _far_from_others(
+    kept: list[Interval], n: int, occ: Interval, apart: float, farthest: float
+) -> bool:
+    """Whether the occurrence at `kept[n]` is far from the person's other items with a venue
+    (see the index's "far from the person's other items"): the nearest one before it starts
+    more than `apart` (the longest trip and the longest item) before it, the nearest one
+    after it more than `farthest` (the longest trip) after it ends. Items without a venue are no trip's end:
+    passed over (a plenary in no hall, every morning)."""
+    starts, ends = occ[0] - apart, occ[1] + farthest
+    k = n - 1
+    while k >= 0:
+        o = kept[k]
+        if o[0] < starts:
+            break
+        if o[6] != NO_VENUE:
+            return False
+        k -= 1
+    k, count = n + 1, len(kept)
+    while k < count:
+        o = kept[k]
+        if o[0] > ends:
+            break
+        if o[6] != NO_VENUE:
+            return False
+        k += 1
+    return True
 
 
 def check(snapshot: PlanSnapshot, rules: Iterable[str] | None = None) -> list[Finding]:

@@ -164,6 +164,13 @@ class PlanSnapshot:
             cached = self._minutes_cache[key] = self._minutes(*key)
         return cached
 
+    def longest_trip(self) -> float:
+        """No trip between two venues takes longer (`minutes_between`), in seconds: items
+        further apart than that are never too close, whatever lies between them."""
+        return 60.0 * max(
+            self.minutes_same_city, self.minutes_other_city, *self.travel_minutes.values()
+        )
+
     def _minutes(self, venue_a: int, venue_b: int) -> int:
         pair = self.travel_minutes.get((venue_a, venue_b))
         if pair is not None:

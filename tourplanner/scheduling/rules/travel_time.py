@@ -91,23 +91,36 @@ def _too_short(
 
 
 def travel_time_near(
-    view: CheckView, person: PersonRec, occs: list[Interval], lo: float, hi: float, longest: float
+    view: CheckView,
+    person: PersonRec,
+    occs: list[Interval],
+    lo: float,
+    hi: float,
+    longest: float,
+    farthest: float,
 ) -> list[Timed]:
     """What `travel_time` finds for the trips to the items starting from `lo` to `hi`.
 
     An edit of one item changes only the trips to the items near it (see the index's
     `_travel_window`); this looks back just far enough to know where the person comes from:
     no item lasts longer than `longest`, so none that starts that long before the last one
-    ending before `lo` can end later than it.
+    ending before `lo` can end later than it. Nor further back than `farthest` (the longest
+    trip, in seconds) before that: an item ending earlier is too far away for any trip from
+    it to be too short, and the first item in the window ends after it (where the next trip
+    starts) either way. A person's items without a venue (a plenary in no hall, every day)
+    may lie between: not walked over one by one back to the last item with a venue.
     """
     start = bisect_left(occs, (lo,))
     stop = bisect_right(occs, (hi, inf))
+    if start == stop:
+        return []
     after: Interval | None = None
     n = start - 1
     nearest = None  # the start of the last item with a venue before `start`
+    cutoff = occs[start][0] - farthest - longest
     while n >= 0:
         o = occs[n]
-        if nearest is not None and o[0] < nearest - longest:
+        if o[0] < cutoff or (nearest is not None and o[0] < nearest - longest):
             break
         if o[6] != NO_VENUE:
             if nearest is None:
