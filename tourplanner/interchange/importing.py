@@ -167,6 +167,13 @@ def _new_ids(connection: Connection, table: Table, values: Columns) -> list[int]
     name = connection.dialect.identifier_preparer.format_table(table)
     before = connection.exec_driver_sql(f"SELECT max(id) FROM {name}").scalar() or 0
     _executemany(connection, table, values)
+    # One statement numbers its rows one after another: their first and last id say them all
+    # (reading 5,000 ids back through SQLAlchemy's result rows took a tenth of an import).
+    first, last, count = connection.exec_driver_sql(
+        f"SELECT min(id), max(id), count(*) FROM {name} WHERE id > ?", (before,)
+    ).one()
+    if count and last - first + 1 == count:
+        return list(range(first, last + 1))
     found = connection.exec_driver_sql(f"SELECT id FROM {name} WHERE id > ? ORDER BY id", (before,))
     return list(found.scalars())
 
