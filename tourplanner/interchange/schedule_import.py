@@ -186,7 +186,11 @@ class _Writer:
         except TourPlannerError:
             return False
         places = list(map(self.rooms.__getitem__, names))
-        guids = dict.fromkeys(map(_fitted, map(attrgetter("guid"), events)))
+        given = list(map(attrgetter("guid"), events))
+        fitted = (
+            given if max(map(len, given), default=0) <= UID_LIMIT else list(map(_fitted, given))
+        )
+        guids = dict.fromkeys(fitted)
         if len(guids) != count or not self.by_uid.keys().isdisjoint(guids):
             return False  # a guid twice in the file, or an item's already: updated one by one
         if not self.elsewhere.keys().isdisjoint(guids):
@@ -210,8 +214,9 @@ class _Writer:
         )
         if checked is None:
             return False
-        for ev, guid in zip(events, guids, strict=True):
-            ev.guid = guid  # as `_check_guid` fits it
+        if fitted is not given:
+            for ev, guid in zip(events, fitted, strict=True):
+                ev.guid = guid  # as `_check_guid` fits it
         self.new_columns = checked | {"uid": list(guids)}  # each event's own guid
         self.added = dict.fromkeys(guids, 0)  # their ids come with the bulk insert
         self.speakers = [ev for ev in events if ev.persons]
@@ -443,13 +448,17 @@ class _Writer:
         return {"title": ev.title, "when": when, "place": ev.room}
 
 
-def _local_days(starts: list[datetime], zone_name: str) -> set[date]:
-    """The local days the instants fall on (as `to_local` reads each), in C loops when all
-    are aware: a schedule of 5,000 talks has a few dozen days."""
+def _local_days(starts: list[datetime], zone_name: str) -> list[date]:
+    """The first and last local day the instants fall on (as `to_local` reads each), in C
+    loops when all are aware: a schedule of 5,000 talks has a few dozen days."""
     if None in set(map(attrgetter("tzinfo"), starts)):
-        return {to_local(start, zone_name).date() for start in starts}
-    local = map(methodcaller("astimezone", zone(zone_name)), starts)
-    return set(map(methodcaller("date"), local))
+        days = [to_local(start, zone_name).date() for start in starts]
+    else:
+        days = list(map(_date, map(methodcaller("astimezone", zone(zone_name)), starts)))
+    return [min(days), max(days)] if days else []
+
+
+_date = methodcaller("date")
 
 
 def _fitted(guid: str) -> str:

@@ -317,7 +317,10 @@ def checked_item_columns(
         return None
     out["title_en"] = title
     for field, longest in _OPTIONAL:
-        texts = _text_column(columns.get(field, unset), longest)
+        if field not in columns:  # unset in every row: `optional_text` of None is ""
+            out[field] = [""] * count
+            continue
+        texts = _text_column(columns[field], longest)
         if texts is None:
             return None
         out[field] = texts
