@@ -10,7 +10,7 @@ from typing import Any, cast
 from sqlalchemy import Column, Connection, DateTime, Table, insert
 from sqlalchemy.orm import Session
 
-from tourplanner.collector import cycle_collection_paused
+from tourplanner.collector import count_as_old, cycle_collection_paused
 from tourplanner.interchange.report import ImportRefused, ImportReport
 from tourplanner.models import Base, UTCDateTime
 from tourplanner.models.versioned import Versioned, row_stamp
@@ -33,6 +33,10 @@ def import_savepoint(
     try:
         with cycle_collection_paused():
             yield
+            # The rows, checks and reports the import built live to its end: handed to the
+            # oldest generation unwalked, so the collector resuming does not walk them all
+            # again (and with them the whole heap) only to keep them.
+            count_as_old()
     except BaseException:
         savepoint.rollback()
         raise

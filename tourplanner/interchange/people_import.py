@@ -503,7 +503,11 @@ def import_people(
     dry_run: bool = False,
 ) -> ImportReport:
     """Read a CSV/XLSX file and import its people into the caller's transaction."""
-    with cycle_collection_paused():  # a row's cells are kept to the end: see the collector
+    # A row's cells are kept to the end (see the collector): paused from reading to writing,
+    # not resumed in between to walk the table just read.
+    with cycle_collection_paused():
         table = read_table(path)
-    plan = PeopleImport(table, mapping, group=group, skip_invalid=skip_invalid, day_first=day_first)
-    return plan.run(session, dry_run=dry_run)
+        plan = PeopleImport(
+            table, mapping, group=group, skip_invalid=skip_invalid, day_first=day_first
+        )
+        return plan.run(session, dry_run=dry_run)
