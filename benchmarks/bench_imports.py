@@ -255,9 +255,13 @@ def compare(
         assert n_floor == n_ours, f"{label}: floor wrote {n_floor} rows, TourPlanner {n_ours}"
     floor_t, ours_t = statistics.median(floors), statistics.median(theirs)
     ratio = ours_t / floor_t
+    # Each turn's own ratio too: on a shared machine a neighbour's burst slows both sides.
+    turns = sorted(o / f for o, f in zip(theirs, floors, strict=True))
     print(
         f"{label:<34} {ratio:6.2f}x   TourPlanner {ours_t:7.3f} s   floor {floor_t:7.3f} s"
-        f"   ({n_ours:,} rows, CPU, median of {repeat})"
+        f"   ({n_ours:,} rows, CPU, median of {repeat}; turns {turns[0]:.2f}-{turns[-1]:.2f}x,"
+        f" TourPlanner {min(theirs):.3f}-{max(theirs):.3f} s,"
+        f" floor {min(floors):.3f}-{max(floors):.3f} s)"
     )
     return ratio
 

@@ -218,14 +218,14 @@ class _Importer:
         if table.problems:
             return False
         count = len(table.numbers)
-        emails = [e.casefold() for e in table.fields.get("email", ()) if e]
+        emails = list(map(str.casefold, filter(None, table.fields.get("email", ()))))
         if len(set(emails)) != len(emails) or not self.by_email.keys().isdisjoint(emails):
             return False
         orgs = self._new_organizations(table)
         if orgs is None:
             return False
         org_ids, new_orgs = orgs
-        keys = {(n.casefold(), o) for n, o in zip(table.fields["name_latin"], org_ids, strict=True)}
+        keys = set(zip(map(str.casefold, table.fields["name_latin"]), org_ids, strict=True))
         if len(keys) != count or not self.by_name_org.keys().isdisjoint(keys):
             return False
         checked = people.checked_columns(table.fields, count)
@@ -243,16 +243,19 @@ class _Importer:
         real: dict[int | None, int | None] = {None: None}
         real |= self._insert(Organization, new_orgs)
         real |= self._insert(Group, {k: {"name": n} for k, n in new_groups.items()})
+        # `_real` over a column, in C: a stored id is not among the placeholders, kept as is.
         values: dict[str, list[Any]] = {
             **checked,
-            "organization_id": [_real(real, o) for o in org_ids],
+            "organization_id": list(map(real.get, org_ids, org_ids)),
         }
         ids = insert_columns(self.session, Person, values, count)
-        members: dict[str, list[Any]] = {
-            "group_id": [_real(real, g) for g, _ in joining],
-            "person_id": [ids[i] for _, i in joining],
-        }
-        insert_link_columns(self.session, group_members, members)
+        if joining:
+            group_ids, rows = zip(*joining, strict=True)
+            members: dict[str, list[Any]] = {
+                "group_id": list(map(real.get, group_ids, group_ids)),
+                "person_id": list(map(ids.__getitem__, rows)),
+            }
+            insert_link_columns(self.session, group_members, members)
         self._expire(set(), {g for g, _ in joining if g > 0})
         return True
 
@@ -500,7 +503,11 @@ def import_people(
     dry_run: bool = False,
 ) -> ImportReport:
     """Read a CSV/XLSX file and import its people into the caller's transaction."""
-    with cycle_collection_paused():  # a row's cells are kept to the end: see the collector
+    # A row's cells are kept to the end (see the collector): paused from reading to writing,
+    # not resumed in between to walk the table just read.
+    with cycle_collection_paused():
         table = read_table(path)
-    plan = PeopleImport(table, mapping, group=group, skip_invalid=skip_invalid, day_first=day_first)
-    return plan.run(session, dry_run=dry_run)
+        plan = PeopleImport(
+            table, mapping, group=group, skip_invalid=skip_invalid, day_first=day_first
+        )
+        return plan.run(session, dry_run=dry_run)

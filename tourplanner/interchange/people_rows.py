@@ -11,14 +11,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from operator import methodcaller
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from tourplanner.enums import PersonRole
 from tourplanner.errors import TourPlannerError
 from tourplanner.interchange.dates import parse_datetime
 from tourplanner.interchange.tables import CJK_RE, Table
-from tourplanner.services.validation import EMAIL_RE
+from tourplanner.services.validation import EMAIL_RE, valid_emails
 
 # Person attributes copied as they are from a column of the same name.
 PLAIN_FIELDS = (
@@ -70,7 +69,6 @@ ROLE_WORDS: dict[str, str] = {
     "官员": "official",
     "领导": "official",
 }
-_QUOTED = methodcaller("startswith", "'")  # may carry the formula guard of our export
 _NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
 _GROUP_SPLIT = re.compile(r"[;；、,，\n]+")
 _ROLE_SEPARATORS = re.compile(r"[\s_\-]+")  # 'Tour guide', 'tour_guide': 'tourguide'
@@ -165,7 +163,7 @@ def _columns(table: Table, mapping: dict[int, str]) -> dict[str, list[str]]:
             continue
         cells = full[col] if full else [r[col] if col < len(r) else "" for r in rows]
         cells = list(map(str.strip, cells))
-        if any(map(_QUOTED, cells)):
+        if _some_quoted(cells):
             cells = [_value(c) for c in cells]
         if target in out:
             joined = zip(out[target], cells, strict=True)
@@ -173,6 +171,13 @@ def _columns(table: Table, mapping: dict[int, str]) -> dict[str, list[str]]:
         else:
             out[target] = cells
     return out
+
+
+def _some_quoted(cells: list[str]) -> bool:
+    """Whether a cell may start with a quote: one look at the joined column, not one per cell
+    (a quote after a line break inside a cell only makes the cells be read one by one)."""
+    joined = "\n".join(cells)
+    return joined[:1] == "'" or "\n'" in joined
 
 
 def _once(values: list[str], read: Callable[[str], T]) -> list[T]:
@@ -203,20 +208,26 @@ def prepare_columns(
         problems.setdefault(i, []).append(text)
 
     latin, local = _names(*(raw.get(key, blank) for key in _NAME_FIELDS), notes=notes)
-    for i, name in enumerate(latin):
-        if not name:
-            problem(i, "no name (the name columns are empty)")
+    # Each column is looked over at once (in C) and row by row only when a row has a problem.
+    if not all(latin):
+        for i, name in enumerate(latin):
+            if not name:
+                problem(i, "no name (the name columns are empty)")
     fields = {"name_latin": latin, "name_local": local}
     fields |= {key: raw[key] for key in PLAIN_FIELDS if key in raw}
-    for i, email in enumerate(fields.get("email", ())):
-        if email and not EMAIL_RE.match(email):
-            problem(i, f"{email!r} is not a valid email address")
+    emails = fields.get("email", [])
+    if not valid_emails([e for e in emails if e]):
+        for i, email in enumerate(emails):
+            if email and not EMAIL_RE.match(email):
+                problem(i, f"{email!r} is not a valid email address")
     if "role" in raw:
         roles = _once(raw["role"], _role)
-        for i, role in enumerate(roles):
-            if role is None:
-                problem(i, f"role {raw['role'][i]!r} is not one of: {_ROLE_LIST}")
-        fields["role"] = [r or "" for r in roles]
+        if None in roles:
+            for i, role in enumerate(roles):
+                if role is None:
+                    problem(i, f"role {raw['role'][i]!r} is not one of: {_ROLE_LIST}")
+            roles = [r or "" for r in roles]
+        fields["role"] = cast(list[str], roles)
     texts = [[n] if n else [] for n in raw["notes"]] if "notes" in raw else None
     for key, label in (("arrival", "Arrival"), ("departure", "Departure")):
         if key in raw:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import repeat
 
 from tourplanner.errors import TourPlannerError
 from tourplanner.i18n import _
@@ -93,13 +94,30 @@ class ImportReport:
         if len(self.preview) < PREVIEW_LIMIT:
             self.preview.append(PreviewRow(where, outcome, title, when, place))
 
-    def record_all(self, wheres: list[str], outcome: str, titles: list[str]) -> None:
-        """`record` of many rows with the same outcome, in their order."""
+    def record_all(
+        self,
+        wheres: list[str],
+        outcome: str,
+        titles: list[str],
+        spans: list[Span] | None = None,
+        places: list[str] | None = None,
+    ) -> None:
+        """`record` of many rows with the same outcome, in their order (`spans` and `places`,
+        when given, need only go as far as the rows a preview keeps)."""
         setattr(self, outcome, getattr(self, outcome) + len(wheres))
         self.outcomes.update(dict.fromkeys(wheres, outcome))
-        room = max(0, PREVIEW_LIMIT - len(self.preview))
-        shown = zip(wheres[:room], titles[:room], strict=True)
-        self.preview.extend(PreviewRow(where, outcome, title) for where, title in shown)
+        shown = min(len(wheres), max(0, PREVIEW_LIMIT - len(self.preview)))
+        blank = [""] * shown
+        self.preview.extend(
+            map(
+                PreviewRow,
+                wheres[:shown],
+                repeat(outcome, shown),
+                titles[:shown],
+                blank if spans is None else spans[:shown],
+                blank if places is None else places[:shown],
+            )
+        )
 
     def refused_row(self, where: str, *, title: str = "", when: Span = "", place: str = "") -> None:
         """Keep a row that could not be imported for previews (its problem is in `problems`)."""

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import date, datetime
 from functools import partial
+from operator import attrgetter, methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +24,13 @@ from sqlalchemy.orm import Session
 from tourplanner.enums import ItemKind, ParticipationRole
 from tourplanner.errors import NotFoundError, TourPlannerError
 from tourplanner.i18n import _
-from tourplanner.interchange.importing import import_savepoint, insert_rows
-from tourplanner.interchange.report import ImportReport, span_text
+from tourplanner.interchange.importing import import_savepoint, insert_columns, insert_rows
+from tourplanner.interchange.report import PREVIEW_LIMIT, ImportReport, span_text
 from tourplanner.interchange.schedule_read import Schedule, ScheduleEvent, read_schedule
 from tourplanner.models import Item, Person, Plan, Programme, Room, Venue
 from tourplanner.services import items as items_service
 from tourplanner.services import participations, people, programmes, venues
-from tourplanner.timezones import to_local
+from tourplanner.timezones import to_local, zone
 
 __all__ = ["import_schedule", "read_schedule"]
 
@@ -118,6 +120,8 @@ class _Writer:
         self.elsewhere: dict[str, int] = {}  # item ids of the other programmes, by uid
         self.added: dict[str, int] = {}  # items this import added, by guid, in file order
         self.new_rows: list[dict[str, Any]] = []  # their rows, checked, for one bulk insert
+        self.new_columns: dict[str, list[Any]] | None = None  # or their columns, when all new
+        self.venue: Venue | None = None  # where new rooms go (see `_venue`)
         self.lookups: dict[tuple[type, int], Any] = {}  # rows every new item is checked against
         self.speakers: list[ScheduleEvent] = []  # the new items' events that name speakers
 
@@ -126,6 +130,18 @@ class _Writer:
     ) -> None:
         programme = self._programme(programme_name)
         held = self._hold(programme)
+        if not self._all_new(programme, progress):
+            self._each_event(programme, progress)
+        self.session.flush()
+        # With errors the savepoint is rolled back (nothing to write), unless they are skipped.
+        if self.skip_invalid or not self.report.errors:
+            self._write_new(programme)
+        del held
+
+    def _each_event(
+        self, programme: Programme, progress: Callable[[int, int], None] | None
+    ) -> None:
+        """Check each event, update the items it had made, keep the new ones' rows."""
         for done, ev in enumerate(self.schedule.events):
             if progress is not None:  # outside the try: a Cancelled stops the import
                 progress(done, len(self.schedule.events))
@@ -144,15 +160,83 @@ class _Writer:
                 if self.report.too_many_errors():
                     break
                 continue
-        self.session.flush()
-        # With errors the savepoint is rolled back (nothing to write), unless they are skipped.
-        if self.skip_invalid or not self.report.errors:
-            self._write_new(programme)
-        del held
+
+    def _all_new(self, programme: Programme, progress: Callable[[int, int], None] | None) -> bool:
+        """Check a schedule whose every event adds a new item column by column (one pass a
+        field, `items.checked_item_columns`); False, having checked nothing, when some event
+        may not (its guid is an item's already or twice in the file, its room cannot be made,
+        a check to word): then `_each_event` takes the events one by one, as before.
+
+        Rooms are made here in the events' order, as `_each_event` makes them (which then
+        finds them made). Checking 5,000 talks one `checked_item_values` each was most of
+        what their import spent past reading the file.
+        """
+        events = self.schedule.events
+        count = len(events)
+        names = [ev.room or "General" for ev in events]
+        try:
+            if progress is None:
+                for name in dict.fromkeys(names):  # each room made once, in the events' order
+                    self._place(name, programme)
+            else:
+                for done, name in enumerate(names):
+                    progress(done, count)
+                    if name not in self.rooms:
+                        self._place(name, programme)
+        except TourPlannerError:
+            return False
+        places = list(map(self.rooms.__getitem__, names))
+        given = list(map(attrgetter("guid"), events))
+        fitted = (
+            given if max(map(len, given), default=0) <= UID_LIMIT else list(map(_fitted, given))
+        )
+        guids = dict.fromkeys(fitted)
+        if len(guids) != count or not self.by_uid.keys().isdisjoint(guids):
+            return False  # a guid twice in the file, or an item's already: updated one by one
+        if not self.elsewhere.keys().isdisjoint(guids):
+            return False
+        types = list(map(attrgetter("type"), events))
+        kinds = {t: TYPE_WORDS.get(t.casefold(), "other") for t in set(types)}
+        columns: dict[str, list[Any]] = {
+            "programme_id": [programme.id] * count,
+            "title_en": list(map(attrgetter("title"), events)),
+            "title_local": list(map(attrgetter("subtitle"), events)),
+            "kind": list(map(kinds.__getitem__, types)),
+            "track": list(map(attrgetter("track"), events)),
+            "language": list(map(attrgetter("language"), events)),
+            "description": list(map(attrgetter("abstract"), events)),
+            "venue_id": [venue for venue, _room in places],
+            "room_id": [room for _venue, room in places],
+        }
+        starts, ends = list(map(attrgetter("start"), events)), list(map(attrgetter("end"), events))
+        checked = items_service.checked_item_columns(
+            self.session, columns, starts, ends, lookups=self.lookups
+        )
+        if checked is None:
+            return False
+        if fitted is not given:
+            for ev, guid in zip(events, fitted, strict=True):
+                ev.guid = guid  # as `_check_guid` fits it
+        self.new_columns = checked | {"uid": list(guids)}  # each event's own guid
+        self.added = dict.fromkeys(guids, 0)  # their ids come with the bulk insert
+        self.speakers = [ev for ev in events if ev.persons]
+        shown = events[:PREVIEW_LIMIT]
+        zone_name = self.schedule.timezone
+        self.report.record_all(
+            list(map(attrgetter("where"), events)),
+            "added",
+            columns["title_en"],
+            [partial(span_text, ev.start, ev.end, zone_name) for ev in shown],  # written if shown
+            [ev.room for ev in shown],
+        )
+        return True
 
     def _write_new(self, programme: Programme) -> None:
         """Insert the new items in bulk, then book their speakers."""
-        ids = insert_rows(self.session, Item, self.new_rows)
+        if self.new_columns is not None:
+            ids = insert_columns(self.session, Item, self.new_columns, len(self.added))
+        else:
+            ids = insert_rows(self.session, Item, self.new_rows)
         for guid, item_id in zip(list(self.added), ids, strict=True):
             self.added[guid] = item_id
         for ev in self.speakers:
@@ -208,7 +292,7 @@ class _Writer:
     def _new_programme(self, title: str) -> Programme:
         """A conference over the schedule's dates, widened to the days its events fall on."""
         sched = self.schedule
-        local_days = [to_local(e.start, sched.timezone).date() for e in sched.events]
+        local_days = _local_days([e.start for e in sched.events], sched.timezone)
         if sched.start is None and not local_days:
             raise TourPlannerError(_("the schedule has neither events nor conference dates"))
         start = sched.start or min(local_days)
@@ -262,7 +346,16 @@ class _Writer:
         return room
 
     def _venue(self, programme: Programme) -> Venue:
-        """Where the rooms go: the programme's venue, else one named as it, else a new one."""
+        """Where the rooms go: the programme's venue, else one named as it, else a new one.
+
+        Found once for all the rooms until an item is updated (which may move it elsewhere):
+        nothing else this import writes before its bulk insert changes the answer.
+        """
+        if self.venue is None:
+            self.venue = self._find_venue(programme)
+        return self.venue
+
+    def _find_venue(self, programme: Programme) -> Venue:
         used = self.session.scalars(
             select(Venue)
             .join(Item, Item.venue_id == Venue.id)
@@ -329,8 +422,7 @@ class _Writer:
 
     def _check_guid(self, ev: ScheduleEvent) -> None:
         """Fit the guid to the uid column; refuse one taken elsewhere or twice in the file."""
-        if len(ev.guid) > UID_LIMIT:
-            ev.guid = str(uuid.uuid5(uuid.NAMESPACE_URL, ev.guid))
+        ev.guid = _fitted(ev.guid)
         if ev.guid in self.elsewhere:
             raise TourPlannerError(
                 _("event {guid} is already item #{elsewhere} of another programme").format(
@@ -347,12 +439,31 @@ class _Writer:
         changes = {k: v for k, v in fields.items() if getattr(item, k) != v}
         if not changes and (item.start_utc, item.end_utc) == (ev.start, ev.end):
             return "unchanged"
+        self.venue = None  # the programme's venue may change with the item: found afresh
         items_service.update_item(self.session, item.id, start=ev.start, end=ev.end, **fields)
         return "updated"
 
     def _shown(self, ev: ScheduleEvent) -> dict[str, Any]:
         when = partial(span_text, ev.start, ev.end, self.schedule.timezone)  # written if shown
         return {"title": ev.title, "when": when, "place": ev.room}
+
+
+def _local_days(starts: list[datetime], zone_name: str) -> list[date]:
+    """The first and last local day the instants fall on (as `to_local` reads each), in C
+    loops when all are aware: a schedule of 5,000 talks has a few dozen days."""
+    if None in set(map(attrgetter("tzinfo"), starts)):
+        days = [to_local(start, zone_name).date() for start in starts]
+    else:
+        days = list(map(_date, map(methodcaller("astimezone", zone(zone_name)), starts)))
+    return [min(days), max(days)] if days else []
+
+
+_date = methodcaller("date")
+
+
+def _fitted(guid: str) -> str:
+    """An event's guid as an item's uid: one too long for the column is replaced by its uuid5."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, guid)) if len(guid) > UID_LIMIT else guid
 
 
 def _item_fields(ev: ScheduleEvent, place: tuple[int, int | None]) -> dict[str, Any]:

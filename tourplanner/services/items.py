@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from functools import partial
+from operator import attrgetter, lt, methodcaller
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tourplanner.enums import ItemKind, ItemStatus
-from tourplanner.errors import NotFoundError, ValidationError
+from tourplanner.errors import NotFoundError, TourPlannerError, ValidationError
 from tourplanner.i18n import _
 from tourplanner.models import Item, Participation, Programme, Room, Venue
+from tourplanner.printable import is_printable
 from tourplanner.scheduling.recurrence import parse_rdates, validate_rule
 from tourplanner.scheduling.repeat_rule import with_exdate
 from tourplanner.services import validation as v
@@ -174,6 +177,26 @@ def _validate(session: Session, item: Item, start: object, end: object) -> None:
         item.venue_id = values["venue_id"]
 
 
+def _place(get: Lookup, place: tuple[Any, Any, Any, Any]) -> tuple[Any, str]:
+    """The venue id and zone name an item of (programme, room, venue, zone) is stored with:
+    the room's venue when none is given, the venue's zone, else the programme's."""
+    programme_id, room_id, venue_id, zone_name = place
+    if programme_id is None:
+        raise ValidationError("programme", _("is required"))
+    programme = get(Programme, programme_id, "programme")
+    if room_id is not None:
+        room = get(Room, room_id, "room")
+        if venue_id is None:
+            venue_id = room.venue_id
+        elif room.venue_id != venue_id:
+            raise ValidationError(
+                "room", _("room {name!r} is not at the chosen venue").format(name=room.name)
+            )
+    if venue_id is not None:
+        zone_name = get(Venue, venue_id, "venue").timezone
+    return venue_id, v.timezone_name(zone_name or programme.timezone)
+
+
 def _check(values: dict[str, Any], start: object, end: object, get: Lookup) -> None:
     """Check an item's values and complete them as stored (kind, status, zone, UTC times), in
     place; the first problem raises a ValidationError.
@@ -189,20 +212,9 @@ def _check(values: dict[str, Any], start: object, end: object, get: Lookup) -> N
     values["description"] = v.optional_text(values["description"], "description", max_length=10_000)
     values["track"] = v.optional_text(values["track"], "track", max_length=10_000)
     values["language"] = v.optional_text(values["language"], "language", max_length=10_000)
-    if values["programme_id"] is None:
-        raise ValidationError("programme", _("is required"))
-    programme = get(Programme, values["programme_id"], "programme")
-    if values["room_id"] is not None:
-        room = get(Room, values["room_id"], "room")
-        if values["venue_id"] is None:
-            values["venue_id"] = room.venue_id
-        elif room.venue_id != values["venue_id"]:
-            raise ValidationError(
-                "room", _("room {name!r} is not at the chosen venue").format(name=room.name)
-            )
-    if values["venue_id"] is not None:
-        values["timezone"] = get(Venue, values["venue_id"], "venue").timezone
-    zone_name = values["timezone"] = v.timezone_name(values["timezone"] or programme.timezone)
+    place = (values["programme_id"], values["room_id"], values["venue_id"], values["timezone"])
+    venue_id, zone_name = _place(get, place)
+    values["venue_id"], values["timezone"] = venue_id, zone_name
     start_utc = values["start_utc"] = _instant(start, zone_name, "start")
     end_utc = values["end_utc"] = _instant(end, zone_name, "end")
     v.end_after_start(start_utc, end_utc)
@@ -262,6 +274,132 @@ def checked_item_values(
     else:  # rows missing from `lookups` are read without a flush (see `_getter`)
         _check(values, start, end, _getter(session, lookups))
     return values
+
+
+# `_check`'s optional texts and their longest, as it checks them.
+_OPTIONAL = (
+    ("title_local", 300),
+    ("description", 10_000),
+    ("track", 10_000),
+    ("language", 10_000),
+    ("recurrence", 1000),
+    ("exdates", 10_000),
+    ("rdates", 10_000),
+)
+
+
+def checked_item_columns(
+    session: Session,
+    columns: Mapping[str, list[Any]],
+    starts: list[datetime],
+    ends: list[datetime],
+    *,
+    lookups: dict[tuple[type, int], Any] | None = None,
+) -> dict[str, list[Any]] | None:
+    """`checked_item_values` over whole columns (a field left out is unset in every row), for
+    an import of many items at once: the checked columns (those `_check` sets, with
+    `start_utc` and `end_utc`), or None if any row needs `checked_item_values` itself.
+
+    Only answers when every row passes as it is; anything else (and a repeating item, whose
+    rule is read row by row) is for `checked_item_values`, which words the problem, so the
+    rules and their messages stay in `_check`. Each column is one pass (a value repeated down
+    it, a kind or a room, is checked once) instead of one `_check` per row.
+    """
+    count = len(starts)
+    if columns.keys() - _FIELDS or len(ends) != count:
+        return None
+    if any(len(values) != count for values in columns.values()):
+        return None
+    unset: list[Any] = [None] * count
+    out: dict[str, list[Any]] = {}
+    title = _text_column(columns.get("title_en", unset), 300)
+    if title is None or not all(title):
+        return None
+    out["title_en"] = title
+    for field, longest in _OPTIONAL:
+        if field not in columns:  # unset in every row: `optional_text` of None is ""
+            out[field] = [""] * count
+            continue
+        texts = _text_column(columns[field], longest)
+        if texts is None:
+            return None
+        out[field] = texts
+    if any(out["recurrence"]) or any(out["exdates"]) or any(out["rdates"]):
+        return None
+    kinds = _each_distinct(columns.get("kind", unset), _chosen(ItemKind.SESSION, "kind"))
+    statuses = _each_distinct(columns.get("status", unset), _chosen(ItemStatus.CONFIRMED, "status"))
+    get = _getter(session, lookups)
+    places = list(
+        zip(
+            columns.get("programme_id", unset),
+            columns.get("room_id", unset),
+            columns.get("venue_id", unset),
+            columns.get("timezone", unset),
+            strict=True,
+        )
+    )
+    zoned = _each_distinct(places, partial(_place, get))
+    if kinds is None or statuses is None or zoned is None:
+        return None
+    out["kind"], out["status"] = kinds, statuses
+    out["programme_id"] = [p for p, _r, _v, _t in places]
+    out["room_id"] = [r for _p, r, _v, _t in places]
+    out["venue_id"], out["timezone"] = (list(c) for c in zip(*zoned, strict=True))
+    start_utc = _utc_column(starts, out["timezone"])
+    end_utc = _utc_column(ends, out["timezone"])
+    if start_utc is None or end_utc is None:
+        return None
+    # `end_after_start` of every row: each time printable (the earliest and latest are),
+    # each end after its start.
+    bounds = (min(start_utc), max(start_utc), min(end_utc), max(end_utc)) if count else ()
+    if not all(map(is_printable, bounds)) or not all(map(lt, start_utc, end_utc)):
+        return None
+    return out | {"start_utc": start_utc, "end_utc": end_utc}
+
+
+def _text_column(values: list[Any], longest: int) -> list[str] | None:
+    """`v.optional_text` of each value (None is ""), or None if one is refused."""
+    kinds = set(map(type, values))
+    if not kinds <= {str, type(None)}:
+        return None
+    if type(None) in kinds:
+        values = ["" if x is None else x for x in values]
+    texts = list(map(str.strip, values))
+    return texts if max(map(len, texts), default=0) <= longest else None
+
+
+def _each_distinct(values: list[Any], check: Callable[[Any], Any]) -> list[Any] | None:
+    """`check` of each value, each distinct value checked once; None if one is refused."""
+    try:
+        done = {value: check(value) for value in set(values)}
+    except (TourPlannerError, TypeError):  # refused, or a value that cannot be a key
+        return None
+    return list(map(done.__getitem__, values))
+
+
+def _chosen(default: StrEnum, field: str) -> Callable[[Any], str]:
+    """What `_check` stores of a kind or status: `v.choice` of it, or of the default if unset."""
+    return lambda value: v.choice(value or default, type(default), field)
+
+
+def _utc_column(values: list[Any], zones: list[str]) -> list[datetime] | None:
+    """`_instant` of each value at its row's zone, or None if one is refused (or overflows).
+
+    Aware values (what a schedule's ISO times give) are converted in one C loop, as `to_utc`
+    converts each: a zone is only needed for a naive wall-clock time.
+    """
+    if not set(map(type, values)) <= {datetime}:
+        return None
+    try:
+        if None in set(map(_tzinfo, values)):
+            return list(map(to_utc, values, zones))
+        return list(map(_as_utc, values))
+    except (OverflowError, ValueError, TourPlannerError):
+        return None
+
+
+_as_utc = methodcaller("astimezone", UTC)
+_tzinfo = attrgetter("tzinfo")
 
 
 def update_item(session: Session, item_id: int, **changes: object) -> None:

@@ -19,7 +19,6 @@ from tourplanner.services.common import (
     update_record,
 )
 from tourplanner.services.dietary import parse_tags
-from tourplanner.services.validation import EMAIL_RE
 
 FIELDS = (
     "name_latin",
@@ -106,11 +105,11 @@ def checked_columns(columns: Mapping[str, list[str]], count: int) -> dict[str, l
             # Longer unstripped text may still pass; `checked_values` then says so row by row.
             if max(map(len, values), default=0) > _LONGEST[field]:
                 return None
-            out[field] = [x.strip() for x in values]
+            out[field] = list(map(str.strip, values))
     if not all(out["name_latin"]):
         return None
     out["role"] = [r or PersonRole.DELEGATE.value for r in columns.get("role", [""] * count)]
-    if not set(out["role"]) <= _ROLES or not all(EMAIL_RE.match(e) for e in out["email"] if e):
+    if not set(out["role"]) <= _ROLES or not v.valid_emails([e for e in out["email"] if e]):
         return None
     out["dietary_tags"] = [""] * count  # parse_tags of nothing
     return out

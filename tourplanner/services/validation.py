@@ -13,6 +13,20 @@ from tourplanner.printable import check_printable
 from tourplanner.timezones import zone
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_EMAILS_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+(?:\n[^@\s]+@[^@\s]+\.[^@\s]+)*")
+
+
+def valid_emails(texts: list[str]) -> bool:
+    """Whether EMAIL_RE takes every one of the texts (an import's column of emails).
+
+    One match over the texts joined by line breaks instead of one match each: an address
+    cannot hold a line break, so each line is one text, matched whole. A text with a line
+    break of its own gives False, and the caller asks EMAIL_RE of each.
+    """
+    if not texts:
+        return True
+    joined = "\n".join(texts)
+    return joined.count("\n") == len(texts) - 1 and _EMAILS_RE.fullmatch(joined) is not None
 
 
 def required_text(value: object, field: str, *, max_length: int = 200) -> str:
