@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     def size(n: int) -> int:
         programme, day = timeline.day.itemData(n).split("|")
         with plan.reading() as session:
-            return len(itinerary.programme_day(session, int(programme), date.fromisoformat(day)))
+            return len(itinerary.timeline_day(session, int(programme), date.fromisoformat(day)))
 
     jump_to_days(app, timeline, settle, size, args.jumps)
     settle()

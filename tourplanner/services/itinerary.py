@@ -293,6 +293,14 @@ def _repeating_on(session: Session, programme_id: int, day: date) -> list[ItemVi
     ]
 
 
+def _venues_by_id(session: Session, ids: set[int | None]) -> dict[int | None, VenueView]:
+    """The views of the venues a day's rows name, in one query (None: no venue)."""
+    wanted = [i for i in ids if i is not None]
+    return {
+        v.id: VenueView.of(v) for v in session.scalars(select(Venue).where(Venue.id.in_(wanted)))
+    }
+
+
 def programme_day(
     session: Session,
     programme_id: int,
@@ -342,10 +350,7 @@ def programme_day(
         if spans
         else []
     )
-    venue_ids = {r[9] for r in rows if r[9] is not None}
-    venues: dict[int | None, VenueView] = {
-        v.id: VenueView.of(v) for v in session.scalars(select(Venue).where(Venue.id.in_(venue_ids)))
-    }
+    venues = _venues_by_id(session, {r[9] for r in rows})
     wanted = rows and with_people
     names = names_by_item(session, select(Item.id).where(one_off)) if wanted else {}
     speaking, chairing = ParticipationRole.SPEAKING, ParticipationRole.CHAIRING
@@ -437,11 +442,7 @@ def timeline_day(session: Session, programme_id: int, day: date) -> list[Timelin
         )
         .all()
     )
-    venue_ids = {r[8] for r in rows if r[8] is not None}
-    venues: dict[int | None, VenueView] = {
-        v.id: VenueView.of(v) for v in session.scalars(select(Venue).where(Venue.id.in_(venue_ids)))
-    }
-    get = venues.get
+    get = _venues_by_id(session, {r[8] for r in rows}).get
     views = [
         TimelineItem(i, programme_id, en, local, kind, status, start, end, zone, get(v), room or "")
         for i, en, local, kind, status, start, end, zone, v, room in rows
