@@ -1045,9 +1045,9 @@ def _far_from_others(
 ) -> bool:
     """Whether the occurrence at `kept[n]` is far from the person's other items with a venue
     (see the index's "far from the person's other items"): the nearest one before it starts
-    more than `apart` (the longest trip and the longest item) before it, the nearest one
-    after it more than `farthest` (the longest trip) after it ends. Items without a venue are no trip's end:
-    passed over (a plenary in no hall, every morning)."""
+    more than `apart` (the longest trip and the longest item) before it, the nearest one after
+    it more than `farthest` (the longest trip) after it ends. Items without a venue are no
+    trip's end: passed over (a plenary in no hall, every morning)."""
     starts, ends = occ[0] - apart, occ[1] + farthest
     k = n - 1
     while k >= 0:
