@@ -84,6 +84,10 @@ def insert_columns(
             by_column[column] = _Repeated([stamped[column.name]] * count)
         elif column.name in values:
             by_column[column] = values[column.name]
+        elif column.default is None or not column.default.is_callable:
+            # Left out: the model's one default in every row, bound once.
+            default = None if column.default is None else column.default.arg  # type: ignore[attr-defined]
+            by_column[column] = _Repeated([default] * count)
         else:
             by_column[column] = _by_column([{}] * count, [column], {})[column]
     return _insert(session, model, by_column, count)
@@ -206,10 +210,13 @@ def _executemany(connection: Connection, table: Table, values: Columns) -> None:
 
 
 def _each_once(process: Callable[[Any], Any], cells: list[Any]) -> list[Any]:
-    """The cells bound, each distinct value once: the times of a schedule's parallel
-    sessions repeat room after room, and binding a datetime is a dozen Python steps."""
-    done: dict[Any, Any] = {None: None}
-    return [done[v] if v in done else done.setdefault(v, process(v)) for v in cells]
+    """The cells bound, each distinct value once (and looked up in C loops): the times of a
+    schedule's parallel sessions repeat room after room, and binding a datetime is Python."""
+    distinct = dict.fromkeys(cells)
+    distinct.pop(None, None)
+    done: dict[Any, Any] = dict(zip(distinct, map(process, distinct), strict=True))
+    done[None] = None
+    return list(map(done.__getitem__, cells))
 
 
 def insert_links(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:

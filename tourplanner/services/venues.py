@@ -10,6 +10,7 @@ from tourplanner.i18n import _
 from tourplanner.models import Item, Plan, Room, TravelSegment, TravelTime, Venue
 from tourplanner.services import validation as v
 from tourplanner.services.common import (
+    apply_changes,
     create_record,
     delete_record,
     fetch,
@@ -109,6 +110,20 @@ def add_room(session: Session, venue_id: int | None, **fields: object) -> int:
         raise ValidationError("venue", _("choose the venue the room is in"))
     venue = fetch(session, Venue, venue_id, "venue")
     return create_record(session, Room(venue=venue), fields, ROOM_FIELDS, _validate_room)
+
+
+def new_room_values(venue_id: int, **fields: object) -> dict[str, object]:
+    """A new room's column values, checked as `add_room` checks them, for an import that
+    writes its rooms in one insert (the venue is the caller's, found already)."""
+    room = Room(venue_id=venue_id)  # never added to a session: only its fields are checked
+    apply_changes(room, fields, ROOM_FIELDS, "room")
+    _validate_room(room)
+    return {
+        "venue_id": venue_id,
+        "name": room.name,
+        "name_local": room.name_local,
+        "capacity": room.capacity,
+    }
 
 
 def update_room(session: Session, room_id: int, **changes: object) -> None:
