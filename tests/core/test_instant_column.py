@@ -15,6 +15,27 @@ from tourplanner.services import items, programmes
 pytestmark = pytest.mark.sqlite_only(reason="the text SQLite keeps instants as")
 
 
+def keynote(plan_file, start: datetime) -> int:
+    """A one-hour keynote starting then (a naive time is the conference's, Asia/Shanghai)."""
+    with plan_file.transaction() as s:
+        prog = programmes.create_programme(
+            s,
+            title_en="Conference",
+            kind="conference",
+            start_date=date(2015, 4, 20),
+            end_date=date(2015, 4, 21),
+            timezone="Asia/Shanghai",
+        )
+        return items.create_item(
+            s,
+            programme_id=prog,
+            title_en="Keynote",
+            kind="keynote",
+            start=start,
+            end=start + timedelta(hours=1),
+        )
+
+
 @pytest.mark.parametrize(
     ("stored", "read"),
     [
@@ -27,23 +48,7 @@ pytestmark = pytest.mark.sqlite_only(reason="the text SQLite keeps instants as")
     ],
 )
 def test_an_instant_reads_back_aware_in_utc(plan_file, stored: str, read: datetime) -> None:
-    with plan_file.transaction() as s:
-        prog = programmes.create_programme(
-            s,
-            title_en="Conference",
-            kind="conference",
-            start_date=date(2015, 4, 20),
-            end_date=date(2015, 4, 21),
-            timezone="Asia/Shanghai",
-        )
-        item_id = items.create_item(
-            s,
-            programme_id=prog,
-            title_en="Keynote",
-            kind="keynote",
-            start=datetime(2015, 4, 20, 9, 0),
-            end=datetime(2015, 4, 20, 10, 0),
-        )
+    item_id = keynote(plan_file, datetime(2015, 4, 20, 9, 0))
     with sqlite3.connect(plan_file.path) as raw:
         raw.execute("UPDATE items SET start_utc = ? WHERE id = ?", (stored, item_id))
     with plan_file.reading() as s:
@@ -90,24 +95,8 @@ def test_a_naive_instant_is_refused_when_written() -> None:
 
 
 def test_an_instant_written_reads_back_the_same(plan_file) -> None:
-    with plan_file.transaction() as s:
-        prog = programmes.create_programme(
-            s,
-            title_en="Conference",
-            kind="conference",
-            start_date=date(2015, 4, 20),
-            end_date=date(2015, 4, 21),
-            timezone="Asia/Shanghai",
-        )
-        start = datetime(2015, 4, 20, 9, 0, 0, 250, tzinfo=ZoneInfo("Asia/Shanghai"))
-        item_id = items.create_item(
-            s,
-            programme_id=prog,
-            title_en="Keynote",
-            kind="keynote",
-            start=start,
-            end=start + timedelta(hours=1),
-        )
+    start = datetime(2015, 4, 20, 9, 0, 0, 250, tzinfo=ZoneInfo("Asia/Shanghai"))
+    item_id = keynote(plan_file, start)
     with sqlite3.connect(plan_file.path) as raw:
         (stored,) = raw.execute("SELECT start_utc FROM items WHERE id = ?", (item_id,)).fetchone()
     assert stored == "2015-04-20 01:00:00.000250"
