@@ -141,23 +141,32 @@ class ConflictIndex:
         # up to date edit by edit (bisected on a move, rebuilt when their bookings change).
         lists: dict[int, list[Interval]] = defaultdict(list)
         by_person, by_item, live = self.person_bookings, self.item_bookings, self.live
-        person_items = self.person_items
-        for booking in snapshot.bookings:  # _add_booking, inlined: 300,000 calls add up
-            person_id, item_id = booking.person_id, booking.item_id
-            by_person[person_id].append(booking)
+        by_programme, person_items = self.programme_bookings, self.person_items
+        # `_add_booking`, inlined (300,000 calls add up), and in three passes over the bookings,
+        # one for each kind of table they fill: each pass touches one table's memory, not three
+        # tables at random places (on the 100k benchmark the three passes took 255 ms where the
+        # one took 355).
+        bookings = snapshot.bookings
+        for booking in bookings:
+            by_person[booking.person_id].append(booking)
+        for booking in bookings:
+            item_id = booking.item_id
             if item_id is not None:
                 by_item[item_id].append(booking)
-                if booking.status == CONFIRMED:
-                    booked = person_items[person_id]
-                    if item_id not in booked:  # the same booking may be there twice
-                        booked.add(item_id)
-                        one = once.get(item_id)
-                        if one is not None:
-                            lists[person_id].append(one)
-                        else:
-                            lists[person_id] += live.get(item_id, ())
             elif booking.programme_id is not None:
-                self.programme_bookings[booking.programme_id].append(booking)
+                by_programme[booking.programme_id].append(booking)
+        for booking in bookings:
+            item_id = booking.item_id
+            if item_id is not None and booking.status == CONFIRMED:
+                person_id = booking.person_id
+                booked = person_items[person_id]
+                if item_id not in booked:  # the same booking may be there twice
+                    booked.add(item_id)
+                    one = once.get(item_id)
+                    if one is not None:
+                        lists[person_id].append(one)
+                    else:
+                        lists[person_id] += live.get(item_id, ())
         for prog_id in list(self.programme_bookings):
             self._index_programme_people(prog_id)
         for prog_id, crowd in self.programme_people.items():
