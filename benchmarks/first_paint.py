@@ -2,7 +2,8 @@
 
 Run in a fresh process: prints one JSON line with the seconds from the start of the process
 to the first paint of a top-level window, the class of that window, and whether SQLAlchemy
-and Alembic were imported by then. Used by the start-up test and by bench_startup.
+and Alembic were imported by then; for the app, also when its main window was shown and
+whether OR-Tools was imported by then. Used by the start-up test and by bench_startup.
 
     python benchmarks/first_paint.py app PLAN.tourplan   # `tourplanner PLAN`, as launched
     python benchmarks/first_paint.py bare
@@ -76,6 +77,8 @@ def main() -> int:
             names = [type(w).__name__ for w in app.topLevelWidgets() if w.isVisible()]
             if "MainWindow" in names and "main_window" not in seen:
                 seen["main_window"] = since_start()
+                # Loaded only when a banquet is seated: half a second with the pandas it loads.
+                seen["ortools"] = "ortools" in sys.modules
             if "main_window" in seen and "window" in seen:  # the main window shown and painted
                 app.quit()
             else:

@@ -1,4 +1,5 @@
-"""The app paints its first window before the database layer is imported (a real process)."""
+"""The app paints its first window before the database layer is imported, and opens its main
+window without the seating solver (a real process)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def test_first_window_is_painted_before_sqlalchemy_is_imported(
     assert seen["window"] == "StartWindow"
     assert seen["sqlalchemy"] is False and seen["alembic"] is False
     assert seen["main_window"] >= seen["seconds"]  # and then the plan opened in the app
+    assert seen["ortools"] is False  # the seating solver waits for a banquet to seat
 
 
 @pytest.mark.parametrize(

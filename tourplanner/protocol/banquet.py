@@ -12,13 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from ortools.sat.python import cp_model
+from typing import TYPE_CHECKING
 
 from tourplanner.errors import TourPlannerError
 from tourplanner.protocol.attendees import GUEST, HOST, Attendee, merged_order, principal
 from tourplanner.protocol.seats import Layout, Placement, Spot
 from tourplanner.protocol.tables import neighbours, seat_spots, table_centres
+
+if TYPE_CHECKING:
+    # Imported where a banquet is solved, not here: OR-Tools and the pandas it loads took
+    # half a second, and this module is on the main window's imports (the protocol pages).
+    from ortools.sat.python import cp_model
 
 W_ALTERNATE = 10
 W_BALANCE = 10
@@ -129,6 +133,8 @@ def _explain(solver: cp_model.CpSolver, literals: dict[int, str], where: str) ->
 def _solver(time_limit: float) -> cp_model.CpSolver:
     """One worker, stopped by CP-SAT's deterministic clock (work done, not wall time), so a
     busy machine gives the same seating as an idle one; the wall clock only as a safety net."""
+    from ortools.sat.python import cp_model
+
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_deterministic_time = time_limit
@@ -172,6 +178,8 @@ def _tables(
     their tags, their lock and (principals) the host table stay open to them. When that cannot
     hold, the solve runs again with every table open, so only the fixed rules are ever named.
     """
+    from ortools.sat.python import cp_model
+
     model = cp_model.CpModel()
     group = _Groups(model)
     n_t = shape.tables
@@ -397,6 +405,8 @@ def _seats(
     win over the table's own host and principal guest in seats 1 and 2."""
     if not members:
         return {}
+    from ortools.sat.python import cp_model
+
     model = cp_model.CpModel()
     group = _Groups(model)
     sit = {
