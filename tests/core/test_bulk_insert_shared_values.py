@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from statements import statements_during
 
 from tourplanner.db import PlanFile
 from tourplanner.interchange.importing import insert_link_columns, insert_rows
@@ -26,6 +26,14 @@ def plan(tmp_path: Path) -> PlanFile:
     plan.close()
 
 
+def an_organization(plan: PlanFile) -> int:
+    with plan.transaction() as s:
+        org = Organization(name_en="Org")
+        s.add(org)
+        s.flush()
+        return org.id
+
+
 def stored(plan: PlanFile, ids: list[int]) -> list[tuple[Any, ...]]:
     """Each person's compared columns as SQLite holds them: (typeof, value) per column."""
     cells = ", ".join(f"typeof({c}), {c}" for c in COMPARED)
@@ -35,26 +43,8 @@ def stored(plan: PlanFile, ids: list[int]) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in s.connection().exec_driver_sql(sql, tuple(ids))]
 
 
-def statements(plan: PlanFile, fn) -> list[tuple[str, Any]]:  # noqa: ANN001
-    seen: list[tuple[str, Any]] = []
-
-    def record(_conn, _cursor, statement, parameters, *_args) -> None:  # noqa: ANN001
-        seen.append((statement, parameters))
-
-    event.listen(plan.engine, "before_cursor_execute", record)
-    try:
-        fn()
-    finally:
-        event.remove(plan.engine, "before_cursor_execute", record)
-    return seen
-
-
 def test_shared_values_are_stored_as_an_orm_insert_stores_them(plan: PlanFile) -> None:
-    with plan.transaction() as s:
-        org = Organization(name_en="Org")
-        s.add(org)
-        s.flush()
-        org_id = org.id
+    org_id = an_organization(plan)
     shapes = [
         # organization_id one integer, notes and name_local the empty text in every row
         [
@@ -93,18 +83,14 @@ def test_shared_values_are_stored_as_an_orm_insert_stores_them(plan: PlanFile) -
 
 
 def test_a_column_every_row_shares_is_written_into_the_statement(plan: PlanFile) -> None:
-    with plan.transaction() as s:
-        org = Organization(name_en="Org")
-        s.add(org)
-        s.flush()
-        org_id = org.id
+    org_id = an_organization(plan)
     rows = [{"name_latin": f"P{k}", "organization_id": org_id, "notes": ""} for k in range(5)]
 
     def write() -> None:
         with plan.transaction() as s:
             insert_rows(s, Person, rows)
 
-    inserts = [(sql, p) for sql, p in statements(plan, write) if sql.startswith("INSERT")]
+    inserts = [(sql, p) for sql, p in statements_during(plan, write) if sql.startswith("INSERT")]
     assert len(inserts) == 1
     sql, parameters = inserts[0]
     assert f"{org_id}" in sql.split("VALUES")[1] and "''" in sql.split("VALUES")[1]

@@ -8,7 +8,8 @@ import io
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
+from statements import verbs_during
 
 from tourplanner.db import PlanFile
 from tourplanner.interchange.people_import import import_people
@@ -34,20 +35,6 @@ def delegates(n: int) -> list[list[str]]:
     return rows
 
 
-def statements_during(plan: PlanFile, fn) -> list[str]:  # noqa: ANN001
-    seen: list[str] = []
-
-    def record(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
-        seen.append(statement.split(None, 1)[0].upper())
-
-    event.listen(plan.engine, "before_cursor_execute", record)
-    try:
-        fn()
-    finally:
-        event.remove(plan.engine, "before_cursor_execute", record)
-    return seen
-
-
 def test_a_big_import_takes_a_few_statements_and_one_savepoint(
     plan_file: PlanFile, tmp_path: Path
 ) -> None:
@@ -57,7 +44,7 @@ def test_a_big_import_takes_a_few_statements_and_one_savepoint(
         with plan_file.transaction() as s:
             assert import_people(s, path).added == 1_200
 
-    seen = statements_during(plan_file, run)
+    seen = verbs_during(plan_file, run)
     assert seen.count("SAVEPOINT") == 1
     assert len(seen) < 40, seen  # row by row it was over 3,000
     with plan_file.reading() as s:
@@ -213,7 +200,7 @@ def test_undoing_a_big_import_takes_a_few_statements_and_restores_what_it_change
         with plan_file.transaction() as s:
             step.undo(s)
 
-    seen = statements_during(plan_file, undo)
+    seen = verbs_during(plan_file, undo)
     assert seen.count("DELETE") <= 4 and seen.count("UPDATE") <= 1, seen  # a statement a row before
     assert len(seen) < 40, seen
     with plan_file.reading() as s:
