@@ -3,10 +3,14 @@ opens: the main window's size and place, the plan's name, nothing that needs the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEventLoop, QSettings, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+from tourplanner.ui.tasks import TaskRunner
 
 
 class StartWindow(QMainWindow):
@@ -23,9 +27,33 @@ class StartWindow(QMainWindow):
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.closed = False
+        self._waiting: QEventLoop | None = None
 
     def show_now(self) -> None:
         """Show and paint at once, before the slow imports that follow."""
         self.show()
         self.repaint()
         QApplication.processEvents()
+
+    def load(self, job: Callable[[], object]) -> bool:
+        """Run `job` (the database layer's imports) on the task runner, this window live the
+        while: it repaints, moves and resizes, and may be closed. Whether it is still open
+        (closed, the app is to quit rather than open the plan).
+
+        An import cannot be stopped: a window closed meanwhile waits for it to end."""
+        tasks = TaskRunner(self, workers=1)
+        self._waiting = QEventLoop()
+        tasks.idle.connect(self._waiting.quit)
+        tasks.run(lambda _state: job())
+        if tasks.busy and not self.closed:
+            self._waiting.exec()
+        self._waiting = None
+        tasks.shut_down()
+        return not self.closed
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.closed = True
+        if self._waiting is not None:
+            self._waiting.quit()
+        super().closeEvent(event)
