@@ -27,8 +27,7 @@ class StartWindow(QMainWindow):
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.closed = False
-        self._waiting: QEventLoop | None = None
+        self._waiting: QEventLoop | None = None  # while `load` waits: a close ends the wait
 
     def show_now(self) -> None:
         """Show and paint at once, before the slow imports that follow."""
@@ -44,16 +43,15 @@ class StartWindow(QMainWindow):
         An import cannot be stopped: a window closed meanwhile waits for it to end."""
         tasks = TaskRunner(self, workers=1)
         self._waiting = QEventLoop()
-        tasks.idle.connect(self._waiting.quit)
+        tasks.idle.connect(self._waiting.quit)  # the answer comes through this loop
         tasks.run(lambda _state: job())
-        if tasks.busy and not self.closed:
+        if self.isVisible():
             self._waiting.exec()
         self._waiting = None
         tasks.shut_down()
-        return not self.closed
+        return self.isVisible()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        self.closed = True
         if self._waiting is not None:
             self._waiting.quit()
         super().closeEvent(event)
